@@ -1,0 +1,115 @@
+# digikomp — build, test and install.
+#
+# Every library comes through pkg-config; `make deps` installs the Debian
+# packages that are missing (and nothing when all are present).  Objects go to
+# $(BUILD)/ so that a sanitizer build (build-asan/) can sit beside the normal one.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BUILD     ?= build
+BINDIR     = $(PREFIX)/bin
+DATADIR    = $(PREFIX)/share
+LOCALEDIR  = $(DATADIR)/locale
+MANDIR     = $(DATADIR)/man
+
+PKGS      := glib-2.0 gio-2.0 libxml-2.0 sqlite3 json-glib-1.0 xlsxwriter cairo pangocairo libical
+TEST_PKGS := cmocka
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+CC       ?= cc
+OPT      ?= -O2 -g
+WARN     := -Wall -Wextra -Werror -Wno-missing-field-initializers
+CFLAGS   += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -I. -Icore -Iimporters \
+            -DGETTEXT_PACKAGE=\"digikomp\" -DDK_VERSION=\"$(VERSION)\" \
+            -DDK_LOCALEDIR=\"$(LOCALEDIR)\" -DDK_DATADIR=\"$(DATADIR)/digikomp\" \
+            -MMD -MP $(PKG_CFLAGS)
+LDLIBS   += $(PKG_LIBS) -lm
+
+ifeq ($(SAN),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+CORE_SRC := $(wildcard core/*.c)
+IMP_SRC  := $(wildcard importers/*.c)
+CLI_SRC  := $(wildcard cli/*.c)
+LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(IMP_SRC))
+CLI_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
+LIB      := $(BUILD)/libdigikomp.a
+BIN      := $(BUILD)/digikomp
+
+TEST_SUPPORT_SRC := $(wildcard tests/unit/support/*.c)
+TEST_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SUPPORT_SRC))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+.PHONY: all deps demo check check-unit check-cli check-asan install uninstall clean
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(LDLIBS) $(TEST_LIBS)
+
+# ---- dependencies: build-aux/deps.sh lists them -----------------------------
+
+deps:
+	@sh build-aux/deps.sh core
+
+deps-bench:
+	@sh build-aux/deps.sh bench
+
+deps-fuzz:
+	@sh build-aux/deps.sh fuzz
+
+# ---- the README's two commands ----------------------------------------------
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@BIN=$(BIN) sh examples/demo.sh
+
+check: deps
+	@$(MAKE) --no-print-directory check-unit check-cli
+
+check-unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+
+check-cli: $(BIN)
+	@sh tests/cli/run.sh $(BIN)
+
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-unit check-cli
+
+# ---- install ----------------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/digikomp/frameworks
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/digikomp
+	install -m 0644 frameworks/*.xml frameworks/*.rng $(DESTDIR)$(DATADIR)/digikomp/frameworks/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/digikomp
+	rm -rf $(DESTDIR)$(DATADIR)/digikomp
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

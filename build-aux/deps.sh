@@ -1,0 +1,63 @@
+#!/bin/sh
+# Install the Debian packages digikomp needs that this machine lacks, and
+# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz]
+#
+# Each need is "how-to-check:what:package": pc = a pkg-config module,
+# cmd = a command on PATH, file = a file that must exist.
+set -eu
+
+core='
+pc:glib-2.0:libglib2.0-dev
+pc:gio-2.0:libglib2.0-dev
+pc:libxml-2.0:libxml2-dev
+pc:sqlite3:libsqlite3-dev
+pc:json-glib-1.0:libjson-glib-dev
+pc:xlsxwriter:libxlsxwriter-dev
+pc:cairo:libcairo2-dev
+pc:pangocairo:libpango1.0-dev
+pc:libical:libical-dev
+pc:cmocka:libcmocka-dev
+cmd:pkg-config:pkg-config
+cmd:cc:gcc
+cmd:msgfmt:gettext
+cmd:xgettext:gettext
+cmd:xmllint:libxml2-utils
+file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+'
+bench='
+cmd:sqlite3:sqlite3
+file:/usr/bin/time:time
+'
+fuzz='
+cmd:clang:clang
+file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
+cmd:valgrind:valgrind
+'
+
+has() {
+  case "$1" in
+    pc)   command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$2" ;;
+    cmd)  command -v "$2" >/dev/null 2>&1 ;;
+    file) [ -e "$2" ] ;;
+  esac
+}
+
+missing=""
+for group in "${@:-core}"; do
+  eval "needs=\$$group"
+  for need in $needs; do
+    kind=${need%%:*}; rest=${need#*:}; what=${rest%:*}; pkg=${rest##*:}
+    has "$kind" "$what" || case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
+  done
+done
+
+if [ -z "$missing" ]; then
+  echo "deps: all present"
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" = 0 ] || sudo=sudo
+echo "deps: installing$missing"
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# shellcheck disable=SC2086
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

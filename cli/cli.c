@@ -1,0 +1,136 @@
+/*
+ * cli.c — option parsing, error display and exit codes shared by commands.
+ */
+#include "cli.h"
+#include "framework.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Which errors mean "the input data was bad": exit 3, nothing changed.
+ * A code of -1 matches every code of the domain. */
+static const struct {
+  GQuark (*domain) (void);
+  int code;
+} bad_input_errors[] = {
+  { dk_framework_error_quark, DK_FRAMEWORK_ERROR_INVALID },
+};
+
+gboolean
+cli_error_is_bad_input (const GError *error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_input_errors); i++)
+    if (error->domain == bad_input_errors[i].domain ()
+        && (bad_input_errors[i].code == -1 || error->code == bad_input_errors[i].code))
+      return TRUE;
+  return FALSE;
+}
+
+int
+cli_fail (const char *what, const GError *error)
+{
+  const char *msg = error->message;
+  if (strchr (msg, '\n') != NULL)
+    fprintf (stderr, "digikomp: %s:\n%s\n", what, msg);
+  else
+    fprintf (stderr, "digikomp: %s: %s\n", what, msg);
+  return cli_error_is_bad_input (error) ? CLI_BAD_INPUT : CLI_FAILED;
+}
+
+int
+cli_usage_error (const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  fprintf (stderr, "digikomp: %s\n", msg);
+  return CLI_USAGE;
+}
+
+GOptionContext *
+cli_context_new (const char *command, const char *params, const char *summary,
+                 const GOptionEntry *entries, CliCommon *common)
+{
+  g_autofree char *usage = g_strdup_printf ("%s%s%s", command,
+                                            params ? " " : "", params ? params : "");
+  GOptionContext *ctx = g_option_context_new (usage);
+  g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (ctx, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (common != NULL)
+    {
+      const GOptionEntry common_entries[] = {
+        { "db", 0, 0, G_OPTION_ARG_FILENAME, &common->db,
+          N_("The store (default: $DIGIKOMP_DB, then ./digikomp.db)"), N_("PATH") },
+        { "format", 'f', 0, G_OPTION_ARG_STRING, &common->format,
+          N_("Output format"), N_("FORMAT") },
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &common->output,
+          N_("Write to FILE instead of standard output"), N_("FILE") },
+        { "lang", 0, 0, G_OPTION_ARG_STRING, &common->lang_name,
+          N_("Language of titles and messages: sv or en (default: the locale)"), N_("LANG") },
+        { NULL }
+      };
+      g_option_context_add_main_entries (ctx, common_entries, GETTEXT_PACKAGE);
+    }
+  return ctx;
+}
+
+gboolean
+cli_parse (GOptionContext *ctx, int *argc, char ***argv, CliCommon *common)
+{
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (ctx, argc, argv, &error))
+    {
+      fprintf (stderr, "digikomp: %s\n", error->message);
+      return FALSE;
+    }
+  if (common == NULL)
+    return TRUE;
+  if (common->lang_name != NULL)
+    {
+      if (!dk_lang_parse (common->lang_name, &common->lang))
+        {
+          cli_usage_error (_("--lang must be sv or en, not '%s'"), common->lang_name);
+          return FALSE;
+        }
+    }
+  else
+    common->lang = dk_lang_from_locale ();
+  if (common->db == NULL)
+    {
+      const char *env = g_getenv ("DIGIKOMP_DB");
+      common->db = g_strdup (env != NULL && *env != '\0' ? env : "digikomp.db");
+    }
+  return TRUE;
+}
+
+void
+cli_common_clear (CliCommon *common)
+{
+  g_clear_pointer (&common->db, g_free);
+  g_clear_pointer (&common->format, g_free);
+  g_clear_pointer (&common->output, g_free);
+  g_clear_pointer (&common->lang_name, g_free);
+}
+
+gboolean
+cli_output_write (const char *path, const char *data, gsize len, GError **error)
+{
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       _("cannot write to standard output: %s"), g_strerror (errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0644, error);
+}

@@ -1,0 +1,76 @@
+/*
+ * cli.h — what the command files of the digikomp binary share: the command
+ * table, exit codes, option parsing and how errors are shown.
+ *
+ * Each command is `int cmd_NAME (int argc, char **argv)`, where argv[0] is
+ * the command's own name; it returns the process exit code.  Commands of one
+ * group live in one file (cli/framework.c, cli/report.c, ...).
+ */
+#ifndef DK_CLI_H
+#define DK_CLI_H
+
+#include "dk.h"
+
+enum {
+  CLI_OK        = 0,  /* done */
+  CLI_FAILED    = 1,  /* an operation failed (I/O, store, refused) */
+  CLI_USAGE     = 2,  /* bad usage: unknown option, missing argument */
+  CLI_BAD_INPUT = 3,  /* bad input data: nothing was changed */
+};
+
+typedef struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;   /* one line for `digikomp --help`, untranslated */
+} CliCommand;
+
+/* The table of commands, ending with a zeroed entry (cli/main.c). */
+extern const CliCommand cli_commands[];
+
+/* Options most commands take.  Fill with cli_common_entries(); after
+ * parsing, lang is resolved (from --lang or the locale) and db from --db,
+ * DIGIKOMP_DB, then ./digikomp.db. */
+typedef struct {
+  char  *db;
+  char  *format;
+  char  *output;
+  char  *lang_name;
+  DkLang lang;
+} CliCommon;
+
+/* Returns a new option context for COMMAND with PARAMS ("FILE...") and
+ * SUMMARY (translated); ENTRIES may be NULL.  When COMMON is not NULL the
+ * --db, --format, --output and --lang options are added and fill it. */
+GOptionContext *cli_context_new (const char *command, const char *params,
+                                 const char *summary, const GOptionEntry *entries,
+                                 CliCommon *common);
+
+/* Parses the command line; on a usage error prints it and returns FALSE
+ * (the caller returns CLI_USAGE).  Resolves COMMON's defaults when given. */
+gboolean cli_parse (GOptionContext *ctx, int *argc, char ***argv, CliCommon *common);
+
+void cli_common_clear (CliCommon *common);
+
+/* Prints "digikomp: WHAT: MESSAGE" to stderr — a multi-line message (one
+ * "file:line: ..." per line) goes below the first line — and returns the
+ * exit code the error calls for (CLI_BAD_INPUT for bad input data). */
+int cli_fail (const char *what, const GError *error);
+
+/* Prints "digikomp: MESSAGE" to stderr and returns CLI_USAGE. */
+int cli_usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
+
+/* Returns TRUE when ERROR says the input data was bad (exit 3). */
+gboolean cli_error_is_bad_input (const GError *error);
+
+/* Writes LEN bytes of DATA to standard output when PATH is NULL or "-", else
+ * to PATH atomically: a temporary file renamed over PATH, so an interrupted
+ * export never leaves a half file under the final name.  Returns FALSE with
+ * ERROR set on failure. */
+gboolean cli_output_write (const char *path, const char *data, gsize len,
+                           GError **error);
+
+/* The commands (one declaration per table entry). */
+int cmd_help (int argc, char **argv);
+int cmd_framework (int argc, char **argv);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * framework.h — a competence framework: its scale, areas, competences, roles
+ * and the expected level of each role on each competence, loaded from the
+ * framework XML (namespace urn:digikomp:framework:1, frameworks/framework.rng).
+ *
+ * Loading validates against the schema, then checks references (unique ids,
+ * expectations naming existing roles and competences, levels on the scale,
+ * role-limited areas naming existing roles, every role having an expectation
+ * on every competence that applies to it).  All errors found in one file are
+ * reported together, one "FILE:LINE: what is wrong" per line of the GError
+ * message.  Parsing never touches the network, loads no external DTD or
+ * entity and substitutes no entities.
+ *
+ * A loaded DkFramework is immutable.  Competences and roles are numbered in
+ * document order (index 0..n-1); the gap engine and the store use these
+ * indexes, so the order of competences in a file is part of its version.
+ * Pointers returned by the accessors live as long as the framework.
+ */
+#ifndef DK_FRAMEWORK_H
+#define DK_FRAMEWORK_H
+
+#include "dk.h"
+
+#define DK_FRAMEWORK_ERROR (dk_framework_error_quark ())
+GQuark dk_framework_error_quark (void);
+
+typedef enum {
+  DK_FRAMEWORK_ERROR_IO,       /* the file could not be read */
+  DK_FRAMEWORK_ERROR_INVALID,  /* the file is not a valid framework (bad input) */
+} DkFrameworkError;
+
+/* The largest number of competences, roles and levels a framework may have;
+ * the store packs levels in bytes and the gap engine sizes arrays by these. */
+#define DK_MAX_COMPETENCES 64
+#define DK_MAX_ROLES       64
+#define DK_MAX_LEVEL       15
+
+typedef struct {
+  char  *id;                     /* "4" */
+  char  *title[DK_N_LANGS];
+  guint  index;                  /* document order */
+  /* Roles the area is limited to, as a bit set over role indexes;
+   * all bits set when the area applies to every role. */
+  guint64 role_mask;
+} DkArea;
+
+typedef struct {
+  char         *id;              /* "4.2" */
+  guint         index;           /* document order, 0..n_competences-1 */
+  const DkArea *area;
+  char         *title[DK_N_LANGS];
+  char         *description[DK_N_LANGS];   /* may be NULL */
+  char        **digcomp;         /* NULL-terminated DigComp 2.2 ids, may be empty */
+} DkCompetence;
+
+typedef struct {
+  char  *id;                     /* "system-owner" */
+  guint  index;
+  char  *title[DK_N_LANGS];
+} DkRole;
+
+typedef struct {
+  guint min, max;                /* inclusive, max <= DK_MAX_LEVEL */
+  /* label and descriptor of level l in language g: [l - min][g]; may be NULL */
+  char *(*label)[DK_N_LANGS];
+  char *(*descriptor)[DK_N_LANGS];
+} DkScale;
+
+typedef struct _DkFramework DkFramework;
+
+/* Loads and validates the framework in PATH.  Returns a new framework (free
+ * with dk_framework_free) or NULL with ERROR set: DK_FRAMEWORK_ERROR_IO when
+ * the file cannot be read, DK_FRAMEWORK_ERROR_INVALID with every problem
+ * found, one "PATH:LINE: message" per line. */
+DkFramework *dk_framework_load (const char *path, GError **error);
+
+/* As dk_framework_load, from LEN bytes of XML in memory; NAME stands for the
+ * file in messages.  The store keeps each registered framework's XML and
+ * reloads it with this. */
+DkFramework *dk_framework_load_from_data (const char *data, gsize len,
+                                          const char *name, GError **error);
+
+void dk_framework_free (DkFramework *fw);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkFramework, dk_framework_free)
+
+/* Identity: the id ("kommun-digcomp-12") and version ("2025.1") attributes. */
+const char *dk_framework_id (const DkFramework *fw);
+const char *dk_framework_version (const DkFramework *fw);
+/* Returns the title in LANG, falling back to the other language. */
+const char *dk_framework_title (const DkFramework *fw, DkLang lang);
+
+const DkScale *dk_framework_scale (const DkFramework *fw);
+const DkScale *dk_framework_motivation_scale (const DkFramework *fw);
+/* Motivation at or above this level counts as "high". */
+guint dk_framework_motivation_high (const DkFramework *fw);
+
+guint dk_framework_n_areas (const DkFramework *fw);
+const DkArea *dk_framework_area (const DkFramework *fw, guint index);
+const DkArea *dk_framework_area_by_id (const DkFramework *fw, const char *id);
+
+guint dk_framework_n_competences (const DkFramework *fw);
+const DkCompetence *dk_framework_competence (const DkFramework *fw, guint index);
+/* Returns the competence with ID ("4.2"), or NULL. */
+const DkCompetence *dk_framework_competence_by_id (const DkFramework *fw,
+                                                   const char *id);
+
+guint dk_framework_n_roles (const DkFramework *fw);
+const DkRole *dk_framework_role (const DkFramework *fw, guint index);
+/* Returns the role with ID ("manager"), or NULL. */
+const DkRole *dk_framework_role_by_id (const DkFramework *fw, const char *id);
+
+/* Returns the expected level of role ROLE on competence COMP (indexes), or 0
+ * when the competence does not apply to the role. */
+guint dk_framework_expected (const DkFramework *fw, guint role, guint comp);
+
+/* Returns TRUE when competence COMP applies to role ROLE (indexes). */
+gboolean dk_framework_applies (const DkFramework *fw, guint role, guint comp);
+
+/* Returns the title of an area, competence or role in LANG, falling back to
+ * the other language; never NULL for a loaded framework. */
+const char *dk_area_title (const DkArea *area, DkLang lang);
+const char *dk_competence_title (const DkCompetence *comp, DkLang lang);
+const char *dk_role_title (const DkRole *role, DkLang lang);
+
+/* Returns the label / descriptor of LEVEL on SCALE in LANG (falling back to
+ * the other language), or NULL when the level is off the scale or has none. */
+const char *dk_scale_label (const DkScale *scale, guint level, DkLang lang);
+const char *dk_scale_descriptor (const DkScale *scale, guint level, DkLang lang);
+
+#endif
