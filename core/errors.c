@@ -1,0 +1,68 @@
+/* errors.c — collecting the errors of one input. */
+#include "errors.h"
+
+#include <stdarg.h>
+
+void
+dk_errors_init (DkErrors *e, guint limit)
+{
+  e->text = NULL;
+  e->count = 0;
+  e->limit = limit != 0 ? limit : DK_ERRORS_DEFAULT_LIMIT;
+}
+
+void
+dk_errors_add (DkErrors *e, const char *file, guint line, const char *fmt, ...)
+{
+  e->count++;
+  if (e->count > e->limit)
+    return;
+  if (e->text == NULL)
+    e->text = g_string_new (NULL);
+  else
+    g_string_append_c (e->text, '\n');
+  if (line > 0)
+    g_string_append_printf (e->text, "%s:%u: ", file, line);
+  else
+    g_string_append_printf (e->text, "%s: ", file);
+  va_list ap;
+  va_start (ap, fmt);
+  g_string_append_vprintf (e->text, fmt, ap);
+  va_end (ap);
+}
+
+gboolean
+dk_errors_any (const DkErrors *e)
+{
+  return e->count > 0;
+}
+
+gboolean
+dk_errors_full (const DkErrors *e)
+{
+  return e->count >= e->limit;
+}
+
+gboolean
+dk_errors_propagate (DkErrors *e, GError **error, GQuark domain, int code)
+{
+  if (e->count == 0)
+    return FALSE;
+  if (e->count > e->limit)
+    g_string_append_printf (e->text,
+                            ngettext ("\n... and %u more error", "\n... and %u more errors",
+                                      e->count - e->limit),
+                            e->count - e->limit);
+  g_set_error_literal (error, domain, code, e->text->str);
+  dk_errors_clear (e);
+  return TRUE;
+}
+
+void
+dk_errors_clear (DkErrors *e)
+{
+  if (e->text != NULL)
+    g_string_free (e->text, TRUE);
+  e->text = NULL;
+  e->count = 0;
+}

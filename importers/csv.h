@@ -1,0 +1,89 @@
+/*
+ * csv.h — a fast, streaming reader of the CSV files digikomp imports.
+ *
+ * RFC 4180: fields separated by ',' or ';' (detected from the header line:
+ * whichever occurs more often outside quotes), quoted with '"' ("" inside a
+ * quoted field is one quote), records ending in LF or CRLF (a quoted field
+ * may span lines).  UTF-8, with or without a BOM.  The file is mapped into
+ * memory and read record by record, so memory stays flat whatever its size.
+ *
+ * Header names are matched against a table of columns, each with an English
+ * and a Swedish name (case-insensitive, surrounding spaces ignored).
+ *
+ * Errors carry "FILE:LINE: what is wrong", where LINE is the physical line
+ * (1-based) on which the record starts.
+ */
+#ifndef DK_CSV_H
+#define DK_CSV_H
+
+#include "dk.h"
+
+#define DK_CSV_ERROR (dk_csv_error_quark ())
+GQuark dk_csv_error_quark (void);
+
+typedef enum {
+  DK_CSV_ERROR_IO,       /* the file could not be opened or read */
+  DK_CSV_ERROR_INVALID,  /* malformed CSV or a bad header (bad input) */
+} DkCsvError;
+
+typedef struct _DkCsvReader DkCsvReader;
+
+/* One record.  FIELDS and LENGTHS hold N_FIELDS entries; each field is
+ * NUL-terminated UTF-8 without its quotes.  All of it belongs to the reader
+ * and stays valid until the next call to dk_csv_reader_next. */
+typedef struct {
+  guint        n_fields;
+  const char **fields;
+  const gsize *lengths;
+  guint        line;
+} DkCsvRecord;
+
+/* A column an importer accepts. */
+typedef struct {
+  const char *name_en;    /* "person_id" */
+  const char *name_sv;    /* "person_id" or "personnummer"… */
+  gboolean    required;
+} DkCsvColumn;
+
+/* Opens PATH and reads its header line.  Returns a new reader (free with
+ * dk_csv_reader_free) or NULL with ERROR set: DK_CSV_ERROR_IO when the file
+ * cannot be read, DK_CSV_ERROR_INVALID when it is empty, not UTF-8, or its
+ * header line is malformed. */
+DkCsvReader *dk_csv_reader_open (const char *path, GError **error);
+
+/* As dk_csv_reader_open, over LEN bytes of DATA (not copied: DATA must
+ * outlive the reader); NAME stands for the file in messages. */
+DkCsvReader *dk_csv_reader_new_from_data (const char *data, gsize len,
+                                          const char *name, GError **error);
+
+void dk_csv_reader_free (DkCsvReader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkCsvReader, dk_csv_reader_free)
+
+/* Returns the name used in messages (the path given to open). */
+const char *dk_csv_reader_name (const DkCsvReader *reader);
+
+/* Returns the separator detected from the header: ',' or ';'. */
+char dk_csv_reader_separator (const DkCsvReader *reader);
+
+/* Returns the header record (valid as long as the reader). */
+const DkCsvRecord *dk_csv_reader_header (const DkCsvReader *reader);
+
+/* Maps the header onto COLUMNS (N of them): INDEX[i] becomes the field number
+ * of COLUMNS[i], or -1 when an optional column is absent.  Returns FALSE with
+ * ERROR (DK_CSV_ERROR_INVALID) naming every missing required column, every
+ * unknown or repeated column, and the accepted names. */
+gboolean dk_csv_reader_map_columns (DkCsvReader *reader, const DkCsvColumn *columns,
+                                    guint n, int *index, GError **error);
+
+/* Reads the next record into *RECORD.  Returns TRUE when a record was read;
+ * FALSE at the end of the file (ERROR unset) or on malformed input (ERROR
+ * set, DK_CSV_ERROR_INVALID: an unterminated quote, a stray quote, a NUL
+ * byte, invalid UTF-8, a record whose field count differs from the
+ * header's).  Blank lines are skipped.  After an error the reader stays
+ * usable at the next line where possible, so callers can collect several. */
+gboolean dk_csv_reader_next (DkCsvReader *reader, DkCsvRecord *record, GError **error);
+
+/* Returns the fraction of the input read so far, 0.0 to 1.0 (for progress). */
+double dk_csv_reader_progress (const DkCsvReader *reader);
+
+#endif
