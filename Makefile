@@ -48,9 +48,12 @@ TEST_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SUPPORT_SRC))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo check check-unit check-cli check-asan install uninstall clean
+MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildcard po/*.po))
 
-all: $(BIN)
+.PHONY: all deps deps-bench deps-fuzz demo check check-unit check-cli check-asan \
+        pot install uninstall clean
+
+all: $(BIN) $(MO_FILES)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -68,6 +71,20 @@ $(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS)
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(LDLIBS) $(TEST_LIBS)
+
+# ---- translations: English in the sources, po/LANG.po for the others ------
+
+$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# Regenerates po/digikomp.pot from the sources and merges it into each po/*.po.
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	  --keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+	  --package-name=digikomp --package-version=$(VERSION) --add-comments=TRANSLATORS \
+	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC))
+	for po in po/*.po; do msgmerge --quiet --update --backup=none $$po po/digikomp.pot; done
 
 # ---- dependencies: build-aux/deps.sh lists them -----------------------------
 
@@ -92,7 +109,7 @@ check: deps
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-check-cli: $(BIN)
+check-cli: $(BIN) $(MO_FILES)
 	@sh tests/cli/run.sh $(BIN)
 
 check-asan: deps
@@ -104,10 +121,16 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/digikomp/frameworks
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/digikomp
 	install -m 0644 frameworks/*.xml frameworks/*.rng $(DESTDIR)$(DATADIR)/digikomp/frameworks/
+	for mo in $(MO_FILES); do \
+	  lang=$$(basename $$(dirname $$(dirname $$mo))); \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
+	  install -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/digikomp.mo; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/digikomp
 	rm -rf $(DESTDIR)$(DATADIR)/digikomp
+	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/digikomp.mo
 
 clean:
 	rm -rf build build-asan

@@ -32,27 +32,92 @@ print_usage (FILE *out)
   fprintf (out, _("\nRun 'digikomp help COMMAND' or 'digikomp COMMAND --help' for a command's options.\n"));
 }
 
+/* Returns the first argument that is not an option (--lang takes a value). */
+static const char *
+first_operand (int argc, char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--lang") == 0)
+        i++;
+      else if (argv[i][0] != '-')
+        return argv[i];
+    }
+  return NULL;
+}
+
 int
 cmd_help (int argc, char **argv)
 {
-  if (argc < 2)
+  const char *topic = first_operand (argc, argv);
+  if (topic == NULL)
     {
       print_usage (stdout);
       return CLI_OK;
     }
-  const CliCommand *c = find_command (argv[1]);
+  const CliCommand *c = find_command (topic);
   if (c == NULL)
-    return cli_usage_error (_("no such command: %s"), argv[1]);
-  char *help_argv[] = { argv[1], (char *) "--help", NULL };
+    return cli_usage_error (_("no such command: %s"), topic);
+  char *help_argv[] = { (char *) topic, (char *) "--help", NULL };
   return c->run (2, help_argv);
 }
 
-static void
-setup_locale (void)
+/* Returns the value of a --lang option anywhere on the command line, so that
+ * messages printed while parsing are already in that language. */
+static const char *
+lang_option (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  const char *dir = g_getenv ("DIGIKOMP_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, dir != NULL ? dir : DK_LOCALEDIR);
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (strcmp (argv[i], "--lang") == 0 && i + 1 < argc)
+        return argv[i + 1];
+      if (g_str_has_prefix (argv[i], "--lang="))
+        return argv[i] + strlen ("--lang=");
+    }
+  return NULL;
+}
+
+/* Returns the directory of the message catalogues: $DIGIKOMP_LOCALEDIR, else
+ * locale/ beside an uninstalled binary (build/locale), else the installed one. */
+static char *
+locale_dir (void)
+{
+  const char *env = g_getenv ("DIGIKOMP_LOCALEDIR");
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+      g_autofree char *beside = g_build_filename (dir, "locale", NULL);
+      if (g_file_test (beside, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&beside);
+    }
+  return g_strdup (DK_LOCALEDIR);
+}
+
+static void
+setup_locale (int argc, char **argv)
+{
+  const char *lang = lang_option (argc, argv);
+  DkLang parsed;
+  if (lang != NULL && dk_lang_parse (lang, &parsed))
+    g_setenv ("LANGUAGE", lang, TRUE);
+  else if (g_getenv ("LANGUAGE") == NULL || *g_getenv ("LANGUAGE") == '\0')
+    /* Machines often lack the sv_SE.UTF-8 locale; LANGUAGE still selects
+     * the Swedish messages when LANG asks for them. */
+    g_setenv ("LANGUAGE", dk_lang_code (dk_lang_from_locale ()), TRUE);
+
+  const char *loc = setlocale (LC_ALL, "");
+  /* gettext ignores LANGUAGE in the plain C locale; C.UTF-8 keeps C's rules
+   * and lets LANGUAGE choose the messages. */
+  if (loc == NULL || strcmp (loc, "C") == 0 || strcmp (loc, "POSIX") == 0)
+    setlocale (LC_ALL, "C.UTF-8");
+
+  g_autofree char *dir = locale_dir ();
+  bindtextdomain (GETTEXT_PACKAGE, dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
@@ -60,7 +125,7 @@ setup_locale (void)
 int
 main (int argc, char **argv)
 {
-  setup_locale ();
+  setup_locale (argc, argv);
   if (argc < 2)
     {
       print_usage (stderr);
