@@ -1,0 +1,34 @@
+/*
+ * store-private.h — what the store's source files share; not for other
+ * modules (they use store.h and dk_store_db).
+ */
+#ifndef DK_STORE_PRIVATE_H
+#define DK_STORE_PRIVATE_H
+
+#include "store.h"
+
+struct _DkStore {
+  sqlite3      *db;
+  /* prepared once: bulk imports run them many times */
+  sqlite3_stmt *audit;
+  sqlite3_stmt *assessment_put;
+  sqlite3_stmt *note_put;
+};
+
+/* Returns a prepared statement (caller finalizes) or NULL with ERROR. */
+sqlite3_stmt *dk_store_prepare (DkStore *store, const char *sql, GError **error);
+/* Steps STMT once; TRUE on DONE or ROW. */
+gboolean dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error);
+/* Binds TEXT, or NULL when TEXT is NULL. */
+void dk_store_bind_text (sqlite3_stmt *stmt, int i, const char *text);
+/* Returns a copy of text column I, or NULL. */
+char *dk_store_column_dup (sqlite3_stmt *stmt, int i);
+/* Returns today's date as YYYY-MM-DD (caller frees). */
+char *dk_store_today (void);
+
+/* Returns the store id of framework ID at VERSION (NULL: latest), or 0. */
+gint64 dk_store_framework_rowid (DkStore *store, const char *id, const char *version,
+                                 GError **error);
+DkFramework *dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error);
+
+#endif

@@ -1,0 +1,684 @@
+/*
+ * store-round.c — rounds, registration, assessments, the rules of the
+ * conversation (who may change which level when), and the round scan.
+ */
+#include "store-private.h"
+
+#include <string.h>
+
+/* ---- rounds ------------------------------------------------------------------ */
+
+#define ROUND_COLUMNS                                                                    \
+  "r.id, r.code, r.title, f.code, f.version, r.state = 'open', r.opened_at, r.closed_at,"\
+  " (SELECT count(*) FROM assessment a WHERE a.round_id = r.id), r.framework_id"        \
+  " FROM round r JOIN framework f ON f.id = r.framework_id"
+
+void
+dk_round_free (DkRound *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->code);
+  g_free (r->title);
+  g_free (r->framework_id);
+  g_free (r->framework_version);
+  g_free (r->opened_at);
+  g_free (r->closed_at);
+  g_free (r);
+}
+
+static DkRound *
+round_from_row (sqlite3_stmt *stmt)
+{
+  DkRound *r = g_new0 (DkRound, 1);
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->code = dk_store_column_dup (stmt, 1);
+  r->title = dk_store_column_dup (stmt, 2);
+  r->framework_id = dk_store_column_dup (stmt, 3);
+  r->framework_version = dk_store_column_dup (stmt, 4);
+  r->open = sqlite3_column_int (stmt, 5) != 0;
+  r->opened_at = dk_store_column_dup (stmt, 6);
+  r->closed_at = dk_store_column_dup (stmt, 7);
+  r->registered = sqlite3_column_int64 (stmt, 8);
+  r->framework_rowid = sqlite3_column_int64 (stmt, 9);
+  return r;
+}
+
+GPtrArray *
+dk_store_rounds (DkStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT " ROUND_COLUMNS " ORDER BY r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  GPtrArray *rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_round_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rounds, round_from_row (stmt));
+  sqlite3_finalize (stmt);
+  return rounds;
+}
+
+static DkRound *
+open_round (DkStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) rounds = dk_store_rounds (store, error);
+  if (rounds == NULL)
+    return NULL;
+  DkRound *found = NULL;
+  guint n_open = 0;
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      DkRound *r = g_ptr_array_index (rounds, i);
+      if (r->open)
+        {
+          n_open++;
+          found = r;
+        }
+    }
+  if (n_open == 1)
+    {
+      g_ptr_array_set_free_func (rounds, NULL);
+      for (guint i = 0; i < rounds->len; i++)
+        if (g_ptr_array_index (rounds, i) != found)
+          dk_round_free (g_ptr_array_index (rounds, i));
+      return found;
+    }
+  if (n_open == 0)
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                 _("no open round; open one with: digikomp round open ID --title TITLE --framework ID"));
+  else
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                 _("several rounds are open; name one with --round"));
+  return NULL;
+}
+
+DkRound *
+dk_store_round (DkStore *store, const char *code, GError **error)
+{
+  if (code == NULL)
+    return open_round (store, error);
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT " ROUND_COLUMNS " WHERE r.code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  dk_store_bind_text (stmt, 1, code);
+  DkRound *r = NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    r = round_from_row (stmt);
+  else
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                 _("no round %s; see the rounds with: digikomp round list"), code);
+  sqlite3_finalize (stmt);
+  return r;
+}
+
+DkRound *
+dk_store_round_previous (DkStore *store, const DkRound *round, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT " ROUND_COLUMNS " WHERE r.id < ? ORDER BY r.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round->id);
+  DkRound *r = sqlite3_step (stmt) == SQLITE_ROW ? round_from_row (stmt) : NULL;
+  sqlite3_finalize (stmt);
+  return r;
+}
+
+DkFramework *
+dk_store_round_framework (DkStore *store, const DkRound *round, GError **error)
+{
+  return dk_store_framework_by_rowid (store, round->framework_rowid, error);
+}
+
+gboolean
+dk_store_round_register_active (DkStore *store, const DkRound *round, const DkFramework *fw,
+                                GError **error)
+{
+  /* The role index is the framework's; the CASE maps role ids with bound
+   * parameters.  People whose role the framework lacks are not registered. */
+  guint n_roles = dk_framework_n_roles (fw);
+  g_autoptr (GString) sql = g_string_new (
+      "INSERT OR IGNORE INTO assessment (round_id, person_id, unit_id, role, gender, levels)"
+      " SELECT ?1, p.id, p.unit_id, CASE p.role");
+  for (guint r = 0; r < n_roles; r++)
+    g_string_append_printf (sql, " WHEN ?%u THEN %u", r + 3, r);
+  g_string_append (sql, " END, CASE p.gender WHEN 'F' THEN 1 WHEN 'M' THEN 2 WHEN 'X' THEN 3"
+                        " ELSE 0 END, zeroblob(?2) FROM person p WHERE p.active AND p.role IN (");
+  for (guint r = 0; r < n_roles; r++)
+    g_string_append_printf (sql, "%s?%u", r ? ", " : "", r + 3);
+  g_string_append (sql, ")");
+
+  sqlite3_stmt *stmt = dk_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round->id);
+  sqlite3_bind_int (stmt, 2, (int) DK_ASSESSMENT_BLOB_SIZE (dk_framework_n_competences (fw)));
+  for (guint r = 0; r < n_roles; r++)
+    dk_store_bind_text (stmt, (int) r + 3, dk_framework_role (fw, r)->id);
+  gboolean ok = dk_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+dk_store_round_open (DkStore *store, const char *code, const char *title, const char *fw_id,
+                     const char *fw_version, const char *actor, GError **error)
+{
+  gint64 fw_rowid = dk_store_framework_rowid (store, fw_id, fw_version, error);
+  if (fw_rowid == 0)
+    return FALSE;
+  g_autoptr (DkFramework) fw = dk_store_framework_by_rowid (store, fw_rowid, error);
+  if (fw == NULL || !dk_store_begin (store, error))
+    return FALSE;
+  g_autofree char *today = dk_store_today ();
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "INSERT INTO round (code, title, framework_id, state, opened_at)"
+             " VALUES (?, ?, ?, 'open', ?)", error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      dk_store_bind_text (stmt, 1, code);
+      dk_store_bind_text (stmt, 2, title);
+      sqlite3_bind_int64 (stmt, 3, fw_rowid);
+      dk_store_bind_text (stmt, 4, today);
+      if (sqlite3_step (stmt) == SQLITE_CONSTRAINT)
+        {
+          g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_EXISTS,
+                       _("round %s exists already"), code);
+          ok = FALSE;
+        }
+      else if (sqlite3_errcode (store->db) != SQLITE_DONE)
+        ok = dk_store_sql_error (store, _("opening a round"), error);
+      sqlite3_finalize (stmt);
+    }
+  g_autoptr (DkRound) round = ok ? dk_store_round (store, code, error) : NULL;
+  ok = round != NULL && dk_store_round_register_active (store, round, fw, error)
+       && dk_store_audit (store, actor, "round", 0, round->id, "state", NULL, "open", error)
+       && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  return ok;
+}
+
+gboolean
+dk_store_round_close (DkStore *store, const char *code, const char *actor, GError **error)
+{
+  g_autoptr (DkRound) round = dk_store_round (store, code, error);
+  if (round == NULL)
+    return FALSE;
+  if (!round->open)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+                   _("round %s is closed already"), code);
+      return FALSE;
+    }
+  g_autofree char *today = dk_store_today ();
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = dk_store_begin (store, error)
+                && (stmt = dk_store_prepare (store, "UPDATE round SET state = 'closed',"
+                                                    " closed_at = ? WHERE id = ?", error)) != NULL;
+  if (ok)
+    {
+      dk_store_bind_text (stmt, 1, today);
+      sqlite3_bind_int64 (stmt, 2, round->id);
+      ok = dk_store_step_done (store, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+  ok = ok && dk_store_audit (store, actor, "round", 0, round->id, "state", "open", "closed", error)
+       && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  return ok;
+}
+
+/* ---- assessments -------------------------------------------------------------- */
+
+void
+dk_assessment_free (DkAssessment *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->shared_at);
+  g_free (a->conversation_at);
+  g_free (a);
+}
+
+static void
+unpack_levels (DkAssessment *a, const guint8 *blob, gsize len)
+{
+  a->n = MIN ((guint) (len / 3), DK_MAX_COMPETENCES);
+  memcpy (a->self, blob, a->n);
+  memcpy (a->manager, blob + len / 3, a->n);
+  memcpy (a->motivation, blob + 2 * (len / 3), a->n);
+}
+
+DkAssessment *
+dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT unit_id, role, gender, flags, shared_at, conversation_at, levels"
+             " FROM assessment WHERE round_id = ? AND person_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round);
+  sqlite3_bind_int64 (stmt, 2, person);
+  DkAssessment *a = NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      a = g_new0 (DkAssessment, 1);
+      a->round_id = round;
+      a->person_id = person;
+      a->unit_id = sqlite3_column_int64 (stmt, 0);
+      a->role = (guint) sqlite3_column_int (stmt, 1);
+      a->gender = (DkGender) sqlite3_column_int (stmt, 2);
+      a->flags = (guint) sqlite3_column_int (stmt, 3);
+      a->shared_at = dk_store_column_dup (stmt, 4);
+      a->conversation_at = dk_store_column_dup (stmt, 5);
+      unpack_levels (a, sqlite3_column_blob (stmt, 6), (gsize) sqlite3_column_bytes (stmt, 6));
+    }
+  else
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                 _("the person is not registered in this round"));
+  sqlite3_finalize (stmt);
+  return a;
+}
+
+void
+dk_assessment_pack (const DkAssessment *a, guint8 *blob)
+{
+  memcpy (blob, a->self, a->n);
+  memcpy (blob + a->n, a->manager, a->n);
+  memcpy (blob + 2 * a->n, a->motivation, a->n);
+}
+
+gboolean
+dk_store_assessment_put (DkStore *store, const DkAssessment *a, GError **error)
+{
+  if (store->assessment_put == NULL)
+    {
+      store->assessment_put = dk_store_prepare (
+          store, "INSERT OR REPLACE INTO assessment (round_id, person_id, unit_id, role, gender,"
+                 " flags, shared_at, conversation_at, levels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          error);
+      if (store->assessment_put == NULL)
+        return FALSE;
+    }
+  sqlite3_stmt *stmt = store->assessment_put;
+  guint8 blob[DK_ASSESSMENT_BLOB_SIZE (DK_MAX_COMPETENCES)];
+  dk_assessment_pack (a, blob);
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, a->round_id);
+  sqlite3_bind_int64 (stmt, 2, a->person_id);
+  sqlite3_bind_int64 (stmt, 3, a->unit_id);
+  sqlite3_bind_int (stmt, 4, (int) a->role);
+  sqlite3_bind_int (stmt, 5, (int) a->gender);
+  sqlite3_bind_int (stmt, 6, (int) a->flags);
+  dk_store_bind_text (stmt, 7, a->shared_at);
+  dk_store_bind_text (stmt, 8, a->conversation_at);
+  sqlite3_bind_blob (stmt, 9, blob, (int) DK_ASSESSMENT_BLOB_SIZE (a->n), SQLITE_TRANSIENT);
+  return dk_store_step_done (store, stmt, error);
+}
+
+void
+dk_rating_note_free (DkRatingNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->competence);
+  g_free (note->comment);
+  g_free (note->reason);
+  g_free (note->adjusted_by);
+  g_free (note->adjusted_at);
+  g_free (note);
+}
+
+GPtrArray *
+dk_store_rating_notes (DkStore *store, gint64 round, gint64 person, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT competence, comment, reason, adjusted_by, adjusted_at FROM rating_note"
+             " WHERE round_id = ? AND person_id = ? ORDER BY competence", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round);
+  sqlite3_bind_int64 (stmt, 2, person);
+  GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_rating_note_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DkRatingNote *n = g_new0 (DkRatingNote, 1);
+      n->competence = dk_store_column_dup (stmt, 0);
+      n->comment = dk_store_column_dup (stmt, 1);
+      n->reason = dk_store_column_dup (stmt, 2);
+      n->adjusted_by = dk_store_column_dup (stmt, 3);
+      n->adjusted_at = dk_store_column_dup (stmt, 4);
+      g_ptr_array_add (notes, n);
+    }
+  sqlite3_finalize (stmt);
+  return notes;
+}
+
+gboolean
+dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const char *competence,
+                          const char *comment, const char *reason, const char *adjusted_by,
+                          GError **error)
+{
+  if (store->note_put == NULL)
+    {
+      store->note_put = dk_store_prepare (
+          store,
+          "INSERT INTO rating_note (round_id, person_id, competence, comment, reason, adjusted_by,"
+          " adjusted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+          " CASE WHEN ?5 IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') END)"
+          " ON CONFLICT (round_id, person_id, competence) DO UPDATE SET"
+          " comment = coalesce(?4, comment), reason = coalesce(?5, reason),"
+          " adjusted_by = coalesce(?6, adjusted_by), adjusted_at = coalesce(excluded.adjusted_at, adjusted_at)",
+          error);
+      if (store->note_put == NULL)
+        return FALSE;
+    }
+  sqlite3_stmt *stmt = store->note_put;
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, round);
+  sqlite3_bind_int64 (stmt, 2, person);
+  dk_store_bind_text (stmt, 3, competence);
+  dk_store_bind_text (stmt, 4, comment);
+  dk_store_bind_text (stmt, 5, reason);
+  dk_store_bind_text (stmt, 6, adjusted_by);
+  return dk_store_step_done (store, stmt, error);
+}
+
+/* ---- the rules of the conversation ---------------------------------------------- */
+
+char *
+dk_level_text (guint level)
+{
+  if (level == DK_LEVEL_NONE)
+    return g_strdup ("");
+  if (level == DK_LEVEL_DONT_KNOW)
+    return g_strdup ("?");
+  return g_strdup_printf ("%u", level);
+}
+
+/* Everything one change needs, looked up and checked in one place. */
+typedef struct {
+  DkRound      *round;
+  DkPerson     *person;
+  DkFramework  *fw;
+  DkAssessment *a;
+  guint         comp;
+} Change;
+
+static void
+change_clear (Change *c)
+{
+  dk_round_free (c->round);
+  dk_person_free (c->person);
+  dk_framework_free (c->fw);
+  dk_assessment_free (c->a);
+}
+
+/* Registers a person who was not active when the round opened. */
+static DkAssessment *
+register_person (const DkRound *round, const DkPerson *p, const DkFramework *fw, GError **error)
+{
+  const DkRole *role = dk_framework_role_by_id (fw, p->role);
+  if (role == NULL)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+                   _("%s has the role %s, which framework %s does not have"), p->ext_id,
+                   p->role, dk_framework_id (fw));
+      return NULL;
+    }
+  DkAssessment *a = g_new0 (DkAssessment, 1);
+  a->round_id = round->id;
+  a->person_id = p->id;
+  a->unit_id = p->unit_id;
+  a->role = role->index;
+  a->gender = p->gender;
+  a->n = dk_framework_n_competences (fw);
+  return a;
+}
+
+static gboolean
+change_begin (DkStore *store, const char *round, const char *person, const char *competence,
+              Change *c, GError **error)
+{
+  memset (c, 0, sizeof *c);
+  if ((c->round = dk_store_round (store, round, error)) == NULL
+      || (c->person = dk_store_person (store, person, error)) == NULL
+      || (c->fw = dk_store_round_framework (store, c->round, error)) == NULL)
+    return FALSE;
+  if (!c->round->open)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+                   _("round %s is closed; ratings can no longer change"), c->round->code);
+      return FALSE;
+    }
+  g_autoptr (GError) missing = NULL;
+  c->a = dk_store_assessment (store, c->round->id, c->person->id, &missing);
+  if (c->a == NULL && (c->a = register_person (c->round, c->person, c->fw, error)) == NULL)
+    return FALSE;
+  if (competence == NULL)
+    return TRUE;
+  const DkCompetence *comp = dk_framework_competence_by_id (c->fw, competence);
+  if (comp == NULL)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+                   _("framework %s has no competence %s"), dk_framework_id (c->fw), competence);
+      return FALSE;
+    }
+  if (!dk_framework_applies (c->fw, c->a->role, comp->index))
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+                   _("competence %s does not apply to %s's role (%s)"), competence,
+                   c->person->ext_id, c->person->role);
+      return FALSE;
+    }
+  c->comp = comp->index;
+  return TRUE;
+}
+
+static gboolean
+level_on_scale (const DkScale *scale, guint level, gboolean dont_know_ok, GError **error)
+{
+  if ((level == DK_LEVEL_DONT_KNOW && dont_know_ok) || (level >= scale->min && level <= scale->max))
+    return TRUE;
+  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+               _("level must be between %u and %u%s"), scale->min, scale->max,
+               dont_know_ok ? _(" or ? (don't know)") : "");
+  return FALSE;
+}
+
+/* Writes the changed assessment and its audit row in one transaction. */
+static gboolean
+change_commit (DkStore *store, Change *c, const char *actor, const char *field,
+               const char *old_value, const char *new_value, GError **error)
+{
+  gboolean ok = dk_store_begin (store, error)
+                && dk_store_assessment_put (store, c->a, error)
+                && dk_store_audit (store, actor, "rating", c->person->id, c->round->id, field,
+                                   old_value, new_value, error)
+                && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  return ok;
+}
+
+static gboolean
+rate_byte (DkStore *store, const char *round, const char *person, const char *competence,
+           guint level, gboolean motivation, GError **error)
+{
+  Change c;
+  gboolean ok = change_begin (store, round, person, competence, &c, error)
+                && level_on_scale (motivation ? dk_framework_motivation_scale (c.fw)
+                                              : dk_framework_scale (c.fw),
+                                   level, !motivation, error);
+  if (ok)
+    {
+      guint8 *slot = motivation ? &c.a->motivation[c.comp] : &c.a->self[c.comp];
+      g_autofree char *old_value = dk_level_text (*slot);
+      g_autofree char *new_value = dk_level_text (level);
+      g_autofree char *field = g_strdup_printf ("%s %s", motivation ? "motivation" : "self",
+                                                competence);
+      *slot = (guint8) level;
+      ok = change_commit (store, &c, dk_store_actor (), field, old_value, new_value, error);
+    }
+  change_clear (&c);
+  return ok;
+}
+
+gboolean
+dk_store_rate_self (DkStore *store, const char *round, const char *person,
+                    const char *competence, guint level, GError **error)
+{
+  return rate_byte (store, round, person, competence, level, FALSE, error);
+}
+
+gboolean
+dk_store_rate_motivation (DkStore *store, const char *round, const char *person,
+                          const char *competence, guint level, GError **error)
+{
+  return rate_byte (store, round, person, competence, level, TRUE, error);
+}
+
+static gboolean
+may_adjust (const Change *c, const char *by, GError **error)
+{
+  if (g_str_has_prefix (by, "hr:") && by[3] != '\0')
+    return TRUE;
+  if (c->person->manager_ext_id != NULL && strcmp (c->person->manager_ext_id, by) == 0)
+    return TRUE;
+  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+               _("%s is not %s's manager; only the recorded manager (%s) or HR (--by hr:NAME) may adjust"),
+               by, c->person->ext_id,
+               c->person->manager_ext_id != NULL ? c->person->manager_ext_id : _("none"));
+  return FALSE;
+}
+
+static gboolean
+shared_or_refuse (const Change *c, const char *what, GError **error)
+{
+  if (c->a->flags & DK_ASSESS_SHARED)
+    return TRUE;
+  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+               _("%s has not shared the self-rating yet, so %s is not possible; "
+                 "the employee shares it with: digikomp assess %s --share"),
+               c->person->ext_id, what, c->person->ext_id);
+  return FALSE;
+}
+
+gboolean
+dk_store_rate_manager (DkStore *store, const char *round, const char *person,
+                       const char *competence, guint level, const char *reason, const char *by,
+                       GError **error)
+{
+  if (reason == NULL || *reason == '\0')
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+                   _("a manager adjustment needs a reason (--reason TEXT)"));
+      return FALSE;
+    }
+  Change c;
+  gboolean ok = change_begin (store, round, person, competence, &c, error)
+                && may_adjust (&c, by, error)
+                && shared_or_refuse (&c, _("an adjustment"), error)
+                && level_on_scale (dk_framework_scale (c.fw), level, FALSE, error);
+  if (ok)
+    {
+      g_autofree char *old_value = dk_level_text (c.a->manager[c.comp]);
+      g_autofree char *new_value = g_strdup_printf ("%u (%s)", level, reason);
+      g_autofree char *field = g_strdup_printf ("manager %s", competence);
+      c.a->manager[c.comp] = (guint8) level;
+      ok = dk_store_begin (store, error)
+           && dk_store_assessment_put (store, c.a, error)
+           && dk_store_rating_note_put (store, c.round->id, c.person->id, competence, NULL,
+                                        reason, by, error)
+           && dk_store_audit (store, by, "rating", c.person->id, c.round->id, field, old_value,
+                              new_value, error)
+           && dk_store_commit (store, error);
+      if (!ok)
+        dk_store_rollback (store);
+    }
+  change_clear (&c);
+  return ok;
+}
+
+gboolean
+dk_store_share (DkStore *store, const char *round, const char *person, GError **error)
+{
+  Change c;
+  gboolean ok = change_begin (store, round, person, NULL, &c, error);
+  if (ok && !(c.a->flags & DK_ASSESS_SHARED))
+    {
+      c.a->flags |= DK_ASSESS_SHARED;
+      c.a->shared_at = dk_store_today ();
+      ok = change_commit (store, &c, dk_store_actor (), "shared", "no", "yes", error);
+    }
+  change_clear (&c);
+  return ok;
+}
+
+gboolean
+dk_store_conversation_held (DkStore *store, const char *round, const char *person,
+                            const char *date, GError **error)
+{
+  g_autoptr (GDateTime) parsed = NULL;
+  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date);
+  if (strlen (date) != 10 || (parsed = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+                   _("'%s' is not a date; write it as YYYY-MM-DD"), date);
+      return FALSE;
+    }
+  Change c;
+  gboolean ok = change_begin (store, round, person, NULL, &c, error)
+                && shared_or_refuse (&c, _("a conversation"), error);
+  if (ok)
+    {
+      g_autofree char *old_value = g_strdup (c.a->conversation_at);
+      c.a->flags |= DK_ASSESS_CONVERSATION;
+      g_free (c.a->conversation_at);
+      c.a->conversation_at = g_strdup (date);
+      ok = change_commit (store, &c, dk_store_actor (), "conversation", old_value, date, error);
+    }
+  change_clear (&c);
+  return ok;
+}
+
+/* ---- the scan -------------------------------------------------------------------- */
+
+gboolean
+dk_store_round_scan (DkStore *store, gint64 round, DkScanFunc func, gpointer user_data,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT person_id, unit_id, role, gender, flags, levels FROM assessment"
+             " WHERE round_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round);
+  DkScanRow row = { 0 };
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const guint8 *blob = sqlite3_column_blob (stmt, 5);
+      guint n = (guint) sqlite3_column_bytes (stmt, 5) / 3;
+      row.person_id = sqlite3_column_int64 (stmt, 0);
+      row.unit_id = sqlite3_column_int64 (stmt, 1);
+      row.role = (guint) sqlite3_column_int (stmt, 2);
+      row.gender = (DkGender) sqlite3_column_int (stmt, 3);
+      row.flags = (guint) sqlite3_column_int (stmt, 4);
+      row.n = n;
+      row.self = blob;
+      row.manager = blob + n;
+      row.motivation = blob + 2 * n;
+      if (!func (&row, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return dk_store_sql_error (store, _("reading a round"), error);
+  return TRUE;
+}

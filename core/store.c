@@ -1,0 +1,444 @@
+/*
+ * store.c — opening the store, migrations, transactions, frameworks, audit.
+ * The organisation lives in store-org.c, rounds and assessments in
+ * store-round.c.
+ */
+#include "store-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK (dk-store-error-quark, dk_store_error)
+
+/* Numbered migrations: migration i brings the schema to user_version i + 1.
+ * Never edit one that has shipped; add a new one. */
+static const char *const migrations[] = {
+  /* 1: frameworks, organisation, rounds, assessments, audit */
+  "CREATE TABLE framework ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL, version TEXT NOT NULL, xml BLOB NOT NULL,"
+  "  registered_at TEXT NOT NULL, UNIQUE (code, version));"
+  "CREATE TABLE framework_role (framework_id INTEGER NOT NULL REFERENCES framework(id),"
+  "  role TEXT NOT NULL, PRIMARY KEY (framework_id, role)) WITHOUT ROWID;"
+  "CREATE TABLE unit ("
+  "  id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES unit(id),"
+  "  name TEXT NOT NULL, path TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY, ext_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, email TEXT,"
+  "  unit_id INTEGER NOT NULL REFERENCES unit(id), role TEXT NOT NULL,"
+  "  manager_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+  "  gender TEXT NOT NULL DEFAULT '' CHECK (gender IN ('', 'F', 'M', 'X')),"
+  "  active INTEGER NOT NULL DEFAULT 1, active_from TEXT, active_to TEXT);"
+  "CREATE INDEX person_manager ON person(manager_id);"
+  "CREATE TABLE round ("
+  "  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
+  "  framework_id INTEGER NOT NULL REFERENCES framework(id),"
+  "  state TEXT NOT NULL CHECK (state IN ('open', 'closed')),"
+  "  opened_at TEXT NOT NULL, closed_at TEXT);"
+  /* person_id has no foreign key: an erased person's rows in closed rounds
+   * stay, anonymised under a negative id, so closed figures do not move. */
+  "CREATE TABLE assessment ("
+  "  round_id INTEGER NOT NULL REFERENCES round(id), person_id INTEGER NOT NULL,"
+  "  unit_id INTEGER NOT NULL, role INTEGER NOT NULL, gender INTEGER NOT NULL,"
+  "  flags INTEGER NOT NULL DEFAULT 0, shared_at TEXT, conversation_at TEXT,"
+  "  levels BLOB NOT NULL, PRIMARY KEY (round_id, person_id)) WITHOUT ROWID;"
+  "CREATE INDEX assessment_person ON assessment(person_id);"
+  "CREATE TABLE rating_note ("
+  "  round_id INTEGER NOT NULL, person_id INTEGER NOT NULL, competence TEXT NOT NULL,"
+  "  comment TEXT, reason TEXT, adjusted_by TEXT, adjusted_at TEXT,"
+  "  PRIMARY KEY (round_id, person_id, competence)) WITHOUT ROWID;"
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,"
+  "  person_id INTEGER, round_id INTEGER, field TEXT, old_value TEXT, new_value TEXT);"
+  "CREATE INDEX audit_person ON audit(person_id);",
+};
+
+gboolean
+dk_store_sql_error (DkStore *store, const char *what, GError **error)
+{
+  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, "%s: %s", what,
+               sqlite3_errmsg (store->db));
+  return FALSE;
+}
+
+gboolean
+dk_store_exec (DkStore *store, const char *sql, GError **error)
+{
+  char *msg = NULL;
+  if (sqlite3_exec (store->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+    return TRUE;
+  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("store: %s"),
+               msg != NULL ? msg : sqlite3_errmsg (store->db));
+  sqlite3_free (msg);
+  return FALSE;
+}
+
+gboolean
+dk_store_begin (DkStore *store, GError **error)
+{
+  return dk_store_exec (store, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+dk_store_commit (DkStore *store, GError **error)
+{
+  return dk_store_exec (store, "COMMIT", error);
+}
+
+void
+dk_store_rollback (DkStore *store)
+{
+  if (!sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *
+dk_store_prepare (DkStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dk_store_sql_error (store, _("store"), error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+  return dk_store_sql_error (store, _("store"), error);
+}
+
+void
+dk_store_bind_text (sqlite3_stmt *stmt, int i, const char *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+char *
+dk_store_column_dup (sqlite3_stmt *stmt, int i)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, i);
+  return t != NULL ? g_strdup ((const char *) t) : NULL;
+}
+
+char *
+dk_store_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static int
+user_version (DkStore *store)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "PRAGMA user_version", NULL);
+  int v = -1;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+int
+dk_store_schema_version (DkStore *store)
+{
+  return user_version (store);
+}
+
+static gboolean
+migrate (DkStore *store, GError **error)
+{
+  int have = user_version (store);
+  int want = G_N_ELEMENTS (migrations);
+  if (have > want)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL,
+                   _("the store has schema version %d, newer than this digikomp (%d); upgrade digikomp"),
+                   have, want);
+      return FALSE;
+    }
+  if (have == want)
+    return TRUE;
+  if (!dk_store_begin (store, error))
+    return FALSE;
+  for (int i = have; i < want; i++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
+      if (!dk_store_exec (store, migrations[i], error) || !dk_store_exec (store, bump, error))
+        {
+          dk_store_rollback (store);
+          return FALSE;
+        }
+    }
+  return dk_store_commit (store, error);
+}
+
+/* Creates PATH with mode 0600 before SQLite sees it: SQLite would create it
+ * with the umask's mode, readable by others. */
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  int fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("cannot create %s: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+DkStore *
+dk_store_open (const char *path, gboolean create, GError **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create)
+        {
+          g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                       _("no store at %s; create one with: digikomp init --db %s --framework FILE"),
+                       path, path);
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+    }
+  g_autofree DkStore *store = g_new0 (DkStore, 1);
+  if (sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("cannot open %s: %s"), path,
+                   store->db != NULL ? sqlite3_errmsg (store->db) : "out of memory");
+      sqlite3_close (store->db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (store->db, 10000);
+  if (!dk_store_exec (store, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+                             "PRAGMA synchronous = NORMAL;", error)
+      || !migrate (store, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      sqlite3_close (store->db);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+void
+dk_store_close (DkStore *store)
+{
+  if (store == NULL)
+    return;
+  sqlite3_finalize (store->audit);
+  sqlite3_finalize (store->assessment_put);
+  sqlite3_finalize (store->note_put);
+  sqlite3_close_v2 (store->db);
+  g_free (store);
+}
+
+sqlite3 *
+dk_store_db (DkStore *store)
+{
+  return store->db;
+}
+
+/* ---- frameworks ------------------------------------------------------------ */
+
+static gboolean
+framework_insert (DkStore *store, const DkFramework *fw, const char *xml, gsize len,
+                  GError **error)
+{
+  g_autofree char *today = dk_store_today ();
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "INSERT INTO framework (code, version, xml, registered_at) VALUES (?, ?, ?, ?)",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  dk_store_bind_text (stmt, 1, dk_framework_id (fw));
+  dk_store_bind_text (stmt, 2, dk_framework_version (fw));
+  sqlite3_bind_blob (stmt, 3, xml, (int) len, SQLITE_STATIC);
+  dk_store_bind_text (stmt, 4, today);
+  gboolean ok = dk_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  gint64 id = sqlite3_last_insert_rowid (store->db);
+  stmt = dk_store_prepare (store, "INSERT INTO framework_role VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint r = 0; ok && r < dk_framework_n_roles (fw); r++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      dk_store_bind_text (stmt, 2, dk_framework_role (fw, r)->id);
+      ok = dk_store_step_done (store, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+  return ok && dk_store_audit (store, dk_store_actor (), "framework", 0, 0, "registered",
+                               NULL, dk_framework_id (fw), error);
+}
+
+/* Returns 1 when the framework's id and version are stored with the same XML,
+ * 0 when not stored, -1 (ERROR set) when stored with different XML. */
+static int
+framework_stored (DkStore *store, const DkFramework *fw, const char *xml, gsize len,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT xml FROM framework WHERE code = ? AND version = ?", error);
+  if (stmt == NULL)
+    return -1;
+  dk_store_bind_text (stmt, 1, dk_framework_id (fw));
+  dk_store_bind_text (stmt, 2, dk_framework_version (fw));
+  int result = 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gsize have = (gsize) sqlite3_column_bytes (stmt, 0);
+      result = have == len && memcmp (sqlite3_column_blob (stmt, 0), xml, len) == 0 ? 1 : -1;
+      if (result < 0)
+        g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_EXISTS,
+                     _("framework %s version %s is already registered with other content; "
+                       "give the changed file a new version"),
+                     dk_framework_id (fw), dk_framework_version (fw));
+    }
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+DkFramework *
+dk_store_register_framework (DkStore *store, const char *path, GError **error)
+{
+  g_autofree char *xml = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents (path, &xml, &len, error))
+    return NULL;
+  g_autoptr (DkFramework) fw = dk_framework_load_from_data (xml, len, path, error);
+  if (fw == NULL)
+    return NULL;
+  if (!dk_store_begin (store, error))
+    return NULL;
+  int stored = framework_stored (store, fw, xml, len, error);
+  if (stored < 0 || (stored == 0 && !framework_insert (store, fw, xml, len, error))
+      || !dk_store_commit (store, error))
+    {
+      dk_store_rollback (store);
+      return NULL;
+    }
+  return g_steal_pointer (&fw);
+}
+
+DkFramework *
+dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT xml, code || '@' || version FROM framework WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  DkFramework *fw = NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    fw = dk_framework_load_from_data (sqlite3_column_blob (stmt, 0),
+                                      (gsize) sqlite3_column_bytes (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1), error);
+  else
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                 _("no framework with store id %" G_GINT64_FORMAT), rowid);
+  sqlite3_finalize (stmt);
+  return fw;
+}
+
+gint64
+dk_store_framework_rowid (DkStore *store, const char *id, const char *version, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store,
+      "SELECT id FROM framework WHERE code = ?1 AND (?2 IS NULL OR version = ?2)"
+      " ORDER BY id DESC LIMIT 1",
+      error);
+  if (stmt == NULL)
+    return 0;
+  dk_store_bind_text (stmt, 1, id);
+  dk_store_bind_text (stmt, 2, version);
+  gint64 rowid = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_finalize (stmt);
+  if (rowid == 0)
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                 _("no framework %s%s%s in the store; register it with: digikomp init --framework FILE"),
+                 id, version != NULL ? "@" : "", version != NULL ? version : "");
+  return rowid;
+}
+
+DkFramework *
+dk_store_framework (DkStore *store, const char *id, const char *version, GError **error)
+{
+  gint64 rowid = dk_store_framework_rowid (store, id, version, error);
+  return rowid != 0 ? dk_store_framework_by_rowid (store, rowid, error) : NULL;
+}
+
+gboolean
+dk_store_role_known (DkStore *store, const char *role)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT 1 FROM framework_role WHERE role = ? LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  dk_store_bind_text (stmt, 1, role);
+  gboolean known = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return known;
+}
+
+/* ---- audit ------------------------------------------------------------------- */
+
+const char *
+dk_store_actor (void)
+{
+  const char *user = g_getenv ("DIGIKOMP_USER");
+  return user != NULL && *user != '\0' ? user : g_get_user_name ();
+}
+
+gboolean
+dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 person,
+                gint64 round, const char *field, const char *old_value,
+                const char *new_value, GError **error)
+{
+  if (store->audit == NULL)
+    {
+      store->audit = dk_store_prepare (
+          store,
+          "INSERT INTO audit (at, actor, entity, person_id, round_id, field, old_value, new_value)"
+          " VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?, ?, ?, ?, ?, ?, ?)",
+          error);
+      if (store->audit == NULL)
+        return FALSE;
+    }
+  sqlite3_stmt *stmt = store->audit;
+  sqlite3_reset (stmt);
+  dk_store_bind_text (stmt, 1, actor);
+  dk_store_bind_text (stmt, 2, entity);
+  if (person != 0)
+    sqlite3_bind_int64 (stmt, 3, person);
+  else
+    sqlite3_bind_null (stmt, 3);
+  if (round != 0)
+    sqlite3_bind_int64 (stmt, 4, round);
+  else
+    sqlite3_bind_null (stmt, 4);
+  dk_store_bind_text (stmt, 5, field);
+  dk_store_bind_text (stmt, 6, old_value);
+  dk_store_bind_text (stmt, 7, new_value);
+  return dk_store_step_done (store, stmt, error);
+}

@@ -1,0 +1,320 @@
+/*
+ * store.h — the digikomp store: one SQLite file holding frameworks, the
+ * organisation (units, people), rounds, assessments and the audit log.
+ *
+ * The file is created with mode 0600; schema changes are numbered migrations
+ * applied at open (PRAGMA user_version); WAL, foreign keys on, a busy timeout
+ * so that concurrent processes wait rather than fail; every multi-row change
+ * runs in one transaction, so an import lands whole or not at all.
+ *
+ * Performance shapes the schema: an assessment is ONE row per person and
+ * round, holding that round's levels as a packed blob (see DkAssessment), so
+ * the gap engine reads a round of a million people as a million short rows
+ * in primary-key order.  Per-competence texts (comments, reasons) live in a
+ * sparse side table; the audit log keeps every change.
+ *
+ * Privacy: a self-rating that is not shared (DK_ASSESS_SHARED unset) must not
+ * be shown in manager or group views nor counted in group reports.  The
+ * store hands out the raw levels; consumers (gap engine, views) must honour
+ * the flag.  dk_store_rate_manager refuses before the rating is shared.
+ *
+ * Unless said otherwise, functions return FALSE/NULL with ERROR set on
+ * failure, and returned structures belong to the caller (free with the
+ * matching _free function or g_ptr_array_unref).
+ */
+#ifndef DK_STORE_H
+#define DK_STORE_H
+
+#include <sqlite3.h>
+
+#include "dk.h"
+#include "framework.h"
+
+#define DK_STORE_ERROR (dk_store_error_quark ())
+GQuark dk_store_error_quark (void);
+
+typedef enum {
+  DK_STORE_ERROR_SQL,        /* SQLite failed (I/O, full disk, corrupt file) */
+  DK_STORE_ERROR_NOT_FOUND,  /* no such store, person, round, competence */
+  DK_STORE_ERROR_EXISTS,     /* it exists already */
+  DK_STORE_ERROR_REFUSED,    /* a rule forbids it: closed round, privacy */
+  DK_STORE_ERROR_INVALID,    /* bad input data (exit 3) */
+} DkStoreError;
+
+/* Level bytes in a packed assessment. */
+#define DK_LEVEL_NONE       0x00   /* not answered */
+#define DK_LEVEL_DONT_KNOW  0xFF   /* "vet ej" (self only) */
+
+/* Assessment flags. */
+#define DK_ASSESS_SHARED        (1u << 0)  /* self-rating shared with the manager */
+#define DK_ASSESS_CONVERSATION  (1u << 1)  /* the development conversation was held */
+
+/* Gender codes kept in assessments for grouping. */
+typedef enum { DK_GENDER_NONE = 0, DK_GENDER_F, DK_GENDER_M, DK_GENDER_X, DK_N_GENDERS } DkGender;
+
+/* Returns the gender of "F", "M", "X" or "" in *OUT and TRUE, else FALSE. */
+gboolean dk_gender_parse (const char *text, DkGender *out);
+/* Returns "F", "M", "X" or "" (static). */
+const char *dk_gender_code (DkGender g);
+
+typedef struct _DkStore DkStore;
+
+/* Opens the store at PATH.  With CREATE, a missing file is created (mode
+ * 0600); without, a missing file is DK_STORE_ERROR_NOT_FOUND with a hint to
+ * run `digikomp init`.  Migrations are applied in one transaction. */
+DkStore *dk_store_open (const char *path, gboolean create, GError **error);
+void dk_store_close (DkStore *store);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkStore, dk_store_close)
+
+/* Returns the SQLite handle (owned by the store) for core modules that keep
+ * tables of their own (plans, catalogue). */
+sqlite3 *dk_store_db (DkStore *store);
+
+/* Returns the schema version (PRAGMA user_version) after migrations. */
+int dk_store_schema_version (DkStore *store);
+
+/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK.  Rollback never fails
+ * visibly (it is the error path). */
+gboolean dk_store_begin (DkStore *store, GError **error);
+gboolean dk_store_commit (DkStore *store, GError **error);
+void dk_store_rollback (DkStore *store);
+
+/* Runs SQL (no parameters, no rows) and returns FALSE with ERROR on failure. */
+gboolean dk_store_exec (DkStore *store, const char *sql, GError **error);
+
+/* Sets ERROR (DK_STORE_ERROR_SQL) from the handle's last error, prefixed with
+ * WHAT, and returns FALSE.  For core modules using dk_store_db. */
+gboolean dk_store_sql_error (DkStore *store, const char *what, GError **error);
+
+/* ---- frameworks --------------------------------------------------------- */
+
+/* Loads the framework in PATH, validates it and stores its XML.  Returns the
+ * loaded framework (caller owns).  Registering the same id and version again
+ * with identical XML is a no-op; with different XML it is
+ * DK_STORE_ERROR_EXISTS (give it a new version). */
+DkFramework *dk_store_register_framework (DkStore *store, const char *path,
+                                          GError **error);
+
+/* Returns the framework ID at VERSION (NULL: the latest registered), loaded
+ * from the stored XML; caller owns. */
+DkFramework *dk_store_framework (DkStore *store, const char *id, const char *version,
+                                 GError **error);
+
+/* Returns TRUE when ROLE is a role of some registered framework. */
+gboolean dk_store_role_known (DkStore *store, const char *role);
+
+/* ---- organisation --------------------------------------------------------- */
+
+typedef struct {
+  gint64 id;
+  gint64 parent;     /* 0 for a top unit */
+  char  *name;       /* "Kungsholmen" */
+  char  *path;       /* "Kulturförvaltningen/Stadsbiblioteket/Kungsholmen" */
+  guint  depth;      /* 1 for a top unit */
+} DkUnit;
+
+void dk_unit_free (DkUnit *unit);
+
+/* Returns every unit, parents before children (DkUnit*; caller owns). */
+GPtrArray *dk_store_units (DkStore *store, GError **error);
+
+/* Returns the id of the unit at PATH, creating it and its ancestors when
+ * CREATE; 0 with ERROR (NOT_FOUND) when it does not exist. */
+gint64 dk_store_unit_ensure (DkStore *store, const char *path, gboolean create,
+                             GError **error);
+
+typedef struct {
+  gint64   id;
+  char    *ext_id;       /* the HR system's person id */
+  char    *name;
+  char    *email;        /* may be NULL */
+  gint64   unit_id;
+  char    *unit_path;
+  char    *role;         /* a framework role id */
+  gint64   manager_id;   /* 0: none */
+  char    *manager_ext_id;
+  DkGender gender;
+  gboolean active;
+  char    *active_from;  /* YYYY-MM-DD or NULL */
+  char    *active_to;
+} DkPerson;
+
+void dk_person_free (DkPerson *person);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPerson, dk_person_free)
+
+/* Returns the person with external id EXT_ID, or NULL with NOT_FOUND. */
+DkPerson *dk_store_person (DkStore *store, const char *ext_id, GError **error);
+/* As dk_store_person, by store id. */
+DkPerson *dk_store_person_by_id (DkStore *store, gint64 id, GError **error);
+
+/* Returns the people whose manager is MANAGER (store id); with SUBTREE, all
+ * people below them at any depth.  DkPerson*, caller owns. */
+GPtrArray *dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree,
+                                       GError **error);
+
+/* Inserts or updates PERSON by ext_id (unit_id, manager_id resolved by the
+ * caller), writing an audit row per changed field.  Sets *CHANGED to
+ * 0 unchanged, 1 added, 2 updated.  Sets PERSON->id.  Call inside a
+ * transaction. */
+gboolean dk_store_person_put (DkStore *store, DkPerson *person, const char *actor,
+                              int *changed, GError **error);
+
+/* Marks people not in KEEP (a set of ext_ids) inactive; returns how many. */
+gint64 dk_store_people_deactivate_missing (DkStore *store, GHashTable *keep,
+                                           const char *actor, GError **error);
+
+/* ---- rounds ----------------------------------------------------------------- */
+
+typedef struct {
+  gint64   id;
+  char    *code;          /* "2026" */
+  char    *title;
+  char    *framework_id;
+  char    *framework_version;
+  gboolean open;
+  char    *opened_at;     /* YYYY-MM-DD */
+  char    *closed_at;     /* NULL while open */
+  gint64   registered;    /* assessment rows */
+  gint64   framework_rowid;
+} DkRound;
+
+void dk_round_free (DkRound *round);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkRound, dk_round_free)
+
+/* Opens round CODE on framework FW_ID at FW_VERSION (NULL: latest) and
+ * registers every active person whose role the framework has. */
+gboolean dk_store_round_open (DkStore *store, const char *code, const char *title,
+                              const char *fw_id, const char *fw_version,
+                              const char *actor, GError **error);
+gboolean dk_store_round_close (DkStore *store, const char *code, const char *actor,
+                               GError **error);
+
+/* Returns the round CODE; NULL CODE means the only open round (errors say
+ * how to open one or to name one).  Caller owns. */
+DkRound *dk_store_round (DkStore *store, const char *code, GError **error);
+
+/* Returns all rounds, oldest first (DkRound*). */
+GPtrArray *dk_store_rounds (DkStore *store, GError **error);
+
+/* Returns the framework ROUND pins (caller owns). */
+DkFramework *dk_store_round_framework (DkStore *store, const DkRound *round, GError **error);
+
+/* Registers in ROUND every active person whose role FW (the round's
+ * framework) has and who is not registered yet.  Call inside a transaction. */
+gboolean dk_store_round_register_active (DkStore *store, const DkRound *round,
+                                         const DkFramework *fw, GError **error);
+
+/* Returns the round opened before ROUND, or NULL (ERROR unset) when none. */
+DkRound *dk_store_round_previous (DkStore *store, const DkRound *round, GError **error);
+
+/* ---- assessments ------------------------------------------------------------ */
+
+typedef struct {
+  gint64   round_id;
+  gint64   person_id;
+  gint64   unit_id;       /* snapshot at registration */
+  guint    role;          /* role index in the round's framework */
+  DkGender gender;
+  guint    flags;         /* DK_ASSESS_* */
+  char    *shared_at;     /* or NULL */
+  char    *conversation_at;
+  guint    n;             /* competences of the round's framework */
+  guint8   self[DK_MAX_COMPETENCES];
+  guint8   manager[DK_MAX_COMPETENCES];
+  guint8   motivation[DK_MAX_COMPETENCES];
+} DkAssessment;
+
+void dk_assessment_free (DkAssessment *a);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkAssessment, dk_assessment_free)
+
+/* The packed blob: self[n], manager[n], motivation[n]. */
+#define DK_ASSESSMENT_BLOB_SIZE(n) (3u * (n))
+
+/* Returns PERSON's assessment in ROUND, or NULL with NOT_FOUND when the
+ * person is not registered in the round. */
+DkAssessment *dk_store_assessment (DkStore *store, gint64 round, gint64 person,
+                                   GError **error);
+
+/* Packs A's levels into BLOB (DK_ASSESSMENT_BLOB_SIZE (a->n) bytes). */
+void dk_assessment_pack (const DkAssessment *a, guint8 *blob);
+
+/* Returns LEVEL as text: "3", "?" for don't know, "" for none (caller frees). */
+char *dk_level_text (guint level);
+
+/* Writes A (insert or replace), with no audit row: callers audit. */
+gboolean dk_store_assessment_put (DkStore *store, const DkAssessment *a, GError **error);
+
+/* A note on one competence of an assessment. */
+typedef struct {
+  char *competence;
+  char *comment;        /* the employee's, or NULL */
+  char *reason;         /* the manager's reason for an adjustment, or NULL */
+  char *adjusted_by;
+  char *adjusted_at;
+} DkRatingNote;
+
+void dk_rating_note_free (DkRatingNote *note);
+
+/* Returns the notes of PERSON in ROUND (DkRatingNote*). */
+GPtrArray *dk_store_rating_notes (DkStore *store, gint64 round, gint64 person,
+                                  GError **error);
+
+/* Sets the comment and/or reason (NULL leaves it as is) of a competence. */
+gboolean dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person,
+                                   const char *competence, const char *comment,
+                                   const char *reason, const char *adjusted_by,
+                                   GError **error);
+
+/* The rules of the conversation, each one audited change in its own
+ * transaction.  PERSON is an external id; ROUND a code or NULL (the open
+ * round).  LEVEL is a level on the scale, or DK_LEVEL_DONT_KNOW for self. */
+gboolean dk_store_rate_self (DkStore *store, const char *round, const char *person,
+                             const char *competence, guint level, GError **error);
+gboolean dk_store_rate_motivation (DkStore *store, const char *round, const char *person,
+                                   const char *competence, guint level, GError **error);
+/* BY is the manager's external id or "hr:NAME".  Refused unless BY is the
+ * person's manager or HR, REASON is given, the round is open and the
+ * self-rating is shared. */
+gboolean dk_store_rate_manager (DkStore *store, const char *round, const char *person,
+                                const char *competence, guint level, const char *reason,
+                                const char *by, GError **error);
+gboolean dk_store_share (DkStore *store, const char *round, const char *person,
+                         GError **error);
+/* DATE is YYYY-MM-DD.  Refused before the self-rating is shared. */
+gboolean dk_store_conversation_held (DkStore *store, const char *round, const char *person,
+                                     const char *date, GError **error);
+
+/* One row of a round scan; LEVELS points at the packed blob (valid only
+ * during the callback). */
+typedef struct {
+  gint64        person_id;
+  gint64        unit_id;
+  guint         role;
+  DkGender      gender;
+  guint         flags;
+  guint         n;
+  const guint8 *self;
+  const guint8 *manager;
+  const guint8 *motivation;
+} DkScanRow;
+
+/* Return FALSE to stop the scan early. */
+typedef gboolean (*DkScanFunc) (const DkScanRow *row, gpointer user_data);
+
+/* Calls FUNC for every assessment of ROUND (store id) in person order, with
+ * one prepared statement.  Returns FALSE with ERROR on a store failure. */
+gboolean dk_store_round_scan (DkStore *store, gint64 round, DkScanFunc func,
+                              gpointer user_data, GError **error);
+
+/* ---- audit ----------------------------------------------------------------- */
+
+/* Appends an audit row.  PERSON and ROUND are store ids or 0. */
+gboolean dk_store_audit (DkStore *store, const char *actor, const char *entity,
+                         gint64 person, gint64 round, const char *field,
+                         const char *old_value, const char *new_value, GError **error);
+
+/* Returns the name of the acting user for audit rows: $DIGIKOMP_USER, else
+ * the login name (static). */
+const char *dk_store_actor (void);
+
+#endif
