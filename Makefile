@@ -38,7 +38,9 @@ endif
 CORE_SRC := $(wildcard core/*.c)
 IMP_SRC  := $(wildcard importers/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
-LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(IMP_SRC))
+SCHEMAS  := frameworks/framework.rng
+GEN_SRC  := $(BUILD)/gen/schemas.c
+LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(IMP_SRC)) $(BUILD)/obj/gen/schemas.o
 CLI_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 LIB      := $(BUILD)/libdigikomp.a
 BIN      := $(BUILD)/digikomp
@@ -56,6 +58,18 @@ MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildc
 all: $(BIN) $(MO_FILES)
 
 $(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+# The RELAX NG schemas, compiled into the library as C strings so that
+# validation does not depend on where the program runs from.
+$(GEN_SRC): $(SCHEMAS) build-aux/embed.sh
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@sh build-aux/embed.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/schemas.o: $(GEN_SRC)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c -o $@ $<

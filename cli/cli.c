@@ -3,6 +3,11 @@
  */
 #include "cli.h"
 #include "framework.h"
+#include "import.h"
+#include "store.h"
+#include "table.h"
+
+#include <unistd.h>
 
 #include <errno.h>
 #include <stdarg.h>
@@ -16,6 +21,8 @@ static const struct {
   int code;
 } bad_input_errors[] = {
   { dk_framework_error_quark, DK_FRAMEWORK_ERROR_INVALID },
+  { dk_store_error_quark, DK_STORE_ERROR_INVALID },
+  { dk_import_error_quark, DK_IMPORT_ERROR_INVALID },
 };
 
 gboolean
@@ -133,4 +140,67 @@ cli_output_write (const char *path, const char *data, gsize len, GError **error)
     }
   return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT,
                                    0644, error);
+}
+
+DkStore *
+cli_store_open (const CliCommon *common, gboolean create)
+{
+  g_autoptr (GError) error = NULL;
+  DkStore *store = dk_store_open (common->db, create, &error);
+  if (store == NULL)
+    cli_fail (_("cannot open the store"), error);
+  return store;
+}
+
+gboolean
+cli_use_colour (void)
+{
+  return isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
+}
+
+int
+cli_dispatch (const char *group, const CliCommand *subs, int argc, char **argv)
+{
+  gboolean help = argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0);
+  if (argc >= 2 && !help)
+    for (const CliCommand *s = subs; s->name != NULL; s++)
+      if (strcmp (s->name, argv[1]) == 0)
+        return s->run (argc - 1, argv + 1);
+  FILE *out = help ? stdout : stderr;
+  if (argc >= 2 && !help)
+    fprintf (out, _("digikomp: '%s %s' is not a command\n"), group, argv[1]);
+  fprintf (out, _("Usage: digikomp %s COMMAND [OPTIONS]\n\nCommands:\n"), group);
+  for (const CliCommand *s = subs; s->name != NULL; s++)
+    fprintf (out, "  %-12s %s\n", s->name, _(s->summary));
+  return help ? CLI_OK : CLI_USAGE;
+}
+
+int
+cli_emit_report (const DkReport *report, const CliCommon *common)
+{
+  DkFormat format;
+  if (!dk_format_parse (common->format, &format))
+    return cli_usage_error (_("unknown format '%s'; use table, csv, json, html or xlsx"),
+                            common->format);
+  g_autoptr (GError) error = NULL;
+  if (format == DK_FORMAT_XLSX)
+    {
+      if (common->output == NULL || strcmp (common->output, "-") == 0)
+        return cli_usage_error (_("the xlsx format needs --output FILE.xlsx"));
+      if (!dk_report_write_xlsx (report, common->output, &error))
+        return cli_fail (_("cannot write the report"), error);
+      return CLI_OK;
+    }
+  g_autofree char *text = NULL;
+  switch (format)
+    {
+    case DK_FORMAT_CSV:  text = dk_report_render_csv (report); break;
+    case DK_FORMAT_JSON: text = dk_report_render_json (report); break;
+    case DK_FORMAT_HTML: text = dk_report_render_html (report); break;
+    default:
+      text = dk_report_render_text (report, common->output == NULL && cli_use_colour ());
+    }
+  if (!cli_output_write (common->output, text, strlen (text), &error))
+    return cli_fail (_("cannot write the report"), error);
+  return CLI_OK;
 }

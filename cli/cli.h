@@ -69,8 +69,33 @@ gboolean cli_error_is_bad_input (const GError *error);
 gboolean cli_output_write (const char *path, const char *data, gsize len,
                            GError **error);
 
+/* Runs the sub-command of GROUP named by argv[1] from SUBS (a table ending
+ * with a zeroed entry), passing it argv + 1; prints the sub-commands for
+ * --help or a missing one.  Returns the exit code. */
+int cli_dispatch (const char *group, const CliCommand *subs, int argc, char **argv);
+
+/* Writes REPORT in COMMON's --format (default: the terminal table, with
+ * colour on a terminal) to --output or standard output.  XLSX needs
+ * --output.  Returns the exit code. */
+struct _DkReport;
+int cli_emit_report (const struct _DkReport *report, const CliCommon *common);
+
+/* Opens the store named by COMMON (after cli_parse).  Returns NULL after
+ * printing the error (the caller returns CLI_FAILED). */
+struct _DkStore *cli_store_open (const CliCommon *common, gboolean create);
+
+/* Returns TRUE when standard output should get colour: a terminal, and
+ * NO_COLOR unset. */
+gboolean cli_use_colour (void);
+
 /* The commands (one declaration per table entry). */
 int cmd_help (int argc, char **argv);
 int cmd_framework (int argc, char **argv);
+int cmd_init (int argc, char **argv);
+int cmd_import (int argc, char **argv);
+int cmd_round (int argc, char **argv);
+int cmd_rate (int argc, char **argv);
+int cmd_assess (int argc, char **argv);
+int cmd_conversation (int argc, char **argv);
 
 #endif

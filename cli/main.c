@@ -8,7 +8,13 @@
 #include <string.h>
 
 const CliCommand cli_commands[] = {
+  { "init",      cmd_init,      N_("Create a store and register a framework") },
   { "framework", cmd_framework, N_("Validate and show competence frameworks") },
+  { "import",    cmd_import,    N_("Import a roster or ratings from CSV") },
+  { "round",     cmd_round,     N_("Open, close and list rating rounds") },
+  { "assess",    cmd_assess,    N_("Rate your own competence (self-rating)") },
+  { "rate",      cmd_rate,      N_("Set one self, motivation or manager level") },
+  { "conversation", cmd_conversation, N_("The development conversation: record it, or show its sheet") },
   { "help",      cmd_help,      N_("Show help for a command") },
   { NULL, NULL, NULL }
 };

@@ -11,16 +11,32 @@ dk_errors_init (DkErrors *e, guint limit)
   e->limit = limit != 0 ? limit : DK_ERRORS_DEFAULT_LIMIT;
 }
 
-void
-dk_errors_add (DkErrors *e, const char *file, guint line, const char *fmt, ...)
+/* Starts a new line; returns FALSE when past the limit. */
+static gboolean
+new_line (DkErrors *e)
 {
   e->count++;
   if (e->count > e->limit)
-    return;
+    return FALSE;
   if (e->text == NULL)
     e->text = g_string_new (NULL);
   else
     g_string_append_c (e->text, '\n');
+  return TRUE;
+}
+
+void
+dk_errors_add_message (DkErrors *e, const char *message)
+{
+  if (new_line (e))
+    g_string_append (e->text, message);
+}
+
+void
+dk_errors_add (DkErrors *e, const char *file, guint line, const char *fmt, ...)
+{
+  if (!new_line (e))
+    return;
   if (line > 0)
     g_string_append_printf (e->text, "%s:%u: ", file, line);
   else

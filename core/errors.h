@@ -26,6 +26,10 @@ void dk_errors_init (DkErrors *e, guint limit);
 void dk_errors_add (DkErrors *e, const char *file, guint line,
                     const char *fmt, ...) G_GNUC_PRINTF (4, 5);
 
+/* Adds MESSAGE as it is: it already names its file and line (an error of
+ * a lower layer, such as the CSV reader). */
+void dk_errors_add_message (DkErrors *e, const char *message);
+
 /* Returns TRUE when at least one error was added. */
 gboolean dk_errors_any (const DkErrors *e);
 

@@ -1,0 +1,55 @@
+/*
+ * conversation.c — `digikomp conversation`: record that the development
+ * conversation was held (--held DATE), or show its sheet.
+ */
+#include "cli.h"
+#include "store.h"
+
+#include <stdio.h>
+
+static int
+conversation_sheet (const char *person, const char *round, const CliCommon *common)
+{
+  (void) person;
+  (void) round;
+  (void) common;
+  return cli_usage_error (_("the conversation sheet is not built yet; use --held DATE to record a conversation"));
+}
+
+int
+cmd_conversation (int argc, char **argv)
+{
+  CliCommon common = { 0 };
+  g_autofree char *round = NULL, *held = NULL;
+  const GOptionEntry entries[] = {
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "held", 0, 0, G_OPTION_ARG_STRING, &held, N_("Record that the conversation was held on DATE (YYYY-MM-DD)"), N_("DATE") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = cli_context_new (
+      "conversation", "PERSON",
+      _("Without --held, shows the conversation sheet: per competence the expected, self,\n"
+        "manager and effective levels, the gap and the motivation.  With --held, records\n"
+        "that the conversation took place (only after the self-rating is shared)."),
+      entries, &common);
+  int rc = CLI_OK;
+  if (!cli_parse (ctx, &argc, &argv, &common))
+    rc = CLI_USAGE;
+  else if (argc != 2)
+    rc = cli_usage_error (_("usage: digikomp conversation PERSON [--round R] [--held DATE]"));
+  else if (held == NULL)
+    rc = conversation_sheet (argv[1], round, &common);
+  else
+    {
+      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
+      g_autoptr (GError) error = NULL;
+      if (store == NULL)
+        rc = CLI_FAILED;
+      else if (!dk_store_conversation_held (store, round, argv[1], held, &error))
+        rc = cli_fail (_("cannot record the conversation"), error);
+      else
+        printf (_("Conversation with %s recorded on %s.\n"), argv[1], held);
+    }
+  cli_common_clear (&common);
+  return rc;
+}

@@ -1,0 +1,446 @@
+/*
+ * gap.c — the gap engine: one pass over a round's packed assessments.
+ *
+ * For each scanned person the engine first counts the person's own pairs per
+ * scope (a few dozen bytes on the stack), then adds them to every group the
+ * person belongs to (a unit and its ancestors, or one role or gender).
+ * Nothing is looked up per rating: the framework's expectations, scopes and
+ * the unit ancestry are flattened into arrays before the scan.
+ */
+#include "gap.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (dk-gap-error-quark, dk_gap_error)
+
+struct _DkGap {
+  guint      n_groups, n_scopes;
+  GPtrArray *group_keys;   /* char* */
+  GPtrArray *scope_keys;   /* char* */
+  DkGapCell *cells;        /* [group * n_scopes + scope] */
+};
+
+struct _DkPersonSet {
+  GArray *words;           /* guint64 bit set over person ids */
+};
+
+/* What the scan needs, flattened. */
+typedef struct {
+  DkGap             *gap;
+  const DkPersonSet *panel;
+  guint              n_comp, n_roles, high;
+  guint8             expected[DK_MAX_ROLES][DK_MAX_COMPETENCES];  /* 0: n/a */
+  guint8             scope_of[DK_MAX_COMPETENCES];
+  DkGroupBy          group_by;
+  /* units: for a unit id, the groups it counts in: chain[offset[id]..offset[id+1]) */
+  guint             *offset;
+  guint             *chain;
+  gint64             max_unit;
+} Scan;
+
+void
+dk_gap_free (DkGap *gap)
+{
+  if (gap == NULL)
+    return;
+  g_ptr_array_unref (gap->group_keys);
+  g_ptr_array_unref (gap->scope_keys);
+  g_free (gap->cells);
+  g_free (gap);
+}
+
+guint dk_gap_n_groups (const DkGap *gap) { return gap->n_groups; }
+guint dk_gap_n_scopes (const DkGap *gap) { return gap->n_scopes; }
+const char *dk_gap_group_key (const DkGap *gap, guint g) { return g_ptr_array_index (gap->group_keys, g); }
+const char *dk_gap_scope_key (const DkGap *gap, guint s) { return g_ptr_array_index (gap->scope_keys, s); }
+
+const DkGapCell *
+dk_gap_cell (const DkGap *gap, guint group, guint scope)
+{
+  return &gap->cells[group * gap->n_scopes + scope];
+}
+
+static int
+find_key (GPtrArray *keys, const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (strcmp (g_ptr_array_index (keys, i), key) == 0)
+      return (int) i;
+  return -1;
+}
+
+int dk_gap_find_group (const DkGap *gap, const char *key) { return find_key (gap->group_keys, key); }
+int dk_gap_find_scope (const DkGap *gap, const char *key) { return find_key (gap->scope_keys, key); }
+
+/* ---- set-up ---------------------------------------------------------------------- */
+
+static void
+setup_scopes (Scan *s, const DkFramework *fw, DkScopeBy scope_by)
+{
+  GPtrArray *keys = s->gap->scope_keys;
+  if (scope_by == DK_SCOPE_ALL)
+    g_ptr_array_add (keys, g_strdup (""));
+  else if (scope_by == DK_SCOPE_AREA)
+    for (guint a = 0; a < dk_framework_n_areas (fw); a++)
+      g_ptr_array_add (keys, g_strdup (dk_framework_area (fw, a)->id));
+  for (guint c = 0; c < s->n_comp; c++)
+    {
+      const DkCompetence *comp = dk_framework_competence (fw, c);
+      if (scope_by == DK_SCOPE_COMPETENCE)
+        g_ptr_array_add (keys, g_strdup (comp->id));
+      s->scope_of[c] = scope_by == DK_SCOPE_ALL ? 0
+                       : scope_by == DK_SCOPE_AREA ? (guint8) comp->area->index : (guint8) c;
+    }
+  s->gap->n_scopes = keys->len;
+}
+
+static gboolean
+in_subtree (const char *path, const char *root)
+{
+  if (root == NULL)
+    return TRUE;
+  gsize n = strlen (root);
+  return strncmp (path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* Units become groups (those under QUERY->unit, down to QUERY->depth), and
+ * every unit id gets the list of groups its people count in: itself and its
+ * ancestors, where they are groups. */
+static gboolean
+setup_units (Scan *s, DkStore *store, const DkGapQuery *q, GError **error)
+{
+  g_autoptr (GPtrArray) units = dk_store_units (store, error);
+  if (units == NULL)
+    return FALSE;
+  guint root_depth = 0;
+  gboolean root_found = q->unit == NULL;
+  s->max_unit = 0;
+  for (guint i = 0; i < units->len; i++)
+    {
+      DkUnit *u = g_ptr_array_index (units, i);
+      s->max_unit = MAX (s->max_unit, u->id);
+      if (q->unit != NULL && strcmp (u->path, q->unit) == 0)
+        {
+          root_found = TRUE;
+          root_depth = u->depth - 1;
+        }
+    }
+  if (!root_found)
+    {
+      g_set_error (error, DK_GAP_ERROR, DK_GAP_ERROR_INVALID, _("no unit %s"), q->unit);
+      return FALSE;
+    }
+  /* group index of each unit id, or -1 */
+  g_autofree int *group_of = g_new (int, s->max_unit + 1);
+  g_autofree gint64 *parent_of = g_new0 (gint64, s->max_unit + 1);
+  g_autofree gboolean *included = g_new0 (gboolean, s->max_unit + 1);
+  for (gint64 id = 0; id <= s->max_unit; id++)
+    group_of[id] = -1;
+  for (guint i = 0; i < units->len; i++)
+    {
+      DkUnit *u = g_ptr_array_index (units, i);
+      parent_of[u->id] = u->parent;
+      included[u->id] = in_subtree (u->path, q->unit);
+      if (included[u->id] && (q->depth == 0 || u->depth - root_depth <= q->depth))
+        {
+          group_of[u->id] = (int) s->gap->group_keys->len;
+          g_ptr_array_add (s->gap->group_keys, g_strdup (u->path));
+        }
+    }
+  s->offset = g_new0 (guint, s->max_unit + 2);
+  GArray *chain = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (gint64 id = 0; id <= s->max_unit; id++)
+    {
+      s->offset[id] = chain->len;
+      for (gint64 u = id; u != 0 && included[id]; u = parent_of[u])
+        if (group_of[u] >= 0)
+          g_array_append_val (chain, group_of[u]);
+    }
+  s->offset[s->max_unit + 1] = chain->len;
+  s->chain = (guint *) g_array_free (chain, FALSE);
+  return TRUE;
+}
+
+static gboolean
+setup_groups (Scan *s, DkStore *store, const DkFramework *fw, const DkGapQuery *q,
+              GError **error)
+{
+  GPtrArray *keys = s->gap->group_keys;
+  switch (q->group_by)
+    {
+    case DK_GROUP_ORGANISATION:
+      g_ptr_array_add (keys, g_strdup (""));
+      break;
+    case DK_GROUP_ROLE:
+      for (guint r = 0; r < s->n_roles; r++)
+        g_ptr_array_add (keys, g_strdup (dk_framework_role (fw, r)->id));
+      break;
+    case DK_GROUP_GENDER:
+      for (guint g = 0; g < DK_N_GENDERS; g++)
+        g_ptr_array_add (keys, g_strdup (dk_gender_code ((DkGender) g)));
+      break;
+    case DK_GROUP_UNIT:
+      if (!setup_units (s, store, q, error))
+        return FALSE;
+      break;
+    }
+  /* A unit filter applies to every grouping, not only to units. */
+  if (q->unit != NULL && q->group_by != DK_GROUP_UNIT)
+    {
+      g_autoptr (GPtrArray) saved = g_steal_pointer (&s->gap->group_keys);
+      s->gap->group_keys = g_ptr_array_new_with_free_func (g_free);
+      DkGapQuery flat = { .unit = q->unit, .depth = 1 };
+      if (!setup_units (s, store, &flat, error))
+        return FALSE;
+      g_ptr_array_unref (s->gap->group_keys);
+      s->gap->group_keys = g_steal_pointer (&saved);
+    }
+  s->gap->n_groups = s->gap->group_keys->len;
+  return TRUE;
+}
+
+/* ---- the scan ------------------------------------------------------------------------ */
+
+static inline void
+cell_add (DkGapCell *dst, const DkGapCell *src)
+{
+  dst->people += src->people;
+  dst->people_level += src->people_level;
+  dst->people_need += src->people_need;
+  dst->people_answered += src->people_answered;
+  dst->people_motivation += src->people_motivation;
+  dst->people_conversation += src->people_conversation;
+  dst->pairs_registered += src->pairs_registered;
+  dst->pairs_answered += src->pairs_answered;
+  dst->pairs_dont_know += src->pairs_dont_know;
+  dst->pairs_level += src->pairs_level;
+  dst->pairs_need += src->pairs_need;
+  dst->motivation_answers += src->motivation_answers;
+  dst->motivation_high += src->motivation_high;
+  dst->level_sum += src->level_sum;
+}
+
+/* Counts one person's pairs per scope into LOCAL. */
+static void
+count_person (const Scan *s, const DkScanRow *row, DkGapCell *local)
+{
+  const guint8 *expected = s->expected[row->role];
+  gboolean shared = (row->flags & DK_ASSESS_SHARED) != 0;
+  guint n = MIN (row->n, s->n_comp);
+  for (guint c = 0; c < n; c++)
+    {
+      if (expected[c] == 0)
+        continue;
+      DkGapCell *l = &local[s->scope_of[c]];
+      l->pairs_registered++;
+      if (!shared)
+        continue;
+      guint8 self = row->self[c], manager = row->manager[c], mot = row->motivation[c];
+      if (self != DK_LEVEL_NONE || manager != DK_LEVEL_NONE)
+        l->pairs_answered++;
+      guint eff = dk_gap_effective (self, manager);
+      if (eff != 0)
+        {
+          l->pairs_level++;
+          l->level_sum += eff;
+          l->pairs_need += expected[c] > eff;
+        }
+      else if (self == DK_LEVEL_DONT_KNOW)
+        l->pairs_dont_know++;
+      if (mot != DK_LEVEL_NONE)
+        {
+          l->motivation_answers++;
+          l->motivation_high += mot >= s->high;
+        }
+    }
+  gboolean talked = shared && (row->flags & DK_ASSESS_CONVERSATION);
+  for (guint i = 0; i < s->gap->n_scopes; i++)
+    {
+      DkGapCell *l = &local[i];
+      l->people = l->pairs_registered > 0;
+      l->people_level = l->pairs_level > 0;
+      l->people_need = l->pairs_need > 0;
+      l->people_answered = l->pairs_answered > 0;
+      l->people_motivation = l->motivation_answers > 0;
+      l->people_conversation = talked && l->people;
+    }
+}
+
+static gboolean
+scan_row (const DkScanRow *row, gpointer user_data)
+{
+  Scan *s = user_data;
+  if (row->role >= s->n_roles || (s->panel != NULL && !dk_person_set_contains (s->panel, row->person_id)))
+    return TRUE;
+  guint single, *groups = &single, n_groups = 1;
+  if (s->chain != NULL)
+    {
+      if (row->unit_id < 0 || row->unit_id > s->max_unit)
+        return TRUE;
+      n_groups = s->offset[row->unit_id + 1] - s->offset[row->unit_id];
+      if (n_groups == 0)
+        return TRUE;
+    }
+  switch (s->group_by)
+    {
+    case DK_GROUP_ORGANISATION: single = 0; break;
+    case DK_GROUP_ROLE:         single = row->role; break;
+    case DK_GROUP_GENDER:       single = row->gender < DK_N_GENDERS ? row->gender : 0; break;
+    case DK_GROUP_UNIT:         groups = &s->chain[s->offset[row->unit_id]]; break;
+    }
+
+  DkGapCell local[DK_MAX_COMPETENCES];
+  memset (local, 0, sizeof (DkGapCell) * s->gap->n_scopes);
+  count_person (s, row, local);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      DkGapCell *cells = &s->gap->cells[groups[g] * s->gap->n_scopes];
+      for (guint i = 0; i < s->gap->n_scopes; i++)
+        cell_add (&cells[i], &local[i]);
+    }
+  return TRUE;
+}
+
+DkGap *
+dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
+                const DkGapQuery *query, GError **error)
+{
+  g_autoptr (DkGap) gap = g_new0 (DkGap, 1);
+  gap->group_keys = g_ptr_array_new_with_free_func (g_free);
+  gap->scope_keys = g_ptr_array_new_with_free_func (g_free);
+  Scan s = { .gap = gap, .panel = query->panel, .group_by = query->group_by };
+  s.n_comp = dk_framework_n_competences (fw);
+  s.n_roles = dk_framework_n_roles (fw);
+  s.high = dk_framework_motivation_high (fw);
+  for (guint r = 0; r < s.n_roles; r++)
+    for (guint c = 0; c < s.n_comp; c++)
+      s.expected[r][c] = (guint8) dk_framework_expected (fw, r, c);
+  setup_scopes (&s, fw, query->scope_by);
+  gboolean ok = setup_groups (&s, store, fw, query, error);
+  if (ok)
+    {
+      gap->cells = g_new0 (DkGapCell, (gsize) gap->n_groups * gap->n_scopes);
+      ok = dk_store_round_scan (store, round->id, scan_row, &s, error);
+    }
+  g_free (s.offset);
+  g_free (s.chain);
+  return ok ? g_steal_pointer (&gap) : NULL;
+}
+
+/* ---- metrics ------------------------------------------------------------------------ */
+
+gboolean
+dk_gap_metric (const DkGapCell *c, DkMetric metric, guint min_group, double *value,
+               gboolean *suppressed)
+{
+  guint32 people, num;
+  guint64 den;
+  switch (metric)
+    {
+    case DK_METRIC_SHARE_WITH_NEEDS: people = c->people_level; num = c->people_need; den = c->people_level; break;
+    case DK_METRIC_SHARE_OF_NEEDS:   people = c->people_level; num = c->pairs_need; den = c->pairs_level; break;
+    case DK_METRIC_AVERAGE:          people = c->people_level; num = 0; den = c->pairs_level; break;
+    case DK_METRIC_HIGH_MOTIVATION:  people = c->people_motivation; num = c->motivation_high; den = c->motivation_answers; break;
+    case DK_METRIC_DONT_KNOW:        people = c->people_answered; num = c->pairs_dont_know; den = c->pairs_answered; break;
+    case DK_METRIC_RESPONSE:         people = c->people; num = c->pairs_answered; den = c->pairs_registered; break;
+    case DK_METRIC_CONVERSATION:     people = c->people; num = c->people_conversation; den = c->people; break;
+    default: g_return_val_if_reached (FALSE);
+    }
+  *suppressed = people > 0 && people < min_group;
+  if (people < min_group || den == 0)
+    return FALSE;
+  *value = metric == DK_METRIC_AVERAGE ? (double) c->level_sum / (double) den
+                                       : (double) num / (double) den;
+  return TRUE;
+}
+
+/* ---- sets of people --------------------------------------------------------------------- */
+
+void
+dk_person_set_free (DkPersonSet *set)
+{
+  if (set == NULL)
+    return;
+  g_array_unref (set->words);
+  g_free (set);
+}
+
+static void
+person_set_add (DkPersonSet *set, gint64 person)
+{
+  if (person <= 0)
+    return;   /* erased people are anonymous: in no panel */
+  guint word = (guint) (person / 64);
+  if (word >= set->words->len)
+    g_array_set_size (set->words, word + 1);
+  g_array_index (set->words, guint64, word) |= G_GUINT64_CONSTANT (1) << (person % 64);
+}
+
+gboolean
+dk_person_set_contains (const DkPersonSet *set, gint64 person)
+{
+  guint word = (guint) (person / 64);
+  return person > 0 && word < set->words->len
+         && (g_array_index (set->words, guint64, word) >> (person % 64)) & 1;
+}
+
+static DkPersonSet *
+person_set_new (void)
+{
+  DkPersonSet *set = g_new0 (DkPersonSet, 1);
+  set->words = g_array_new (FALSE, TRUE, sizeof (guint64));
+  return set;
+}
+
+static gboolean
+collect_person (const DkScanRow *row, gpointer user_data)
+{
+  person_set_add (user_data, row->person_id);
+  return TRUE;
+}
+
+DkPersonSet *
+dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
+{
+  g_autoptr (DkPersonSet) set = person_set_new ();
+  if (!dk_store_round_scan (store, round->id, collect_person, set, error))
+    return NULL;
+  return g_steal_pointer (&set);
+}
+
+DkPersonSet *
+dk_person_set_intersect (const DkPersonSet *a, const DkPersonSet *b)
+{
+  DkPersonSet *set = person_set_new ();
+  guint n = MIN (a->words->len, b->words->len);
+  g_array_set_size (set->words, n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (set->words, guint64, i) =
+        g_array_index (a->words, guint64, i) & g_array_index (b->words, guint64, i);
+  return set;
+}
+
+/* ---- one person ---------------------------------------------------------------------------- */
+
+DkPersonGap *
+dk_gap_person (const DkFramework *fw, const DkAssessment *a, gboolean show_unshared)
+{
+  guint n = dk_framework_n_competences (fw);
+  gboolean visible = show_unshared || (a->flags & DK_ASSESS_SHARED);
+  DkPersonGap *out = g_new0 (DkPersonGap, n);
+  for (guint c = 0; c < n; c++)
+    {
+      DkPersonGap *p = &out[c];
+      p->competence = dk_framework_competence (fw, c);
+      p->applies = a->role < dk_framework_n_roles (fw) && dk_framework_applies (fw, a->role, c);
+      if (!p->applies || c >= a->n)
+        continue;
+      p->expected = dk_framework_expected (fw, a->role, c);
+      p->self = visible ? a->self[c] : DK_LEVEL_NONE;
+      p->manager = a->manager[c];
+      p->motivation = visible ? a->motivation[c] : 0;
+      p->effective = dk_gap_effective (p->self, p->manager);
+      p->gap = p->effective != 0 ? (int) p->expected - (int) p->effective : 0;
+    }
+  return out;
+}

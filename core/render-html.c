@@ -1,0 +1,108 @@
+/*
+ * render-html.c — a report as one self-contained, printable HTML file:
+ * inline CSS, charts as inline SVG, no scripts, no outside resources.
+ */
+#include "table-private.h"
+
+#include <string.h>
+
+char *
+dk_html_escape (const char *text)
+{
+  GString *out = g_string_sized_new (text != NULL ? strlen (text) : 0);
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&':  g_string_append (out, "&amp;"); break;
+      case '<':  g_string_append (out, "&lt;"); break;
+      case '>':  g_string_append (out, "&gt;"); break;
+      case '"':  g_string_append (out, "&quot;"); break;
+      case '\'': g_string_append (out, "&#39;"); break;
+      default:   g_string_append_c (out, *p);
+      }
+  return g_string_free (out, FALSE);
+}
+
+static const char style[] =
+  "body{font-family:system-ui,'DejaVu Sans',sans-serif;margin:2em;color:#1d2530;max-width:75em}"
+  "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}"
+  "table{border-collapse:collapse;margin:.5em 0 1.5em}"
+  "th,td{padding:.25em .7em;border-bottom:1px solid #d5dbe3;text-align:left}"
+  "th{background:#eef2f7}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+  "td.em{color:#b00020;font-weight:bold}td.sup{color:#777;text-align:center}"
+  ".note{color:#4a5566;font-size:.9em}figure{margin:1em 0}figcaption{font-weight:bold}"
+  "@media print{body{margin:0}h2{break-after:avoid}table,figure{break-inside:avoid}}";
+
+static void
+append_escaped (GString *out, const char *text)
+{
+  g_autofree char *e = dk_html_escape (text);
+  g_string_append (out, e);
+}
+
+static void
+render_table (GString *out, const DkTable *t, DkLang lang)
+{
+  if (t->title != NULL)
+    {
+      g_string_append (out, "<h2>");
+      append_escaped (out, t->title);
+      g_string_append (out, "</h2>\n");
+    }
+  g_string_append (out, "<table>\n<thead><tr>");
+  for (guint c = 0; c < dk_table_n_columns (t); c++)
+    {
+      g_string_append (out, "<th>");
+      append_escaped (out, dk_table_column (t, c)->label);
+      g_string_append (out, "</th>");
+    }
+  g_string_append (out, "</tr></thead>\n<tbody>\n");
+  for (guint r = 0; r < dk_table_n_rows (t); r++)
+    {
+      g_string_append (out, "<tr>");
+      for (guint c = 0; c < dk_table_n_columns (t); c++)
+        {
+          const DkColumn *col = dk_table_column (t, c);
+          const DkCell *cell = dk_table_cell (t, r, c);
+          g_autofree char *s = dk_cell_display (col, cell, lang);
+          const char *cls = cell->state == DK_CELL_SUPPRESSED ? " class=\"sup\""
+                            : cell->emphasis ? " class=\"em\""
+                            : col->kind != DK_COLUMN_TEXT ? " class=\"n\"" : "";
+          g_string_append_printf (out, "<td%s>", cls);
+          append_escaped (out, s);
+          g_string_append (out, "</td>");
+        }
+      g_string_append (out, "</tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n");
+}
+
+char *
+dk_report_render_html (const DkReport *r)
+{
+  GString *out = g_string_new (NULL);
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+                          dk_lang_code (r->lang));
+  append_escaped (out, r->title);
+  g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
+  append_escaped (out, r->title);
+  g_string_append (out, "</h1>\n");
+  for (guint i = 0; i < r->notes->len; i++)
+    {
+      g_string_append (out, "<p class=\"note\">");
+      append_escaped (out, g_ptr_array_index (r->notes, i));
+      g_string_append (out, "</p>\n");
+    }
+  /* Charts are built by svg.c, which escapes every text it draws. */
+  for (guint i = 0; i < r->charts->len; i++)
+    {
+      g_string_append (out, "<figure>\n<figcaption>");
+      append_escaped (out, g_ptr_array_index (r->chart_captions, i));
+      g_string_append_printf (out, "</figcaption>\n%s\n</figure>\n",
+                              (char *) g_ptr_array_index (r->charts, i));
+    }
+  for (guint i = 0; i < r->tables->len; i++)
+    render_table (out, g_ptr_array_index (r->tables, i), r->lang);
+  g_string_append (out, "</body>\n</html>\n");
+  return g_string_free (out, FALSE);
+}

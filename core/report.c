@@ -1,0 +1,455 @@
+/*
+ * report.c — HR's group reports as tables, from the gap engine.
+ */
+#include "report.h"
+#include "svg.h"
+
+#include <string.h>
+
+gboolean
+dk_report_kind_parse (const char *name, DkReportKind *out)
+{
+  static const char *names[] = { "needs", "average", "motivation", "response", "conversations" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *out = (DkReportKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef struct {
+  DkMetric     metric;
+  const char  *key;
+  const char  *label;
+  DkColumnKind kind;
+} MetricColumn;
+
+/* Returns the metrics a report kind shows (a static array, *N entries). */
+static const MetricColumn *
+metrics_of (DkReportKind kind, DkScopeBy scope, guint *n)
+{
+  static const MetricColumn needs[] = {
+    { DK_METRIC_SHARE_WITH_NEEDS, "share_with_needs", N_("Share with needs"), DK_COLUMN_PERCENT },
+    { DK_METRIC_SHARE_OF_NEEDS, "share_of_needs", N_("Share of needs"), DK_COLUMN_PERCENT },
+  };
+  static const MetricColumn average[] = {
+    { DK_METRIC_AVERAGE, "average", N_("Average rating"), DK_COLUMN_LEVEL },
+  };
+  static const MetricColumn motivation[] = {
+    { DK_METRIC_HIGH_MOTIVATION, "high_motivation", N_("High motivation"), DK_COLUMN_PERCENT },
+  };
+  static const MetricColumn response[] = {
+    { DK_METRIC_RESPONSE, "response_rate", N_("Response rate"), DK_COLUMN_PERCENT },
+    { DK_METRIC_DONT_KNOW, "dont_know", N_("Don't know"), DK_COLUMN_PERCENT },
+  };
+  static const MetricColumn conversations[] = {
+    { DK_METRIC_CONVERSATION, "conversation_rate", N_("Rated and had the conversation"), DK_COLUMN_PERCENT },
+  };
+  switch (kind)
+    {
+    case DK_REPORT_NEEDS:         *n = scope == DK_SCOPE_ALL ? 1 : 2; return needs;
+    case DK_REPORT_AVERAGE:       *n = 1; return average;
+    case DK_REPORT_MOTIVATION:    *n = 1; return motivation;
+    case DK_REPORT_RESPONSE:      *n = 2; return response;
+    case DK_REPORT_CONVERSATIONS: *n = 1; return conversations;
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/* Returns how many people the first metric of a report kind is about. */
+static guint32
+people_of (const DkGapCell *c, DkReportKind kind)
+{
+  switch (kind)
+    {
+    case DK_REPORT_NEEDS:
+    case DK_REPORT_AVERAGE:    return c->people_level;
+    case DK_REPORT_MOTIVATION: return c->people_motivation;
+    default:                   return c->people;
+    }
+}
+
+static const char *
+gender_title (const char *code)
+{
+  if (strcmp (code, "F") == 0)
+    return _("Women");
+  if (strcmp (code, "M") == 0)
+    return _("Men");
+  if (strcmp (code, "X") == 0)
+    return _("Other");
+  return _("Not given");
+}
+
+/* The columns that name a row: the group, then the scope. */
+static guint
+add_label_columns (DkTable *t, const DkReportQuery *q)
+{
+  guint n = 0;
+  switch (q->group_by)
+    {
+    case DK_GROUP_UNIT:   dk_table_add_column (t, "unit", _("Unit"), DK_COLUMN_TEXT); n++; break;
+    case DK_GROUP_ROLE:   dk_table_add_column (t, "role", _("Role"), DK_COLUMN_TEXT); n++; break;
+    case DK_GROUP_GENDER: dk_table_add_column (t, "gender", _("Gender"), DK_COLUMN_TEXT); n++; break;
+    case DK_GROUP_ORGANISATION: break;
+    }
+  if (q->scope_by == DK_SCOPE_AREA)
+    {
+      dk_table_add_column (t, "area", _("Area"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "area_title", _("Title"), DK_COLUMN_TEXT);
+      n += 2;
+    }
+  else if (q->scope_by == DK_SCOPE_COMPETENCE)
+    {
+      dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "competence_title", _("Title"), DK_COLUMN_TEXT);
+      n += 2;
+    }
+  if (n == 0)
+    {
+      dk_table_add_column (t, "group", _("Group"), DK_COLUMN_TEXT);
+      n = 1;
+    }
+  return n;
+}
+
+static void
+set_labels (DkTable *t, guint row, const DkGap *gap, guint g, guint s, const DkFramework *fw,
+            const DkReportQuery *q)
+{
+  guint col = 0;
+  const char *key = dk_gap_group_key (gap, g), *scope = dk_gap_scope_key (gap, s);
+  switch (q->group_by)
+    {
+    case DK_GROUP_UNIT:   dk_table_set_text (t, row, col++, key); break;
+    case DK_GROUP_GENDER: dk_table_set_text (t, row, col++, gender_title (key)); break;
+    case DK_GROUP_ROLE:
+      dk_table_set_text (t, row, col++, dk_role_title (dk_framework_role_by_id (fw, key), q->lang));
+      break;
+    case DK_GROUP_ORGANISATION: break;
+    }
+  if (q->scope_by == DK_SCOPE_AREA)
+    {
+      dk_table_set_text (t, row, col++, scope);
+      dk_table_set_text (t, row, col++, dk_area_title (dk_framework_area_by_id (fw, scope), q->lang));
+    }
+  else if (q->scope_by == DK_SCOPE_COMPETENCE)
+    {
+      dk_table_set_text (t, row, col++, scope);
+      dk_table_set_text (t, row, col++,
+                         dk_competence_title (dk_framework_competence_by_id (fw, scope), q->lang));
+    }
+  else if (col == 0)
+    dk_table_set_text (t, row, col, _("Whole organisation"));
+}
+
+/* Sets a metric cell: its value, or suppressed, or empty. */
+static gboolean
+set_metric (DkTable *t, guint row, guint col, const DkGapCell *cell, DkMetric m, guint k,
+            double *value)
+{
+  gboolean suppressed = FALSE;
+  if (cell != NULL && dk_gap_metric (cell, m, k, value, &suppressed))
+    {
+      dk_table_set_number (t, row, col, *value);
+      return TRUE;
+    }
+  if (suppressed)
+    dk_table_set_suppressed (t, row, col);
+  return FALSE;
+}
+
+static void
+set_people (DkTable *t, guint row, guint col, const DkGapCell *cell, DkReportKind kind, guint k)
+{
+  guint32 n = people_of (cell, kind);
+  if (n > 0 && n < k)
+    dk_table_set_suppressed (t, row, col);
+  else
+    dk_table_set_number (t, row, col, n);
+}
+
+typedef struct {
+  DkGap       *now, *before;
+  DkFramework *fw;
+  const DkRound *round, *previous;
+} Computed;
+
+/* Returns "Share with needs per area" and the like (caller frees). */
+static char *
+table_title (const DkReportQuery *q, const MetricColumn *first)
+{
+  static const char *by[] = { NULL, N_("per unit"), N_("per role"), N_("per gender") };
+  static const char *scope[] = { NULL, N_("per area"), N_("per competence") };
+  GString *s = g_string_new (_(first->label));
+  if (by[q->group_by] != NULL)
+    g_string_append_printf (s, " %s", _(by[q->group_by]));
+  if (scope[q->scope_by] != NULL)
+    g_string_append_printf (s, "%s %s", by[q->group_by] != NULL ? _(" and") : "", _(scope[q->scope_by]));
+  return g_string_free (s, FALSE);
+}
+
+static DkTable *
+build_table (const Computed *c, const DkReportQuery *q)
+{
+  guint n_metrics;
+  const MetricColumn *metrics = metrics_of (q->kind, q->scope_by, &n_metrics);
+  g_autofree char *title = table_title (q, &metrics[0]);
+  DkTable *t = dk_table_new (metrics[0].key, title);
+  guint first = add_label_columns (t, q);
+  dk_table_add_column (t, "people", _("People"), DK_COLUMN_INTEGER);
+  for (guint m = 0; m < n_metrics; m++)
+    {
+      if (c->before != NULL)
+        {
+          g_autofree char *key = g_strdup_printf ("%s_%s", metrics[m].key, c->previous->code);
+          g_autofree char *label = g_strdup_printf ("%s %s", _(metrics[m].label), c->previous->code);
+          dk_table_add_column (t, key, label, metrics[m].kind);
+        }
+      g_autofree char *label = c->before != NULL
+          ? g_strdup_printf ("%s %s", _(metrics[m].label), c->round->code) : g_strdup (_(metrics[m].label));
+      dk_table_add_column (t, metrics[m].key, label, metrics[m].kind);
+      if (c->before != NULL)
+        {
+          g_autofree char *key = g_strdup_printf ("%s_change", metrics[m].key);
+          dk_table_add_column (t, key, metrics[m].kind == DK_COLUMN_LEVEL ? _("Change (levels)")
+                                                                           : _("Change (points)"),
+                               metrics[m].kind == DK_COLUMN_LEVEL ? DK_COLUMN_LEVEL : DK_COLUMN_POINTS);
+        }
+    }
+
+  for (guint g = 0; g < dk_gap_n_groups (c->now); g++)
+    for (guint s = 0; s < dk_gap_n_scopes (c->now); s++)
+      {
+        const DkGapCell *cell = dk_gap_cell (c->now, g, s), *old = NULL;
+        if (cell->people == 0)
+          continue;   /* nobody in this group to whom the scope applies */
+        if (c->before != NULL)
+          {
+            int og = dk_gap_find_group (c->before, dk_gap_group_key (c->now, g));
+            int os = dk_gap_find_scope (c->before, dk_gap_scope_key (c->now, s));
+            old = og >= 0 && os >= 0 ? dk_gap_cell (c->before, (guint) og, (guint) os) : NULL;
+          }
+        guint row = dk_table_add_row (t), col = first;
+        set_labels (t, row, c->now, g, s, c->fw, q);
+        set_people (t, row, col++, cell, q->kind, q->min_group);
+        for (guint m = 0; m < n_metrics; m++)
+          {
+            double was = 0, is = 0;
+            gboolean have_was = c->before != NULL && set_metric (t, row, col++, old, metrics[m].metric,
+                                                                 q->min_group, &was);
+            gboolean have_is = set_metric (t, row, col++, cell, metrics[m].metric, q->min_group, &is);
+            if (c->before == NULL)
+              continue;
+            double factor = metrics[m].kind == DK_COLUMN_LEVEL ? 1.0 : 100.0;
+            if (have_was && have_is)
+              dk_table_set_number (t, row, col, (is - was) * factor);
+            col++;
+          }
+      }
+  return t;
+}
+
+static gboolean
+compute (Computed *c, DkStore *store, const DkRound *round, const DkRound *previous,
+         const DkReportQuery *q, GError **error)
+{
+  memset (c, 0, sizeof *c);
+  c->round = round;
+  c->previous = previous;
+  g_autoptr (DkPersonSet) panel = NULL;
+  if (q->panel && previous != NULL)
+    {
+      g_autoptr (DkPersonSet) a = dk_gap_people_of_round (store, round, error);
+      g_autoptr (DkPersonSet) b = a ? dk_gap_people_of_round (store, previous, error) : NULL;
+      if (b == NULL)
+        return FALSE;
+      panel = dk_person_set_intersect (a, b);
+    }
+  DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, panel };
+  if ((c->fw = dk_store_round_framework (store, round, error)) == NULL
+      || (c->now = dk_gap_compute (store, round, c->fw, &gq, error)) == NULL)
+    return FALSE;
+  if (previous == NULL)
+    return TRUE;
+  g_autoptr (DkFramework) fw0 = dk_store_round_framework (store, previous, error);
+  return fw0 != NULL && (c->before = dk_gap_compute (store, previous, fw0, &gq, error)) != NULL;
+}
+
+static void
+computed_clear (Computed *c)
+{
+  dk_gap_free (c->now);
+  dk_gap_free (c->before);
+  dk_framework_free (c->fw);
+}
+
+gboolean
+dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
+                         const DkRound *previous, const DkReportQuery *q, GError **error)
+{
+  Computed c;
+  gboolean ok = compute (&c, store, round, previous, q, error);
+  if (ok)
+    dk_report_add_table (report, build_table (&c, q));
+  computed_clear (&c);
+  return ok;
+}
+
+/* ---- the summary ---------------------------------------------------------------------- */
+
+/* Formats a headline value in LANG, or "–" when it is suppressed or missing. */
+static char *
+headline_value (const DkGapCell *cell, const MetricColumn *m, guint k, DkLang lang, double *v,
+                gboolean *have)
+{
+  gboolean sup;
+  *have = cell != NULL && dk_gap_metric (cell, m->metric, k, v, &sup);
+  if (!*have)
+    return g_strdup ("–");
+  return m->kind == DK_COLUMN_LEVEL ? dk_format_level (*v, lang) : dk_format_percent (*v, lang);
+}
+
+/* The headline figures for the whole organisation, one row each; the
+ * columns are text because rows mix percentages and levels. */
+static DkTable *
+headline_table (const Computed *c, guint k, DkLang lang)
+{
+  static const MetricColumn rows[] = {
+    { DK_METRIC_SHARE_WITH_NEEDS, "share_with_needs", N_("Share of employees with needs"), DK_COLUMN_PERCENT },
+    { DK_METRIC_AVERAGE, "average", N_("Average rating"), DK_COLUMN_LEVEL },
+    { DK_METRIC_HIGH_MOTIVATION, "high_motivation", N_("High motivation to develop"), DK_COLUMN_PERCENT },
+    { DK_METRIC_RESPONSE, "response_rate", N_("Response rate"), DK_COLUMN_PERCENT },
+    { DK_METRIC_DONT_KNOW, "dont_know", N_("Don't-know answers"), DK_COLUMN_PERCENT },
+    { DK_METRIC_CONVERSATION, "conversation_rate", N_("Rated and had the conversation"), DK_COLUMN_PERCENT },
+  };
+  DkTable *t = dk_table_new ("headline", _("Headline figures"));
+  dk_table_add_column (t, "figure", _("Figure"), DK_COLUMN_TEXT);
+  if (c->before != NULL)
+    dk_table_add_column (t, "previous", c->previous->code, DK_COLUMN_TEXT);
+  dk_table_add_column (t, "current", c->round->code, DK_COLUMN_TEXT);
+  if (c->before != NULL)
+    dk_table_add_column (t, "change", _("Change"), DK_COLUMN_TEXT);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      guint row = dk_table_add_row (t), col = 0;
+      double was = 0, is = 0;
+      gboolean have_was = FALSE, have_is = FALSE;
+      dk_table_set_text (t, row, col++, _(rows[i].label));
+      if (c->before != NULL)
+        {
+          g_autofree char *text = headline_value (dk_gap_cell (c->before, 0, 0), &rows[i], k, lang,
+                                                  &was, &have_was);
+          dk_table_set_text (t, row, col++, text);
+        }
+      g_autofree char *text = headline_value (dk_gap_cell (c->now, 0, 0), &rows[i], k, lang, &is, &have_is);
+      dk_table_set_text (t, row, col++, text);
+      if (c->before != NULL && have_was && have_is)
+        {
+          gboolean level = rows[i].kind == DK_COLUMN_LEVEL;
+          g_autofree char *n = dk_format_points ((is - was) * (level ? 1 : 100), lang);
+          g_autofree char *change = level ? g_strdup (n) : g_strdup_printf (_("%s points"), n);
+          dk_table_set_text (t, row, col, change);
+        }
+    }
+  return t;
+}
+
+/* Bars per area: share of needs, both rounds side by side. */
+static char *
+area_chart (const Computed *c, guint k, DkLang lang)
+{
+  guint n = dk_gap_n_scopes (c->now);
+  g_autofree const char **labels = g_new0 (const char *, n);
+  g_autofree double *values = g_new0 (double, 2 * n);
+  g_autofree gboolean *present = g_new0 (gboolean, 2 * n);
+  for (guint s = 0; s < n; s++)
+    {
+      labels[s] = dk_gap_scope_key (c->now, s);
+      gboolean sup;
+      present[n + s] = dk_gap_metric (dk_gap_cell (c->now, 0, s), DK_METRIC_SHARE_OF_NEEDS, k,
+                                      &values[n + s], &sup);
+      int os = c->before != NULL ? dk_gap_find_scope (c->before, labels[s]) : -1;
+      if (os >= 0)
+        present[s] = dk_gap_metric (dk_gap_cell (c->before, 0, (guint) os), DK_METRIC_SHARE_OF_NEEDS,
+                                    k, &values[s], &sup);
+    }
+  const char *series[2] = { c->previous != NULL ? c->previous->code : "", c->round->code };
+  DkBarChart chart = { n, labels, c->before != NULL ? 2 : 1,
+                       c->before != NULL ? series : series + 1,
+                       c->before != NULL ? values : values + n,
+                       c->before != NULL ? present : present + n, 0.0, 1.0, TRUE, lang };
+  return dk_svg_bar_chart (&chart);
+}
+
+/* The heat map of share with needs, units (two levels) × areas. */
+static char *
+unit_heat_map (DkStore *store, const Computed *c, guint k, DkLang lang, GError **error)
+{
+  DkGapQuery q = { DK_GROUP_UNIT, DK_SCOPE_AREA, 2, NULL, NULL };
+  g_autoptr (DkGap) gap = dk_gap_compute (store, c->round, c->fw, &q, error);
+  if (gap == NULL)
+    return NULL;
+  guint rows = dk_gap_n_groups (gap), cols = dk_gap_n_scopes (gap);
+  g_autofree const char **row_labels = g_new0 (const char *, rows);
+  g_autofree const char **col_labels = g_new0 (const char *, cols);
+  g_autofree double *values = g_new0 (double, (gsize) rows * cols);
+  g_autofree DkHeatState *state = g_new0 (DkHeatState, (gsize) rows * cols);
+  for (guint s = 0; s < cols; s++)
+    col_labels[s] = dk_gap_scope_key (gap, s);
+  for (guint g = 0; g < rows; g++)
+    {
+      row_labels[g] = dk_gap_group_key (gap, g);
+      for (guint s = 0; s < cols; s++)
+        {
+          gboolean sup = FALSE;
+          const DkGapCell *cell = dk_gap_cell (gap, g, s);
+          gboolean have = dk_gap_metric (cell, DK_METRIC_SHARE_WITH_NEEDS, k, &values[g * cols + s], &sup);
+          state[g * cols + s] = have ? DK_HEAT_VALUE : sup ? DK_HEAT_SUPPRESSED : DK_HEAT_EMPTY;
+        }
+    }
+  DkHeatMap map = { rows, cols, row_labels, col_labels, values, state, lang };
+  return dk_svg_heat_map (&map);
+}
+
+DkReport *
+dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous,
+                   guint min_group, DkLang lang, GError **error)
+{
+  g_autofree char *title = g_strdup_printf (_("Digital competence: summary of round %s"), round->code);
+  g_autoptr (DkReport) report = dk_report_new (title, lang);
+  g_autofree char *note = g_strdup_printf (_("Figures from fewer than %u people are shown as –."), min_group);
+  dk_report_add_note (report, note);
+
+  Computed c;
+  DkReportQuery q = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, min_group, FALSE, lang };
+  gboolean ok = compute (&c, store, round, previous, &q, error);
+  if (ok)
+    dk_report_add_table (report, headline_table (&c, min_group, lang));
+  computed_clear (&c);
+
+  DkReportQuery by_area = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_AREA, 0, NULL, min_group, FALSE, lang };
+  ok = ok && compute (&c, store, round, previous, &by_area, error);
+  if (ok)
+    {
+      g_autofree char *bars = area_chart (&c, min_group, lang);
+      g_autofree char *heat = unit_heat_map (store, &c, min_group, lang, error);
+      ok = heat != NULL;
+      dk_report_add_chart (report, _("Share of needs per area"), bars);
+      if (ok)
+        dk_report_add_chart (report, _("Share with needs, unit × area"), heat);
+      dk_report_add_table (report, build_table (&c, &by_area));
+    }
+  computed_clear (&c);
+  const DkReportKind per_area[] = { DK_REPORT_AVERAGE, DK_REPORT_MOTIVATION };
+  for (guint i = 0; ok && i < G_N_ELEMENTS (per_area); i++)
+    {
+      by_area.kind = per_area[i];
+      ok = dk_report_add_gap_table (report, store, round, previous, &by_area, error);
+    }
+  DkReportQuery by_comp = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_COMPETENCE, 0, NULL, min_group, FALSE, lang };
+  ok = ok && dk_report_add_gap_table (report, store, round, previous, &by_comp, error);
+  return ok ? g_steal_pointer (&report) : NULL;
+}

@@ -1,0 +1,111 @@
+/*
+ * table.h — reports as tables, and their renderings: an aligned terminal
+ * table, CSV, JSON, HTML (one self-contained file, charts as inline SVG) and
+ * XLSX.  Every report and view of digikomp is built as a DkReport, so the
+ * rules below hold in every format:
+ *
+ *  - A SUPPRESSED cell (a group smaller than the minimum) shows "–".  Setting
+ *    one takes no value, so a suppressed figure cannot leak into any format.
+ *  - Text written to CSV or XLSX that begins with =, +, -, @, a tab or a
+ *    carriage return is prefixed with ', so a spreadsheet never runs it.
+ *  - Text in HTML and SVG is escaped.
+ *
+ * Numbers are formatted by column kind: PERCENT cells hold a fraction 0..1
+ * ("24.0 %", Swedish "24,0 %"); POINTS cells hold a difference in
+ * percentage points; LEVEL cells a level or mean level (one decimal).
+ * Machine formats keep numbers as numbers: CSV writes percent and points as
+ * percentages with a dot ("24.0"), JSON writes the fraction (0.24).
+ */
+#ifndef DK_TABLE_H
+#define DK_TABLE_H
+
+#include "dk.h"
+
+typedef enum {
+  DK_COLUMN_TEXT,
+  DK_COLUMN_INTEGER,
+  DK_COLUMN_LEVEL,
+  DK_COLUMN_PERCENT,
+  DK_COLUMN_POINTS,
+} DkColumnKind;
+
+typedef enum {
+  DK_FORMAT_TABLE,
+  DK_FORMAT_CSV,
+  DK_FORMAT_JSON,
+  DK_FORMAT_HTML,
+  DK_FORMAT_XLSX,
+} DkFormat;
+
+typedef struct _DkTable DkTable;
+typedef struct _DkReport DkReport;
+
+/* Returns the format named NAME ("table", "csv", "json", "html", "xlsx") in
+ * *OUT and TRUE, or FALSE.  NULL means "table". */
+gboolean dk_format_parse (const char *name, DkFormat *out);
+
+/* ---- tables ---------------------------------------------------------------- */
+
+/* Returns a new empty table.  NAME is a short machine name (JSON key, XLSX
+ * sheet); TITLE is shown above it (may be NULL). */
+DkTable *dk_table_new (const char *name, const char *title);
+void dk_table_free (DkTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkTable, dk_table_free)
+
+/* Adds a column: KEY is the CSV header and JSON key, LABEL the translated
+ * heading.  Returns its index. */
+guint dk_table_add_column (DkTable *table, const char *key, const char *label,
+                           DkColumnKind kind);
+
+/* Adds a row of empty cells and returns its index. */
+guint dk_table_add_row (DkTable *table);
+
+void dk_table_set_text (DkTable *table, guint row, guint col, const char *text);
+void dk_table_set_number (DkTable *table, guint row, guint col, double value);
+/* Marks a cell as from a group too small to show. */
+void dk_table_set_suppressed (DkTable *table, guint row, guint col);
+/* Highlights a cell (a need, in a conversation sheet). */
+void dk_table_set_emphasis (DkTable *table, guint row, guint col, gboolean emphasis);
+
+guint dk_table_n_rows (const DkTable *table);
+guint dk_table_n_columns (const DkTable *table);
+const char *dk_table_name (const DkTable *table);
+
+/* ---- reports ------------------------------------------------------------------ */
+
+/* Returns a new report titled TITLE whose numbers follow LANG. */
+DkReport *dk_report_new (const char *title, DkLang lang);
+void dk_report_free (DkReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkReport, dk_report_free)
+
+/* Adds a line shown under the title (e.g. the suppression rule). */
+void dk_report_add_note (DkReport *report, const char *note);
+/* Adds TABLE; the report takes ownership. */
+void dk_report_add_table (DkReport *report, DkTable *table);
+/* Adds an SVG chart (markup, copied) with CAPTION; shown in HTML only. */
+void dk_report_add_chart (DkReport *report, const char *caption, const char *svg);
+
+DkLang dk_report_lang (const DkReport *report);
+
+/* Renderings: each returns a new NUL-terminated string (caller frees). */
+char *dk_report_render_text (const DkReport *report, gboolean colour);
+char *dk_report_render_csv (const DkReport *report);
+char *dk_report_render_json (const DkReport *report);
+char *dk_report_render_html (const DkReport *report);
+
+/* Writes the report as XLSX to PATH: a temporary file beside PATH renamed
+ * into place, so an interrupted export leaves no half file.  Returns FALSE
+ * with ERROR on failure. */
+gboolean dk_report_write_xlsx (const DkReport *report, const char *path, GError **error);
+
+/* ---- numbers in a language ------------------------------------------------------ */
+
+/* Each returns a new string (caller frees). */
+char *dk_format_percent (double fraction, DkLang lang);   /* "24.0 %", "24,0 %" */
+char *dk_format_points (double points, DkLang lang);      /* "+5.0", "−4,0" */
+char *dk_format_level (double level, DkLang lang);        /* "3.4", "3,4" */
+
+/* Returns TEXT escaped for HTML and SVG (caller frees). */
+char *dk_html_escape (const char *text);
+
+#endif

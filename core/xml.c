@@ -1,0 +1,164 @@
+/*
+ * xml.c — safe XML reading and RELAX NG validation.
+ */
+#include "xml.h"
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+
+typedef struct {
+  DkErrors   *errors;
+  const char *name;
+} Sink;
+
+static void
+collect_error (void *data, xmlErrorPtr err)
+{
+  Sink *sink = data;
+  g_autofree char *msg = g_strstrip (g_strdup (err->message != NULL ? err->message : "error"));
+  dk_errors_add (sink->errors, sink->name, err->line > 0 ? (guint) err->line : 0, "%s", msg);
+}
+
+/* Finds a DOCTYPE in the prolog (before the root element) and returns its
+ * line, or 0 when there is none. */
+static guint
+doctype_line (const char *data, gsize len)
+{
+  const char *p = data, *end = data + len;
+  guint line = 1;
+  while (p < end)
+    {
+      if (*p == '\n')
+        line++;
+      if (g_ascii_isspace (*p) || (guchar) *p >= 0x80)   /* whitespace, a BOM */
+        {
+          p++;
+          continue;
+        }
+      if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
+        return line;
+      const char *close = NULL;
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        close = g_strstr_len (p + 4, end - p - 4, "-->");
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        close = g_strstr_len (p + 2, end - p - 2, "?>");
+      if (close == NULL)
+        return 0;   /* the root element (or garbage the parser reports) */
+      for (; p < close; p++)
+        line += *p == '\n';
+      p = close + 2;
+    }
+  return 0;
+}
+
+xmlDocPtr
+dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
+{
+  if (len == 0)
+    {
+      dk_errors_add (errors, name, 0, _("the file is empty"));
+      return NULL;
+    }
+  if (len > G_MAXINT)
+    {
+      dk_errors_add (errors, name, 0, _("the file is too large"));
+      return NULL;
+    }
+  guint line = doctype_line (data, len);
+  if (line > 0)
+    {
+      dk_errors_add (errors, name, line,
+                     _("DOCTYPE declarations are not allowed (entities are refused for safety)"));
+      return NULL;
+    }
+  Sink sink = { errors, name };
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      dk_errors_add (errors, name, 0, _("out of memory"));
+      return NULL;
+    }
+  xmlSetStructuredErrorFunc (&sink, collect_error);
+  xmlDocPtr doc = xmlCtxtReadMemory (ctxt, data, (int) len, name, NULL,
+                                     XML_PARSE_NONET | XML_PARSE_NOWARNING);
+  if (doc != NULL && (!ctxt->wellFormed || doc->intSubset != NULL || doc->extSubset != NULL))
+    {
+      if (ctxt->wellFormed)
+        dk_errors_add (errors, name, 0, _("DOCTYPE declarations are not allowed"));
+      xmlFreeDoc (doc);
+      doc = NULL;
+    }
+  if (doc == NULL && !dk_errors_any (errors))
+    dk_errors_add (errors, name, 0, _("not well-formed XML"));
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
+gboolean
+dk_xml_validate (xmlDocPtr doc, const char *schema, gsize len, const char *name, DkErrors *errors)
+{
+  /* Compiled once per schema text: validation runs for every file. */
+  static GHashTable *compiled = NULL;
+  if (compiled == NULL)
+    compiled = g_hash_table_new (g_direct_hash, g_direct_equal);
+  xmlRelaxNGPtr rng = g_hash_table_lookup (compiled, schema);
+  if (rng == NULL)
+    {
+      xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewMemParserCtxt (schema, (int) len);
+      rng = xmlRelaxNGParse (pctxt);
+      xmlRelaxNGFreeParserCtxt (pctxt);
+      g_assert (rng != NULL);   /* the schemas are ours and tested */
+      g_hash_table_insert (compiled, (gpointer) schema, rng);
+    }
+  Sink sink = { errors, name };
+  guint before = errors->count;
+  xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (rng);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, collect_error, &sink);
+  int rc = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  if (rc != 0 && errors->count == before)
+    dk_errors_add (errors, name, 0, _("the document does not follow the schema"));
+  return rc == 0;
+}
+
+gboolean
+dk_xml_is (const xmlNode *node, const char *ns, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL
+         && strcmp ((const char *) node->ns->href, ns) == 0
+         && strcmp ((const char *) node->name, name) == 0;
+}
+
+char *
+dk_xml_attr (const xmlNode *node, const char *name)
+{
+  xmlChar *v = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) v);
+  xmlFree (v);
+  return copy;
+}
+
+char *
+dk_xml_text (const xmlNode *node)
+{
+  xmlChar *v = xmlNodeGetContent (node);
+  g_auto (GStrv) words = g_strsplit_set (v != NULL ? (const char *) v : "", " \t\r\n", -1);
+  xmlFree (v);
+  GString *out = g_string_new (NULL);
+  for (char **w = words; *w != NULL; w++)
+    if (**w != '\0')
+      g_string_append_printf (out, "%s%s", out->len ? " " : "", *w);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+dk_xml_lang (const xmlNode *node, DkLang *out)
+{
+  xmlChar *lang = xmlNodeGetLang (node);
+  g_autofree char *code = g_strndup ((const char *) lang, 2);
+  xmlFree (lang);
+  return dk_lang_parse (code, out);
+}

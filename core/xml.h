@@ -1,0 +1,47 @@
+/*
+ * xml.h — reading outside XML safely, and validating it against a RELAX NG
+ * schema, with every problem reported as "FILE:LINE: message".
+ *
+ * Safety: a document with a DOCTYPE is refused before it is parsed (no
+ * external DTD, no entity of any kind, so neither XXE nor "billion laughs"
+ * can start); the parser runs with network access off, substitutes no
+ * entities and keeps libxml2's limits on sizes and depth (no XML_PARSE_HUGE).
+ *
+ * Schemas are compiled into the library (see Makefile: build/gen/), so the
+ * program validates the same way wherever it runs.
+ */
+#ifndef DK_XML_H
+#define DK_XML_H
+
+#include <libxml/tree.h>
+
+#include "errors.h"
+
+/* Parses LEN bytes of DATA (NAME stands for the file in messages).  Returns
+ * the document (free with xmlFreeDoc) or NULL after adding every problem to
+ * ERRORS. */
+xmlDocPtr dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors);
+
+/* Validates DOC against the RELAX NG schema SCHEMA (LEN bytes of RNG text),
+ * adding every problem to ERRORS.  Returns TRUE when valid. */
+gboolean dk_xml_validate (xmlDocPtr doc, const char *schema, gsize len, const char *name,
+                          DkErrors *errors);
+
+/* Returns TRUE when NODE is an element NAME in namespace NS. */
+gboolean dk_xml_is (const xmlNode *node, const char *ns, const char *name);
+
+/* Returns a copy of attribute NAME of NODE (no namespace), or NULL (g_free). */
+char *dk_xml_attr (const xmlNode *node, const char *name);
+
+/* Returns a copy of NODE's text content, whitespace collapsed (g_free). */
+char *dk_xml_text (const xmlNode *node);
+
+/* Returns the language of NODE's xml:lang as DK_LANG_SV / DK_LANG_EN in
+ * *OUT and TRUE, or FALSE for another or no language. */
+gboolean dk_xml_lang (const xmlNode *node, DkLang *out);
+
+/* The schemas compiled in (build/gen/schemas.c). */
+extern const char dk_schema_framework[];
+extern const gsize dk_schema_framework_len;
+
+#endif

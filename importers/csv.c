@@ -1,0 +1,394 @@
+/*
+ * csv.c — the streaming CSV reader.
+ *
+ * The file is mapped; each record's fields are copied (unquoted) into one
+ * growing buffer, NUL-terminated, with pointers into it.  Unquoted fields,
+ * the common case, are found with memchr-like scans; a record is checked for
+ * UTF-8 only when it holds a byte >= 0x80.
+ */
+#include "csv.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (dk-csv-error-quark, dk_csv_error)
+
+#define MAX_RECORD_BYTES (16u << 20)
+#define MAX_FIELDS       10000u
+
+struct _DkCsvReader {
+  char        *name;
+  GMappedFile *map;          /* NULL when reading caller's memory */
+  const char  *data, *end, *pos;
+  guint        line;         /* physical line at pos */
+  char         sep;
+  GString     *buf;          /* the current record's fields */
+  GArray      *offsets;      /* gsize: start of each field in buf */
+  GPtrArray   *fields;       /* const char *, into buf */
+  GArray      *lengths;      /* gsize */
+  gboolean     broken;       /* an unterminated quote: nothing more to read */
+  DkCsvRecord  header;
+  char       **header_fields;
+  gsize       *header_lengths;
+};
+
+void
+dk_csv_reader_free (DkCsvReader *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->name);
+  if (r->map != NULL)
+    g_mapped_file_unref (r->map);
+  g_string_free (r->buf, TRUE);
+  g_array_unref (r->offsets);
+  g_ptr_array_unref (r->fields);
+  g_array_unref (r->lengths);
+  g_strfreev (r->header_fields);
+  g_free (r->header_lengths);
+  g_free (r);
+}
+
+const char *dk_csv_reader_name (const DkCsvReader *r) { return r->name; }
+char dk_csv_reader_separator (const DkCsvReader *r) { return r->sep; }
+const DkCsvRecord *dk_csv_reader_header (const DkCsvReader *r) { return &r->header; }
+
+double
+dk_csv_reader_progress (const DkCsvReader *r)
+{
+  return r->end > r->data ? (double) (r->pos - r->data) / (double) (r->end - r->data) : 1.0;
+}
+
+static gboolean
+fail (DkCsvReader *r, guint line, GError **error, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (DkCsvReader *r, guint line, GError **error, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  if (line > 0)
+    g_set_error (error, DK_CSV_ERROR, DK_CSV_ERROR_INVALID, "%s:%u: %s", r->name, line, msg);
+  else
+    g_set_error (error, DK_CSV_ERROR, DK_CSV_ERROR_INVALID, "%s: %s", r->name, msg);
+  return FALSE;
+}
+
+/* Skips to the start of the next physical line (after an error). */
+static void
+skip_line (DkCsvReader *r)
+{
+  const char *nl = memchr (r->pos, '\n', (gsize) (r->end - r->pos));
+  r->pos = nl != NULL ? nl + 1 : r->end;
+  r->line++;
+}
+
+static void
+end_field (DkCsvReader *r)
+{
+  gsize start = g_array_index (r->offsets, gsize, r->offsets->len - 1);
+  gsize len = r->buf->len - start;
+  g_array_append_val (r->lengths, len);
+  g_string_append_c (r->buf, '\0');
+}
+
+static void
+start_field (DkCsvReader *r)
+{
+  gsize start = r->buf->len;
+  g_array_append_val (r->offsets, start);
+}
+
+/* Reads a quoted field starting at the opening quote.  Returns FALSE with
+ * ERROR on a field that never ends or text after the closing quote. */
+static gboolean
+read_quoted (DkCsvReader *r, guint start_line, GError **error)
+{
+  const char *p = r->pos + 1;
+  for (;;)
+    {
+      const char *q = memchr (p, '"', (gsize) (r->end - p));
+      if (q == NULL)
+        {
+          r->broken = TRUE;
+          r->pos = r->end;
+          return fail (r, start_line, error, _("a quoted field is never closed"));
+        }
+      for (const char *c = p; c < q; c++)
+        r->line += *c == '\n';
+      g_string_append_len (r->buf, p, q - p);
+      if (q + 1 < r->end && q[1] == '"')
+        {
+          g_string_append_c (r->buf, '"');
+          p = q + 2;
+          continue;
+        }
+      r->pos = q + 1;
+      break;
+    }
+  if (r->pos < r->end && *r->pos != r->sep && *r->pos != '\n' && *r->pos != '\r')
+    return fail (r, r->line, error, _("text after the closing quote of a field"));
+  return TRUE;
+}
+
+/* Reads an unquoted field up to a separator or the end of the line. */
+static gboolean
+read_plain (DkCsvReader *r, GError **error)
+{
+  const char *p = r->pos;
+  while (p < r->end && *p != r->sep && *p != '\n' && *p != '\r' && *p != '"' && *p != '\0')
+    p++;
+  if (p < r->end && (*p == '"' || *p == '\0'))
+    return fail (r, r->line, error, *p == '"' ? _("a quote inside an unquoted field")
+                                              : _("a NUL byte"));
+  if (p < r->end && *p == '\r' && !(p + 1 < r->end && p[1] == '\n'))
+    return fail (r, r->line, error, _("a carriage return without a line feed"));
+  g_string_append_len (r->buf, r->pos, p - r->pos);
+  r->pos = p;
+  return TRUE;
+}
+
+static gboolean
+has_high_bytes (const GString *s)
+{
+  for (gsize i = 0; i < s->len; i++)
+    if ((guchar) s->str[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/* Fields are NUL-separated in buf, so each is validated on its own. */
+static gboolean
+fields_are_utf8 (const DkCsvReader *r)
+{
+  for (guint i = 0; i < r->offsets->len; i++)
+    if (!g_utf8_validate (r->buf->str + g_array_index (r->offsets, gsize, i),
+                          (gssize) g_array_index (r->lengths, gsize, i), NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads one record (at least one field) into buf, offsets and lengths. */
+static gboolean
+read_record (DkCsvReader *r, guint *start_line, GError **error)
+{
+  g_string_truncate (r->buf, 0);
+  g_array_set_size (r->offsets, 0);
+  g_array_set_size (r->lengths, 0);
+  *start_line = r->line;
+  for (;;)
+    {
+      if (r->offsets->len == MAX_FIELDS)
+        return fail (r, *start_line, error, _("more than %u fields"), MAX_FIELDS);
+      start_field (r);
+      gboolean ok = r->pos < r->end && *r->pos == '"' ? read_quoted (r, r->line, error)
+                                                       : read_plain (r, error);
+      if (!ok)
+        return FALSE;
+      end_field (r);
+      if (r->buf->len > MAX_RECORD_BYTES)
+        return fail (r, *start_line, error, _("a record longer than %u MiB"), MAX_RECORD_BYTES >> 20);
+      if (r->pos < r->end && *r->pos == r->sep)
+        {
+          r->pos++;
+          continue;
+        }
+      break;
+    }
+  if (r->pos < r->end && *r->pos == '\r')
+    r->pos++;
+  if (r->pos < r->end && *r->pos == '\n')
+    {
+      r->pos++;
+      r->line++;
+    }
+  if (has_high_bytes (r->buf) && !fields_are_utf8 (r))
+    return fail (r, *start_line, error, _("not valid UTF-8 text"));
+  return TRUE;
+}
+
+static void
+fill_record (DkCsvReader *r, DkCsvRecord *rec, guint line)
+{
+  g_ptr_array_set_size (r->fields, 0);
+  for (guint i = 0; i < r->offsets->len; i++)
+    g_ptr_array_add (r->fields, r->buf->str + g_array_index (r->offsets, gsize, i));
+  rec->n_fields = r->offsets->len;
+  rec->fields = (const char **) r->fields->pdata;
+  rec->lengths = (const gsize *) r->lengths->data;
+  rec->line = line;
+}
+
+/* Skips lines that hold nothing but a line ending. */
+static void
+skip_blank_lines (DkCsvReader *r)
+{
+  while (r->pos < r->end && (*r->pos == '\n' || (*r->pos == '\r' && r->pos + 1 < r->end && r->pos[1] == '\n')))
+    {
+      r->pos += *r->pos == '\r' ? 2 : 1;
+      r->line++;
+    }
+}
+
+gboolean
+dk_csv_reader_next (DkCsvReader *r, DkCsvRecord *rec, GError **error)
+{
+  skip_blank_lines (r);
+  if (r->broken || r->pos >= r->end)
+    return FALSE;
+  guint line;
+  if (!read_record (r, &line, error))
+    {
+      if (!r->broken)
+        {
+          if (r->pos < r->end && r->pos > r->data && r->pos[-1] != '\n')
+            skip_line (r);
+        }
+      return FALSE;
+    }
+  if (r->offsets->len != r->header.n_fields)
+    return fail (r, line, error, _("%u fields, the header has %u"), r->offsets->len,
+                 r->header.n_fields);
+  fill_record (r, rec, line);
+  return TRUE;
+}
+
+/* Counts the separators of the first line outside quotes to choose , or ;. */
+static char
+detect_separator (const char *p, const char *end)
+{
+  guint commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+  for (; p < end && (quoted || *p != '\n'); p++)
+    if (*p == '"')
+      quoted = !quoted;
+    else if (!quoted)
+      {
+        commas += *p == ',';
+        semicolons += *p == ';';
+      }
+  return semicolons > commas ? ';' : ',';
+}
+
+static DkCsvReader *
+reader_new (const char *data, gsize len, const char *name, GMappedFile *map, GError **error)
+{
+  g_autoptr (DkCsvReader) r = g_new0 (DkCsvReader, 1);
+  r->name = g_strdup (name);
+  r->map = map;
+  r->data = data;
+  r->end = data + len;
+  r->pos = data;
+  r->line = 1;
+  r->buf = g_string_sized_new (256);
+  r->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r->fields = g_ptr_array_new ();
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    r->pos += 3;
+  skip_blank_lines (r);
+  if (r->pos >= r->end)
+    {
+      fail (r, 0, error, _("empty file, expected a header line"));
+      return NULL;
+    }
+  r->sep = detect_separator (r->pos, r->end);
+  guint line;
+  if (!read_record (r, &line, error))
+    return NULL;
+  fill_record (r, &r->header, line);
+  /* The header outlives the buffer, which the next record reuses. */
+  r->header_fields = g_new0 (char *, r->header.n_fields + 1);
+  r->header_lengths = g_new0 (gsize, r->header.n_fields);
+  for (guint i = 0; i < r->header.n_fields; i++)
+    {
+      r->header_fields[i] = g_strdup (r->header.fields[i]);
+      r->header_lengths[i] = r->header.lengths[i];
+    }
+  r->header.fields = (const char **) r->header_fields;
+  r->header.lengths = r->header_lengths;
+  return g_steal_pointer (&r);
+}
+
+DkCsvReader *
+dk_csv_reader_new_from_data (const char *data, gsize len, const char *name, GError **error)
+{
+  return reader_new (data, len, name, NULL, error);
+}
+
+DkCsvReader *
+dk_csv_reader_open (const char *path, GError **error)
+{
+  g_autoptr (GError) io = NULL;
+  GMappedFile *map = g_mapped_file_new (path, FALSE, &io);
+  if (map == NULL)
+    {
+      g_set_error (error, DK_CSV_ERROR, DK_CSV_ERROR_IO, "%s", io->message);
+      return NULL;
+    }
+  const char *data = g_mapped_file_get_contents (map);
+  gsize len = g_mapped_file_get_length (map);
+  DkCsvReader *r = reader_new (data != NULL ? data : "", len, path, map, error);
+  if (r == NULL)
+    g_mapped_file_unref (map);
+  return r;
+}
+
+/* ---- the header -------------------------------------------------------------------- */
+
+static char *
+normalise (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  return g_utf8_casefold (trimmed, -1);
+}
+
+static void
+list_accepted (GString *msg, const DkCsvColumn *columns, guint n)
+{
+  g_string_append (msg, _("; accepted columns: "));
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (msg, "%s%s", i ? ", " : "", columns[i].name_en);
+      if (strcmp (columns[i].name_en, columns[i].name_sv) != 0)
+        g_string_append_printf (msg, " (%s)", columns[i].name_sv);
+    }
+}
+
+gboolean
+dk_csv_reader_map_columns (DkCsvReader *r, const DkCsvColumn *columns, guint n, int *index,
+                           GError **error)
+{
+  g_autoptr (GString) problems = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    index[i] = -1;
+  for (guint f = 0; f < r->header.n_fields; f++)
+    {
+      g_autofree char *have = normalise (r->header.fields[f]);
+      int found = -1;
+      for (guint i = 0; i < n && found < 0; i++)
+        {
+          g_autofree char *en = normalise (columns[i].name_en);
+          g_autofree char *sv = normalise (columns[i].name_sv);
+          if (strcmp (have, en) == 0 || strcmp (have, sv) == 0)
+            found = (int) i;
+        }
+      if (found < 0)
+        g_string_append_printf (problems, _("%sunknown column '%s'"), problems->len ? "; " : "",
+                                r->header.fields[f]);
+      else if (index[found] >= 0)
+        g_string_append_printf (problems, _("%scolumn '%s' appears twice"), problems->len ? "; " : "",
+                                r->header.fields[f]);
+      else
+        index[found] = (int) f;
+    }
+  for (guint i = 0; i < n; i++)
+    if (columns[i].required && index[i] < 0)
+      g_string_append_printf (problems, _("%smissing column '%s'"), problems->len ? "; " : "",
+                              columns[i].name_en);
+  if (problems->len == 0)
+    return TRUE;
+  list_accepted (problems, columns, n);
+  return fail (r, r->header.line, error, "%s", problems->str);
+}

@@ -1,0 +1,49 @@
+/*
+ * import.h — importing outside data into the store: rosters and ratings
+ * (CSV, docs/formats.md).
+ *
+ * Every import reads and checks the whole file first and reports every bad
+ * row as "FILE:LINE: what is wrong" (up to 100) in one DK_IMPORT_ERROR_INVALID
+ * error, writing nothing.  A clean file is written in one transaction: it
+ * lands whole or not at all, whatever happens to the process.
+ */
+#ifndef DK_IMPORT_H
+#define DK_IMPORT_H
+
+#include "store.h"
+
+#define DK_IMPORT_ERROR (dk_import_error_quark ())
+GQuark dk_import_error_quark (void);
+
+typedef enum {
+  DK_IMPORT_ERROR_INVALID,   /* bad rows: nothing was written (exit 3) */
+  DK_IMPORT_ERROR_REFUSED,   /* the store refuses: a closed round */
+} DkImportError;
+
+typedef struct {
+  guint64 added;
+  guint64 updated;
+  guint64 unchanged;
+  guint64 deactivated;   /* roster --full only */
+  guint64 rows;          /* data rows read */
+} DkImportSummary;
+
+/* Imports the roster in PATH: people are added or updated by person_id,
+ * units created from their paths, managers resolved by person id (in the
+ * file, before or after, or already in the store).  With FULL, active people
+ * missing from the file become inactive.  With DRY_RUN, everything is
+ * checked and counted but nothing is written.  People added while rounds are
+ * open are registered in them. */
+gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboolean dry_run,
+                           DkImportSummary *summary, GError **error);
+
+/* Imports the ratings in PATH into round ROUND (a code; must be open).  The
+ * rows of a person replace that person's levels in the round; people not in
+ * the file keep theirs.  One audit row per changed person. */
+gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
+                            DkImportSummary *summary, GError **error);
+
+/* Returns TRUE when TEXT is a date written YYYY-MM-DD. */
+gboolean dk_import_is_date (const char *text);
+
+#endif

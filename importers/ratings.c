@@ -1,0 +1,510 @@
+/*
+ * ratings.c — `digikomp import ratings`: the long CSV form, one row per
+ * person and competence, into one round.
+ *
+ * Built for a million people: every person of the store gets a dense index
+ * (ids sorted, so a store id is found by binary search), and the file's
+ * levels are gathered in one flat array of packed assessments, 3 bytes per
+ * competence and person.  Nothing is allocated per row.
+ */
+#include "import.h"
+#include "csv.h"
+#include "errors.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { COL_PERSON, COL_ROUND, COL_COMP, COL_SELF, COL_MANAGER, COL_MOTIVATION, COL_COMMENT,
+       COL_REASON, COL_SHARED, COL_CONVERSATION, N_COLS };
+
+static const DkCsvColumn columns[N_COLS] = {
+  { "person_id", "personid", TRUE },
+  { "round", "omgång", TRUE },
+  { "competence", "kompetens", TRUE },
+  { "self", "själv", TRUE },
+  { "manager", "chef", FALSE },
+  { "motivation", "motivation", FALSE },
+  { "comment", "kommentar", FALSE },
+  { "reason", "skäl", FALSE },
+  { "shared", "delad", FALSE },
+  { "conversation", "samtal", FALSE },
+};
+
+enum { SHARED_UNSET = 0, SHARED_YES, SHARED_NO };
+
+/* What the file says about one person, beyond the levels. */
+typedef struct {
+  guint64     seen;          /* competences given, one bit each */
+  guint       first_line;
+  guint8      shared;        /* SHARED_* */
+  const char *conversation;  /* interned date, or NULL */
+} PersonState;
+
+typedef struct {
+  gint32 person;     /* dense index */
+  guint8 comp;
+  char  *comment;
+  char  *reason;
+} Note;
+
+typedef struct {
+  DkStore           *store;
+  const char        *file;
+  DkRound           *round;
+  DkFramework       *fw;
+  guint              n_comp;
+  const DkScale     *scale, *motivation;
+  /* the people of the store, by dense index */
+  guint              n_people;
+  gint64            *ids;
+  guint8            *roles;      /* index in fw, 0xFF when fw lacks the role */
+  gint64            *units;
+  guint8            *genders;
+  char             **ext_ids;
+  GHashTable        *by_ext_id;  /* ext_id → dense index + 1 */
+  GStringChunk      *strings;
+  /* the file */
+  guint8            *levels;     /* [person][3 * n_comp] */
+  PersonState       *state;
+  GArray            *notes;      /* Note */
+  DkErrors           errors;
+  DkImportSummary   *summary;
+  char               today[11];
+} Import;
+
+/* ---- the people of the store ---------------------------------------------------- */
+
+static gboolean
+load_people (Import *im, GError **error)
+{
+  sqlite3 *db = dk_store_db (im->store);
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM person", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return dk_store_sql_error (im->store, _("reading people"), error);
+    }
+  guint n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  im->ids = g_new (gint64, n);
+  im->roles = g_new (guint8, n);
+  im->units = g_new (gint64, n);
+  im->genders = g_new (guint8, n);
+  im->ext_ids = g_new (char *, n);
+  im->by_ext_id = g_hash_table_new (g_str_hash, g_str_equal);
+  if (sqlite3_prepare_v2 (db, "SELECT id, ext_id, role, unit_id, gender FROM person ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return dk_store_sql_error (im->store, _("reading people"), error);
+  guint i = 0;
+  while (i < n && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const DkRole *role = dk_framework_role_by_id (im->fw, (const char *) sqlite3_column_text (stmt, 2));
+      DkGender g = DK_GENDER_NONE;
+      dk_gender_parse ((const char *) sqlite3_column_text (stmt, 4), &g);
+      im->ids[i] = sqlite3_column_int64 (stmt, 0);
+      im->ext_ids[i] = g_string_chunk_insert (im->strings, (const char *) sqlite3_column_text (stmt, 1));
+      im->roles[i] = role != NULL ? (guint8) role->index : 0xFF;
+      im->units[i] = sqlite3_column_int64 (stmt, 3);
+      im->genders[i] = (guint8) g;
+      g_hash_table_insert (im->by_ext_id, im->ext_ids[i], GUINT_TO_POINTER (i + 1));
+      i++;
+    }
+  sqlite3_finalize (stmt);
+  im->n_people = i;
+  return TRUE;
+}
+
+static int
+dense_of_id (const Import *im, gint64 id)
+{
+  guint lo = 0, hi = im->n_people;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (im->ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < im->n_people && im->ids[lo] == id ? (int) lo : -1;
+}
+
+/* ---- reading one row ------------------------------------------------------------------ */
+
+/* Parses a level: "" → DK_LEVEL_NONE, "?" → DK_LEVEL_DONT_KNOW when allowed,
+ * a number on SCALE.  Returns -1 when it is none of these. */
+static int
+parse_level (const char *text, const DkScale *scale, gboolean dont_know_ok)
+{
+  if (text == NULL || *text == '\0')
+    return DK_LEVEL_NONE;
+  if (text[0] == '?' && text[1] == '\0')
+    return dont_know_ok ? DK_LEVEL_DONT_KNOW : -1;
+  guint v = 0;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p < '0' || *p > '9' || v > DK_MAX_LEVEL)
+        return -1;
+      v = v * 10 + (guint) (*p - '0');
+    }
+  return v >= scale->min && v <= scale->max ? (int) v : -1;
+}
+
+static int
+parse_shared (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return SHARED_UNSET;
+  if (!g_ascii_strcasecmp (text, "yes") || !g_ascii_strcasecmp (text, "ja")
+      || !strcmp (text, "1") || !g_ascii_strcasecmp (text, "true"))
+    return SHARED_YES;
+  if (!g_ascii_strcasecmp (text, "no") || !g_ascii_strcasecmp (text, "nej")
+      || !strcmp (text, "0") || !g_ascii_strcasecmp (text, "false"))
+    return SHARED_NO;
+  return -1;
+}
+
+static const char *
+col (const DkCsvRecord *rec, const int *index, int c)
+{
+  return index[c] >= 0 ? rec->fields[index[c]] : "";
+}
+
+/* Records the person-level facts of a row, checking they agree with the
+ * person's earlier rows. */
+static void
+read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p)
+{
+  PersonState *st = &im->state[p];
+  int shared = parse_shared (col (rec, index, COL_SHARED));
+  const char *conv = col (rec, index, COL_CONVERSATION);
+  if (shared < 0)
+    {
+      dk_errors_add (&im->errors, im->file, rec->line, _("shared must be yes or no (ja/nej), not '%s'"),
+                     col (rec, index, COL_SHARED));
+      return;
+    }
+  if (*conv != '\0' && !dk_import_is_date (conv))
+    {
+      dk_errors_add (&im->errors, im->file, rec->line, _("conversation '%s' is not a date YYYY-MM-DD"), conv);
+      return;
+    }
+  const char *interned = *conv != '\0' ? g_string_chunk_insert_const (im->strings, conv) : NULL;
+  if (shared == SHARED_UNSET)
+    shared = SHARED_YES;
+  if (st->seen == 0)
+    {
+      st->first_line = rec->line;
+      st->shared = (guint8) shared;
+      st->conversation = interned;
+    }
+  else if (st->shared != shared || st->conversation != interned)
+    dk_errors_add (&im->errors, im->file, rec->line,
+                   _("shared and conversation differ from this person's row on line %u; "
+                     "they must be the same on all of a person's rows"), st->first_line);
+  if (shared == SHARED_NO && interned != NULL)
+    dk_errors_add (&im->errors, im->file, rec->line,
+                   _("a conversation cannot be held before the self-rating is shared"));
+}
+
+static void
+keep_note (Import *im, guint p, guint comp, const char *comment, const char *reason)
+{
+  if (*comment == '\0' && *reason == '\0')
+    return;
+  Note n = { (gint32) p, (guint8) comp, *comment ? g_strdup (comment) : NULL,
+             *reason ? g_strdup (reason) : NULL };
+  g_array_append_val (im->notes, n);
+}
+
+static void
+read_record (Import *im, const DkCsvRecord *rec, const int *index)
+{
+  const char *person = col (rec, index, COL_PERSON), *round = col (rec, index, COL_ROUND);
+  const char *comp_id = col (rec, index, COL_COMP), *reason = col (rec, index, COL_REASON);
+  guint before = im->errors.count;
+
+  if (strcmp (round, im->round->code) != 0)
+    dk_errors_add (&im->errors, im->file, rec->line,
+                   _("round '%s' is not the round being imported (%s)"), round, im->round->code);
+  guint p = GPOINTER_TO_UINT (g_hash_table_lookup (im->by_ext_id, person));
+  const DkCompetence *comp = dk_framework_competence_by_id (im->fw, comp_id);
+  if (p == 0)
+    dk_errors_add (&im->errors, im->file, rec->line, _("unknown person '%s'; import the roster first"), person);
+  else if (im->roles[--p] == 0xFF)
+    dk_errors_add (&im->errors, im->file, rec->line, _("person %s has a role that framework %s lacks"),
+                   person, dk_framework_id (im->fw));
+  if (comp == NULL)
+    dk_errors_add (&im->errors, im->file, rec->line, _("unknown competence '%s'"), comp_id);
+  if (im->errors.count != before)
+    return;
+  if (!dk_framework_applies (im->fw, im->roles[p], comp->index))
+    {
+      dk_errors_add (&im->errors, im->file, rec->line,
+                     _("competence %s does not apply to %s's role (%s)"), comp_id, person,
+                     dk_framework_role (im->fw, im->roles[p])->id);
+      return;
+    }
+  guint64 bit = G_GUINT64_CONSTANT (1) << comp->index;
+  if (im->state[p].seen & bit)
+    {
+      dk_errors_add (&im->errors, im->file, rec->line, _("a second row for %s on %s"), person, comp_id);
+      return;
+    }
+  int self = parse_level (col (rec, index, COL_SELF), im->scale, TRUE);
+  int manager = parse_level (col (rec, index, COL_MANAGER), im->scale, FALSE);
+  int motivation = parse_level (col (rec, index, COL_MOTIVATION), im->motivation, FALSE);
+  if (self < 0)
+    dk_errors_add (&im->errors, im->file, rec->line, _("self '%s' must be a level %u–%u, ? or empty"),
+                   col (rec, index, COL_SELF), im->scale->min, im->scale->max);
+  if (manager < 0)
+    dk_errors_add (&im->errors, im->file, rec->line, _("manager '%s' must be a level %u–%u or empty"),
+                   col (rec, index, COL_MANAGER), im->scale->min, im->scale->max);
+  if (motivation < 0)
+    dk_errors_add (&im->errors, im->file, rec->line, _("motivation '%s' must be a level %u–%u or empty"),
+                   col (rec, index, COL_MOTIVATION), im->motivation->min, im->motivation->max);
+  if (manager > 0 && manager != self && *reason == '\0')
+    dk_errors_add (&im->errors, im->file, rec->line,
+                   _("the manager level differs from the self-rating but no reason is given"));
+  read_person_facts (im, rec, index, p);
+  if (manager > 0 && im->state[p].shared == SHARED_NO)
+    dk_errors_add (&im->errors, im->file, rec->line,
+                   _("a manager level needs a shared self-rating (shared is no)"));
+  if (im->errors.count != before)
+    return;
+
+  im->state[p].seen |= bit;
+  guint8 *lv = &im->levels[(gsize) p * 3 * im->n_comp];
+  lv[comp->index] = (guint8) self;
+  lv[im->n_comp + comp->index] = (guint8) manager;
+  lv[2 * im->n_comp + comp->index] = (guint8) motivation;
+  keep_note (im, p, comp->index, col (rec, index, COL_COMMENT), reason);
+}
+
+static gboolean
+read_file (Import *im, GError **error)
+{
+  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (im->file, error);
+  int index[N_COLS];
+  if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, N_COLS, index, error))
+    return FALSE;
+  DkCsvRecord rec;
+  for (;;)
+    {
+      g_autoptr (GError) bad = NULL;
+      if (dk_csv_reader_next (reader, &rec, &bad))
+        {
+          im->summary->rows++;
+          read_record (im, &rec, index);
+        }
+      else if (bad != NULL)
+        dk_errors_add_message (&im->errors, bad->message);
+      else
+        break;
+      if (dk_errors_full (&im->errors))
+        break;
+    }
+  return TRUE;
+}
+
+/* ---- writing ------------------------------------------------------------------------------ */
+
+static guint
+flags_of (const PersonState *st)
+{
+  return (st->shared == SHARED_YES ? DK_ASSESS_SHARED : 0)
+         | (st->conversation != NULL ? DK_ASSESS_CONVERSATION : 0);
+}
+
+/* Returns the levels as one readable string for the audit log:
+ * "self 3-?2… manager …-3… motivation 4…", a character per competence. */
+static char *
+levels_text (const guint8 *levels, guint n)
+{
+  static const char *parts[] = { "self", "manager", "motivation" };
+  GString *s = g_string_new (NULL);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_string_append_printf (s, "%s%s ", k ? " " : "", parts[k]);
+      for (guint c = 0; c < n; c++)
+        {
+          guint8 v = levels[k * n + c];
+          g_string_append_c (s, v == DK_LEVEL_NONE ? '-' : v == DK_LEVEL_DONT_KNOW ? '?'
+                                                                                   : (char) ('0' + v % 10));
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+typedef struct {
+  Import  *im;
+  guint8  *had;     /* per dense person: 1 when the round already had answers */
+  GError **error;
+  gboolean failed;
+} Compare;
+
+/* Classifies the people of the file who already have a row in the round,
+ * and audits those whose levels change. */
+static gboolean
+compare_old (const DkScanRow *row, gpointer user_data)
+{
+  Compare *cmp = user_data;
+  Import *im = cmp->im;
+  int p = dense_of_id (im, row->person_id);
+  if (p < 0 || im->state[p].seen == 0)
+    return TRUE;
+  const guint8 *old = row->self;
+  const guint8 *new = &im->levels[(gsize) p * 3 * im->n_comp];
+  gboolean any_old = FALSE;
+  for (guint i = 0; i < 3 * row->n; i++)
+    any_old |= old[i] != DK_LEVEL_NONE;
+  cmp->had[p] = any_old;
+  if (!any_old)
+    return TRUE;
+  if (row->n == im->n_comp && memcmp (old, new, 3 * im->n_comp) == 0
+      && row->flags == flags_of (&im->state[p]))
+    {
+      cmp->had[p] = 2;   /* unchanged */
+      return TRUE;
+    }
+  g_autofree char *before = levels_text (old, row->n);
+  g_autofree char *after = levels_text (new, im->n_comp);
+  if (!dk_store_audit (im->store, dk_store_actor (), "rating", row->person_id, im->round->id,
+                       "import", before, after, cmp->error))
+    {
+      cmp->failed = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_person (Import *im, guint p, guint8 had, GError **error)
+{
+  DkAssessment a = { 0 };
+  PersonState *st = &im->state[p];
+  a.round_id = im->round->id;
+  a.person_id = im->ids[p];
+  a.unit_id = im->units[p];
+  a.role = im->roles[p];
+  a.gender = (DkGender) im->genders[p];
+  a.flags = flags_of (st);
+  a.shared_at = st->shared == SHARED_YES ? (char *) (st->conversation ? st->conversation : im->today) : NULL;
+  a.conversation_at = (char *) st->conversation;
+  a.n = im->n_comp;
+  const guint8 *lv = &im->levels[(gsize) p * 3 * im->n_comp];
+  memcpy (a.self, lv, a.n);
+  memcpy (a.manager, lv + a.n, a.n);
+  memcpy (a.motivation, lv + 2 * a.n, a.n);
+  if (had == 0)
+    {
+      g_autofree char *after = levels_text (lv, im->n_comp);
+      im->summary->added++;
+      if (!dk_store_audit (im->store, dk_store_actor (), "rating", a.person_id, im->round->id,
+                           "import", NULL, after, error))
+        return FALSE;
+    }
+  else
+    im->summary->updated++;
+  return dk_store_assessment_put (im->store, &a, error);
+}
+
+static gboolean
+write_all (Import *im, GError **error)
+{
+  g_autofree guint8 *had = g_new0 (guint8, im->n_people);
+  Compare cmp = { im, had, error, FALSE };
+  if (!dk_store_round_scan (im->store, im->round->id, compare_old, &cmp, error) || cmp.failed)
+    return FALSE;
+  for (guint p = 0; p < im->n_people; p++)
+    {
+      if (im->state[p].seen == 0)
+        continue;
+      if (had[p] == 2)
+        im->summary->unchanged++;
+      else if (!write_person (im, p, had[p], error))
+        return FALSE;
+    }
+  for (guint i = 0; i < im->notes->len; i++)
+    {
+      Note *n = &g_array_index (im->notes, Note, i);
+      if (!dk_store_rating_note_put (im->store, im->round->id, im->ids[n->person],
+                                     dk_framework_competence (im->fw, n->comp)->id, n->comment,
+                                     n->reason, n->reason != NULL ? _("import") : NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare (Import *im, const char *round, GError **error)
+{
+  if ((im->round = dk_store_round (im->store, round, error)) == NULL)
+    return FALSE;
+  if (!im->round->open)
+    {
+      g_set_error (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_REFUSED,
+                   _("round %s is closed; ratings can no longer change"), im->round->code);
+      return FALSE;
+    }
+  if ((im->fw = dk_store_round_framework (im->store, im->round, error)) == NULL)
+    return FALSE;
+  im->n_comp = dk_framework_n_competences (im->fw);
+  im->scale = dk_framework_scale (im->fw);
+  im->motivation = dk_framework_motivation_scale (im->fw);
+  if (!load_people (im, error))
+    return FALSE;
+  im->levels = g_new0 (guint8, (gsize) im->n_people * 3 * im->n_comp);
+  im->state = g_new0 (PersonState, im->n_people);
+  return TRUE;
+}
+
+static void
+import_clear (Import *im)
+{
+  for (guint i = 0; im->notes != NULL && i < im->notes->len; i++)
+    {
+      g_free (g_array_index (im->notes, Note, i).comment);
+      g_free (g_array_index (im->notes, Note, i).reason);
+    }
+  g_clear_pointer (&im->notes, g_array_unref);
+  g_clear_pointer (&im->by_ext_id, g_hash_table_unref);
+  g_string_chunk_free (im->strings);
+  g_free (im->ids);
+  g_free (im->roles);
+  g_free (im->units);
+  g_free (im->genders);
+  g_free (im->ext_ids);
+  g_free (im->levels);
+  g_free (im->state);
+  dk_framework_free (im->fw);
+  dk_round_free (im->round);
+  dk_errors_clear (&im->errors);
+}
+
+gboolean
+dk_import_ratings (DkStore *store, const char *path, const char *round,
+                   DkImportSummary *summary, GError **error)
+{
+  memset (summary, 0, sizeof *summary);
+  Import im = { .store = store, .file = path, .summary = summary };
+  im.strings = g_string_chunk_new (1 << 16);
+  im.notes = g_array_new (FALSE, FALSE, sizeof (Note));
+  dk_errors_init (&im.errors, 0);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_strlcpy (im.today, today, sizeof im.today);
+
+  gboolean ok = prepare (&im, round, error) && read_file (&im, error)
+                && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
+  if (ok)
+    {
+      ok = dk_store_begin (store, error) && write_all (&im, error) && dk_store_commit (store, error);
+      if (!ok)
+        dk_store_rollback (store);
+    }
+  import_clear (&im);
+  return ok;
+}

@@ -1,0 +1,318 @@
+/*
+ * roster.c — `digikomp import roster`: people and units from a CSV file.
+ *
+ * The file is read and checked whole; then people are written in an order
+ * where every manager comes before the people who report to them, so a
+ * manager may appear anywhere in the file.
+ */
+#include "import.h"
+#include "csv.h"
+#include "errors.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (dk-import-error-quark, dk_import_error)
+
+enum { COL_ID, COL_NAME, COL_EMAIL, COL_UNIT, COL_ROLE, COL_MANAGER, COL_GENDER, COL_FROM,
+       COL_TO, N_COLS };
+
+static const DkCsvColumn columns[N_COLS] = {
+  { "person_id", "personid", TRUE },
+  { "name", "namn", TRUE },
+  { "email", "epost", FALSE },
+  { "unit", "enhet", TRUE },
+  { "role", "roll", TRUE },
+  { "manager_id", "chef_id", FALSE },
+  { "gender", "kön", FALSE },
+  { "active_from", "aktiv_från", FALSE },
+  { "active_to", "aktiv_till", FALSE },
+};
+
+typedef struct {
+  guint     line;
+  DkPerson *person;       /* unit_id and manager_id resolved at write time */
+  char     *manager;      /* person_id of the manager, or NULL */
+  int       state;        /* 0 unwritten, 1 being written, 2 written */
+} Row;
+
+typedef struct {
+  DkStore         *store;
+  const char      *file;
+  GPtrArray       *rows;        /* Row* */
+  GHashTable      *by_id;       /* person_id → Row* */
+  GHashTable      *roles;       /* role → GINT_TO_POINTER (known) */
+  GHashTable      *units;       /* path → unit id, as created */
+  DkErrors         errors;
+  DkImportSummary *summary;
+  char             today[11];
+} Roster;
+
+gboolean
+dk_import_is_date (const char *text)
+{
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", text);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+  return dt != NULL;
+}
+
+static void
+row_free (Row *row)
+{
+  dk_person_free (row->person);
+  g_free (row->manager);
+  g_free (row);
+}
+
+static const char *
+field (const DkCsvRecord *rec, const int *index, int col)
+{
+  if (index[col] < 0)
+    return NULL;
+  const char *f = rec->fields[index[col]];
+  return *f != '\0' ? f : NULL;
+}
+
+static gboolean
+unit_path_valid (const char *path)
+{
+  if (path[0] == '/' || g_str_has_suffix (path, "/") || strstr (path, "//") != NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+role_known (Roster *r, const char *role)
+{
+  gpointer cached;
+  if (g_hash_table_lookup_extended (r->roles, role, NULL, &cached))
+    return GPOINTER_TO_INT (cached);
+  gboolean known = dk_store_role_known (r->store, role);
+  g_hash_table_insert (r->roles, g_strdup (role), GINT_TO_POINTER (known));
+  return known;
+}
+
+/* Checks one record and, when it is good, keeps it as a Row. */
+static void
+read_record (Roster *r, const DkCsvRecord *rec, const int *index)
+{
+  guint before = r->errors.count;
+  const char *id = field (rec, index, COL_ID), *name = field (rec, index, COL_NAME);
+  const char *unit = field (rec, index, COL_UNIT), *role = field (rec, index, COL_ROLE);
+  const char *gender = field (rec, index, COL_GENDER);
+  const char *from = field (rec, index, COL_FROM), *to = field (rec, index, COL_TO);
+  DkGender g = DK_GENDER_NONE;
+
+  if (id == NULL)
+    dk_errors_add (&r->errors, r->file, rec->line, _("person_id is empty"));
+  else if (g_hash_table_contains (r->by_id, id))
+    dk_errors_add (&r->errors, r->file, rec->line, _("person %s appears twice (first on line %u)"),
+                   id, ((Row *) g_hash_table_lookup (r->by_id, id))->line);
+  if (name == NULL)
+    dk_errors_add (&r->errors, r->file, rec->line, _("name is empty"));
+  if (unit == NULL || !unit_path_valid (unit))
+    dk_errors_add (&r->errors, r->file, rec->line,
+                   _("unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet"),
+                   unit != NULL ? unit : "");
+  if (role == NULL || !role_known (r, role))
+    dk_errors_add (&r->errors, r->file, rec->line,
+                   _("role '%s' is in no registered framework"), role != NULL ? role : "");
+  if (gender != NULL && !dk_gender_parse (gender, &g))
+    dk_errors_add (&r->errors, r->file, rec->line, _("gender '%s' must be F, M, X or empty"), gender);
+  if ((from != NULL && !dk_import_is_date (from)) || (to != NULL && !dk_import_is_date (to)))
+    dk_errors_add (&r->errors, r->file, rec->line, _("active dates must be written YYYY-MM-DD"));
+  if (r->errors.count != before)
+    return;
+
+  Row *row = g_new0 (Row, 1);
+  row->line = rec->line;
+  row->manager = g_strdup (field (rec, index, COL_MANAGER));
+  DkPerson *p = row->person = g_new0 (DkPerson, 1);
+  p->ext_id = g_strdup (id);
+  p->name = g_strdup (name);
+  p->email = g_strdup (field (rec, index, COL_EMAIL));
+  p->unit_path = g_strdup (unit);
+  p->role = g_strdup (role);
+  p->gender = g;
+  p->active_from = g_strdup (from);
+  p->active_to = g_strdup (to);
+  p->active = to == NULL || strcmp (to, r->today) >= 0;
+  g_ptr_array_add (r->rows, row);
+  g_hash_table_insert (r->by_id, p->ext_id, row);
+}
+
+/* Every manager must be in the file or in the store, and nobody may be
+ * their own manager through a chain. */
+static void
+check_managers (Roster *r)
+{
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (r->rows, i);
+      if (row->manager == NULL || g_hash_table_contains (r->by_id, row->manager))
+        continue;
+      g_autoptr (DkPerson) m = dk_store_person (r->store, row->manager, NULL);
+      if (m == NULL)
+        dk_errors_add (&r->errors, r->file, row->line,
+                       _("manager %s is neither in the file nor in the store"), row->manager);
+    }
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (r->rows, i);
+      Row *m = row;
+      for (guint steps = 0; m != NULL && m->manager != NULL && steps <= r->rows->len; steps++)
+        {
+          m = g_hash_table_lookup (r->by_id, m->manager);
+          if (m == row)
+            {
+              dk_errors_add (&r->errors, r->file, row->line,
+                             _("person %s is their own manager through a chain of managers"),
+                             row->person->ext_id);
+              break;
+            }
+        }
+    }
+}
+
+static gboolean
+write_row (Roster *r, Row *row, GError **error)
+{
+  if (row->state == 2)
+    return TRUE;
+  row->state = 1;
+  DkPerson *p = row->person;
+  if (row->manager != NULL)
+    {
+      Row *m = g_hash_table_lookup (r->by_id, row->manager);
+      if (m != NULL && m->state == 0 && !write_row (r, m, error))
+        return FALSE;
+      if (m != NULL)
+        p->manager_id = m->person->id;
+      else
+        {
+          g_autoptr (DkPerson) stored = dk_store_person (r->store, row->manager, error);
+          if (stored == NULL)
+            return FALSE;
+          p->manager_id = stored->id;
+        }
+      p->manager_ext_id = g_strdup (row->manager);
+    }
+  gpointer unit;
+  if (!g_hash_table_lookup_extended (r->units, p->unit_path, NULL, &unit))
+    {
+      gint64 id = dk_store_unit_ensure (r->store, p->unit_path, TRUE, error);
+      if (id == 0)
+        return FALSE;
+      unit = GSIZE_TO_POINTER ((gsize) id);
+      g_hash_table_insert (r->units, g_strdup (p->unit_path), unit);
+    }
+  p->unit_id = (gint64) GPOINTER_TO_SIZE (unit);
+  int changed;
+  if (!dk_store_person_put (r->store, p, dk_store_actor (), &changed, error))
+    return FALSE;
+  if (changed == 0)
+    r->summary->unchanged++;
+  else if (changed == 1)
+    r->summary->added++;
+  else
+    r->summary->updated++;
+  row->state = 2;
+  return TRUE;
+}
+
+static gboolean
+register_in_open_rounds (DkStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) rounds = dk_store_rounds (store, error);
+  if (rounds == NULL)
+    return FALSE;
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      DkRound *round = g_ptr_array_index (rounds, i);
+      if (!round->open)
+        continue;
+      g_autoptr (DkFramework) fw = dk_store_round_framework (store, round, error);
+      if (fw == NULL || !dk_store_round_register_active (store, round, fw, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (Roster *r, gboolean full, GError **error)
+{
+  for (guint i = 0; i < r->rows->len; i++)
+    if (!write_row (r, g_ptr_array_index (r->rows, i), error))
+      return FALSE;
+  if (full)
+    {
+      gint64 n = dk_store_people_deactivate_missing (r->store, r->by_id, dk_store_actor (), error);
+      if (n < 0)
+        return FALSE;
+      r->summary->deactivated = (guint64) n;
+    }
+  return register_in_open_rounds (r->store, error);
+}
+
+static gboolean
+read_file (Roster *r, GError **error)
+{
+  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (r->file, error);
+  int index[N_COLS];
+  if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, N_COLS, index, error))
+    return FALSE;
+  DkCsvRecord rec;
+  for (;;)
+    {
+      g_autoptr (GError) bad = NULL;
+      if (dk_csv_reader_next (reader, &rec, &bad))
+        {
+          r->summary->rows++;
+          read_record (r, &rec, index);
+        }
+      else if (bad != NULL)
+        dk_errors_add_message (&r->errors, bad->message);
+      else
+        break;
+      if (dk_errors_full (&r->errors))
+        break;
+    }
+  return TRUE;
+}
+
+gboolean
+dk_import_roster (DkStore *store, const char *path, gboolean full, gboolean dry_run,
+                  DkImportSummary *summary, GError **error)
+{
+  memset (summary, 0, sizeof *summary);
+  Roster r = { .store = store, .file = path, .summary = summary };
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_strlcpy (r.today, today, sizeof r.today);
+  r.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  r.by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  r.roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  dk_errors_init (&r.errors, 0);
+
+  gboolean ok = read_file (&r, error);
+  if (ok)
+    check_managers (&r);
+  if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
+    ok = FALSE;
+  /* A dry run does all the writing in a transaction it then rolls back, so
+   * its counts are exactly what a real run would do. */
+  if (ok)
+    ok = dk_store_begin (store, error) && write_all (&r, full, error)
+         && (dry_run || dk_store_commit (store, error));
+  if (!ok || dry_run)
+    dk_store_rollback (store);
+
+  dk_errors_clear (&r.errors);
+  g_hash_table_unref (r.units);
+  g_hash_table_unref (r.roles);
+  g_hash_table_unref (r.by_id);
+  g_ptr_array_unref (r.rows);
+  return ok;
+}
