@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "framework.h"
+#include "gap.h"
 #include "import.h"
 #include "store.h"
 #include "table.h"
@@ -23,6 +24,7 @@ static const struct {
   { dk_framework_error_quark, DK_FRAMEWORK_ERROR_INVALID },
   { dk_store_error_quark, DK_STORE_ERROR_INVALID },
   { dk_import_error_quark, DK_IMPORT_ERROR_INVALID },
+  { dk_gap_error_quark, DK_GAP_ERROR_INVALID },
 };
 
 gboolean

@@ -97,5 +97,6 @@ int cmd_round (int argc, char **argv);
 int cmd_rate (int argc, char **argv);
 int cmd_assess (int argc, char **argv);
 int cmd_conversation (int argc, char **argv);
+int cmd_report (int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ const CliCommand cli_commands[] = {
   { "assess",    cmd_assess,    N_("Rate your own competence (self-rating)") },
   { "rate",      cmd_rate,      N_("Set one self, motivation or manager level") },
   { "conversation", cmd_conversation, N_("The development conversation: record it, or show its sheet") },
+  { "report",    cmd_report,    N_("Group reports: share with needs, averages, motivation, response") },
   { "help",      cmd_help,      N_("Show help for a command") },
   { NULL, NULL, NULL }
 };

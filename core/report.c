@@ -216,7 +216,7 @@ build_table (const Computed *c, const DkReportQuery *q)
           g_autofree char *key = g_strdup_printf ("%s_change", metrics[m].key);
           dk_table_add_column (t, key, metrics[m].kind == DK_COLUMN_LEVEL ? _("Change (levels)")
                                                                            : _("Change (points)"),
-                               metrics[m].kind == DK_COLUMN_LEVEL ? DK_COLUMN_LEVEL : DK_COLUMN_POINTS);
+                               DK_COLUMN_POINTS);
         }
     }
 

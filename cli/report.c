@@ -1,0 +1,144 @@
+/*
+ * report.c — `digikomp report KIND`: HR's group reports.
+ */
+#include "cli.h"
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Parses --by: at most one of unit/role/gender and one of area/competence. */
+static gboolean
+parse_by (const char *by, DkGroupBy *group, DkScopeBy *scope)
+{
+  *group = DK_GROUP_ORGANISATION;
+  *scope = DK_SCOPE_ALL;
+  if (by == NULL)
+    return TRUE;
+  g_auto (GStrv) parts = g_strsplit (by, ",", -1);
+  for (char **p = parts; *p != NULL; p++)
+    {
+      const char *d = g_strstrip (*p);
+      if (strcmp (d, "unit") == 0 && *group == DK_GROUP_ORGANISATION)
+        *group = DK_GROUP_UNIT;
+      else if (strcmp (d, "role") == 0 && *group == DK_GROUP_ORGANISATION)
+        *group = DK_GROUP_ROLE;
+      else if (strcmp (d, "gender") == 0 && *group == DK_GROUP_ORGANISATION)
+        *group = DK_GROUP_GENDER;
+      else if (strcmp (d, "area") == 0 && *scope == DK_SCOPE_ALL)
+        *scope = DK_SCOPE_AREA;
+      else if (strcmp (d, "competence") == 0 && *scope == DK_SCOPE_ALL)
+        *scope = DK_SCOPE_COMPETENCE;
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  CliCommon common;
+  char     *round, *compare, *by, *unit;
+  int       depth, min_group;
+  gboolean  panel;
+} Options;
+
+static const char *
+report_title (DkReportKind kind)
+{
+  static const char *titles[] = {
+    N_("Share with needs"), N_("Average rating"), N_("Motivation to develop"),
+    N_("Response rate"), N_("Self-rating and conversation"),
+  };
+  return _(titles[kind]);
+}
+
+static int
+run_report (const char *kind_name, Options *o)
+{
+  DkReportKind kind = DK_REPORT_NEEDS;
+  DkReportQuery q = { .depth = (guint) o->depth, .unit = o->unit, .min_group = (guint) o->min_group,
+                      .panel = o->panel, .lang = o->common.lang };
+  gboolean summary = strcmp (kind_name, "summary") == 0;
+  if (!summary && !dk_report_kind_parse (kind_name, &kind))
+    return cli_usage_error (_("unknown report '%s'; choose needs, average, motivation, response, "
+                              "conversations or summary"), kind_name);
+  if (!parse_by (o->by, &q.group_by, &q.scope_by))
+    return cli_usage_error (_("--by takes one of unit, role, gender and one of area, competence, "
+                              "separated by a comma, not '%s'"), o->by);
+  if (o->min_group < DK_GAP_MIN_GROUP_FLOOR)
+    return cli_usage_error (_("--min-group must be at least %d: smaller groups could reveal a person"),
+                            DK_GAP_MIN_GROUP_FLOOR);
+  q.kind = kind;
+
+  g_autoptr (DkStore) store = cli_store_open (&o->common, FALSE);
+  if (store == NULL)
+    return CLI_FAILED;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkRound) round = dk_store_round (store, o->round, &error);
+  g_autoptr (DkRound) previous = NULL;
+  if (round == NULL)
+    return cli_fail (_("cannot make the report"), error);
+  if (o->compare != NULL && (previous = dk_store_round (store, o->compare, &error)) == NULL)
+    return cli_fail (_("cannot make the report"), error);
+  if (summary && previous == NULL)
+    previous = dk_store_round_previous (store, round, NULL);
+
+  g_autoptr (DkReport) report = NULL;
+  if (summary)
+    report = dk_report_summary (store, round, previous, q.min_group, q.lang, &error);
+  else
+    {
+      g_autofree char *title = g_strdup_printf (previous != NULL ? _("%s, round %s compared with %s")
+                                                                 : _("%s, round %s"),
+                                                report_title (kind), round->code,
+                                                previous != NULL ? previous->code : "");
+      report = dk_report_new (title, q.lang);
+      g_autofree char *note = g_strdup_printf (_("Figures from fewer than %u people are shown as –."),
+                                               q.min_group);
+      dk_report_add_note (report, note);
+      if (q.panel && previous != NULL)
+        dk_report_add_note (report, _("Only people registered in both rounds are counted (panel)."));
+      if (!dk_report_add_gap_table (report, store, round, previous, &q, &error))
+        g_clear_pointer (&report, dk_report_free);
+    }
+  if (report == NULL)
+    return cli_fail (_("cannot make the report"), error);
+  return cli_emit_report (report, &o->common);
+}
+
+int
+cmd_report (int argc, char **argv)
+{
+  Options o = { .depth = 0, .min_group = DK_GAP_MIN_GROUP_DEFAULT };
+  const GOptionEntry entries[] = {
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "compare", 'c', 0, G_OPTION_ARG_STRING, &o.compare, N_("Compare with an earlier round"), N_("ROUND") },
+    { "panel", 0, 0, G_OPTION_ARG_NONE, &o.panel, N_("Compare only people registered in both rounds"), NULL },
+    { "by", 'b', 0, G_OPTION_ARG_STRING, &o.by,
+      N_("Group by unit, role or gender, and/or by area or competence (e.g. unit,area)"), N_("DIMS") },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &o.unit, N_("Only this unit and its sub-units"), N_("PATH") },
+    { "depth", 0, 0, G_OPTION_ARG_INT, &o.depth, N_("Units: show this many levels of the tree (0: all)"), N_("N") },
+    { "min-group", 'k', 0, G_OPTION_ARG_INT, &o.min_group,
+      N_("Suppress figures from fewer people than this (default 5, at least 3)"), N_("K") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = cli_context_new (
+      "report", "needs|average|motivation|response|conversations|summary",
+      _("HR's group reports.  A unit includes its sub-units.  Self-ratings that are not\n"
+        "shared are not counted.  Formats: table, csv, json, html, xlsx (needs --output)."),
+      entries, &o.common);
+  int rc;
+  if (!cli_parse (ctx, &argc, &argv, &o.common))
+    rc = CLI_USAGE;
+  else if (argc != 2)
+    rc = cli_usage_error (_("usage: digikomp report KIND [--round R] [--compare R0] [--by DIMS]; "
+                            "see digikomp report --help"));
+  else
+    rc = run_report (argv[1], &o);
+  g_free (o.round);
+  g_free (o.compare);
+  g_free (o.by);
+  g_free (o.unit);
+  cli_common_clear (&o.common);
+  return rc;
+}
