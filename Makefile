@@ -82,7 +82,7 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
-$(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS)
+$(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS) -Itests/unit/support -DDK_SRCDIR=\"$(CURDIR)\"
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)

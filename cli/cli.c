@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "framework.h"
+#include "csv.h"
 #include "gap.h"
 #include "import.h"
 #include "store.h"
@@ -25,6 +26,7 @@ static const struct {
   { dk_store_error_quark, DK_STORE_ERROR_INVALID },
   { dk_import_error_quark, DK_IMPORT_ERROR_INVALID },
   { dk_gap_error_quark, DK_GAP_ERROR_INVALID },
+  { dk_csv_error_quark, DK_CSV_ERROR_INVALID },
 };
 
 gboolean

@@ -252,14 +252,15 @@ read_expectations (Loader *ld, const xmlNode *node, const DkCompetence *comp)
       else if (given >> role->index & 1)
         dk_errors_add (ld->errors, ld->name, (guint) e->line,
                        _("a second expectation for role '%s' on competence %s"), role_id, comp->id);
-      else if (level < fw->scale.min || level > fw->scale.max)
-        dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                       _("level %u for role '%s' is off the scale %u..%u"), level, role_id,
-                       fw->scale.min, fw->scale.max);
       else
         {
           given |= G_GUINT64_CONSTANT (1) << role->index;
-          fw->expected[role->index][comp->index] = (guint8) level;
+          if (level >= fw->scale.min && level <= fw->scale.max)
+            fw->expected[role->index][comp->index] = (guint8) level;
+          else
+            dk_errors_add (ld->errors, ld->name, (guint) e->line,
+                           _("level %u for role '%s' is off the scale %u..%u"), level, role_id,
+                           fw->scale.min, fw->scale.max);
         }
     }
   for (guint r = 0; r < fw->roles->len; r++)

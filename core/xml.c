@@ -39,16 +39,16 @@ doctype_line (const char *data, gsize len)
         }
       if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
         return line;
-      const char *close = NULL;
+      const char *close = NULL, *terminator = NULL;
       if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        close = g_strstr_len (p + 4, end - p - 4, "-->");
+        close = g_strstr_len (p + 4, end - p - 4, terminator = "-->");
       else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        close = g_strstr_len (p + 2, end - p - 2, "?>");
+        close = g_strstr_len (p + 2, end - p - 2, terminator = "?>");
       if (close == NULL)
         return 0;   /* the root element (or garbage the parser reports) */
       for (; p < close; p++)
         line += *p == '\n';
-      p = close + 2;
+      p = close + strlen (terminator);
     }
   return 0;
 }

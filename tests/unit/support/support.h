@@ -1,0 +1,36 @@
+/*
+ * support.h — what the unit tests share: paths to test data, scratch
+ * stores, and assertions on errors.
+ */
+#ifndef DK_TEST_SUPPORT_H
+#define DK_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "store.h"
+
+/* Returns SRCDIR/REL (caller frees). */
+char *dk_test_path (const char *rel);
+
+/* Returns a new store in a fresh temporary directory with the framework
+ * FRAMEWORK (a path relative to the source tree) registered; *PATH gets the
+ * store's file (caller frees). */
+DkStore *dk_test_store (const char *framework, char **path);
+
+/* Writes TEXT to a new temporary file NAME and returns its path (caller frees). */
+char *dk_test_write_file (const char *name, const char *text);
+
+/* Fails the test unless ERROR is set and its message contains TEXT. */
+#define assert_error_contains(error, text) \
+  dk_test_assert_error_contains ((error), (text), __FILE__, __LINE__)
+void dk_test_assert_error_contains (const GError *error, const char *text, const char *file, int line);
+
+/* Returns a text dump of every table of the store at PATH, to prove that a
+ * failed operation changed nothing (caller frees). */
+char *dk_test_dump_store (DkStore *store);
+
+#endif

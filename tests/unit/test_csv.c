@@ -1,0 +1,215 @@
+/* test_csv.c — the CSV reader: RFC 4180, separators, BOM, line numbers,
+ * malformed input and header mapping. */
+#include "support.h"
+#include "csv.h"
+
+#include <string.h>
+
+static DkCsvReader *
+reader (const char *text, GError **error)
+{
+  return dk_csv_reader_new_from_data (text, strlen (text), "t.csv", error);
+}
+
+/* Reads every record into "f1|f2;f1|f2;" with each record's line, or stops
+ * at the first error, which it returns in *ERROR. */
+static char *
+read_all (DkCsvReader *r, GError **error)
+{
+  GString *out = g_string_new (NULL);
+  DkCsvRecord rec;
+  while (dk_csv_reader_next (r, &rec, error))
+    {
+      g_string_append_printf (out, "%u:", rec.line);
+      for (guint i = 0; i < rec.n_fields; i++)
+        g_string_append_printf (out, "%s%s", i ? "|" : "", rec.fields[i]);
+      g_string_append_c (out, ';');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_simple (void **state)
+{
+  (void) state;
+  g_autoptr (DkCsvReader) r = reader ("a,b\n1,2\n3,4\n", NULL);
+  assert_non_null (r);
+  assert_int_equal (dk_csv_reader_separator (r), ',');
+  assert_int_equal (dk_csv_reader_header (r)->n_fields, 2);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *all = read_all (r, &error);
+  assert_null (error);
+  assert_string_equal (all, "2:1|2;3:3|4;");
+}
+
+static void
+test_semicolon_bom_crlf (void **state)
+{
+  (void) state;
+  g_autoptr (DkCsvReader) r = reader ("\xEF\xBB\xBF" "namn;enhet\r\nÅsa;Kista, norr\r\n\r\nÖrjan;Farsta\n", NULL);
+  assert_int_equal (dk_csv_reader_separator (r), ';');
+  assert_string_equal (dk_csv_reader_header (r)->fields[0], "namn");
+  g_autofree char *all = read_all (r, NULL);
+  assert_string_equal (all, "2:Åsa|Kista, norr;4:Örjan|Farsta;");
+}
+
+static void
+test_quotes_and_line_numbers (void **state)
+{
+  (void) state;
+  g_autoptr (DkCsvReader) r = reader ("a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"two\nlines\",z\nlast,1", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *all = read_all (r, &error);
+  assert_null (error);
+  assert_string_equal (all, "2:x,y|say \"hi\";3:two\nlines|z;5:last|1;");
+}
+
+static void
+test_field_count_mismatch_then_continue (void **state)
+{
+  (void) state;
+  g_autoptr (DkCsvReader) r = reader ("a,b,c\n1,2\n4,5,6\n", NULL);
+  DkCsvRecord rec;
+  g_autoptr (GError) error = NULL;
+  assert_false (dk_csv_reader_next (r, &rec, &error));
+  assert_error_contains (error, "t.csv:2: 2 fields, the header has 3");
+  g_clear_error (&error);
+  assert_true (dk_csv_reader_next (r, &rec, &error));
+  assert_int_equal (rec.line, 3);
+  assert_string_equal (rec.fields[2], "6");
+}
+
+static void
+assert_first_record_fails (const char *text, const char *message)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkCsvReader) r = reader (text, &error);
+  if (r != NULL)
+    {
+      DkCsvRecord rec;
+      while (dk_csv_reader_next (r, &rec, &error))
+        ;
+    }
+  assert_error_contains (error, message);
+}
+
+static void
+test_malformed (void **state)
+{
+  (void) state;
+  assert_first_record_fails ("a,b\n1,\"open\n2,3\n", "t.csv:2: a quoted field is never closed");
+  assert_first_record_fails ("a,b\n1,x\"y\n", "t.csv:2: a quote inside an unquoted field");
+  assert_first_record_fails ("a,b\n1,\"x\"y\n", "t.csv:2: text after the closing quote");
+  assert_first_record_fails ("a,b\n1,\xC3\x28\n", "t.csv:2: not valid UTF-8 text");
+  assert_first_record_fails ("", "t.csv: empty file, expected a header line");
+  assert_first_record_fails ("\n\n", "t.csv: empty file");
+}
+
+static void
+test_nul_in_data (void **state)
+{
+  (void) state;
+  /* strlen would stop at the NUL: give the length */
+  static const char text[] = "a,b\n1,x\0y\n";
+  g_autoptr (DkCsvReader) r = dk_csv_reader_new_from_data (text, sizeof text - 1, "t.csv", NULL);
+  DkCsvRecord rec;
+  g_autoptr (GError) error = NULL;
+  assert_false (dk_csv_reader_next (r, &rec, &error));
+  assert_error_contains (error, "t.csv:2: a NUL byte");
+}
+
+static void
+test_header_only (void **state)
+{
+  (void) state;
+  g_autoptr (DkCsvReader) r = reader ("a,b\n", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *all = read_all (r, &error);
+  assert_null (error);
+  assert_string_equal (all, "");
+}
+
+static void
+test_too_many_fields (void **state)
+{
+  (void) state;
+  GString *s = g_string_new ("a");
+  for (int i = 0; i < 100000; i++)
+    g_string_append (s, ",x");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkCsvReader) r = reader (s->str, &error);
+  g_string_free (s, TRUE);
+  assert_null (r);
+  assert_error_contains (error, "t.csv:1: more than 10000 fields");
+}
+
+static void
+test_long_line (void **state)
+{
+  (void) state;
+  gsize n = 10u << 20;
+  char *text = g_malloc (n + 16);
+  memcpy (text, "a\n", 2);
+  memset (text + 2, 'x', n);
+  memcpy (text + 2 + n, "\n", 2);
+  g_autoptr (DkCsvReader) r = reader (text, NULL);
+  DkCsvRecord rec;
+  assert_true (dk_csv_reader_next (r, &rec, NULL));
+  assert_int_equal (rec.lengths[0], n);
+  g_free (text);
+}
+
+static const DkCsvColumn columns[] = {
+  { "person_id", "personid", TRUE },
+  { "round", "omgång", TRUE },
+  { "gender", "kön", FALSE },
+  { "email", "epost", FALSE },
+};
+
+static void
+test_map_columns (void **state)
+{
+  (void) state;
+  g_autoptr (DkCsvReader) r = reader (" PersonID ;OMGÅNG;Kön\n1;2;F\n", NULL);
+  int index[4];
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_csv_reader_map_columns (r, columns, 4, index, &error));
+  assert_int_equal (index[0], 0);
+  assert_int_equal (index[1], 1);
+  assert_int_equal (index[2], 2);
+  assert_int_equal (index[3], -1);
+}
+
+static void
+test_map_columns_all_problems (void **state)
+{
+  (void) state;
+  g_autoptr (DkCsvReader) r = reader ("person_id,colour,kön,gender\n", NULL);
+  int index[4];
+  g_autoptr (GError) error = NULL;
+  assert_false (dk_csv_reader_map_columns (r, columns, 4, index, &error));
+  assert_error_contains (error, "t.csv:1: ");
+  assert_error_contains (error, "unknown column 'colour'");
+  assert_error_contains (error, "column 'gender' appears twice");
+  assert_error_contains (error, "missing column 'round'");
+  assert_error_contains (error, "accepted columns: person_id (personid), round (omgång)");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_simple),
+    cmocka_unit_test (test_semicolon_bom_crlf),
+    cmocka_unit_test (test_quotes_and_line_numbers),
+    cmocka_unit_test (test_field_count_mismatch_then_continue),
+    cmocka_unit_test (test_malformed),
+    cmocka_unit_test (test_nul_in_data),
+    cmocka_unit_test (test_header_only),
+    cmocka_unit_test (test_too_many_fields),
+    cmocka_unit_test (test_long_line),
+    cmocka_unit_test (test_map_columns),
+    cmocka_unit_test (test_map_columns_all_problems),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

@@ -1,0 +1,221 @@
+/* test_framework.c — the framework loader: shipped files, look-ups, and one
+ * broken file per fault, each refused with its line and reason. */
+#include "support.h"
+#include "framework.h"
+
+#include <string.h>
+
+static DkFramework *
+load (const char *rel, GError **error)
+{
+  g_autofree char *path = dk_test_path (rel);
+  return dk_framework_load (path, error);
+}
+
+static void
+test_municipal_framework (void **state)
+{
+  (void) state;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkFramework) fw = load ("frameworks/kommun-digcomp-12.xml", &error);
+  assert_null (error);
+  assert_string_equal (dk_framework_id (fw), "kommun-digcomp-12");
+  assert_int_equal (dk_framework_n_areas (fw), 6);
+  assert_int_equal (dk_framework_n_competences (fw), 14);
+  assert_int_equal (dk_framework_n_roles (fw), 5);
+  assert_int_equal (dk_framework_scale (fw)->max, 5);
+  assert_int_equal (dk_framework_motivation_high (fw), 4);
+
+  /* the table, row 4.2: 3 4 4 4 3 */
+  const DkCompetence *c = dk_framework_competence_by_id (fw, "4.2");
+  assert_non_null (c);
+  assert_string_equal (dk_competence_title (c, DK_LANG_SV), "Skydda personuppgifter och integritet");
+  const char *roles[] = { "employee", "manager", "system-owner", "system-admin", "communicator" };
+  const guint expected[] = { 3, 4, 4, 4, 3 };
+  for (guint r = 0; r < 5; r++)
+    assert_int_equal (dk_framework_expected (fw, dk_framework_role_by_id (fw, roles[r])->index, c->index),
+                      expected[r]);
+  /* area 6 applies only to managers, system owners and system administrators */
+  const DkCompetence *d = dk_framework_competence_by_id (fw, "6.1");
+  assert_false (dk_framework_applies (fw, dk_framework_role_by_id (fw, "employee")->index, d->index));
+  assert_false (dk_framework_applies (fw, dk_framework_role_by_id (fw, "communicator")->index, d->index));
+  assert_int_equal (dk_framework_expected (fw, dk_framework_role_by_id (fw, "system-admin")->index, d->index), 2);
+  assert_string_equal (c->digcomp[0], "4.2");
+  assert_non_null (dk_scale_descriptor (dk_framework_scale (fw), 3, DK_LANG_EN));
+}
+
+static void
+test_digcomp_reference (void **state)
+{
+  (void) state;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkFramework) fw = load ("frameworks/digcomp-2.2.xml", &error);
+  assert_null (error);
+  assert_int_equal (dk_framework_n_areas (fw), 5);
+  assert_int_equal (dk_framework_n_competences (fw), 21);
+  assert_int_equal (dk_framework_scale (fw)->max, 8);
+  assert_string_equal (dk_competence_title (dk_framework_competence_by_id (fw, "2.5"), DK_LANG_EN), "Netiquette");
+  assert_non_null (dk_framework_role_by_id (fw, "citizen"));
+  assert_non_null (dk_framework_role_by_id (fw, "public-employee"));
+}
+
+static void
+test_titles_fall_back (void **state)
+{
+  (void) state;
+  g_autoptr (DkFramework) fw = load ("tests/data/framework/small.xml", NULL);
+  assert_non_null (fw);
+  /* 1.2 has only an English title, 2.1 only a Swedish one */
+  assert_string_equal (dk_competence_title (dk_framework_competence_by_id (fw, "1.2"), DK_LANG_SV), "Protect data");
+  assert_string_equal (dk_competence_title (dk_framework_competence_by_id (fw, "2.1"), DK_LANG_EN), "Leda digitalt");
+  assert_string_equal (dk_role_title (dk_framework_role_by_id (fw, "manager"), DK_LANG_EN), "Chef");
+  assert_string_equal (dk_scale_label (dk_framework_scale (fw), 2, DK_LANG_EN), "Bas");
+  assert_null (dk_scale_label (dk_framework_scale (fw), 4, DK_LANG_EN));
+  assert_null (dk_scale_label (dk_framework_scale (fw), 9, DK_LANG_EN));
+}
+
+/* Loads a broken file and checks the error is "FILE:LINE: TEXT". */
+static void
+assert_refused (const char *name, guint line, const char *text)
+{
+  g_autofree char *rel = g_strdup_printf ("tests/data/framework/bad/%s", name);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkFramework) fw = load (rel, &error);
+  assert_null (fw);
+  assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID));
+  g_autofree char *where = line > 0 ? g_strdup_printf ("%s:%u: ", name, line) : g_strdup_printf ("%s: ", name);
+  assert_error_contains (error, where);
+  assert_error_contains (error, text);
+}
+
+static void
+test_unknown_role (void **state)
+{
+  (void) state;
+  assert_refused ("unknown-role.xml", 34, "expectation names role 'chief', which is not defined");
+}
+
+static void
+test_level_off_scale (void **state)
+{
+  (void) state;
+  assert_refused ("level-off-scale.xml", 22, "level 7 for role 'manager' is off the scale 1..5");
+}
+
+static void
+test_duplicate_id (void **state)
+{
+  (void) state;
+  assert_refused ("duplicate-id.xml", 24, "duplicate competence id '1.1'");
+}
+
+static void
+test_missing_expectation (void **state)
+{
+  (void) state;
+  assert_refused ("missing-expectation.xml", 19, "competence 1.1 has no expectation for role 'employee'");
+}
+
+static void
+test_malformed (void **state)
+{
+  (void) state;
+  assert_refused ("malformed.xml", 20, "Opening and ending tag mismatch");
+}
+
+static void
+test_area_limited_to_unknown_role (void **state)
+{
+  (void) state;
+  assert_refused ("area-unknown-role.xml", 30, "area is limited to role 'director', which is not defined");
+}
+
+static void
+test_wrong_namespace (void **state)
+{
+  (void) state;
+  assert_refused ("wrong-namespace.xml", 2, "namespace urn:digikomp:framework:1");
+}
+
+static void
+test_empty_file (void **state)
+{
+  (void) state;
+  assert_refused ("empty.xml", 0, "the file is empty");
+}
+
+static void
+test_external_entity_refused (void **state)
+{
+  (void) state;
+  assert_refused ("xxe.xml", 2, "DOCTYPE declarations are not allowed");
+  /* and nothing of the file it points to reaches the message */
+  g_autofree char *path = dk_test_path ("tests/data/framework/bad/xxe.xml");
+  g_autoptr (GError) error = NULL;
+  assert_null (dk_framework_load (path, &error));
+  assert_null (strstr (error->message, "root:"));
+}
+
+static void
+test_entity_bomb_refused (void **state)
+{
+  (void) state;
+  /* refused at the DOCTYPE, before any entity exists */
+  assert_refused ("entity-bomb.xml", 3, "DOCTYPE declarations are not allowed");
+}
+
+static void
+test_all_errors_reported (void **state)
+{
+  (void) state;
+  assert_refused ("two-faults.xml", 22, "level 9 for role 'manager' is off the scale");
+  assert_refused ("two-faults.xml", 24, "duplicate competence id '1.1'");
+}
+
+static void
+test_unreadable_file (void **state)
+{
+  (void) state;
+  g_autoptr (GError) error = NULL;
+  assert_null (dk_framework_load ("/nonexistent/framework.xml", &error));
+  assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_IO));
+}
+
+static void
+test_schema_violation_has_line (void **state)
+{
+  (void) state;
+  g_autofree char *path = dk_test_write_file ("noscale.xml",
+      "<?xml version=\"1.0\"?>\n"
+      "<framework xmlns=\"urn:digikomp:framework:1\" id=\"x\" version=\"1\">\n"
+      "  <title xml:lang=\"en\">X</title>\n"
+      "  <roles><role id=\"a\"><title xml:lang=\"en\">A</title></role></roles>\n"
+      "</framework>\n");
+  g_autoptr (GError) error = NULL;
+  assert_null (dk_framework_load (path, &error));
+  assert_error_contains (error, "noscale.xml:4: ");
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_municipal_framework),
+    cmocka_unit_test (test_digcomp_reference),
+    cmocka_unit_test (test_titles_fall_back),
+    cmocka_unit_test (test_unknown_role),
+    cmocka_unit_test (test_level_off_scale),
+    cmocka_unit_test (test_duplicate_id),
+    cmocka_unit_test (test_missing_expectation),
+    cmocka_unit_test (test_malformed),
+    cmocka_unit_test (test_area_limited_to_unknown_role),
+    cmocka_unit_test (test_wrong_namespace),
+    cmocka_unit_test (test_empty_file),
+    cmocka_unit_test (test_external_entity_refused),
+    cmocka_unit_test (test_entity_bomb_refused),
+    cmocka_unit_test (test_all_errors_reported),
+    cmocka_unit_test (test_unreadable_file),
+    cmocka_unit_test (test_schema_violation_has_line),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}

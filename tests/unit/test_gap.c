@@ -1,0 +1,256 @@
+/* test_gap.c — the gap engine on a small organisation whose every figure is
+ * worked out by hand below (docs/metrics.md walks through the same example).
+ *
+ * Framework tests/data/framework/small.xml: 1.1 (employee 3, manager 4),
+ * 1.2 (employee 2, manager 3), 2.1 (managers only, 3).
+ *
+ *   person  unit   shared conv  1.1 self/mgr  1.2 self  2.1  motivation
+ *   M       Org    yes    yes   4             2 (need)  3    2.1: 5
+ *   a1      Org/A  yes    yes   2 (need)      3              1.1: 5, 1.2: 2
+ *   a2      Org/A  yes    no    3             ?              1.1: 4
+ *   a3      Org/A  NO     no    1             -              (not counted)
+ *   b1      Org/B  yes    yes   2 -> 3        1 (need)       1.1: 3, 1.2: 4
+ *   b2      Org/B  yes    no    4             2
+ *   b3      Org/B  -      -     (no answers)
+ */
+#include "support.h"
+#include "gap.h"
+#include "import.h"
+
+#include <math.h>
+
+static const char roster[] =
+  "person_id,name,unit,role,manager_id,gender\n"
+  "M,Mona,Org,manager,,F\n"
+  "a1,Anna,Org/A,employee,M,F\n"
+  "a2,Ali,Org/A,employee,M,M\n"
+  "a3,Aino,Org/A,employee,M,F\n"
+  "b1,Bo,Org/B,employee,M,M\n"
+  "b2,Britt,Org/B,employee,M,F\n"
+  "b3,Bengt,Org/B,employee,M,M\n";
+
+static const char ratings[] =
+  "person_id,round,competence,self,manager,motivation,reason,shared,conversation\n"
+  "M,r1,1.1,4,,,,yes,2026-02-01\n"
+  "M,r1,1.2,2,,,,yes,2026-02-01\n"
+  "M,r1,2.1,3,,5,,yes,2026-02-01\n"
+  "a1,r1,1.1,2,,5,,yes,2026-02-02\n"
+  "a1,r1,1.2,3,,2,,yes,2026-02-02\n"
+  "a2,r1,1.1,3,,4,,yes,\n"
+  "a2,r1,1.2,?,,,,yes,\n"
+  "a3,r1,1.1,1,,1,,no,\n"
+  "b1,r1,1.1,2,3,3,Visade mer,yes,2026-02-03\n"
+  "b1,r1,1.2,1,,4,,yes,2026-02-03\n"
+  "b2,r1,1.1,4,,,,yes,\n"
+  "b2,r1,1.2,2,,,,yes,\n";
+
+typedef struct {
+  DkStore     *store;
+  char        *path;
+  DkRound     *round;
+  DkFramework *fw;
+} Fixture;
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+  f->store = dk_test_store ("tests/data/framework/small.xml", &f->path);
+  g_autofree char *r = dk_test_write_file ("roster.csv", roster);
+  g_autofree char *k = dk_test_write_file ("ratings.csv", ratings);
+  DkImportSummary s;
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_roster (f->store, r, FALSE, FALSE, &s, &error));
+  assert_true (dk_store_round_open (f->store, "r1", "R1", "small", NULL, "test", &error));
+  assert_true (dk_import_ratings (f->store, k, "r1", &s, &error));
+  f->round = dk_store_round (f->store, "r1", &error);
+  f->fw = dk_store_round_framework (f->store, f->round, &error);
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+  dk_framework_free (f->fw);
+  dk_round_free (f->round);
+  dk_store_close (f->store);
+  g_free (f->path);
+  g_free (f);
+  return 0;
+}
+
+static DkGap *
+compute (Fixture *f, DkGroupBy by, DkScopeBy scope)
+{
+  DkGapQuery q = { by, scope, 0, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  DkGap *gap = dk_gap_compute (f->store, f->round, f->fw, &q, &error);
+  assert_non_null (gap);
+  return gap;
+}
+
+static void
+assert_metric (const DkGapCell *cell, DkMetric m, guint k, double expected)
+{
+  double v = -1;
+  gboolean suppressed = TRUE;
+  assert_true (dk_gap_metric (cell, m, k, &v, &suppressed));
+  assert_false (suppressed);
+  if (fabs (v - expected) > 1e-9)
+    fail_msg ("metric %d: %f, expected %f", m, v, expected);
+}
+
+static void
+assert_suppressed (const DkGapCell *cell, DkMetric m, guint k)
+{
+  double v = -1;
+  gboolean suppressed = FALSE;
+  assert_false (dk_gap_metric (cell, m, k, &v, &suppressed));
+  assert_true (suppressed);
+}
+
+static void
+test_whole_organisation (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (DkGap) gap = compute (f, DK_GROUP_ORGANISATION, DK_SCOPE_ALL);
+  const DkGapCell *c = dk_gap_cell (gap, 0, 0);
+  assert_int_equal (c->people, 7);
+  /* with a level: M a1 a2 b1 b2 (a3 did not share, b3 did not answer) */
+  assert_int_equal (c->people_level, 5);
+  /* with a need: M (1.2: 3 > 2), a1 (1.1: 3 > 2), b1 (1.2: 2 > 1) */
+  assert_metric (c, DK_METRIC_SHARE_WITH_NEEDS, 5, 3.0 / 5.0);
+  /* pairs with a level: M 3, a1 2, a2 1, b1 2, b2 2 = 10; with a need 3 */
+  assert_metric (c, DK_METRIC_SHARE_OF_NEEDS, 5, 3.0 / 10.0);
+  /* effective levels: M 4+2+3, a1 2+3, a2 3, b1 3+1 (manager's 3), b2 4+2 = 27 */
+  assert_metric (c, DK_METRIC_AVERAGE, 5, 27.0 / 10.0);
+  /* applicable pairs: 6 employees x 2 + M x 3 = 15; answered (shared): 11 */
+  assert_metric (c, DK_METRIC_RESPONSE, 5, 11.0 / 15.0);
+  /* one don't-know (a2 1.2) of 11 answers */
+  assert_metric (c, DK_METRIC_DONT_KNOW, 5, 1.0 / 11.0);
+  /* shared and held: M a1 b1 = 3 of 7 registered */
+  assert_metric (c, DK_METRIC_CONVERSATION, 5, 3.0 / 7.0);
+  /* motivation: 6 answers from 4 people (M a1 a2 b1): suppressed at 5, shown at 3 */
+  assert_suppressed (c, DK_METRIC_HIGH_MOTIVATION, 5);
+  assert_metric (c, DK_METRIC_HIGH_MOTIVATION, 3, 4.0 / 6.0);
+}
+
+static void
+test_unshared_rating_not_counted (void **state)
+{
+  Fixture *f = *state;
+  /* a3's unshared 1.1 = 1 would be a fourth need (4 of 6) if it counted */
+  g_autoptr (DkGap) gap = compute (f, DK_GROUP_ORGANISATION, DK_SCOPE_ALL);
+  assert_int_equal (dk_gap_cell (gap, 0, 0)->people_need, 3);
+  assert_int_equal (dk_gap_cell (gap, 0, 0)->motivation_answers, 6);
+}
+
+static void
+test_units_include_sub_units (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (DkGap) gap = compute (f, DK_GROUP_UNIT, DK_SCOPE_ALL);
+  assert_int_equal (dk_gap_n_groups (gap), 3);
+  int org = dk_gap_find_group (gap, "Org"), a = dk_gap_find_group (gap, "Org/A");
+  assert_true (org >= 0 && a >= 0);
+  assert_int_equal (dk_gap_cell (gap, (guint) org, 0)->people, 7);
+  /* Org/A: a1 a2 have levels, 1 need; 2 people is below any minimum group */
+  const DkGapCell *ca = dk_gap_cell (gap, (guint) a, 0);
+  assert_int_equal (ca->people, 3);
+  assert_int_equal (ca->people_level, 2);
+  assert_suppressed (ca, DK_METRIC_SHARE_WITH_NEEDS, 3);
+  /* its response rate counts 3 registered people: 4 of 6 pairs answered */
+  assert_metric (ca, DK_METRIC_RESPONSE, 3, 4.0 / 6.0);
+}
+
+static void
+test_depth_limits_units (void **state)
+{
+  Fixture *f = *state;
+  DkGapQuery q = { DK_GROUP_UNIT, DK_SCOPE_ALL, 1, NULL, NULL };
+  g_autoptr (DkGap) gap = dk_gap_compute (f->store, f->round, f->fw, &q, NULL);
+  assert_int_equal (dk_gap_n_groups (gap), 1);
+  assert_int_equal (dk_gap_cell (gap, 0, 0)->people, 7);
+  DkGapQuery under = { DK_GROUP_ROLE, DK_SCOPE_ALL, 0, "Org/B", NULL };
+  g_autoptr (DkGap) b = dk_gap_compute (f->store, f->round, f->fw, &under, NULL);
+  int employee = dk_gap_find_group (b, "employee"), manager = dk_gap_find_group (b, "manager");
+  assert_int_equal (dk_gap_cell (b, (guint) employee, 0)->people, 3);
+  assert_int_equal (dk_gap_cell (b, (guint) manager, 0)->people, 0);
+}
+
+static void
+test_scopes (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (DkGap) comp = compute (f, DK_GROUP_ORGANISATION, DK_SCOPE_COMPETENCE);
+  /* 1.1: levels M 4, a1 2, a2 3, b1 3, b2 4; a need only for a1 (M expects 4) */
+  const DkGapCell *c11 = dk_gap_cell (comp, 0, (guint) dk_gap_find_scope (comp, "1.1"));
+  assert_metric (c11, DK_METRIC_SHARE_WITH_NEEDS, 5, 1.0 / 5.0);
+  assert_metric (c11, DK_METRIC_AVERAGE, 5, 16.0 / 5.0);
+  g_autoptr (DkGap) area = compute (f, DK_GROUP_ORGANISATION, DK_SCOPE_AREA);
+  /* area 2 applies to the one manager only */
+  const DkGapCell *a2 = dk_gap_cell (area, 0, (guint) dk_gap_find_scope (area, "2"));
+  assert_int_equal (a2->people, 1);
+  assert_suppressed (a2, DK_METRIC_SHARE_WITH_NEEDS, 3);
+}
+
+static void
+test_gender_and_role (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (DkGap) g = compute (f, DK_GROUP_GENDER, DK_SCOPE_ALL);
+  /* women: M a1 a3 b2 registered; levels M a1 b2; needs M a1 */
+  const DkGapCell *w = dk_gap_cell (g, (guint) dk_gap_find_group (g, "F"), 0);
+  assert_int_equal (w->people, 4);
+  assert_metric (w, DK_METRIC_SHARE_WITH_NEEDS, 3, 2.0 / 3.0);
+  g_autoptr (DkGap) r = compute (f, DK_GROUP_ROLE, DK_SCOPE_ALL);
+  const DkGapCell *e = dk_gap_cell (r, (guint) dk_gap_find_group (r, "employee"), 0);
+  assert_int_equal (e->people_level, 4);
+  assert_int_equal (e->people_need, 2);
+}
+
+static void
+test_panel (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (DkPersonSet) all = dk_gap_people_of_round (f->store, f->round, NULL);
+  g_autoptr (DkPerson) a1 = dk_store_person (f->store, "a1", NULL);
+  assert_true (dk_person_set_contains (all, a1->id));
+  assert_false (dk_person_set_contains (all, 9999));
+  DkGapQuery q = { DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, all };
+  g_autoptr (DkGap) gap = dk_gap_compute (f->store, f->round, f->fw, &q, NULL);
+  assert_int_equal (dk_gap_cell (gap, 0, 0)->people, 7);
+}
+
+static void
+test_person_view_hides_unshared (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (DkPerson) a3 = dk_store_person (f->store, "a3", NULL);
+  g_autoptr (DkAssessment) a = dk_store_assessment (f->store, f->round->id, a3->id, NULL);
+  g_autofree DkPersonGap *manager_view = dk_gap_person (f->fw, a, FALSE);
+  g_autofree DkPersonGap *own_view = dk_gap_person (f->fw, a, TRUE);
+  assert_int_equal (manager_view[0].self, DK_LEVEL_NONE);
+  assert_int_equal (manager_view[0].effective, 0);
+  assert_int_equal (own_view[0].self, 1);
+  assert_int_equal (own_view[0].gap, 2);
+  assert_false (own_view[2].applies);   /* 2.1 is for managers */
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_whole_organisation, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_unshared_rating_not_counted, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_units_include_sub_units, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_depth_limits_units, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_scopes, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_gender_and_role, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_panel, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_person_view_hides_unshared, setup, teardown),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
