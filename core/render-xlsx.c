@@ -79,9 +79,19 @@ gboolean
 dk_report_write_xlsx (const DkReport *r, const char *path, GError **error)
 {
   g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  /* libxlsxwriter reports a failure on stderr itself: find out first. */
+  FILE *probe = fopen (tmp, "w");
+  if (probe == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), _("cannot write %s: %s"),
+                   path, g_strerror (errno));
+      return FALSE;
+    }
+  fclose (probe);
   lxw_workbook *wb = workbook_new (tmp);
   if (wb == NULL)
     {
+      unlink (tmp);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot create %s"), path);
       return FALSE;
     }

@@ -1,0 +1,156 @@
+/* test_table.c — report renderings: a suppressed value never appears in any
+ * format, formula-like text is neutralised, HTML is escaped, numbers follow
+ * the language. */
+#include "support.h"
+#include "table.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+/* A table whose hidden figure would be 0.4242 (42.4 %) — it must never show. */
+static DkReport *
+sample (DkLang lang)
+{
+  DkReport *r = dk_report_new ("Rapport <&>", lang);
+  dk_report_add_note (r, "Groups smaller than 5 are suppressed.");
+  DkTable *t = dk_table_new ("needs", "Share with needs");
+  dk_table_add_column (t, "unit", "Enhet", DK_COLUMN_TEXT);
+  dk_table_add_column (t, "people", "Personer", DK_COLUMN_INTEGER);
+  dk_table_add_column (t, "share", "Andel", DK_COLUMN_PERCENT);
+  dk_table_add_column (t, "change", "Förändring", DK_COLUMN_POINTS);
+  guint r0 = dk_table_add_row (t);
+  dk_table_set_text (t, r0, 0, "Södermalm");
+  dk_table_set_number (t, r0, 1, 12);
+  dk_table_set_number (t, r0, 2, 0.24);
+  dk_table_set_number (t, r0, 3, -4.5);
+  guint r1 = dk_table_add_row (t);
+  dk_table_set_text (t, r1, 0, "=SUM(A1)");
+  dk_table_set_suppressed (t, r1, 1);
+  dk_table_set_suppressed (t, r1, 2);
+  guint r2 = dk_table_add_row (t);
+  dk_table_set_text (t, r2, 0, "<script>alert('x') & \"q\"</script>");
+  dk_table_set_emphasis (t, r2, 0, TRUE);
+  guint r3 = dk_table_add_row (t);
+  dk_table_set_text (t, r3, 0, "-1+2");
+  dk_table_set_number (t, r3, 3, 5);
+  guint r4 = dk_table_add_row (t);
+  dk_table_set_text (t, r4, 0, "@cmd");
+  dk_report_add_table (r, t);
+  return r;
+}
+
+static void
+test_text (void **state)
+{
+  (void) state;
+  g_autoptr (DkReport) r = sample (DK_LANG_SV);
+  g_autofree char *text = dk_report_render_text (r, FALSE);
+  assert_non_null (strstr (text, "24,0 %"));
+  assert_non_null (strstr (text, "−4,5"));
+  assert_null (strstr (text, "42"));
+  /* columns align by characters, not bytes: "Södermalm" is 9 wide */
+  assert_non_null (strstr (text, "Södermalm                                 12"));
+  assert_non_null (strstr (text, "</script>*"));   /* emphasis without colour */
+}
+
+static void
+test_csv (void **state)
+{
+  (void) state;
+  g_autoptr (DkReport) r = sample (DK_LANG_SV);
+  g_autofree char *csv = dk_report_render_csv (r);
+  assert_non_null (strstr (csv, "unit,people,share,change\r\n"));
+  assert_non_null (strstr (csv, "Södermalm,12,24.0,-4.5\r\n"));   /* machine numbers */
+  assert_non_null (strstr (csv, "'=SUM(A1),–,–,\r\n"));
+  assert_non_null (strstr (csv, "'-1+2,,,5.0"));
+  assert_non_null (strstr (csv, "'@cmd"));
+  assert_non_null (strstr (csv, "\"<script>alert('x') & \"\"q\"\"</script>\""));
+  assert_null (strstr (csv, "42"));
+}
+
+static void
+test_json (void **state)
+{
+  (void) state;
+  g_autoptr (DkReport) r = sample (DK_LANG_EN);
+  g_autofree char *json = dk_report_render_json (r);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  assert_true (json_parser_load_from_data (p, json, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+  JsonArray *rows = json_object_get_array_member (
+      json_array_get_object_element (json_object_get_array_member (root, "tables"), 0), "rows");
+  JsonObject *first = json_array_get_object_element (rows, 0);
+  assert_true (json_object_get_double_member (first, "share") == 0.24);
+  assert_int_equal (json_object_get_int_member (first, "people"), 12);
+  JsonObject *second = json_array_get_object_element (rows, 1);
+  assert_true (json_object_get_null_member (second, "share"));
+  assert_int_equal (json_array_get_length (json_object_get_array_member (second, "suppressed")), 2);
+  assert_null (strstr (json, "42"));
+}
+
+static void
+test_html (void **state)
+{
+  (void) state;
+  g_autoptr (DkReport) r = sample (DK_LANG_SV);
+  dk_report_add_chart (r, "Diagram <1>", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
+  g_autofree char *html = dk_report_render_html (r);
+  assert_null (strstr (html, "<script>"));
+  assert_non_null (strstr (html, "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;q&quot;&lt;/script&gt;"));
+  assert_non_null (strstr (html, "<title>Rapport &lt;&amp;&gt;</title>"));
+  assert_non_null (strstr (html, "Diagram &lt;1&gt;"));
+  assert_non_null (strstr (html, "class=\"sup\">–"));
+  assert_non_null (strstr (html, "24,0 %"));
+  assert_null (strstr (html, "42"));
+}
+
+static void
+test_xlsx (void **state)
+{
+  (void) state;
+  g_autoptr (DkReport) r = sample (DK_LANG_EN);
+  g_autofree char *dir = g_dir_make_tmp ("digikomp-xlsx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_report_write_xlsx (r, path, &error));
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  assert_true (g_file_get_contents (path, &data, &len, NULL));
+  assert_true (len > 100 && memcmp (data, "PK", 2) == 0);
+  /* no temporary file is left beside it */
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  assert_string_equal (g_dir_read_name (d), "r.xlsx");
+  assert_null (g_dir_read_name (d));
+  assert_false (dk_report_write_xlsx (r, "/nonexistent/dir/r.xlsx", &error));
+}
+
+static void
+test_numbers_in_languages (void **state)
+{
+  (void) state;
+  g_autofree char *sv = dk_format_percent (0.24, DK_LANG_SV);
+  g_autofree char *en = dk_format_percent (0.24, DK_LANG_EN);
+  g_autofree char *pts = dk_format_points (5.04, DK_LANG_EN);
+  g_autofree char *zero = dk_format_points (-0.01, DK_LANG_EN);
+  assert_string_equal (sv, "24,0 %");
+  assert_string_equal (en, "24.0 %");
+  assert_string_equal (pts, "+5.0");
+  assert_string_equal (zero, "0.0");
+  DkFormat f;
+  assert_true (dk_format_parse ("xlsx", &f) && f == DK_FORMAT_XLSX);
+  assert_false (dk_format_parse ("pdf", &f));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_text),
+    cmocka_unit_test (test_csv),
+    cmocka_unit_test (test_json),
+    cmocka_unit_test (test_html),
+    cmocka_unit_test (test_xlsx),
+    cmocka_unit_test (test_numbers_in_languages),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
