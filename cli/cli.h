@@ -98,5 +98,8 @@ int cmd_rate (int argc, char **argv);
 int cmd_assess (int argc, char **argv);
 int cmd_conversation (int argc, char **argv);
 int cmd_report (int argc, char **argv);
+int cmd_team (int argc, char **argv);
+int cmd_person (int argc, char **argv);
+int cmd_audit (int argc, char **argv);
 
 #endif

@@ -15,7 +15,10 @@ const CliCommand cli_commands[] = {
   { "assess",    cmd_assess,    N_("Rate your own competence (self-rating)") },
   { "rate",      cmd_rate,      N_("Set one self, motivation or manager level") },
   { "conversation", cmd_conversation, N_("The development conversation: record it, or show its sheet") },
+  { "team",      cmd_team,      N_("A manager's team: gaps per person and competence") },
   { "report",    cmd_report,    N_("Group reports: share with needs, averages, motivation, response") },
+  { "audit",     cmd_audit,     N_("Every recorded change about a person") },
+  { "person",    cmd_person,    N_("A person's own data: export it, or erase it") },
   { "help",      cmd_help,      N_("Show help for a command") },
   { NULL, NULL, NULL }
 };

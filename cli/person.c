@@ -1,0 +1,141 @@
+/*
+ * person.c — `digikomp person export|erase` (a person's own data) and
+ * `digikomp audit PERSON`.
+ */
+#include "cli.h"
+#include "person.h"
+#include "table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int
+person_export (int argc, char **argv)
+{
+  CliCommon common = { 0 };
+  g_autoptr (GOptionContext) ctx = cli_context_new (
+      "person export", "PERSON",
+      _("Writes everything stored about PERSON as JSON (the right of access)."), NULL, &common);
+  int rc = CLI_OK;
+  if (!cli_parse (ctx, &argc, &argv, &common))
+    rc = CLI_USAGE;
+  else if (argc != 2)
+    rc = cli_usage_error (_("usage: digikomp person export PERSON [--output FILE]"));
+  else
+    {
+      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
+      g_autoptr (GError) error = NULL;
+      g_autofree char *json = store ? dk_person_export_json (store, argv[1], &error) : NULL;
+      if (store == NULL)
+        rc = CLI_FAILED;
+      else if (json == NULL)
+        rc = cli_fail (_("cannot export the person"), error);
+      else if (!cli_output_write (common.output, json, strlen (json), &error))
+        rc = cli_fail (_("cannot write the export"), error);
+    }
+  cli_common_clear (&common);
+  return rc;
+}
+
+static int
+person_erase (int argc, char **argv)
+{
+  CliCommon common = { 0 };
+  gboolean confirm = FALSE;
+  const GOptionEntry entries[] = {
+    { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirm, N_("Really erase: it cannot be undone"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = cli_context_new (
+      "person erase", "PERSON",
+      _("Erases PERSON: the person, their ratings in open rounds, comments, reasons and the\n"
+        "audit rows about them.  Closed rounds keep their figures through anonymous rows\n"
+        "that name nobody.  Without --confirm, says what would be removed."),
+      entries, &common);
+  int rc = CLI_OK;
+  if (!cli_parse (ctx, &argc, &argv, &common))
+    rc = CLI_USAGE;
+  else if (argc != 2)
+    rc = cli_usage_error (_("usage: digikomp person erase PERSON --confirm"));
+  else
+    {
+      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
+      g_autoptr (GError) error = NULL;
+      DkEraseSummary s;
+      if (store == NULL)
+        rc = CLI_FAILED;
+      else if (!dk_person_erase (store, argv[1], !confirm, &s, &error))
+        rc = cli_fail (_("cannot erase the person"), error);
+      else
+        {
+          printf (confirm ? _("Erased %s: %u assessments in open rounds removed, %u in closed rounds "
+                              "anonymised, %u comments or reasons and %u audit rows removed; %u people "
+                              "no longer have a manager.\n")
+                          : _("Would erase %s: %u assessments in open rounds removed, %u in closed rounds "
+                              "anonymised, %u comments or reasons and %u audit rows removed; %u people "
+                              "would have no manager.\n"),
+                  argv[1], s.assessments_deleted, s.assessments_anonymised, s.notes, s.audit_rows, s.reports);
+          if (!confirm)
+            rc = cli_usage_error (_("nothing erased; add --confirm to erase"));
+        }
+    }
+  cli_common_clear (&common);
+  return rc;
+}
+
+int
+cmd_person (int argc, char **argv)
+{
+  static const CliCommand subs[] = {
+    { "export", person_export, N_("Everything stored about a person, as JSON") },
+    { "erase", person_erase, N_("Erase a person's data") },
+    { NULL, NULL, NULL }
+  };
+  return cli_dispatch ("person", subs, argc, argv);
+}
+
+int
+cmd_audit (int argc, char **argv)
+{
+  CliCommon common = { 0 };
+  g_autoptr (GOptionContext) ctx = cli_context_new (
+      "audit", "PERSON", _("Lists every recorded change about PERSON: who, when, what, old and new."),
+      NULL, &common);
+  int rc = CLI_OK;
+  if (!cli_parse (ctx, &argc, &argv, &common))
+    rc = CLI_USAGE;
+  else if (argc != 2)
+    rc = cli_usage_error (_("usage: digikomp audit PERSON"));
+  else
+    {
+      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) rows = store ? dk_person_audit (store, argv[1], &error) : NULL;
+      if (store == NULL)
+        rc = CLI_FAILED;
+      else if (rows == NULL)
+        rc = cli_fail (_("cannot read the audit log"), error);
+      else
+        {
+          g_autofree char *title = g_strdup_printf (_("Changes about %s"), argv[1]);
+          g_autoptr (DkReport) report = dk_report_new (title, common.lang);
+          DkTable *t = dk_table_new ("audit", NULL);
+          const char *keys[] = { "at", "by", "what", "round", "field", "old", "new" };
+          const char *labels[] = { N_("When"), N_("By"), N_("What"), N_("Round"), N_("Field"), N_("Old"), N_("New") };
+          for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+            dk_table_add_column (t, keys[i], _(labels[i]), DK_COLUMN_TEXT);
+          for (guint i = 0; i < rows->len; i++)
+            {
+              DkAuditRow *a = g_ptr_array_index (rows, i);
+              const char *v[] = { a->at, a->actor, a->entity, a->round, a->field, a->old_value, a->new_value };
+              guint row = dk_table_add_row (t);
+              for (guint c = 0; c < G_N_ELEMENTS (v); c++)
+                dk_table_set_text (t, row, c, v[c]);
+            }
+          dk_report_add_table (report, t);
+          rc = cli_emit_report (report, &common);
+        }
+    }
+  cli_common_clear (&common);
+  return rc;
+}

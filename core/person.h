@@ -1,0 +1,44 @@
+/*
+ * person.h — a person's own data: the audit trail about them, everything
+ * stored about them (GDPR access), and erasure.
+ */
+#ifndef DK_PERSON_H
+#define DK_PERSON_H
+
+#include "store.h"
+
+typedef struct {
+  char *at, *actor, *entity, *round, *field, *old_value, *new_value;
+} DkAuditRow;
+
+void dk_audit_row_free (DkAuditRow *row);
+
+/* Returns the audit rows about PERSON (external id), oldest first
+ * (DkAuditRow*; caller owns). */
+GPtrArray *dk_person_audit (DkStore *store, const char *person, GError **error);
+
+/* Returns everything stored about PERSON as pretty JSON: the person record,
+ * every assessment decoded by competence (self levels included, shared or
+ * not: it is the person's own data), comments and reasons, and the audit
+ * rows about them.  Caller frees. */
+char *dk_person_export_json (DkStore *store, const char *person, GError **error);
+
+/* What erasing a person removes, counted. */
+typedef struct {
+  guint assessments_deleted;     /* in open rounds */
+  guint assessments_anonymised;  /* in closed rounds: kept for their figures */
+  guint notes;
+  guint audit_rows;
+  guint reports;                 /* people whose manager they were */
+} DkEraseSummary;
+
+/* Erases PERSON in one transaction: the person, their comments and reasons,
+ * the audit rows about them, their name as the actor of audit rows, and
+ * their assessments in open rounds.  Assessments in closed rounds stay under
+ * an anonymous id with nothing that names the person, so that closed rounds'
+ * figures do not change.  People they managed get no manager.  With DRY_RUN
+ * only counts. */
+gboolean dk_person_erase (DkStore *store, const char *person, gboolean dry_run,
+                          DkEraseSummary *summary, GError **error);
+
+#endif

@@ -1,0 +1,233 @@
+/*
+ * views.c — the conversation sheet and the team grid.
+ */
+#include "views.h"
+#include "gap.h"
+#include "svg.h"
+
+#include <string.h>
+
+typedef struct {
+  DkRound      *round;
+  DkPerson     *person;
+  DkFramework  *fw;
+  DkAssessment *a;
+  DkPersonGap  *gaps;
+} Sheet;
+
+static void
+sheet_clear (Sheet *s)
+{
+  dk_round_free (s->round);
+  dk_person_free (s->person);
+  dk_framework_free (s->fw);
+  dk_assessment_free (s->a);
+  g_free (s->gaps);
+}
+
+static gboolean
+sheet_load (DkStore *store, const char *person, const char *round, Sheet *s, GError **error)
+{
+  memset (s, 0, sizeof *s);
+  if ((s->round = dk_store_round (store, round, error)) == NULL
+      || (s->person = dk_store_person (store, person, error)) == NULL
+      || (s->fw = dk_store_round_framework (store, s->round, error)) == NULL
+      || (s->a = dk_store_assessment (store, s->round->id, s->person->id, error)) == NULL)
+    return FALSE;
+  s->gaps = dk_gap_person (s->fw, s->a, FALSE);
+  return TRUE;
+}
+
+/* Sets a level cell: the level, "?" for don't know, empty for none. */
+static void
+set_level (DkTable *t, guint row, guint col, guint level)
+{
+  if (level == DK_LEVEL_DONT_KNOW)
+    dk_table_set_text (t, row, col, "?");
+  else if (level != DK_LEVEL_NONE)
+    dk_table_set_number (t, row, col, level);
+}
+
+/* The previous round's effective levels of the same person, by competence
+ * id (a new table; empty when there is no earlier assessment). */
+static GHashTable *
+previous_levels (DkStore *store, const Sheet *s)
+{
+  GHashTable *levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (DkRound) prev = dk_store_round_previous (store, s->round, NULL);
+  g_autoptr (DkFramework) fw = prev != NULL ? dk_store_round_framework (store, prev, NULL) : NULL;
+  g_autoptr (DkAssessment) a = fw != NULL ? dk_store_assessment (store, prev->id, s->person->id, NULL) : NULL;
+  if (a == NULL)
+    return levels;
+  g_autofree DkPersonGap *gaps = dk_gap_person (fw, a, FALSE);
+  for (guint c = 0; c < dk_framework_n_competences (fw); c++)
+    if (gaps[c].effective != 0)
+      g_hash_table_insert (levels, g_strdup (gaps[c].competence->id), GUINT_TO_POINTER (gaps[c].effective));
+  return levels;
+}
+
+static DkTable *
+sheet_table (DkStore *store, const Sheet *s, DkLang lang, GError **error)
+{
+  g_autoptr (GPtrArray) notes = dk_store_rating_notes (store, s->round->id, s->person->id, error);
+  if (notes == NULL)
+    return NULL;
+  g_autoptr (GHashTable) before = previous_levels (store, s);
+  DkTable *t = dk_table_new ("conversation", _("Competences"));
+  const char *keys[] = { "area", "competence", "title", "expected", "self", "manager", "effective",
+                         "gap", "motivation", "dont_know", "previous", "reason" };
+  const char *labels[] = { N_("Area"), N_("Competence"), N_("Title"), N_("Expected"), N_("Self"),
+                           N_("Manager"), N_("Effective"), N_("Gap"), N_("Motivation"),
+                           N_("Don't know"), N_("Previous round"), N_("Manager's reason") };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    dk_table_add_column (t, keys[i], _(labels[i]),
+                         i >= 3 && i <= 8 ? DK_COLUMN_INTEGER : i == 10 ? DK_COLUMN_INTEGER : DK_COLUMN_TEXT);
+  for (guint c = 0; c < dk_framework_n_competences (s->fw); c++)
+    {
+      const DkPersonGap *g = &s->gaps[c];
+      if (!g->applies)
+        continue;
+      guint row = dk_table_add_row (t);
+      dk_table_set_text (t, row, 0, g->competence->area->id);
+      dk_table_set_text (t, row, 1, g->competence->id);
+      dk_table_set_text (t, row, 2, dk_competence_title (g->competence, lang));
+      dk_table_set_number (t, row, 3, g->expected);
+      set_level (t, row, 4, g->self);
+      set_level (t, row, 5, g->manager);
+      if (g->effective != 0)
+        {
+          dk_table_set_number (t, row, 6, g->effective);
+          dk_table_set_number (t, row, 7, g->gap);
+        }
+      if (g->motivation != 0)
+        dk_table_set_number (t, row, 8, g->motivation);
+      if (g->self == DK_LEVEL_DONT_KNOW)
+        dk_table_set_text (t, row, 9, _("yes"));
+      gpointer prev = g_hash_table_lookup (before, g->competence->id);
+      if (prev != NULL)
+        dk_table_set_number (t, row, 10, GPOINTER_TO_UINT (prev));
+      for (guint n = 0; n < notes->len; n++)
+        {
+          DkRatingNote *note = g_ptr_array_index (notes, n);
+          if (strcmp (note->competence, g->competence->id) == 0 && note->reason != NULL)
+            dk_table_set_text (t, row, 11, note->reason);
+        }
+      if (g->gap > 0)
+        for (guint col = 6; col <= 7; col++)
+          dk_table_set_emphasis (t, row, col, TRUE);
+    }
+  return t;
+}
+
+static char *
+sheet_radar (const Sheet *s, DkLang lang)
+{
+  guint n = dk_framework_n_competences (s->fw);
+  g_autofree const char **axes = g_new0 (const char *, n);
+  g_autofree guint *expected = g_new0 (guint, n), *effective = g_new0 (guint, n);
+  for (guint c = 0; c < n; c++)
+    {
+      axes[c] = s->gaps[c].competence->id;
+      expected[c] = s->gaps[c].expected;
+      effective[c] = s->gaps[c].effective;
+    }
+  const DkScale *scale = dk_framework_scale (s->fw);
+  DkRadar radar = { n, axes, expected, effective, scale->min, scale->max,
+                    _("Expected level"), _("Effective level") };
+  (void) lang;
+  return dk_svg_radar (&radar);
+}
+
+DkReport *
+dk_view_conversation (DkStore *store, const char *person, const char *round, DkLang lang,
+                      GError **error)
+{
+  Sheet s;
+  DkReport *report = NULL;
+  if (sheet_load (store, person, round, &s, error))
+    {
+      DkTable *t = sheet_table (store, &s, lang, error);
+      if (t != NULL)
+        {
+          const DkRole *role = dk_framework_role (s.fw, s.a->role);
+          g_autofree char *title = g_strdup_printf (_("Development conversation: %s (%s), %s, round %s"),
+                                                    s.person->name, s.person->ext_id,
+                                                    dk_role_title (role, lang), s.round->code);
+          report = dk_report_new (title, lang);
+          dk_report_add_note (report, s.person->unit_path);
+          if (!(s.a->flags & DK_ASSESS_SHARED))
+            dk_report_add_note (report, _("The self-rating is not shared yet, so it is not shown."));
+          else if (s.a->conversation_at != NULL)
+            {
+              g_autofree char *held = g_strdup_printf (_("Conversation held on %s."), s.a->conversation_at);
+              dk_report_add_note (report, held);
+            }
+          dk_report_add_note (report, _("Gap = expected − effective level; a positive gap is a need (marked)."));
+          g_autofree char *radar = sheet_radar (&s, lang);
+          dk_report_add_chart (report, _("Expected and effective levels"), radar);
+          dk_report_add_table (report, t);
+        }
+    }
+  sheet_clear (&s);
+  return report;
+}
+
+/* ---- the team grid ---------------------------------------------------------------- */
+
+static void
+team_row (DkTable *t, DkStore *store, const DkRound *round, const DkFramework *fw,
+          const DkPerson *p)
+{
+  guint row = dk_table_add_row (t), n = dk_framework_n_competences (fw);
+  dk_table_set_text (t, row, 0, p->ext_id);
+  dk_table_set_text (t, row, 1, p->name);
+  g_autoptr (DkAssessment) a = dk_store_assessment (store, round->id, p->id, NULL);
+  if (a == NULL)
+    {
+      dk_table_set_text (t, row, 2, _("not registered"));
+      return;
+    }
+  dk_table_set_text (t, row, 2, (a->flags & DK_ASSESS_SHARED) ? _("yes") : _("no"));
+  dk_table_set_text (t, row, 3, a->conversation_at != NULL ? a->conversation_at : _("no"));
+  g_autofree DkPersonGap *gaps = dk_gap_person (fw, a, FALSE);
+  for (guint c = 0; c < n; c++)
+    {
+      if (!gaps[c].applies)
+        dk_table_set_text (t, row, 4 + c, "·");
+      else if (gaps[c].effective != 0)
+        {
+          dk_table_set_number (t, row, 4 + c, gaps[c].gap);
+          dk_table_set_emphasis (t, row, 4 + c, gaps[c].gap > 0);
+        }
+    }
+}
+
+DkReport *
+dk_view_team (DkStore *store, const char *manager, const char *round, gboolean subtree,
+              DkLang lang, GError **error)
+{
+  g_autoptr (DkRound) r = dk_store_round (store, round, error);
+  g_autoptr (DkPerson) m = r != NULL ? dk_store_person (store, manager, error) : NULL;
+  g_autoptr (DkFramework) fw = m != NULL ? dk_store_round_framework (store, r, error) : NULL;
+  g_autoptr (GPtrArray) people = fw != NULL ? dk_store_people_managed_by (store, m->id, subtree, error) : NULL;
+  if (people == NULL)
+    return NULL;
+  g_autofree char *title = g_strdup_printf (_("Team of %s (%s), round %s"), m->name, m->ext_id, r->code);
+  DkReport *report = dk_report_new (title, lang);
+  dk_report_add_note (report, _("Each cell is the gap: expected − effective level; a positive gap is a need. "
+                                "Empty: no level (not answered, don't know, or not shared); ·: does not apply."));
+  DkTable *t = dk_table_new ("team", NULL);
+  dk_table_add_column (t, "person_id", _("Person"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "name", _("Name"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "shared", _("Shared"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "conversation", _("Conversation"), DK_COLUMN_TEXT);
+  for (guint c = 0; c < dk_framework_n_competences (fw); c++)
+    {
+      const DkCompetence *comp = dk_framework_competence (fw, c);
+      dk_table_add_column (t, comp->id, comp->id, DK_COLUMN_INTEGER);
+    }
+  for (guint i = 0; i < people->len; i++)
+    team_row (t, store, r, fw, g_ptr_array_index (people, i));
+  dk_report_add_table (report, t);
+  return report;
+}

@@ -1,0 +1,29 @@
+/*
+ * views.h — the manager's views of one person or one team, as DkReports:
+ * the conversation sheet and the team grid.  These show individuals, so
+ * they belong to the person and their own manager; they never feed group
+ * reports.  A self-rating that is not shared is not shown (the employee
+ * has not let the manager see it yet).
+ */
+#ifndef DK_VIEWS_H
+#define DK_VIEWS_H
+
+#include "store.h"
+#include "table.h"
+
+/* Returns the conversation sheet of PERSON (external id) in ROUND (a code,
+ * NULL for the open round): per competence the area, expected, self,
+ * manager and effective levels, the gap, motivation, don't know, the
+ * previous round's effective level and the manager's reason; needs are
+ * emphasised; a radar chart of expected against effective levels. */
+DkReport *dk_view_conversation (DkStore *store, const char *person, const char *round,
+                                DkLang lang, GError **error);
+
+/* Returns the team grid of MANAGER (external id) in ROUND: the direct
+ * reports (SUBTREE: everyone below) × competences, each cell the gap
+ * (expected − effective; positive is a need), and whether each person has
+ * shared the self-rating and had the conversation. */
+DkReport *dk_view_team (DkStore *store, const char *manager, const char *round,
+                        gboolean subtree, DkLang lang, GError **error);
+
+#endif
