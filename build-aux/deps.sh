@@ -22,6 +22,7 @@ cmd:cc:gcc
 cmd:msgfmt:gettext
 cmd:xgettext:gettext
 cmd:xmllint:libxml2-utils
+cmd:sqlite3:sqlite3
 file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 '
 bench='

@@ -48,6 +48,8 @@ cmd_rate (int argc, char **argv)
     rc = cli_usage_error (_("usage: digikomp rate (--self|--motivation|--manager) PERSON COMPETENCE LEVEL"));
   else if (manager && by == NULL)
     rc = cli_usage_error (_("a manager adjustment needs --by MANAGER (or --by hr:NAME)"));
+  else if (manager && (reason == NULL || *reason == '\0'))
+    rc = cli_usage_error (_("a manager adjustment needs a reason (--reason TEXT)"));
   else if (parse_level (argv[3], self) < 0)
     rc = cli_usage_error (_("'%s' is not a level%s"), argv[3], self ? _(" or ?") : "");
   else
