@@ -53,7 +53,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildcard po/*.po))
 
 .PHONY: all deps deps-bench deps-fuzz demo check check-unit check-cli check-asan \
-        pot install uninstall clean
+        bench pot install uninstall clean
 
 all: $(BIN) $(MO_FILES)
 
@@ -125,11 +125,22 @@ check: deps
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-check-cli: $(BIN) $(MO_FILES)
+check-cli: $(BIN) $(MO_FILES) $(BUILD)/bench/gen
 	@sh tests/cli/run.sh $(BIN)
 
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-unit check-cli
+
+# ---- the benchmark (bench/README.md) ------------------------------------------
+
+$(BUILD)/bench/gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+bench: deps deps-bench
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/gen
+	@BIN=$(BIN) GEN=$(BUILD)/bench/gen bash bench/run
 
 # ---- install ----------------------------------------------------------------
 
