@@ -13,7 +13,7 @@ DATADIR    = $(PREFIX)/share
 LOCALEDIR  = $(DATADIR)/locale
 MANDIR     = $(DATADIR)/man
 
-PKGS      := glib-2.0 gio-2.0 libxml-2.0 sqlite3 json-glib-1.0 xlsxwriter cairo pangocairo libical
+PKGS      := glib-2.0 libxml-2.0 sqlite3 json-glib-1.0 xlsxwriter cairo pangocairo libical
 TEST_PKGS := cmocka
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -28,6 +28,7 @@ CFLAGS   += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -I. -Icore -Iimporters \
             -DGETTEXT_PACKAGE=\"digikomp\" -DDK_VERSION=\"$(VERSION)\" \
             -DDK_LOCALEDIR=\"$(LOCALEDIR)\" -DDK_DATADIR=\"$(DATADIR)/digikomp\" \
             -MMD -MP $(PKG_CFLAGS)
+LDFLAGS  += -Wl,--as-needed -Wl,-O1
 LDLIBS   += $(PKG_LIBS) -lm
 
 ifeq ($(SAN),1)

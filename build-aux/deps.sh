@@ -8,7 +8,6 @@ set -eu
 
 core='
 pc:glib-2.0:libglib2.0-dev
-pc:gio-2.0:libglib2.0-dev
 pc:libxml-2.0:libxml2-dev
 pc:sqlite3:libsqlite3-dev
 pc:json-glib-1.0:libjson-glib-dev

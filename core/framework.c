@@ -350,8 +350,8 @@ read_framework (Loader *ld, const xmlNode *root)
       read_area (ld, n);
 }
 
-DkFramework *
-dk_framework_load_from_data (const char *data, gsize len, const char *name, GError **error)
+static DkFramework *
+load (const char *data, gsize len, const char *name, gboolean validate, GError **error)
 {
   DkErrors errors;
   dk_errors_init (&errors, 0);
@@ -360,7 +360,7 @@ dk_framework_load_from_data (const char *data, gsize len, const char *name, GErr
   if (root != NULL && !dk_xml_is (root, NS, "framework"))
     dk_errors_add (&errors, name, (guint) root->line,
                    _("the root element must be <framework> in namespace %s"), NS);
-  else if (root != NULL)
+  else if (root != NULL && validate)
     dk_xml_validate (doc, dk_schema_framework, dk_schema_framework_len, name, &errors);
 
   g_autoptr (DkFramework) fw = framework_new ();
@@ -373,6 +373,18 @@ dk_framework_load_from_data (const char *data, gsize len, const char *name, GErr
   if (dk_errors_propagate (&errors, error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID))
     return NULL;
   return g_steal_pointer (&fw);
+}
+
+DkFramework *
+dk_framework_load_from_data (const char *data, gsize len, const char *name, GError **error)
+{
+  return load (data, len, name, TRUE, error);
+}
+
+DkFramework *
+dk_framework_load_trusted (const char *data, gsize len, const char *name, GError **error)
+{
+  return load (data, len, name, FALSE, error);
 }
 
 DkFramework *

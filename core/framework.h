@@ -80,6 +80,13 @@ DkFramework *dk_framework_load (const char *path, GError **error);
 DkFramework *dk_framework_load_from_data (const char *data, gsize len,
                                           const char *name, GError **error);
 
+/* As dk_framework_load_from_data, for XML that passed validation before (the
+ * store's copy of a registered framework): skips the schema, which costs a
+ * short-lived command more than the rest of its work.  Reference checks
+ * still run. */
+DkFramework *dk_framework_load_trusted (const char *data, gsize len, const char *name,
+                                        GError **error);
+
 void dk_framework_free (DkFramework *fw);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkFramework, dk_framework_free)
 

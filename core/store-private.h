@@ -13,6 +13,9 @@ struct _DkStore {
   sqlite3_stmt *audit;
   sqlite3_stmt *assessment_put;
   sqlite3_stmt *note_put;
+  sqlite3_stmt *assessment_update;
+  gint64        now_second;
+  char          now_text[32];
 };
 
 /* Returns a prepared statement (caller finalizes) or NULL with ERROR. */
@@ -23,6 +26,8 @@ gboolean dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
 void dk_store_bind_text (sqlite3_stmt *stmt, int i, const char *text);
 /* Returns a copy of text column I, or NULL. */
 char *dk_store_column_dup (sqlite3_stmt *stmt, int i);
+/* Returns the local time as YYYY-MM-DDTHH:MM:SS (owned by the store). */
+const char *dk_store_now (DkStore *store);
 /* Returns today's date as YYYY-MM-DD (caller frees). */
 char *dk_store_today (void);
 

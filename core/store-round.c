@@ -290,21 +290,10 @@ dk_assessment_pack (const DkAssessment *a, guint8 *blob)
   memcpy (blob + 2 * a->n, a->motivation, a->n);
 }
 
-gboolean
-dk_store_assessment_put (DkStore *store, const DkAssessment *a, GError **error)
+/* Binds the fields of A to STMT in the order the two statements share. */
+static void
+bind_assessment (sqlite3_stmt *stmt, const DkAssessment *a, const guint8 *blob)
 {
-  if (store->assessment_put == NULL)
-    {
-      store->assessment_put = dk_store_prepare (
-          store, "INSERT OR REPLACE INTO assessment (round_id, person_id, unit_id, role, gender,"
-                 " flags, shared_at, conversation_at, levels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          error);
-      if (store->assessment_put == NULL)
-        return FALSE;
-    }
-  sqlite3_stmt *stmt = store->assessment_put;
-  guint8 blob[DK_ASSESSMENT_BLOB_SIZE (DK_MAX_COMPETENCES)];
-  dk_assessment_pack (a, blob);
   sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, a->round_id);
   sqlite3_bind_int64 (stmt, 2, a->person_id);
@@ -315,7 +304,34 @@ dk_store_assessment_put (DkStore *store, const DkAssessment *a, GError **error)
   dk_store_bind_text (stmt, 7, a->shared_at);
   dk_store_bind_text (stmt, 8, a->conversation_at);
   sqlite3_bind_blob (stmt, 9, blob, (int) DK_ASSESSMENT_BLOB_SIZE (a->n), SQLITE_TRANSIENT);
-  return dk_store_step_done (store, stmt, error);
+}
+
+gboolean
+dk_store_assessment_put (DkStore *store, const DkAssessment *a, GError **error)
+{
+  /* Most rows exist (registered when the round opened): an UPDATE finds them
+   * with one seek, where an upsert would try an insert first. */
+  if (store->assessment_update == NULL
+      && (store->assessment_update = dk_store_prepare (
+              store, "UPDATE assessment SET unit_id = ?3, role = ?4, gender = ?5, flags = ?6,"
+                     " shared_at = ?7, conversation_at = ?8, levels = ?9"
+                     " WHERE round_id = ?1 AND person_id = ?2", error)) == NULL)
+    return FALSE;
+  if (store->assessment_put == NULL
+      && (store->assessment_put = dk_store_prepare (
+              store, "INSERT INTO assessment (round_id, person_id, unit_id, role, gender,"
+                     " flags, shared_at, conversation_at, levels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              error)) == NULL)
+    return FALSE;
+  guint8 blob[DK_ASSESSMENT_BLOB_SIZE (DK_MAX_COMPETENCES)];
+  dk_assessment_pack (a, blob);
+  bind_assessment (store->assessment_update, a, blob);
+  if (!dk_store_step_done (store, store->assessment_update, error))
+    return FALSE;
+  if (sqlite3_changes (store->db) > 0)
+    return TRUE;
+  bind_assessment (store->assessment_put, a, blob);
+  return dk_store_step_done (store, store->assessment_put, error);
 }
 
 void

@@ -45,7 +45,6 @@ static const char *const migrations[] = {
   "  unit_id INTEGER NOT NULL, role INTEGER NOT NULL, gender INTEGER NOT NULL,"
   "  flags INTEGER NOT NULL DEFAULT 0, shared_at TEXT, conversation_at TEXT,"
   "  levels BLOB NOT NULL, PRIMARY KEY (round_id, person_id)) WITHOUT ROWID;"
-  "CREATE INDEX assessment_person ON assessment(person_id);"
   "CREATE TABLE rating_note ("
   "  round_id INTEGER NOT NULL, person_id INTEGER NOT NULL, competence TEXT NOT NULL,"
   "  comment TEXT, reason TEXT, adjusted_by TEXT, adjusted_at TEXT,"
@@ -244,6 +243,7 @@ dk_store_close (DkStore *store)
   sqlite3_finalize (store->audit);
   sqlite3_finalize (store->assessment_put);
   sqlite3_finalize (store->note_put);
+  sqlite3_finalize (store->assessment_update);
   sqlite3_close_v2 (store->db);
   g_free (store);
 }
@@ -350,7 +350,7 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
   sqlite3_bind_int64 (stmt, 1, rowid);
   DkFramework *fw = NULL;
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    fw = dk_framework_load_from_data (sqlite3_column_blob (stmt, 0),
+    fw = dk_framework_load_trusted (sqlite3_column_blob (stmt, 0),
                                       (gsize) sqlite3_column_bytes (stmt, 0),
                                       (const char *) sqlite3_column_text (stmt, 1), error);
   else
@@ -420,7 +420,7 @@ dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 pe
       store->audit = dk_store_prepare (
           store,
           "INSERT INTO audit (at, actor, entity, person_id, round_id, field, old_value, new_value)"
-          " VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?, ?, ?, ?, ?, ?, ?)",
+          " VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
           error);
       if (store->audit == NULL)
         return FALSE;
@@ -440,5 +440,21 @@ dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 pe
   dk_store_bind_text (stmt, 5, field);
   dk_store_bind_text (stmt, 6, old_value);
   dk_store_bind_text (stmt, 7, new_value);
+  dk_store_bind_text (stmt, 8, dk_store_now (store));
   return dk_store_step_done (store, stmt, error);
+}
+
+const char *
+dk_store_now (DkStore *store)
+{
+  /* Formatting local time costs more than an audit insert: once a second. */
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+  if (second != store->now_second)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+      g_strlcpy (store->now_text, text, sizeof store->now_text);
+      store->now_second = second;
+    }
+  return store->now_text;
 }

@@ -21,10 +21,15 @@ struct _DkCsvReader {
   const char  *data, *end, *pos;
   guint        line;         /* physical line at pos */
   char         sep;
-  GString     *buf;          /* the current record's fields */
-  GArray      *offsets;      /* gsize: start of each field in buf */
-  GPtrArray   *fields;       /* const char *, into buf */
-  GArray      *lengths;      /* gsize */
+  guint8       special[256]; /* bytes that end an unquoted field */
+  /* the current record: fields copied into buf, NUL-terminated */
+  char        *buf;
+  gsize        len, cap;
+  guint8       high;         /* OR of the record's bytes: >= 0x80 means UTF-8 to check */
+  guint        n;
+  gsize        offsets[MAX_FIELDS];
+  gsize        lengths[MAX_FIELDS];
+  const char  *fields[MAX_FIELDS];
   gboolean     broken;       /* an unterminated quote: nothing more to read */
   DkCsvRecord  header;
   char       **header_fields;
@@ -39,10 +44,7 @@ dk_csv_reader_free (DkCsvReader *r)
   g_free (r->name);
   if (r->map != NULL)
     g_mapped_file_unref (r->map);
-  g_string_free (r->buf, TRUE);
-  g_array_unref (r->offsets);
-  g_ptr_array_unref (r->fields);
-  g_array_unref (r->lengths);
+  g_free (r->buf);
   g_strfreev (r->header_fields);
   g_free (r->header_lengths);
   g_free (r);
@@ -84,20 +86,33 @@ skip_line (DkCsvReader *r)
   r->line++;
 }
 
-static void
-end_field (DkCsvReader *r)
+/* Appends LEN bytes to the record buffer, growing it as needed. */
+static inline void
+append (DkCsvReader *r, const char *bytes, gsize len)
 {
-  gsize start = g_array_index (r->offsets, gsize, r->offsets->len - 1);
-  gsize len = r->buf->len - start;
-  g_array_append_val (r->lengths, len);
-  g_string_append_c (r->buf, '\0');
+  if (r->len + len + 1 > r->cap)
+    {
+      r->cap = MAX (r->cap * 2, r->len + len + 1);
+      r->buf = g_realloc (r->buf, r->cap);
+    }
+  memcpy (r->buf + r->len, bytes, len);
+  r->len += len;
+  for (gsize i = 0; i < len; i++)
+    r->high |= (guint8) bytes[i] & 0x80;
 }
 
-static void
+static inline void
 start_field (DkCsvReader *r)
 {
-  gsize start = r->buf->len;
-  g_array_append_val (r->offsets, start);
+  r->offsets[r->n] = r->len;
+}
+
+static inline void
+end_field (DkCsvReader *r)
+{
+  r->lengths[r->n] = r->len - r->offsets[r->n];
+  append (r, "", 1);
+  r->n++;
 }
 
 /* Reads a quoted field starting at the opening quote.  Returns FALSE with
@@ -117,10 +132,12 @@ read_quoted (DkCsvReader *r, guint start_line, GError **error)
         }
       for (const char *c = p; c < q; c++)
         r->line += *c == '\n';
-      g_string_append_len (r->buf, p, q - p);
+      if (memchr (p, '\0', (gsize) (q - p)) != NULL)
+        return fail (r, start_line, error, _("a NUL byte"));
+      append (r, p, (gsize) (q - p));
       if (q + 1 < r->end && q[1] == '"')
         {
-          g_string_append_c (r->buf, '"');
+          append (r, "\"", 1);
           p = q + 2;
           continue;
         }
@@ -133,38 +150,28 @@ read_quoted (DkCsvReader *r, guint start_line, GError **error)
 }
 
 /* Reads an unquoted field up to a separator or the end of the line. */
-static gboolean
+static inline gboolean
 read_plain (DkCsvReader *r, GError **error)
 {
   const char *p = r->pos;
-  while (p < r->end && *p != r->sep && *p != '\n' && *p != '\r' && *p != '"' && *p != '\0')
+  while (p < r->end && !r->special[(guchar) *p])
     p++;
   if (p < r->end && (*p == '"' || *p == '\0'))
     return fail (r, r->line, error, *p == '"' ? _("a quote inside an unquoted field")
                                               : _("a NUL byte"));
   if (p < r->end && *p == '\r' && !(p + 1 < r->end && p[1] == '\n'))
     return fail (r, r->line, error, _("a carriage return without a line feed"));
-  g_string_append_len (r->buf, r->pos, p - r->pos);
+  append (r, r->pos, (gsize) (p - r->pos));
   r->pos = p;
   return TRUE;
-}
-
-static gboolean
-has_high_bytes (const GString *s)
-{
-  for (gsize i = 0; i < s->len; i++)
-    if ((guchar) s->str[i] >= 0x80)
-      return TRUE;
-  return FALSE;
 }
 
 /* Fields are NUL-separated in buf, so each is validated on its own. */
 static gboolean
 fields_are_utf8 (const DkCsvReader *r)
 {
-  for (guint i = 0; i < r->offsets->len; i++)
-    if (!g_utf8_validate (r->buf->str + g_array_index (r->offsets, gsize, i),
-                          (gssize) g_array_index (r->lengths, gsize, i), NULL))
+  for (guint i = 0; i < r->n; i++)
+    if (!g_utf8_validate (r->buf + r->offsets[i], (gssize) r->lengths[i], NULL))
       return FALSE;
   return TRUE;
 }
@@ -173,13 +180,13 @@ fields_are_utf8 (const DkCsvReader *r)
 static gboolean
 read_record (DkCsvReader *r, guint *start_line, GError **error)
 {
-  g_string_truncate (r->buf, 0);
-  g_array_set_size (r->offsets, 0);
-  g_array_set_size (r->lengths, 0);
+  r->len = 0;
+  r->n = 0;
+  r->high = 0;
   *start_line = r->line;
   for (;;)
     {
-      if (r->offsets->len == MAX_FIELDS)
+      if (r->n == MAX_FIELDS)
         return fail (r, *start_line, error, _("more than %u fields"), MAX_FIELDS);
       start_field (r);
       gboolean ok = r->pos < r->end && *r->pos == '"' ? read_quoted (r, r->line, error)
@@ -187,7 +194,7 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
       if (!ok)
         return FALSE;
       end_field (r);
-      if (r->buf->len > MAX_RECORD_BYTES)
+      if (r->len > MAX_RECORD_BYTES)
         return fail (r, *start_line, error, _("a record longer than %u MiB"), MAX_RECORD_BYTES >> 20);
       if (r->pos < r->end && *r->pos == r->sep)
         {
@@ -203,7 +210,7 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
       r->pos++;
       r->line++;
     }
-  if (has_high_bytes (r->buf) && !fields_are_utf8 (r))
+  if (r->high && !fields_are_utf8 (r))
     return fail (r, *start_line, error, _("not valid UTF-8 text"));
   return TRUE;
 }
@@ -211,12 +218,11 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
 static void
 fill_record (DkCsvReader *r, DkCsvRecord *rec, guint line)
 {
-  g_ptr_array_set_size (r->fields, 0);
-  for (guint i = 0; i < r->offsets->len; i++)
-    g_ptr_array_add (r->fields, r->buf->str + g_array_index (r->offsets, gsize, i));
-  rec->n_fields = r->offsets->len;
-  rec->fields = (const char **) r->fields->pdata;
-  rec->lengths = (const gsize *) r->lengths->data;
+  for (guint i = 0; i < r->n; i++)
+    r->fields[i] = r->buf + r->offsets[i];
+  rec->n_fields = r->n;
+  rec->fields = r->fields;
+  rec->lengths = r->lengths;
   rec->line = line;
 }
 
@@ -240,16 +246,12 @@ dk_csv_reader_next (DkCsvReader *r, DkCsvRecord *rec, GError **error)
   guint line;
   if (!read_record (r, &line, error))
     {
-      if (!r->broken)
-        {
-          if (r->pos < r->end && r->pos > r->data && r->pos[-1] != '\n')
-            skip_line (r);
-        }
+      if (!r->broken && r->pos < r->end && r->pos > r->data && r->pos[-1] != '\n')
+        skip_line (r);
       return FALSE;
     }
-  if (r->offsets->len != r->header.n_fields)
-    return fail (r, line, error, _("%u fields, the header has %u"), r->offsets->len,
-                 r->header.n_fields);
+  if (r->n != r->header.n_fields)
+    return fail (r, line, error, _("%u fields, the header has %u"), r->n, r->header.n_fields);
   fill_record (r, rec, line);
   return TRUE;
 }
@@ -281,10 +283,8 @@ reader_new (const char *data, gsize len, const char *name, GMappedFile *map, GEr
   r->end = data + len;
   r->pos = data;
   r->line = 1;
-  r->buf = g_string_sized_new (256);
-  r->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  r->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
-  r->fields = g_ptr_array_new ();
+  r->cap = 4096;
+  r->buf = g_malloc (r->cap);
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     r->pos += 3;
   skip_blank_lines (r);
@@ -294,6 +294,10 @@ reader_new (const char *data, gsize len, const char *name, GMappedFile *map, GEr
       return NULL;
     }
   r->sep = detect_separator (r->pos, r->end);
+  for (const char *c = "\n\r\"" ; *c != '\0'; c++)
+    r->special[(guchar) *c] = 1;
+  r->special[0] = 1;
+  r->special[(guchar) r->sep] = 1;
   guint line;
   if (!read_record (r, &line, error))
     return NULL;

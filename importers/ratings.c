@@ -63,6 +63,9 @@ typedef struct {
   char             **ext_ids;
   GHashTable        *by_ext_id;  /* ext_id → dense index + 1 */
   GStringChunk      *strings;
+  GHashTable        *dates;      /* valid conversation dates seen, interned */
+  char              *last_person;/* rows come grouped by person: the last one looked up */
+  guint              last_index;
   /* the file */
   guint8            *levels;     /* [person][3 * n_comp] */
   PersonState       *state;
@@ -186,12 +189,17 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
                      col (rec, index, COL_SHARED));
       return;
     }
-  if (*conv != '\0' && !dk_import_is_date (conv))
+  const char *interned = *conv != '\0' ? g_hash_table_lookup (im->dates, conv) : NULL;
+  if (*conv != '\0' && interned == NULL)
     {
-      dk_errors_add (&im->errors, im->file, rec->line, _("conversation '%s' is not a date YYYY-MM-DD"), conv);
-      return;
+      if (!dk_import_is_date (conv))
+        {
+          dk_errors_add (&im->errors, im->file, rec->line, _("conversation '%s' is not a date YYYY-MM-DD"), conv);
+          return;
+        }
+      interned = g_string_chunk_insert_const (im->strings, conv);
+      g_hash_table_insert (im->dates, (gpointer) interned, (gpointer) interned);
     }
-  const char *interned = *conv != '\0' ? g_string_chunk_insert_const (im->strings, conv) : NULL;
   if (shared == SHARED_UNSET)
     shared = SHARED_YES;
   if (st->seen == 0)
@@ -229,7 +237,16 @@ read_record (Import *im, const DkCsvRecord *rec, const int *index)
   if (strcmp (round, im->round->code) != 0)
     dk_errors_add (&im->errors, im->file, rec->line,
                    _("round '%s' is not the round being imported (%s)"), round, im->round->code);
-  guint p = GPOINTER_TO_UINT (g_hash_table_lookup (im->by_ext_id, person));
+  guint p;
+  if (im->last_person != NULL && strcmp (person, im->last_person) == 0)
+    p = im->last_index;
+  else
+    {
+      p = GPOINTER_TO_UINT (g_hash_table_lookup (im->by_ext_id, person));
+      g_free (im->last_person);
+      im->last_person = g_strdup (person);
+      im->last_index = p;
+    }
   const DkCompetence *comp = dk_framework_competence_by_id (im->fw, comp_id);
   if (p == 0)
     dk_errors_add (&im->errors, im->file, rec->line, _("unknown person '%s'; import the roster first"), person);
@@ -323,19 +340,18 @@ flags_of (const PersonState *st)
 static char *
 levels_text (const guint8 *levels, guint n)
 {
-  static const char *parts[] = { "self", "manager", "motivation" };
-  GString *s = g_string_new (NULL);
+  static const char *parts[] = { "self ", " manager ", " motivation " };
+  char buf[3 * (DK_MAX_COMPETENCES + 16)], *p = buf;
   for (guint k = 0; k < 3; k++)
     {
-      g_string_append_printf (s, "%s%s ", k ? " " : "", parts[k]);
+      p = stpcpy (p, parts[k]);
       for (guint c = 0; c < n; c++)
         {
           guint8 v = levels[k * n + c];
-          g_string_append_c (s, v == DK_LEVEL_NONE ? '-' : v == DK_LEVEL_DONT_KNOW ? '?'
-                                                                                   : (char) ('0' + v % 10));
+          *p++ = v == DK_LEVEL_NONE ? '-' : v == DK_LEVEL_DONT_KNOW ? '?' : (char) ('0' + v % 10);
         }
     }
-  return g_string_free (s, FALSE);
+  return g_strndup (buf, (gsize) (p - buf));
 }
 
 typedef struct {
@@ -471,6 +487,8 @@ import_clear (Import *im)
     }
   g_clear_pointer (&im->notes, g_array_unref);
   g_clear_pointer (&im->by_ext_id, g_hash_table_unref);
+  g_clear_pointer (&im->dates, g_hash_table_unref);
+  g_free (im->last_person);
   g_string_chunk_free (im->strings);
   g_free (im->ids);
   g_free (im->roles);
@@ -491,6 +509,7 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
   memset (summary, 0, sizeof *summary);
   Import im = { .store = store, .file = path, .summary = summary };
   im.strings = g_string_chunk_new (1 << 16);
+  im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));
   dk_errors_init (&im.errors, 0);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
