@@ -5,7 +5,9 @@
 #include "framework.h"
 #include "csv.h"
 #include "gap.h"
+#include "catalogue.h"
 #include "import.h"
+#include "plan.h"
 #include "store.h"
 #include "table.h"
 
@@ -27,6 +29,8 @@ static const struct {
   { dk_import_error_quark, DK_IMPORT_ERROR_INVALID },
   { dk_gap_error_quark, DK_GAP_ERROR_INVALID },
   { dk_csv_error_quark, DK_CSV_ERROR_INVALID },
+  { dk_plan_error_quark, DK_PLAN_ERROR_INVALID },
+  { dk_catalogue_error_quark, DK_CATALOGUE_ERROR_INVALID },
 };
 
 gboolean

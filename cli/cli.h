@@ -101,5 +101,8 @@ int cmd_report (int argc, char **argv);
 int cmd_team (int argc, char **argv);
 int cmd_person (int argc, char **argv);
 int cmd_audit (int argc, char **argv);
+int cmd_catalogue (int argc, char **argv);
+int cmd_plan (int argc, char **argv);
+int cmd_attend (int argc, char **argv);
 
 #endif

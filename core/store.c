@@ -53,6 +53,33 @@ static const char *const migrations[] = {
   "  id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,"
   "  person_id INTEGER, round_id INTEGER, field TEXT, old_value TEXT, new_value TEXT);"
   "CREATE INDEX audit_person ON audit(person_id);",
+
+  /* 2: the catalogue of learning activities, plans, participation */
+  "CREATE TABLE activity ("
+  "  id TEXT PRIMARY KEY, kind TEXT NOT NULL, format TEXT NOT NULL, hours REAL NOT NULL,"
+  "  language TEXT NOT NULL, title_sv TEXT, title_en TEXT, description_sv TEXT, description_en TEXT,"
+  "  develops TEXT NOT NULL, roles TEXT NOT NULL DEFAULT '', units TEXT NOT NULL DEFAULT '',"
+  "  themes TEXT NOT NULL DEFAULT '', sessions TEXT NOT NULL DEFAULT '',"
+  "  easy_swedish INTEGER NOT NULL DEFAULT 0, read_aloud INTEGER NOT NULL DEFAULT 0,"
+  "  preparation TEXT, follow_up TEXT);"
+  "CREATE TABLE plan ("
+  "  id INTEGER PRIMARY KEY, round_id INTEGER NOT NULL REFERENCES round(id),"
+  "  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+  "  state TEXT NOT NULL CHECK (state IN ('suggested', 'draft', 'agreed')),"
+  "  created_at TEXT NOT NULL, agreed_at TEXT, agreed_by TEXT,"
+  "  follow_up_at TEXT, follow_up_notes TEXT, UNIQUE (round_id, person_id));"
+  "CREATE TABLE plan_item ("
+  "  id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  competence TEXT NOT NULL, target INTEGER, activity_id TEXT, wish TEXT, due TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'cancelled')),"
+  "  reason TEXT, CHECK ((activity_id IS NULL) <> (wish IS NULL)));"
+  "CREATE INDEX plan_item_plan ON plan_item(plan_id);"
+  "CREATE TABLE participation ("
+  "  id INTEGER PRIMARY KEY, person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+  "  activity_id TEXT NOT NULL, date TEXT NOT NULL, hours REAL NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('registered', 'attended', 'completed', 'no-show')),"
+  "  UNIQUE (person_id, activity_id, date));"
+  "CREATE INDEX participation_date ON participation(date);",
 };
 
 gboolean

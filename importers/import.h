@@ -43,6 +43,11 @@ gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboo
 gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
                             DkImportSummary *summary, GError **error);
 
+/* Imports the learning activities of the catalogue CSV in PATH: new ids are
+ * added, known ones replaced. */
+gboolean dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
+                              GError **error);
+
 /* Returns TRUE when TEXT is a date written YYYY-MM-DD. */
 gboolean dk_import_is_date (const char *text);
 

@@ -1,0 +1,447 @@
+/*
+ * plan.c — `digikomp plan …` (suggestions, the personal plan, its exports)
+ * and `digikomp attend`.
+ */
+#include "cli.h"
+#include "plan.h"
+#include "plan-export.h"
+#include "table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Options every plan command takes. */
+typedef struct {
+  CliCommon common;
+  char     *round;
+} PlanOptions;
+
+static void
+plan_options_clear (PlanOptions *o)
+{
+  g_free (o->round);
+  cli_common_clear (&o->common);
+}
+
+/* Builds the context of COMMAND with EXTRA options, parses, and checks that
+ * exactly N_ARGS operands follow.  Returns the store, or NULL with *RC set. */
+static DkStore *
+plan_begin (const char *command, const char *params, const char *summary, const GOptionEntry *extra,
+            PlanOptions *o, int *argc, char ***argv, int n_args, int *rc)
+{
+  const GOptionEntry round_entry[] = {
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &o->round, N_("The round (default: the open one)"), N_("ROUND") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = cli_context_new (command, params, summary, round_entry, &o->common);
+  if (extra != NULL)
+    g_option_context_add_main_entries (ctx, extra, GETTEXT_PACKAGE);
+  if (!cli_parse (ctx, argc, argv, &o->common))
+    {
+      *rc = CLI_USAGE;
+      return NULL;
+    }
+  if (n_args >= 0 && *argc != n_args + 1)
+    {
+      *rc = cli_usage_error (_("usage: digikomp %s %s"), command, params);
+      return NULL;
+    }
+  DkStore *store = cli_store_open (&o->common, FALSE);
+  *rc = store != NULL ? CLI_OK : CLI_FAILED;
+  return store;
+}
+
+static DkTable *
+suggestions_table (GPtrArray *needs, GPtrArray *catalogue, DkLang lang)
+{
+  (void) catalogue;
+  DkTable *t = dk_table_new ("suggestions", NULL);
+  const char *keys[] = { "competence", "level", "target", "rank", "activity", "title", "reason" };
+  const char *labels[] = { N_("Competence"), N_("Level"), N_("Target"), N_("Rank"), N_("Activity"),
+                           N_("Title"), N_("Why") };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    dk_table_add_column (t, keys[i], _(labels[i]), i >= 1 && i <= 3 ? DK_COLUMN_INTEGER : DK_COLUMN_TEXT);
+  for (guint i = 0; i < needs->len; i++)
+    {
+      const DkNeedPlan *n = needs->pdata[i];
+      guint shown = MAX (1, MIN (3, n->suggestions->len));
+      for (guint s = 0; s < shown; s++)
+        {
+          guint row = dk_table_add_row (t);
+          dk_table_set_text (t, row, 0, n->competence->id);
+          dk_table_set_number (t, row, 1, n->level);
+          dk_table_set_number (t, row, 2, n->target);
+          if (n->suggestions->len == 0)
+            {
+              dk_table_set_text (t, row, 6, _("no activity in the catalogue covers this need"));
+              dk_table_set_emphasis (t, row, 6, TRUE);
+              continue;
+            }
+          const DkSuggestion *x = n->suggestions->pdata[s];
+          dk_table_set_number (t, row, 3, s + 1);
+          dk_table_set_text (t, row, 4, x->activity->id);
+          dk_table_set_text (t, row, 5, dk_activity_title (x->activity, lang));
+          dk_table_set_text (t, row, 6, x->reason);
+        }
+    }
+  return t;
+}
+
+static int
+suggest_one (DkStore *store, PlanOptions *o, const char *person, DkStrategy strategy)
+{
+  DkPlanContext ctx = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) catalogue = NULL;
+  if (!dk_plan_context_load (store, o->round, person, &ctx, &error)
+      || (catalogue = dk_catalogue_load (store, &error)) == NULL)
+    {
+      dk_plan_context_clear (&ctx);
+      return cli_fail (_("cannot suggest activities"), error);
+    }
+  g_autoptr (GPtrArray) needs = dk_plan_suggest (store, &ctx, catalogue, strategy, o->common.lang);
+  g_autofree char *title = g_strdup_printf (_("Suggested activities for %s (%s), round %s"),
+                                            ctx.person->name, ctx.person->ext_id, ctx.round->code);
+  g_autoptr (DkReport) report = dk_report_new (title, o->common.lang);
+  if (!(ctx.a->flags & DK_ASSESS_SHARED))
+    dk_report_add_note (report, _("The self-rating is not shared yet: suggestions use the manager's levels only."));
+  if (needs->len == 0)
+    dk_report_add_note (report, _("No needs: every rated competence is at or above its expected level."));
+  dk_report_add_note (report, _("Competences at or above their expected level get no activity "
+                                "(use --strategy growth for the next level where motivation is high)."));
+  dk_report_add_table (report, suggestions_table (needs, catalogue, o->common.lang));
+  dk_plan_context_clear (&ctx);
+  return cli_emit_report (report, &o->common);
+}
+
+static int
+plan_suggest (int argc, char **argv)
+{
+  PlanOptions o = { 0 };
+  gboolean all = FALSE;
+  g_autofree char *strategy = NULL, *unit = NULL;
+  const GOptionEntry extra[] = {
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Write suggested plans for everyone with a need, for HR to review"), NULL },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_("With --all: only this unit and its sub-units"), N_("PATH") },
+    { "strategy", 's', 0, G_OPTION_ARG_STRING, &strategy, N_("gaps (default) or growth"), N_("STRATEGY") },
+    { NULL }
+  };
+  int rc;
+  g_autoptr (DkStore) store = plan_begin ("plan suggest", "PERSON | --all",
+                                          _("Ranks learning activities for each need, with the reason for each."),
+                                          extra, &o, &argc, &argv, -1, &rc);
+  if (store != NULL)
+    {
+      DkStrategy s = DK_STRATEGY_GAPS;
+      if (strategy != NULL && strcmp (strategy, "growth") == 0)
+        s = DK_STRATEGY_GROWTH;
+      else if (strategy != NULL && strcmp (strategy, "gaps") != 0)
+        rc = cli_usage_error (_("--strategy must be gaps or growth"));
+      if (rc == CLI_OK && all && argc == 1)
+        {
+          g_autoptr (GError) error = NULL;
+          guint written = 0;
+          if (!dk_plan_suggest_all (store, o.round, unit, o.common.lang, &written, &error))
+            rc = cli_fail (_("cannot suggest plans"), error);
+          else
+            printf (_("Suggested plans written for %u people; review them with: digikomp plan show PERSON\n"), written);
+        }
+      else if (rc == CLI_OK && !all && argc == 2)
+        rc = suggest_one (store, &o, argv[1], s);
+      else if (rc == CLI_OK)
+        rc = cli_usage_error (_("usage: digikomp plan suggest PERSON, or plan suggest --all"));
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+static DkReport *
+plan_report (const DkPlan *plan, DkLang lang)
+{
+  g_autofree char *title = g_strdup_printf (_("Development plan of %s, round %s (%s)"), plan->person,
+                                            plan->round, plan->state);
+  DkReport *report = dk_report_new (title, lang);
+  if (plan->agreed_at != NULL)
+    {
+      g_autofree char *n = g_strdup_printf (_("Agreed on %s by %s."), plan->agreed_at, plan->agreed_by);
+      dk_report_add_note (report, n);
+    }
+  if (plan->follow_up_at != NULL)
+    {
+      g_autofree char *n = g_strdup_printf (_("Followed up on %s: %s"), plan->follow_up_at,
+                                            plan->follow_up_notes ? plan->follow_up_notes : "");
+      dk_report_add_note (report, n);
+    }
+  DkTable *t = dk_table_new ("items", NULL);
+  const char *keys[] = { "item", "competence", "target", "activity", "due", "status", "reason" };
+  const char *labels[] = { N_("Item"), N_("Competence"), N_("Target"), N_("Activity or wish"), N_("Due"),
+                           N_("Status"), N_("Why") };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    dk_table_add_column (t, keys[i], _(labels[i]), i == 0 || i == 2 ? DK_COLUMN_INTEGER : DK_COLUMN_TEXT);
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      const DkPlanItem *it = plan->items->pdata[i];
+      guint row = dk_table_add_row (t);
+      g_autofree char *wish = it->wish ? g_strdup_printf (_("wish: %s"), it->wish) : NULL;
+      dk_table_set_number (t, row, 0, (double) it->id);
+      dk_table_set_text (t, row, 1, it->competence);
+      if (it->target > 0)
+        dk_table_set_number (t, row, 2, it->target);
+      dk_table_set_text (t, row, 3, it->activity_id ? it->activity_id : wish);
+      dk_table_set_text (t, row, 4, it->due);
+      dk_table_set_text (t, row, 5, it->status);
+      dk_table_set_text (t, row, 6, it->reason);
+    }
+  dk_report_add_table (report, t);
+  return report;
+}
+
+static int
+plan_show (int argc, char **argv)
+{
+  PlanOptions o = { 0 };
+  int rc;
+  g_autoptr (DkStore) store = plan_begin ("plan show", "PERSON", _("Shows a person's plan."), NULL,
+                                          &o, &argc, &argv, 1, &rc);
+  if (store != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DkPlan) plan = dk_plan_get (store, o.round, argv[1], &error);
+      if (plan == NULL)
+        rc = cli_fail (_("cannot show the plan"), error);
+      else
+        {
+          g_autoptr (DkReport) report = plan_report (plan, o.common.lang);
+          rc = cli_emit_report (report, &o.common);
+        }
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+static int
+plan_create (int argc, char **argv)
+{
+  PlanOptions o = { 0 };
+  gboolean from = FALSE;
+  const GOptionEntry extra[] = {
+    { "from-suggestions", 0, 0, G_OPTION_ARG_NONE, &from, N_("Start with the best activity for each need"), NULL },
+    { NULL }
+  };
+  int rc;
+  g_autoptr (DkStore) store = plan_begin ("plan create", "PERSON", _("Creates a person's plan for the round."),
+                                          extra, &o, &argc, &argv, 1, &rc);
+  if (store != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DkPlan) plan = dk_plan_create (store, o.round, argv[1], from, o.common.lang, &error);
+      if (plan == NULL)
+        rc = cli_fail (_("cannot create the plan"), error);
+      else
+        {
+          g_autoptr (DkReport) report = plan_report (plan, o.common.lang);
+          rc = cli_emit_report (report, &o.common);
+        }
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+static int
+plan_add (int argc, char **argv)
+{
+  PlanOptions o = { 0 };
+  g_autofree char *competence = NULL, *activity = NULL, *wish = NULL, *due = NULL;
+  int target = 0;
+  const GOptionEntry extra[] = {
+    { "competence", 'c', 0, G_OPTION_ARG_STRING, &competence, N_("The competence the item develops"), N_("ID") },
+    { "activity", 0, 0, G_OPTION_ARG_STRING, &activity, N_("An activity of the catalogue"), N_("ID") },
+    { "wish", 0, 0, G_OPTION_ARG_STRING, &wish, N_("A wished-for activity, in words"), N_("TEXT") },
+    { "target", 0, 0, G_OPTION_ARG_INT, &target, N_("The level to reach"), N_("LEVEL") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("When, YYYY-MM-DD"), N_("DATE") },
+    { NULL }
+  };
+  int rc;
+  g_autoptr (DkStore) store = plan_begin ("plan add", "PERSON", _("Adds an item to a person's plan."),
+                                          extra, &o, &argc, &argv, 1, &rc);
+  if (store != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      if (competence == NULL || (activity == NULL) == (wish == NULL) || target < 0)
+        rc = cli_usage_error (_("usage: digikomp plan add PERSON --competence C (--activity ID | --wish TEXT) "
+                                "[--target L] [--due DATE]"));
+      else if (!dk_plan_add (store, o.round, argv[1], competence, activity, wish, (guint) target, due, &error))
+        rc = cli_fail (_("cannot add to the plan"), error);
+      else
+        printf (_("Added to %s's plan.\n"), argv[1]);
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+static int
+plan_agree (int argc, char **argv)
+{
+  PlanOptions o = { 0 };
+  g_autofree char *by = NULL;
+  const GOptionEntry extra[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("The manager's person id, or hr:NAME"), N_("MANAGER") },
+    { NULL }
+  };
+  int rc;
+  g_autoptr (DkStore) store = plan_begin ("plan agree", "PERSON", _("Records that the manager agreed the plan."),
+                                          extra, &o, &argc, &argv, 1, &rc);
+  if (store != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      if (by == NULL)
+        rc = cli_usage_error (_("plan agree needs --by MANAGER"));
+      else if (!dk_plan_agree (store, o.round, argv[1], by, &error))
+        rc = cli_fail (_("cannot agree the plan"), error);
+      else
+        printf (_("%s's plan is agreed.\n"), argv[1]);
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+static int
+plan_follow_up (int argc, char **argv)
+{
+  PlanOptions o = { 0 };
+  g_autofree char *on = NULL, *notes = NULL;
+  const GOptionEntry extra[] = {
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("The date of the follow-up, YYYY-MM-DD"), N_("DATE") },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("What was said"), N_("TEXT") },
+    { NULL }
+  };
+  int rc;
+  g_autoptr (DkStore) store = plan_begin ("plan follow-up", "PERSON", _("Records the follow-up of a plan."),
+                                          extra, &o, &argc, &argv, 1, &rc);
+  if (store != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      if (on == NULL || notes == NULL)
+        rc = cli_usage_error (_("plan follow-up needs --on DATE and --notes TEXT"));
+      else if (!dk_plan_follow_up (store, o.round, argv[1], on, notes, &error))
+        rc = cli_fail (_("cannot record the follow-up"), error);
+      else
+        printf (_("Follow-up of %s's plan recorded.\n"), argv[1]);
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+static int
+set_status (int argc, char **argv, const char *status)
+{
+  PlanOptions o = { 0 };
+  int rc;
+  g_autofree char *command = g_strdup_printf ("plan %s", strcmp (status, "done") == 0 ? "done" : "cancel");
+  g_autoptr (DkStore) store = plan_begin (command, "PERSON ITEM", _("Marks an item of a plan."), NULL,
+                                          &o, &argc, &argv, 2, &rc);
+  if (store != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 item = g_ascii_strtoll (argv[2], NULL, 10);
+      if (item <= 0)
+        rc = cli_usage_error (_("ITEM is the item's number in: digikomp plan show PERSON"));
+      else if (!dk_plan_set_status (store, o.round, argv[1], item, status, &error))
+        rc = cli_fail (_("cannot change the item"), error);
+      else
+        printf (_("Item %s of %s's plan: %s.\n"), argv[2], argv[1], status);
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+static int plan_done (int argc, char **argv) { return set_status (argc, argv, "done"); }
+static int plan_cancel (int argc, char **argv) { return set_status (argc, argv, "cancelled"); }
+
+static int
+plan_export (int argc, char **argv)
+{
+  PlanOptions o = { 0 };
+  int rc;
+  g_autoptr (DkStore) store = plan_begin ("plan export", "PERSON",
+                                          _("Exports a person's plan: --format md, html, pdf, ics or json."),
+                                          NULL, &o, &argc, &argv, 1, &rc);
+  if (store != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      DkPlanFormat format;
+      if (!dk_plan_format_parse (o.common.format, &format))
+        rc = cli_usage_error (_("--format must be md, html, pdf, ics or json"));
+      else if (format == DK_PLAN_FORMAT_PDF && (o.common.output == NULL || strcmp (o.common.output, "-") == 0))
+        rc = cli_usage_error (_("the pdf format needs --output FILE.pdf"));
+      else if (format == DK_PLAN_FORMAT_PDF)
+        {
+          if (!dk_plan_write_pdf (store, o.round, argv[1], o.common.lang, o.common.output, &error))
+            rc = cli_fail (_("cannot export the plan"), error);
+        }
+      else
+        {
+          g_autofree char *text = dk_plan_render (store, o.round, argv[1], format, o.common.lang, &error);
+          if (text == NULL || !cli_output_write (o.common.output, text, strlen (text), &error))
+            rc = cli_fail (_("cannot export the plan"), error);
+        }
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+int
+cmd_plan (int argc, char **argv)
+{
+  static const CliCommand subs[] = {
+    { "suggest", plan_suggest, N_("Ranked activities for each need (or --all)") },
+    { "create", plan_create, N_("Create a person's plan") },
+    { "add", plan_add, N_("Add an activity or a wish") },
+    { "agree", plan_agree, N_("The manager agrees the plan") },
+    { "follow-up", plan_follow_up, N_("Record the follow-up") },
+    { "done", plan_done, N_("Mark an item done") },
+    { "cancel", plan_cancel, N_("Cancel an item") },
+    { "show", plan_show, N_("Show a plan") },
+    { "export", plan_export, N_("Export a plan: md, html, pdf, ics, json") },
+    { NULL, NULL, NULL }
+  };
+  return cli_dispatch ("plan", subs, argc, argv);
+}
+
+int
+cmd_attend (int argc, char **argv)
+{
+  CliCommon common = { 0 };
+  g_autofree char *date = NULL, *status = NULL;
+  double hours = -1;
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("When, YYYY-MM-DD"), N_("DATE") },
+    { "hours", 0, 0, G_OPTION_ARG_DOUBLE, &hours, N_("Hours of participation"), N_("H") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+      N_("registered, attended, completed (default) or no-show"), N_("STATUS") },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) ctx = cli_context_new (
+      "attend", "PERSON ACTIVITY",
+      _("Records participation in an activity; completing one marks the plan items naming it done."),
+      entries, &common);
+  int rc = CLI_OK;
+  if (!cli_parse (ctx, &argc, &argv, &common))
+    rc = CLI_USAGE;
+  else if (argc != 3 || date == NULL || hours < 0)
+    rc = cli_usage_error (_("usage: digikomp attend PERSON ACTIVITY --date DATE --hours H [--status S]"));
+  else
+    {
+      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
+      g_autoptr (GError) error = NULL;
+      if (store == NULL)
+        rc = CLI_FAILED;
+      else if (!dk_participation_record (store, argv[1], argv[2], date, hours,
+                                         status != NULL ? status : "completed", &error))
+        rc = cli_fail (_("cannot record the participation"), error);
+      else
+        printf (_("%s: %s on %s recorded.\n"), argv[1], argv[2], date);
+    }
+  cli_common_clear (&common);
+  return rc;
+}

@@ -1,0 +1,346 @@
+/*
+ * catalogue.c — learning activities: their text forms, rules and storage.
+ */
+#include "catalogue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (dk-catalogue-error-quark, dk_catalogue_error)
+
+const char *const dk_activity_kinds[] = {
+  "lecture", "webinar", "course", "workshop", "e-learning", "micro-learning", "coaching",
+  "network", "study-visit", "guide", NULL
+};
+const char *const dk_activity_formats[] = { "on-site", "digital", "mixed", NULL };
+
+static void
+develops_clear (DkDevelops *d)
+{
+  g_free (d->competence);
+}
+
+static void
+session_clear (DkSession *s)
+{
+  g_free (s->start);
+  g_free (s->end);
+  g_free (s->place);
+}
+
+static DkActivity *
+activity_new (void)
+{
+  DkActivity *a = g_new0 (DkActivity, 1);
+  a->develops = g_array_new (FALSE, TRUE, sizeof (DkDevelops));
+  g_array_set_clear_func (a->develops, (GDestroyNotify) develops_clear);
+  a->sessions = g_array_new (FALSE, TRUE, sizeof (DkSession));
+  g_array_set_clear_func (a->sessions, (GDestroyNotify) session_clear);
+  return a;
+}
+
+void
+dk_activity_free (DkActivity *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->id);
+  for (guint l = 0; l < DK_N_LANGS; l++)
+    {
+      g_free (a->title[l]);
+      g_free (a->description[l]);
+    }
+  g_free (a->kind);
+  g_free (a->format);
+  g_free (a->language);
+  g_array_unref (a->develops);
+  g_strfreev (a->roles);
+  g_strfreev (a->units);
+  g_strfreev (a->themes);
+  g_array_unref (a->sessions);
+  g_free (a->preparation);
+  g_free (a->follow_up);
+  g_free (a);
+}
+
+/* Splits TEXT at any of SEPARATORS, dropping empty parts (caller frees). */
+char **
+dk_split_nonempty (const char *text, const char *separators)
+{
+  g_auto (GStrv) parts = g_strsplit_set (text != NULL ? text : "", separators, -1);
+  GPtrArray *out = g_ptr_array_new ();
+  for (char **p = parts; *p != NULL; p++)
+    {
+      g_strstrip (*p);
+      if (**p != '\0')
+        g_ptr_array_add (out, g_strdup (*p));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+gboolean
+dk_activity_parse_develops (DkActivity *a, const char *text, char **problem)
+{
+  g_auto (GStrv) items = dk_split_nonempty (text, " \t");
+  if (items[0] == NULL)
+    {
+      *problem = g_strdup (_("develops names no competence; write it like 4.2:2..3"));
+      return FALSE;
+    }
+  for (char **item = items; *item != NULL; item++)
+    {
+      DkDevelops d = { 0 };
+      char *colon = strchr (*item, ':'), *dots = colon ? strstr (colon, "..") : NULL, *end = NULL;
+      if (colon == NULL || dots == NULL)
+        {
+          *problem = g_strdup_printf (_("'%s' is not COMPETENCE:FROM..TO, like 4.2:2..3"), *item);
+          return FALSE;
+        }
+      d.from = (guint) strtoul (colon + 1, &end, 10);
+      gboolean ok = end == dots;
+      d.to = (guint) strtoul (dots + 2, &end, 10);
+      if (!ok || *end != '\0' || d.from < 1 || d.to < d.from || d.to > DK_MAX_LEVEL)
+        {
+          *problem = g_strdup_printf (_("'%s': the levels must be FROM..TO with 1 ≤ FROM ≤ TO"), *item);
+          return FALSE;
+        }
+      d.competence = g_strndup (*item, (gsize) (colon - *item));
+      g_array_append_val (a->develops, d);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_iso_datetime (const char *text)
+{
+  gsize n = strlen (text);
+  g_autofree char *with_zone = g_strconcat (text, n == 10 ? "T00:00:00Z" : n == 16 ? ":00Z" : "Z", NULL);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (with_zone, NULL);
+  return dt != NULL;
+}
+
+gboolean
+dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem)
+{
+  g_auto (GStrv) items = dk_split_nonempty (text, "|");
+  for (char **item = items; *item != NULL; item++)
+    {
+      char *slash = strchr (*item, '/'), *at = strchr (*item, '@');
+      g_autofree char *start = slash ? g_strndup (*item, (gsize) (slash - *item)) : NULL;
+      g_autofree char *end = slash ? g_strndup (slash + 1, at ? (gsize) (at - slash - 1) : strlen (slash + 1)) : NULL;
+      if (start == NULL || !is_iso_datetime (start) || !is_iso_datetime (end))
+        {
+          *problem = g_strdup_printf (_("session '%s' is not START/END@PLACE with dates like 2026-10-05T09:00"), *item);
+          return FALSE;
+        }
+      DkSession s = { g_steal_pointer (&start), g_steal_pointer (&end), at ? g_strdup (at + 1) : NULL };
+      g_array_append_val (a->sessions, s);
+    }
+  return TRUE;
+}
+
+const char *
+dk_activity_title (const DkActivity *a, DkLang lang)
+{
+  const char *t = a->title[lang] != NULL ? a->title[lang] : a->title[lang == DK_LANG_SV ? DK_LANG_EN : DK_LANG_SV];
+  return t != NULL ? t : a->id;
+}
+
+const DkDevelops *
+dk_activity_develops (const DkActivity *a, const char *comp)
+{
+  for (guint i = 0; i < a->develops->len; i++)
+    if (strcmp (g_array_index (a->develops, DkDevelops, i).competence, comp) == 0)
+      return &g_array_index (a->develops, DkDevelops, i);
+  return NULL;
+}
+
+gboolean
+dk_activity_open_to (const DkActivity *a, const char *role, const char *unit_path)
+{
+  gboolean role_ok = a->roles[0] == NULL || g_strv_contains ((const char *const *) a->roles, role);
+  gboolean unit_ok = a->units[0] == NULL;
+  for (char **u = a->units; !unit_ok && *u != NULL; u++)
+    {
+      gsize n = strlen (*u);
+      unit_ok = strncmp (unit_path, *u, n) == 0 && (unit_path[n] == '\0' || unit_path[n] == '/');
+    }
+  return role_ok && unit_ok;
+}
+
+gboolean
+dk_activity_available (const DkActivity *a, const char *from)
+{
+  if (a->sessions->len == 0)
+    return TRUE;
+  for (guint i = 0; i < a->sessions->len; i++)
+    if (strncmp (g_array_index (a->sessions, DkSession, i).start, from, 10) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
+const DkActivity *
+dk_catalogue_find (GPtrArray *activities, const char *id)
+{
+  for (guint i = 0; i < activities->len; i++)
+    if (strcmp (((DkActivity *) activities->pdata[i])->id, id) == 0)
+      return activities->pdata[i];
+  return NULL;
+}
+
+/* ---- storage ------------------------------------------------------------------ */
+
+static char *
+develops_text (const DkActivity *a)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < a->develops->len; i++)
+    {
+      const DkDevelops *d = &g_array_index (a->develops, DkDevelops, i);
+      g_string_append_printf (s, "%s%s:%u..%u", i ? " " : "", d->competence, d->from, d->to);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+sessions_text (const DkActivity *a)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < a->sessions->len; i++)
+    {
+      const DkSession *x = &g_array_index (a->sessions, DkSession, i);
+      g_string_append_printf (s, "%s%s/%s%s%s", i ? "|" : "", x->start, x->end, x->place ? "@" : "",
+                              x->place ? x->place : "");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+activity_write (DkStore *store, sqlite3_stmt *stmt, const DkActivity *a, GError **error)
+{
+  g_autofree char *develops = develops_text (a), *sessions = sessions_text (a);
+  g_autofree char *roles = g_strjoinv (" ", a->roles), *units = g_strjoinv ("|", a->units);
+  g_autofree char *themes = g_strjoinv (" ", a->themes);
+  const char *texts[] = { a->id, a->kind, a->format, NULL, a->language, a->title[DK_LANG_SV],
+                          a->title[DK_LANG_EN], a->description[DK_LANG_SV], a->description[DK_LANG_EN],
+                          develops, roles, units, themes, sessions, NULL, NULL, a->preparation, a->follow_up };
+  sqlite3_reset (stmt);
+  for (int i = 0; i < (int) G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL)
+      sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_TRANSIENT);
+    else
+      sqlite3_bind_null (stmt, i + 1);
+  sqlite3_bind_double (stmt, 4, a->hours);
+  sqlite3_bind_int (stmt, 15, a->easy_swedish);
+  sqlite3_bind_int (stmt, 16, a->read_aloud);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return dk_store_sql_error (store, _("storing the catalogue"), error);
+  return TRUE;
+}
+
+static gboolean
+activity_exists (DkStore *store, const char *id)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_prepare_v2 (dk_store_db (store), "SELECT 1 FROM activity WHERE id = ?", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  gboolean found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+gboolean
+dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *updated,
+                    GError **error)
+{
+  *added = *updated = 0;
+  sqlite3_stmt *stmt = NULL;
+  if (!dk_store_begin (store, error))
+    return FALSE;
+  gboolean ok = sqlite3_prepare_v2 (dk_store_db (store),
+      "INSERT OR REPLACE INTO activity (id, kind, format, hours, language, title_sv, title_en,"
+      " description_sv, description_en, develops, roles, units, themes, sessions, easy_swedish,"
+      " read_aloud, preparation, follow_up) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+      " ?12, ?13, ?14, ?15, ?16, ?17, ?18)", -1, &stmt, NULL) == SQLITE_OK
+    || dk_store_sql_error (store, _("storing the catalogue"), error);
+  for (guint i = 0; ok && i < activities->len; i++)
+    {
+      const DkActivity *a = activities->pdata[i];
+      if (activity_exists (store, a->id))
+        (*updated)++;
+      else
+        (*added)++;
+      ok = activity_write (store, stmt, a, error);
+    }
+  sqlite3_finalize (stmt);
+  ok = ok && dk_store_audit (store, dk_store_actor (), "catalogue", 0, 0, "import", NULL,
+                             "activities", error)
+       && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  return ok;
+}
+
+static char *
+column (sqlite3_stmt *stmt, int i)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, i);
+  return t != NULL && *t != '\0' ? g_strdup ((const char *) t) : NULL;
+}
+
+static DkActivity *
+activity_from_row (sqlite3_stmt *stmt)
+{
+  DkActivity *a = activity_new ();
+  char *problem = NULL;
+  a->id = column (stmt, 0);
+  a->kind = column (stmt, 1);
+  a->format = column (stmt, 2);
+  a->hours = sqlite3_column_double (stmt, 3);
+  a->language = column (stmt, 4);
+  a->title[DK_LANG_SV] = column (stmt, 5);
+  a->title[DK_LANG_EN] = column (stmt, 6);
+  a->description[DK_LANG_SV] = column (stmt, 7);
+  a->description[DK_LANG_EN] = column (stmt, 8);
+  /* the stored forms were checked when they were imported */
+  dk_activity_parse_develops (a, (const char *) sqlite3_column_text (stmt, 9), &problem);
+  g_clear_pointer (&problem, g_free);
+  a->roles = dk_split_nonempty ((const char *) sqlite3_column_text (stmt, 10), " ");
+  a->units = dk_split_nonempty ((const char *) sqlite3_column_text (stmt, 11), "|");
+  a->themes = dk_split_nonempty ((const char *) sqlite3_column_text (stmt, 12), " ");
+  dk_activity_parse_sessions (a, (const char *) sqlite3_column_text (stmt, 13), &problem);
+  g_clear_pointer (&problem, g_free);
+  a->easy_swedish = sqlite3_column_int (stmt, 14);
+  a->read_aloud = sqlite3_column_int (stmt, 15);
+  a->preparation = column (stmt, 16);
+  a->follow_up = column (stmt, 17);
+  return a;
+}
+
+GPtrArray *
+dk_catalogue_load (DkStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (dk_store_db (store),
+                          "SELECT id, kind, format, hours, language, title_sv, title_en, description_sv,"
+                          " description_en, develops, roles, units, themes, sessions, easy_swedish,"
+                          " read_aloud, preparation, follow_up FROM activity ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dk_store_sql_error (store, _("reading the catalogue"), error);
+      return NULL;
+    }
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (all, activity_from_row (stmt));
+  sqlite3_finalize (stmt);
+  return all;
+}
+
+/* For importers: a new, empty activity. */
+DkActivity *
+dk_activity_new (void)
+{
+  return activity_new ();
+}

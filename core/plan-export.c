@@ -1,0 +1,410 @@
+/*
+ * plan-export.c — a personal plan as Markdown, HTML, PDF, iCalendar, JSON.
+ */
+#include "plan-export.h"
+#include "svg.h"
+#include "table.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <json-glib/json-glib.h>
+#include <libical/ical.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+gboolean
+dk_plan_format_parse (const char *name, DkPlanFormat *out)
+{
+  static const char *names[] = { "md", "html", "pdf", "ics", "json" };
+  if (name == NULL)
+    {
+      *out = DK_PLAN_FORMAT_MD;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      {
+        *out = (DkPlanFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Everything a rendering needs. */
+typedef struct {
+  DkPlanContext ctx;
+  DkPlan       *plan;
+  GPtrArray    *catalogue;
+  DkLang        lang;
+} Doc;
+
+static void
+doc_clear (Doc *d)
+{
+  dk_plan_context_clear (&d->ctx);
+  dk_plan_free (d->plan);
+  if (d->catalogue != NULL)
+    g_ptr_array_unref (d->catalogue);
+}
+
+static gboolean
+doc_load (DkStore *store, const char *round, const char *person, DkLang lang, Doc *d, GError **error)
+{
+  memset (d, 0, sizeof *d);
+  d->lang = lang;
+  /* the person's own export: their levels, shared or not */
+  if (!dk_plan_context_load (store, round, person, &d->ctx, error)
+      || (d->plan = dk_plan_get (store, round, person, error)) == NULL
+      || (d->catalogue = dk_catalogue_load (store, error)) == NULL)
+    return FALSE;
+  g_free (d->ctx.gaps);
+  d->ctx.gaps = dk_gap_person (d->ctx.fw, d->ctx.a, TRUE);
+  return TRUE;
+}
+
+static const DkActivity *
+item_activity (const Doc *d, const DkPlanItem *it)
+{
+  return it->activity_id != NULL ? dk_catalogue_find (d->catalogue, it->activity_id) : NULL;
+}
+
+static const char *
+competence_title (const Doc *d, const char *id)
+{
+  return dk_competence_title (dk_framework_competence_by_id (d->ctx.fw, id), d->lang);
+}
+
+/* ---- Markdown ---------------------------------------------------------------------- */
+
+static char *
+render_markdown (const Doc *d)
+{
+  GString *s = g_string_new (NULL);
+  g_string_append_printf (s, _("# Development plan: %s\n\n"), d->ctx.person->name);
+  g_string_append_printf (s, _("- Round: %s (%s)\n- Unit: %s\n- State: %s\n"), d->ctx.round->code,
+                          d->ctx.round->title, d->ctx.person->unit_path, d->plan->state);
+  if (d->plan->agreed_at != NULL)
+    g_string_append_printf (s, _("- Agreed: %s by %s\n"), d->plan->agreed_at, d->plan->agreed_by);
+  if (d->plan->follow_up_at != NULL)
+    g_string_append_printf (s, _("- Follow-up: %s — %s\n"), d->plan->follow_up_at,
+                            d->plan->follow_up_notes ? d->plan->follow_up_notes : "");
+  g_string_append_printf (s, _("\n## Levels\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n"), _("Competence"),
+                          _("Title"), _("Expected"), _("Effective"));
+  for (guint c = 0; c < dk_framework_n_competences (d->ctx.fw); c++)
+    {
+      const DkPersonGap *g = &d->ctx.gaps[c];
+      if (!g->applies)
+        continue;
+      g_autofree char *eff = g->effective ? g_strdup_printf ("%u", g->effective) : g_strdup ("–");
+      g_string_append_printf (s, "| %s | %s | %u | %s%s |\n", g->competence->id,
+                              dk_competence_title (g->competence, d->lang), g->expected, eff,
+                              g->gap > 0 ? " ◀" : "");
+    }
+  g_string_append_printf (s, _("\n## Activities\n\n"));
+  for (guint i = 0; i < d->plan->items->len; i++)
+    {
+      const DkPlanItem *it = d->plan->items->pdata[i];
+      const DkActivity *a = item_activity (d, it);
+      g_string_append_printf (s, "%u. **%s %s**: %s", i + 1, it->competence, competence_title (d, it->competence),
+                              a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
+      if (it->wish != NULL)
+        g_string_append_printf (s, _(" (wished for)"));
+      g_string_append_printf (s, _(" — %s"), it->status);
+      if (it->target > 0)
+        g_string_append_printf (s, _(", target level %u"), it->target);
+      if (it->due != NULL)
+        g_string_append_printf (s, _(", due %s"), it->due);
+      g_string_append (s, "\n");
+      if (it->reason != NULL)
+        g_string_append_printf (s, "   - %s\n", it->reason);
+      if (a != NULL && a->preparation != NULL)
+        g_string_append_printf (s, _("   - Before: %s\n"), a->preparation);
+      if (a != NULL && a->follow_up != NULL)
+        g_string_append_printf (s, _("   - After: %s\n"), a->follow_up);
+      for (guint k = 0; a != NULL && k < a->sessions->len; k++)
+        {
+          const DkSession *x = &g_array_index (a->sessions, DkSession, k);
+          g_string_append_printf (s, _("   - Session: %s – %s %s\n"), x->start, x->end, x->place ? x->place : "");
+        }
+    }
+  if (d->plan->items->len == 0)
+    g_string_append (s, _("No activities yet.\n"));
+  return g_string_free (s, FALSE);
+}
+
+/* ---- HTML ---------------------------------------------------------------------------- */
+
+static char *
+radar (const Doc *d)
+{
+  guint n = dk_framework_n_competences (d->ctx.fw);
+  g_autofree const char **axes = g_new0 (const char *, n);
+  g_autofree guint *expected = g_new0 (guint, n), *effective = g_new0 (guint, n);
+  for (guint c = 0; c < n; c++)
+    {
+      axes[c] = d->ctx.gaps[c].competence->id;
+      expected[c] = d->ctx.gaps[c].expected;
+      effective[c] = d->ctx.gaps[c].effective;
+    }
+  const DkScale *scale = dk_framework_scale (d->ctx.fw);
+  DkRadar r = { n, axes, expected, effective, scale->min, scale->max, _("Expected level"), _("Effective level") };
+  return dk_svg_radar (&r);
+}
+
+static void
+html_escaped (GString *s, const char *text)
+{
+  g_autofree char *e = dk_html_escape (text);
+  g_string_append (s, e);
+}
+
+static char *
+render_html (const Doc *d)
+{
+  GString *s = g_string_new (NULL);
+  g_string_append_printf (s, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+                          dk_lang_code (d->lang));
+  html_escaped (s, d->ctx.person->name);
+  g_string_append (s, "</title>\n<style>body{font-family:system-ui,'DejaVu Sans',sans-serif;margin:2em;max-width:60em}"
+                      "table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}"
+                      ".need{color:#b00020;font-weight:bold}li{margin:.4em 0}.why{color:#555}"
+                      "@media print{body{margin:0}}</style>\n</head>\n<body>\n<h1>");
+  g_autofree char *heading = g_strdup_printf (_("Development plan: %s"), d->ctx.person->name);
+  html_escaped (s, heading);
+  g_string_append (s, "</h1>\n<p>");
+  g_autofree char *meta = g_strdup_printf (_("Round %s · %s · %s"), d->ctx.round->code, d->ctx.person->unit_path,
+                                           d->plan->state);
+  html_escaped (s, meta);
+  g_string_append (s, "</p>\n<figure>");
+  g_autofree char *chart = radar (d);
+  g_string_append (s, chart);
+  g_string_append (s, "</figure>\n<h2>");
+  html_escaped (s, _("Activities"));
+  g_string_append (s, "</h2>\n<ol>\n");
+  for (guint i = 0; i < d->plan->items->len; i++)
+    {
+      const DkPlanItem *it = d->plan->items->pdata[i];
+      const DkActivity *a = item_activity (d, it);
+      g_string_append (s, "<li><b>");
+      g_autofree char *what = g_strdup_printf ("%s %s: %s", it->competence, competence_title (d, it->competence),
+                                               a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
+      html_escaped (s, what);
+      g_string_append (s, "</b> — ");
+      html_escaped (s, it->status);
+      if (it->reason != NULL)
+        {
+          g_string_append (s, "<br><span class=\"why\">");
+          html_escaped (s, it->reason);
+          g_string_append (s, "</span>");
+        }
+      if (a != NULL && a->preparation != NULL)
+        {
+          g_string_append (s, "<br>");
+          g_autofree char *prep = g_strdup_printf (_("Before: %s"), a->preparation);
+          html_escaped (s, prep);
+        }
+      g_string_append (s, "</li>\n");
+    }
+  g_string_append (s, "</ol>\n</body>\n</html>\n");
+  return g_string_free (s, FALSE);
+}
+
+/* ---- JSON ------------------------------------------------------------------------------ */
+
+static void
+member (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static char *
+render_json (const Doc *d)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  member (b, "person_id", d->ctx.person->ext_id);
+  member (b, "name", d->ctx.person->name);
+  member (b, "round", d->ctx.round->code);
+  member (b, "state", d->plan->state);
+  member (b, "agreed_at", d->plan->agreed_at);
+  member (b, "agreed_by", d->plan->agreed_by);
+  member (b, "follow_up_at", d->plan->follow_up_at);
+  member (b, "follow_up_notes", d->plan->follow_up_notes);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < d->plan->items->len; i++)
+    {
+      const DkPlanItem *it = d->plan->items->pdata[i];
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "item");
+      json_builder_add_int_value (b, it->id);
+      member (b, "competence", it->competence);
+      json_builder_set_member_name (b, "target");
+      if (it->target > 0)
+        json_builder_add_int_value (b, it->target);
+      else
+        json_builder_add_null_value (b);
+      member (b, "activity", it->activity_id);
+      member (b, "wish", it->wish);
+      member (b, "due", it->due);
+      member (b, "status", it->status);
+      member (b, "reason", it->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  g_autofree char *text = json_generator_to_data (gen, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* ---- iCalendar ---------------------------------------------------------------------------- */
+
+/* "2026-10-05T09:00" → a floating local time. */
+static struct icaltimetype
+ical_time (const char *iso)
+{
+  char compact[32] = { 0 };
+  guint n = 0;
+  for (const char *p = iso; *p != '\0' && n + 1 < sizeof compact; p++)
+    if (*p != '-' && *p != ':')
+      compact[n++] = *p;
+  if (n == 8)
+    g_strlcat (compact, "T000000", sizeof compact);
+  else if (n == 13)
+    g_strlcat (compact, "00", sizeof compact);
+  return icaltime_from_string (compact);
+}
+
+static char *
+render_ics (const Doc *d)
+{
+  icalcomponent *cal = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT, icalproperty_new_version ("2.0"),
+                                            icalproperty_new_prodid ("-//digikomp//plan//SV"), (void *) 0);
+  for (guint i = 0; i < d->plan->items->len; i++)
+    {
+      const DkPlanItem *it = d->plan->items->pdata[i];
+      const DkActivity *a = item_activity (d, it);
+      if (a == NULL || g_strcmp0 (it->status, "cancelled") == 0)
+        continue;
+      for (guint k = 0; k < a->sessions->len; k++)
+        {
+          const DkSession *x = &g_array_index (a->sessions, DkSession, k);
+          g_autofree char *uid = g_strdup_printf ("%s-%s-%" G_GINT64_FORMAT "-%u@digikomp", d->ctx.round->code,
+                                                  d->ctx.person->ext_id, it->id, k);
+          icalcomponent *ev = icalcomponent_vanew (ICAL_VEVENT_COMPONENT, icalproperty_new_uid (uid),
+                                                   icalproperty_new_summary (dk_activity_title (a, d->lang)),
+                                                   icalproperty_new_dtstart (ical_time (x->start)),
+                                                   icalproperty_new_dtend (ical_time (x->end)), (void *) 0);
+          if (x->place != NULL)
+            icalcomponent_add_property (ev, icalproperty_new_location (x->place));
+          if (a->preparation != NULL)
+            icalcomponent_add_property (ev, icalproperty_new_description (a->preparation));
+          icalcomponent_add_component (cal, ev);
+        }
+    }
+  char *text = g_strdup (icalcomponent_as_ical_string (cal));
+  icalcomponent_free (cal);
+  return text;
+}
+
+char *
+dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format, DkLang lang,
+                GError **error)
+{
+  Doc d;
+  char *out = NULL;
+  if (doc_load (store, round, person, lang, &d, error))
+    switch (format)
+      {
+      case DK_PLAN_FORMAT_HTML: out = render_html (&d); break;
+      case DK_PLAN_FORMAT_JSON: out = render_json (&d); break;
+      case DK_PLAN_FORMAT_ICS:  out = render_ics (&d); break;
+      default:                  out = render_markdown (&d); break;
+      }
+  doc_clear (&d);
+  return out;
+}
+
+/* ---- PDF ------------------------------------------------------------------------------------- */
+
+#define A4_WIDTH  595.0
+#define A4_HEIGHT 842.0
+#define MARGIN    56.0
+
+/* Draws the Markdown text line by line, headings larger, on as many A4
+ * pages as it takes. */
+static void
+draw_pdf (cairo_t *cr, const char *markdown)
+{
+  g_auto (GStrv) lines = g_strsplit (markdown, "\n", -1);
+  double y = MARGIN;
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  pango_layout_set_width (layout, (int) ((A4_WIDTH - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (char **line = lines; *line != NULL; line++)
+    {
+      const char *text = *line;
+      const char *font = "DejaVu Sans 10";
+      if (g_str_has_prefix (text, "# "))
+        font = "DejaVu Sans Bold 16", text += 2;
+      else if (g_str_has_prefix (text, "## "))
+        font = "DejaVu Sans Bold 12", text += 3;
+      if (g_str_has_prefix (text, "|---"))
+        continue;
+      PangoFontDescription *desc = pango_font_description_from_string (font);
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+      g_autofree char *plain = g_strdup (text);
+      /* Markdown emphasis is not needed on paper */
+      for (char *p = plain; *p != '\0'; p++)
+        if (*p == '*')
+          *p = ' ';
+      pango_layout_set_text (layout, plain, -1);
+      int w, h;
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (y + h > A4_HEIGHT - MARGIN)
+        {
+          cairo_show_page (cr);
+          y = MARGIN;
+        }
+      cairo_move_to (cr, MARGIN, y);
+      pango_cairo_show_layout (cr, layout);
+      y += h + 2;
+    }
+  g_object_unref (layout);
+}
+
+gboolean
+dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang lang, const char *path,
+                   GError **error)
+{
+  g_autofree char *markdown = dk_plan_render (store, round, person, DK_PLAN_FORMAT_MD, lang, error);
+  if (markdown == NULL)
+    return FALSE;
+  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  draw_pdf (cr, markdown);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_status_t status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS || rename (tmp, path) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,
+                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (errno));
+      unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,641 @@
+/*
+ * plan.c — personal development plans and participation.
+ */
+#include "plan.h"
+#include "import.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (dk-plan-error-quark, dk_plan_error)
+
+static char *
+today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static char *
+column (sqlite3_stmt *stmt, int i)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, i);
+  return t != NULL ? g_strdup ((const char *) t) : NULL;
+}
+
+/* Prepares SQL, or sets ERROR and returns NULL. */
+static sqlite3_stmt *
+prepare (DkStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (dk_store_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dk_store_sql_error (store, _("plans"), error);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW || dk_store_sql_error (store, _("plans"), error);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, int i, const char *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static void
+item_free (DkPlanItem *item)
+{
+  g_free (item->competence);
+  g_free (item->activity_id);
+  g_free (item->wish);
+  g_free (item->due);
+  g_free (item->status);
+  g_free (item->reason);
+  g_free (item);
+}
+
+void
+dk_plan_free (DkPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->round);
+  g_free (plan->person);
+  g_free (plan->state);
+  g_free (plan->created_at);
+  g_free (plan->agreed_at);
+  g_free (plan->agreed_by);
+  g_free (plan->follow_up_at);
+  g_free (plan->follow_up_notes);
+  g_ptr_array_unref (plan->items);
+  g_free (plan);
+}
+
+/* ---- the context of one person's plan ------------------------------------------------ */
+
+gboolean
+dk_plan_context_load (DkStore *store, const char *round, const char *person, DkPlanContext *ctx,
+                      GError **error)
+{
+  memset (ctx, 0, sizeof *ctx);
+  if ((ctx->round = dk_store_round (store, round, error)) == NULL
+      || (ctx->person = dk_store_person (store, person, error)) == NULL
+      || (ctx->fw = dk_store_round_framework (store, ctx->round, error)) == NULL
+      || (ctx->a = dk_store_assessment (store, ctx->round->id, ctx->person->id, error)) == NULL)
+    return FALSE;
+  ctx->gaps = dk_gap_person (ctx->fw, ctx->a, FALSE);
+  return TRUE;
+}
+
+void
+dk_plan_context_clear (DkPlanContext *ctx)
+{
+  dk_round_free (ctx->round);
+  dk_person_free (ctx->person);
+  dk_framework_free (ctx->fw);
+  dk_assessment_free (ctx->a);
+  g_free (ctx->gaps);
+  memset (ctx, 0, sizeof *ctx);
+}
+
+GPtrArray *
+dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue, DkStrategy strategy,
+                 DkLang lang)
+{
+  g_autofree char *from = today ();
+  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, lang);
+  g_autoptr (GHashTable) completed = dk_participation_completed (store, ctx->person->id);
+  return dk_planner_suggest (planner, ctx->fw, ctx->gaps, ctx->person->role, ctx->person->unit_path,
+                             dk_framework_motivation_high (ctx->fw), completed, strategy);
+}
+
+/* ---- reading a plan ---------------------------------------------------------------------- */
+
+static gboolean
+load_items (DkStore *store, DkPlan *plan, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (store, "SELECT id, competence, coalesce(target, 0), activity_id, wish, due,"
+                                       " status, reason FROM plan_item WHERE plan_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DkPlanItem *item = g_new0 (DkPlanItem, 1);
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->competence = column (stmt, 1);
+      item->target = (guint) sqlite3_column_int (stmt, 2);
+      item->activity_id = column (stmt, 3);
+      item->wish = column (stmt, 4);
+      item->due = column (stmt, 5);
+      item->status = column (stmt, 6);
+      item->reason = column (stmt, 7);
+      g_ptr_array_add (plan->items, item);
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static DkPlan *
+plan_load (DkStore *store, gint64 round, gint64 person, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (store,
+      "SELECT p.id, r.code, x.ext_id, p.state, p.created_at, p.agreed_at, p.agreed_by,"
+      " p.follow_up_at, p.follow_up_notes FROM plan p JOIN round r ON r.id = p.round_id"
+      " JOIN person x ON x.id = p.person_id WHERE p.round_id = ? AND p.person_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round);
+  sqlite3_bind_int64 (stmt, 2, person);
+  DkPlan *plan = NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      plan = g_new0 (DkPlan, 1);
+      plan->id = sqlite3_column_int64 (stmt, 0);
+      plan->round = column (stmt, 1);
+      plan->person = column (stmt, 2);
+      plan->state = column (stmt, 3);
+      plan->created_at = column (stmt, 4);
+      plan->agreed_at = column (stmt, 5);
+      plan->agreed_by = column (stmt, 6);
+      plan->follow_up_at = column (stmt, 7);
+      plan->follow_up_notes = column (stmt, 8);
+      plan->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+    }
+  else
+    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
+                 _("no plan yet; create one with: digikomp plan create PERSON"));
+  sqlite3_finalize (stmt);
+  if (plan != NULL && !load_items (store, plan, error))
+    g_clear_pointer (&plan, dk_plan_free);
+  return plan;
+}
+
+DkPlan *
+dk_plan_get (DkStore *store, const char *round, const char *person, GError **error)
+{
+  g_autoptr (DkRound) r = dk_store_round (store, round, error);
+  g_autoptr (DkPerson) p = r != NULL ? dk_store_person (store, person, error) : NULL;
+  return p != NULL ? plan_load (store, r->id, p->id, error) : NULL;
+}
+
+/* ---- changing a plan --------------------------------------------------------------------- */
+
+static gint64
+plan_insert (DkStore *store, gint64 round, gint64 person, const char *state, GError **error)
+{
+  g_autofree char *now = today ();
+  sqlite3_stmt *stmt = prepare (store, "INSERT INTO plan (round_id, person_id, state, created_at)"
+                                       " VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, round);
+  sqlite3_bind_int64 (stmt, 2, person);
+  bind_text (stmt, 3, state);
+  bind_text (stmt, 4, now);
+  if (!step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (dk_store_db (store));
+}
+
+static gboolean
+item_insert (DkStore *store, gint64 plan, const char *comp, guint target, const char *activity,
+             const char *wish, const char *due, const char *reason, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (store, "INSERT INTO plan_item (plan_id, competence, target, activity_id,"
+                                       " wish, due, status, reason) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan);
+  bind_text (stmt, 2, comp);
+  if (target > 0)
+    sqlite3_bind_int (stmt, 3, (int) target);
+  bind_text (stmt, 4, activity);
+  bind_text (stmt, 5, wish);
+  bind_text (stmt, 6, due);
+  bind_text (stmt, 7, reason);
+  return step_done (store, stmt, error);
+}
+
+/* Adds the best suggestion of each need of NEEDS as an item of PLAN. */
+static gboolean
+add_best (DkStore *store, gint64 plan, GPtrArray *needs, GError **error)
+{
+  for (guint i = 0; i < needs->len; i++)
+    {
+      const DkNeedPlan *n = needs->pdata[i];
+      if (n->suggestions->len == 0)
+        continue;   /* not covered: the coverage report lists it */
+      const DkSuggestion *s = n->suggestions->pdata[0];
+      if (!item_insert (store, plan, n->competence->id, n->target, s->activity->id, NULL, NULL,
+                        s->reason, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Refuses a second plan for the person of CTX in its round. */
+static gboolean
+no_plan_yet (DkStore *store, const DkPlanContext *ctx, GError **error)
+{
+  g_autoptr (GError) none = NULL;
+  g_autoptr (DkPlan) existing = plan_load (store, ctx->round->id, ctx->person->id, &none);
+  if (existing == NULL)
+    return TRUE;
+  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
+               _("%s has a plan in round %s already; see it with: digikomp plan show %s"),
+               ctx->person->ext_id, ctx->round->code, ctx->person->ext_id);
+  return FALSE;
+}
+
+static gboolean
+plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, GError **error)
+{
+  if (!dk_store_begin (store, error))
+    return FALSE;
+  gint64 id = plan_insert (store, ctx->round->id, ctx->person->id, "draft", error);
+  gboolean ok = id != 0 && (needs == NULL || add_best (store, id, needs, error))
+                && dk_store_audit (store, dk_store_actor (), "plan", ctx->person->id, ctx->round->id,
+                                   "created", NULL, needs != NULL ? "from suggestions" : "empty", error)
+                && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  return ok;
+}
+
+DkPlan *
+dk_plan_create (DkStore *store, const char *round, const char *person, gboolean from_suggestions,
+                DkLang lang, GError **error)
+{
+  DkPlanContext ctx = { 0 };
+  g_autoptr (GPtrArray) catalogue = NULL;
+  g_autoptr (GPtrArray) needs = NULL;
+  DkPlan *plan = NULL;
+  gboolean ok = dk_plan_context_load (store, round, person, &ctx, error)
+                && (!from_suggestions || (catalogue = dk_catalogue_load (store, error)) != NULL)
+                && no_plan_yet (store, &ctx, error);
+  if (ok && from_suggestions)
+    needs = dk_plan_suggest (store, &ctx, catalogue, DK_STRATEGY_GAPS, lang);
+  if (ok && plan_write_new (store, &ctx, needs, error))
+    plan = plan_load (store, ctx.round->id, ctx.person->id, error);
+  dk_plan_context_clear (&ctx);
+  return plan;
+}
+
+/* Runs one audited change on PERSON's plan in one transaction: SQL with ?1 =
+ * the plan id and the texts of ARGS bound from ?2 on. */
+static gboolean
+plan_change (DkStore *store, const DkPlan *plan, gint64 person, gint64 round, const char *sql,
+             const char *const *args, guint n_args, const char *actor, const char *field,
+             const char *value, GError **error)
+{
+  if (!dk_store_begin (store, error))
+    return FALSE;
+  sqlite3_stmt *stmt = prepare (store, sql, error);
+  gboolean ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, plan->id);
+      for (guint i = 0; i < n_args; i++)
+        bind_text (stmt, (int) i + 2, args[i]);
+      ok = step_done (store, stmt, error);
+    }
+  ok = ok && dk_store_audit (store, actor, "plan", person, round, field, NULL, value, error)
+       && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  return ok;
+}
+
+typedef struct {
+  DkRound  *round;
+  DkPerson *person;
+  DkPlan   *plan;
+} Target;
+
+static void
+target_clear (Target *t)
+{
+  dk_round_free (t->round);
+  dk_person_free (t->person);
+  dk_plan_free (t->plan);
+}
+
+static gboolean
+target_load (DkStore *store, const char *round, const char *person, Target *t, GError **error)
+{
+  memset (t, 0, sizeof *t);
+  return (t->round = dk_store_round (store, round, error)) != NULL
+         && (t->person = dk_store_person (store, person, error)) != NULL
+         && (t->plan = plan_load (store, t->round->id, t->person->id, error)) != NULL;
+}
+
+static gboolean
+check_date (const char *date, GError **error)
+{
+  if (date == NULL || dk_import_is_date (date))
+    return TRUE;
+  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("'%s' is not a date; write it as YYYY-MM-DD"), date);
+  return FALSE;
+}
+
+gboolean
+dk_plan_add (DkStore *store, const char *round, const char *person, const char *comp,
+             const char *activity, const char *wish, guint target, const char *due, GError **error)
+{
+  Target t = { 0 };
+  gboolean ok = check_date (due, error) && target_load (store, round, person, &t, error);
+  g_autoptr (DkFramework) fw = ok ? dk_store_round_framework (store, t.round, error) : NULL;
+  g_autoptr (GPtrArray) catalogue = fw != NULL && activity != NULL ? dk_catalogue_load (store, error) : NULL;
+  if (fw == NULL || (activity != NULL && catalogue == NULL))
+    ok = FALSE;
+  else if (dk_framework_competence_by_id (fw, comp) == NULL)
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("framework %s has no competence %s"),
+                   dk_framework_id (fw), comp);
+      ok = FALSE;
+    }
+  else if (activity != NULL && dk_catalogue_find (catalogue, activity) == NULL)
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
+                   _("no activity %s in the catalogue; see: digikomp catalogue list --competence %s"),
+                   activity, comp);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      ok = dk_store_begin (store, error)
+           && item_insert (store, t.plan->id, comp, target, activity, wish, due, NULL, error)
+           && dk_store_audit (store, dk_store_actor (), "plan", t.person->id, t.round->id, "item added",
+                              NULL, activity != NULL ? activity : wish, error)
+           && dk_store_commit (store, error);
+      if (!ok)
+        dk_store_rollback (store);
+    }
+  target_clear (&t);
+  return ok;
+}
+
+gboolean
+dk_plan_agree (DkStore *store, const char *round, const char *person, const char *by, GError **error)
+{
+  Target t = { 0 };
+  gboolean ok = target_load (store, round, person, &t, error);
+  if (ok && !(g_str_has_prefix (by, "hr:") && by[3] != '\0') && g_strcmp0 (t.person->manager_ext_id, by) != 0)
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
+                   _("%s is not %s's manager; the recorded manager (%s) or HR (--by hr:NAME) agrees the plan"),
+                   by, person, t.person->manager_ext_id != NULL ? t.person->manager_ext_id : _("none"));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autofree char *now = today ();
+      const char *args[] = { now, by };
+      ok = plan_change (store, t.plan, t.person->id, t.round->id,
+                        "UPDATE plan SET state = 'agreed', agreed_at = ?2, agreed_by = ?3 WHERE id = ?1",
+                        args, 2, by, "agreed", now, error);
+    }
+  target_clear (&t);
+  return ok;
+}
+
+gboolean
+dk_plan_follow_up (DkStore *store, const char *round, const char *person, const char *date,
+                   const char *notes, GError **error)
+{
+  Target t = { 0 };
+  gboolean ok = check_date (date, error) && target_load (store, round, person, &t, error);
+  if (ok)
+    {
+      const char *args[] = { date, notes };
+      ok = plan_change (store, t.plan, t.person->id, t.round->id,
+                        "UPDATE plan SET follow_up_at = ?2, follow_up_notes = ?3 WHERE id = ?1",
+                        args, 2, dk_store_actor (), "follow-up", date, error);
+    }
+  target_clear (&t);
+  return ok;
+}
+
+gboolean
+dk_plan_set_status (DkStore *store, const char *round, const char *person, gint64 item,
+                    const char *status, GError **error)
+{
+  Target t = { 0 };
+  gboolean ok = target_load (store, round, person, &t, error);
+  gboolean found = FALSE;
+  for (guint i = 0; ok && i < t.plan->items->len; i++)
+    found |= ((DkPlanItem *) t.plan->items->pdata[i])->id == item;
+  if (ok && !found)
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
+                   _("the plan has no item %" G_GINT64_FORMAT "; see the items with: digikomp plan show %s"),
+                   item, person);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item);
+      const char *args[] = { status, id };
+      g_autofree char *field = g_strdup_printf ("item %s", id);
+      ok = plan_change (store, t.plan, t.person->id, t.round->id,
+                        "UPDATE plan_item SET status = ?2 WHERE plan_id = ?1 AND id = ?3",
+                        args, 2, dk_store_actor (), field, status, error);
+    }
+  target_clear (&t);
+  return ok;
+}
+
+/* ---- suggestions for everyone ------------------------------------------------------------------ */
+
+typedef struct {
+  DkStore     *store;
+  DkRound     *round;
+  DkFramework *fw;
+  DkPlanner   *planner;
+  GHashTable  *units;        /* unit id → path */
+  GHashTable  *planned;      /* person ids with a plan in the round */
+  const char  *unit;         /* only under this path, or NULL */
+  guint        written;
+  GError     **error;
+  gboolean     failed;
+} SuggestAll;
+
+static gboolean
+under (const char *path, const char *root)
+{
+  gsize n = strlen (root);
+  return strncmp (path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+static gboolean
+suggest_row (const DkScanRow *row, gpointer user_data)
+{
+  SuggestAll *s = user_data;
+  const char *unit = g_hash_table_lookup (s->units, &row->unit_id);
+  if (!(row->flags & DK_ASSESS_SHARED) || row->person_id <= 0 || unit == NULL
+      || (s->unit != NULL && !under (unit, s->unit))
+      || g_hash_table_contains (s->planned, &row->person_id))
+    return TRUE;
+  DkAssessment a = { .round_id = s->round->id, .person_id = row->person_id, .role = row->role,
+                     .flags = row->flags, .n = row->n };
+  memcpy (a.self, row->self, row->n);
+  memcpy (a.manager, row->manager, row->n);
+  memcpy (a.motivation, row->motivation, row->n);
+  g_autofree DkPersonGap *gaps = dk_gap_person (s->fw, &a, FALSE);
+  const char *role = dk_framework_role (s->fw, row->role)->id;
+  g_autoptr (GPtrArray) needs = dk_planner_suggest (s->planner, s->fw, gaps, role, unit,
+                                                    dk_framework_motivation_high (s->fw), NULL,
+                                                    DK_STRATEGY_GAPS);
+  gboolean any = FALSE;
+  for (guint i = 0; i < needs->len; i++)
+    any |= ((DkNeedPlan *) needs->pdata[i])->suggestions->len > 0;
+  if (!any)
+    return TRUE;
+  gint64 plan = plan_insert (s->store, s->round->id, row->person_id, "suggested", s->error);
+  if (plan == 0 || !add_best (s->store, plan, needs, s->error))
+    {
+      s->failed = TRUE;
+      return FALSE;
+    }
+  s->written++;
+  return TRUE;
+}
+
+static gboolean
+load_lookups (SuggestAll *s, GError **error)
+{
+  g_autoptr (GPtrArray) units = dk_store_units (s->store, error);
+  if (units == NULL)
+    return FALSE;
+  s->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < units->len; i++)
+    {
+      DkUnit *u = units->pdata[i];
+      g_hash_table_insert (s->units, g_memdup2 (&u->id, sizeof u->id), g_strdup (u->path));
+    }
+  s->planned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = prepare (s->store, "SELECT person_id FROM plan WHERE round_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->round->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (s->planned, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+gboolean
+dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang lang,
+                     guint *written, GError **error)
+{
+  SuggestAll s = { .store = store, .unit = unit, .error = error };
+  g_autoptr (GPtrArray) catalogue = NULL;
+  g_autofree char *from = today ();
+  gboolean ok = (s.round = dk_store_round (store, round, error)) != NULL
+                && (s.fw = dk_store_round_framework (store, s.round, error)) != NULL
+                && (catalogue = dk_catalogue_load (store, error)) != NULL
+                && load_lookups (&s, error);
+  if (ok)
+    {
+      s.planner = dk_planner_new (catalogue, from, lang);
+      ok = dk_store_begin (store, error)
+           && dk_store_round_scan (store, s.round->id, suggest_row, &s, error) && !s.failed
+           && dk_store_audit (store, dk_store_actor (), "plan", 0, s.round->id, "suggested for all",
+                              NULL, unit != NULL ? unit : "", error)
+           && dk_store_commit (store, error);
+      if (!ok)
+        dk_store_rollback (store);
+    }
+  *written = s.written;
+  dk_planner_free (s.planner);
+  g_clear_pointer (&s.units, g_hash_table_unref);
+  g_clear_pointer (&s.planned, g_hash_table_unref);
+  dk_framework_free (s.fw);
+  dk_round_free (s.round);
+  return ok;
+}
+
+/* ---- participation ------------------------------------------------------------------------------- */
+
+GHashTable *
+dk_participation_completed (DkStore *store, gint64 person)
+{
+  GHashTable *done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = prepare (store, "SELECT activity_id FROM participation"
+                                       " WHERE person_id = ? AND status = 'completed'", NULL);
+  if (stmt == NULL)
+    return done;
+  sqlite3_bind_int64 (stmt, 1, person);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (done, column (stmt, 0));
+  sqlite3_finalize (stmt);
+  return done;
+}
+
+gboolean
+dk_participation_record (DkStore *store, const char *person, const char *activity, const char *date,
+                         double hours, const char *status, GError **error)
+{
+  static const char *const statuses[] = { "registered", "attended", "completed", "no-show", NULL };
+  if (!g_strv_contains (statuses, status) || !(hours >= 0 && hours < 1000) || !check_date (date, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
+                     _("status must be registered, attended, completed or no-show, and hours 0–1000"));
+      return FALSE;
+    }
+  g_autoptr (DkPerson) p = dk_store_person (store, person, error);
+  g_autoptr (GPtrArray) catalogue = p != NULL ? dk_catalogue_load (store, error) : NULL;
+  if (catalogue == NULL)
+    return FALSE;
+  if (dk_catalogue_find (catalogue, activity) == NULL)
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no activity %s in the catalogue"), activity);
+      return FALSE;
+    }
+  sqlite3_stmt *stmt = NULL, *done = NULL;
+  gboolean ok = dk_store_begin (store, error)
+      && (stmt = prepare (store, "INSERT INTO participation (person_id, activity_id, date, hours, status)"
+                                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, activity_id, date)"
+                                 " DO UPDATE SET hours = excluded.hours, status = excluded.status", error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, p->id);
+      bind_text (stmt, 2, activity);
+      bind_text (stmt, 3, date);
+      sqlite3_bind_double (stmt, 4, hours);
+      bind_text (stmt, 5, status);
+      ok = step_done (store, stmt, error);
+    }
+  /* completing an activity completes the plan items that name it */
+  if (ok && strcmp (status, "completed") == 0
+      && (done = prepare (store, "UPDATE plan_item SET status = 'done' WHERE activity_id = ?2 AND"
+                                 " status = 'planned' AND plan_id IN (SELECT id FROM plan WHERE person_id = ?1)",
+                          error)) != NULL)
+    {
+      sqlite3_bind_int64 (done, 1, p->id);
+      bind_text (done, 2, activity);
+      ok = step_done (store, done, error);
+    }
+  g_autofree char *value = g_strdup_printf ("%s %s %s", activity, date, status);
+  ok = ok && dk_store_audit (store, dk_store_actor (), "participation", p->id, 0, "activity", NULL, value, error)
+       && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  return ok;
+}

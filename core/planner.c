@@ -1,0 +1,183 @@
+/*
+ * planner.c — ranked learning activities for each need.
+ */
+#include "planner.h"
+
+#include <string.h>
+
+struct _DkPlanner {
+  GHashTable *by_competence;   /* competence id → GPtrArray of const DkActivity* */
+  char       *from;
+  DkLang      lang;
+};
+
+void
+dk_need_plan_free (DkNeedPlan *need)
+{
+  if (need == NULL)
+    return;
+  g_ptr_array_unref (need->suggestions);
+  g_free (need);
+}
+
+static void
+suggestion_free (DkSuggestion *s)
+{
+  g_free (s->reason);
+  g_free (s);
+}
+
+DkPlanner *
+dk_planner_new (GPtrArray *catalogue, const char *from, DkLang lang)
+{
+  DkPlanner *p = g_new0 (DkPlanner, 1);
+  p->by_competence = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  p->from = g_strdup (from);
+  p->lang = lang;
+  for (guint i = 0; i < catalogue->len; i++)
+    {
+      const DkActivity *a = catalogue->pdata[i];
+      if (!dk_activity_available (a, from))
+        continue;
+      for (guint d = 0; d < a->develops->len; d++)
+        {
+          const char *c = g_array_index (a->develops, DkDevelops, d).competence;
+          GPtrArray *list = g_hash_table_lookup (p->by_competence, c);
+          if (list == NULL)
+            g_hash_table_insert (p->by_competence, (gpointer) c, list = g_ptr_array_new ());
+          g_ptr_array_add (list, (gpointer) a);
+        }
+    }
+  return p;
+}
+
+void
+dk_planner_free (DkPlanner *p)
+{
+  if (p == NULL)
+    return;
+  g_hash_table_unref (p->by_competence);
+  g_free (p->from);
+  g_free (p);
+}
+
+/* Returns TRUE when A can take a person from LEVEL to the next level of COMP. */
+static gboolean
+fits (const DkActivity *a, const char *comp, guint level)
+{
+  const DkDevelops *d = dk_activity_develops (a, comp);
+  return d != NULL && d->from <= level + 1 && level + 1 <= d->to;
+}
+
+gboolean
+dk_planner_covers (DkPlanner *p, const char *comp, guint level, const char *role, const char *unit)
+{
+  GPtrArray *list = g_hash_table_lookup (p->by_competence, comp);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    if (fits (list->pdata[i], comp, level) && dk_activity_open_to (list->pdata[i], role, unit))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_suggestions (gconstpointer pa, gconstpointer pb)
+{
+  const DkSuggestion *a = *(DkSuggestion *const *) pa, *b = *(DkSuggestion *const *) pb;
+  if (a->reaches != b->reaches)
+    return b->reaches - a->reaches;
+  if (a->also != b->also)
+    return (int) b->also - (int) a->also;
+  if (a->activity->hours != b->activity->hours)
+    return a->activity->hours < b->activity->hours ? -1 : 1;
+  return strcmp (a->activity->id, b->activity->id);
+}
+
+static const char *
+format_name (const char *format)
+{
+  if (g_strcmp0 (format, "on-site") == 0)
+    return _("on-site");
+  if (g_strcmp0 (format, "digital") == 0)
+    return _("digital");
+  return _("mixed");
+}
+
+static DkSuggestion *
+suggestion_new (DkPlanner *p, const DkActivity *a, const DkNeedPlan *need, GPtrArray *needs)
+{
+  DkSuggestion *s = g_new0 (DkSuggestion, 1);
+  const DkDevelops *d = dk_activity_develops (a, need->competence->id);
+  s->activity = a;
+  s->reaches = d->to >= need->target;
+  GString *also = g_string_new (NULL);
+  for (guint i = 0; i < needs->len; i++)
+    {
+      const DkNeedPlan *other = needs->pdata[i];
+      if (other != need && !other->growth && fits (a, other->competence->id, other->level))
+        {
+          s->also++;
+          g_string_append_printf (also, "%s%s", also->len ? ", " : "", other->competence->id);
+        }
+    }
+  g_autofree char *hours = g_strdup_printf ("%g", a->hours);
+  GString *r = g_string_new (NULL);
+  g_string_append_printf (r, _("develops %s from %u to %u"), need->competence->id, need->level,
+                          MIN (d->to, need->target));
+  g_string_append_printf (r, "; %s; %s h", format_name (a->format), hours);
+  if (s->also > 0)
+    g_string_append_printf (r, _("; also covers %s"), also->str);
+  if (!s->reaches)
+    g_string_append_printf (r, _("; a step towards %u"), need->target);
+  if (a->easy_swedish)
+    g_string_append_printf (r, "; %s", _("easy Swedish"));
+  (void) p;
+  g_string_free (also, TRUE);
+  s->reason = g_string_free (r, FALSE);
+  return s;
+}
+
+static void
+add_candidates (DkPlanner *p, DkNeedPlan *need, GPtrArray *needs, const char *role,
+                const char *unit, GHashTable *completed)
+{
+  GPtrArray *list = g_hash_table_lookup (p->by_competence, need->competence->id);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const DkActivity *a = list->pdata[i];
+      if (!fits (a, need->competence->id, need->level) || !dk_activity_open_to (a, role, unit)
+          || (completed != NULL && g_hash_table_contains (completed, a->id)))
+        continue;
+      g_ptr_array_add (need->suggestions, suggestion_new (p, a, need, needs));
+    }
+  g_ptr_array_sort (need->suggestions, compare_suggestions);
+}
+
+GPtrArray *
+dk_planner_suggest (DkPlanner *p, const DkFramework *fw, const DkPersonGap *gaps, const char *role,
+                    const char *unit, guint motivation_high, GHashTable *completed,
+                    DkStrategy strategy)
+{
+  GPtrArray *needs = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_need_plan_free);
+  const DkScale *scale = dk_framework_scale (fw);
+  for (guint c = 0; c < dk_framework_n_competences (fw); c++)
+    {
+      const DkPersonGap *g = &gaps[c];
+      gboolean need = g->applies && g->effective != 0 && g->gap > 0;
+      gboolean growth = strategy == DK_STRATEGY_GROWTH && g->applies && g->effective != 0
+                        && g->gap <= 0 && g->motivation >= motivation_high && g->effective < scale->max;
+      if (!need && !growth)
+        continue;   /* the skip rule */
+      DkNeedPlan *n = g_new0 (DkNeedPlan, 1);
+      n->competence = g->competence;
+      n->level = g->effective;
+      n->expected = g->expected;
+      n->target = need ? g->expected : g->effective + 1;
+      n->growth = !need;
+      n->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
+      g_ptr_array_add (needs, n);
+    }
+  for (guint i = 0; i < needs->len; i++)
+    add_candidates (p, needs->pdata[i], needs, role, unit, completed);
+  return needs;
+}

@@ -1,0 +1,206 @@
+/*
+ * catalogue.c — `digikomp catalogue import`: learning activities from the
+ * catalogue CSV (docs/formats.md), checked whole before anything is stored.
+ */
+#include "import.h"
+#include "catalogue.h"
+#include "csv.h"
+#include "errors.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { COL_ID, COL_TITLE_SV, COL_TITLE_EN, COL_KIND, COL_FORMAT, COL_HOURS, COL_LANGUAGE,
+       COL_DEVELOPS, COL_ROLES, COL_UNITS, COL_THEMES, COL_SESSIONS, COL_DESC_SV, COL_DESC_EN,
+       COL_EASY, COL_READ_ALOUD, COL_PREPARATION, COL_FOLLOW_UP, N_COLS };
+
+static const DkCsvColumn columns[N_COLS] = {
+  { "id", "id", TRUE },
+  { "title_sv", "titel_sv", TRUE },
+  { "title_en", "titel_en", TRUE },
+  { "kind", "typ", TRUE },
+  { "format", "format", TRUE },
+  { "hours", "timmar", TRUE },
+  { "language", "språk", TRUE },
+  { "develops", "utvecklar", TRUE },
+  { "roles", "roller", FALSE },
+  { "units", "enheter", FALSE },
+  { "themes", "teman", FALSE },
+  { "sessions", "tillfällen", FALSE },
+  { "description_sv", "beskrivning_sv", FALSE },
+  { "description_en", "beskrivning_en", FALSE },
+  { "easy_swedish", "lätt_svenska", FALSE },
+  { "read_aloud", "uppläsning", FALSE },
+  { "preparation", "förberedelse", FALSE },
+  { "follow_up", "uppföljning", FALSE },
+};
+
+typedef struct {
+  DkStore    *store;
+  const char *file;
+  GPtrArray  *activities;
+  GHashTable *ids;         /* id → line */
+  GPtrArray  *frameworks;  /* every registered framework, to check competence ids */
+  DkErrors    errors;
+} Reader;
+
+static const char *
+field (const DkCsvRecord *rec, const int *index, int col)
+{
+  if (index[col] < 0)
+    return NULL;
+  const char *f = rec->fields[index[col]];
+  return *f != '\0' ? f : NULL;
+}
+
+static gboolean
+competence_known (Reader *r, const char *id)
+{
+  for (guint i = 0; i < r->frameworks->len; i++)
+    if (dk_framework_competence_by_id (r->frameworks->pdata[i], id) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+one_of (const char *value, const char *const *allowed)
+{
+  return value != NULL && g_strv_contains (allowed, value);
+}
+
+static gboolean
+parse_flag (const char *text)
+{
+  return text != NULL && (!g_ascii_strcasecmp (text, "yes") || !g_ascii_strcasecmp (text, "ja")
+                          || !strcmp (text, "1") || !g_ascii_strcasecmp (text, "true"));
+}
+
+/* Checks the parts of an activity the text forms cannot: known ids. */
+static void
+check_references (Reader *r, const DkActivity *a, guint line)
+{
+  for (guint i = 0; i < a->develops->len; i++)
+    {
+      const char *c = g_array_index (a->develops, DkDevelops, i).competence;
+      if (!competence_known (r, c))
+        dk_errors_add (&r->errors, r->file, line, _("competence %s is in no registered framework"), c);
+    }
+  for (char **role = a->roles; *role != NULL; role++)
+    if (!dk_store_role_known (r->store, *role))
+      dk_errors_add (&r->errors, r->file, line, _("role '%s' is in no registered framework"), *role);
+}
+
+static void
+read_record (Reader *r, const DkCsvRecord *rec, const int *index)
+{
+  guint before = r->errors.count, line = rec->line;
+  g_autoptr (DkActivity) a = dk_activity_new ();
+  a->id = g_strdup (field (rec, index, COL_ID));
+  a->title[DK_LANG_SV] = g_strdup (field (rec, index, COL_TITLE_SV));
+  a->title[DK_LANG_EN] = g_strdup (field (rec, index, COL_TITLE_EN));
+  a->description[DK_LANG_SV] = g_strdup (field (rec, index, COL_DESC_SV));
+  a->description[DK_LANG_EN] = g_strdup (field (rec, index, COL_DESC_EN));
+  a->kind = g_strdup (field (rec, index, COL_KIND));
+  a->format = g_strdup (field (rec, index, COL_FORMAT));
+  a->language = g_strdup (field (rec, index, COL_LANGUAGE));
+  a->roles = dk_split_nonempty (field (rec, index, COL_ROLES), " ");
+  a->units = dk_split_nonempty (field (rec, index, COL_UNITS), "|");
+  a->themes = dk_split_nonempty (field (rec, index, COL_THEMES), " ");
+  a->easy_swedish = parse_flag (field (rec, index, COL_EASY));
+  a->read_aloud = parse_flag (field (rec, index, COL_READ_ALOUD));
+  a->preparation = g_strdup (field (rec, index, COL_PREPARATION));
+  a->follow_up = g_strdup (field (rec, index, COL_FOLLOW_UP));
+
+  const char *hours = field (rec, index, COL_HOURS);
+  char *end = NULL;
+  a->hours = hours != NULL ? g_ascii_strtod (hours, &end) : 0;
+  if (a->id == NULL)
+    dk_errors_add (&r->errors, r->file, line, _("id is empty"));
+  else if (g_hash_table_contains (r->ids, a->id))
+    dk_errors_add (&r->errors, r->file, line, _("activity %s appears twice (first on line %u)"), a->id,
+                   GPOINTER_TO_UINT (g_hash_table_lookup (r->ids, a->id)));
+  if (a->title[DK_LANG_SV] == NULL && a->title[DK_LANG_EN] == NULL)
+    dk_errors_add (&r->errors, r->file, line, _("the activity has no title"));
+  if (!one_of (a->kind, dk_activity_kinds))
+    dk_errors_add (&r->errors, r->file, line, _("kind '%s' is not one of lecture, webinar, course, workshop, "
+                                                "e-learning, micro-learning, coaching, network, study-visit, guide"),
+                   a->kind != NULL ? a->kind : "");
+  if (!one_of (a->format, dk_activity_formats))
+    dk_errors_add (&r->errors, r->file, line, _("format '%s' is not on-site, digital or mixed"),
+                   a->format != NULL ? a->format : "");
+  if (hours == NULL || *end != '\0' || !(a->hours > 0 && a->hours < 10000))
+    dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a positive number"), hours != NULL ? hours : "");
+  if (g_strcmp0 (a->language, "sv") != 0 && g_strcmp0 (a->language, "en") != 0)
+    dk_errors_add (&r->errors, r->file, line, _("language must be sv or en"));
+  g_autofree char *problem = NULL;
+  if (!dk_activity_parse_develops (a, field (rec, index, COL_DEVELOPS), &problem)
+      || !dk_activity_parse_sessions (a, field (rec, index, COL_SESSIONS), &problem))
+    dk_errors_add (&r->errors, r->file, line, "%s", problem);
+  else
+    check_references (r, a, line);
+  if (r->errors.count != before)
+    return;
+  g_hash_table_insert (r->ids, a->id, GUINT_TO_POINTER (line));
+  g_ptr_array_add (r->activities, g_steal_pointer (&a));
+}
+
+static gboolean
+load_frameworks (Reader *r, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (dk_store_db (r->store), "SELECT code, version FROM framework", -1, &stmt, NULL) != SQLITE_OK)
+    return dk_store_sql_error (r->store, _("reading frameworks"), error);
+  gboolean ok = TRUE;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DkFramework *fw = dk_store_framework (r->store, (const char *) sqlite3_column_text (stmt, 0),
+                                            (const char *) sqlite3_column_text (stmt, 1), error);
+      if (fw != NULL)
+        g_ptr_array_add (r->frameworks, fw);
+      ok = fw != NULL;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary, GError **error)
+{
+  memset (summary, 0, sizeof *summary);
+  Reader r = { .store = store, .file = path };
+  r.activities = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
+  r.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_framework_free);
+  dk_errors_init (&r.errors, 0);
+
+  g_autoptr (DkCsvReader) reader = NULL;
+  int index[N_COLS];
+  gboolean ok = load_frameworks (&r, error)
+                && (reader = dk_csv_reader_open (path, error)) != NULL
+                && dk_csv_reader_map_columns (reader, columns, N_COLS, index, error);
+  DkCsvRecord rec;
+  while (ok && !dk_errors_full (&r.errors))
+    {
+      g_autoptr (GError) bad = NULL;
+      if (dk_csv_reader_next (reader, &rec, &bad))
+        {
+          summary->rows++;
+          read_record (&r, &rec, index);
+        }
+      else if (bad != NULL)
+        dk_errors_add_message (&r.errors, bad->message);
+      else
+        break;
+    }
+  if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
+    ok = FALSE;
+  guint added = 0, updated = 0;
+  ok = ok && dk_catalogue_store (store, r.activities, &added, &updated, error);
+  summary->added = added;
+  summary->updated = updated;
+  dk_errors_clear (&r.errors);
+  g_ptr_array_unref (r.frameworks);
+  g_hash_table_unref (r.ids);
+  g_ptr_array_unref (r.activities);
+  return ok;
+}
