@@ -22,10 +22,12 @@ cmd:msgfmt:gettext
 cmd:xgettext:gettext
 cmd:xmllint:libxml2-utils
 cmd:sqlite3:sqlite3
+cmd:pdftoppm:poppler-utils
 file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 '
 bench='
 cmd:sqlite3:sqlite3
+cmd:pdftoppm:poppler-utils
 file:/usr/bin/time:time
 '
 fuzz='

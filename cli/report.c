@@ -2,6 +2,7 @@
  * report.c — `digikomp report KIND`: HR's group reports.
  */
 #include "cli.h"
+#include "plan-report.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -37,10 +38,35 @@ parse_by (const char *by, DkGroupBy *group, DkScopeBy *scope)
 
 typedef struct {
   CliCommon common;
-  char     *round, *compare, *by, *unit;
-  int       depth, min_group;
+  char     *round, *compare, *by, *unit, *from, *to;
+  int       depth, min_group, target_participants;
+  double    target_hours_avg;
   gboolean  panel;
 } Options;
+
+/* The reports about learning rather than ratings. */
+static int
+run_learning_report (const char *kind, Options *o)
+{
+  g_autoptr (DkStore) store = cli_store_open (&o->common, FALSE);
+  if (store == NULL)
+    return CLI_FAILED;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkReport) report = NULL;
+  if (strcmp (kind, "coverage") == 0)
+    report = dk_report_coverage (store, o->round, o->common.lang, &error);
+  else if (strcmp (kind, "goals") == 0)
+    report = dk_report_goals (store, o->round, o->common.lang, &error);
+  else
+    {
+      DkParticipationQuery q = { o->from, o->to, (guint) MAX (o->target_participants, 0),
+                                 MAX (o->target_hours_avg, 0) };
+      report = dk_report_participation (store, &q, o->common.lang, &error);
+    }
+  if (report == NULL)
+    return cli_fail (_("cannot make the report"), error);
+  return cli_emit_report (report, &o->common);
+}
 
 static const char *
 report_title (DkReportKind kind)
@@ -59,9 +85,12 @@ run_report (const char *kind_name, Options *o)
   DkReportQuery q = { .depth = (guint) o->depth, .unit = o->unit, .min_group = (guint) o->min_group,
                       .panel = o->panel, .lang = o->common.lang };
   gboolean summary = strcmp (kind_name, "summary") == 0;
+  if (strcmp (kind_name, "coverage") == 0 || strcmp (kind_name, "goals") == 0
+      || strcmp (kind_name, "participation") == 0)
+    return run_learning_report (kind_name, o);
   if (!summary && !dk_report_kind_parse (kind_name, &kind))
     return cli_usage_error (_("unknown report '%s'; choose needs, average, motivation, response, "
-                              "conversations or summary"), kind_name);
+                              "conversations, summary, coverage, goals or participation"), kind_name);
   if (!parse_by (o->by, &q.group_by, &q.scope_by))
     return cli_usage_error (_("--by takes one of unit, role, gender and one of area, competence, "
                               "separated by a comma, not '%s'"), o->by);
@@ -118,12 +147,18 @@ cmd_report (int argc, char **argv)
       N_("Group by unit, role or gender, and/or by area or competence (e.g. unit,area)"), N_("DIMS") },
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &o.unit, N_("Only this unit and its sub-units"), N_("PATH") },
     { "depth", 0, 0, G_OPTION_ARG_INT, &o.depth, N_("Units: show this many levels of the tree (0: all)"), N_("N") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from, N_("participation: from this date"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o.to, N_("participation: to this date"), N_("DATE") },
+    { "target-participants", 0, 0, G_OPTION_ARG_INT, &o.target_participants,
+      N_("participation: the target number of participants"), N_("N") },
+    { "target-hours-avg", 0, 0, G_OPTION_ARG_DOUBLE, &o.target_hours_avg,
+      N_("participation: the target hours per participant"), N_("H") },
     { "min-group", 'k', 0, G_OPTION_ARG_INT, &o.min_group,
       N_("Suppress figures from fewer people than this (default 5, at least 3)"), N_("K") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = cli_context_new (
-      "report", "needs|average|motivation|response|conversations|summary",
+      "report", "needs|average|motivation|response|conversations|summary|coverage|goals|participation",
       _("HR's group reports.  A unit includes its sub-units.  Self-ratings that are not\n"
         "shared are not counted.  Formats: table, csv, json, html, xlsx (needs --output)."),
       entries, &o.common);
@@ -139,6 +174,8 @@ cmd_report (int argc, char **argv)
   g_free (o.compare);
   g_free (o.by);
   g_free (o.unit);
+  g_free (o.from);
+  g_free (o.to);
   cli_common_clear (&o.common);
   return rc;
 }

@@ -232,6 +232,15 @@ static gboolean
 audit_person_changes (DkStore *store, const DkPerson *old, const DkPerson *new,
                       const char *actor, GError **error)
 {
+  if (old == NULL)
+    {
+      /* one row for a new person: a roster of a million people is a
+       * million rows, not nine million */
+      g_autofree char *added = g_strdup_printf ("%s; %s; %s; manager %s; %s", new->name, new->unit_path,
+                                                new->role, new->manager_ext_id ? new->manager_ext_id : "-",
+                                                dk_gender_code (new->gender));
+      return dk_store_audit (store, actor, "person", new->id, 0, "added", NULL, added, error);
+    }
   const struct { const char *field; const char *before, *after; } fields[] = {
     { "name", old ? old->name : NULL, new->name },
     { "email", old ? old->email : NULL, new->email },

@@ -10,7 +10,8 @@ EX=$(dirname "$0")
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export DIGIKOMP_DB="$DB"
 
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$(printf '\033[1m') plain=$(printf '\033[0m'); else bold= plain=; fi
+step() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"; "$@"; }
 
 step "$BIN" framework validate frameworks/kommun-digcomp-12.xml frameworks/digcomp-2.2.xml
 step "$BIN" init --framework frameworks/kommun-digcomp-12.xml
@@ -21,7 +22,17 @@ step "$BIN" round close 2025
 step "$BIN" round open 2026 --title "Skattning vintern 2026" --framework kommun-digcomp-12
 step "$BIN" import ratings "$EX/ratings-2026.csv" --round 2026
 step "$BIN" round list
+step "$BIN" catalogue import "$EX/catalogue.csv"
 step "$BIN" report needs --round 2026 --compare 2025 --by area --lang sv
 step "$BIN" report summary --round 2026 --compare 2025 --format html --output build/demo-summary.html
 step "$BIN" report summary --round 2026 --compare 2025 --lang sv
-printf '\nThe store is %s; the HTML summary is build/demo-summary.html.\n' "$DB"
+
+# a manager's conversation with one employee, and the plan they agree
+step "$BIN" conversation K10040 --round 2026 --lang sv
+step "$BIN" plan suggest K10040 --round 2026 --lang sv
+step "$BIN" plan create K10040 --round 2026 --from-suggestions
+step "$BIN" plan agree K10040 --round 2026 --by K10032
+step "$BIN" plan export K10040 --round 2026 --format pdf --output build/demo-plan.pdf --lang sv
+step "$BIN" plan export K10040 --round 2026 --format html --output build/demo-plan.html --lang sv
+step "$BIN" report coverage --round 2026 --lang sv
+printf '\nThe store is %s.\nThe HTML summary is build/demo-summary.html; K10040'"'"'s plan is build/demo-plan.pdf and build/demo-plan.html.\n' "$DB"

@@ -9,6 +9,8 @@
 #include "csv.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 G_DEFINE_QUARK (dk-csv-error-quark, dk_csv_error)
 
@@ -31,6 +33,7 @@ struct _DkCsvReader {
   gsize        lengths[MAX_FIELDS];
   const char  *fields[MAX_FIELDS];
   gboolean     broken;       /* an unterminated quote: nothing more to read */
+  const char  *released;     /* pages before this were given back to the kernel */
   DkCsvRecord  header;
   char       **header_fields;
   gsize       *header_lengths;
@@ -237,9 +240,26 @@ skip_blank_lines (DkCsvReader *r)
     }
 }
 
+/* A mapped file's pages count as the process's memory once read: give back
+ * those behind us, so a 500 MB import stays small. */
+static void
+release_read_pages (DkCsvReader *r)
+{
+  const gsize step = 32u << 20;
+  if (r->map == NULL || (gsize) (r->pos - r->released) < 2 * step)
+    return;
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  const char *from = (const char *) (((guintptr) r->released + page - 1) & ~(guintptr) (page - 1));
+  const char *to = (const char *) ((guintptr) (r->pos - step) & ~(guintptr) (page - 1));
+  if (to > from)
+    madvise ((void *) from, (gsize) (to - from), MADV_DONTNEED);
+  r->released = to;
+}
+
 gboolean
 dk_csv_reader_next (DkCsvReader *r, DkCsvRecord *rec, GError **error)
 {
+  release_read_pages (r);
   skip_blank_lines (r);
   if (r->broken || r->pos >= r->end)
     return FALSE;
@@ -282,6 +302,7 @@ reader_new (const char *data, gsize len, const char *name, GMappedFile *map, GEr
   r->data = data;
   r->end = data + len;
   r->pos = data;
+  r->released = data;
   r->line = 1;
   r->cap = 4096;
   r->buf = g_malloc (r->cap);

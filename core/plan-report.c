@@ -1,0 +1,284 @@
+/*
+ * plan-report.c — coverage, goals and participation reports.
+ */
+#include "plan-report.h"
+
+#include <string.h>
+
+/* ---- coverage ----------------------------------------------------------------------- */
+
+typedef struct {
+  DkFramework *fw;
+  DkPlanner   *planner;
+  GHashTable  *units;      /* unit id → path */
+  guint       *needs, *uncovered;   /* per competence index */
+} Coverage;
+
+static gboolean
+coverage_row (const DkScanRow *row, gpointer user_data)
+{
+  Coverage *c = user_data;
+  if (!(row->flags & DK_ASSESS_SHARED) || row->role >= dk_framework_n_roles (c->fw))
+    return TRUE;
+  const char *unit = g_hash_table_lookup (c->units, &row->unit_id);
+  const char *role = dk_framework_role (c->fw, row->role)->id;
+  for (guint i = 0; i < MIN (row->n, dk_framework_n_competences (c->fw)); i++)
+    {
+      guint expected = dk_framework_expected (c->fw, row->role, i);
+      guint eff = dk_gap_effective (row->self[i], row->manager[i]);
+      if (expected == 0 || eff == 0 || eff >= expected)
+        continue;
+      c->needs[i]++;
+      if (!dk_planner_covers (c->planner, dk_framework_competence (c->fw, i)->id, eff, role,
+                              unit != NULL ? unit : ""))
+        c->uncovered[i]++;
+    }
+  return TRUE;
+}
+
+static GHashTable *
+unit_paths (DkStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) units = dk_store_units (store, error);
+  if (units == NULL)
+    return NULL;
+  GHashTable *paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < units->len; i++)
+    {
+      DkUnit *u = units->pdata[i];
+      g_hash_table_insert (paths, g_memdup2 (&u->id, sizeof u->id), g_strdup (u->path));
+    }
+  return paths;
+}
+
+static DkTable *
+wishes_table (DkStore *store, gint64 round, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (dk_store_db (store),
+                          "SELECT i.competence, i.wish, count(*) FROM plan_item i JOIN plan p ON p.id = i.plan_id"
+                          " WHERE p.round_id = ? AND i.wish IS NOT NULL GROUP BY i.competence, i.wish"
+                          " ORDER BY count(*) DESC, i.competence", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dk_store_sql_error (store, _("reading plans"), error);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, round);
+  DkTable *t = dk_table_new ("wishes", _("Wished-for activities named in plans"));
+  dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "wish", _("Wish"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "plans", _("Plans"), DK_COLUMN_INTEGER);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint row = dk_table_add_row (t);
+      dk_table_set_text (t, row, 0, (const char *) sqlite3_column_text (stmt, 0));
+      dk_table_set_text (t, row, 1, (const char *) sqlite3_column_text (stmt, 1));
+      dk_table_set_number (t, row, 2, sqlite3_column_int (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+  return t;
+}
+
+DkReport *
+dk_report_coverage (DkStore *store, const char *round, DkLang lang, GError **error)
+{
+  g_autoptr (DkRound) r = dk_store_round (store, round, error);
+  g_autoptr (GPtrArray) catalogue = r != NULL ? dk_catalogue_load (store, error) : NULL;
+  if (catalogue == NULL)
+    return NULL;
+  Coverage c = { 0 };
+  if ((c.fw = dk_store_round_framework (store, r, error)) == NULL || (c.units = unit_paths (store, error)) == NULL)
+    {
+      dk_framework_free (c.fw);
+      return NULL;
+    }
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint n = dk_framework_n_competences (c.fw);
+  c.planner = dk_planner_new (catalogue, today, lang);
+  c.needs = g_new0 (guint, n);
+  c.uncovered = g_new0 (guint, n);
+  DkReport *report = NULL;
+  if (dk_store_round_scan (store, r->id, coverage_row, &c, error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Catalogue coverage, round %s"), r->code);
+      report = dk_report_new (title, lang);
+      dk_report_add_note (report, _("People with a need on each competence, and how many of them no activity "
+                                    "open to them covers — what HR should create next."));
+      DkTable *t = dk_table_new ("coverage", _("Needs and coverage per competence"));
+      dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "title", _("Title"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "people_with_need", _("People with a need"), DK_COLUMN_INTEGER);
+      dk_table_add_column (t, "not_covered", _("Not covered"), DK_COLUMN_INTEGER);
+      for (guint i = 0; i < n; i++)
+        {
+          guint row = dk_table_add_row (t);
+          const DkCompetence *comp = dk_framework_competence (c.fw, i);
+          dk_table_set_text (t, row, 0, comp->id);
+          dk_table_set_text (t, row, 1, dk_competence_title (comp, lang));
+          dk_table_set_number (t, row, 2, c.needs[i]);
+          dk_table_set_number (t, row, 3, c.uncovered[i]);
+          dk_table_set_emphasis (t, row, 3, c.uncovered[i] > 0);
+        }
+      dk_report_add_table (report, t);
+      DkTable *w = wishes_table (store, r->id, error);
+      if (w != NULL)
+        dk_report_add_table (report, w);
+      else
+        g_clear_pointer (&report, dk_report_free);
+    }
+  g_free (c.needs);
+  g_free (c.uncovered);
+  dk_planner_free (c.planner);
+  g_hash_table_unref (c.units);
+  dk_framework_free (c.fw);
+  return report;
+}
+
+/* ---- goals ---------------------------------------------------------------------------- */
+
+/* Runs SQL (one ?1 parameter TEXT1, and ?2 TEXT2 when given) into a table
+ * whose columns are KEYS / LABELS / KINDS. */
+static DkTable *
+query_table (DkStore *store, const char *name, const char *title, const char *sql, const char *p1,
+             const char *p2, const char *const *keys, const char *const *labels,
+             const DkColumnKind *kinds, guint n, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (dk_store_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dk_store_sql_error (store, title, error);
+      return NULL;
+    }
+  if (p1 != NULL)
+    sqlite3_bind_text (stmt, 1, p1, -1, SQLITE_TRANSIENT);
+  if (p2 != NULL)
+    sqlite3_bind_text (stmt, 2, p2, -1, SQLITE_TRANSIENT);
+  DkTable *t = dk_table_new (name, title);
+  for (guint c = 0; c < n; c++)
+    dk_table_add_column (t, keys[c], _(labels[c]), kinds[c]);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint row = dk_table_add_row (t);
+      for (guint c = 0; c < n; c++)
+        if (kinds[c] == DK_COLUMN_TEXT)
+          dk_table_set_text (t, row, c, (const char *) sqlite3_column_text (stmt, (int) c));
+        else
+          dk_table_set_number (t, row, c, sqlite3_column_double (stmt, (int) c));
+    }
+  sqlite3_finalize (stmt);
+  return t;
+}
+
+DkReport *
+dk_report_goals (DkStore *store, const char *round, DkLang lang, GError **error)
+{
+  g_autoptr (DkRound) r = dk_store_round (store, round, error);
+  if (r == NULL)
+    return NULL;
+  static const char *const keys[] = { "competence", "items", "people", "done" };
+  static const char *const labels[] = { N_("Competence"), N_("Goals"), N_("People"), N_("Done") };
+  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER };
+  DkTable *t = query_table (store, "goals", _("Personal goals per competence"),
+                            "SELECT i.competence, count(*), count(DISTINCT p.person_id),"
+                            " sum(i.status = 'done') FROM plan_item i JOIN plan p ON p.id = i.plan_id"
+                            " JOIN round r ON r.id = p.round_id WHERE r.code = ?1 AND i.status <> 'cancelled'"
+                            " GROUP BY i.competence ORDER BY count(*) DESC, i.competence",
+                            r->code, NULL, keys, labels, kinds, 4, error);
+  if (t == NULL)
+    return NULL;
+  g_autofree char *title = g_strdup_printf (_("Personal goals, round %s"), r->code);
+  DkReport *report = dk_report_new (title, lang);
+  dk_report_add_table (report, t);
+  return report;
+}
+
+/* ---- participation ------------------------------------------------------------------------- */
+
+#define PARTICIPATED "pa.status IN ('attended', 'completed') AND (?1 IS NULL OR pa.date >= ?1)" \
+                     " AND (?2 IS NULL OR pa.date <= ?2)"
+
+/* Rows mix people and hours, so the figures are formatted here. */
+static void
+add_target_row (DkTable *t, const char *label, double actual, double target, gboolean has_target,
+                gboolean hours, DkLang lang)
+{
+  guint row = dk_table_add_row (t);
+  dk_table_set_text (t, row, 0, label);
+  g_autofree char *a = hours ? dk_format_level (actual, lang) : g_strdup_printf ("%.0f", actual);
+  dk_table_set_text (t, row, 1, a);
+  if (has_target)
+    {
+      g_autofree char *b = hours ? dk_format_level (target, lang) : g_strdup_printf ("%.0f", target);
+      dk_table_set_text (t, row, 2, b);
+    }
+}
+
+static gboolean
+totals (DkStore *store, const DkParticipationQuery *q, double *v, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (dk_store_db (store),
+                          "SELECT count(DISTINCT pa.person_id),"
+                          " count(DISTINCT CASE WHEN x.gender = 'F' THEN pa.person_id END),"
+                          " count(DISTINCT CASE WHEN x.gender = 'M' THEN pa.person_id END),"
+                          " count(DISTINCT CASE WHEN x.gender NOT IN ('F', 'M') THEN pa.person_id END),"
+                          " coalesce(sum(pa.hours), 0) FROM participation pa JOIN person x ON x.id = pa.person_id"
+                          " WHERE " PARTICIPATED, -1, &stmt, NULL) != SQLITE_OK)
+    return dk_store_sql_error (store, _("reading participation"), error);
+  sqlite3_bind_text (stmt, 1, q->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, q->to, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 5; i++)
+      v[i] = sqlite3_column_double (stmt, i);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+DkReport *
+dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang lang, GError **error)
+{
+  double v[5] = { 0 };
+  if (!totals (store, q, v, error))
+    return NULL;
+  g_autofree char *title = g_strdup_printf (_("Participation %s – %s"), q->from ? q->from : "…", q->to ? q->to : "…");
+  DkReport *report = dk_report_new (title, lang);
+  dk_report_add_note (report, _("Participants attended or completed an activity; hours are summed over them."));
+  DkTable *t = dk_table_new ("participation", _("Participants and hours"));
+  dk_table_add_column (t, "figure", _("Figure"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "actual", _("Actual"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "target", _("Target"), DK_COLUMN_TEXT);
+  double avg = v[0] > 0 ? v[4] / v[0] : 0;
+  add_target_row (t, _("Participants"), v[0], q->target_participants, q->target_participants > 0, FALSE, lang);
+  add_target_row (t, _("of whom women"), v[1], 0, FALSE, FALSE, lang);
+  add_target_row (t, _("of whom men"), v[2], 0, FALSE, FALSE, lang);
+  add_target_row (t, _("of whom other or not given"), v[3], 0, FALSE, FALSE, lang);
+  add_target_row (t, _("Hours in total"), v[4], q->target_hours_avg * q->target_participants,
+                  q->target_hours_avg > 0 && q->target_participants > 0, TRUE, lang);
+  add_target_row (t, _("Hours per participant"), avg, q->target_hours_avg, q->target_hours_avg > 0, TRUE, lang);
+  dk_report_add_table (report, t);
+
+  static const char *const keys[] = { "group", "participants", "hours" };
+  static const char *const labels[] = { N_("Group"), N_("Participants"), N_("Hours") };
+  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_LEVEL };
+  /* the department: the first two levels of the unit path */
+  DkTable *by_unit = query_table (store, "by_unit", _("Per department"),
+      "SELECT CASE WHEN instr(substr(u.path, instr(u.path, '/') + 1), '/') > 0"
+      " THEN substr(u.path, 1, instr(u.path, '/') + instr(substr(u.path, instr(u.path, '/') + 1), '/') - 1)"
+      " ELSE u.path END AS dept, count(DISTINCT pa.person_id), sum(pa.hours)"
+      " FROM participation pa JOIN person x ON x.id = pa.person_id JOIN unit u ON u.id = x.unit_id"
+      " WHERE " PARTICIPATED " GROUP BY dept ORDER BY dept", q->from, q->to, keys, labels, kinds, 3, error);
+  DkTable *by_kind = by_unit == NULL ? NULL : query_table (store, "by_kind", _("Per kind of activity"),
+      "SELECT coalesce(a.kind, '?'), count(DISTINCT pa.person_id), sum(pa.hours)"
+      " FROM participation pa LEFT JOIN activity a ON a.id = pa.activity_id"
+      " WHERE " PARTICIPATED " GROUP BY 1 ORDER BY 1", q->from, q->to, keys, labels, kinds, 3, error);
+  if (by_kind == NULL)
+    {
+      dk_table_free (by_unit);
+      dk_report_free (report);
+      return NULL;
+    }
+  dk_report_add_table (report, by_unit);
+  dk_report_add_table (report, by_kind);
+  return report;
+}

@@ -1,0 +1,31 @@
+/*
+ * plan-report.h — HR's reports on learning: which needs no activity covers
+ * and what plans wish for (coverage), personal goals per competence, and
+ * participation and hours against the targets reported to funders.
+ */
+#ifndef DK_PLAN_REPORT_H
+#define DK_PLAN_REPORT_H
+
+#include "plan.h"
+#include "table.h"
+
+/* Needs per competence in ROUND (shared ratings only), how many of those
+ * people no activity of the catalogue covers, and the wished-for activities
+ * plans name.  Counts only, never who. */
+DkReport *dk_report_coverage (DkStore *store, const char *round, DkLang lang, GError **error);
+
+/* Plan items per competence in ROUND: items, people, done. */
+DkReport *dk_report_goals (DkStore *store, const char *round, DkLang lang, GError **error);
+
+typedef struct {
+  const char *from, *to;        /* YYYY-MM-DD, inclusive; NULL: unbounded */
+  guint       target_participants;  /* 0: none */
+  double      target_hours_avg;     /* 0: none */
+} DkParticipationQuery;
+
+/* Participants (attended or completed), women / men / other, total hours and
+ * hours per participant, against targets; per department and per kind. */
+DkReport *dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang lang,
+                                   GError **error);
+
+#endif
