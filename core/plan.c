@@ -116,7 +116,7 @@ dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue, DkStr
   g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, lang);
   g_autoptr (GHashTable) completed = dk_participation_completed (store, ctx->person->id);
   return dk_planner_suggest (planner, ctx->fw, ctx->gaps, ctx->person->role, ctx->person->unit_path,
-                             dk_framework_motivation_high (ctx->fw), completed, strategy);
+                             dk_framework_motivation_high (ctx->fw), completed, strategy, 0);
 }
 
 /* ---- reading a plan ---------------------------------------------------------------------- */
@@ -191,30 +191,74 @@ dk_plan_get (DkStore *store, const char *round, const char *person, GError **err
 
 /* ---- changing a plan --------------------------------------------------------------------- */
 
-static gint64
-plan_insert (DkStore *store, gint64 round, gint64 person, const char *state, GError **error)
+/* The inserts of plans and items, prepared once: `suggest --all` writes
+ * hundreds of thousands. */
+typedef struct {
+  DkStore      *store;
+  sqlite3_stmt *plan, *item;
+  char         *today;
+} Writer;
+
+static void
+writer_init (Writer *w, DkStore *store)
 {
-  g_autofree char *now = today ();
-  sqlite3_stmt *stmt = prepare (store, "INSERT INTO plan (round_id, person_id, state, created_at)"
-                                       " VALUES (?, ?, ?, ?)", error);
+  w->store = store;
+  w->plan = w->item = NULL;
+  w->today = today ();
+}
+
+static void
+writer_clear (Writer *w)
+{
+  sqlite3_finalize (w->plan);
+  sqlite3_finalize (w->item);
+  g_free (w->today);
+}
+
+/* Resets *STMT for another row, preparing it the first time. */
+static sqlite3_stmt *
+reuse (DkStore *store, sqlite3_stmt **stmt, const char *sql, GError **error)
+{
+  if (*stmt == NULL)
+    *stmt = prepare (store, sql, error);
+  else
+    {
+      sqlite3_reset (*stmt);
+      sqlite3_clear_bindings (*stmt);
+    }
+  return *stmt;
+}
+
+static gboolean
+step_kept (DkStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW || dk_store_sql_error (store, _("plans"), error);
+}
+
+static gint64
+plan_insert (Writer *w, gint64 round, gint64 person, const char *state, GError **error)
+{
+  sqlite3_stmt *stmt = reuse (w->store, &w->plan, "INSERT INTO plan (round_id, person_id, state, created_at)"
+                                                  " VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
   bind_text (stmt, 3, state);
-  bind_text (stmt, 4, now);
-  if (!step_done (store, stmt, error))
+  bind_text (stmt, 4, w->today);
+  if (!step_kept (w->store, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (dk_store_db (store));
+  return sqlite3_last_insert_rowid (dk_store_db (w->store));
 }
 
 static gboolean
-item_insert (DkStore *store, gint64 plan, const char *comp, guint target, const char *activity,
+item_insert (Writer *w, gint64 plan, const char *comp, guint target, const char *activity,
              const char *wish, const char *due, const char *reason, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (store, "INSERT INTO plan_item (plan_id, competence, target, activity_id,"
-                                       " wish, due, status, reason) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?)",
-                                error);
+  sqlite3_stmt *stmt = reuse (w->store, &w->item,
+                              "INSERT INTO plan_item (plan_id, competence, target, activity_id,"
+                              " wish, due, status, reason) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, plan);
@@ -225,12 +269,12 @@ item_insert (DkStore *store, gint64 plan, const char *comp, guint target, const 
   bind_text (stmt, 5, wish);
   bind_text (stmt, 6, due);
   bind_text (stmt, 7, reason);
-  return step_done (store, stmt, error);
+  return step_kept (w->store, stmt, error);
 }
 
 /* Adds the best suggestion of each need of NEEDS as an item of PLAN. */
 static gboolean
-add_best (DkStore *store, gint64 plan, GPtrArray *needs, GError **error)
+add_best (Writer *w, gint64 plan, GPtrArray *needs, GError **error)
 {
   for (guint i = 0; i < needs->len; i++)
     {
@@ -238,7 +282,7 @@ add_best (DkStore *store, gint64 plan, GPtrArray *needs, GError **error)
       if (n->suggestions->len == 0)
         continue;   /* not covered: the coverage report lists it */
       const DkSuggestion *s = n->suggestions->pdata[0];
-      if (!item_insert (store, plan, n->competence->id, n->target, s->activity->id, NULL, NULL,
+      if (!item_insert (w, plan, n->competence->id, n->target, s->activity->id, NULL, NULL,
                         s->reason, error))
         return FALSE;
     }
@@ -264,11 +308,14 @@ plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, GErr
 {
   if (!dk_store_begin (store, error))
     return FALSE;
-  gint64 id = plan_insert (store, ctx->round->id, ctx->person->id, "draft", error);
-  gboolean ok = id != 0 && (needs == NULL || add_best (store, id, needs, error))
+  Writer w;
+  writer_init (&w, store);
+  gint64 id = plan_insert (&w, ctx->round->id, ctx->person->id, "draft", error);
+  gboolean ok = id != 0 && (needs == NULL || add_best (&w, id, needs, error))
                 && dk_store_audit (store, dk_store_actor (), "plan", ctx->person->id, ctx->round->id,
                                    "created", NULL, needs != NULL ? "from suggestions" : "empty", error)
                 && dk_store_commit (store, error);
+  writer_clear (&w);
   if (!ok)
     dk_store_rollback (store);
   return ok;
@@ -375,11 +422,14 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
     }
   if (ok)
     {
+      Writer w;
+      writer_init (&w, store);
       ok = dk_store_begin (store, error)
-           && item_insert (store, t.plan->id, comp, target, activity, wish, due, NULL, error)
+           && item_insert (&w, t.plan->id, comp, target, activity, wish, due, NULL, error)
            && dk_store_audit (store, dk_store_actor (), "plan", t.person->id, t.round->id, "item added",
                               NULL, activity != NULL ? activity : wish, error)
            && dk_store_commit (store, error);
+      writer_clear (&w);
       if (!ok)
         dk_store_rollback (store);
     }
@@ -461,6 +511,7 @@ dk_plan_set_status (DkStore *store, const char *round, const char *person, gint6
 
 typedef struct {
   DkStore     *store;
+  Writer       writer;
   DkRound     *round;
   DkFramework *fw;
   DkPlanner   *planner;
@@ -497,14 +548,14 @@ suggest_row (const DkScanRow *row, gpointer user_data)
   const char *role = dk_framework_role (s->fw, row->role)->id;
   g_autoptr (GPtrArray) needs = dk_planner_suggest (s->planner, s->fw, gaps, role, unit,
                                                     dk_framework_motivation_high (s->fw), NULL,
-                                                    DK_STRATEGY_GAPS);
+                                                    DK_STRATEGY_GAPS, 1);
   gboolean any = FALSE;
   for (guint i = 0; i < needs->len; i++)
     any |= ((DkNeedPlan *) needs->pdata[i])->suggestions->len > 0;
   if (!any)
     return TRUE;
-  gint64 plan = plan_insert (s->store, s->round->id, row->person_id, "suggested", s->error);
-  if (plan == 0 || !add_best (s->store, plan, needs, s->error))
+  gint64 plan = plan_insert (&s->writer, s->round->id, row->person_id, "suggested", s->error);
+  if (plan == 0 || !add_best (&s->writer, plan, needs, s->error))
     {
       s->failed = TRUE;
       return FALSE;
@@ -544,6 +595,7 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang
                      guint *written, GError **error)
 {
   SuggestAll s = { .store = store, .unit = unit, .error = error };
+  writer_init (&s.writer, store);
   g_autoptr (GPtrArray) catalogue = NULL;
   g_autofree char *from = today ();
   gboolean ok = (s.round = dk_store_round (store, round, error)) != NULL
@@ -562,6 +614,7 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang
         dk_store_rollback (store);
     }
   *written = s.written;
+  writer_clear (&s.writer);
   dk_planner_free (s.planner);
   g_clear_pointer (&s.units, g_hash_table_unref);
   g_clear_pointer (&s.planned, g_hash_table_unref);

@@ -103,22 +103,33 @@ format_name (const char *format)
   return _("mixed");
 }
 
-static DkSuggestion *
-suggestion_new (DkPlanner *p, const DkActivity *a, const DkNeedPlan *need, GPtrArray *needs)
+/* Ranks A for NEED into *S: what the comparison needs, nothing more. */
+static void
+rank (DkSuggestion *s, const DkActivity *a, const DkNeedPlan *need, GPtrArray *needs)
 {
-  DkSuggestion *s = g_new0 (DkSuggestion, 1);
-  const DkDevelops *d = dk_activity_develops (a, need->competence->id);
   s->activity = a;
-  s->reaches = d->to >= need->target;
+  s->reason = NULL;
+  s->also = 0;
+  s->reaches = dk_activity_develops (a, need->competence->id)->to >= need->target;
+  for (guint i = 0; i < needs->len; i++)
+    {
+      const DkNeedPlan *other = needs->pdata[i];
+      s->also += other != need && !other->growth && fits (a, other->competence->id, other->level);
+    }
+}
+
+/* Writes why S was suggested for NEED — only for the suggestions kept. */
+static void
+explain (DkSuggestion *s, const DkNeedPlan *need, GPtrArray *needs)
+{
+  const DkActivity *a = s->activity;
+  const DkDevelops *d = dk_activity_develops (a, need->competence->id);
   GString *also = g_string_new (NULL);
   for (guint i = 0; i < needs->len; i++)
     {
       const DkNeedPlan *other = needs->pdata[i];
       if (other != need && !other->growth && fits (a, other->competence->id, other->level))
-        {
-          s->also++;
-          g_string_append_printf (also, "%s%s", also->len ? ", " : "", other->competence->id);
-        }
+        g_string_append_printf (also, "%s%s", also->len ? ", " : "", other->competence->id);
     }
   g_autofree char *hours = g_strdup_printf ("%g", a->hours);
   GString *r = g_string_new (NULL);
@@ -131,32 +142,46 @@ suggestion_new (DkPlanner *p, const DkActivity *a, const DkNeedPlan *need, GPtrA
     g_string_append_printf (r, _("; a step towards %u"), need->target);
   if (a->easy_swedish)
     g_string_append_printf (r, "; %s", _("easy Swedish"));
-  (void) p;
   g_string_free (also, TRUE);
   s->reason = g_string_free (r, FALSE);
-  return s;
 }
 
 static void
 add_candidates (DkPlanner *p, DkNeedPlan *need, GPtrArray *needs, const char *role,
-                const char *unit, GHashTable *completed)
+                const char *unit, GHashTable *completed, guint keep)
 {
   GPtrArray *list = g_hash_table_lookup (p->by_competence, need->competence->id);
+  DkSuggestion best = { 0 }, candidate;
+  const DkSuggestion *pb = &best, *pc = &candidate;
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       const DkActivity *a = list->pdata[i];
       if (!fits (a, need->competence->id, need->level) || !dk_activity_open_to (a, role, unit)
           || (completed != NULL && g_hash_table_contains (completed, a->id)))
         continue;
-      g_ptr_array_add (need->suggestions, suggestion_new (p, a, need, needs));
+      rank (&candidate, a, need, needs);
+      /* with one kept, the best is tracked here instead of sorting them all */
+      if (keep == 1)
+        {
+          if (best.activity == NULL || compare_suggestions (&pc, &pb) < 0)
+            best = candidate;
+          continue;
+        }
+      g_ptr_array_add (need->suggestions, g_memdup2 (&candidate, sizeof candidate));
     }
+  if (best.activity != NULL)
+    g_ptr_array_add (need->suggestions, g_memdup2 (&best, sizeof best));
   g_ptr_array_sort (need->suggestions, compare_suggestions);
+  if (keep > 0 && need->suggestions->len > keep)
+    g_ptr_array_set_size (need->suggestions, keep);
+  for (guint i = 0; i < need->suggestions->len; i++)
+    explain (need->suggestions->pdata[i], need, needs);
 }
 
 GPtrArray *
 dk_planner_suggest (DkPlanner *p, const DkFramework *fw, const DkPersonGap *gaps, const char *role,
                     const char *unit, guint motivation_high, GHashTable *completed,
-                    DkStrategy strategy)
+                    DkStrategy strategy, guint keep)
 {
   GPtrArray *needs = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_need_plan_free);
   const DkScale *scale = dk_framework_scale (fw);
@@ -178,6 +203,6 @@ dk_planner_suggest (DkPlanner *p, const DkFramework *fw, const DkPersonGap *gaps
       g_ptr_array_add (needs, n);
     }
   for (guint i = 0; i < needs->len; i++)
-    add_candidates (p, needs->pdata[i], needs, role, unit, completed);
+    add_candidates (p, needs->pdata[i], needs, role, unit, completed, keep);
   return needs;
 }

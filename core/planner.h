@@ -47,12 +47,12 @@ void dk_planner_free (DkPlanner *planner);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlanner, dk_planner_free)
 
 /* Returns the needs of one person (DkNeedPlan*, in the framework's order)
- * with their ranked suggestions.  GAPS is dk_gap_person's result for the
+ * with their ranked suggestions, the best KEEP of them (0: all).  GAPS is dk_gap_person's result for the
  * person (the manager's view), ROLE and UNIT_PATH the person's, COMPLETED a
  * set of activity ids to leave out (may be NULL). */
 GPtrArray *dk_planner_suggest (DkPlanner *planner, const DkFramework *fw, const DkPersonGap *gaps,
                                const char *role, const char *unit_path, guint motivation_high,
-                               GHashTable *completed, DkStrategy strategy);
+                               GHashTable *completed, DkStrategy strategy, guint keep);
 
 /* Returns TRUE when some activity could develop competence COMP from LEVEL
  * for a person with ROLE in UNIT_PATH. */
