@@ -119,6 +119,8 @@ read_record (Reader *r, const DkCsvRecord *rec, const int *index)
   else if (g_hash_table_contains (r->ids, a->id))
     dk_errors_add (&r->errors, r->file, line, _("activity %s appears twice (first on line %u)"), a->id,
                    GPOINTER_TO_UINT (g_hash_table_lookup (r->ids, a->id)));
+  else   /* even a bad row's id counts: a second one is a second mistake */
+    g_hash_table_insert (r->ids, g_strdup (a->id), GUINT_TO_POINTER (line));
   if (a->title[DK_LANG_SV] == NULL && a->title[DK_LANG_EN] == NULL)
     dk_errors_add (&r->errors, r->file, line, _("the activity has no title"));
   if (!one_of (a->kind, dk_activity_kinds))
@@ -140,7 +142,6 @@ read_record (Reader *r, const DkCsvRecord *rec, const int *index)
     check_references (r, a, line);
   if (r->errors.count != before)
     return;
-  g_hash_table_insert (r->ids, a->id, GUINT_TO_POINTER (line));
   g_ptr_array_add (r->activities, g_steal_pointer (&a));
 }
 
@@ -169,7 +170,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
   memset (summary, 0, sizeof *summary);
   Reader r = { .store = store, .file = path };
   r.activities = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
-  r.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_framework_free);
   dk_errors_init (&r.errors, 0);
 

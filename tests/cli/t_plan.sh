@@ -1,0 +1,79 @@
+# The planner and plans: ranked suggestions with reasons, the skip rule,
+# completed activities, plans through agreement, exports, coverage.
+. "$TOP/tests/cli/lib.sh"
+export DIGIKOMP_DB="$T/store.db"
+D="$TOP/tests/data"
+dk init --framework "$D/framework/small.xml" >/dev/null
+dk import roster "$D/import/roster.csv" >/dev/null
+dk round open r1 --title R1 --framework small >/dev/null
+dk import ratings "$D/import/ratings.csv" --round r1 >/dev/null
+
+run dk catalogue import "$D/plan/catalogue-bad.csv"
+expect_rc 3
+expect_err "catalogue-bad.csv:2: kind 'party' is not one of"
+expect_err "catalogue-bad.csv:3: hours 'x' is not a positive number"
+expect_err "catalogue-bad.csv:4: competence 9.9 is in no registered framework"
+expect_err "catalogue-bad.csv:5: '1.1:3..2': the levels must be FROM..TO"
+expect_err "catalogue-bad.csv:6: activity a1 appears twice (first on line 2)"
+run dk catalogue list; expect_rc 0; expect_no_out "a1"
+
+run dk catalogue import "$D/plan/catalogue.csv"; expect_rc 0; expect_out "5 added"
+run dk catalogue list --theme sakerhet; expect_out "short"; expect_out "long"; expect_no_out "step"
+run dk catalogue show long; expect_rc 0; expect_out "Läs lathunden."
+
+# P2's manager adjusted 1.1 to 3 (= expected): no need, so no activity (the skip rule);
+# with the self level of 2 alone it would have been one.  P2 has no other need.
+run dk plan suggest P2 --round r1 --format csv
+expect_rc 0; expect_no_out "short"
+# P1 (manager): 2.1 is at 3 = expected; 1.1 and 1.2 not answered: no need at all
+run dk plan suggest P1 --round r1 --format csv; expect_no_out ",short,"
+
+# a need: P1 rates 1.1 at 2 (expected 4 for managers)
+dk rate --self P1 1.1 2 --round r1 >/dev/null
+run dk plan suggest P1 --round r1 --format csv
+expect_rc 0
+# ranked: reaching the target (mgr: 2..4) first, then covering more needs, then shorter;
+# the past-only course is not offered
+grep -n ',mgr,' "$T/out" | grep -q '^2:' || fail "the course that reaches the target is not first"
+expect_out "develops 1.1 from 2 to 4; on-site; 3 h"
+expect_out "develops 1.1 from 2 to 3; digital; 1 h; a step towards 4"
+expect_no_out "past"
+expect_no_out ",step,"   # 1.1:1..2 does not fit a level of 2
+
+run dk plan create P1 --round r1 --from-suggestions; expect_rc 0; expect_out "mgr"
+run dk plan create P1 --round r1; expect_rc 1; expect_err "has a plan in round r1 already"
+run dk plan add P1 --round r1 --competence 1.2 --wish "Kurs i arkivering" --due 2027-02-01; expect_rc 0
+run dk plan add P1 --round r1 --competence 1.2 --activity nope; expect_rc 3; expect_err "no activity nope"
+run dk plan add P1 --round r1 --competence 1.2 --wish x --due 1/2; expect_rc 3; expect_err "is not a date"
+run dk plan agree P1 --round r1 --by P2; expect_rc 1; expect_err "P2 is not P1's manager"
+run dk plan agree P1 --round r1 --by hr:Karin; expect_rc 0
+run dk attend P1 mgr --date 2027-03-02 --hours 3; expect_rc 0
+run dk plan show P1 --round r1 --format csv
+expect_out "1.1,4,mgr,,done"
+expect_out "wish: Kurs i arkivering,2027-02-01,planned"
+run dk plan follow-up P1 --round r1 --on 2027-06-01 --notes "Klar med kursen"; expect_rc 0
+run dk plan cancel P1 2 --round r1; expect_rc 0
+run dk audit P1; expect_out "agreed"; expect_out "item 2"
+
+# completed activities are not suggested again
+run dk plan suggest P1 --round r1 --format csv; expect_no_out ",mgr,"
+
+# exports
+run dk plan export P1 --round r1 --format md; expect_rc 0; expect_out "# Development plan: Anna Berg"; expect_out "Klar med kursen"
+run dk plan export P1 --round r1 --format html --output "$T/plan.html"; expect_rc 0
+grep -q "<svg" "$T/plan.html" || fail "no radar chart in the HTML plan"
+run dk plan export P1 --round r1 --format json; expect_rc 0; expect_out '"state" : "agreed"'
+run dk plan export P1 --round r1 --format pdf; expect_rc 2; expect_err "needs --output"
+run dk plan export P1 --round r1 --format pdf --output "$T/plan.pdf"; expect_rc 0
+head -c 5 "$T/plan.pdf" | grep -q '%PDF-' || fail "not a PDF"
+if command -v pdftotext >/dev/null; then pdftotext "$T/plan.pdf" - | grep -q "Anna Berg" || fail "the PDF lacks the name"; fi
+dk plan add P1 --round r1 --competence 1.2 --activity long >/dev/null
+run dk plan export P1 --round r1 --format ics; expect_rc 0
+expect_out "BEGIN:VCALENDAR"; expect_out "DTSTART:20270301T090000"; expect_out "LOCATION:Stadshuset"; expect_out "DESCRIPTION:Läs lathunden."
+
+# reports on learning
+run dk report goals --round r1 --format csv; expect_rc 0; expect_out "1.1,1,1,1"
+run dk report coverage --round r1 --format csv; expect_rc 0; expect_out "wish"
+run dk report participation --from 2027-01-01 --to 2027-12-31 --target-participants 10 --target-hours-avg 18 --format csv
+expect_rc 0; expect_out "Participants,1,10"; expect_out "Hours per participant,3.0,18.0"
+run dk plan suggest --all --round r1; expect_rc 0; expect_out "Suggested plans written for"
