@@ -31,6 +31,10 @@ CFLAGS   += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -I. -Icore -Iimporters \
 LDFLAGS  += -Wl,--as-needed -Wl,-O1
 LDLIBS   += $(PKG_LIBS) -lm
 
+ifeq ($(SAN),fuzz)
+CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
 ifeq ($(SAN),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
@@ -54,7 +58,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildcard po/*.po))
 
 .PHONY: all deps deps-bench deps-fuzz demo check check-unit check-cli check-asan \
-        bench pot install uninstall clean
+        bench fuzz fuzz-run pot install uninstall clean
 
 all: $(BIN) $(MO_FILES)
 
@@ -132,6 +136,33 @@ check-cli: $(BIN) $(MO_FILES) $(BUILD)/bench/gen
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-unit check-cli
 
+# ---- fuzzing: libFuzzer with ASan and UBSan (clang), a target per reader ------
+
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
+FUZZ_SECONDS ?= 30
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	@$(CC) $(CFLAGS) -DDK_SRCDIR=\"$(CURDIR)\" -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB) $(LDLIBS)
+
+# Runs each target for FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/NAME);
+# what it learns stays in build-fuzz/corpus.  A crash stops with its input saved.
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang SAN=fuzz OPT="-O1 -g" fuzz-run
+
+fuzz-run: $(FUZZ_BIN)
+	@set -e; for t in $(FUZZ_BIN); do \
+	  name=$$(basename $$t); name=$${name#fuzz_}; \
+	  mkdir -p $(BUILD)/corpus/$$name $(BUILD)/crashes; \
+	  echo "== fuzzing $$name for $(FUZZ_SECONDS) s"; \
+	  $$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	      -artifact_prefix=$(BUILD)/crashes/$$name- $(BUILD)/corpus/$$name tests/fuzz/corpus/$$name 2>&1 \
+	    | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::new_units_added)|ERROR|SUMMARY" || true; \
+	  if ls $(BUILD)/crashes/$$name-* >/dev/null 2>&1; then echo "fuzz: $$name found a crash"; exit 1; fi; \
+	done
+
 # ---- the benchmark (bench/README.md) ------------------------------------------
 
 $(BUILD)/bench/gen: bench/gen.c
@@ -161,6 +192,6 @@ uninstall:
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/digikomp.mo
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
