@@ -32,8 +32,8 @@ catalogue_import (int argc, char **argv)
       else if (!dk_import_catalogue (store, argv[1], &s, &error))
         rc = cli_fail (_("cannot import the catalogue"), error);
       else
-        printf (_("Activities: %" G_GUINT64_FORMAT " rows; %" G_GUINT64_FORMAT " added, %"
-                  G_GUINT64_FORMAT " replaced\n"), s.rows, s.added, s.updated);
+        printf (_("Activities: %llu rows; %llu added, %llu replaced\n"), (unsigned long long) s.rows,
+                (unsigned long long) s.added, (unsigned long long) s.updated);
     }
   cli_common_clear (&common);
   return rc;

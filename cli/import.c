@@ -11,11 +11,11 @@ print_summary (const char *what, const DkImportSummary *s, gboolean dry_run)
 {
   if (dry_run)
     printf (_("Dry run, nothing written. "));
-  printf (_("%s: %" G_GUINT64_FORMAT " rows; %" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT
-            " updated, %" G_GUINT64_FORMAT " unchanged"),
-          what, s->rows, s->added, s->updated, s->unchanged);
+  printf (_("%s: %llu rows; %llu added, %llu updated, %llu unchanged"), what,
+          (unsigned long long) s->rows, (unsigned long long) s->added,
+          (unsigned long long) s->updated, (unsigned long long) s->unchanged);
   if (s->deactivated > 0)
-    printf (_(", %" G_GUINT64_FORMAT " marked inactive"), s->deactivated);
+    printf (_(", %llu marked inactive"), (unsigned long long) s->deactivated);
   printf ("\n");
 }
 

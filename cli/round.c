@@ -39,8 +39,8 @@ round_open (int argc, char **argv)
       else
         {
           g_autoptr (DkRound) round = dk_store_round (store, argv[1], NULL);
-          printf (_("Round %s opened on %s@%s; %" G_GINT64_FORMAT " people registered.\n"),
-                  argv[1], round->framework_id, round->framework_version, round->registered);
+          printf (_("Round %s opened on %s@%s; %lld people registered.\n"),
+                  argv[1], round->framework_id, round->framework_version, (long long) round->registered);
         }
     }
   cli_common_clear (&common);

@@ -490,8 +490,8 @@ dk_plan_set_status (DkStore *store, const char *round, const char *person, gint6
   if (ok && !found)
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
-                   _("the plan has no item %" G_GINT64_FORMAT "; see the items with: digikomp plan show %s"),
-                   item, person);
+                   _("the plan has no item %lld; see the items with: digikomp plan show %s"),
+                   (long long) item, person);
       ok = FALSE;
     }
   if (ok)

@@ -382,7 +382,7 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
                                       (const char *) sqlite3_column_text (stmt, 1), error);
   else
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("no framework with store id %" G_GINT64_FORMAT), rowid);
+                 _("no framework with store id %lld"), (long long) rowid);
   sqlite3_finalize (stmt);
   return fw;
 }

@@ -4,6 +4,9 @@
 # binary, absolute), TOP (the source tree) and a fresh scratch dir T, and
 # sources tests/cli/lib.sh for its assertions.
 set -u
+# the tests check English texts (t_lang switches language itself)
+export LANG=C.UTF-8
+unset LANGUAGE LC_ALL LC_MESSAGES
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 passed=0 failed=0
