@@ -40,7 +40,8 @@ round_open (int argc, char **argv)
         {
           g_autoptr (DkRound) round = dk_store_round (store, argv[1], NULL);
           printf (_("Round %s opened on %s@%s; %lld people registered.\n"),
-                  argv[1], round->framework_id, round->framework_version, (long long) round->registered);
+                  argv[1], round->framework_id, round->framework_version,
+                  (long long) dk_store_round_registered (store, round));
         }
     }
   cli_common_clear (&common);
@@ -74,7 +75,7 @@ round_close (int argc, char **argv)
 }
 
 static int
-print_rounds (GPtrArray *rounds, const CliCommon *common)
+print_rounds (DkStore *store, GPtrArray *rounds, const CliCommon *common)
 {
   g_autoptr (DkReport) report = dk_report_new (_("Rounds"), common->lang);
   DkTable *t = dk_table_new ("rounds", NULL);
@@ -96,7 +97,7 @@ print_rounds (GPtrArray *rounds, const CliCommon *common)
       dk_table_set_text (t, row, 3, r->open ? _("open") : _("closed"));
       dk_table_set_text (t, row, 4, r->opened_at);
       dk_table_set_text (t, row, 5, r->closed_at);
-      dk_table_set_number (t, row, 6, (double) r->registered);
+      dk_table_set_number (t, row, 6, (double) dk_store_round_registered (store, r));
     }
   dk_report_add_table (report, t);
   return cli_emit_report (report, common);
@@ -121,7 +122,7 @@ round_list (int argc, char **argv)
       else if (rounds == NULL)
         rc = cli_fail (_("cannot list the rounds"), error);
       else
-        rc = print_rounds (rounds, &common);
+        rc = print_rounds (store, rounds, &common);
     }
   cli_common_clear (&common);
   return rc;

@@ -8,10 +8,10 @@
 
 /* ---- rounds ------------------------------------------------------------------ */
 
+/* Counting a round's people reads the whole round: only listings ask for it. */
 #define ROUND_COLUMNS                                                                    \
   "r.id, r.code, r.title, f.code, f.version, r.state = 'open', r.opened_at, r.closed_at,"\
-  " (SELECT count(*) FROM assessment a WHERE a.round_id = r.id), r.framework_id"        \
-  " FROM round r JOIN framework f ON f.id = r.framework_id"
+  " -1, r.framework_id FROM round r JOIN framework f ON f.id = r.framework_id"
 
 void
 dk_round_free (DkRound *r)
@@ -55,6 +55,18 @@ dk_store_rounds (DkStore *store, GError **error)
     g_ptr_array_add (rounds, round_from_row (stmt));
   sqlite3_finalize (stmt);
   return rounds;
+}
+
+gint64
+dk_store_round_registered (DkStore *store, const DkRound *round)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT count(*) FROM assessment WHERE round_id = ?", NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, round->id);
+  gint64 n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 static DkRound *

@@ -174,7 +174,7 @@ typedef struct {
   gboolean open;
   char    *opened_at;     /* YYYY-MM-DD */
   char    *closed_at;     /* NULL while open */
-  gint64   registered;    /* assessment rows */
+  gint64   registered;    /* -1: see dk_store_round_registered */
   gint64   framework_rowid;
 } DkRound;
 
@@ -195,6 +195,10 @@ DkRound *dk_store_round (DkStore *store, const char *code, GError **error);
 
 /* Returns all rounds, oldest first (DkRound*). */
 GPtrArray *dk_store_rounds (DkStore *store, GError **error);
+
+/* Returns how many people are registered in ROUND (reads the whole round),
+ * or -1 on a store failure. */
+gint64 dk_store_round_registered (DkStore *store, const DkRound *round);
 
 /* Returns the framework ROUND pins (caller owns). */
 DkFramework *dk_store_round_framework (DkStore *store, const DkRound *round, GError **error);
