@@ -1,0 +1,25 @@
+# The benchmark's generator is deterministic and writes what the importers and
+# the SQL peer read; on it, digikomp and the peer agree (bench/crosscheck.sh).
+. "$TOP/tests/cli/lib.sh"
+GEN="$(dirname "$DIGIKOMP")/bench/gen"
+[ -x "$GEN" ] || fail "no generator at $GEN"
+"$GEN" --people 400 --seed 7 --out "$T/a" || fail "gen"
+"$GEN" --people 400 --seed 7 --out "$T/b" || fail "gen"
+for f in roster.csv ratings-r1.csv ratings-r2.csv catalogue.csv expectations.csv; do
+  cmp -s "$T/a/$f" "$T/b/$f" || fail "$f differs between two runs with the same seed"
+done
+[ "$(wc -l < "$T/a/roster.csv")" -eq 401 ] || fail "roster rows"
+head -1 "$T/a/ratings-r1.csv" | grep -q '^person_id,round,competence,self,manager,motivation,comment,reason,shared,conversation$' || fail "ratings header"
+run "$GEN" --people 10 --out "$T/c"; expect_rc 2
+
+export DIGIKOMP_DB="$T/dk.db"
+dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
+run dk import roster "$T/a/roster.csv"; expect_rc 0
+dk round open r1 --title R1 --framework kommun-digcomp-12 >/dev/null
+run dk import ratings "$T/a/ratings-r1.csv" --round r1; expect_rc 0
+run dk catalogue import "$T/a/catalogue.csv"; expect_rc 0; expect_out "500 added"
+dk report needs --round r1 --by unit,area --format csv --min-group 3 > "$T/dk.csv"
+(cd "$T/a" && sqlite3 "$T/peer.db" < "$TOP/bench/peer/import.sql" && sqlite3 "$T/peer.db" ".import --csv ratings-r1.csv ratings_r1")
+sqlite3 -csv -header "$T/peer.db" "CREATE TEMP VIEW ratings AS SELECT * FROM ratings_r1;" ".read $TOP/bench/peer/needs.sql" > "$T/peer.csv"
+run sh "$TOP/bench/crosscheck.sh" "$T/dk.csv" "$T/peer.csv"
+expect_rc 0; expect_out "0 differ"
