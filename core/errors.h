@@ -13,7 +13,7 @@
 
 #define DK_ERRORS_DEFAULT_LIMIT 100
 
-typedef struct {
+typedef struct _DkErrors {
   GString *text;     /* the lines so far, "\n"-separated; NULL while empty */
   guint    count;    /* errors added, including those past the limit */
   guint    limit;    /* lines kept */

@@ -3,7 +3,7 @@
  */
 #include "person.h"
 
-#include <json-glib/json-glib.h>
+#include "dk-json.h"
 #include <string.h>
 
 void
@@ -64,16 +64,6 @@ dk_person_audit (DkStore *store, const char *person, GError **error)
 /* ---- export ----------------------------------------------------------------------- */
 
 static void
-member_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 member_level (JsonBuilder *b, const char *name, guint8 level)
 {
   json_builder_set_member_name (b, name);
@@ -94,7 +84,7 @@ add_competences (JsonBuilder *b, const DkFramework *fw, const DkAssessment *a, G
       if (!dk_framework_applies (fw, a->role, c))
         continue;
       json_builder_begin_object (b);
-      member_string (b, "competence", comp->id);
+      dk_json_add_string (b, "competence", comp->id);
       member_level (b, "self", a->self[c]);
       json_builder_set_member_name (b, "dont_know");
       json_builder_add_boolean_value (b, a->self[c] == DK_LEVEL_DONT_KNOW);
@@ -105,9 +95,9 @@ add_competences (JsonBuilder *b, const DkFramework *fw, const DkAssessment *a, G
           DkRatingNote *note = g_ptr_array_index (notes, n);
           if (strcmp (note->competence, comp->id) != 0)
             continue;
-          member_string (b, "comment", note->comment);
-          member_string (b, "reason", note->reason);
-          member_string (b, "adjusted_by", note->adjusted_by);
+          dk_json_add_string (b, "comment", note->comment);
+          dk_json_add_string (b, "reason", note->reason);
+          dk_json_add_string (b, "adjusted_by", note->adjusted_by);
         }
       json_builder_end_object (b);
     }
@@ -133,12 +123,12 @@ add_assessments (JsonBuilder *b, DkStore *store, const DkPerson *p, GError **err
       if (notes == NULL)
         return FALSE;
       json_builder_begin_object (b);
-      member_string (b, "round", r->code);
-      member_string (b, "framework", r->framework_id);
+      dk_json_add_string (b, "round", r->code);
+      dk_json_add_string (b, "framework", r->framework_id);
       json_builder_set_member_name (b, "shared");
       json_builder_add_boolean_value (b, (a->flags & DK_ASSESS_SHARED) != 0);
-      member_string (b, "shared_at", a->shared_at);
-      member_string (b, "conversation", a->conversation_at);
+      dk_json_add_string (b, "shared_at", a->shared_at);
+      dk_json_add_string (b, "conversation", a->conversation_at);
       add_competences (b, fw, a, notes);
       json_builder_end_object (b);
     }
@@ -158,13 +148,13 @@ add_audit (JsonBuilder *b, DkStore *store, const char *person, GError **error)
     {
       DkAuditRow *row = g_ptr_array_index (rows, i);
       json_builder_begin_object (b);
-      member_string (b, "at", row->at);
-      member_string (b, "by", row->actor);
-      member_string (b, "what", row->entity);
-      member_string (b, "round", row->round);
-      member_string (b, "field", row->field);
-      member_string (b, "old", row->old_value);
-      member_string (b, "new", row->new_value);
+      dk_json_add_string (b, "at", row->at);
+      dk_json_add_string (b, "by", row->actor);
+      dk_json_add_string (b, "what", row->entity);
+      dk_json_add_string (b, "round", row->round);
+      dk_json_add_string (b, "field", row->field);
+      dk_json_add_string (b, "old", row->old_value);
+      dk_json_add_string (b, "new", row->new_value);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -181,27 +171,22 @@ dk_person_export_json (DkStore *store, const char *person, GError **error)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "person");
   json_builder_begin_object (b);
-  member_string (b, "person_id", p->ext_id);
-  member_string (b, "name", p->name);
-  member_string (b, "email", p->email);
-  member_string (b, "unit", p->unit_path);
-  member_string (b, "role", p->role);
-  member_string (b, "manager_id", p->manager_ext_id);
-  member_string (b, "gender", dk_gender_code (p->gender));
+  dk_json_add_string (b, "person_id", p->ext_id);
+  dk_json_add_string (b, "name", p->name);
+  dk_json_add_string (b, "email", p->email);
+  dk_json_add_string (b, "unit", p->unit_path);
+  dk_json_add_string (b, "role", p->role);
+  dk_json_add_string (b, "manager_id", p->manager_ext_id);
+  dk_json_add_string (b, "gender", dk_gender_code (p->gender));
   json_builder_set_member_name (b, "active");
   json_builder_add_boolean_value (b, p->active);
-  member_string (b, "active_from", p->active_from);
-  member_string (b, "active_to", p->active_to);
+  dk_json_add_string (b, "active_from", p->active_from);
+  dk_json_add_string (b, "active_to", p->active_to);
   json_builder_end_object (b);
   if (!add_assessments (b, store, p, error) || !add_audit (b, store, person, error))
     return NULL;
   json_builder_end_object (b);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  g_autofree char *text = json_generator_to_data (gen, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return dk_json_to_text (b);
 }
 
 /* ---- erasure -------------------------------------------------------------------------- */

@@ -7,7 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
-#include <json-glib/json-glib.h>
+#include "dk-json.h"
 #include <libical/ical.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -213,29 +213,19 @@ render_html (const Doc *d)
 
 /* ---- JSON ------------------------------------------------------------------------------ */
 
-static void
-member (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static char *
 render_json (const Doc *d)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  member (b, "person_id", d->ctx.person->ext_id);
-  member (b, "name", d->ctx.person->name);
-  member (b, "round", d->ctx.round->code);
-  member (b, "state", d->plan->state);
-  member (b, "agreed_at", d->plan->agreed_at);
-  member (b, "agreed_by", d->plan->agreed_by);
-  member (b, "follow_up_at", d->plan->follow_up_at);
-  member (b, "follow_up_notes", d->plan->follow_up_notes);
+  dk_json_add_string (b, "person_id", d->ctx.person->ext_id);
+  dk_json_add_string (b, "name", d->ctx.person->name);
+  dk_json_add_string (b, "round", d->ctx.round->code);
+  dk_json_add_string (b, "state", d->plan->state);
+  dk_json_add_string (b, "agreed_at", d->plan->agreed_at);
+  dk_json_add_string (b, "agreed_by", d->plan->agreed_by);
+  dk_json_add_string (b, "follow_up_at", d->plan->follow_up_at);
+  dk_json_add_string (b, "follow_up_notes", d->plan->follow_up_notes);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   for (guint i = 0; i < d->plan->items->len; i++)
@@ -244,27 +234,22 @@ render_json (const Doc *d)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "item");
       json_builder_add_int_value (b, it->id);
-      member (b, "competence", it->competence);
+      dk_json_add_string (b, "competence", it->competence);
       json_builder_set_member_name (b, "target");
       if (it->target > 0)
         json_builder_add_int_value (b, it->target);
       else
         json_builder_add_null_value (b);
-      member (b, "activity", it->activity_id);
-      member (b, "wish", it->wish);
-      member (b, "due", it->due);
-      member (b, "status", it->status);
-      member (b, "reason", it->reason);
+      dk_json_add_string (b, "activity", it->activity_id);
+      dk_json_add_string (b, "wish", it->wish);
+      dk_json_add_string (b, "due", it->due);
+      dk_json_add_string (b, "status", it->status);
+      dk_json_add_string (b, "reason", it->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  g_autofree char *text = json_generator_to_data (gen, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return dk_json_to_text (b);
 }
 
 /* ---- iCalendar ---------------------------------------------------------------------------- */

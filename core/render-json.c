@@ -8,7 +8,7 @@
  */
 #include "table-private.h"
 
-#include <json-glib/json-glib.h>
+#include "dk-json.h"
 
 static const char *
 kind_name (DkColumnKind kind)
@@ -111,12 +111,5 @@ dk_report_render_json (const DkReport *r)
   json_builder_end_array (b);
   json_builder_end_object (b);
 
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  char *text = json_generator_to_data (gen, NULL);
-  char *with_newline = g_strconcat (text, "\n", NULL);
-  g_free (text);
-  return with_newline;
+  return dk_json_to_text (b);
 }

@@ -91,8 +91,9 @@ check_references (Reader *r, const DkActivity *a, guint line)
 }
 
 static void
-read_record (Reader *r, const DkCsvRecord *rec, const int *index)
+read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
 {
+  Reader *r = user_data;
   guint before = r->errors.count, line = rec->line;
   g_autoptr (DkActivity) a = dk_activity_new ();
   a->id = g_strdup (field (rec, index, COL_ID));
@@ -174,25 +175,8 @@ dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
   r.frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_framework_free);
   dk_errors_init (&r.errors, 0);
 
-  g_autoptr (DkCsvReader) reader = NULL;
-  int index[N_COLS];
   gboolean ok = load_frameworks (&r, error)
-                && (reader = dk_csv_reader_open (path, error)) != NULL
-                && dk_csv_reader_map_columns (reader, columns, N_COLS, index, error);
-  DkCsvRecord rec;
-  while (ok && !dk_errors_full (&r.errors))
-    {
-      g_autoptr (GError) bad = NULL;
-      if (dk_csv_reader_next (reader, &rec, &bad))
-        {
-          summary->rows++;
-          read_record (&r, &rec, index);
-        }
-      else if (bad != NULL)
-        dk_errors_add_message (&r.errors, bad->message);
-      else
-        break;
-    }
+                && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   guint added = 0, updated = 0;

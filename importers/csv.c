@@ -7,6 +7,7 @@
  * UTF-8 only when it holds a byte >= 0x80.
  */
 #include "csv.h"
+#include "errors.h"
 
 #include <string.h>
 #include <sys/mman.h>
@@ -416,4 +417,29 @@ dk_csv_reader_map_columns (DkCsvReader *r, const DkCsvColumn *columns, guint n, 
     return TRUE;
   list_accepted (problems, columns, n);
   return fail (r, r->header.line, error, "%s", problems->str);
+}
+
+gboolean
+dk_csv_read_all (const char *path, const DkCsvColumn *columns, guint n, DkCsvRecordFunc func,
+                 gpointer user_data, DkErrors *errors, guint64 *rows, GError **error)
+{
+  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (path, error);
+  g_autofree int *index = g_new (int, n);
+  if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, n, index, error))
+    return FALSE;
+  DkCsvRecord rec;
+  while (!dk_errors_full (errors))
+    {
+      g_autoptr (GError) bad = NULL;
+      if (dk_csv_reader_next (reader, &rec, &bad))
+        {
+          (*rows)++;
+          func (&rec, index, user_data);
+        }
+      else if (bad != NULL)
+        dk_errors_add_message (errors, bad->message);
+      else
+        break;
+    }
+  return TRUE;
 }

@@ -83,6 +83,20 @@ gboolean dk_csv_reader_map_columns (DkCsvReader *reader, const DkCsvColumn *colu
  * usable at the next line where possible, so callers can collect several. */
 gboolean dk_csv_reader_next (DkCsvReader *reader, DkCsvRecord *record, GError **error);
 
+/* Called for each well-formed record by dk_csv_read_all; INDEX maps the
+ * columns as dk_csv_reader_map_columns does. */
+typedef void (*DkCsvRecordFunc) (const DkCsvRecord *record, const int *index, gpointer user_data);
+
+struct _DkErrors;
+
+/* Opens PATH, maps its header onto COLUMNS and calls FUNC for every record;
+ * each malformed record is added to ERRORS, and reading stops when ERRORS is
+ * full.  *ROWS counts the records read.  Returns FALSE with ERROR only when
+ * the file cannot be opened or its header does not map. */
+gboolean dk_csv_read_all (const char *path, const DkCsvColumn *columns, guint n,
+                          DkCsvRecordFunc func, gpointer user_data, struct _DkErrors *errors,
+                          guint64 *rows, GError **error);
+
 /* Returns the fraction of the input read so far, 0.0 to 1.0 (for progress). */
 double dk_csv_reader_progress (const DkCsvReader *reader);
 

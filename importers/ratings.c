@@ -228,8 +228,9 @@ keep_note (Import *im, guint p, guint comp, const char *comment, const char *rea
 }
 
 static void
-read_record (Import *im, const DkCsvRecord *rec, const int *index)
+read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
 {
+  Import *im = user_data;
   const char *person = col (rec, index, COL_PERSON), *round = col (rec, index, COL_ROUND);
   const char *comp_id = col (rec, index, COL_COMP), *reason = col (rec, index, COL_REASON);
   guint before = im->errors.count;
@@ -298,32 +299,6 @@ read_record (Import *im, const DkCsvRecord *rec, const int *index)
   lv[im->n_comp + comp->index] = (guint8) manager;
   lv[2 * im->n_comp + comp->index] = (guint8) motivation;
   keep_note (im, p, comp->index, col (rec, index, COL_COMMENT), reason);
-}
-
-static gboolean
-read_file (Import *im, GError **error)
-{
-  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (im->file, error);
-  int index[N_COLS];
-  if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, N_COLS, index, error))
-    return FALSE;
-  DkCsvRecord rec;
-  for (;;)
-    {
-      g_autoptr (GError) bad = NULL;
-      if (dk_csv_reader_next (reader, &rec, &bad))
-        {
-          im->summary->rows++;
-          read_record (im, &rec, index);
-        }
-      else if (bad != NULL)
-        dk_errors_add_message (&im->errors, bad->message);
-      else
-        break;
-      if (dk_errors_full (&im->errors))
-        break;
-    }
-  return TRUE;
 }
 
 /* ---- writing ------------------------------------------------------------------------------ */
@@ -516,7 +491,8 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_strlcpy (im.today, today, sizeof im.today);
 
-  gboolean ok = prepare (&im, round, error) && read_file (&im, error)
+  gboolean ok = prepare (&im, round, error)
+                && dk_csv_read_all (path, columns, N_COLS, read_record, &im, &im.errors, &summary->rows, error)
                 && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
   if (ok)
     {

@@ -95,8 +95,9 @@ role_known (Roster *r, const char *role)
 
 /* Checks one record and, when it is good, keeps it as a Row. */
 static void
-read_record (Roster *r, const DkCsvRecord *rec, const int *index)
+read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
 {
+  Roster *r = user_data;
   guint before = r->errors.count;
   const char *id = field (rec, index, COL_ID), *name = field (rec, index, COL_NAME);
   const char *unit = field (rec, index, COL_UNIT), *role = field (rec, index, COL_ROLE);
@@ -255,32 +256,6 @@ write_all (Roster *r, gboolean full, GError **error)
   return register_in_open_rounds (r->store, error);
 }
 
-static gboolean
-read_file (Roster *r, GError **error)
-{
-  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (r->file, error);
-  int index[N_COLS];
-  if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, N_COLS, index, error))
-    return FALSE;
-  DkCsvRecord rec;
-  for (;;)
-    {
-      g_autoptr (GError) bad = NULL;
-      if (dk_csv_reader_next (reader, &rec, &bad))
-        {
-          r->summary->rows++;
-          read_record (r, &rec, index);
-        }
-      else if (bad != NULL)
-        dk_errors_add_message (&r->errors, bad->message);
-      else
-        break;
-      if (dk_errors_full (&r->errors))
-        break;
-    }
-  return TRUE;
-}
-
 gboolean
 dk_import_roster (DkStore *store, const char *path, gboolean full, gboolean dry_run,
                   DkImportSummary *summary, GError **error)
@@ -296,7 +271,7 @@ dk_import_roster (DkStore *store, const char *path, gboolean full, gboolean dry_
   r.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   dk_errors_init (&r.errors, 0);
 
-  gboolean ok = read_file (&r, error);
+  gboolean ok = dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
   if (ok)
     check_managers (&r);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))

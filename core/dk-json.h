@@ -1,0 +1,16 @@
+/*
+ * dk-json.h — small additions to json-glib that the JSON writers share.
+ */
+#ifndef DK_JSON_H
+#define DK_JSON_H
+
+#include <json-glib/json-glib.h>
+
+/* Adds member NAME with the string VALUE, or null when VALUE is NULL. */
+void dk_json_add_string (JsonBuilder *b, const char *name, const char *value);
+
+/* Returns the document built in B as pretty-printed JSON with a final
+ * newline (caller frees). */
+char *dk_json_to_text (JsonBuilder *b);
+
+#endif
