@@ -134,7 +134,8 @@ check-cli: $(BIN) $(MO_FILES) $(BUILD)/bench/gen
 	@sh tests/cli/run.sh $(BIN)
 
 check-asan: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-unit check-cli
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  $(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-unit check-cli
 
 # ---- fuzzing: libFuzzer with ASan and UBSan (clang), a target per reader ------
 
