@@ -357,6 +357,22 @@ headline_table (const Computed *c, guint k, DkLang lang)
   return t;
 }
 
+/* Returns a round top for a percentage axis: shares of needs are often a
+ * few percent, and bars on a 0–100 % axis would not show. */
+static double
+axis_max (const double *values, const gboolean *present, guint n)
+{
+  static const double tops[] = { 0.05, 0.1, 0.2, 0.25, 0.5, 0.75, 1.0 };
+  double max = 0;
+  for (guint i = 0; i < n; i++)
+    if (present[i])
+      max = MAX (max, values[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (tops); i++)
+    if (max * 1.1 <= tops[i])
+      return tops[i];
+  return 1.0;
+}
+
 /* Bars per area: share of needs, both rounds side by side. */
 static char *
 area_chart (const Computed *c, guint k, DkLang lang)
@@ -380,7 +396,8 @@ area_chart (const Computed *c, guint k, DkLang lang)
   DkBarChart chart = { n, labels, c->before != NULL ? 2 : 1,
                        c->before != NULL ? series : series + 1,
                        c->before != NULL ? values : values + n,
-                       c->before != NULL ? present : present + n, 0.0, 1.0, TRUE, lang };
+                       c->before != NULL ? present : present + n, 0.0, axis_max (values, present, 2 * n),
+                       TRUE, lang };
   return dk_svg_bar_chart (&chart);
 }
 
