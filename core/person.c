@@ -161,6 +161,29 @@ add_audit (JsonBuilder *b, DkStore *store, const char *person, GError **error)
   return TRUE;
 }
 
+/* Adds member NAME: an array of objects, one per row of SQL (?1 = the
+ * person's store id), with the column names as keys and text values. */
+static gboolean
+add_rows (JsonBuilder *b, DkStore *store, const char *name, const char *sql, gint64 person, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (dk_store_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    return dk_store_sql_error (store, name, error);
+  sqlite3_bind_int64 (stmt, 1, person);
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_begin_object (b);
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        dk_json_add_string (b, sqlite3_column_name (stmt, c), (const char *) sqlite3_column_text (stmt, c));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
 char *
 dk_person_export_json (DkStore *store, const char *person, GError **error)
 {
@@ -183,7 +206,17 @@ dk_person_export_json (DkStore *store, const char *person, GError **error)
   dk_json_add_string (b, "active_from", p->active_from);
   dk_json_add_string (b, "active_to", p->active_to);
   json_builder_end_object (b);
-  if (!add_assessments (b, store, p, error) || !add_audit (b, store, person, error))
+  if (!add_assessments (b, store, p, error)
+      || !add_rows (b, store, "plan_items",
+                    "SELECT r.code AS round, pl.state, pl.agreed_at, pl.agreed_by, pl.follow_up_at,"
+                    " pl.follow_up_notes, i.competence, i.target, i.activity_id AS activity, i.wish, i.due,"
+                    " i.status FROM plan pl JOIN round r ON r.id = pl.round_id"
+                    " LEFT JOIN plan_item i ON i.plan_id = pl.id WHERE pl.person_id = ?1 ORDER BY pl.id, i.id",
+                    p->id, error)
+      || !add_rows (b, store, "participation",
+                    "SELECT activity_id AS activity, date, hours, status FROM participation"
+                    " WHERE person_id = ?1 ORDER BY date", p->id, error)
+      || !add_audit (b, store, person, error))
     return NULL;
   json_builder_end_object (b);
   return dk_json_to_text (b);

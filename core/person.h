@@ -19,8 +19,8 @@ GPtrArray *dk_person_audit (DkStore *store, const char *person, GError **error);
 
 /* Returns everything stored about PERSON as pretty JSON: the person record,
  * every assessment decoded by competence (self levels included, shared or
- * not: it is the person's own data), comments and reasons, and the audit
- * rows about them.  Caller frees. */
+ * not: it is the person's own data), comments and reasons, plans and their
+ * items, participation, and the audit rows about them.  Caller frees. */
 char *dk_person_export_json (DkStore *store, const char *person, GError **error);
 
 /* What erasing a person removes, counted. */

@@ -77,3 +77,9 @@ run dk report coverage --round r1 --format csv; expect_rc 0; expect_out "wish"
 run dk report participation --from 2027-01-01 --to 2027-12-31 --target-participants 10 --target-hours-avg 18 --format csv
 expect_rc 0; expect_out "Participants,1,10"; expect_out "Hours per participant,3.0,18.0"
 run dk plan suggest --all --round r1; expect_rc 0; expect_out "Suggested plans written for"
+
+# the person's own data includes plans and participation
+run dk person export P1; expect_rc 0
+expect_out '"wish" : "Kurs i arkivering"'; expect_out '"activity" : "mgr"'; expect_out '"status" : "completed"'
+run dk person erase P1 --confirm; expect_rc 0
+run dk report goals --round r1 --format csv; expect_no_out "1.1,1,1,1"
