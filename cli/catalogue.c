@@ -75,7 +75,7 @@ catalogue_list (int argc, char **argv)
       const char *keys[] = { "id", "title", "kind", "format", "hours", "develops", "themes" };
       const char *labels[] = { N_("Id"), N_("Title"), N_("Kind"), N_("Format"), N_("Hours"), N_("Develops"), N_("Themes") };
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-        dk_table_add_column (t, keys[i], _(labels[i]), i == 4 ? DK_COLUMN_LEVEL : DK_COLUMN_TEXT);
+        dk_table_add_column (t, keys[i], _(labels[i]), i == 4 ? DK_COLUMN_HOURS : DK_COLUMN_TEXT);
       for (guint i = 0; i < all->len; i++)
         {
           const DkActivity *a = all->pdata[i];

@@ -205,11 +205,11 @@ add_target_row (DkTable *t, const char *label, double actual, double target, gbo
 {
   guint row = dk_table_add_row (t);
   dk_table_set_text (t, row, 0, label);
-  g_autofree char *a = hours ? dk_format_level (actual, lang) : g_strdup_printf ("%.0f", actual);
+  g_autofree char *a = hours ? dk_format_hours (actual, lang) : g_strdup_printf ("%.0f", actual);
   dk_table_set_text (t, row, 1, a);
   if (has_target)
     {
-      g_autofree char *b = hours ? dk_format_level (target, lang) : g_strdup_printf ("%.0f", target);
+      g_autofree char *b = hours ? dk_format_hours (target, lang) : g_strdup_printf ("%.0f", target);
       dk_table_set_text (t, row, 2, b);
     }
 }
@@ -260,7 +260,7 @@ dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang l
 
   static const char *const keys[] = { "group", "participants", "hours" };
   static const char *const labels[] = { N_("Group"), N_("Participants"), N_("Hours") };
-  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_LEVEL };
+  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_HOURS };
   /* the department: the first two levels of the unit path */
   DkTable *by_unit = query_table (store, "by_unit", _("Per department"),
       "SELECT CASE WHEN instr(substr(u.path, instr(u.path, '/') + 1), '/') > 0"

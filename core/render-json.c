@@ -13,7 +13,12 @@
 static const char *
 kind_name (DkColumnKind kind)
 {
-  static const char *names[] = { "text", "integer", "level", "percent", "points" };
+  static const char *const names[] = {
+    [DK_COLUMN_TEXT] = "text", [DK_COLUMN_INTEGER] = "integer", [DK_COLUMN_LEVEL] = "level",
+    [DK_COLUMN_PERCENT] = "percent", [DK_COLUMN_POINTS] = "points",
+    [DK_COLUMN_LEVEL_CHANGE] = "level-change", [DK_COLUMN_HOURS] = "hours",
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == DK_COLUMN_HOURS + 1);
   return names[kind];
 }
 

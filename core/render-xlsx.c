@@ -24,7 +24,7 @@ sheet_name (const DkTable *t, guint index)
 }
 
 typedef struct {
-  lxw_format *header, *percent, *level, *points;
+  lxw_format *header, *percent, *level, *points, *level_change, *hours;
 } Formats;
 
 static void
@@ -51,7 +51,9 @@ write_cell (lxw_worksheet *ws, const Formats *f, int row, int col, const DkColum
     }
   lxw_format *fmt = c->kind == DK_COLUMN_PERCENT ? f->percent
                     : c->kind == DK_COLUMN_LEVEL ? f->level
-                    : c->kind == DK_COLUMN_POINTS ? f->points : NULL;
+                    : c->kind == DK_COLUMN_HOURS ? f->hours
+                    : c->kind == DK_COLUMN_POINTS ? f->points
+                    : c->kind == DK_COLUMN_LEVEL_CHANGE ? f->level_change : NULL;
   worksheet_write_number (ws, row, col, cell->number, fmt);
 }
 
@@ -102,9 +104,13 @@ dk_report_write_xlsx (const DkReport *r, const char *path, GError **error)
   f.percent = workbook_add_format (wb);
   format_set_num_format (f.percent, "0.0%");
   f.level = workbook_add_format (wb);
-  format_set_num_format (f.level, "0.0");
+  format_set_num_format (f.level, "0.00");
   f.points = workbook_add_format (wb);
   format_set_num_format (f.points, "+0.0;-0.0;0.0");
+  f.hours = workbook_add_format (wb);
+  format_set_num_format (f.hours, "0.0");
+  f.level_change = workbook_add_format (wb);
+  format_set_num_format (f.level_change, "+0.00;-0.00;0.00");
   for (guint i = 0; i < r->tables->len; i++)
     write_sheet (wb, &f, g_ptr_array_index (r->tables, i), i);
   if (r->tables->len == 0)

@@ -214,9 +214,9 @@ build_table (const Computed *c, const DkReportQuery *q)
       if (c->before != NULL)
         {
           g_autofree char *key = g_strdup_printf ("%s_change", metrics[m].key);
-          dk_table_add_column (t, key, metrics[m].kind == DK_COLUMN_LEVEL ? _("Change (levels)")
-                                                                           : _("Change (points)"),
-                               DK_COLUMN_POINTS);
+          gboolean level = metrics[m].kind == DK_COLUMN_LEVEL;
+          dk_table_add_column (t, key, level ? _("Change (levels)") : _("Change (points)"),
+                               level ? DK_COLUMN_LEVEL_CHANGE : DK_COLUMN_POINTS);
         }
     }
 
@@ -349,7 +349,8 @@ headline_table (const Computed *c, guint k, DkLang lang)
       if (c->before != NULL && have_was && have_is)
         {
           gboolean level = rows[i].kind == DK_COLUMN_LEVEL;
-          g_autofree char *n = dk_format_points ((is - was) * (level ? 1 : 100), lang);
+          g_autofree char *n = level ? dk_format_level_change (is - was, lang)
+                                     : dk_format_points ((is - was) * 100, lang);
           g_autofree char *change = level ? g_strdup (n) : g_strdup_printf (_("%s points"), n);
           dk_table_set_text (t, row, col, change);
         }

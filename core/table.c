@@ -186,11 +186,15 @@ static char *
 format_decimal (double value, int decimals, gboolean sign, DkLang lang)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd (buf, sizeof buf, decimals == 0 ? "%.0f" : "%.1f", value);
-  if (strcmp (buf, "-0.0") == 0 || strcmp (buf, "-0") == 0)
+  char spec[8];
+  g_snprintf (spec, sizeof spec, "%%.%df", decimals);
+  g_ascii_formatd (buf, sizeof buf, spec, value);
+  /* a value that rounds to zero is shown as zero, without a sign */
+  gboolean zero = strspn (buf, "-0.") == strlen (buf);
+  if (zero && buf[0] == '-')
     memmove (buf, buf + 1, strlen (buf));
   GString *s = g_string_new (NULL);
-  if (sign && value > 0 && strcmp (buf, "0.0") != 0)
+  if (sign && value > 0 && !zero)
     g_string_append_c (s, '+');
   for (const char *p = buf; *p != '\0'; p++)
     {
@@ -220,7 +224,19 @@ dk_format_points (double points, DkLang lang)
 char *
 dk_format_level (double level, DkLang lang)
 {
-  return format_decimal (level, 1, FALSE, lang);
+  return format_decimal (level, 2, FALSE, lang);
+}
+
+char *
+dk_format_hours (double hours, DkLang lang)
+{
+  return format_decimal (hours, 1, FALSE, lang);
+}
+
+char *
+dk_format_level_change (double levels, DkLang lang)
+{
+  return format_decimal (levels, 2, TRUE, lang);
 }
 
 char *
@@ -238,6 +254,8 @@ dk_cell_display (const DkColumn *col, const DkCell *c, DkLang lang)
     case DK_COLUMN_PERCENT: return dk_format_percent (c->number, lang);
     case DK_COLUMN_POINTS:  return dk_format_points (c->number, lang);
     case DK_COLUMN_LEVEL:   return dk_format_level (c->number, lang);
+    case DK_COLUMN_LEVEL_CHANGE: return dk_format_level_change (c->number, lang);
+    case DK_COLUMN_HOURS:   return dk_format_hours (c->number, lang);
     default:                return format_decimal (c->number, 0, FALSE, lang);
     }
 }
@@ -256,7 +274,9 @@ dk_cell_machine (const DkColumn *col, const DkCell *c)
     {
     case DK_COLUMN_PERCENT: return format_decimal (c->number * 100.0, 1, FALSE, DK_LANG_EN);
     case DK_COLUMN_POINTS:
-    case DK_COLUMN_LEVEL:   return format_decimal (c->number, 1, FALSE, DK_LANG_EN);
+    case DK_COLUMN_HOURS:   return format_decimal (c->number, 1, FALSE, DK_LANG_EN);
+    case DK_COLUMN_LEVEL:
+    case DK_COLUMN_LEVEL_CHANGE: return format_decimal (c->number, 2, FALSE, DK_LANG_EN);
     default:                return format_decimal (c->number, 0, FALSE, DK_LANG_EN);
     }
 }

@@ -12,7 +12,9 @@
  *
  * Numbers are formatted by column kind: PERCENT cells hold a fraction 0..1
  * ("24.0 %", Swedish "24,0 %"); POINTS cells hold a difference in
- * percentage points; LEVEL cells a level or mean level (one decimal).
+ * percentage points; LEVEL cells a mean level and LEVEL_CHANGE cells a
+ * difference of mean levels (two decimals, so that small changes between
+ * rounds show rather than round away); HOURS cells hours (one decimal).
  * Machine formats keep numbers as numbers: CSV writes percent and points as
  * percentages with a dot ("24.0"), JSON writes the fraction (0.24).
  */
@@ -27,6 +29,8 @@ typedef enum {
   DK_COLUMN_LEVEL,
   DK_COLUMN_PERCENT,
   DK_COLUMN_POINTS,
+  DK_COLUMN_LEVEL_CHANGE,
+  DK_COLUMN_HOURS,
 } DkColumnKind;
 
 typedef enum {
@@ -103,7 +107,9 @@ gboolean dk_report_write_xlsx (const DkReport *report, const char *path, GError 
 /* Each returns a new string (caller frees). */
 char *dk_format_percent (double fraction, DkLang lang);   /* "24.0 %", "24,0 %" */
 char *dk_format_points (double points, DkLang lang);      /* "+5.0", "−4,0" */
-char *dk_format_level (double level, DkLang lang);        /* "3.4", "3,4" */
+char *dk_format_level (double level, DkLang lang);        /* "3.42", "3,42" */
+char *dk_format_hours (double hours, DkLang lang);        /* "26.5", "26,5" */
+char *dk_format_level_change (double levels, DkLang lang); /* "+0.04", "−0,04" */
 
 /* Returns TEXT escaped for HTML and SVG (caller frees). */
 char *dk_html_escape (const char *text);

@@ -136,6 +136,13 @@ test_numbers_in_languages (void **state)
   assert_string_equal (en, "24.0 %");
   assert_string_equal (pts, "+5.0");
   assert_string_equal (zero, "0.0");
+  /* mean levels 3.14 → 3.18: the change must not read as zero */
+  g_autofree char *up = dk_format_level_change (3.18 - 3.14, DK_LANG_SV);
+  g_autofree char *down = dk_format_level_change (-0.126, DK_LANG_SV);
+  g_autofree char *none = dk_format_level_change (-0.001, DK_LANG_EN);
+  assert_string_equal (up, "+0,04");
+  assert_string_equal (down, "−0,13");
+  assert_string_equal (none, "0.00");
   DkFormat f;
   assert_true (dk_format_parse ("xlsx", &f) && f == DK_FORMAT_XLSX);
   assert_false (dk_format_parse ("pdf", &f));
