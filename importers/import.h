@@ -43,8 +43,11 @@ gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboo
 gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
                             DkImportSummary *summary, GError **error);
 
-/* Imports the learning activities of the catalogue CSV in PATH: new ids are
- * added, known ones replaced. */
+/* Imports the learning activities of the catalogue in PATH, XML (a name
+ * ending in .xml, or content starting with '<') or CSV: new ids are added,
+ * known ones replaced.  The competences of an XML catalogue are checked
+ * against the framework it names when that is registered, else (and for
+ * CSV) against every registered framework; levels must lie on the scale. */
 gboolean dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
                               GError **error);
 
