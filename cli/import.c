@@ -1,5 +1,5 @@
 /*
- * import.c — `digikomp import roster|ratings`.
+ * import.c — `digikomp import roster|ratings|participation`.
  */
 #include "cli.h"
 #include "import.h"
@@ -91,12 +91,47 @@ import_ratings (int argc, char **argv)
   return rc;
 }
 
+static int
+import_participation (int argc, char **argv)
+{
+  CliCommon common = { 0 };
+  g_autoptr (GOptionContext) ctx = cli_context_new (
+      "import participation", "FILE.csv",
+      _("Records who took part in which activity (person_id, activity_id, date, hours, status;\n"
+        "docs/formats.md); completing an activity marks the plan items naming it done.\n"
+        "Every bad row is reported as FILE:LINE and then nothing is written."),
+      NULL, &common);
+  int rc = CLI_OK;
+  if (!cli_parse (ctx, &argc, &argv, &common))
+    rc = CLI_USAGE;
+  else if (argc != 2)
+    rc = cli_usage_error (_("usage: digikomp import participation FILE.csv"));
+  else
+    {
+      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
+      g_autoptr (GError) error = NULL;
+      DkImportSummary summary;
+      if (store == NULL)
+        rc = CLI_FAILED;
+      else if (!dk_import_participation (store, argv[1], &summary, &error))
+        rc = cli_fail (_("cannot import the participation"), error);
+      else
+        {
+          print_summary (_("Participation"), &summary, FALSE);
+          printf (_("Plan items marked done: %llu\n"), (unsigned long long) summary.items_done);
+        }
+    }
+  cli_common_clear (&common);
+  return rc;
+}
+
 int
 cmd_import (int argc, char **argv)
 {
   static const CliCommand subs[] = {
     { "roster", import_roster, N_("People and units from a roster CSV") },
     { "ratings", import_ratings, N_("Ratings of a round from a CSV") },
+    { "participation", import_participation, N_("Participation in activities from a CSV") },
     { NULL, NULL, NULL }
   };
   return cli_dispatch ("import", subs, argc, argv);
