@@ -96,3 +96,26 @@ dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
 run dk catalogue import "$TOP/examples/catalogue.csv"; expect_rc 0; expect_out "60 added"
 [ "$(sqlite3 "$T/xml.db" 'SELECT * FROM activity ORDER BY id')" = "$(sqlite3 "$T/csv.db" 'SELECT * FROM activity ORDER BY id')" ] \
   || fail "examples/catalogue.xml and examples/catalogue.csv disagree"
+
+# a store of schema version 2 (before seats) is upgraded when opened, its catalogue kept
+sqlite3 "$T/csv.db" "ALTER TABLE activity DROP COLUMN seats; PRAGMA user_version = 2;"
+run dk catalogue show gdpr-chef; expect_rc 0; expect_out "Stadshuset"; expect_no_out "seats"
+[ "$(sqlite3 "$T/csv.db" 'PRAGMA user_version')" = 3 ] || fail "the store was not upgraded to version 3"
+run dk catalogue import "$TOP/examples/catalogue.csv"; expect_rc 0; expect_out "60 replaced"
+run dk catalogue show gdpr-chef; expect_out "Stadshuset (20 seats)"
+
+# the CSV form's own faults: seats that do not match the sessions, levels off the scale
+export DIGIKOMP_DB="$T/store.db"
+cat >"$T/seats.csv" <<'CSV'
+id,title_sv,title_en,kind,format,hours,language,develops,sessions,seats
+s1,Kurs,Course,course,on-site,2,sv,1.1:2..3,2027-03-01T09:00/2027-03-01T11:00@Rum 1,20 30
+s2,Kurs,Course,course,on-site,2,sv,1.1:2..7,2027-03-01T09:00/2027-03-01T11:00@Rum 1,20
+s3,Kurs,Course,course,on-site,2,sv,1.1:2..3,2027-03-01T09:00/2027-03-01T11:00@Rum 1,many
+CSV
+dump >"$T/before"
+run dk catalogue import "$T/seats.csv"
+expect_rc 3
+expect_err "seats.csv:2: seats gives 2 numbers for 1 sessions"
+expect_err "seats.csv:3: competence 1.1: levels 2..7 are off the scale 1..5 of small"
+expect_err "seats.csv:4: seats 'many' is not a number from 0 to 100000"
+dump | cmp -s - "$T/before" || fail "a refused catalogue changed the store"
