@@ -281,17 +281,15 @@ find_named (Reader *r, const xmlNode *root)
     }
 }
 
-static void
-read_xml (Reader *r, guint64 *rows)
+/* Reads the XML form into R.  Returns FALSE with ERROR only when the file
+ * cannot be read; problems in it go to R's errors. */
+static gboolean
+read_xml (Reader *r, guint64 *rows, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr (GError) io = NULL;
-  if (!g_file_get_contents (r->file, &data, &len, &io))
-    {
-      dk_errors_add (&r->errors, r->file, 0, "%s", io->message);
-      return;
-    }
+  if (!g_file_get_contents (r->file, &data, &len, error))
+    return FALSE;
   xmlDocPtr doc = dk_xml_parse (data, len, r->file, &r->errors);
   xmlNodePtr root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root != NULL && !dk_xml_is (root, NS, "catalogue"))
@@ -308,6 +306,7 @@ read_xml (Reader *r, guint64 *rows)
           }
     }
   xmlFreeDoc (doc);
+  return TRUE;
 }
 
 /* Returns TRUE when PATH holds the XML form: by its name, else by its
@@ -359,7 +358,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
 
   gboolean ok = load_frameworks (&r, error);
   if (ok && is_xml (path))
-    read_xml (&r, &summary->rows);
+    ok = read_xml (&r, &summary->rows, error);
   else
     ok = ok && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))

@@ -90,6 +90,7 @@ export DIGIKOMP_DB="$T/xml.db"
 dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
 run dk catalogue import "$TOP/examples/catalogue.xml"; expect_rc 0; expect_out "60 added"
 run dk catalogue show gdpr-chef; expect_out "Stadshuset (20 seats)"
+run dk catalogue import "$T/missing.xml"; expect_rc 1; expect_err "missing.xml"
 run dk catalogue list --theme oktober; expect_out "phishing"; expect_out "valsakerhet"
 export DIGIKOMP_DB="$T/csv.db"
 dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
