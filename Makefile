@@ -43,7 +43,7 @@ endif
 CORE_SRC := $(wildcard core/*.c)
 IMP_SRC  := $(wildcard importers/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
-SCHEMAS  := frameworks/framework.rng
+SCHEMAS  := frameworks/framework.rng frameworks/catalogue.rng
 GEN_SRC  := $(BUILD)/gen/schemas.c
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(IMP_SRC)) $(BUILD)/obj/gen/schemas.o
 CLI_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))

@@ -14,14 +14,14 @@ catalogue_import (int argc, char **argv)
 {
   CliCommon common = { 0 };
   g_autoptr (GOptionContext) ctx = cli_context_new (
-      "catalogue import", "FILE.csv",
-      _("Adds or replaces learning activities from a catalogue CSV (docs/formats.md).\n"
-        "Every bad row is reported as FILE:LINE and then nothing is written."), NULL, &common);
+      "catalogue import", "FILE.xml|FILE.csv",
+      _("Adds or replaces learning activities from a catalogue, XML or CSV (docs/formats.md).\n"
+        "Every problem is reported as FILE:LINE and then nothing is written."), NULL, &common);
   int rc = CLI_OK;
   if (!cli_parse (ctx, &argc, &argv, &common))
     rc = CLI_USAGE;
   else if (argc != 2)
-    rc = cli_usage_error (_("usage: digikomp catalogue import FILE.csv"));
+    rc = cli_usage_error (_("usage: digikomp catalogue import FILE.xml|FILE.csv"));
   else
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
@@ -145,6 +145,8 @@ catalogue_show (int argc, char **argv)
         {
           const DkSession *x = &g_array_index (a->sessions, DkSession, s);
           g_string_append_printf (sessions, "%s%s – %s %s", s ? "; " : "", x->start, x->end, x->place ? x->place : "");
+          if (x->seats > 0)
+            g_string_append_printf (sessions, _(" (%u seats)"), x->seats);
         }
       const char *fields[][2] = {
         { N_("Id"), a->id }, { N_("Kind"), a->kind }, { N_("Format"), a->format }, { N_("Hours"), hours },
@@ -154,6 +156,7 @@ catalogue_show (int argc, char **argv)
         { N_("Description"), a->description[common.lang] }, { N_("Preparation"), a->preparation },
         { N_("Follow-up"), a->follow_up },
         { N_("Easy Swedish"), a->easy_swedish ? _("yes") : _("no") },
+        { N_("Read aloud"), a->read_aloud ? _("yes") : _("no") },
       };
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
@@ -174,7 +177,7 @@ int
 cmd_catalogue (int argc, char **argv)
 {
   static const CliCommand subs[] = {
-    { "import", catalogue_import, N_("Import learning activities from CSV") },
+    { "import", catalogue_import, N_("Import learning activities from XML or CSV") },
     { "list", catalogue_list, N_("List the activities") },
     { "show", catalogue_show, N_("Show one activity") },
     { NULL, NULL, NULL }

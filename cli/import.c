@@ -1,94 +1,145 @@
 /*
- * import.c — `digikomp import roster|ratings`.
+ * import.c — `digikomp import roster|ratings|participation`.
  */
 #include "cli.h"
 #include "import.h"
 
 #include <stdio.h>
 
+/* What the options of the import commands hold. */
+typedef struct {
+  gboolean full, dry_run;   /* roster */
+  char    *round;           /* ratings */
+} ImportOptions;
+
+/* One import command: its texts and the importer it runs. */
+typedef struct {
+  const char *command;      /* "import roster" */
+  const char *summary;      /* the help text */
+  const char *usage;
+  const char *what;         /* "People": what the summary counts */
+  const char *failure;      /* "cannot import the roster" */
+  gboolean    items_done;   /* the summary says how many plan items were marked done */
+  gboolean  (*run) (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
+                    GError **error);
+} ImportCommand;
+
 static void
-print_summary (const char *what, const DkImportSummary *s, gboolean dry_run)
+print_summary (const ImportCommand *c, const DkImportSummary *s, gboolean dry_run)
 {
   if (dry_run)
     printf (_("Dry run, nothing written. "));
-  printf (_("%s: %llu rows; %llu added, %llu updated, %llu unchanged"), what,
+  printf (_("%s: %llu rows; %llu added, %llu updated, %llu unchanged"), _(c->what),
           (unsigned long long) s->rows, (unsigned long long) s->added,
           (unsigned long long) s->updated, (unsigned long long) s->unchanged);
   if (s->deactivated > 0)
     printf (_(", %llu marked inactive"), (unsigned long long) s->deactivated);
   printf ("\n");
+  if (c->items_done)
+    printf (_("Plan items marked done: %llu\n"), (unsigned long long) s->items_done);
+}
+
+/* Parses the command line of C with ENTRIES (filling O), runs the import on
+ * the one FILE operand and prints its summary.  Returns the exit code. */
+static int
+run_import (const ImportCommand *c, const GOptionEntry *entries, ImportOptions *o, int argc, char **argv)
+{
+  CliCommon common = { 0 };
+  g_autoptr (GOptionContext) ctx = cli_context_new (c->command, "FILE.csv", _(c->summary), entries, &common);
+  int rc = CLI_OK;
+  if (!cli_parse (ctx, &argc, &argv, &common))
+    rc = CLI_USAGE;
+  else if (argc != 2)
+    rc = cli_usage_error ("%s", _(c->usage));
+  else
+    {
+      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
+      g_autoptr (GError) error = NULL;
+      DkImportSummary summary;
+      if (store == NULL)
+        rc = CLI_FAILED;
+      else if (!c->run (store, argv[1], o, &summary, &error))
+        rc = cli_fail (_(c->failure), error);
+      else
+        print_summary (c, &summary, o->dry_run);
+    }
+  cli_common_clear (&common);
+  return rc;
+}
+
+static gboolean
+run_roster (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s, GError **error)
+{
+  return dk_import_roster (store, path, o->full, o->dry_run, s, error);
 }
 
 static int
 import_roster (int argc, char **argv)
 {
-  CliCommon common = { 0 };
-  gboolean full = FALSE, dry_run = FALSE;
+  static const ImportCommand command = {
+    "import roster",
+    N_("Adds or updates people and units from a roster CSV (docs/formats.md).\n"
+       "Every bad row is reported as FILE:LINE and then nothing is written."),
+    N_("usage: digikomp import roster FILE.csv [--full] [--dry-run]"),
+    N_("People"), N_("cannot import the roster"), FALSE, run_roster,
+  };
+  ImportOptions o = { 0 };
   const GOptionEntry entries[] = {
-    { "full", 0, 0, G_OPTION_ARG_NONE, &full,
+    { "full", 0, 0, G_OPTION_ARG_NONE, &o.full,
       N_("The file is the whole organisation: mark people missing from it inactive"), NULL },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and count, but write nothing"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &o.dry_run, N_("Check and count, but write nothing"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = cli_context_new (
-      "import roster", "FILE.csv",
-      _("Adds or updates people and units from a roster CSV (docs/formats.md).\n"
-        "Every bad row is reported as FILE:LINE and then nothing is written."),
-      entries, &common);
-  int rc = CLI_OK;
-  if (!cli_parse (ctx, &argc, &argv, &common))
-    rc = CLI_USAGE;
-  else if (argc != 2)
-    rc = cli_usage_error (_("usage: digikomp import roster FILE.csv [--full] [--dry-run]"));
-  else
-    {
-      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
-      g_autoptr (GError) error = NULL;
-      DkImportSummary summary;
-      if (store == NULL)
-        rc = CLI_FAILED;
-      else if (!dk_import_roster (store, argv[1], full, dry_run, &summary, &error))
-        rc = cli_fail (_("cannot import the roster"), error);
-      else
-        print_summary (_("People"), &summary, dry_run);
-    }
-  cli_common_clear (&common);
-  return rc;
+  return run_import (&command, entries, &o, argc, argv);
+}
+
+static gboolean
+run_ratings (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s, GError **error)
+{
+  return dk_import_ratings (store, path, o->round, s, error);
 }
 
 static int
 import_ratings (int argc, char **argv)
 {
-  CliCommon common = { 0 };
-  g_autofree char *round = NULL;
+  static const ImportCommand command = {
+    "import ratings",
+    N_("Imports self, manager and motivation levels (the long CSV form of docs/formats.md)\n"
+       "into an open round.  Every bad row is reported as FILE:LINE and then nothing is written."),
+    N_("usage: digikomp import ratings FILE.csv [--round R]"),
+    N_("Assessments"), N_("cannot import the ratings"), FALSE, run_ratings,
+  };
+  ImportOptions o = { 0 };
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the open one)"), N_("ROUND") },
     { NULL }
   };
-  g_autoptr (GOptionContext) ctx = cli_context_new (
-      "import ratings", "FILE.csv",
-      _("Imports self, manager and motivation levels (the long CSV form of docs/formats.md)\n"
-        "into an open round.  Every bad row is reported as FILE:LINE and then nothing is written."),
-      entries, &common);
-  int rc = CLI_OK;
-  if (!cli_parse (ctx, &argc, &argv, &common))
-    rc = CLI_USAGE;
-  else if (argc != 2)
-    rc = cli_usage_error (_("usage: digikomp import ratings FILE.csv [--round R]"));
-  else
-    {
-      g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
-      g_autoptr (GError) error = NULL;
-      DkImportSummary summary;
-      if (store == NULL)
-        rc = CLI_FAILED;
-      else if (!dk_import_ratings (store, argv[1], round, &summary, &error))
-        rc = cli_fail (_("cannot import the ratings"), error);
-      else
-        print_summary (_("Assessments"), &summary, FALSE);
-    }
-  cli_common_clear (&common);
+  int rc = run_import (&command, entries, &o, argc, argv);
+  g_free (o.round);
   return rc;
+}
+
+static gboolean
+run_participation (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
+                   GError **error)
+{
+  (void) o;
+  return dk_import_participation (store, path, s, error);
+}
+
+static int
+import_participation (int argc, char **argv)
+{
+  static const ImportCommand command = {
+    "import participation",
+    N_("Records who took part in which activity (person_id, activity_id, date, hours, status;\n"
+       "docs/formats.md); completing an activity marks the plan items naming it done.\n"
+       "Every bad row is reported as FILE:LINE and then nothing is written."),
+    N_("usage: digikomp import participation FILE.csv"),
+    N_("Participation"), N_("cannot import the participation"), TRUE, run_participation,
+  };
+  ImportOptions o = { 0 };
+  return run_import (&command, NULL, &o, argc, argv);
 }
 
 int
@@ -97,6 +148,7 @@ cmd_import (int argc, char **argv)
   static const CliCommand subs[] = {
     { "roster", import_roster, N_("People and units from a roster CSV") },
     { "ratings", import_ratings, N_("Ratings of a round from a CSV") },
+    { "participation", import_participation, N_("Participation in activities from a CSV") },
     { NULL, NULL, NULL }
   };
   return cli_dispatch ("import", subs, argc, argv);

@@ -358,34 +358,65 @@ set_status (int argc, char **argv, const char *status)
 static int plan_done (int argc, char **argv) { return set_status (argc, argv, "done"); }
 static int plan_cancel (int argc, char **argv) { return set_status (argc, argv, "cancelled"); }
 
+/* Writes the plans of everyone under UNIT with one into the directory OUTPUT. */
+static int
+export_unit (DkStore *store, const PlanOptions *o, const char *unit, DkPlanFormat format)
+{
+  if (o->common.output == NULL || strcmp (o->common.output, "-") == 0)
+    return cli_usage_error (_("--unit needs --output DIR/"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) written = dk_plan_export_unit (store, o->round, unit, format, o->common.lang,
+                                                       o->common.output, &error);
+  if (written == NULL)
+    return cli_fail (_("cannot export the plans"), error);
+  for (guint i = 0; i < written->len; i++)
+    printf ("%s\n", (const char *) written->pdata[i]);
+  printf (ngettext ("%u plan written to %s\n", "%u plans written to %s\n", written->len), written->len,
+          o->common.output);
+  return CLI_OK;
+}
+
+static int
+export_person (DkStore *store, const PlanOptions *o, const char *person, DkPlanFormat format)
+{
+  g_autoptr (GError) error = NULL;
+  if (format == DK_PLAN_FORMAT_PDF && (o->common.output == NULL || strcmp (o->common.output, "-") == 0))
+    return cli_usage_error (_("the pdf format needs --output FILE.pdf"));
+  if (format == DK_PLAN_FORMAT_PDF)
+    return dk_plan_write_pdf (store, o->round, person, o->common.lang, o->common.output, &error)
+           ? CLI_OK : cli_fail (_("cannot export the plan"), error);
+  g_autofree char *text = dk_plan_render (store, o->round, person, format, o->common.lang, &error);
+  if (text == NULL || !cli_output_write (o->common.output, text, strlen (text), &error))
+    return cli_fail (_("cannot export the plan"), error);
+  return CLI_OK;
+}
+
 static int
 plan_export (int argc, char **argv)
 {
   PlanOptions o = { 0 };
+  g_autofree char *unit = NULL;
+  const GOptionEntry entries[] = {
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit,
+      N_("Every plan in this unit and its sub-units, one file per person in --output DIR/"), N_("PATH") },
+    { NULL }
+  };
   int rc;
-  g_autoptr (DkStore) store = plan_begin ("plan export", "PERSON",
-                                          _("Exports a person's plan: --format md, html, pdf, ics or json."),
-                                          NULL, &o, &argc, &argv, 1, &rc);
-  if (store != NULL)
-    {
-      g_autoptr (GError) error = NULL;
-      DkPlanFormat format;
-      if (!dk_plan_format_parse (o.common.format, &format))
-        rc = cli_usage_error (_("--format must be md, html, pdf, ics or json"));
-      else if (format == DK_PLAN_FORMAT_PDF && (o.common.output == NULL || strcmp (o.common.output, "-") == 0))
-        rc = cli_usage_error (_("the pdf format needs --output FILE.pdf"));
-      else if (format == DK_PLAN_FORMAT_PDF)
-        {
-          if (!dk_plan_write_pdf (store, o.round, argv[1], o.common.lang, o.common.output, &error))
-            rc = cli_fail (_("cannot export the plan"), error);
-        }
-      else
-        {
-          g_autofree char *text = dk_plan_render (store, o.round, argv[1], format, o.common.lang, &error);
-          if (text == NULL || !cli_output_write (o.common.output, text, strlen (text), &error))
-            rc = cli_fail (_("cannot export the plan"), error);
-        }
-    }
+  g_autoptr (DkStore) store = plan_begin ("plan export", "PERSON | --unit PATH --output DIR/",
+                                          _("Exports a person's plan, or every plan of a unit: --format md, html, "
+                                            "pdf, ics or json."),
+                                          entries, &o, &argc, &argv, -1, &rc);
+  DkPlanFormat format;
+  if (store == NULL)
+    ;
+  else if (argc != (unit != NULL ? 1 : 2))
+    rc = cli_usage_error (_("usage: digikomp plan export PERSON | --unit PATH --output DIR/ [--format F]"));
+  else if (!dk_plan_format_parse (o.common.format, &format))
+    rc = cli_usage_error (_("--format must be md, html, pdf, ics or json"));
+  else if (unit != NULL)
+    rc = export_unit (store, &o, unit, format);
+  else
+    rc = export_person (store, &o, argv[1], format);
   plan_options_clear (&o);
   return rc;
 }

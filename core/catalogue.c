@@ -80,6 +80,20 @@ dk_split_nonempty (const char *text, const char *separators)
 }
 
 gboolean
+dk_activity_add_develops (DkActivity *a, const char *comp, guint from, guint to, char **problem)
+{
+  if (from < 1 || to < from || to > DK_MAX_LEVEL)
+    {
+      *problem = g_strdup_printf (_("'%s:%u..%u': the levels must be FROM..TO with 1 ≤ FROM ≤ TO"),
+                                  comp, from, to);
+      return FALSE;
+    }
+  DkDevelops d = { g_strdup (comp), from, to };
+  g_array_append_val (a->develops, d);
+  return TRUE;
+}
+
+gboolean
 dk_activity_parse_develops (DkActivity *a, const char *text, char **problem)
 {
   g_auto (GStrv) items = dk_split_nonempty (text, " \t");
@@ -90,23 +104,23 @@ dk_activity_parse_develops (DkActivity *a, const char *text, char **problem)
     }
   for (char **item = items; *item != NULL; item++)
     {
-      DkDevelops d = { 0 };
       char *colon = strchr (*item, ':'), *dots = colon ? strstr (colon, "..") : NULL, *end = NULL;
       if (colon == NULL || dots == NULL)
         {
           *problem = g_strdup_printf (_("'%s' is not COMPETENCE:FROM..TO, like 4.2:2..3"), *item);
           return FALSE;
         }
-      d.from = (guint) strtoul (colon + 1, &end, 10);
-      gboolean ok = end == dots;
-      d.to = (guint) strtoul (dots + 2, &end, 10);
-      if (!ok || *end != '\0' || d.from < 1 || d.to < d.from || d.to > DK_MAX_LEVEL)
+      guint from = (guint) strtoul (colon + 1, &end, 10);
+      gboolean ok = end == dots && end != colon + 1;
+      guint to = (guint) strtoul (dots + 2, &end, 10);
+      if (!ok || *end != '\0' || end == dots + 2)
         {
           *problem = g_strdup_printf (_("'%s': the levels must be FROM..TO with 1 ≤ FROM ≤ TO"), *item);
           return FALSE;
         }
-      d.competence = g_strndup (*item, (gsize) (colon - *item));
-      g_array_append_val (a->develops, d);
+      g_autofree char *comp = g_strndup (*item, (gsize) (colon - *item));
+      if (!dk_activity_add_develops (a, comp, from, to, problem))
+        return FALSE;
     }
   return TRUE;
 }
@@ -121,6 +135,21 @@ is_iso_datetime (const char *text)
 }
 
 gboolean
+dk_activity_add_session (DkActivity *a, const char *start, const char *end, const char *place,
+                         guint seats, char **problem)
+{
+  if (start == NULL || end == NULL || !is_iso_datetime (start) || !is_iso_datetime (end))
+    {
+      *problem = g_strdup_printf (_("session '%s/%s' does not have dates like 2026-10-05T09:00"),
+                                  start != NULL ? start : "", end != NULL ? end : "");
+      return FALSE;
+    }
+  DkSession s = { g_strdup (start), g_strdup (end), g_strdup (place), seats };
+  g_array_append_val (a->sessions, s);
+  return TRUE;
+}
+
+gboolean
 dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem)
 {
   g_auto (GStrv) items = dk_split_nonempty (text, "|");
@@ -129,13 +158,37 @@ dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem)
       char *slash = strchr (*item, '/'), *at = strchr (*item, '@');
       g_autofree char *start = slash ? g_strndup (*item, (gsize) (slash - *item)) : NULL;
       g_autofree char *end = slash ? g_strndup (slash + 1, at ? (gsize) (at - slash - 1) : strlen (slash + 1)) : NULL;
-      if (start == NULL || !is_iso_datetime (start) || !is_iso_datetime (end))
+      g_autofree char *ignored = NULL;
+      if (!dk_activity_add_session (a, start, end, at ? at + 1 : NULL, 0, &ignored))
         {
           *problem = g_strdup_printf (_("session '%s' is not START/END@PLACE with dates like 2026-10-05T09:00"), *item);
           return FALSE;
         }
-      DkSession s = { g_steal_pointer (&start), g_steal_pointer (&end), at ? g_strdup (at + 1) : NULL };
-      g_array_append_val (a->sessions, s);
+    }
+  return TRUE;
+}
+
+gboolean
+dk_activity_parse_seats (DkActivity *a, const char *text, char **problem)
+{
+  g_auto (GStrv) items = dk_split_nonempty (text, " \t");
+  if (items[0] == NULL)
+    return TRUE;
+  if (g_strv_length (items) != a->sessions->len)
+    {
+      *problem = g_strdup_printf (_("seats gives %u numbers for %u sessions"), g_strv_length (items),
+                                  a->sessions->len);
+      return FALSE;
+    }
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      guint64 n = 0;
+      if (!g_ascii_string_to_unsigned (items[i], 10, 0, 100000, &n, NULL))
+        {
+          *problem = g_strdup_printf (_("seats '%s' is not a number from 0 to 100000"), items[i]);
+          return FALSE;
+        }
+      g_array_index (a->sessions, DkSession, i).seats = (guint) n;
     }
   return TRUE;
 }
@@ -216,15 +269,25 @@ sessions_text (const DkActivity *a)
   return g_string_free (s, FALSE);
 }
 
+static char *
+seats_text (const DkActivity *a)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < a->sessions->len; i++)
+    g_string_append_printf (s, "%s%u", i ? " " : "", g_array_index (a->sessions, DkSession, i).seats);
+  return g_string_free (s, FALSE);
+}
+
 static gboolean
 activity_write (DkStore *store, sqlite3_stmt *stmt, const DkActivity *a, GError **error)
 {
-  g_autofree char *develops = develops_text (a), *sessions = sessions_text (a);
+  g_autofree char *develops = develops_text (a), *sessions = sessions_text (a), *seats = seats_text (a);
   g_autofree char *roles = g_strjoinv (" ", a->roles), *units = g_strjoinv ("|", a->units);
   g_autofree char *themes = g_strjoinv (" ", a->themes);
   const char *texts[] = { a->id, a->kind, a->format, NULL, a->language, a->title[DK_LANG_SV],
                           a->title[DK_LANG_EN], a->description[DK_LANG_SV], a->description[DK_LANG_EN],
-                          develops, roles, units, themes, sessions, NULL, NULL, a->preparation, a->follow_up };
+                          develops, roles, units, themes, sessions, NULL, NULL, a->preparation, a->follow_up,
+                          seats };
   sqlite3_reset (stmt);
   for (int i = 0; i < (int) G_N_ELEMENTS (texts); i++)
     if (texts[i] != NULL)
@@ -261,8 +324,8 @@ dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *
   gboolean ok = sqlite3_prepare_v2 (dk_store_db (store),
       "INSERT OR REPLACE INTO activity (id, kind, format, hours, language, title_sv, title_en,"
       " description_sv, description_en, develops, roles, units, themes, sessions, easy_swedish,"
-      " read_aloud, preparation, follow_up) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-      " ?12, ?13, ?14, ?15, ?16, ?17, ?18)", -1, &stmt, NULL) == SQLITE_OK
+      " read_aloud, preparation, follow_up, seats) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", -1, &stmt, NULL) == SQLITE_OK
     || dk_store_sql_error (store, _("storing the catalogue"), error);
   for (guint i = 0; ok && i < activities->len; i++)
     {
@@ -311,6 +374,8 @@ activity_from_row (sqlite3_stmt *stmt)
   a->themes = dk_split_nonempty ((const char *) sqlite3_column_text (stmt, 12), " ");
   dk_activity_parse_sessions (a, (const char *) sqlite3_column_text (stmt, 13), &problem);
   g_clear_pointer (&problem, g_free);
+  dk_activity_parse_seats (a, (const char *) sqlite3_column_text (stmt, 18), &problem);
+  g_clear_pointer (&problem, g_free);
   a->easy_swedish = sqlite3_column_int (stmt, 14);
   a->read_aloud = sqlite3_column_int (stmt, 15);
   a->preparation = column (stmt, 16);
@@ -325,7 +390,7 @@ dk_catalogue_load (DkStore *store, GError **error)
   if (sqlite3_prepare_v2 (dk_store_db (store),
                           "SELECT id, kind, format, hours, language, title_sv, title_en, description_sv,"
                           " description_en, develops, roles, units, themes, sessions, easy_swedish,"
-                          " read_aloud, preparation, follow_up FROM activity ORDER BY id",
+                          " read_aloud, preparation, follow_up, seats FROM activity ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       dk_store_sql_error (store, _("reading the catalogue"), error);

@@ -115,27 +115,11 @@ typedef struct {
   DkErrors    *errors;
 } Loader;
 
-/* Stores the text of a child element in TEXTS[lang] (sv, en; others ignored). */
-static void
-read_lang_text (const xmlNode *node, char **texts)
-{
-  DkLang lang;
-  if (dk_xml_lang (node, &lang) && texts[lang] == NULL)
-    texts[lang] = dk_xml_text (node);
-}
-
-static guint
-attr_uint (const xmlNode *node, const char *name)
-{
-  g_autofree char *v = dk_xml_attr (node, name);
-  return v != NULL ? (guint) MIN (strtoul (v, NULL, 10), G_MAXUINT) : 0;
-}
-
 static gboolean
 read_scale (Loader *ld, const xmlNode *node, DkScale *scale)
 {
-  scale->min = attr_uint (node, "min");
-  scale->max = attr_uint (node, "max");
+  scale->min = dk_xml_attr_uint (node, "min");
+  scale->max = dk_xml_attr_uint (node, "max");
   if (scale->max < scale->min || scale->max > DK_MAX_LEVEL)
     {
       dk_errors_add (ld->errors, ld->name, (guint) node->line,
@@ -151,7 +135,7 @@ read_scale (Loader *ld, const xmlNode *node, DkScale *scale)
     {
       if (!dk_xml_is (l, NS, "level"))
         continue;
-      guint v = attr_uint (l, "value");
+      guint v = dk_xml_attr_uint (l, "value");
       if (v < scale->min || v > scale->max)
         {
           dk_errors_add (ld->errors, ld->name, (guint) l->line,
@@ -160,9 +144,9 @@ read_scale (Loader *ld, const xmlNode *node, DkScale *scale)
         }
       for (const xmlNode *t = l->children; t != NULL; t = t->next)
         if (dk_xml_is (t, NS, "label"))
-          read_lang_text (t, scale->label[v - scale->min]);
+          dk_xml_lang_text (t, scale->label[v - scale->min]);
         else if (dk_xml_is (t, NS, "descriptor"))
-          read_lang_text (t, scale->descriptor[v - scale->min]);
+          dk_xml_lang_text (t, scale->descriptor[v - scale->min]);
     }
   return TRUE;
 }
@@ -198,7 +182,7 @@ read_roles (Loader *ld, const xmlNode *node)
       role->index = ld->fw->roles->len;
       for (const xmlNode *t = r->children; t != NULL; t = t->next)
         if (dk_xml_is (t, NS, "title"))
-          read_lang_text (t, role->title);
+          dk_xml_lang_text (t, role->title);
       if (unique_id (ld, ld->fw->role_by_id, _("role"), role->id, role, r))
         g_ptr_array_add (ld->fw->roles, role);
       else
@@ -240,7 +224,7 @@ read_expectations (Loader *ld, const xmlNode *node, const DkCompetence *comp)
       if (!dk_xml_is (e, NS, "expect"))
         continue;
       g_autofree char *role_id = dk_xml_attr (e, "role");
-      guint level = attr_uint (e, "level");
+      guint level = dk_xml_attr_uint (e, "level");
       const DkRole *role = g_hash_table_lookup (fw->role_by_id, role_id);
       if (role == NULL)
         dk_errors_add (ld->errors, ld->name, (guint) e->line,
@@ -287,9 +271,9 @@ read_competence (Loader *ld, const xmlNode *node, const DkArea *area)
   GPtrArray *digcomp = g_ptr_array_new ();
   for (const xmlNode *t = node->children; t != NULL; t = t->next)
     if (dk_xml_is (t, NS, "title"))
-      read_lang_text (t, c->title);
+      dk_xml_lang_text (t, c->title);
     else if (dk_xml_is (t, NS, "description"))
-      read_lang_text (t, c->description);
+      dk_xml_lang_text (t, c->description);
     else if (dk_xml_is (t, NS, "digcomp"))
       g_ptr_array_add (digcomp, dk_xml_attr (t, "ref"));
   g_ptr_array_add (digcomp, NULL);
@@ -318,7 +302,7 @@ read_area (Loader *ld, const xmlNode *node)
   g_ptr_array_add (ld->fw->areas, area);
   for (const xmlNode *t = node->children; t != NULL; t = t->next)
     if (dk_xml_is (t, NS, "title"))
-      read_lang_text (t, area->title);
+      dk_xml_lang_text (t, area->title);
     else if (dk_xml_is (t, NS, "competence"))
       read_competence (ld, t, area);
 }
@@ -332,12 +316,12 @@ read_framework (Loader *ld, const xmlNode *root)
   /* Roles and the scale first: areas refer to both. */
   for (const xmlNode *n = root->children; n != NULL; n = n->next)
     if (dk_xml_is (n, NS, "title"))
-      read_lang_text (n, fw->title);
+      dk_xml_lang_text (n, fw->title);
     else if (dk_xml_is (n, NS, "scale"))
       read_scale (ld, n, &fw->scale);
     else if (dk_xml_is (n, NS, "motivation") && read_scale (ld, n, &fw->motivation))
       {
-        fw->high = attr_uint (n, "high");
+        fw->high = dk_xml_attr_uint (n, "high");
         if (fw->high < fw->motivation.min || fw->high > fw->motivation.max)
           dk_errors_add (ld->errors, ld->name, (guint) n->line,
                          _("high motivation %u is off the motivation scale %u..%u"), fw->high,

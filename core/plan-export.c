@@ -14,10 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The formats' names, which are also the files' extensions (DkPlanFormat order). */
+static const char *const names[] = { "md", "html", "pdf", "ics", "json" };
+
 gboolean
 dk_plan_format_parse (const char *name, DkPlanFormat *out)
 {
-  static const char *names[] = { "md", "html", "pdf", "ics", "json" };
   if (name == NULL)
     {
       *out = DK_PLAN_FORMAT_MD;
@@ -392,4 +394,53 @@ dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- a unit's plans ---------------------------------------------------------------------- */
+
+/* Returns a file name for PERSON: its id with any character that could
+ * leave DIR or confuse a shell replaced by '_'. */
+static char *
+file_name (const char *person, DkPlanFormat format)
+{
+  g_autofree char *safe = g_strcanon (g_strdup (person), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                      "0123456789-_.", '_');
+  if (safe[0] == '.')
+    safe[0] = '_';
+  return g_strdup_printf ("%s.%s", safe, names[format]);
+}
+
+static gboolean
+export_one (DkStore *store, const char *round, const char *person, DkPlanFormat format, DkLang lang,
+            const char *path, GError **error)
+{
+  if (format == DK_PLAN_FORMAT_PDF)
+    return dk_plan_write_pdf (store, round, person, lang, path, error);
+  g_autofree char *text = dk_plan_render (store, round, person, format, lang, error);
+  return text != NULL && g_file_set_contents (path, text, -1, error);
+}
+
+GPtrArray *
+dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlanFormat format,
+                     DkLang lang, const char *dir, GError **error)
+{
+  g_autoptr (GPtrArray) people = dk_plan_people (store, round, unit, error);
+  if (people == NULL)
+    return NULL;
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), _("cannot create %s: %s"), dir,
+                   g_strerror (errno));
+      return NULL;
+    }
+  g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autofree char *name = file_name (people->pdata[i], format);
+      char *path = g_build_filename (dir, name, NULL);
+      g_ptr_array_add (written, path);
+      if (!export_one (store, round, people->pdata[i], format, lang, path, error))
+        return NULL;
+    }
+  return g_steal_pointer (&written);
 }

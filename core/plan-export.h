@@ -30,4 +30,13 @@ char *dk_plan_render (DkStore *store, const char *round, const char *person, DkP
 gboolean dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang lang,
                             const char *path, GError **error);
 
+/* Writes the plan of every person in UNIT (a path) and its sub-units who
+ * has one in ROUND into directory DIR (created when missing), one file per
+ * person named by person id and FORMAT ("K10040.pdf"; characters other
+ * than letters, digits, '-', '_' and '.' become '_').  Returns the paths
+ * written (char*; caller owns), or NULL with ERROR; files written before a
+ * failure stay. */
+GPtrArray *dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlanFormat format,
+                                DkLang lang, const char *dir, GError **error);
+
 #endif

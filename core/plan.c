@@ -189,6 +189,27 @@ dk_plan_get (DkStore *store, const char *round, const char *person, GError **err
   return p != NULL ? plan_load (store, r->id, p->id, error) : NULL;
 }
 
+GPtrArray *
+dk_plan_people (DkStore *store, const char *round, const char *unit, GError **error)
+{
+  g_autoptr (DkRound) r = dk_store_round (store, round, error);
+  if (r == NULL || dk_store_unit_ensure (store, unit, FALSE, error) == 0)
+    return NULL;
+  sqlite3_stmt *stmt = prepare (store, "SELECT x.ext_id FROM plan p JOIN person x ON x.id = p.person_id"
+                                       " JOIN unit u ON u.id = x.unit_id WHERE p.round_id = ?1"
+                                       " AND (u.path = ?2 OR substr(u.path, 1, length(?2) + 1) = ?2 || '/')"
+                                       " ORDER BY x.ext_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, r->id);
+  bind_text (stmt, 2, unit);
+  GPtrArray *people = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (people, column (stmt, 0));
+  sqlite3_finalize (stmt);
+  return people;
+}
+
 /* ---- changing a plan --------------------------------------------------------------------- */
 
 /* The inserts of plans and items, prepared once: `suggest --all` writes
@@ -640,12 +661,14 @@ dk_participation_completed (DkStore *store, gint64 person)
   return done;
 }
 
+const char *const dk_participation_statuses[] = { "registered", "attended", "completed", "no-show", NULL };
+
 gboolean
 dk_participation_record (DkStore *store, const char *person, const char *activity, const char *date,
                          double hours, const char *status, GError **error)
 {
-  static const char *const statuses[] = { "registered", "attended", "completed", "no-show", NULL };
-  if (!g_strv_contains (statuses, status) || !(hours >= 0 && hours < 1000) || !check_date (date, error))
+  if (!g_strv_contains (dk_participation_statuses, status) || !(hours >= 0 && hours < DK_PARTICIPATION_MAX_HOURS)
+      || !check_date (date, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
@@ -661,14 +684,26 @@ dk_participation_record (DkStore *store, const char *person, const char *activit
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no activity %s in the catalogue"), activity);
       return FALSE;
     }
-  sqlite3_stmt *stmt = NULL, *done = NULL;
   gboolean ok = dk_store_begin (store, error)
-      && (stmt = prepare (store, "INSERT INTO participation (person_id, activity_id, date, hours, status)"
-                                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, activity_id, date)"
-                                 " DO UPDATE SET hours = excluded.hours, status = excluded.status", error)) != NULL;
+                && dk_participation_write (store, p->id, activity, date, hours, status, NULL, error)
+                && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  return ok;
+}
+
+gboolean
+dk_participation_write (DkStore *store, gint64 person, const char *activity, const char *date,
+                        double hours, const char *status, guint *items_done, GError **error)
+{
+  sqlite3_stmt *stmt = NULL, *done = NULL;
+  gboolean ok = (stmt = prepare (store, "INSERT INTO participation (person_id, activity_id, date, hours, status)"
+                                        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, activity_id, date)"
+                                        " DO UPDATE SET hours = excluded.hours, status = excluded.status",
+                                 error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, p->id);
+      sqlite3_bind_int64 (stmt, 1, person);
       bind_text (stmt, 2, activity);
       bind_text (stmt, 3, date);
       sqlite3_bind_double (stmt, 4, hours);
@@ -676,19 +711,18 @@ dk_participation_record (DkStore *store, const char *person, const char *activit
       ok = step_done (store, stmt, error);
     }
   /* completing an activity completes the plan items that name it */
-  if (ok && strcmp (status, "completed") == 0
-      && (done = prepare (store, "UPDATE plan_item SET status = 'done' WHERE activity_id = ?2 AND"
+  if (ok && strcmp (status, "completed") == 0)
+    ok = (done = prepare (store, "UPDATE plan_item SET status = 'done' WHERE activity_id = ?2 AND"
                                  " status = 'planned' AND plan_id IN (SELECT id FROM plan WHERE person_id = ?1)",
-                          error)) != NULL)
+                          error)) != NULL;
+  if (ok && done != NULL)
     {
-      sqlite3_bind_int64 (done, 1, p->id);
+      sqlite3_bind_int64 (done, 1, person);
       bind_text (done, 2, activity);
       ok = step_done (store, done, error);
+      if (ok && items_done != NULL)
+        *items_done += (guint) sqlite3_changes (dk_store_db (store));
     }
   g_autofree char *value = g_strdup_printf ("%s %s %s", activity, date, status);
-  ok = ok && dk_store_audit (store, dk_store_actor (), "participation", p->id, 0, "activity", NULL, value, error)
-       && dk_store_commit (store, error);
-  if (!ok)
-    dk_store_rollback (store);
-  return ok;
+  return ok && dk_store_audit (store, dk_store_actor (), "participation", person, 0, "activity", NULL, value, error);
 }

@@ -49,6 +49,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlan, dk_plan_free)
  * DK_PLAN_ERROR_NOT_FOUND. */
 DkPlan *dk_plan_get (DkStore *store, const char *round, const char *person, GError **error);
 
+/* Returns the external ids of the people in UNIT (a path) and its sub-units
+ * who have a plan in ROUND (NULL: the open round), sorted (char*; caller
+ * owns), or NULL with ERROR when the round or the unit does not exist. */
+GPtrArray *dk_plan_people (DkStore *store, const char *round, const char *unit, GError **error);
+
 /* Creates an empty draft plan; with FROM_SUGGESTIONS, one item per need with
  * the planner's best activity.  Refused when the person has a plan. */
 DkPlan *dk_plan_create (DkStore *store, const char *round, const char *person,
@@ -73,11 +78,23 @@ gboolean dk_plan_set_status (DkStore *store, const char *round, const char *pers
 gboolean dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang lang,
                               guint *written, GError **error);
 
+/* The statuses of a participation (NULL-terminated), and the hours one may
+ * have (0 up to, not including, this). */
+extern const char *const dk_participation_statuses[];
+#define DK_PARTICIPATION_MAX_HOURS 1000
+
 /* Records that PERSON took part in ACTIVITY on DATE for HOURS, with STATUS
  * registered, attended, completed or no-show; a completed activity marks
  * the plan items naming it done. */
 gboolean dk_participation_record (DkStore *store, const char *person, const char *activity,
                                   const char *date, double hours, const char *status, GError **error);
+
+/* Writes what dk_participation_record does, for PERSON (store id), inside
+ * the transaction the caller holds and without checking the values (the
+ * caller did); *ITEMS_DONE (may be NULL) grows by the plan items marked
+ * done.  Audited. */
+gboolean dk_participation_write (DkStore *store, gint64 person, const char *activity, const char *date,
+                                 double hours, const char *status, guint *items_done, GError **error);
 
 /* Returns the ids of the activities PERSON (store id) has completed, as a set. */
 GHashTable *dk_participation_completed (DkStore *store, gint64 person);

@@ -80,6 +80,9 @@ static const char *const migrations[] = {
   "  status TEXT NOT NULL CHECK (status IN ('registered', 'attended', 'completed', 'no-show')),"
   "  UNIQUE (person_id, activity_id, date));"
   "CREATE INDEX participation_date ON participation(date);",
+
+  /* 3: the seats of each session, one number per session ("20 0"; 0: not limited) */
+  "ALTER TABLE activity ADD COLUMN seats TEXT NOT NULL DEFAULT '';",
 };
 
 gboolean

@@ -162,3 +162,18 @@ dk_xml_lang (const xmlNode *node, DkLang *out)
   xmlFree (lang);
   return dk_lang_parse (code, out);
 }
+
+void
+dk_xml_lang_text (const xmlNode *node, char **texts)
+{
+  DkLang lang;
+  if (dk_xml_lang (node, &lang) && texts[lang] == NULL)
+    texts[lang] = dk_xml_text (node);
+}
+
+guint
+dk_xml_attr_uint (const xmlNode *node, const char *name)
+{
+  g_autofree char *v = dk_xml_attr (node, name);
+  return v != NULL ? (guint) MIN (g_ascii_strtoull (v, NULL, 10), G_MAXUINT) : 0;
+}

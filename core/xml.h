@@ -40,8 +40,18 @@ char *dk_xml_text (const xmlNode *node);
  * *OUT and TRUE, or FALSE for another or no language. */
 gboolean dk_xml_lang (const xmlNode *node, DkLang *out);
 
+/* Stores the text of NODE in TEXTS[lang] (sv, en; other languages, and a
+ * language already seen, ignored). */
+void dk_xml_lang_text (const xmlNode *node, char **texts);
+
+/* Returns attribute NAME of NODE as a number (0 when absent; the schema
+ * checked its form). */
+guint dk_xml_attr_uint (const xmlNode *node, const char *name);
+
 /* The schemas compiled in (build/gen/schemas.c). */
 extern const char dk_schema_framework[];
 extern const gsize dk_schema_framework_len;
+extern const char dk_schema_catalogue[];
+extern const gsize dk_schema_catalogue_len;
 
 #endif

@@ -22,7 +22,7 @@ step "$BIN" round close 2025
 step "$BIN" round open 2026 --title "Skattning vintern 2026" --framework kommun-digcomp-12
 step "$BIN" import ratings "$EX/ratings-2026.csv" --round 2026
 step "$BIN" round list
-step "$BIN" catalogue import "$EX/catalogue.csv"
+step "$BIN" catalogue import "$EX/catalogue.xml"
 step "$BIN" report needs --round 2026 --compare 2025 --by area --lang sv
 step "$BIN" report summary --round 2026 --compare 2025 --format html --output build/demo-summary.html
 step "$BIN" report summary --round 2026 --compare 2025 --lang sv

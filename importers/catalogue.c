@@ -1,18 +1,22 @@
 /*
  * catalogue.c — `digikomp catalogue import`: learning activities from the
- * catalogue CSV (docs/formats.md), checked whole before anything is stored.
+ * catalogue XML or CSV (docs/formats.md), checked whole before anything is
+ * stored.  Both forms go through the same checks, so a rule holds whichever
+ * form an activity comes in.
  */
 #include "import.h"
 #include "catalogue.h"
 #include "csv.h"
 #include "errors.h"
+#include "xml.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { COL_ID, COL_TITLE_SV, COL_TITLE_EN, COL_KIND, COL_FORMAT, COL_HOURS, COL_LANGUAGE,
        COL_DEVELOPS, COL_ROLES, COL_UNITS, COL_THEMES, COL_SESSIONS, COL_DESC_SV, COL_DESC_EN,
-       COL_EASY, COL_READ_ALOUD, COL_PREPARATION, COL_FOLLOW_UP, N_COLS };
+       COL_EASY, COL_READ_ALOUD, COL_PREPARATION, COL_FOLLOW_UP, COL_SEATS, N_COLS };
 
 static const DkCsvColumn columns[N_COLS] = {
   { "id", "id", TRUE },
@@ -33,6 +37,7 @@ static const DkCsvColumn columns[N_COLS] = {
   { "read_aloud", "uppläsning", FALSE },
   { "preparation", "förberedelse", FALSE },
   { "follow_up", "uppföljning", FALSE },
+  { "seats", "platser", FALSE },
 };
 
 typedef struct {
@@ -41,8 +46,11 @@ typedef struct {
   GPtrArray  *activities;
   GHashTable *ids;         /* id → line */
   GPtrArray  *frameworks;  /* every registered framework, to check competence ids */
+  const DkFramework *named;/* the framework the XML catalogue names, when registered */
   DkErrors    errors;
 } Reader;
+
+#define NS "urn:digikomp:catalogue:1"
 
 static const char *
 field (const DkCsvRecord *rec, const int *index, int col)
@@ -53,13 +61,17 @@ field (const DkCsvRecord *rec, const int *index, int col)
   return *f != '\0' ? f : NULL;
 }
 
-static gboolean
-competence_known (Reader *r, const char *id)
+/* Returns the framework that defines competence ID: the one the catalogue
+ * names when it is registered, else any registered one; or NULL. */
+static const DkFramework *
+competence_framework (Reader *r, const char *id)
 {
+  if (r->named != NULL)
+    return dk_framework_competence_by_id (r->named, id) != NULL ? r->named : NULL;
   for (guint i = 0; i < r->frameworks->len; i++)
     if (dk_framework_competence_by_id (r->frameworks->pdata[i], id) != NULL)
-      return TRUE;
-  return FALSE;
+      return r->frameworks->pdata[i];
+  return NULL;
 }
 
 static gboolean
@@ -75,44 +87,36 @@ parse_flag (const char *text)
                           || !strcmp (text, "1") || !g_ascii_strcasecmp (text, "true"));
 }
 
-/* Checks the parts of an activity the text forms cannot: known ids. */
+/* Checks that competence D exists and that its levels lie on its
+ * framework's scale. */
 static void
-check_references (Reader *r, const DkActivity *a, guint line)
+check_develops (Reader *r, const DkDevelops *d, guint line)
 {
-  for (guint i = 0; i < a->develops->len; i++)
-    {
-      const char *c = g_array_index (a->develops, DkDevelops, i).competence;
-      if (!competence_known (r, c))
-        dk_errors_add (&r->errors, r->file, line, _("competence %s is in no registered framework"), c);
-    }
+  const DkFramework *fw = competence_framework (r, d->competence);
+  const DkScale *scale = fw != NULL ? dk_framework_scale (fw) : NULL;
+  if (fw == NULL && r->named != NULL)
+    dk_errors_add (&r->errors, r->file, line, _("competence %s is not in framework %s"), d->competence,
+                   dk_framework_id (r->named));
+  else if (fw == NULL)
+    dk_errors_add (&r->errors, r->file, line, _("competence %s is in no registered framework"), d->competence);
+  else if (d->from < scale->min || d->to > scale->max)
+    dk_errors_add (&r->errors, r->file, line, _("competence %s: levels %u..%u are off the scale %u..%u of %s"),
+                   d->competence, d->from, d->to, scale->min, scale->max, dk_framework_id (fw));
+}
+
+static void
+check_roles (Reader *r, const DkActivity *a, guint line)
+{
   for (char **role = a->roles; *role != NULL; role++)
     if (!dk_store_role_known (r->store, *role))
       dk_errors_add (&r->errors, r->file, line, _("role '%s' is in no registered framework"), *role);
 }
 
+/* Checks what both forms share: a unique id, a title, a known kind, format
+ * and language, and HOURS (the text as written), which sets A's hours. */
 static void
-read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
+check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
 {
-  Reader *r = user_data;
-  guint before = r->errors.count, line = rec->line;
-  g_autoptr (DkActivity) a = dk_activity_new ();
-  a->id = g_strdup (field (rec, index, COL_ID));
-  a->title[DK_LANG_SV] = g_strdup (field (rec, index, COL_TITLE_SV));
-  a->title[DK_LANG_EN] = g_strdup (field (rec, index, COL_TITLE_EN));
-  a->description[DK_LANG_SV] = g_strdup (field (rec, index, COL_DESC_SV));
-  a->description[DK_LANG_EN] = g_strdup (field (rec, index, COL_DESC_EN));
-  a->kind = g_strdup (field (rec, index, COL_KIND));
-  a->format = g_strdup (field (rec, index, COL_FORMAT));
-  a->language = g_strdup (field (rec, index, COL_LANGUAGE));
-  a->roles = dk_split_nonempty (field (rec, index, COL_ROLES), " ");
-  a->units = dk_split_nonempty (field (rec, index, COL_UNITS), "|");
-  a->themes = dk_split_nonempty (field (rec, index, COL_THEMES), " ");
-  a->easy_swedish = parse_flag (field (rec, index, COL_EASY));
-  a->read_aloud = parse_flag (field (rec, index, COL_READ_ALOUD));
-  a->preparation = g_strdup (field (rec, index, COL_PREPARATION));
-  a->follow_up = g_strdup (field (rec, index, COL_FOLLOW_UP));
-
-  const char *hours = field (rec, index, COL_HOURS);
   char *end = NULL;
   a->hours = hours != NULL ? g_ascii_strtod (hours, &end) : 0;
   if (a->id == NULL)
@@ -135,15 +139,192 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
     dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a positive number"), hours != NULL ? hours : "");
   if (g_strcmp0 (a->language, "sv") != 0 && g_strcmp0 (a->language, "en") != 0)
     dk_errors_add (&r->errors, r->file, line, _("language must be sv or en"));
+}
+
+/* Keeps A when reading it added no error. */
+static void
+keep (Reader *r, DkActivity *a, guint errors_before)
+{
+  if (r->errors.count == errors_before)
+    g_ptr_array_add (r->activities, a);
+  else
+    dk_activity_free (a);
+}
+
+/* ---- the CSV form ------------------------------------------------------------- */
+
+static void
+read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
+{
+  Reader *r = user_data;
+  guint before = r->errors.count, line = rec->line;
+  DkActivity *a = dk_activity_new ();
+  a->id = g_strdup (field (rec, index, COL_ID));
+  a->title[DK_LANG_SV] = g_strdup (field (rec, index, COL_TITLE_SV));
+  a->title[DK_LANG_EN] = g_strdup (field (rec, index, COL_TITLE_EN));
+  a->description[DK_LANG_SV] = g_strdup (field (rec, index, COL_DESC_SV));
+  a->description[DK_LANG_EN] = g_strdup (field (rec, index, COL_DESC_EN));
+  a->kind = g_strdup (field (rec, index, COL_KIND));
+  a->format = g_strdup (field (rec, index, COL_FORMAT));
+  a->language = g_strdup (field (rec, index, COL_LANGUAGE));
+  a->roles = dk_split_nonempty (field (rec, index, COL_ROLES), " ");
+  a->units = dk_split_nonempty (field (rec, index, COL_UNITS), "|");
+  a->themes = dk_split_nonempty (field (rec, index, COL_THEMES), " ");
+  a->easy_swedish = parse_flag (field (rec, index, COL_EASY));
+  a->read_aloud = parse_flag (field (rec, index, COL_READ_ALOUD));
+  a->preparation = g_strdup (field (rec, index, COL_PREPARATION));
+  a->follow_up = g_strdup (field (rec, index, COL_FOLLOW_UP));
+  check_activity (r, a, field (rec, index, COL_HOURS), line);
   g_autofree char *problem = NULL;
   if (!dk_activity_parse_develops (a, field (rec, index, COL_DEVELOPS), &problem)
-      || !dk_activity_parse_sessions (a, field (rec, index, COL_SESSIONS), &problem))
+      || !dk_activity_parse_sessions (a, field (rec, index, COL_SESSIONS), &problem)
+      || !dk_activity_parse_seats (a, field (rec, index, COL_SEATS), &problem))
     dk_errors_add (&r->errors, r->file, line, "%s", problem);
   else
-    check_references (r, a, line);
-  if (r->errors.count != before)
-    return;
-  g_ptr_array_add (r->activities, g_steal_pointer (&a));
+    for (guint i = 0; i < a->develops->len; i++)
+      check_develops (r, &g_array_index (a->develops, DkDevelops, i), line);
+  check_roles (r, a, line);
+  keep (r, a, before);
+}
+
+/* ---- the XML form ------------------------------------------------------------- */
+
+static gboolean
+attr_flag (const xmlNode *node, const char *name)
+{
+  g_autofree char *v = dk_xml_attr (node, name);
+  return g_strcmp0 (v, "true") == 0 || g_strcmp0 (v, "1") == 0;
+}
+
+/* Returns the texts of NODE's children NAME as a NULL-terminated vector. */
+static char **
+child_texts (const xmlNode *node, const char *name)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  for (const xmlNode *c = node != NULL ? node->children : NULL; c != NULL; c = c->next)
+    if (dk_xml_is (c, NS, name))
+      g_ptr_array_add (out, dk_xml_text (c));
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+static void
+read_develops (Reader *r, DkActivity *a, const xmlNode *node)
+{
+  g_autofree char *comp = dk_xml_attr (node, "competence"), *problem = NULL;
+  guint from = dk_xml_attr_uint (node, "from"), to = dk_xml_attr_uint (node, "to"), line = (guint) node->line;
+  if (!dk_activity_add_develops (a, comp, from, to, &problem))
+    dk_errors_add (&r->errors, r->file, line, "%s", problem);
+  else
+    check_develops (r, &g_array_index (a->develops, DkDevelops, a->develops->len - 1), line);
+}
+
+static void
+read_session (Reader *r, DkActivity *a, const xmlNode *node)
+{
+  g_autofree char *start = dk_xml_attr (node, "start"), *end = dk_xml_attr (node, "end");
+  g_autofree char *place = dk_xml_attr (node, "place"), *problem = NULL;
+  if (!dk_activity_add_session (a, start, end, place, dk_xml_attr_uint (node, "seats"), &problem))
+    dk_errors_add (&r->errors, r->file, (guint) node->line, "%s", problem);
+}
+
+static void
+read_activity (Reader *r, const xmlNode *node)
+{
+  guint before = r->errors.count, line = (guint) node->line;
+  DkActivity *a = dk_activity_new ();
+  a->id = dk_xml_attr (node, "id");
+  a->kind = dk_xml_attr (node, "kind");
+  a->format = dk_xml_attr (node, "format");
+  a->language = dk_xml_attr (node, "language");
+  const xmlNode *audience = NULL;
+  for (const xmlNode *c = node->children; c != NULL; c = c->next)
+    if (dk_xml_is (c, NS, "title"))
+      dk_xml_lang_text (c, a->title);
+    else if (dk_xml_is (c, NS, "description"))
+      dk_xml_lang_text (c, a->description);
+    else if (dk_xml_is (c, NS, "develops"))
+      read_develops (r, a, c);
+    else if (dk_xml_is (c, NS, "audience"))
+      audience = c;
+    else if (dk_xml_is (c, NS, "session"))
+      read_session (r, a, c);
+    else if (dk_xml_is (c, NS, "accessibility"))
+      {
+        a->easy_swedish = attr_flag (c, "easy-swedish");
+        a->read_aloud = attr_flag (c, "read-aloud");
+      }
+    else if (dk_xml_is (c, NS, "preparation"))
+      a->preparation = dk_xml_text (c);
+    else if (dk_xml_is (c, NS, "follow-up"))
+      a->follow_up = dk_xml_text (c);
+  a->roles = child_texts (audience, "role");
+  a->units = child_texts (audience, "unit");
+  a->themes = child_texts (node, "theme");
+  g_autofree char *hours = dk_xml_attr (node, "hours");
+  check_activity (r, a, hours, line);
+  check_roles (r, a, audience != NULL ? (guint) audience->line : line);
+  keep (r, a, before);
+}
+
+/* Finds the framework the catalogue names among the registered ones. */
+static void
+find_named (Reader *r, const xmlNode *root)
+{
+  g_autofree char *code = dk_xml_attr (root, "framework"), *version = dk_xml_attr (root, "version");
+  for (guint i = 0; i < r->frameworks->len && r->named == NULL; i++)
+    {
+      const DkFramework *fw = r->frameworks->pdata[i];
+      if (g_strcmp0 (dk_framework_id (fw), code) == 0
+          && (version == NULL || g_strcmp0 (dk_framework_version (fw), version) == 0))
+        r->named = fw;
+    }
+}
+
+/* Reads the XML form into R.  Returns FALSE with ERROR only when the file
+ * cannot be read; problems in it go to R's errors. */
+static gboolean
+read_xml (Reader *r, guint64 *rows, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents (r->file, &data, &len, error))
+    return FALSE;
+  xmlDocPtr doc = dk_xml_parse (data, len, r->file, &r->errors);
+  xmlNodePtr root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+  if (root != NULL && !dk_xml_is (root, NS, "catalogue"))
+    dk_errors_add (&r->errors, r->file, (guint) root->line,
+                   _("the root element must be <catalogue> in namespace %s"), NS);
+  else if (root != NULL && dk_xml_validate (doc, dk_schema_catalogue, dk_schema_catalogue_len, r->file, &r->errors))
+    {
+      find_named (r, root);
+      for (const xmlNode *n = root->children; n != NULL && !dk_errors_full (&r->errors); n = n->next)
+        if (dk_xml_is (n, NS, "activity"))
+          {
+            read_activity (r, n);
+            (*rows)++;
+          }
+    }
+  xmlFreeDoc (doc);
+  return TRUE;
+}
+
+/* Returns TRUE when PATH holds the XML form: by its name, else by its
+ * first character. */
+static gboolean
+is_xml (const char *path)
+{
+  if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML"))
+    return TRUE;
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    return FALSE;
+  FILE *f = fopen (path, "rb");
+  int c = EOF;
+  while (f != NULL && ((c = fgetc (f)) == ' ' || c == '\t' || c == '\r' || c == '\n' || c >= 0x80))
+    ;   /* whitespace and a BOM */
+  if (f != NULL)
+    fclose (f);
+  return c == '<';
 }
 
 static gboolean
@@ -175,8 +356,11 @@ dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
   r.frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_framework_free);
   dk_errors_init (&r.errors, 0);
 
-  gboolean ok = load_frameworks (&r, error)
-                && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
+  gboolean ok = load_frameworks (&r, error);
+  if (ok && is_xml (path))
+    ok = read_xml (&r, &summary->rows, error);
+  else
+    ok = ok && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   guint added = 0, updated = 0;

@@ -1,6 +1,6 @@
 /*
- * import.h — importing outside data into the store: rosters and ratings
- * (CSV, docs/formats.md).
+ * import.h — importing outside data into the store: rosters, ratings,
+ * the catalogue and participation (CSV and catalogue XML, docs/formats.md).
  *
  * Every import reads and checks the whole file first and reports every bad
  * row as "FILE:LINE: what is wrong" (up to 100) in one DK_IMPORT_ERROR_INVALID
@@ -26,6 +26,7 @@ typedef struct {
   guint64 unchanged;
   guint64 deactivated;   /* roster --full only */
   guint64 rows;          /* data rows read */
+  guint64 items_done;    /* participation only: plan items marked done */
 } DkImportSummary;
 
 /* Imports the roster in PATH: people are added or updated by person_id,
@@ -43,10 +44,20 @@ gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboo
 gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
                             DkImportSummary *summary, GError **error);
 
-/* Imports the learning activities of the catalogue CSV in PATH: new ids are
- * added, known ones replaced. */
+/* Imports the learning activities of the catalogue in PATH, XML (a name
+ * ending in .xml, or content starting with '<') or CSV: new ids are added,
+ * known ones replaced.  The competences of an XML catalogue are checked
+ * against the framework it names when that is registered, else (and for
+ * CSV) against every registered framework; levels must lie on the scale. */
 gboolean dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
                               GError **error);
+
+/* Imports the participation CSV in PATH (person_id, activity_id, date,
+ * hours, status): each row is written as dk_participation_record writes one
+ * (audited; a completed activity marks the plan items naming it done).
+ * A row with the person, activity and date of a stored one replaces it. */
+gboolean dk_import_participation (DkStore *store, const char *path, DkImportSummary *summary,
+                                  GError **error);
 
 /* Returns TRUE when TEXT is a date written YYYY-MM-DD. */
 gboolean dk_import_is_date (const char *text);

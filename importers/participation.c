@@ -1,0 +1,183 @@
+/*
+ * participation.c — `digikomp import participation`: who took part in which
+ * activity, when, for how many hours (docs/formats.md).  The whole file is
+ * checked first; then every row is written as `digikomp attend` writes one
+ * (audited, a completed activity marks the plan items naming it done), all
+ * in one transaction.
+ */
+#include "import.h"
+#include "csv.h"
+#include "errors.h"
+#include "plan.h"
+
+#include <string.h>
+
+enum { COL_PERSON, COL_ACTIVITY, COL_DATE, COL_HOURS, COL_STATUS, N_COLS };
+
+static const DkCsvColumn columns[N_COLS] = {
+  { "person_id", "personid", TRUE },
+  { "activity_id", "aktivitet", TRUE },
+  { "date", "datum", TRUE },
+  { "hours", "timmar", TRUE },
+  { "status", "status", TRUE },
+};
+
+typedef struct {
+  gint64  person;
+  char   *activity, *date, *status;
+  double  hours;
+} Row;
+
+typedef struct {
+  const char *file;
+  GHashTable *people;      /* ext_id → store id (gint64*) */
+  GHashTable *activities;  /* the catalogue's ids */
+  GHashTable *keys;        /* "person\nactivity\ndate" → first line */
+  GArray     *rows;        /* Row */
+  DkErrors    errors;
+} Reader;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->activity);
+  g_free (row->date);
+  g_free (row->status);
+}
+
+static gboolean
+load_lookups (DkStore *store, Reader *r, GError **error)
+{
+  sqlite3 *db = dk_store_db (store);
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT id, ext_id FROM person", -1, &stmt, NULL) != SQLITE_OK)
+    return dk_store_sql_error (store, _("reading people"), error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (r->people, g_strdup ((const char *) sqlite3_column_text (stmt, 1)), id);
+    }
+  sqlite3_finalize (stmt);
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM activity", -1, &stmt, NULL) != SQLITE_OK)
+    return dk_store_sql_error (store, _("reading the catalogue"), error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (r->activities, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Reports a (person, activity, date) that an earlier row gave already. */
+static void
+check_unique (Reader *r, const char *person, const char *activity, const char *date, guint line)
+{
+  char *key = g_strjoin ("\n", person, activity, date, NULL);
+  gpointer first = g_hash_table_lookup (r->keys, key);
+  if (first != NULL)
+    {
+      dk_errors_add (&r->errors, r->file, line, _("%s in %s on %s appears twice (first on line %u)"),
+                     person, activity, date, GPOINTER_TO_UINT (first));
+      g_free (key);
+    }
+  else
+    g_hash_table_insert (r->keys, key, GUINT_TO_POINTER (line));
+}
+
+static void
+read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
+{
+  Reader *r = user_data;
+  guint before = r->errors.count, line = rec->line;
+  const char *person = rec->fields[index[COL_PERSON]], *activity = rec->fields[index[COL_ACTIVITY]];
+  const char *date = rec->fields[index[COL_DATE]], *hours = rec->fields[index[COL_HOURS]];
+  const char *status = rec->fields[index[COL_STATUS]];
+  const gint64 *id = g_hash_table_lookup (r->people, person);
+  /* a decimal comma, as Swedish spreadsheets write it in ';'-separated files */
+  g_autofree char *point = g_strdelimit (g_strdup (hours), ",", '.');
+  char *end = NULL;
+  double h = g_ascii_strtod (point, &end);
+  if (id == NULL)
+    dk_errors_add (&r->errors, r->file, line, _("no person %s"), person);
+  if (!g_hash_table_contains (r->activities, activity))
+    dk_errors_add (&r->errors, r->file, line, _("no activity %s in the catalogue"), activity);
+  if (!dk_import_is_date (date))
+    dk_errors_add (&r->errors, r->file, line, _("date '%s' is not a date YYYY-MM-DD"), date);
+  if (*hours == '\0' || *end != '\0' || !(h >= 0 && h < DK_PARTICIPATION_MAX_HOURS))
+    dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a number from 0 to %d"), hours,
+                   DK_PARTICIPATION_MAX_HOURS);
+  if (!g_strv_contains (dk_participation_statuses, status))
+    dk_errors_add (&r->errors, r->file, line, _("status '%s' is not registered, attended, completed or no-show"),
+                   status);
+  check_unique (r, person, activity, date, line);
+  if (r->errors.count != before)
+    return;
+  Row row = { *id, g_strdup (activity), g_strdup (date), g_strdup (status), h };
+  g_array_append_val (r->rows, row);
+}
+
+/* Returns 0 when ROW is not in the store yet, 1 when it is with other hours
+ * or status, 2 when it is the same. */
+static int
+stored_as (DkStore *store, const Row *row)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_prepare_v2 (dk_store_db (store), "SELECT hours = ?4 AND status = ?5 FROM participation"
+                      " WHERE person_id = ?1 AND activity_id = ?2 AND date = ?3", -1, &stmt, NULL);
+  sqlite3_bind_int64 (stmt, 1, row->person);
+  sqlite3_bind_text (stmt, 2, row->activity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->date, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 4, row->hours);
+  sqlite3_bind_text (stmt, 5, row->status, -1, SQLITE_STATIC);
+  int found = sqlite3_step (stmt) == SQLITE_ROW ? 1 + sqlite3_column_int (stmt, 0) : 0;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, GError **error)
+{
+  guint items_done = 0;
+  gboolean ok = dk_store_begin (store, error);
+  for (guint i = 0; ok && i < rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+      switch (stored_as (store, row))
+        {
+        case 0: summary->added++; break;
+        case 1: summary->updated++; break;
+        default: summary->unchanged++; continue;
+        }
+      ok = dk_participation_write (store, row->person, row->activity, row->date, row->hours, row->status,
+                                   &items_done, error);
+    }
+  ok = ok && dk_store_commit (store, error);
+  if (!ok)
+    dk_store_rollback (store);
+  summary->items_done = items_done;
+  return ok;
+}
+
+gboolean
+dk_import_participation (DkStore *store, const char *path, DkImportSummary *summary, GError **error)
+{
+  memset (summary, 0, sizeof *summary);
+  Reader r = { .file = path };
+  r.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.activities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_array_set_clear_func (r.rows, (GDestroyNotify) row_clear);
+  dk_errors_init (&r.errors, 0);
+
+  gboolean ok = load_lookups (store, &r, error)
+                && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
+  if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
+    ok = FALSE;
+  ok = ok && write_rows (store, r.rows, summary, error);
+  dk_errors_clear (&r.errors);
+  g_array_unref (r.rows);
+  g_hash_table_unref (r.keys);
+  g_hash_table_unref (r.activities);
+  g_hash_table_unref (r.people);
+  return ok;
+}

@@ -1,0 +1,122 @@
+# Participation: the import (all or nothing, every bad row named, plan items
+# marked done), the participation report against a hand-checked fixture,
+# the plans of a unit exported one file per person, and the example
+# catalogue in its XML and CSV forms.
+. "$TOP/tests/cli/lib.sh"
+export DIGIKOMP_DB="$T/store.db"
+D="$TOP/tests/data"
+P="$D/participation"
+dk init --framework "$D/framework/small.xml" >/dev/null
+dk import roster "$P/roster.csv" >/dev/null
+dk catalogue import "$D/catalogue/good.xml" >/dev/null
+dk round open r1 --title R1 --framework small >/dev/null
+dk plan create Q1 --round r1 >/dev/null
+dk plan add Q1 --round r1 --competence 1.1 --activity phishing >/dev/null
+dk plan create Q3 --round r1 >/dev/null
+dump() { sqlite3 "$DIGIKOMP_DB" .dump; }
+
+# every bad row, with its line; nothing written
+dump >"$T/before"
+run dk import participation "$P/bad.csv"
+expect_rc 3
+expect_err "bad.csv:3: no person Z9"
+expect_err "bad.csv:4: no activity nope in the catalogue"
+expect_err "bad.csv:5: date '1/2/2027' is not a date YYYY-MM-DD"
+expect_err "bad.csv:6: hours 'lots' is not a number from 0 to 1000"
+expect_err "bad.csv:7: status 'done' is not registered, attended, completed or no-show"
+expect_err "bad.csv:8: Q1 in phishing on 2027-02-01 appears twice (first on line 2)"
+expect_no_err "bad.csv:2:"
+dump | cmp -s - "$T/before" || fail "a refused import changed the store"
+run dk import participation "$T/missing.csv"; expect_rc 1
+run dk import participation; expect_rc 2
+
+# a clean file: summary, Q1's plan item done, audited; again: nothing changes
+run dk import participation "$P/participation.csv"
+expect_rc 0; expect_out "Participation: 10 rows; 10 added, 0 updated, 0 unchanged"; expect_out "Plan items marked done: 1"
+run dk plan show Q1 --round r1 --format csv; expect_out "1,1.1,,phishing,,done"
+run dk audit Q1; expect_out "phishing 2027-02-01 completed"
+dump >"$T/before"
+run dk import participation "$P/participation.csv"; expect_rc 0; expect_out "0 added, 0 updated, 10 unchanged"
+dump | cmp -s - "$T/before" || fail "importing the same file again changed the store"
+# Swedish headers, ';' and a decimal comma (the row lies after the report's period)
+run dk import participation "$P/deltagande-sv.csv"; expect_rc 0; expect_out "1 added"
+
+# The participation report over 2027-01-01 – 2027-06-30, by hand from participation.csv:
+#   counted (attended or completed, inside the period):
+#     Q1 (F, Org/Bib/Filial)    phishing 1.5 + chefskurs 4 = 5.5 h
+#     Q2 (F, Org/Bib)           phishing 1.5               = 1.5 h  (its 2026-12-15 row is before)
+#     Q3 (M, Org/Museum)        chefskurs 4                = 4.0 h  (its 2027-07-15 row is after)
+#     Q4 (X, Org/Museum/Arkiv)  chefskurs 4                = 4.0 h
+#     Q5 (no gender, Org/Bib/Filial) phishing 2            = 2.0 h
+#   not counted: Q6 no-show (and its Swedish row is in August), Q7 only registered.
+#   participants 5: women 2 (Q1 Q2), men 1 (Q3), other or not given 2 (Q4 Q5)
+#   hours 5.5 + 1.5 + 4 + 4 + 2 = 17.0; per participant 17.0 / 5 = 3.4
+#   targets 4 participants and 3 h each: 4 × 3 = 12.0 h in total
+#   per department: Org/Bib 3 people (Q1 Q2 Q5) 9.0 h; Org/Museum 2 (Q3 Q4) 8.0 h
+#   per kind: course (chefskurs) 3 people (Q1 Q3 Q4) 12.0 h; workshop (phishing) 3 (Q1 Q2 Q5) 5.0 h
+Q="--from 2027-01-01 --to 2027-06-30 --target-participants 4 --target-hours-avg 3"
+run dk report participation $Q
+expect_rc 0
+tr -s ' ' <"$T/out" >"$T/table"
+for line in "Participants 5 4" "of whom women 2" "of whom men 1" "of whom other or not given 2" \
+            "Hours in total 17.0 12.0" "Hours per participant 3.4 3.0" "Org/Bib 3 9.0" "Org/Museum 2 8.0" \
+            "course 3 12.0" "workshop 3 5.0"; do
+  grep -q "^$line *\$" "$T/table" || fail "the table lacks the row: $line"
+done
+run dk report participation $Q --format json
+expect_rc 0
+tr -d ' \n' <"$T/out" >"$T/json"
+for row in '{"figure":"Participants","actual":"5","target":"4"}' '{"figure":"ofwhomwomen","actual":"2"}' \
+           '{"figure":"ofwhommen","actual":"1"}' '{"figure":"ofwhomotherornotgiven","actual":"2"}' \
+           '{"figure":"Hoursintotal","actual":"17.0","target":"12.0"}' \
+           '{"figure":"Hoursperparticipant","actual":"3.4","target":"3.0"}'; do
+  grep -qF "$row" "$T/json" || fail "the JSON lacks: $row"
+done
+
+# the plans of a unit: one file per person with a plan (Q1 and Q3, not Q2), and a count
+run dk plan export --unit Org --round r1 --format md --output "$T/plans/"
+expect_rc 0; expect_out "2 plans written to"
+[ -f "$T/plans/Q1.md" ] && [ -f "$T/plans/Q3.md" ] || fail "the unit's plans are missing"
+[ "$(ls "$T/plans" | wc -l)" -eq 2 ] || fail "more files than plans"
+grep -q "Phishing exercise — done" "$T/plans/Q1.md" || fail "Q1's plan lacks its item"
+run dk plan export --unit Org/Museum --round r1 --format pdf --output "$T/museum"
+expect_rc 0; expect_out "1 plan written to"
+head -c 5 "$T/museum/Q3.pdf" | grep -q '%PDF-' || fail "not a PDF"
+run dk plan export --unit Org/Bib --round r1 --format pdf; expect_rc 2; expect_err "--unit needs --output DIR/"
+run dk plan export --unit Org/Nowhere --round r1 --output "$T/x"; expect_rc 1; expect_err "no unit Org/Nowhere"
+
+# the example catalogue: the XML imports whole, and the CSV written from the same list agrees
+export DIGIKOMP_DB="$T/xml.db"
+dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
+run dk catalogue import "$TOP/examples/catalogue.xml"; expect_rc 0; expect_out "60 added"
+run dk catalogue show gdpr-chef; expect_out "Stadshuset (20 seats)"
+run dk catalogue import "$T/missing.xml"; expect_rc 1; expect_err "missing.xml"
+run dk catalogue list --theme oktober; expect_out "phishing"; expect_out "valsakerhet"
+export DIGIKOMP_DB="$T/csv.db"
+dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
+run dk catalogue import "$TOP/examples/catalogue.csv"; expect_rc 0; expect_out "60 added"
+[ "$(sqlite3 "$T/xml.db" 'SELECT * FROM activity ORDER BY id')" = "$(sqlite3 "$T/csv.db" 'SELECT * FROM activity ORDER BY id')" ] \
+  || fail "examples/catalogue.xml and examples/catalogue.csv disagree"
+
+# a store of schema version 2 (before seats) is upgraded when opened, its catalogue kept
+sqlite3 "$T/csv.db" "ALTER TABLE activity DROP COLUMN seats; PRAGMA user_version = 2;"
+run dk catalogue show gdpr-chef; expect_rc 0; expect_out "Stadshuset"; expect_no_out "seats"
+[ "$(sqlite3 "$T/csv.db" 'PRAGMA user_version')" = 3 ] || fail "the store was not upgraded to version 3"
+run dk catalogue import "$TOP/examples/catalogue.csv"; expect_rc 0; expect_out "60 replaced"
+run dk catalogue show gdpr-chef; expect_out "Stadshuset (20 seats)"
+
+# the CSV form's own faults: seats that do not match the sessions, levels off the scale
+export DIGIKOMP_DB="$T/store.db"
+cat >"$T/seats.csv" <<'CSV'
+id,title_sv,title_en,kind,format,hours,language,develops,sessions,seats
+s1,Kurs,Course,course,on-site,2,sv,1.1:2..3,2027-03-01T09:00/2027-03-01T11:00@Rum 1,20 30
+s2,Kurs,Course,course,on-site,2,sv,1.1:2..7,2027-03-01T09:00/2027-03-01T11:00@Rum 1,20
+s3,Kurs,Course,course,on-site,2,sv,1.1:2..3,2027-03-01T09:00/2027-03-01T11:00@Rum 1,many
+CSV
+dump >"$T/before"
+run dk catalogue import "$T/seats.csv"
+expect_rc 3
+expect_err "seats.csv:2: seats gives 2 numbers for 1 sessions"
+expect_err "seats.csv:3: competence 1.1: levels 2..7 are off the scale 1..5 of small"
+expect_err "seats.csv:4: seats 'many' is not a number from 0 to 100000"
+dump | cmp -s - "$T/before" || fail "a refused catalogue changed the store"

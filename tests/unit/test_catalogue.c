@@ -1,0 +1,177 @@
+/* test_catalogue.c — the catalogue XML: a clean file lands whole, and each
+ * broken file (one fault each) is refused with its line and what is wrong
+ * while the store stays exactly as it was. */
+#include "support.h"
+#include "catalogue.h"
+#include "import.h"
+
+#include <string.h>
+
+typedef struct {
+  DkStore *store;
+  char    *path;
+} Fixture;
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+  f->store = dk_test_store ("tests/data/framework/small.xml", &f->path);
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+  dk_store_close (f->store);
+  g_free (f->path);
+  g_free (f);
+  return 0;
+}
+
+static void
+test_clean_file_lands_whole (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *path = dk_test_path ("tests/data/catalogue/good.xml");
+  DkImportSummary s;
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_catalogue (f->store, path, &s, &error));
+  assert_int_equal (s.added, 2);
+  g_autoptr (GPtrArray) all = dk_catalogue_load (f->store, &error);
+  const DkActivity *p = dk_catalogue_find (all, "phishing"), *c = dk_catalogue_find (all, "chefskurs");
+  assert_non_null (p);
+  assert_string_equal (p->title[DK_LANG_EN], "Phishing exercise");
+  assert_string_equal (p->description[DK_LANG_SV], "Känn igen nätfiske.");
+  assert_int_equal (p->sessions->len, 0);   /* always available */
+  assert_true (p->easy_swedish && p->read_aloud);
+  assert_string_equal (p->follow_up, "Rapportera nästa misstänkta mejl.");
+  assert_string_equal (p->themes[1], "oktober");
+  assert_true (p->hours == 1.5);
+  const DkDevelops *d = dk_activity_develops (c, "1.2");
+  assert_int_equal (d->from, 2);
+  assert_int_equal (d->to, 4);
+  assert_string_equal (c->roles[0], "manager");
+  assert_string_equal (c->units[0], "Org/Avd");
+  assert_int_equal (c->sessions->len, 2);
+  const DkSession *first = &g_array_index (c->sessions, DkSession, 0);
+  assert_string_equal (first->place, "Stadshuset");
+  assert_int_equal (first->seats, 20);
+  assert_int_equal (g_array_index (c->sessions, DkSession, 1).seats, 0);
+}
+
+/* Importing NAME fails with exactly MESSAGE (FILE:LINE: …) and changes nothing. */
+static void
+assert_refused (Fixture *f, const char *name, const char *message)
+{
+  g_autofree char *rel = g_strdup_printf ("tests/data/catalogue/%s", name);
+  g_autofree char *path = dk_test_path (rel);
+  g_autofree char *expected = g_strdup_printf ("%s:%s", path, message);
+  g_autofree char *before = dk_test_dump_store (f->store);
+  DkImportSummary s;
+  g_autoptr (GError) error = NULL;
+  assert_false (dk_import_catalogue (f->store, path, &s, &error));
+  assert_true (g_error_matches (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID));
+  assert_string_equal (error->message, expected);
+  g_autofree char *after = dk_test_dump_store (f->store);
+  assert_string_equal (before, after);
+}
+
+static void
+test_unknown_competence (void **state)
+{
+  assert_refused (*state, "unknown-competence.xml", "17: competence 9.9 is not in framework small");
+}
+
+static void
+test_levels_off_the_scale (void **state)
+{
+  assert_refused (*state, "off-scale.xml", "17: competence 1.2: levels 2..7 are off the scale 1..5 of small");
+}
+
+static void
+test_bad_kind (void **state)
+{
+  assert_refused (*state, "bad-kind.xml", "15: kind 'party' is not one of lecture, webinar, course, workshop, "
+                  "e-learning, micro-learning, coaching, network, study-visit, guide");
+}
+
+static void
+test_duplicate_id (void **state)
+{
+  assert_refused (*state, "duplicate-id.xml", "15: activity phishing appears twice (first on line 3)");
+}
+
+static void
+test_malformed_xml (void **state)
+{
+  assert_refused (*state, "malformed.xml", "5: Opening and ending tag mismatch: title line 5 and titel");
+}
+
+static void
+test_xxe_refused (void **state)
+{
+  assert_refused (*state, "xxe.xml", "2: DOCTYPE declarations are not allowed (entities are refused for safety)");
+}
+
+static void
+test_wrong_namespace (void **state)
+{
+  assert_refused (*state, "wrong-namespace.xml",
+                  "2: the root element must be <catalogue> in namespace urn:digikomp:catalogue:1");
+}
+
+/* A bad file after a good one: the activities already imported stay as they were. */
+static void
+test_refused_file_keeps_earlier_import (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *good = dk_test_path ("tests/data/catalogue/good.xml");
+  DkImportSummary s;
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_catalogue (f->store, good, &s, &error));
+  assert_refused (f, "bad-kind.xml", "15: kind 'party' is not one of lecture, webinar, course, workshop, "
+                  "e-learning, micro-learning, coaching, network, study-visit, guide");
+}
+
+/* The schema's own checks come back with their line too. */
+static void
+test_schema_violation (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *path = dk_test_write_file ("no-develops.xml",
+      "<catalogue xmlns=\"urn:digikomp:catalogue:1\" framework=\"small\">\n"
+      "  <activity id=\"a\" kind=\"lecture\" format=\"digital\" hours=\"1\" language=\"sv\">\n"
+      "    <title xml:lang=\"sv\">A</title>\n"
+      "    <always-available/>\n"
+      "  </activity>\n"
+      "</catalogue>\n");
+  g_autofree char *before = dk_test_dump_store (f->store);
+  DkImportSummary s;
+  g_autoptr (GError) error = NULL;
+  assert_false (dk_import_catalogue (f->store, path, &s, &error));
+  g_autofree char *where = g_strdup_printf ("%s:4:", path);
+  assert_error_contains (error, where);
+  g_autofree char *after = dk_test_dump_store (f->store);
+  assert_string_equal (before, after);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_clean_file_lands_whole, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_unknown_competence, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_levels_off_the_scale, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_bad_kind, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_duplicate_id, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_malformed_xml, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_xxe_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_wrong_namespace, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_refused_file_keeps_earlier_import, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_schema_violation, setup, teardown),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
