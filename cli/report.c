@@ -138,7 +138,7 @@ run_report (const char *kind_name, Options *o)
 int
 cmd_report (int argc, char **argv)
 {
-  Options o = { .depth = 0, .min_group = DK_GAP_MIN_GROUP_DEFAULT };
+  Options o = { .depth = 0 };
   const GOptionEntry entries[] = {
     { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the open one)"), N_("ROUND") },
     { "compare", 'c', 0, G_OPTION_ARG_STRING, &o.compare, N_("Compare with an earlier round"), N_("ROUND") },

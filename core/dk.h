@@ -27,8 +27,9 @@ gboolean dk_lang_parse (const char *name, DkLang *out);
 /* Returns "sv" or "en" (static). */
 const char *dk_lang_code (DkLang lang);
 
-/* Returns the language of the current message locale (LANGUAGE, LC_ALL,
- * LC_MESSAGES, LANG): Swedish when it starts with "sv", else English. */
-DkLang dk_lang_from_locale (void);
+/* Returns the name of the first locale variable that is set (LANGUAGE,
+ * LC_ALL, LC_MESSAGES, LANG; static) with its language in *OUT, or NULL when
+ * none is set or that one names neither Swedish nor English (C, POSIX, de). */
+const char *dk_lang_locale_var (DkLang *out);
 
 #endif
