@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "import.h"
+#include "progress.h"
 
 #include <stdio.h>
 
@@ -44,10 +45,14 @@ import_roster (int argc, char **argv)
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
+      g_autoptr (CliProgress) progress = cli_progress_new (_("People"), common.lang);
+      DkProgress hook = cli_progress_hook (progress);
       DkImportSummary summary;
+      gboolean ok = store != NULL && dk_import_roster (store, argv[1], full, dry_run, &summary, &hook, &error);
+      g_clear_pointer (&progress, cli_progress_free);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_import_roster (store, argv[1], full, dry_run, &summary, &error))
+      else if (!ok)
         rc = cli_fail (_("cannot import the roster"), error);
       else
         print_summary (_("People"), &summary, dry_run);
@@ -79,10 +84,14 @@ import_ratings (int argc, char **argv)
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
+      g_autoptr (CliProgress) progress = cli_progress_new (_("Ratings"), common.lang);
+      DkProgress hook = cli_progress_hook (progress);
       DkImportSummary summary;
+      gboolean ok = store != NULL && dk_import_ratings (store, argv[1], round, &summary, &hook, &error);
+      g_clear_pointer (&progress, cli_progress_free);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_import_ratings (store, argv[1], round, &summary, &error))
+      else if (!ok)
         rc = cli_fail (_("cannot import the ratings"), error);
       else
         print_summary (_("Assessments"), &summary, FALSE);

@@ -21,7 +21,7 @@ setup (void)
   dk_framework_free (dk_store_register_framework (store, fw, NULL));
   g_autofree char *roster = g_build_filename (DK_SRCDIR, "tests/data/import/roster.csv", NULL);
   DkImportSummary s;
-  dk_import_roster (store, roster, FALSE, FALSE, &s, NULL);
+  dk_import_roster (store, roster, FALSE, FALSE, &s, NULL, NULL);
   dk_store_round_open (store, "r1", "R1", "small", NULL, "fuzz", NULL);
 }
 
@@ -53,8 +53,8 @@ LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
   gboolean ok;
   switch (data[0] % 3)
     {
-    case 0:  ok = dk_import_roster (store, path, FALSE, data[0] & 4, &s, &error); break;
-    case 1:  ok = dk_import_ratings (store, path, "r1", &s, &error); break;
+    case 0:  ok = dk_import_roster (store, path, FALSE, data[0] & 4, &s, NULL, &error); break;
+    case 1:  ok = dk_import_ratings (store, path, "r1", &s, NULL, &error); break;
     default: ok = dk_import_catalogue (store, path, &s, &error); break;
     }
   g_assert (ok == (error == NULL));
