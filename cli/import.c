@@ -67,7 +67,7 @@ import_ratings (int argc, char **argv)
   CliCommon common = { 0 };
   g_autofree char *round = NULL;
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = cli_context_new (

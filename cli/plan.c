@@ -31,7 +31,7 @@ plan_begin (const char *command, const char *params, const char *summary, const 
             PlanOptions *o, int *argc, char ***argv, int n_args, int *rc)
 {
   const GOptionEntry round_entry[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &o->round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &o->round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = cli_context_new (command, params, summary, round_entry, &o->common);
