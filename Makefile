@@ -12,6 +12,7 @@ BINDIR     = $(PREFIX)/bin
 DATADIR    = $(PREFIX)/share
 LOCALEDIR  = $(DATADIR)/locale
 MANDIR     = $(DATADIR)/man
+COMPLETIONDIR = $(DATADIR)/bash-completion/completions
 
 PKGS      := glib-2.0 libxml-2.0 sqlite3 json-glib-1.0 xlsxwriter cairo pangocairo libical
 TEST_PKGS := cmocka
@@ -60,7 +61,9 @@ MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildc
 .PHONY: all deps deps-bench deps-fuzz demo check check-unit check-cli check-asan \
         bench fuzz fuzz-run pot install uninstall clean
 
-all: $(BIN) $(MO_FILES)
+MAN      := docs/digikomp.1
+
+all: $(BIN) $(MO_FILES) $(MAN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -92,6 +95,13 @@ $(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS) -Itests/unit/support -DDK_SRCDI
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(LDLIBS) $(TEST_LIBS)
+
+# The man page: the prose of docs/digikomp.1.in around the binary's own help
+# (build-aux/man.sh).  It goes beside its source so that `man ./docs/digikomp.1`
+# works in the tree; it is not kept in git.
+$(MAN): docs/digikomp.1.in build-aux/man.sh $(BIN)
+	@echo "  MAN     $@"
+	@sh build-aux/man.sh $(BIN) docs/digikomp.1.in $(VERSION) $(DATADIR) > $@.tmp && mv $@.tmp $@
 
 # ---- translations: English in the sources, po/LANG.po for the others ------
 
@@ -181,6 +191,9 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/digikomp/frameworks
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/digikomp
 	install -m 0644 frameworks/*.xml frameworks/*.rng $(DESTDIR)$(DATADIR)/digikomp/frameworks/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR)
+	install -m 0644 $(MAN) $(DESTDIR)$(MANDIR)/man1/digikomp.1
+	install -m 0644 completion/digikomp.bash $(DESTDIR)$(COMPLETIONDIR)/digikomp
 	for mo in $(MO_FILES); do \
 	  lang=$$(basename $$(dirname $$(dirname $$mo))); \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
@@ -188,11 +201,12 @@ install: all
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/digikomp
+	rm -f $(DESTDIR)$(BINDIR)/digikomp $(DESTDIR)$(MANDIR)/man1/digikomp.1
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/digikomp
 	rm -rf $(DESTDIR)$(DATADIR)/digikomp
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/digikomp.mo
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz $(MAN)
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

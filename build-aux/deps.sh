@@ -23,6 +23,8 @@ cmd:xgettext:gettext
 cmd:xmllint:libxml2-utils
 cmd:sqlite3:sqlite3
 cmd:pdftoppm:poppler-utils
+cmd:script:bsdutils
+cmd:bash:bash
 file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 '
 bench='

@@ -2,6 +2,7 @@
  * cli.c — option parsing, error display and exit codes shared by commands.
  */
 #include "cli.h"
+#include "config.h"
 #include "framework.h"
 #include "csv.h"
 #include "gap.h"
@@ -16,6 +17,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Which errors mean "the input data was bad": exit 3, nothing changed.
@@ -31,6 +33,7 @@ static const struct {
   { dk_csv_error_quark, DK_CSV_ERROR_INVALID },
   { dk_plan_error_quark, DK_PLAN_ERROR_INVALID },
   { dk_catalogue_error_quark, DK_CATALOGUE_ERROR_INVALID },
+  { dk_config_error_quark, DK_CONFIG_ERROR_INVALID },
 };
 
 gboolean
@@ -79,15 +82,20 @@ cli_context_new (const char *command, const char *params, const char *summary,
     g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (common != NULL)
     {
+      for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+        if (strcmp (e->long_name, "round") == 0 && e->arg == G_OPTION_ARG_STRING)
+          common->round = e->arg_data;
+        else if (strcmp (e->long_name, "min-group") == 0 && e->arg == G_OPTION_ARG_INT)
+          common->min_group = e->arg_data;
       const GOptionEntry common_entries[] = {
         { "db", 0, 0, G_OPTION_ARG_FILENAME, &common->db,
-          N_("The store (default: $DIGIKOMP_DB, then ./digikomp.db)"), N_("PATH") },
+          N_("The store (default: $DIGIKOMP_DB, then the configuration file, then ./digikomp.db)"), N_("PATH") },
         { "format", 'f', 0, G_OPTION_ARG_STRING, &common->format,
           N_("Output format"), N_("FORMAT") },
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &common->output,
           N_("Write to FILE instead of standard output"), N_("FILE") },
         { "lang", 0, 0, G_OPTION_ARG_STRING, &common->lang_name,
-          N_("Language of titles and messages: sv or en (default: the locale)"), N_("LANG") },
+          N_("Language of titles and messages: sv or en (default: the locale, then the configuration file)"), N_("LANG") },
         { NULL }
       };
       g_option_context_add_main_entries (ctx, common_entries, GETTEXT_PACKAGE);
@@ -106,20 +114,28 @@ cli_parse (GOptionContext *ctx, int *argc, char ***argv, CliCommon *common)
     }
   if (common == NULL)
     return TRUE;
-  if (common->lang_name != NULL)
+  if (common->lang_name != NULL && !dk_lang_parse (common->lang_name, &common->lang))
     {
-      if (!dk_lang_parse (common->lang_name, &common->lang))
-        {
-          cli_usage_error (_("--lang must be sv or en, not '%s'"), common->lang_name);
-          return FALSE;
-        }
+      cli_usage_error (_("--lang must be sv or en, not '%s'"), common->lang_name);
+      return FALSE;
     }
-  else
-    common->lang = dk_lang_from_locale ();
-  if (common->db == NULL)
+  CliSetting lang = cli_setting_lang (common->lang_name);
+  dk_lang_parse (lang.value, &common->lang);
+  cli_setting_clear (&lang);
+  CliSetting db = cli_setting_db (common->db);
+  g_free (common->db);
+  common->db = g_steal_pointer (&db.value);
+  if (common->round != NULL)
     {
-      const char *env = g_getenv ("DIGIKOMP_DB");
-      common->db = g_strdup (env != NULL && *env != '\0' ? env : "digikomp.db");
+      CliSetting round = cli_setting_round (*common->round);
+      g_free (*common->round);
+      *common->round = g_steal_pointer (&round.value);
+    }
+  if (common->min_group != NULL)
+    {
+      CliSetting k = cli_setting_min_group (*common->min_group);
+      *common->min_group = atoi (k.value);
+      cli_setting_clear (&k);
     }
   return TRUE;
 }

@@ -27,20 +27,24 @@ typedef struct {
 /* The table of commands, ending with a zeroed entry (cli/main.c). */
 extern const CliCommand cli_commands[];
 
-/* Options most commands take.  Fill with cli_common_entries(); after
- * parsing, lang is resolved (from --lang or the locale) and db from --db,
- * DIGIKOMP_DB, then ./digikomp.db. */
+/* Options most commands take.  After cli_parse, db, lang and (when the
+ * command has them) --round and --min-group hold the effective settings
+ * (cli_setting_*). */
 typedef struct {
   char  *db;
   char  *format;
   char  *output;
   char  *lang_name;
   DkLang lang;
+  char **round;       /* the command's --round variable, or NULL */
+  int   *min_group;   /* the command's --min-group variable (0: not given), or NULL */
 } CliCommon;
 
 /* Returns a new option context for COMMAND with PARAMS ("FILE...") and
  * SUMMARY (translated); ENTRIES may be NULL.  When COMMON is not NULL the
- * --db, --format, --output and --lang options are added and fill it. */
+ * --db, --format, --output and --lang options are added and fill it, and
+ * an entry of ENTRIES named "round" or "min-group" gets its default from
+ * cli_setting_round or cli_setting_min_group when the option is not given. */
 GOptionContext *cli_context_new (const char *command, const char *params,
                                  const char *summary, const GOptionEntry *entries,
                                  CliCommon *common);
@@ -84,6 +88,38 @@ int cli_emit_report (const struct _DkReport *report, const CliCommon *common);
  * printing the error (the caller returns CLI_FAILED). */
 struct _DkStore *cli_store_open (const CliCommon *common, gboolean create);
 
+/* ---- settings (cli/config.c) ------------------------------------------------ */
+
+/* Where a setting came from, in order of precedence, lowest first. */
+typedef enum {
+  CLI_FROM_DEFAULT,
+  CLI_FROM_CONFIG,
+  CLI_FROM_ENVIRONMENT,
+  CLI_FROM_OPTION,
+} CliSource;
+
+typedef struct {
+  char       *value;    /* owned; NULL when there is none (round: the open one) */
+  CliSource   source;
+  const char *origin;   /* the option, variable or file it came from; NULL for
+                         * the default (static, or the configuration's) */
+} CliSetting;
+
+/* Reads the configuration file (core/config.h) unless it has been read.
+ * Returns FALSE with ERROR set when it cannot be read or is malformed
+ * (DK_CONFIG_ERROR_INVALID: exit 3); the settings then ignore it. */
+gboolean cli_config_load (GError **error);
+
+/* The effective settings, given the value of their command-line option
+ * (NULL or 0 when not given): the option, then the environment, then the
+ * configuration file (when loaded), then the built-in default.  Free the
+ * value with cli_setting_clear. */
+CliSetting cli_setting_db (const char *option);
+CliSetting cli_setting_lang (const char *option);
+CliSetting cli_setting_min_group (int option);
+CliSetting cli_setting_round (const char *option);
+void cli_setting_clear (CliSetting *setting);
+
 /* Returns TRUE when standard output should get colour: a terminal, and
  * NO_COLOR unset. */
 gboolean cli_use_colour (void);
@@ -104,5 +140,6 @@ int cmd_audit (int argc, char **argv);
 int cmd_catalogue (int argc, char **argv);
 int cmd_plan (int argc, char **argv);
 int cmd_attend (int argc, char **argv);
+int cmd_config (int argc, char **argv);
 
 #endif

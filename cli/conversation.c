@@ -28,7 +28,7 @@ cmd_team (int argc, char **argv)
   g_autofree char *round = NULL;
   gboolean all = FALSE;
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Everyone below MANAGER, not only direct reports"), NULL },
     { NULL }
   };
@@ -62,7 +62,7 @@ cmd_conversation (int argc, char **argv)
   CliCommon common = { 0 };
   g_autofree char *round = NULL, *held = NULL;
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { "held", 0, 0, G_OPTION_ARG_STRING, &held, N_("Record that the conversation was held on DATE (YYYY-MM-DD)"), N_("DATE") },
     { NULL }
   };

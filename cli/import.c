@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "import.h"
+#include "progress.h"
 
 #include <stdio.h>
 
@@ -21,7 +22,7 @@ typedef struct {
   const char *failure;      /* "cannot import the roster" */
   gboolean    items_done;   /* the summary says how many plan items were marked done */
   gboolean  (*run) (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
-                    GError **error);
+                    const DkProgress *progress, GError **error);
 } ImportCommand;
 
 static void
@@ -55,10 +56,14 @@ run_import (const ImportCommand *c, const GOptionEntry *entries, ImportOptions *
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
+      g_autoptr (CliProgress) progress = cli_progress_new (_(c->what), common.lang);
+      DkProgress hook = cli_progress_hook (progress);
       DkImportSummary summary;
+      gboolean ok = store != NULL && c->run (store, argv[1], o, &summary, &hook, &error);
+      g_clear_pointer (&progress, cli_progress_free);   /* clears the line before the summary */
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!c->run (store, argv[1], o, &summary, &error))
+      else if (!ok)
         rc = cli_fail (_(c->failure), error);
       else
         print_summary (c, &summary, o->dry_run);
@@ -68,9 +73,10 @@ run_import (const ImportCommand *c, const GOptionEntry *entries, ImportOptions *
 }
 
 static gboolean
-run_roster (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s, GError **error)
+run_roster (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
+            const DkProgress *progress, GError **error)
 {
-  return dk_import_roster (store, path, o->full, o->dry_run, s, error);
+  return dk_import_roster (store, path, o->full, o->dry_run, s, progress, error);
 }
 
 static int
@@ -94,9 +100,10 @@ import_roster (int argc, char **argv)
 }
 
 static gboolean
-run_ratings (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s, GError **error)
+run_ratings (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
+             const DkProgress *progress, GError **error)
 {
-  return dk_import_ratings (store, path, o->round, s, error);
+  return dk_import_ratings (store, path, o->round, s, progress, error);
 }
 
 static int
@@ -111,7 +118,7 @@ import_ratings (int argc, char **argv)
   };
   ImportOptions o = { 0 };
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { NULL }
   };
   int rc = run_import (&command, entries, &o, argc, argv);
@@ -121,9 +128,10 @@ import_ratings (int argc, char **argv)
 
 static gboolean
 run_participation (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
-                   GError **error)
+                   const DkProgress *progress, GError **error)
 {
   (void) o;
+  (void) progress;   /* participation files are small: a few thousand rows a year */
   return dk_import_participation (store, path, s, error);
 }
 

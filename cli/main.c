@@ -22,6 +22,7 @@ const CliCommand cli_commands[] = {
   { "report",    cmd_report,    N_("Group reports: share with needs, averages, motivation, response") },
   { "audit",     cmd_audit,     N_("Every recorded change about a person") },
   { "person",    cmd_person,    N_("A person's own data: export it, or erase it") },
+  { "config",    cmd_config,    N_("Show the settings and where each came from") },
   { "help",      cmd_help,      N_("Show help for a command") },
   { NULL, NULL, NULL }
 };
@@ -111,18 +112,23 @@ locale_dir (void)
   return g_strdup (DK_LOCALEDIR);
 }
 
+/* Makes gettext speak the language of the settings (cli_setting_lang), from
+ * the next setlocale on.  Machines often lack the sv_SE.UTF-8 locale;
+ * LANGUAGE still selects the Swedish messages.  A bad --lang is left to the
+ * command to report. */
 static void
-setup_locale (int argc, char **argv)
+use_language (int argc, char **argv)
 {
-  const char *lang = lang_option (argc, argv);
+  const char *option = lang_option (argc, argv);
   DkLang parsed;
-  if (lang != NULL && dk_lang_parse (lang, &parsed))
-    g_setenv ("LANGUAGE", lang, TRUE);
-  else if (g_getenv ("LANGUAGE") == NULL || *g_getenv ("LANGUAGE") == '\0')
-    /* Machines often lack the sv_SE.UTF-8 locale; LANGUAGE still selects
-     * the Swedish messages when LANG asks for them. */
-    g_setenv ("LANGUAGE", dk_lang_code (dk_lang_from_locale ()), TRUE);
+  CliSetting lang = cli_setting_lang (option != NULL && dk_lang_parse (option, &parsed) ? option : NULL);
+  g_setenv ("LANGUAGE", lang.value, TRUE);
+  cli_setting_clear (&lang);
+}
 
+static void
+setup_locale (void)
+{
   const char *loc = setlocale (LC_ALL, "");
   /* gettext ignores LANGUAGE in the plain C locale; C.UTF-8 keeps C's rules
    * and lets LANGUAGE choose the messages. */
@@ -138,7 +144,15 @@ setup_locale (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
-  setup_locale (argc, argv);
+  /* gettext takes the language at setlocale, so the configuration (which
+   * may name it) is read first; a bad one is read again to report it in the
+   * language of the option or the environment */
+  gboolean config_ok = cli_config_load (NULL);
+  use_language (argc, argv);
+  setup_locale ();
+  g_autoptr (GError) error = NULL;
+  if (!config_ok && !cli_config_load (&error))
+    return cli_fail (_("cannot read the configuration file"), error);
   if (argc < 2)
     {
       print_usage (stderr);

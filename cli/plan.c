@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "plan.h"
 #include "plan-export.h"
+#include "progress.h"
 #include "table.h"
 
 #include <stdio.h>
@@ -30,7 +31,7 @@ plan_begin (const char *command, const char *params, const char *summary, const 
             PlanOptions *o, int *argc, char ***argv, int n_args, int *rc)
 {
   const GOptionEntry round_entry[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &o->round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &o->round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = cli_context_new (command, params, summary, round_entry, &o->common);
@@ -140,8 +141,12 @@ plan_suggest (int argc, char **argv)
       if (rc == CLI_OK && all && argc == 1)
         {
           g_autoptr (GError) error = NULL;
+          g_autoptr (CliProgress) progress = cli_progress_new (_("People"), o.common.lang);
+          DkProgress hook = cli_progress_hook (progress);
           guint written = 0;
-          if (!dk_plan_suggest_all (store, o.round, unit, o.common.lang, &written, &error))
+          gboolean ok = dk_plan_suggest_all (store, o.round, unit, o.common.lang, &written, &hook, &error);
+          g_clear_pointer (&progress, cli_progress_free);
+          if (!ok)
             rc = cli_fail (_("cannot suggest plans"), error);
           else
             printf (_("Suggested plans written for %u people; review them with: digikomp plan show PERSON\n"), written);

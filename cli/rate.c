@@ -31,7 +31,7 @@ cmd_rate (int argc, char **argv)
     { "self", 0, 0, G_OPTION_ARG_NONE, &self, N_("Set the self-rating (a level or ?)"), NULL },
     { "motivation", 0, 0, G_OPTION_ARG_NONE, &motivation, N_("Set the motivation to develop"), NULL },
     { "manager", 0, 0, G_OPTION_ARG_NONE, &manager, N_("Adjust the level as the manager"), NULL },
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the manager adjusts the level"), N_("TEXT") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who adjusts: the manager's person id, or hr:NAME"), N_("PERSON") },
     { NULL }
@@ -218,7 +218,7 @@ cmd_assess (int argc, char **argv)
   g_autofree char *round = NULL;
   gboolean share = FALSE;
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { "share", 0, 0, G_OPTION_ARG_NONE, &share, N_("Share the self-rating with the manager, without questions"), NULL },
     { NULL }
   };

@@ -138,9 +138,9 @@ run_report (const char *kind_name, Options *o)
 int
 cmd_report (int argc, char **argv)
 {
-  Options o = { .depth = 0, .min_group = DK_GAP_MIN_GROUP_DEFAULT };
+  Options o = { .depth = 0 };
   const GOptionEntry entries[] = {
-    { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the open one)"), N_("ROUND") },
+    { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { "compare", 'c', 0, G_OPTION_ARG_STRING, &o.compare, N_("Compare with an earlier round"), N_("ROUND") },
     { "panel", 0, 0, G_OPTION_ARG_NONE, &o.panel, N_("Compare only people registered in both rounds"), NULL },
     { "by", 'b', 0, G_OPTION_ARG_STRING, &o.by,

@@ -27,8 +27,30 @@ gboolean dk_lang_parse (const char *name, DkLang *out);
 /* Returns "sv" or "en" (static). */
 const char *dk_lang_code (DkLang lang);
 
-/* Returns the language of the current message locale (LANGUAGE, LC_ALL,
- * LC_MESSAGES, LANG): Swedish when it starts with "sv", else English. */
-DkLang dk_lang_from_locale (void);
+/* Returns the name of the first locale variable that is set (LANGUAGE,
+ * LC_ALL, LC_MESSAGES, LANG; static) with its language in *OUT, or NULL when
+ * none is set or that one names neither Swedish nor English (C, POSIX, de). */
+const char *dk_lang_locale_var (DkLang *out);
+
+/* Progress of long work, for a caller that shows it.  FUNC gets the items
+ * handled so far in the current phase and the fraction of the whole job
+ * done (0.0 to 1.0).  A job of several phases gives each its part FROM..TO
+ * of the whole (dk_progress_phase); the count starts again in each phase. */
+typedef void (*DkProgressFunc) (guint64 count, double fraction, gpointer user_data);
+
+typedef struct {
+  DkProgressFunc func;        /* NULL: nobody listens */
+  gpointer       user_data;
+  double         from, to;    /* the part of the whole job: 0, 1 for all of it */
+} DkProgress;
+
+/* Returns the part FROM..TO (fractions of PROGRESS's own part) of PROGRESS,
+ * which may be NULL (the result then reports nothing). */
+DkProgress dk_progress_phase (const DkProgress *progress, double from, double to);
+
+/* Reports COUNT items done, FRACTION of PROGRESS's part (PROGRESS may be
+ * NULL).  Cheap enough to call for every item: FUNC runs only every 1024th
+ * item and when the part is complete. */
+void dk_progress_report (const DkProgress *progress, guint64 count, double fraction);
 
 #endif

@@ -21,16 +21,23 @@ dk_lang_code (DkLang lang)
   return lang == DK_LANG_SV ? "sv" : "en";
 }
 
-DkLang
-dk_lang_from_locale (void)
+const char *
+dk_lang_locale_var (DkLang *out)
 {
   static const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
 
   for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
     {
       const char *v = g_getenv (vars[i]);
-      if (v != NULL && *v != '\0')
-        return g_str_has_prefix (v, "sv") ? DK_LANG_SV : DK_LANG_EN;
+      if (v == NULL || *v == '\0')
+        continue;
+      if (g_str_has_prefix (v, "sv"))
+        *out = DK_LANG_SV;
+      else if (g_str_has_prefix (v, "en"))
+        *out = DK_LANG_EN;
+      else
+        return NULL;
+      return vars[i];
     }
-  return DK_LANG_EN;
+  return NULL;
 }

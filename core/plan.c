@@ -540,6 +540,8 @@ typedef struct {
   GHashTable  *planned;      /* person ids with a plan in the round */
   const char  *unit;         /* only under this path, or NULL */
   guint        written;
+  const DkProgress *progress;
+  guint64      scanned, registered;
   GError     **error;
   gboolean     failed;
 } SuggestAll;
@@ -555,6 +557,8 @@ static gboolean
 suggest_row (const DkScanRow *row, gpointer user_data)
 {
   SuggestAll *s = user_data;
+  s->scanned++;
+  dk_progress_report (s->progress, s->scanned, (double) s->scanned / MAX (s->registered, 1));
   const char *unit = g_hash_table_lookup (s->units, &row->unit_id);
   if (!(row->flags & DK_ASSESS_SHARED) || row->person_id <= 0 || unit == NULL
       || (s->unit != NULL && !under (unit, s->unit))
@@ -613,9 +617,9 @@ load_lookups (SuggestAll *s, GError **error)
 
 gboolean
 dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang lang,
-                     guint *written, GError **error)
+                     guint *written, const DkProgress *progress, GError **error)
 {
-  SuggestAll s = { .store = store, .unit = unit, .error = error };
+  SuggestAll s = { .store = store, .unit = unit, .error = error, .progress = progress };
   writer_init (&s.writer, store);
   g_autoptr (GPtrArray) catalogue = NULL;
   g_autofree char *from = today ();
@@ -626,6 +630,7 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang
   if (ok)
     {
       s.planner = dk_planner_new (catalogue, from, lang);
+      s.registered = progress != NULL ? (guint64) MAX (dk_store_round_registered (store, s.round), 0) : 0;
       ok = dk_store_begin (store, error)
            && dk_store_round_scan (store, s.round->id, suggest_row, &s, error) && !s.failed
            && dk_store_audit (store, dk_store_actor (), "plan", 0, s.round->id, "suggested for all",

@@ -74,9 +74,10 @@ gboolean dk_plan_set_status (DkStore *store, const char *round, const char *pers
                              const char *status, GError **error);
 
 /* Writes a suggested plan for every person of ROUND (under UNIT, when not
- * NULL) who has a need and no plan yet; *WRITTEN counts them. */
+ * NULL) who has a need and no plan yet; *WRITTEN counts them.  PROGRESS
+ * (may be NULL) hears of the people looked at. */
 gboolean dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang lang,
-                              guint *written, GError **error);
+                              guint *written, const DkProgress *progress, GError **error);
 
 /* The statuses of a participation (NULL-terminated), and the hours one may
  * have (0 up to, not including, this). */

@@ -105,7 +105,8 @@ dk_store_unit_ensure (DkStore *store, const char *path, gboolean create, GError 
     return id < 0 ? 0 : id;
   if (!create)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no unit %s"), path);
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                   _("no unit %s; see the units with: digikomp report response --by unit"), path);
       return 0;
     }
   const char *slash = strrchr (path, '/');
@@ -181,7 +182,8 @@ person_query_one (DkStore *store, const char *where, const char *text, gint64 id
     p = person_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("no person %s in the store"), missing_name);
+                 _("no person %s in the store; if the roster is not imported yet, import it with: "
+                   "digikomp import roster FILE.csv"), missing_name);
   else
     dk_store_sql_error (store, _("reading a person"), error);
   sqlite3_finalize (stmt);

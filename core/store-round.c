@@ -478,7 +478,8 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
   if (!c->round->open)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("round %s is closed; ratings can no longer change"), c->round->code);
+                   _("round %s is closed; ratings can no longer change (see the open round with: "
+                     "digikomp round list)"), c->round->code);
       return FALSE;
     }
   g_autoptr (GError) missing = NULL;

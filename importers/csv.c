@@ -423,6 +423,14 @@ gboolean
 dk_csv_read_all (const char *path, const DkCsvColumn *columns, guint n, DkCsvRecordFunc func,
                  gpointer user_data, DkErrors *errors, guint64 *rows, GError **error)
 {
+  return dk_csv_read_all_progress (path, columns, n, func, user_data, errors, rows, NULL, error);
+}
+
+gboolean
+dk_csv_read_all_progress (const char *path, const DkCsvColumn *columns, guint n,
+                          DkCsvRecordFunc func, gpointer user_data, DkErrors *errors,
+                          guint64 *rows, const DkProgress *progress, GError **error)
+{
   g_autoptr (DkCsvReader) reader = dk_csv_reader_open (path, error);
   g_autofree int *index = g_new (int, n);
   if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, n, index, error))
@@ -435,11 +443,13 @@ dk_csv_read_all (const char *path, const DkCsvColumn *columns, guint n, DkCsvRec
         {
           (*rows)++;
           func (&rec, index, user_data);
+          dk_progress_report (progress, *rows, dk_csv_reader_progress (reader));
         }
       else if (bad != NULL)
         dk_errors_add_message (errors, bad->message);
       else
         break;
     }
+  dk_progress_report (progress, *rows, 1.0);
   return TRUE;
 }

@@ -97,6 +97,13 @@ gboolean dk_csv_read_all (const char *path, const DkCsvColumn *columns, guint n,
                           DkCsvRecordFunc func, gpointer user_data, struct _DkErrors *errors,
                           guint64 *rows, GError **error);
 
+/* The same, reporting the records read and the fraction of the file to
+ * PROGRESS (may be NULL). */
+gboolean dk_csv_read_all_progress (const char *path, const DkCsvColumn *columns, guint n,
+                                   DkCsvRecordFunc func, gpointer user_data,
+                                   struct _DkErrors *errors, guint64 *rows,
+                                   const DkProgress *progress, GError **error);
+
 /* Returns the fraction of the input read so far, 0.0 to 1.0 (for progress). */
 double dk_csv_reader_progress (const DkCsvReader *reader);
 

@@ -6,6 +6,8 @@
  * row as "FILE:LINE: what is wrong" (up to 100) in one DK_IMPORT_ERROR_INVALID
  * error, writing nothing.  A clean file is written in one transaction: it
  * lands whole or not at all, whatever happens to the process.
+ *
+ * PROGRESS (may be NULL) hears of the rows read, then of the rows written.
  */
 #ifndef DK_IMPORT_H
 #define DK_IMPORT_H
@@ -36,13 +38,13 @@ typedef struct {
  * checked and counted but nothing is written.  People added while rounds are
  * open are registered in them. */
 gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboolean dry_run,
-                           DkImportSummary *summary, GError **error);
+                           DkImportSummary *summary, const DkProgress *progress, GError **error);
 
 /* Imports the ratings in PATH into round ROUND (a code; must be open).  The
  * rows of a person replace that person's levels in the round; people not in
  * the file keep theirs.  One audit row per changed person. */
 gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
-                            DkImportSummary *summary, GError **error);
+                            DkImportSummary *summary, const DkProgress *progress, GError **error);
 
 /* Imports the learning activities of the catalogue in PATH, XML (a name
  * ending in .xml, or content starting with '<') or CSV: new ids are added,

@@ -403,7 +403,7 @@ write_person (Import *im, guint p, guint8 had, GError **error)
 }
 
 static gboolean
-write_all (Import *im, GError **error)
+write_all (Import *im, const DkProgress *progress, GError **error)
 {
   g_autofree guint8 *had = g_new0 (guint8, im->n_people);
   Compare cmp = { im, had, error, FALSE };
@@ -417,6 +417,7 @@ write_all (Import *im, GError **error)
         im->summary->unchanged++;
       else if (!write_person (im, p, had[p], error))
         return FALSE;
+      dk_progress_report (progress, p + 1, (double) (p + 1) / im->n_people);
     }
   for (guint i = 0; i < im->notes->len; i++)
     {
@@ -479,8 +480,10 @@ import_clear (Import *im)
 
 gboolean
 dk_import_ratings (DkStore *store, const char *path, const char *round,
-                   DkImportSummary *summary, GError **error)
+                   DkImportSummary *summary, const DkProgress *progress, GError **error)
 {
+  DkProgress reading = dk_progress_phase (progress, 0.0, 0.5);
+  DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
   Import im = { .store = store, .file = path, .summary = summary };
   im.strings = g_string_chunk_new (1 << 16);
@@ -492,11 +495,12 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
   g_strlcpy (im.today, today, sizeof im.today);
 
   gboolean ok = prepare (&im, round, error)
-                && dk_csv_read_all (path, columns, N_COLS, read_record, &im, &im.errors, &summary->rows, error)
+                && dk_csv_read_all_progress (path, columns, N_COLS, read_record, &im, &im.errors,
+                                             &summary->rows, &reading, error)
                 && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
   if (ok)
     {
-      ok = dk_store_begin (store, error) && write_all (&im, error) && dk_store_commit (store, error);
+      ok = dk_store_begin (store, error) && write_all (&im, &writing, error) && dk_store_commit (store, error);
       if (!ok)
         dk_store_rollback (store);
     }

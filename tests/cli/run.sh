@@ -6,7 +6,7 @@
 set -u
 # the tests check English texts (t_lang switches language itself)
 export LANG=C.UTF-8
-unset LANGUAGE LC_ALL LC_MESSAGES
+unset LANGUAGE LC_ALL LC_MESSAGES DIGIKOMP_DB
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 passed=0 failed=0
@@ -14,7 +14,8 @@ for t in "$top"/tests/cli/t_*.sh; do
   [ -e "$t" ] || continue
   name=$(basename "$t" .sh)
   scratch=$(mktemp -d)
-  if DIGIKOMP="$bin" TOP="$top" T="$scratch" sh "$t" >"$scratch/.log" 2>&1; then
+  # the user's configuration file never reaches a test
+  if XDG_CONFIG_HOME="$scratch/.config" DIGIKOMP="$bin" TOP="$top" T="$scratch" sh "$t" >"$scratch/.log" 2>&1; then
     passed=$((passed + 1)); echo "PASS $name"
   else
     failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/    /' "$scratch/.log" | tail -40

@@ -15,7 +15,7 @@ setup (void)
   store = fuzz_store_new (&dir);
   g_autofree char *roster = g_build_filename (DK_SRCDIR, "tests/data/import/roster.csv", NULL);
   DkImportSummary s;
-  dk_import_roster (store, roster, FALSE, FALSE, &s, NULL);
+  dk_import_roster (store, roster, FALSE, FALSE, &s, NULL, NULL);
   dk_store_round_open (store, "r1", "R1", "small", NULL, "fuzz", NULL);
   path = g_build_filename (dir, "input.csv", NULL);
 }
@@ -23,19 +23,19 @@ setup (void)
 static gboolean
 import_roster (DkStore *s, const char *p, DkImportSummary *summary, GError **error)
 {
-  return dk_import_roster (s, p, FALSE, FALSE, summary, error);
+  return dk_import_roster (s, p, FALSE, FALSE, summary, NULL, error);
 }
 
 static gboolean
 import_roster_dry_run (DkStore *s, const char *p, DkImportSummary *summary, GError **error)
 {
-  return dk_import_roster (s, p, FALSE, TRUE, summary, error);
+  return dk_import_roster (s, p, FALSE, TRUE, summary, NULL, error);
 }
 
 static gboolean
 import_ratings (DkStore *s, const char *p, DkImportSummary *summary, GError **error)
 {
-  return dk_import_ratings (s, p, "r1", summary, error);
+  return dk_import_ratings (s, p, "r1", summary, NULL, error);
 }
 
 int

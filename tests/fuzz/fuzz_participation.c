@@ -18,7 +18,7 @@ setup (void)
   g_autofree char *roster = g_build_filename (DK_SRCDIR, "tests/data/participation/roster.csv", NULL);
   g_autofree char *catalogue = g_build_filename (DK_SRCDIR, "tests/data/catalogue/good.xml", NULL);
   DkImportSummary s;
-  dk_import_roster (store, roster, FALSE, FALSE, &s, NULL);
+  dk_import_roster (store, roster, FALSE, FALSE, &s, NULL, NULL);
   dk_import_catalogue (store, catalogue, &s, NULL);
   dk_store_round_open (store, "r1", "R1", "small", NULL, "fuzz", NULL);
   dk_plan_free (dk_plan_create (store, "r1", "Q1", FALSE, DK_LANG_EN, NULL));

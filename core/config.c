@@ -1,0 +1,193 @@
+/*
+ * config.c — reading and checking config.ini (see config.h).
+ *
+ * GKeyFile reads the file but does not say on which line a problem is, so
+ * the line of a bad line, group or key is found by scanning the text: users
+ * get "config.ini:3: what is wrong" like every other reader's errors.
+ */
+#include "config.h"
+#include "errors.h"
+#include "gap.h"
+
+#include <string.h>
+
+G_DEFINE_QUARK (dk-config-error-quark, dk_config_error)
+
+#define GROUP "digikomp"
+
+static const char *const keys[] = { "db", "lang", "min-group", "round" };
+
+void
+dk_config_free (DkConfig *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->path);
+  g_free (c->db);
+  g_free (c->lang);
+  g_free (c->round);
+  g_free (c);
+}
+
+char *
+dk_config_default_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "digikomp", "config.ini", NULL);
+}
+
+/* What a line of a key file is, as GKeyFile sees it. */
+typedef enum { LINE_BLANK, LINE_GROUP, LINE_KEY, LINE_BAD } LineKind;
+
+/* Returns the kind of LINE; *NAME gets the group or key name (caller frees). */
+static LineKind
+line_kind (const char *line, char **name)
+{
+  g_autofree char *s = g_strstrip (g_strdup (line));
+  const char *eq = strchr (s, '=');
+  *name = NULL;
+  if (*s == '\0' || *s == '#')
+    return LINE_BLANK;
+  if (*s == '[' && s[strlen (s) - 1] == ']')
+    {
+      *name = g_strndup (s + 1, strlen (s) - 2);
+      return LINE_GROUP;
+    }
+  if (eq == NULL || eq == s)
+    return LINE_BAD;
+  *name = g_strstrip (g_strndup (s, (gsize) (eq - s)));
+  return LINE_KEY;
+}
+
+/* Returns the line (from 1) of group GROUP's header when KEY is NULL, else
+ * of KEY in GROUP, else of the first line GKeyFile cannot read (a bad line,
+ * or a key before any group) when GROUP is NULL too; 0 when none. */
+static guint
+find_line (const char *text, const char *group, const char *key)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *current = NULL;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      LineKind kind = line_kind (lines[i], &name);
+      if (group == NULL && (kind == LINE_BAD || (kind == LINE_KEY && current == NULL)))
+        return i + 1;
+      if (kind == LINE_GROUP)
+        {
+          g_free (current);
+          current = g_steal_pointer (&name);
+          if (group != NULL && key == NULL && strcmp (current, group) == 0)
+            return i + 1;
+        }
+      else if (kind == LINE_KEY && key != NULL && g_strcmp0 (current, group) == 0
+               && strcmp (name, key) == 0)
+        return i + 1;
+    }
+  return 0;
+}
+
+static gboolean
+key_known (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (strcmp (keys[i], key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reports the groups and keys that are not digikomp's (most often a typo). */
+static void
+check_names (GKeyFile *kf, const char *name, const char *text, DkErrors *errors)
+{
+  g_auto (GStrv) groups = g_key_file_get_groups (kf, NULL);
+  for (char **g = groups; *g != NULL; g++)
+    if (strcmp (*g, GROUP) != 0)
+      dk_errors_add (errors, name, find_line (text, *g, NULL),
+                     _("unknown group [%s]; the settings go in [%s]"), *g, GROUP);
+  g_auto (GStrv) found = g_key_file_get_keys (kf, GROUP, NULL, NULL);
+  for (char **k = found; found != NULL && *k != NULL; k++)
+    if (!key_known (*k))
+      dk_errors_add (errors, name, find_line (text, GROUP, *k),
+                     _("unknown setting '%s'; the settings are db, lang, min-group and round"), *k);
+}
+
+/* Returns the value of KEY, or NULL when it is not set; an empty value is
+ * an error. */
+static char *
+get_value (GKeyFile *kf, const char *name, const char *text, const char *key, DkErrors *errors)
+{
+  if (!g_key_file_has_key (kf, GROUP, key, NULL))
+    return NULL;
+  g_autofree char *value = g_key_file_get_string (kf, GROUP, key, NULL);
+  if (value == NULL || *g_strstrip (value) == '\0')
+    {
+      dk_errors_add (errors, name, find_line (text, GROUP, key), _("%s has no value"), key);
+      return NULL;
+    }
+  return g_steal_pointer (&value);
+}
+
+static void
+read_values (GKeyFile *kf, const char *name, const char *text, DkConfig *c, DkErrors *errors)
+{
+  DkLang lang;
+  c->db = get_value (kf, name, text, "db", errors);
+  c->round = get_value (kf, name, text, "round", errors);
+  c->lang = get_value (kf, name, text, "lang", errors);
+  if (c->lang != NULL && !dk_lang_parse (c->lang, &lang))
+    {
+      dk_errors_add (errors, name, find_line (text, GROUP, "lang"),
+                     _("lang must be sv or en, not '%s'"), c->lang);
+      g_clear_pointer (&c->lang, g_free);
+    }
+  g_autofree char *k = get_value (kf, name, text, "min-group", errors);
+  gint64 min_group = 0;
+  if (k != NULL && !g_ascii_string_to_signed (k, 10, DK_GAP_MIN_GROUP_FLOOR, G_MAXINT, &min_group, NULL))
+    dk_errors_add (errors, name, find_line (text, GROUP, "min-group"),
+                   _("min-group must be a whole number of at least %d, not '%s'"),
+                   DK_GAP_MIN_GROUP_FLOOR, k);
+  c->min_group = (int) min_group;
+}
+
+DkConfig *
+dk_config_parse (const char *name, const char *data, gsize len, GError **error)
+{
+  g_autofree char *text = g_strndup (data, len);
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autoptr (GError) bad = NULL;
+  DkErrors errors;
+  dk_errors_init (&errors, 0);
+  if (!g_key_file_load_from_data (kf, text, strlen (text), G_KEY_FILE_NONE, &bad))
+    {
+      guint line = find_line (text, NULL, NULL);
+      if (line > 0)
+        dk_errors_add (&errors, name, line, _("not a [group], a key = value or a # comment"));
+      else
+        dk_errors_add (&errors, name, 0, "%s", bad->message);
+      dk_errors_propagate (&errors, error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID);
+      return NULL;
+    }
+  g_autoptr (DkConfig) c = g_new0 (DkConfig, 1);
+  check_names (kf, name, text, &errors);
+  read_values (kf, name, text, c, &errors);
+  if (dk_errors_propagate (&errors, error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID))
+    return NULL;
+  c->path = g_strdup (name);
+  return g_steal_pointer (&c);
+}
+
+DkConfig *
+dk_config_load (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr (GError) read_error = NULL;
+  if (!g_file_get_contents (path, &data, &len, &read_error))
+    {
+      if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_new0 (DkConfig, 1);
+      g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_READ, "%s", read_error->message);
+      return NULL;
+    }
+  return dk_config_parse (path, data, len, error);
+}
