@@ -3,6 +3,9 @@
 # whole import): never a part of it.  PRAGMA integrity_check stays ok, and
 # the import can be run again.
 . "$TOP/tests/cli/lib.sh"
+# every step here is large (or timed by kills): without valgrind under
+# `make check-valgrind` (tests/valgrind/wrap.sh); the small tests cover the paths
+export DK_NO_VALGRIND=1
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make deps installs it)"; exit 1; }
 N=${CRASH_PEOPLE:-20000}
 awk -v n="$N" 'BEGIN {
