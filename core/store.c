@@ -389,9 +389,9 @@ framework_stored (DkStore *store, const DkFramework *fw, const char *xml, gsize 
 DkFramework *
 dk_store_register_framework (DkStore *store, const char *path, GError **error)
 {
-  g_autofree char *xml = NULL;
   gsize len = 0;
-  if (!g_file_get_contents (path, &xml, &len, error))
+  g_autofree char *xml = dk_framework_read_file (path, &len, error);
+  if (xml == NULL)
     return NULL;
   g_autoptr (DkFramework) fw = dk_framework_load_from_data (xml, len, path, error);
   if (fw == NULL)

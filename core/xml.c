@@ -7,6 +7,8 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <string.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
 typedef struct {
   DkErrors   *errors;
@@ -53,6 +55,31 @@ doctype_line (const char *data, gsize len)
   return 0;
 }
 
+gboolean
+dk_xml_read_file (const char *path, char **data, gsize *len, DkErrors *errors, GError **error)
+{
+  GStatBuf st;
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > DK_XML_MAX_BYTES)
+    {
+      dk_errors_add (errors, path, 0, _("the file is %.1f MiB; an XML file may be at most %d MiB"),
+                     st.st_size / 1048576.0, DK_XML_MAX_BYTES / 1048576);
+      return FALSE;
+    }
+  return g_file_get_contents (path, data, len, error);
+}
+
+/* Refuses every external entity, DTD or schema include a document names:
+ * digikomp reads no file but the one it was given.  DOCTYPEs are refused
+ * before parsing already; this holds even if a parser option changes. */
+static xmlParserInputPtr
+no_external_entities (const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+  (void) id;
+  (void) ctxt;
+  (void) url;
+  return NULL;
+}
+
 xmlDocPtr
 dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
 {
@@ -73,6 +100,7 @@ dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
                      _("DOCTYPE declarations are not allowed (entities are refused for safety)"));
       return NULL;
     }
+  xmlSetExternalEntityLoader (no_external_entities);
   Sink sink = { errors, name };
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
