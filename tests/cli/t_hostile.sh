@@ -43,6 +43,20 @@ run dk import roster "$T/long.csv"; expect_rc 0; expect_out "1 added"
 [ "$(sqlite3 "$DIGIKOMP_DB" "SELECT length(name) FROM person WHERE ext_id = 'P9'")" = 10485760 ] \
   || fail "the 10 MB name was not stored whole"
 
+# ---- XML: an external entity (in UTF-16, past the byte search for DOCTYPE)
+# pointing at a file with a marker; a 100 MB file.  Refused, the marker never
+# shown, no store created by a refused `init`.
+echo "MARKER-5ecret" > "$T/secret.txt"
+printf '<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE framework [ <!ENTITY s SYSTEM "file://%s/secret.txt"> ]>\n<framework xmlns="urn:digikomp:framework:1" id="x" version="1"><title xml:lang="en">&s;</title></framework>\n' "$T" \
+  | iconv -f UTF-8 -t UTF-16 > "$T/xxe16.xml"
+run dk framework show "$T/xxe16.xml"; expect_rc 3; expect_err "DOCTYPE declarations are not allowed"
+expect_no_out "MARKER-5ecret"; expect_no_err "MARKER-5ecret"
+truncate -s 100M "$T/huge.xml"
+run dk init --db "$T/new.db" --framework "$T/huge.xml"; expect_rc 3
+expect_err "huge.xml: the file is 100.0 MiB; an XML file may be at most 16 MiB"
+[ ! -e "$T/new.db" ] || fail "a refused init left a store"
+rm -f "$T/huge.xml"
+
 # ---- names, units and ids that try to be formulas, markup or SQL
 ID="x'); DROP TABLE person;--"
 cat > "$T/roster.csv" <<'CSV'
