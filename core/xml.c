@@ -7,8 +7,11 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct {
   DkErrors   *errors;
@@ -55,17 +58,71 @@ doctype_line (const char *data, gsize len)
   return 0;
 }
 
+static gboolean
+too_big (const char *path, gint64 size, DkErrors *errors)
+{
+  if (size >= 0)
+    dk_errors_add (errors, path, 0, _("the file is %.1f MiB; an XML file may be at most %d MiB"),
+                   size / 1048576.0, DK_XML_MAX_BYTES / 1048576);
+  else
+    dk_errors_add (errors, path, 0, _("the file is larger than %d MiB, the most an XML file may be"),
+                   DK_XML_MAX_BYTES / 1048576);
+  return FALSE;
+}
+
+static gboolean
+read_error (const char *path, int saved_errno, GError **error)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("cannot read %s: %s"),
+               path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* The size of a regular file is known before reading; anything else (a
+ * pipe, a device) is read only up to the limit. */
 gboolean
 dk_xml_read_file (const char *path, char **data, gsize *len, DkErrors *errors, GError **error)
 {
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   GStatBuf st;
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > DK_XML_MAX_BYTES)
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
-      dk_errors_add (errors, path, 0, _("the file is %.1f MiB; an XML file may be at most %d MiB"),
-                     st.st_size / 1048576.0, DK_XML_MAX_BYTES / 1048576);
-      return FALSE;
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      return read_error (path, saved, error);
     }
-  return g_file_get_contents (path, data, len, error);
+  if (S_ISREG (st.st_mode) && st.st_size > DK_XML_MAX_BYTES)
+    {
+      close (fd);
+      return too_big (path, st.st_size, errors);
+    }
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+  guint8 chunk[1 << 16];
+  for (;;)
+    {
+      ssize_t n = read (fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = errno;
+          close (fd);
+          if (n < 0)
+            return read_error (path, saved, error);
+          break;
+        }
+      if (buf->len + (gsize) n > DK_XML_MAX_BYTES)
+        {
+          close (fd);
+          return too_big (path, -1, errors);
+        }
+      g_byte_array_append (buf, chunk, (guint) n);
+    }
+  *len = buf->len;
+  g_byte_array_append (buf, (const guint8 *) "", 1);
+  *data = (char *) g_byte_array_free (g_steal_pointer (&buf), FALSE);
+  return TRUE;
 }
 
 /* Refuses every external entity, DTD or schema include a document names:

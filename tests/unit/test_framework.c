@@ -263,6 +263,17 @@ test_huge_attribute_refused_unread (void **state)
   unlink (path);
 }
 
+/* A device that never ends is read only up to the limit. */
+static void
+test_endless_file_refused (void **state)
+{
+  (void) state;
+  g_autoptr (GError) error = NULL;
+  assert_null (dk_framework_load ("/dev/zero", &error));
+  assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID));
+  assert_error_contains (error, "/dev/zero: the file is larger than 16 MiB");
+}
+
 /* Under the size limit, an attribute longer than libxml2's 10 MB cap on one
  * text is refused by the parser. */
 static void
@@ -343,6 +354,7 @@ main (void)
     cmocka_unit_test (test_utf16_external_entity_refused),
     cmocka_unit_test (test_deep_nesting_refused),
     cmocka_unit_test (test_huge_attribute_refused_unread),
+    cmocka_unit_test (test_endless_file_refused),
     cmocka_unit_test (test_long_attribute_refused),
     cmocka_unit_test (test_invalid_utf8_refused),
     cmocka_unit_test (test_all_errors_reported),
