@@ -115,6 +115,10 @@ expect_out "&lt;b&gt;A &amp; &quot;B&quot;"
 grep -q "<svg" "$T/out" || fail "the summary has no chart to check"
 sed -n '/<svg/,/<\/svg>/p' "$T/out" > "$T/svg"
 grep -qF "&lt;b&gt;A &amp; &quot;B&quot;" "$T/svg" || fail "the chart lacks the escaped unit name"
+run dk team M1 --round r1 --format html; expect_rc 0
+expect_no_out "<script>"; expect_no_out "<b>"
+expect_out "Team of &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co (M1)"
+expect_out "Tom &amp; &quot;Jerry&quot; &lt;b&gt;"
 dk plan create P6 --round r1 >/dev/null || fail "plan create"
 run dk plan export P6 --round r1 --format html; expect_rc 0
 expect_no_out "<img"; expect_out "O&#39;Brien &lt;img src=x onerror=alert(1)&gt;"
