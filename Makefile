@@ -58,7 +58,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildcard po/*.po))
 
-.PHONY: all deps deps-bench deps-fuzz demo check check-unit check-cli check-asan \
+.PHONY: all deps deps-bench deps-fuzz deps-valgrind demo check check-unit check-cli check-asan check-valgrind \
         bench fuzz fuzz-run pot install uninstall clean
 
 MAN      := docs/digikomp.1
@@ -128,6 +128,9 @@ deps-bench:
 deps-fuzz:
 	@sh build-aux/deps.sh fuzz
 
+deps-valgrind:
+	@sh build-aux/deps.sh valgrind
+
 # ---- the README's two commands ----------------------------------------------
 
 demo: deps
@@ -146,6 +149,23 @@ check-cli: $(BIN) $(MO_FILES) $(BUILD)/bench/gen
 check-asan: deps
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  $(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT="-O1 -g" check-unit check-cli
+
+# The CLI tests with every digikomp process under valgrind (tests/valgrind/):
+# build/digikomp-valgrind stands in for the binary, each process logs to
+# $(BUILD)/valgrind-logs/PID.log, and any non-empty log (an error or a
+# definite leak) fails the check.
+VG_WRAP := $(BUILD)/digikomp-valgrind
+VG_LOGS := $(BUILD)/valgrind-logs
+
+check-valgrind: deps deps-valgrind
+	@$(MAKE) --no-print-directory $(BIN) $(MO_FILES) $(BUILD)/bench/gen
+	@printf '#!/bin/sh\nexec sh "%s/tests/valgrind/wrap.sh" "%s/$(BIN)" "$$@"\n' \
+	  "$(CURDIR)" "$(CURDIR)" > $(VG_WRAP) && chmod +x $(VG_WRAP)
+	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
+	@DK_VALGRIND_LOGS=$(CURDIR)/$(VG_LOGS) sh tests/cli/run.sh $(VG_WRAP)
+	@n=$$(ls $(VG_LOGS) | wc -l); bad=$$(find $(VG_LOGS) -name '*.log' -size +0c); \
+	  if [ -n "$$bad" ]; then cat $$bad; echo "valgrind: errors or definite leaks in $$(echo $$bad | wc -w) of $$n processes"; exit 1; fi; \
+	  echo "valgrind: $$n processes, no errors, no definite leaks"
 
 # ---- fuzzing: libFuzzer with ASan and UBSan (clang), a target per reader ------
 

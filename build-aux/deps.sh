@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages digikomp needs that this machine lacks, and
-# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz]
+# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz] [valgrind]
 #
 # Each need is "how-to-check:what:package": pc = a pkg-config module,
 # cmd = a command on PATH, file = a file that must exist.
@@ -35,6 +35,8 @@ file:/usr/bin/time:time
 fuzz='
 cmd:clang:clang
 file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
+'
+valgrind='
 cmd:valgrind:valgrind
 '
 

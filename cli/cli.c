@@ -2,6 +2,7 @@
  * cli.c — option parsing, error display and exit codes shared by commands.
  */
 #include "cli.h"
+#include "atomic-file.h"
 #include "config.h"
 #include "framework.h"
 #include "csv.h"
@@ -162,8 +163,7 @@ cli_output_write (const char *path, const char *data, gsize len, GError **error)
         }
       return TRUE;
     }
-  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0644, error);
+  return dk_file_replace_contents (path, data, len, error);
 }
 
 DkStore *

@@ -67,9 +67,10 @@ int cli_usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
 gboolean cli_error_is_bad_input (const GError *error);
 
 /* Writes LEN bytes of DATA to standard output when PATH is NULL or "-", else
- * to PATH atomically: a temporary file renamed over PATH, so an interrupted
- * export never leaves a half file under the final name.  Returns FALSE with
- * ERROR set on failure. */
+ * to PATH atomically (dk_file_replace_contents): a temporary file renamed
+ * over PATH, so an interrupted export never leaves a half file under the
+ * final name.  Every command writes its files through this (or, for XLSX and
+ * PDF, through dk_file_replace).  Returns FALSE with ERROR set on failure. */
 gboolean cli_output_write (const char *path, const char *data, gsize len,
                            GError **error);
 

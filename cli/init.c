@@ -2,6 +2,7 @@
  * init.c — `digikomp init`: create a store and register a framework.
  */
 #include "cli.h"
+#include "framework.h"
 #include "store.h"
 
 #include <stdio.h>
@@ -22,14 +23,19 @@ cmd_init (int argc, char **argv)
         "Run it again on an existing store to register another framework or a new version."),
       entries, &common);
   int rc = CLI_OK;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkFramework) checked = NULL;
   if (!cli_parse (ctx, &argc, &argv, &common))
     rc = CLI_USAGE;
   else if (framework == NULL)
     rc = cli_usage_error (_("init needs --framework FILE (e.g. frameworks/kommun-digcomp-12.xml)"));
+  /* checked before the store is created: a refused framework leaves no
+   * empty store behind */
+  else if ((checked = dk_framework_load (framework, &error)) == NULL)
+    rc = cli_fail (_("cannot register the framework"), error);
   else
     {
       g_autoptr (DkStore) store = cli_store_open (&common, TRUE);
-      g_autoptr (GError) error = NULL;
       g_autoptr (DkFramework) fw = store ? dk_store_register_framework (store, framework, &error) : NULL;
       if (store == NULL)
         rc = CLI_FAILED;

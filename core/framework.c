@@ -371,18 +371,30 @@ dk_framework_load_trusted (const char *data, gsize len, const char *name, GError
   return load (data, len, name, FALSE, error);
 }
 
+char *
+dk_framework_read_file (const char *path, gsize *len, GError **error)
+{
+  char *data = NULL;
+  g_autoptr (GError) io = NULL;
+  DkErrors errors;
+  dk_errors_init (&errors, 0);
+  if (!dk_xml_read_file (path, &data, len, &errors, &io))
+    {
+      if (io != NULL)
+        g_set_error (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_IO, "%s", io->message);
+      else
+        dk_errors_propagate (&errors, error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID);
+    }
+  dk_errors_clear (&errors);
+  return data;
+}
+
 DkFramework *
 dk_framework_load (const char *path, GError **error)
 {
-  g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr (GError) io = NULL;
-  if (!g_file_get_contents (path, &data, &len, &io))
-    {
-      g_set_error (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_IO, "%s", io->message);
-      return NULL;
-    }
-  return dk_framework_load_from_data (data, len, path, error);
+  g_autofree char *data = dk_framework_read_file (path, &len, error);
+  return data != NULL ? dk_framework_load_from_data (data, len, path, error) : NULL;
 }
 
 /* ---- look-ups ------------------------------------------------------------------------ */

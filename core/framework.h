@@ -74,6 +74,12 @@ typedef struct _DkFramework DkFramework;
  * found, one "PATH:LINE: message" per line. */
 DkFramework *dk_framework_load (const char *path, GError **error);
 
+/* Reads the framework file PATH (at most DK_XML_MAX_BYTES, checked before
+ * reading).  Returns its bytes (g_free) with *LEN, or NULL with ERROR set:
+ * DK_FRAMEWORK_ERROR_IO when it cannot be read, DK_FRAMEWORK_ERROR_INVALID
+ * when it is too large. */
+char *dk_framework_read_file (const char *path, gsize *len, GError **error);
+
 /* As dk_framework_load, from LEN bytes of XML in memory; NAME stands for the
  * file in messages.  The store keeps each registered framework's XML and
  * reloads it with this. */

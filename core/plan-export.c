@@ -2,17 +2,16 @@
  * plan-export.c — a personal plan as Markdown, HTML, PDF, iCalendar, JSON.
  */
 #include "plan-export.h"
+#include "atomic-file.h"
 #include "svg.h"
 #include "table.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
 #include "dk-json.h"
 #include <libical/ical.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 /* The formats' names, which are also the files' extensions (DkPlanFormat order). */
 static const char *const names[] = { "md", "html", "pdf", "ics", "json" };
@@ -371,29 +370,32 @@ draw_pdf (cairo_t *cr, const char *markdown)
   g_object_unref (layout);
 }
 
+/* Draws the Markdown plan (USER_DATA) as PDF to TMP (a DkFileWriter). */
+static gboolean
+write_pdf (const char *tmp, const char *path, gconstpointer user_data, GError **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  draw_pdf (cr, user_data);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_status_t status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang lang, const char *path,
                    GError **error)
 {
   g_autofree char *markdown = dk_plan_render (store, round, person, DK_PLAN_FORMAT_MD, lang, error);
-  if (markdown == NULL)
-    return FALSE;
-  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  draw_pdf (cr, markdown);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_status_t status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS || rename (tmp, path) != 0)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (errno));
-      unlink (tmp);
-      return FALSE;
-    }
-  return TRUE;
+  return markdown != NULL && dk_file_replace (path, write_pdf, markdown, error);
 }
 
 /* ---- a unit's plans ---------------------------------------------------------------------- */

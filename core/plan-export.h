@@ -26,7 +26,7 @@ gboolean dk_plan_format_parse (const char *name, DkPlanFormat *out);
 char *dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format,
                       DkLang lang, GError **error);
 
-/* Writes PERSON's plan as PDF to PATH (a temporary file renamed into place). */
+/* Writes PERSON's plan as PDF to PATH through dk_file_replace (atomic-file.h). */
 gboolean dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang lang,
                             const char *path, GError **error);
 

@@ -3,11 +3,9 @@
  * per table, numbers as numbers, percentages as fractions formatted 0.0%.
  */
 #include "table-private.h"
+#include "atomic-file.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 /* Returns a sheet name Excel accepts (≤ 31 characters, none of []:*?/\),
@@ -77,23 +75,14 @@ write_sheet (lxw_workbook *wb, const Formats *f, const DkTable *t, guint index)
   worksheet_freeze_panes (ws, 1, 0);
 }
 
-gboolean
-dk_report_write_xlsx (const DkReport *r, const char *path, GError **error)
+/* Writes the workbook of the report (USER_DATA) to TMP (a DkFileWriter). */
+static gboolean
+write_workbook (const char *tmp, const char *path, gconstpointer user_data, GError **error)
 {
-  g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  /* libxlsxwriter reports a failure on stderr itself: find out first. */
-  FILE *probe = fopen (tmp, "w");
-  if (probe == NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), _("cannot write %s: %s"),
-                   path, g_strerror (errno));
-      return FALSE;
-    }
-  fclose (probe);
+  const DkReport *r = user_data;
   lxw_workbook *wb = workbook_new (tmp);
   if (wb == NULL)
     {
-      unlink (tmp);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot create %s"), path);
       return FALSE;
     }
@@ -116,12 +105,17 @@ dk_report_write_xlsx (const DkReport *r, const char *path, GError **error)
   if (r->tables->len == 0)
     workbook_add_worksheet (wb, NULL);
   lxw_error rc = workbook_close (wb);
-  if (rc != LXW_NO_ERROR || rename (tmp, path) != 0)
+  if (rc != LXW_NO_ERROR)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,
-                   rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
-      unlink (tmp);
+                   lxw_strerror (rc));
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+dk_report_write_xlsx (const DkReport *r, const char *path, GError **error)
+{
+  return dk_file_replace (path, write_workbook, r, error);
 }

@@ -435,9 +435,11 @@ typedef struct {
   guint         comp;
 } Change;
 
+/* Ends the change: rolls back what change_commit did not commit. */
 static void
-change_clear (Change *c)
+change_clear (DkStore *store, Change *c)
 {
+  dk_store_rollback (store);
   dk_round_free (c->round);
   dk_person_free (c->person);
   dk_framework_free (c->fw);
@@ -471,7 +473,12 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
               Change *c, GError **error)
 {
   memset (c, 0, sizeof *c);
-  if ((c->round = dk_store_round (store, round, error)) == NULL
+  /* The write lock first, then the read: an assessment is read, changed and
+   * written back whole, so another process's change between the read and
+   * the write would be lost (and a read transaction upgraded to a write one
+   * fails with SQLITE_BUSY at once, without waiting). */
+  if (!dk_store_begin (store, error)
+      || (c->round = dk_store_round (store, round, error)) == NULL
       || (c->person = dk_store_person (store, person, error)) == NULL
       || (c->fw = dk_store_round_framework (store, c->round, error)) == NULL)
     return FALSE;
@@ -517,19 +524,16 @@ level_on_scale (const DkScale *scale, guint level, gboolean dont_know_ok, GError
   return FALSE;
 }
 
-/* Writes the changed assessment and its audit row in one transaction. */
+/* Writes the changed assessment and its audit row, and commits the
+ * transaction change_begin opened. */
 static gboolean
 change_commit (DkStore *store, Change *c, const char *actor, const char *field,
                const char *old_value, const char *new_value, GError **error)
 {
-  gboolean ok = dk_store_begin (store, error)
-                && dk_store_assessment_put (store, c->a, error)
-                && dk_store_audit (store, actor, "rating", c->person->id, c->round->id, field,
-                                   old_value, new_value, error)
-                && dk_store_commit (store, error);
-  if (!ok)
-    dk_store_rollback (store);
-  return ok;
+  return dk_store_assessment_put (store, c->a, error)
+         && dk_store_audit (store, actor, "rating", c->person->id, c->round->id, field,
+                            old_value, new_value, error)
+         && dk_store_commit (store, error);
 }
 
 static gboolean
@@ -551,7 +555,7 @@ rate_byte (DkStore *store, const char *round, const char *person, const char *co
       *slot = (guint8) level;
       ok = change_commit (store, &c, dk_store_actor (), field, old_value, new_value, error);
     }
-  change_clear (&c);
+  change_clear (store, &c);
   return ok;
 }
 
@@ -617,17 +621,14 @@ dk_store_rate_manager (DkStore *store, const char *round, const char *person,
       g_autofree char *new_value = g_strdup_printf ("%u (%s)", level, reason);
       g_autofree char *field = g_strdup_printf ("manager %s", competence);
       c.a->manager[c.comp] = (guint8) level;
-      ok = dk_store_begin (store, error)
-           && dk_store_assessment_put (store, c.a, error)
+      ok = dk_store_assessment_put (store, c.a, error)
            && dk_store_rating_note_put (store, c.round->id, c.person->id, competence, NULL,
                                         reason, by, error)
            && dk_store_audit (store, by, "rating", c.person->id, c.round->id, field, old_value,
                               new_value, error)
            && dk_store_commit (store, error);
-      if (!ok)
-        dk_store_rollback (store);
     }
-  change_clear (&c);
+  change_clear (store, &c);
   return ok;
 }
 
@@ -642,7 +643,7 @@ dk_store_share (DkStore *store, const char *round, const char *person, GError **
       c.a->shared_at = dk_store_today ();
       ok = change_commit (store, &c, dk_store_actor (), "shared", "no", "yes", error);
     }
-  change_clear (&c);
+  change_clear (store, &c);
   return ok;
 }
 
@@ -669,7 +670,7 @@ dk_store_conversation_held (DkStore *store, const char *round, const char *perso
       c.a->conversation_at = g_strdup (date);
       ok = change_commit (store, &c, dk_store_actor (), "conversation", old_value, date, error);
     }
-  change_clear (&c);
+  change_clear (store, &c);
   return ok;
 }
 

@@ -85,24 +85,37 @@ static const char *const migrations[] = {
   "ALTER TABLE activity ADD COLUMN seats TEXT NOT NULL DEFAULT '';",
 };
 
+/* Returns SQLite's message for the last failure on DB, said so that a user
+ * knows what to do: a read-only store names the permissions, a failed write
+ * adds the system's reason ("No space left on device", "File too large"). */
+static char *
+sql_message (sqlite3 *db)
+{
+  int code = sqlite3_errcode (db);
+  int sys = sqlite3_system_errno (db);
+  if (code == SQLITE_READONLY)
+    return g_strdup_printf (_("the store is read-only (%s); changes need write permission "
+                              "on the store file and its directory"),
+                            sqlite3_errmsg (db));
+  if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && sys != 0)
+    return g_strdup_printf ("%s: %s", sqlite3_errmsg (db), g_strerror (sys));
+  return g_strdup (sqlite3_errmsg (db));
+}
+
 gboolean
 dk_store_sql_error (DkStore *store, const char *what, GError **error)
 {
-  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, "%s: %s", what,
-               sqlite3_errmsg (store->db));
+  g_autofree char *msg = sql_message (store->db);
+  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, "%s: %s", what, msg);
   return FALSE;
 }
 
 gboolean
 dk_store_exec (DkStore *store, const char *sql, GError **error)
 {
-  char *msg = NULL;
-  if (sqlite3_exec (store->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+  if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) == SQLITE_OK)
     return TRUE;
-  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("store: %s"),
-               msg != NULL ? msg : sqlite3_errmsg (store->db));
-  sqlite3_free (msg);
-  return FALSE;
+  return dk_store_sql_error (store, _("store"), error);
 }
 
 gboolean
@@ -230,6 +243,31 @@ create_private_file (const char *path, GError **error)
   return TRUE;
 }
 
+/* Opens the SQLite connection.  A store the user may not change (the file
+ * or its directory not writable) is opened read-only, so that reports still
+ * work and every change fails with "the store is read-only".  A read-only
+ * connection would create the WAL index (-shm) with the file's read-only
+ * mode, or cannot create it in a read-only directory; when there is no -wal
+ * file, nothing is in one and the file alone holds the whole store, so it
+ * is opened as immutable and no side file appears. */
+static gboolean
+open_db (DkStore *store, const char *path)
+{
+  /* One connection per process and thread: SQLite's own locking of every
+   * call is pure cost on the scans. */
+  const int flags = SQLITE_OPEN_NOMUTEX;
+  g_autofree char *dir = g_path_get_dirname (path);
+  if (access (path, W_OK) == 0 && access (dir, W_OK) == 0)
+    return sqlite3_open_v2 (path, &store->db, flags | SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean immutable = !g_file_test (wal, G_FILE_TEST_EXISTS);
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, immutable ? "?immutable=1" : "?mode=ro",
+                                      NULL);
+  return sqlite3_open_v2 (uri, &store->db, flags | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                          NULL) == SQLITE_OK;
+}
+
 DkStore *
 dk_store_open (const char *path, gboolean create, GError **error)
 {
@@ -246,16 +284,17 @@ dk_store_open (const char *path, gboolean create, GError **error)
         return NULL;
     }
   g_autofree DkStore *store = g_new0 (DkStore, 1);
-  /* One connection per process and thread: SQLite's own locking of every
-   * call is pure cost on the scans. */
-  if (sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (!open_db (store, path))
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("cannot open %s: %s"), path,
                    store->db != NULL ? sqlite3_errmsg (store->db) : "out of memory");
       sqlite3_close (store->db);
       return NULL;
     }
-  sqlite3_busy_timeout (store->db, 10000);
+  /* Another process's write transaction (an import of a million people
+   * takes some seconds) is waited for rather than reported as "database is
+   * locked". */
+  sqlite3_busy_timeout (store->db, 60000);
   if (!dk_store_exec (store, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
                              "PRAGMA synchronous = NORMAL;", error)
       || !migrate (store, error))
@@ -353,9 +392,9 @@ framework_stored (DkStore *store, const DkFramework *fw, const char *xml, gsize 
 DkFramework *
 dk_store_register_framework (DkStore *store, const char *path, GError **error)
 {
-  g_autofree char *xml = NULL;
   gsize len = 0;
-  if (!g_file_get_contents (path, &xml, &len, error))
+  g_autofree char *xml = dk_framework_read_file (path, &len, error);
+  if (xml == NULL)
     return NULL;
   g_autoptr (DkFramework) fw = dk_framework_load_from_data (xml, len, path, error);
   if (fw == NULL)

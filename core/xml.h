@@ -17,6 +17,19 @@
 
 #include "errors.h"
 
+/* The largest XML file digikomp reads: far above any framework or catalogue
+ * (the shipped frameworks are some 13 kB). */
+#define DK_XML_MAX_BYTES (16 * 1024 * 1024)
+
+/* Reads the XML file PATH into *DATA (g_free; NUL-terminated) and *LEN,
+ * refusing a regular file larger than DK_XML_MAX_BYTES before reading it,
+ * and anything else (a pipe, a device) once it passes the limit, so that
+ * memory stays bounded whatever a file holds.  Returns TRUE, or FALSE with either ERROR
+ * set (G_FILE_ERROR: the file cannot be read) or the size problem added to
+ * ERRORS (bad input). */
+gboolean dk_xml_read_file (const char *path, char **data, gsize *len, DkErrors *errors,
+                           GError **error);
+
 /* Parses LEN bytes of DATA (NAME stands for the file in messages).  Returns
  * the document (free with xmlFreeDoc) or NULL after adding every problem to
  * ERRORS. */

@@ -294,6 +294,8 @@ detect_separator (const char *p, const char *end)
   return semicolons > commas ? ';' : ',';
 }
 
+/* Returns a reader of DATA, which MAP (may be NULL) holds; the reader owns
+ * MAP, and unrefs it when it fails. */
 static DkCsvReader *
 reader_new (const char *data, gsize len, const char *name, GMappedFile *map, GError **error)
 {
@@ -355,10 +357,8 @@ dk_csv_reader_open (const char *path, GError **error)
     }
   const char *data = g_mapped_file_get_contents (map);
   gsize len = g_mapped_file_get_length (map);
-  DkCsvReader *r = reader_new (data != NULL ? data : "", len, path, map, error);
-  if (r == NULL)
-    g_mapped_file_unref (map);
-  return r;
+  /* the reader owns MAP from here, also when it fails */
+  return reader_new (data != NULL ? data : "", len, path, map, error);
 }
 
 /* ---- the header -------------------------------------------------------------------- */

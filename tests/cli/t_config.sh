@@ -23,9 +23,10 @@ dk round open --db k.db 2026 --title B --framework kommun-digcomp-12 >/dev/null
 
 mkdir -p "$XDG_CONFIG_HOME/digikomp"
 printf '# HR laptop\n[digikomp]\ndb = k.db\nlang = sv\nmin-group = 7\nround = 2025\n' > "$cfg"
+# the file says lang = sv, so the settings are shown in Swedish
 run dk config show --format csv; expect_rc 0
-expect_out "db,k.db,config file $cfg"; expect_out "lang,sv,config file $cfg"
-expect_out "min-group,7,config file $cfg"; expect_out "round,2025,config file $cfg"
+expect_out "db,k.db,konfigurationsfilen $cfg"; expect_out "lang,sv,konfigurationsfilen $cfg"
+expect_out "min-group,7,konfigurationsfilen $cfg"; expect_out "round,2025,konfigurationsfilen $cfg"
 
 # the file's store, language, round and group size are used
 run dk report needs; expect_rc 0
@@ -34,8 +35,8 @@ expect_out "Andel med behov, omgång 2025"; expect_out "färre än 7 personer"
 run dk report needs --round 2026 --lang en --min-group 6; expect_rc 0
 expect_out "Share with needs, round 2026"; expect_out "fewer than 6 people"
 # the environment wins over the file, the option over the environment
-DIGIKOMP_DB=none.db run dk config show --format csv; expect_out "db,none.db,environment DIGIKOMP_DB"
-DIGIKOMP_DB=none.db run dk config show --db k.db --format csv; expect_out "db,k.db,option --db"
+DIGIKOMP_DB=none.db run dk config show --format csv; expect_out "db,none.db,miljövariabeln DIGIKOMP_DB"
+DIGIKOMP_DB=none.db run dk config show --db k.db --format csv; expect_out "db,k.db,flaggan --db"
 DIGIKOMP_DB=none.db run dk round list; expect_rc 1; expect_err "ingen lagringsfil i none.db"
 LANG=en_GB.UTF-8 run dk config show --format csv; expect_out "lang,en,environment LANG"
 LANG=en_GB.UTF-8 run dk round list; expect_rc 0; expect_out "Rounds"

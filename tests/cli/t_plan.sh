@@ -3,10 +3,7 @@
 . "$TOP/tests/cli/lib.sh"
 export DIGIKOMP_DB="$T/store.db"
 D="$TOP/tests/data"
-dk init --framework "$D/framework/small.xml" >/dev/null
-dk import roster "$D/import/roster.csv" >/dev/null
-dk round open r1 --title R1 --framework small >/dev/null
-dk import ratings "$D/import/ratings.csv" --round r1 >/dev/null
+small_store
 
 run dk catalogue import "$D/plan/catalogue-bad.csv"
 expect_rc 3

@@ -118,6 +118,24 @@ test_nul_in_data (void **state)
   assert_error_contains (error, "t.csv:2: a NUL byte");
 }
 
+/* A file refused before its first record: the reader owned the mapped file
+ * and freed it once (it was freed twice: valgrind and ASan saw it). */
+static void
+test_open_refused_file (void **state)
+{
+  (void) state;
+  const char *texts[] = { "", "\n\n", "a,\"b\n" };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *path = dk_test_write_file ("refused.csv", texts[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DkCsvReader) r = dk_csv_reader_open (path, &error);
+      assert_null (r);
+      assert_true (g_error_matches (error, DK_CSV_ERROR, DK_CSV_ERROR_INVALID));
+      assert_error_contains (error, "refused.csv:");
+    }
+}
+
 static void
 test_header_only (void **state)
 {
@@ -205,6 +223,7 @@ main (void)
     cmocka_unit_test (test_field_count_mismatch_then_continue),
     cmocka_unit_test (test_malformed),
     cmocka_unit_test (test_nul_in_data),
+    cmocka_unit_test (test_open_refused_file),
     cmocka_unit_test (test_header_only),
     cmocka_unit_test (test_too_many_fields),
     cmocka_unit_test (test_long_line),

@@ -3,7 +3,9 @@
 #include "support.h"
 #include "framework.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static DkFramework *
 load (const char *rel, GError **error)
@@ -75,17 +77,26 @@ test_titles_fall_back (void **state)
 }
 
 /* Loads a broken file and checks the error is "FILE:LINE: TEXT". */
+/* Fails unless the framework at PATH (named NAME in messages) is refused as
+ * bad input with "NAME:LINE: " (or "NAME: " for line 0) and TEXT. */
 static void
-assert_refused (const char *name, guint line, const char *text)
+assert_path_refused (const char *path, const char *name, guint line, const char *text)
 {
-  g_autofree char *rel = g_strdup_printf ("tests/data/framework/bad/%s", name);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkFramework) fw = load (rel, &error);
+  g_autoptr (DkFramework) fw = dk_framework_load (path, &error);
   assert_null (fw);
   assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID));
   g_autofree char *where = line > 0 ? g_strdup_printf ("%s:%u: ", name, line) : g_strdup_printf ("%s: ", name);
   assert_error_contains (error, where);
   assert_error_contains (error, text);
+}
+
+static void
+assert_refused (const char *name, guint line, const char *text)
+{
+  g_autofree char *rel = g_strdup_printf ("tests/data/framework/bad/%s", name);
+  g_autofree char *path = dk_test_path (rel);
+  assert_path_refused (path, name, line, text);
 }
 
 static void
@@ -164,6 +175,132 @@ test_entity_bomb_refused (void **state)
   assert_refused ("entity-bomb.xml", 3, "DOCTYPE declarations are not allowed");
 }
 
+#define MARKER "MARKER-d1g1k0mp-secret"
+
+/* Writes a file holding MARKER and returns its file:// URL (caller frees). */
+static char *
+marker_url (void)
+{
+  g_autofree char *path = dk_test_write_file ("secret.txt", MARKER "\n");
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
+static void
+test_parameter_entity_refused (void **state)
+{
+  (void) state;
+  g_autofree char *url = marker_url ();
+  g_autofree char *xml = g_strdup_printf (
+      "<?xml version=\"1.0\"?>\n"
+      "<!DOCTYPE framework [\n"
+      "  <!ENTITY %% ext SYSTEM \"%s\">\n"
+      "  %%ext;\n"
+      "]>\n"
+      "<framework xmlns=\"urn:digikomp:framework:1\" id=\"x\" version=\"1\"/>\n", url);
+  g_autofree char *path = dk_test_write_file ("pe.xml", xml);
+  assert_path_refused (path, "pe.xml", 2, "DOCTYPE declarations are not allowed");
+  g_autoptr (GError) error = NULL;
+  assert_null (dk_framework_load (path, &error));
+  assert_null (strstr (error->message, MARKER));
+}
+
+/* In UTF-16 the DOCTYPE is not found by a byte search: the parser's own
+ * check refuses it, and the entity is never read. */
+static void
+test_utf16_external_entity_refused (void **state)
+{
+  (void) state;
+  g_autofree char *url = marker_url ();
+  g_autofree char *xml = g_strdup_printf (
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+      "<!DOCTYPE framework [ <!ENTITY secret SYSTEM \"%s\"> ]>\n"
+      "<framework xmlns=\"urn:digikomp:framework:1\" id=\"x\" version=\"1\">"
+      "<title xml:lang=\"en\">&secret;</title></framework>\n", url);
+  gsize len = 0;
+  g_autofree char *utf16 = g_convert (xml, -1, "UTF-16", "UTF-8", NULL, &len, NULL);
+  assert_non_null (utf16);
+  g_autofree char *path = dk_test_write_file ("xxe16.xml", "");
+  assert_true (g_file_set_contents (path, utf16, (gssize) len, NULL));
+  g_autoptr (GError) error = NULL;
+  assert_null (dk_framework_load (path, &error));
+  assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID));
+  assert_error_contains (error, "DOCTYPE declarations are not allowed");
+  assert_null (strstr (error->message, MARKER));
+}
+
+static void
+test_deep_nesting_refused (void **state)
+{
+  (void) state;
+  GString *xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                               "<framework xmlns=\"urn:digikomp:framework:1\" id=\"x\" version=\"1\">");
+  for (int i = 0; i < 10000; i++)
+    g_string_append (xml, "<a>");
+  for (int i = 0; i < 10000; i++)
+    g_string_append (xml, "</a>");
+  g_string_append (xml, "</framework>\n");
+  g_autofree char *path = dk_test_write_file ("deep.xml", xml->str);
+  g_string_free (xml, TRUE);
+  assert_path_refused (path, "deep.xml", 2, "Excessive depth in document: 256");
+}
+
+/* A 100 MB attribute makes a file over the size limit: refused before it is
+ * read, so memory stays bounded. */
+static void
+test_huge_attribute_refused_unread (void **state)
+{
+  (void) state;
+  g_autofree char *path = dk_test_write_file ("huge.xml", "");
+  FILE *f = fopen (path, "w");
+  assert_non_null (f);
+  fputs ("<?xml version=\"1.0\"?>\n<framework xmlns=\"urn:digikomp:framework:1\" id=\"", f);
+  g_autofree char *chunk = g_strnfill (1 << 20, 'x');
+  for (int i = 0; i < 100; i++)
+    fwrite (chunk, 1, 1 << 20, f);
+  fputs ("\" version=\"1\"/>\n", f);
+  assert_int_equal (fclose (f), 0);
+  assert_path_refused (path, "huge.xml", 0, "the file is 100.0 MiB; an XML file may be at most 16 MiB");
+  unlink (path);
+}
+
+/* A device that never ends is read only up to the limit. */
+static void
+test_endless_file_refused (void **state)
+{
+  (void) state;
+  g_autoptr (GError) error = NULL;
+  assert_null (dk_framework_load ("/dev/zero", &error));
+  assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID));
+  assert_error_contains (error, "/dev/zero: the file is larger than 16 MiB");
+}
+
+/* Under the size limit, an attribute longer than libxml2's 10 MB cap on one
+ * text is refused by the parser. */
+static void
+test_long_attribute_refused (void **state)
+{
+  (void) state;
+  g_autofree char *attr = g_strnfill (11 << 20, 'x');
+  g_autofree char *xml = g_strdup_printf (
+      "<?xml version=\"1.0\"?>\n<framework xmlns=\"urn:digikomp:framework:1\" id=\"%s\" version=\"1\"/>\n",
+      attr);
+  g_autofree char *path = dk_test_write_file ("long.xml", xml);
+  assert_path_refused (path, "long.xml", 2, "AttValue length too long");
+  unlink (path);
+}
+
+static void
+test_invalid_utf8_refused (void **state)
+{
+  (void) state;
+  g_autofree char *path = dk_test_write_file (
+      "badutf8.xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<framework xmlns=\"urn:digikomp:framework:1\" id=\"x\" version=\"1\">\n"
+      "<title xml:lang=\"en\">ab\xff\xfe</title></framework>\n");
+  assert_path_refused (path, "badutf8.xml", 3, "Input is not proper UTF-8");
+}
+
 static void
 test_all_errors_reported (void **state)
 {
@@ -213,6 +350,13 @@ main (void)
     cmocka_unit_test (test_empty_file),
     cmocka_unit_test (test_external_entity_refused),
     cmocka_unit_test (test_entity_bomb_refused),
+    cmocka_unit_test (test_parameter_entity_refused),
+    cmocka_unit_test (test_utf16_external_entity_refused),
+    cmocka_unit_test (test_deep_nesting_refused),
+    cmocka_unit_test (test_huge_attribute_refused_unread),
+    cmocka_unit_test (test_endless_file_refused),
+    cmocka_unit_test (test_long_attribute_refused),
+    cmocka_unit_test (test_invalid_utf8_refused),
     cmocka_unit_test (test_all_errors_reported),
     cmocka_unit_test (test_unreadable_file),
     cmocka_unit_test (test_schema_violation_has_line),

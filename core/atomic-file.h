@@ -1,0 +1,36 @@
+/*
+ * atomic-file.h — writing a file that is either whole or absent: every file
+ * digikomp writes (reports, plans, a person's data) goes to a temporary file
+ * beside the target, is flushed to disk and then renamed over the target.
+ * An export that fails or is interrupted never leaves a half file under the
+ * final name, and a failure removes the temporary file.
+ *
+ * Files are created with mode 0644 less the umask, as any program's output.
+ * Errors are in G_FILE_ERROR and name the target.
+ */
+#ifndef DK_ATOMIC_FILE_H
+#define DK_ATOMIC_FILE_H
+
+#include "dk.h"
+
+/* Writes the file TMP_PATH (which exists, empty) from USER_DATA; PATH, the
+ * target, is the name for messages.  Returns FALSE with ERROR set on
+ * failure. */
+typedef gboolean (*DkFileWriter) (const char *tmp_path, const char *path, gconstpointer user_data,
+                                  GError **error);
+
+/* Creates a temporary file in PATH's directory, has WRITER fill it, and
+ * renames it over PATH.  Returns TRUE, or FALSE with ERROR set and no
+ * temporary file left. */
+gboolean dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data,
+                          GError **error);
+
+/* Sets ERROR to "cannot write PATH: " and the text of SAVED_ERRNO (in
+ * G_FILE_ERROR) and returns FALSE, for writers. */
+gboolean dk_file_error (const char *path, int saved_errno, GError **error);
+
+/* As dk_file_replace, with LEN bytes of DATA as the content. */
+gboolean dk_file_replace_contents (const char *path, const char *data, gsize len,
+                                   GError **error);
+
+#endif
