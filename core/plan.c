@@ -329,6 +329,13 @@ plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, GErr
 {
   if (!dk_store_begin (store, error))
     return FALSE;
+  /* checked inside the write lock: two processes creating the same plan at
+   * once get one plan and one clear refusal, not a constraint error */
+  if (!no_plan_yet (store, ctx, error))
+    {
+      dk_store_rollback (store);
+      return FALSE;
+    }
   Writer w;
   writer_init (&w, store);
   gint64 id = plan_insert (&w, ctx->round->id, ctx->person->id, "draft", error);
@@ -351,8 +358,7 @@ dk_plan_create (DkStore *store, const char *round, const char *person, gboolean 
   g_autoptr (GPtrArray) needs = NULL;
   DkPlan *plan = NULL;
   gboolean ok = dk_plan_context_load (store, round, person, &ctx, error)
-                && (!from_suggestions || (catalogue = dk_catalogue_load (store, error)) != NULL)
-                && no_plan_yet (store, &ctx, error);
+                && (!from_suggestions || (catalogue = dk_catalogue_load (store, error)) != NULL);
   if (ok && from_suggestions)
     needs = dk_plan_suggest (store, &ctx, catalogue, DK_STRATEGY_GAPS, lang);
   if (ok && plan_write_new (store, &ctx, needs, error))

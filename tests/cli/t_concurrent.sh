@@ -95,3 +95,15 @@ broken=$(sqlite3 "$DIGIKOMP_DB" "
   WHERE prev IS NOT NULL AND old_value IS NOT substr(prev, 1, 1)")
 [ "$broken" = 0 ] || fail "$broken changes found a value that another process had overwritten"
 [ "$(sqlite3 "$DIGIKOMP_DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
+
+# two managers' assistants creating the same plan at the same moment: one
+# plan, and the other gets the plan's own refusal, not a constraint error
+for i in $(seq 1 8); do
+  for k in 1 2; do "$DIGIKOMP" plan create "E1_$i" --round r1 >"$T/create$k.out" 2>"$T/create$k.err" & done
+  wait
+  [ "$(sqlite3 "$DIGIKOMP_DB" "SELECT count(*) FROM plan JOIN person p ON p.id = plan.person_id WHERE p.ext_id = 'E1_$i'")" = 1 ] \
+    || fail "E1_$i has not exactly one plan"
+  cat "$T/create1.err" "$T/create2.err" > "$T/create.err"
+  [ "$(grep -c "E1_$i has a plan in round r1 already" "$T/create.err")" = 1 ] || { cat "$T/create.err"; fail "not one clear refusal for E1_$i"; }
+  ! grep -qi "constraint\|locked" "$T/create.err" || { cat "$T/create.err"; fail "a raw store error reached the user"; }
+done
