@@ -147,7 +147,7 @@ load_items (DkStore *store, DkPlan *plan, GError **error)
 }
 
 static DkPlan *
-plan_load (DkStore *store, gint64 round, gint64 person, GError **error)
+plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError **error)
 {
   sqlite3_stmt *stmt = prepare (store,
       "SELECT p.id, r.code, x.ext_id, p.state, p.created_at, p.agreed_at, p.agreed_by,"
@@ -155,8 +155,8 @@ plan_load (DkStore *store, gint64 round, gint64 person, GError **error)
       " JOIN person x ON x.id = p.person_id WHERE p.round_id = ? AND p.person_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, round);
-  sqlite3_bind_int64 (stmt, 2, person);
+  sqlite3_bind_int64 (stmt, 1, round->id);
+  sqlite3_bind_int64 (stmt, 2, person->id);
   DkPlan *plan = NULL;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -174,7 +174,8 @@ plan_load (DkStore *store, gint64 round, gint64 person, GError **error)
     }
   else
     g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
-                 _("no plan yet; create one with: digikomp plan create PERSON"));
+                 _("%s has no plan in round %s yet; create one with: digikomp plan create %s --round %s"),
+                 person->ext_id, round->code, person->ext_id, round->code);
   sqlite3_finalize (stmt);
   if (plan != NULL && !load_items (store, plan, error))
     g_clear_pointer (&plan, dk_plan_free);
@@ -186,7 +187,7 @@ dk_plan_get (DkStore *store, const char *round, const char *person, GError **err
 {
   g_autoptr (DkRound) r = dk_store_round (store, round, error);
   g_autoptr (DkPerson) p = r != NULL ? dk_store_person (store, person, error) : NULL;
-  return p != NULL ? plan_load (store, r->id, p->id, error) : NULL;
+  return p != NULL ? plan_load (store, r, p, error) : NULL;
 }
 
 GPtrArray *
@@ -315,7 +316,7 @@ static gboolean
 no_plan_yet (DkStore *store, const DkPlanContext *ctx, GError **error)
 {
   g_autoptr (GError) none = NULL;
-  g_autoptr (DkPlan) existing = plan_load (store, ctx->round->id, ctx->person->id, &none);
+  g_autoptr (DkPlan) existing = plan_load (store, ctx->round, ctx->person, &none);
   if (existing == NULL)
     return TRUE;
   g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
@@ -362,7 +363,7 @@ dk_plan_create (DkStore *store, const char *round, const char *person, gboolean 
   if (ok && from_suggestions)
     needs = dk_plan_suggest (store, &ctx, catalogue, DK_STRATEGY_GAPS, lang);
   if (ok && plan_write_new (store, &ctx, needs, error))
-    plan = plan_load (store, ctx.round->id, ctx.person->id, error);
+    plan = plan_load (store, ctx.round, ctx.person, error);
   dk_plan_context_clear (&ctx);
   return plan;
 }
@@ -412,7 +413,7 @@ target_load (DkStore *store, const char *round, const char *person, Target *t, G
   memset (t, 0, sizeof *t);
   return (t->round = dk_store_round (store, round, error)) != NULL
          && (t->person = dk_store_person (store, person, error)) != NULL
-         && (t->plan = plan_load (store, t->round->id, t->person->id, error)) != NULL;
+         && (t->plan = plan_load (store, t->round, t->person, error)) != NULL;
 }
 
 static gboolean

@@ -21,7 +21,7 @@ dk import roster "$TOP/examples/roster.csv" >/dev/null
 run dk report needs --unit Kulturförvaltningen/Nowhere; expect_rc 3
 expect_err "no unit Kulturförvaltningen/Nowhere; see the units with: digikomp report response --by unit"
 run dk plan show K10040; expect_rc 1
-expect_err "no plan yet; create one with: digikomp plan create PERSON"
+expect_err "K10040 has no plan in round 2026 yet; create one with: digikomp plan create K10040 --round 2026"
 
 dk rate --self K10040 1.1 3
 dk round close 2026 >/dev/null
