@@ -164,7 +164,7 @@ static DkReport *
 plan_report (const DkPlan *plan, DkLang lang)
 {
   g_autofree char *title = g_strdup_printf (_("Development plan of %s, round %s (%s)"), plan->person,
-                                            plan->round, plan->state);
+                                            plan->round, dk_plan_word (plan->state));
   DkReport *report = dk_report_new (title, lang);
   if (plan->agreed_at != NULL)
     {

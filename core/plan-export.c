@@ -85,7 +85,7 @@ render_markdown (const Doc *d)
   GString *s = g_string_new (NULL);
   g_string_append_printf (s, _("# Development plan: %s\n\n"), d->ctx.person->name);
   g_string_append_printf (s, _("- Round: %s (%s)\n- Unit: %s\n- State: %s\n"), d->ctx.round->code,
-                          d->ctx.round->title, d->ctx.person->unit_path, d->plan->state);
+                          d->ctx.round->title, d->ctx.person->unit_path, dk_plan_word (d->plan->state));
   if (d->plan->agreed_at != NULL)
     g_string_append_printf (s, _("- Agreed: %s by %s\n"), d->plan->agreed_at, d->plan->agreed_by);
   if (d->plan->follow_up_at != NULL)
@@ -112,7 +112,7 @@ render_markdown (const Doc *d)
                               a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
       if (it->wish != NULL)
         g_string_append_printf (s, _(" (wished for)"));
-      g_string_append_printf (s, _(" — %s"), it->status);
+      g_string_append_printf (s, _(" — %s"), dk_plan_word (it->status));
       if (it->target > 0)
         g_string_append_printf (s, _(", target level %u"), it->target);
       if (it->due != NULL)
@@ -176,7 +176,7 @@ render_html (const Doc *d)
   html_escaped (s, heading);
   g_string_append (s, "</h1>\n<p>");
   g_autofree char *meta = g_strdup_printf (_("Round %s · %s · %s"), d->ctx.round->code, d->ctx.person->unit_path,
-                                           d->plan->state);
+                                           dk_plan_word (d->plan->state));
   html_escaped (s, meta);
   g_string_append (s, "</p>\n<figure>");
   g_autofree char *chart = radar (d);
@@ -193,7 +193,7 @@ render_html (const Doc *d)
                                                a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
       html_escaped (s, what);
       g_string_append (s, "</b> — ");
-      html_escaped (s, it->status);
+      html_escaped (s, dk_plan_word (it->status));
       if (it->reason != NULL)
         {
           g_string_append (s, "<br><span class=\"why\">");

@@ -182,6 +182,19 @@ plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError 
   return plan;
 }
 
+const char *
+dk_plan_word (const char *word)
+{
+  static const char *const words[][2] = {
+    { "suggested", N_("suggested") }, { "draft", N_("draft") }, { "agreed", N_("agreed") },
+    { "planned", N_("planned") }, { "done", N_("done") }, { "cancelled", N_("cancelled") },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (word, words[i][0]) == 0)
+      return _(words[i][1]);
+  return word;
+}
+
 DkPlan *
 dk_plan_get (DkStore *store, const char *round, const char *person, GError **error)
 {

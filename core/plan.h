@@ -45,6 +45,12 @@ typedef struct {
 void dk_plan_free (DkPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlan, dk_plan_free)
 
+/* Returns the word for a plan state (suggested, draft, agreed) or an item
+ * status (planned, done, cancelled) in the messages' language, for what
+ * people read; WORD itself when it is none of those.  Machine formats keep
+ * the stored word.  Static or WORD; do not free. */
+const char *dk_plan_word (const char *word);
+
 /* Returns PERSON's plan in ROUND (a code, NULL: the open round), or NULL with
  * DK_PLAN_ERROR_NOT_FOUND. */
 DkPlan *dk_plan_get (DkStore *store, const char *round, const char *person, GError **error);

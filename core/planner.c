@@ -120,7 +120,7 @@ rank (DkSuggestion *s, const DkActivity *a, const DkNeedPlan *need, GPtrArray *n
 
 /* Writes why S was suggested for NEED — only for the suggestions kept. */
 static void
-explain (DkSuggestion *s, const DkNeedPlan *need, GPtrArray *needs)
+explain (DkSuggestion *s, const DkNeedPlan *need, GPtrArray *needs, DkLang lang)
 {
   const DkActivity *a = s->activity;
   const DkDevelops *d = dk_activity_develops (a, need->competence->id);
@@ -131,7 +131,10 @@ explain (DkSuggestion *s, const DkNeedPlan *need, GPtrArray *needs)
       if (other != need && !other->growth && fits (a, other->competence->id, other->level))
         g_string_append_printf (also, "%s%s", also->len ? ", " : "", other->competence->id);
     }
-  g_autofree char *hours = g_strdup_printf ("%g", a->hours);
+  char hours[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (hours, sizeof hours, "%g", a->hours);
+  if (lang == DK_LANG_SV)
+    g_strdelimit (hours, ".", ',');   /* "1,5 h" */
   GString *r = g_string_new (NULL);
   g_string_append_printf (r, _("develops %s from %u to %u"), need->competence->id, need->level,
                           MIN (d->to, need->target));
@@ -175,7 +178,7 @@ add_candidates (DkPlanner *p, DkNeedPlan *need, GPtrArray *needs, const char *ro
   if (keep > 0 && need->suggestions->len > keep)
     g_ptr_array_set_size (need->suggestions, keep);
   for (guint i = 0; i < need->suggestions->len; i++)
-    explain (need->suggestions->pdata[i], need, needs);
+    explain (need->suggestions->pdata[i], need, needs, p->lang);
 }
 
 GPtrArray *

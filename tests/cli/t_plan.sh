@@ -60,6 +60,9 @@ run dk plan export P1 --round r1 --format md; expect_rc 0; expect_out "# Develop
 run dk plan export P1 --round r1 --format html --output "$T/plan.html"; expect_rc 0
 grep -q "<svg" "$T/plan.html" || fail "no radar chart in the HTML plan"
 run dk plan export P1 --round r1 --format json; expect_rc 0; expect_out '"state" : "agreed"'
+# a person reads the state and statuses in their language; JSON keeps the stored words
+run dk plan export P1 --round r1 --format md --lang sv; expect_rc 0
+expect_out "Läge: överenskommen"; expect_no_out "State: agreed"
 run dk plan export P1 --round r1 --format pdf; expect_rc 2; expect_err "needs --output"
 run dk plan export P1 --round r1 --format pdf --output "$T/plan.pdf"; expect_rc 0
 head -c 5 "$T/plan.pdf" | grep -q '%PDF-' || fail "not a PDF"
