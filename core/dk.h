@@ -31,4 +31,9 @@ const char *dk_lang_code (DkLang lang);
  * LC_MESSAGES, LANG): Swedish when it starts with "sv", else English. */
 DkLang dk_lang_from_locale (void);
 
+/* Returns the path of NAME in the running program's directory when it
+ * exists there (a new string, caller frees), else NULL: how a program run
+ * from the build tree finds its message catalogues and its module. */
+char *dk_beside_program (const char *name);
+
 #endif

@@ -1,7 +1,8 @@
 /*
- * render-xlsx.c — a report as an XLSX workbook (libxlsxwriter): one sheet
- * per table, numbers as numbers, percentages as fractions formatted 0.0%.
+ * xlsx.c — a report as an XLSX workbook (libxlsxwriter): one sheet per
+ * table, numbers as numbers, percentages as fractions formatted 0.0%.
  */
+#include "module.h"
 #include "table-private.h"
 
 #include <errno.h>
@@ -76,7 +77,7 @@ write_sheet (lxw_workbook *wb, const Formats *f, const DkTable *t, guint index)
 }
 
 gboolean
-dk_report_write_xlsx (const DkReport *r, const char *path, GError **error)
+dk_export_xlsx (const DkReport *r, const char *path, GError **error)
 {
   g_autofree char *tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
   /* libxlsxwriter reports a failure on stderr itself: find out first. */
@@ -110,12 +111,5 @@ dk_report_write_xlsx (const DkReport *r, const char *path, GError **error)
   if (r->tables->len == 0)
     workbook_add_worksheet (wb, NULL);
   lxw_error rc = workbook_close (wb);
-  if (rc != LXW_NO_ERROR || rename (tmp, path) != 0)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,
-                   rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
-      unlink (tmp);
-      return FALSE;
-    }
-  return TRUE;
+  return dk_export_finish (tmp, path, rc != LXW_NO_ERROR ? lxw_strerror (rc) : NULL, error);
 }

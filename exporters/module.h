@@ -1,0 +1,19 @@
+/*
+ * module.h — the writers of the exporters' module (core/exporters.h says
+ * what each does); module.c gathers them into the table the program loads.
+ */
+#ifndef DK_EXPORT_MODULE_H
+#define DK_EXPORT_MODULE_H
+
+#include "exporters.h"
+
+gboolean dk_export_xlsx (const DkReport *report, const char *path, GError **error);
+gboolean dk_export_pdf (const char *markdown, const char *path, GError **error);
+char *dk_export_calendar (const DkCalendarEvent *events, guint n);
+
+/* Moves the finished temporary file TMP to PATH, or, when FAILURE (the
+ * writer's reason) is not NULL or the move fails, removes TMP and returns
+ * FALSE with ERROR. */
+gboolean dk_export_finish (const char *tmp, const char *path, const char *failure, GError **error);
+
+#endif
