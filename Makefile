@@ -16,8 +16,8 @@ MANDIR     = $(DATADIR)/man
 
 # The program links only what every command needs; the exporters' module
 # (exporters/, core/exporters.h) links the heavy writers' libraries.
-PKGS      := glib-2.0 gmodule-no-export-2.0 libxml-2.0 sqlite3 json-glib-1.0
-EXPORT_PKGS := xlsxwriter cairo pangocairo libical
+PKGS      := glib-2.0 gmodule-no-export-2.0 libxml-2.0 sqlite3
+EXPORT_PKGS := xlsxwriter cairo pangocairo libical json-glib-1.0 sqlite3
 TEST_PKGS := cmocka
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(EXPORT_PKGS) 2>/dev/null)

@@ -26,7 +26,8 @@ load (GError **error)
   g_autofree char *path = dk_beside_program (DK_EXPORTERS_MODULE);
   if (path == NULL)
     path = g_build_filename (DK_MODULEDIR, DK_EXPORTERS_MODULE, NULL);
-  GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  /* Every symbol bound now: a missing one fails here, not in mid-export. */
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
   gpointer table = NULL;
   if (module == NULL || !g_module_symbol (module, DK_EXPORTERS_SYMBOL, &table))
     {
@@ -52,6 +53,13 @@ dk_exporters (GError **error)
   if (exporters == NULL)
     exporters = &dk_exporters_module != NULL ? &dk_exporters_module : load (error);
   return exporters;
+}
+
+char *
+dk_report_render_json (const DkReport *report, GError **error)
+{
+  const DkExporters *x = dk_exporters (error);
+  return x != NULL ? x->report_json (report) : NULL;
 }
 
 gboolean

@@ -1,13 +1,12 @@
 /*
  * plan-export.c — a personal plan as Markdown, HTML, PDF, iCalendar, JSON.
- * PDF and iCalendar are written by the exporters' module (exporters.h).
+ * PDF, iCalendar and JSON are written by the exporters' module (exporters.h).
  */
 #include "plan-export.h"
 #include "exporters.h"
 #include "svg.h"
 #include "table.h"
 
-#include "dk-json.h"
 #include <string.h>
 
 gboolean
@@ -207,45 +206,11 @@ render_html (const Doc *d)
   return g_string_free (s, FALSE);
 }
 
-/* ---- JSON ------------------------------------------------------------------------------ */
-
 static char *
-render_json (const Doc *d)
+render_json (const Doc *d, GError **error)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  dk_json_add_string (b, "person_id", d->ctx.person->ext_id);
-  dk_json_add_string (b, "name", d->ctx.person->name);
-  dk_json_add_string (b, "round", d->ctx.round->code);
-  dk_json_add_string (b, "state", d->plan->state);
-  dk_json_add_string (b, "agreed_at", d->plan->agreed_at);
-  dk_json_add_string (b, "agreed_by", d->plan->agreed_by);
-  dk_json_add_string (b, "follow_up_at", d->plan->follow_up_at);
-  dk_json_add_string (b, "follow_up_notes", d->plan->follow_up_notes);
-  json_builder_set_member_name (b, "items");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->plan->items->len; i++)
-    {
-      const DkPlanItem *it = d->plan->items->pdata[i];
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "item");
-      json_builder_add_int_value (b, it->id);
-      dk_json_add_string (b, "competence", it->competence);
-      json_builder_set_member_name (b, "target");
-      if (it->target > 0)
-        json_builder_add_int_value (b, it->target);
-      else
-        json_builder_add_null_value (b);
-      dk_json_add_string (b, "activity", it->activity_id);
-      dk_json_add_string (b, "wish", it->wish);
-      dk_json_add_string (b, "due", it->due);
-      dk_json_add_string (b, "status", it->status);
-      dk_json_add_string (b, "reason", it->reason);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return dk_json_to_text (b);
+  const DkExporters *x = dk_exporters (error);
+  return x != NULL ? x->plan_json (&d->ctx, d->plan) : NULL;
 }
 
 /* ---- iCalendar ---------------------------------------------------------------------------- */
@@ -290,7 +255,7 @@ dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFor
     switch (format)
       {
       case DK_PLAN_FORMAT_HTML: out = render_html (&d); break;
-      case DK_PLAN_FORMAT_JSON: out = render_json (&d); break;
+      case DK_PLAN_FORMAT_JSON: out = render_json (&d, error); break;
       case DK_PLAN_FORMAT_ICS:  out = render_ics (&d, error); break;
       default:                  out = render_markdown (&d); break;
       }

@@ -10,6 +10,9 @@
 gboolean dk_export_xlsx (const DkReport *report, const char *path, GError **error);
 gboolean dk_export_pdf (const char *markdown, const char *path, GError **error);
 char *dk_export_calendar (const DkCalendarEvent *events, guint n);
+char *dk_export_report_json (const DkReport *report);
+char *dk_export_person_json (DkStore *store, const DkPerson *person, GError **error);
+char *dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan);
 
 /* Moves the finished temporary file TMP to PATH, or, when FAILURE (the
  * writer's reason) is not NULL or the move fails, removes TMP and returns
