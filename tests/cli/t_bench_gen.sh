@@ -32,3 +32,11 @@ dk conversation P0000300 --round r1 --format csv | sed '1d; s/"[^"]*"//' | cut -
 dk conversation P0000300 --round r2 --format csv | sed '1d; s/"[^"]*"//' | cut -d, -f2,11 > "$T/r2-previous"
 grep -q ',[0-9]' "$T/r1-effective" || fail "no effective levels in round 1"
 cmp -s "$T/r1-effective" "$T/r2-previous" || fail "round 2's sheet does not show round 1's levels"
+
+# a store of schema version 2 is migrated: its frameworks get their compiled form, the sheet stays the same
+dk conversation P0000300 --round r2 --format csv > "$T/sheet"
+sqlite3 "$DIGIKOMP_DB" "ALTER TABLE framework DROP COLUMN compiled; PRAGMA user_version = 2;"
+run dk conversation P0000300 --round r2 --format csv; expect_rc 0
+cmp -s "$T/out" "$T/sheet" || fail "the sheet changed with the migration"
+[ "$(sqlite3 "$DIGIKOMP_DB" "PRAGMA user_version; SELECT count(*) FROM framework WHERE compiled IS NULL")" = "3
+0" ] || fail "migration 3 left a framework without its compiled form"
