@@ -333,7 +333,7 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
       gap->cells = g_new0 (DkGapCell, (gsize) gap->n_groups * gap->n_scopes);
       gboolean by_unit = query->group_by == DK_GROUP_UNIT;
       s.buckets = by_unit ? g_new0 (DkGapCell, (gsize) (s.max_unit + 1) * gap->n_scopes) : gap->cells;
-      ok = dk_store_round_scan_pipelined (store, round->id, scan_row, &s, error);
+      ok = dk_store_round_scan (store, round->id, scan_row, &s, error);
       if (ok && by_unit)
         units_to_groups (&s);
       if (by_unit)

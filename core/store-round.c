@@ -674,47 +674,31 @@ dk_store_conversation_held (DkStore *store, const char *round, const char *perso
 
 /* ---- the scan -------------------------------------------------------------------- */
 
-static sqlite3_stmt *
-scan_prepare (DkStore *store, gint64 round, GError **error)
-{
-  sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT person_id, unit_id, role, gender, flags, levels FROM assessment"
-             " WHERE round_id = ?", error);
-  if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, round);
-  return stmt;
-}
-
-/* Fills ROW from the statement's current row; the levels point into
- * SQLite's copy, valid until the next step. */
-static void
-scan_row_read (sqlite3_stmt *stmt, DkScanRow *row)
-{
-  const guint8 *blob = sqlite3_column_blob (stmt, 5);
-  guint n = (guint) sqlite3_column_bytes (stmt, 5) / 3;
-  row->person_id = sqlite3_column_int64 (stmt, 0);
-  row->unit_id = sqlite3_column_int64 (stmt, 1);
-  row->role = (guint) sqlite3_column_int (stmt, 2);
-  row->gender = (DkGender) sqlite3_column_int (stmt, 3);
-  row->flags = (guint) sqlite3_column_int (stmt, 4);
-  row->n = MIN (n, DK_MAX_COMPETENCES);
-  row->self = blob;
-  row->manager = blob + n;
-  row->motivation = blob + 2 * n;
-}
-
 gboolean
 dk_store_round_scan (DkStore *store, gint64 round, DkScanFunc func, gpointer user_data,
                      GError **error)
 {
-  sqlite3_stmt *stmt = scan_prepare (store, round, error);
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT person_id, unit_id, role, gender, flags, levels FROM assessment"
+             " WHERE round_id = ?", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round);
   DkScanRow row = { 0 };
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      scan_row_read (stmt, &row);
+      const guint8 *blob = sqlite3_column_blob (stmt, 5);
+      guint n = (guint) sqlite3_column_bytes (stmt, 5) / 3;
+      row.person_id = sqlite3_column_int64 (stmt, 0);
+      row.unit_id = sqlite3_column_int64 (stmt, 1);
+      row.role = (guint) sqlite3_column_int (stmt, 2);
+      row.gender = (DkGender) sqlite3_column_int (stmt, 3);
+      row.flags = (guint) sqlite3_column_int (stmt, 4);
+      row.n = n;
+      row.self = blob;
+      row.manager = blob + n;
+      row.motivation = blob + 2 * n;
       if (!func (&row, user_data))
         {
           rc = SQLITE_DONE;
@@ -723,92 +707,6 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanFunc func, gpointer use
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return dk_store_sql_error (store, _("reading a round"), error);
-  return TRUE;
-}
-
-/* ---- the pipelined scan: rows go from the reading thread to the caller in
- * batches, through two queues (full batches, and empty ones to reuse) ---- */
-
-#define SCAN_BATCH   2048
-#define SCAN_BATCHES 3
-
-typedef struct {
-  guint     n;            /* rows; 0 ends the scan */
-  DkScanRow rows[SCAN_BATCH];
-  guint8    levels[SCAN_BATCH][3 * DK_MAX_COMPETENCES];
-} ScanBatch;
-
-typedef struct {
-  sqlite3_stmt *stmt;
-  GAsyncQueue  *full, *empty;
-  gint          stop;     /* set by the caller when FUNC asks to stop */
-  int           rc;       /* the last sqlite3_step result */
-} Pipe;
-
-/* Copies the statement's row into slot I of B, levels included. */
-static void
-batch_add (ScanBatch *b, sqlite3_stmt *stmt)
-{
-  DkScanRow *row = &b->rows[b->n];
-  guint8 *levels = b->levels[b->n++];
-  scan_row_read (stmt, row);
-  memcpy (levels, row->self, 3 * row->n);
-  row->self = levels;
-  row->manager = levels + row->n;
-  row->motivation = levels + 2 * row->n;
-}
-
-static gpointer
-pipe_read (gpointer data)
-{
-  Pipe *p = data;
-  ScanBatch *b = g_async_queue_pop (p->empty);
-  b->n = 0;
-  while (!g_atomic_int_get (&p->stop) && (p->rc = sqlite3_step (p->stmt)) == SQLITE_ROW)
-    {
-      batch_add (b, p->stmt);
-      if (b->n == SCAN_BATCH)
-        {
-          g_async_queue_push (p->full, b);
-          b = g_async_queue_pop (p->empty);
-          b->n = 0;
-        }
-    }
-  if (b->n > 0)
-    {
-      g_async_queue_push (p->full, b);
-      b = g_async_queue_pop (p->empty);
-    }
-  b->n = 0;
-  g_async_queue_push (p->full, b);
-  return NULL;
-}
-
-gboolean
-dk_store_round_scan_pipelined (DkStore *store, gint64 round, DkScanFunc func, gpointer user_data,
-                               GError **error)
-{
-  Pipe p = { scan_prepare (store, round, error), g_async_queue_new (), g_async_queue_new (), 0, SQLITE_DONE };
-  if (p.stmt == NULL)
-    {
-      g_async_queue_unref (p.full);
-      g_async_queue_unref (p.empty);
-      return FALSE;
-    }
-  g_autofree ScanBatch *batches = g_new (ScanBatch, SCAN_BATCHES);
-  for (guint i = 0; i < SCAN_BATCHES; i++)
-    g_async_queue_push (p.empty, &batches[i]);
-  GThread *reader = g_thread_new ("scan", pipe_read, &p);
-  for (ScanBatch *b; (b = g_async_queue_pop (p.full))->n > 0; g_async_queue_push (p.empty, b))
-    for (guint i = 0; i < b->n && !g_atomic_int_get (&p.stop); i++)
-      if (!func (&b->rows[i], user_data))
-        g_atomic_int_set (&p.stop, 1);
-  g_thread_join (reader);
-  sqlite3_finalize (p.stmt);
-  g_async_queue_unref (p.full);
-  g_async_queue_unref (p.empty);
-  if (!p.stop && p.rc != SQLITE_DONE)
     return dk_store_sql_error (store, _("reading a round"), error);
   return TRUE;
 }

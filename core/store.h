@@ -310,12 +310,6 @@ typedef gboolean (*DkScanFunc) (const DkScanRow *row, gpointer user_data);
 gboolean dk_store_round_scan (DkStore *store, gint64 round, DkScanFunc func,
                               gpointer user_data, GError **error);
 
-/* As dk_store_round_scan, but SQLite reads the rows on a second thread
- * while FUNC counts them on this one, so that the two halves of a scan
- * overlap on two cores.  FUNC must not use the store. */
-gboolean dk_store_round_scan_pipelined (DkStore *store, gint64 round, DkScanFunc func,
-                                        gpointer user_data, GError **error);
-
 /* ---- audit ----------------------------------------------------------------- */
 
 /* Appends an audit row.  PERSON and ROUND are store ids or 0. */

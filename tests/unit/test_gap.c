@@ -239,50 +239,6 @@ test_person_view_hides_unshared (void **state)
   assert_false (own_view[2].applies);   /* 2.1 is for managers */
 }
 
-/* What a scan passed to its function, row by row, as text. */
-typedef struct {
-  GString *rows;
-  guint    calls, stop_after;   /* 0: never stop */
-} Seen;
-
-static gboolean
-record_row (const DkScanRow *row, gpointer data)
-{
-  Seen *s = data;
-  g_string_append_printf (s->rows, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %u %u %u:", row->person_id,
-                          row->unit_id, row->role, row->gender, row->flags);
-  for (guint c = 0; c < row->n; c++)
-    g_string_append_printf (s->rows, " %u/%u/%u", row->self[c], row->manager[c], row->motivation[c]);
-  g_string_append_c (s->rows, '\n');
-  return ++s->calls != s->stop_after;
-}
-
-/* The pipelined scan passes the same rows as the plain one, across several
- * batches (thousands of people), and stops when asked. */
-static void
-test_pipelined_scan (void **state)
-{
-  Fixture *f = *state;
-  g_autoptr (GString) more = g_string_new (roster);
-  for (guint i = 0; i < 5000; i++)
-    g_string_append_printf (more, "x%04u,X,Org/C,employee,M,\n", i);
-  g_autofree char *path = dk_test_write_file ("more.csv", more->str);
-  DkImportSummary summary;
-  assert_true (dk_import_roster (f->store, path, FALSE, FALSE, &summary, NULL));
-
-  Seen plain = { g_string_new (NULL), 0, 0 }, piped = { g_string_new (NULL), 0, 0 };
-  Seen stopped = { g_string_new (NULL), 0, 2 };
-  assert_true (dk_store_round_scan (f->store, f->round->id, record_row, &plain, NULL));
-  assert_true (dk_store_round_scan_pipelined (f->store, f->round->id, record_row, &piped, NULL));
-  assert_true (dk_store_round_scan_pipelined (f->store, f->round->id, record_row, &stopped, NULL));
-  assert_int_equal (plain.calls, 5007);
-  assert_string_equal (piped.rows->str, plain.rows->str);
-  assert_int_equal (stopped.calls, 2);
-  g_string_free (plain.rows, TRUE);
-  g_string_free (piped.rows, TRUE);
-  g_string_free (stopped.rows, TRUE);
-}
-
 int
 main (void)
 {
@@ -295,7 +251,6 @@ main (void)
     cmocka_unit_test_setup_teardown (test_gender_and_role, setup, teardown),
     cmocka_unit_test_setup_teardown (test_panel, setup, teardown),
     cmocka_unit_test_setup_teardown (test_person_view_hides_unshared, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_pipelined_scan, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
