@@ -333,7 +333,9 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
       gap->cells = g_new0 (DkGapCell, (gsize) gap->n_groups * gap->n_scopes);
       gboolean by_unit = query->group_by == DK_GROUP_UNIT;
       s.buckets = by_unit ? g_new0 (DkGapCell, (gsize) (s.max_unit + 1) * gap->n_scopes) : gap->cells;
-      ok = dk_store_round_scan (store, round->id, scan_row, &s, error);
+      DkScanColumns columns = (query->panel != NULL ? DK_SCAN_PERSON : 0)
+                              | (query->group_by == DK_GROUP_GENDER ? DK_SCAN_GENDER : 0);
+      ok = dk_store_round_scan (store, round->id, columns, scan_row, &s, error);
       if (ok && by_unit)
         units_to_groups (&s);
       if (by_unit)
@@ -420,7 +422,7 @@ DkPersonSet *
 dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
 {
   g_autoptr (DkPersonSet) set = person_set_new ();
-  if (!dk_store_round_scan (store, round->id, collect_person, set, error))
+  if (!dk_store_round_scan (store, round->id, DK_SCAN_PERSON, collect_person, set, error))
     return NULL;
   return g_steal_pointer (&set);
 }
