@@ -225,7 +225,8 @@ cell_add (DkGapCell *dst, const DkGapCell *src)
   dst->level_sum += src->level_sum;
 }
 
-/* Counts one person's pairs per scope into LOCAL. */
+/* Counts one person's pairs per scope into LOCAL (its people_* counters
+ * stay 0: cell_add_person derives them). */
 static void
 count_person (const Scan *s, const DkScanRow *row, DkGapCell *local)
 {
@@ -258,17 +259,27 @@ count_person (const Scan *s, const DkScanRow *row, DkGapCell *local)
           l->motivation_high += mot >= s->high;
         }
     }
-  gboolean talked = shared && (row->flags & DK_ASSESS_CONVERSATION);
-  for (guint i = 0; i < s->gap->n_scopes; i++)
-    {
-      DkGapCell *l = &local[i];
-      l->people = l->pairs_registered > 0;
-      l->people_level = l->pairs_level > 0;
-      l->people_need = l->pairs_need > 0;
-      l->people_answered = l->pairs_answered > 0;
-      l->people_motivation = l->motivation_answers > 0;
-      l->people_conversation = talked && l->people;
-    }
+}
+
+/* Adds one person's pairs in a scope (PERSON, from count_person) to DST,
+ * and the person to the people counters their pairs qualify for. */
+static inline void
+cell_add_person (DkGapCell *dst, const DkGapCell *person, gboolean talked)
+{
+  dst->people++;
+  dst->people_level += person->pairs_level > 0;
+  dst->people_need += person->pairs_need > 0;
+  dst->people_answered += person->pairs_answered > 0;
+  dst->people_motivation += person->motivation_answers > 0;
+  dst->people_conversation += talked;
+  dst->pairs_registered += person->pairs_registered;
+  dst->pairs_answered += person->pairs_answered;
+  dst->pairs_dont_know += person->pairs_dont_know;
+  dst->pairs_level += person->pairs_level;
+  dst->pairs_need += person->pairs_need;
+  dst->motivation_answers += person->motivation_answers;
+  dst->motivation_high += person->motivation_high;
+  dst->level_sum += person->level_sum;
 }
 
 static gboolean
@@ -294,10 +305,11 @@ scan_row (const DkScanRow *row, gpointer user_data)
   DkGapCell local[DK_MAX_COMPETENCES];
   memset (local, 0, sizeof (DkGapCell) * n_scopes);
   count_person (s, row, local);
+  gboolean talked = (row->flags & DK_ASSESS_SHARED) && (row->flags & DK_ASSESS_CONVERSATION);
   DkGapCell *cells = &s->buckets[bucket * n_scopes];
   for (guint i = 0; i < n_scopes; i++)
-    if (local[i].people)   /* else every counter is 0 */
-      cell_add (&cells[i], &local[i]);
+    if (local[i].pairs_registered > 0)   /* else the person has no pair in the scope */
+      cell_add_person (&cells[i], &local[i], talked);
   return TRUE;
 }
 
