@@ -259,7 +259,8 @@ create_private_file (const char *path, GError **error)
 DkStore *
 dk_store_open (const char *path, gboolean create, GError **error)
 {
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
+  if (fresh)
     {
       if (!create)
         {
@@ -282,7 +283,10 @@ dk_store_open (const char *path, gboolean create, GError **error)
       return NULL;
     }
   sqlite3_busy_timeout (store->db, 10000);
-  if (!dk_store_exec (store, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+  /* 16 KiB pages: a report reads a round's rows in a quarter of the reads
+   * (and system calls) that 4 KiB pages take.  Only a new file takes it. */
+  if ((fresh && !dk_store_exec (store, "PRAGMA page_size = 16384;", error))
+      || !dk_store_exec (store, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
                              "PRAGMA synchronous = NORMAL;", error)
       || !migrate (store, error))
     {
