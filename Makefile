@@ -9,16 +9,21 @@ PREFIX    ?= /usr/local
 DESTDIR   ?=
 BUILD     ?= build
 BINDIR     = $(PREFIX)/bin
+MODULEDIR  = $(PREFIX)/lib/digikomp
 DATADIR    = $(PREFIX)/share
 LOCALEDIR  = $(DATADIR)/locale
 MANDIR     = $(DATADIR)/man
 COMPLETIONDIR = $(DATADIR)/bash-completion/completions
 
-PKGS      := glib-2.0 libxml-2.0 sqlite3 json-glib-1.0 xlsxwriter cairo pangocairo libical
+# The program links only what every command needs; the exporters' module
+# (exporters/, core/exporters.h) links the heavy writers' libraries.
+PKGS      := glib-2.0 gmodule-no-export-2.0 libxml-2.0 sqlite3
+EXPORT_PKGS := xlsxwriter cairo pangocairo libical json-glib-1.0 sqlite3
 TEST_PKGS := cmocka
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(EXPORT_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+EXPORT_LIBS := $(shell pkg-config --libs $(EXPORT_PKGS) glib-2.0 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
@@ -28,9 +33,12 @@ WARN     := -Wall -Wextra -Werror -Wno-missing-field-initializers
 CFLAGS   += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -I. -Icore -Iimporters \
             -DGETTEXT_PACKAGE=\"digikomp\" -DDK_VERSION=\"$(VERSION)\" \
             -DDK_LOCALEDIR=\"$(LOCALEDIR)\" -DDK_DATADIR=\"$(DATADIR)/digikomp\" \
+            -DDK_MODULEDIR=\"$(MODULEDIR)\" \
             -MMD -MP $(PKG_CFLAGS)
 LDFLAGS  += -Wl,--as-needed -Wl,-O1
 LDLIBS   += $(PKG_LIBS) -lm
+# The module calls the program's dk_* functions.
+BIN_LDFLAGS := -Wl,--export-dynamic-symbol='dk_*'
 
 ifeq ($(SAN),fuzz)
 CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
@@ -50,6 +58,9 @@ LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(IMP_SRC)) $(BUILD)/obj
 CLI_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 LIB      := $(BUILD)/libdigikomp.a
 BIN      := $(BUILD)/digikomp
+EXPORT_SRC := $(wildcard exporters/*.c)
+EXPORT_OBJ := $(patsubst %.c,$(BUILD)/obj-pic/%.o,$(EXPORT_SRC))
+MODULE   := $(BUILD)/digikomp-export.so
 
 TEST_SUPPORT_SRC := $(wildcard tests/unit/support/*.c)
 TEST_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SUPPORT_SRC))
@@ -63,7 +74,7 @@ MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildc
 
 MAN      := docs/digikomp.1
 
-all: $(BIN) $(MO_FILES) $(MAN)
+all: $(BIN) $(MODULE) $(MO_FILES) $(MAN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -88,13 +99,25 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+	$(CC) $(LDFLAGS) $(BIN_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/obj-pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+
+$(MODULE): $(EXPORT_OBJ)
+	$(CC) $(LDFLAGS) -shared -o $@ $(EXPORT_OBJ) $(EXPORT_LIBS)
 
 $(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS) -Itests/unit/support -DDK_SRCDIR=\"$(CURDIR)\"
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(LIB) $(LDLIBS) $(TEST_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(TEST_LINK) $(LIB) $(LDLIBS) $(TEST_LIBS)
+
+# test_table writes XLSX with the exporters linked in (core/exporters.c).
+$(BUILD)/tests/test_table: $(EXPORT_OBJ)
+$(BUILD)/tests/test_table: TEST_LINK = $(EXPORT_OBJ) $(EXPORT_LIBS)
 
 # The man page: the prose of docs/digikomp.1.in around the binary's own help
 # (build-aux/man.sh).  It goes beside its source so that `man ./docs/digikomp.1`
@@ -114,7 +137,7 @@ pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	  --keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
 	  --package-name=digikomp --package-version=$(VERSION) --add-comments=TRANSLATORS \
-	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC))
+	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC) $(EXPORT_SRC))
 	for po in po/*.po; do msgmerge --quiet --update --backup=none $$po po/digikomp.pot; done
 
 # ---- dependencies: build-aux/deps.sh lists them -----------------------------
@@ -143,7 +166,7 @@ check: deps
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-check-cli: $(BIN) $(MO_FILES) $(BUILD)/bench/gen
+check-cli: $(BIN) $(MODULE) $(MO_FILES) $(BUILD)/bench/gen
 	@sh tests/cli/run.sh $(BIN)
 
 check-asan: deps
@@ -158,7 +181,7 @@ VG_WRAP := $(BUILD)/digikomp-valgrind
 VG_LOGS := $(BUILD)/valgrind-logs
 
 check-valgrind: deps deps-valgrind
-	@$(MAKE) --no-print-directory $(BIN) $(MO_FILES) $(BUILD)/bench/gen
+	@$(MAKE) --no-print-directory $(BIN) $(MODULE) $(MO_FILES) $(BUILD)/bench/gen
 	@printf '#!/bin/sh\nexec sh "%s/tests/valgrind/wrap.sh" "%s/$(BIN)" "$$@"\n' \
 	  "$(CURDIR)" "$(CURDIR)" > $(VG_WRAP) && chmod +x $(VG_WRAP)
 	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
@@ -210,6 +233,8 @@ bench: deps deps-bench
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/digikomp/frameworks
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/digikomp
+	install -d $(DESTDIR)$(MODULEDIR)
+	install -m 0644 $(MODULE) $(DESTDIR)$(MODULEDIR)/
 	install -m 0644 frameworks/*.xml frameworks/*.rng $(DESTDIR)$(DATADIR)/digikomp/frameworks/
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 0644 $(MAN) $(DESTDIR)$(MANDIR)/man1/digikomp.1
@@ -223,10 +248,11 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/digikomp $(DESTDIR)$(MANDIR)/man1/digikomp.1
 	rm -f $(DESTDIR)$(COMPLETIONDIR)/digikomp
+	rm -rf $(DESTDIR)$(MODULEDIR)
 	rm -rf $(DESTDIR)$(DATADIR)/digikomp
 	rm -f $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/digikomp.mo
 
 clean:
 	rm -rf build build-asan build-fuzz $(MAN)
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj $(BUILD)/obj-pic -name '*.d' 2>/dev/null)

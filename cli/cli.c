@@ -219,12 +219,12 @@ cli_emit_report (const DkReport *report, const CliCommon *common)
   switch (format)
     {
     case DK_FORMAT_CSV:  text = dk_report_render_csv (report); break;
-    case DK_FORMAT_JSON: text = dk_report_render_json (report); break;
+    case DK_FORMAT_JSON: text = dk_report_render_json (report, &error); break;
     case DK_FORMAT_HTML: text = dk_report_render_html (report); break;
     default:
       text = dk_report_render_text (report, common->output == NULL && cli_use_colour ());
     }
-  if (!cli_output_write (common->output, text, strlen (text), &error))
+  if (text == NULL || !cli_output_write (common->output, text, strlen (text), &error))
     return cli_fail (_("cannot write the report"), error);
   return CLI_OK;
 }

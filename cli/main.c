@@ -101,14 +101,10 @@ locale_dir (void)
   const char *env = g_getenv ("DIGIKOMP_LOCALEDIR");
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (exe);
-      g_autofree char *beside = g_build_filename (dir, "locale", NULL);
-      if (g_file_test (beside, G_FILE_TEST_IS_DIR))
-        return g_steal_pointer (&beside);
-    }
+  char *beside = dk_beside_program ("locale");
+  if (beside != NULL && g_file_test (beside, G_FILE_TEST_IS_DIR))
+    return beside;
+  g_free (beside);
   return g_strdup (DK_LOCALEDIR);
 }
 

@@ -53,4 +53,9 @@ DkProgress dk_progress_phase (const DkProgress *progress, double from, double to
  * item and when the part is complete. */
 void dk_progress_report (const DkProgress *progress, guint64 count, double fraction);
 
+/* Returns the path of NAME in the running program's directory when it
+ * exists there (a new string, caller frees), else NULL: how a program run
+ * from the build tree finds its message catalogues and its module. */
+char *dk_beside_program (const char *name);
+
 #endif

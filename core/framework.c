@@ -397,6 +397,223 @@ dk_framework_load (const char *path, GError **error)
   return data != NULL ? dk_framework_load_from_data (data, len, path, error) : NULL;
 }
 
+/* ---- the compiled form ---------------------------------------------------------------------- */
+
+/* Bump COMPILED_FORMAT whenever COMPILED_TYPE or its meaning changes: older
+ * blobs are then ignored and the XML is parsed. */
+#define COMPILED_FORMAT 1
+#define TEXTS "(msms)"
+#define SCALE "(uua(" TEXTS TEXTS "))"
+#define COMPILED_TYPE "(uss" TEXTS SCALE SCALE "ua(s" TEXTS "t)a(su" TEXTS TEXTS "as)a(s" TEXTS ")ay)"
+
+G_STATIC_ASSERT (DK_N_LANGS == 2);
+
+static GVariant *
+texts_value (char *const *texts)
+{
+  return g_variant_new (TEXTS, texts[DK_LANG_SV], texts[DK_LANG_EN]);
+}
+
+/* The readers below take values apart with the accessors, not with
+ * g_variant_get: parsing its format strings costs more than the rest. */
+
+static GVariant *
+child (GVariant *v, gsize i)
+{
+  return g_variant_get_child_value (v, i);
+}
+
+static char *
+child_string (GVariant *v, gsize i)
+{
+  g_autoptr (GVariant) c = child (v, i);
+  return g_variant_dup_string (c, NULL);
+}
+
+static guint64
+child_number (GVariant *v, gsize i)
+{
+  g_autoptr (GVariant) c = child (v, i);
+  return g_variant_is_of_type (c, G_VARIANT_TYPE_UINT64) ? g_variant_get_uint64 (c) : g_variant_get_uint32 (c);
+}
+
+static void
+texts_read (GVariant *v, char **texts)
+{
+  for (gsize l = 0; l < DK_N_LANGS; l++)
+    {
+      g_autoptr (GVariant) maybe = child (v, l);
+      g_autoptr (GVariant) text = g_variant_get_maybe (maybe);
+      texts[l] = text != NULL ? g_variant_dup_string (text, NULL) : NULL;
+    }
+}
+
+/* Reads the texts at child I of V. */
+static void
+child_texts (GVariant *v, gsize i, char **texts)
+{
+  g_autoptr (GVariant) c = child (v, i);
+  texts_read (c, texts);
+}
+
+static GVariant *
+scale_value (const DkScale *s)
+{
+  GVariantBuilder levels;
+  g_variant_builder_init (&levels, G_VARIANT_TYPE ("a(" TEXTS TEXTS ")"));
+  guint n = s->label != NULL ? s->max - s->min + 1 : 0;
+  for (guint i = 0; i < n; i++)
+    g_variant_builder_add (&levels, "(@" TEXTS "@" TEXTS ")", texts_value (s->label[i]),
+                           texts_value (s->descriptor[i]));
+  return g_variant_new ("(uu@a(" TEXTS TEXTS "))", s->min, s->max, g_variant_builder_end (&levels));
+}
+
+static gboolean
+scale_read (GVariant *v, DkScale *s)
+{
+  g_autoptr (GVariant) levels = child (v, 2);
+  s->min = (guint) child_number (v, 0);
+  s->max = (guint) child_number (v, 1);
+  gsize n = g_variant_n_children (levels);
+  if (n == 0)
+    return TRUE;
+  if (s->max < s->min || n != s->max - s->min + 1)
+    return FALSE;
+  s->label = g_malloc0_n (n, sizeof *s->label);
+  s->descriptor = g_malloc0_n (n, sizeof *s->descriptor);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr (GVariant) level = child (levels, i);
+      child_texts (level, 0, s->label[i]);
+      child_texts (level, 1, s->descriptor[i]);
+    }
+  return TRUE;
+}
+
+GBytes *
+dk_framework_compile (const DkFramework *fw)
+{
+  GVariantBuilder areas, competences, roles;
+  g_variant_builder_init (&areas, G_VARIANT_TYPE ("a(s" TEXTS "t)"));
+  for (guint i = 0; i < fw->areas->len; i++)
+    {
+      const DkArea *a = fw->areas->pdata[i];
+      g_variant_builder_add (&areas, "(s@" TEXTS "t)", a->id, texts_value (a->title), a->role_mask);
+    }
+  g_variant_builder_init (&competences, G_VARIANT_TYPE ("a(su" TEXTS TEXTS "as)"));
+  for (guint i = 0; i < fw->competences->len; i++)
+    {
+      const DkCompetence *c = fw->competences->pdata[i];
+      g_variant_builder_add (&competences, "(su@" TEXTS "@" TEXTS "^as)", c->id, c->area->index,
+                             texts_value (c->title), texts_value (c->description), c->digcomp);
+    }
+  g_variant_builder_init (&roles, G_VARIANT_TYPE ("a(s" TEXTS ")"));
+  for (guint i = 0; i < fw->roles->len; i++)
+    {
+      const DkRole *r = fw->roles->pdata[i];
+      g_variant_builder_add (&roles, "(s@" TEXTS ")", r->id, texts_value (r->title));
+    }
+  guint n_roles = fw->roles->len, n_comp = fw->competences->len;
+  g_autofree guint8 *expected = g_new0 (guint8, (gsize) n_roles * n_comp + 1);
+  for (guint r = 0; r < n_roles; r++)
+    memcpy (expected + (gsize) r * n_comp, fw->expected[r], n_comp);
+  GVariant *v = g_variant_ref_sink (g_variant_new (
+      "(uss@" TEXTS "@" SCALE "@" SCALE "u@a(s" TEXTS "t)@a(su" TEXTS TEXTS "as)@a(s" TEXTS ")@ay)",
+      COMPILED_FORMAT, fw->id, fw->version, texts_value (fw->title), scale_value (&fw->scale),
+      scale_value (&fw->motivation), fw->high, g_variant_builder_end (&areas),
+      g_variant_builder_end (&competences), g_variant_builder_end (&roles),
+      g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, expected, (gsize) n_roles * n_comp, 1)));
+  GBytes *bytes = g_variant_get_data_as_bytes (v);
+  g_variant_unref (v);
+  return bytes;
+}
+
+static void
+areas_read (DkFramework *fw, GVariant *v)
+{
+  for (gsize i = 0; i < g_variant_n_children (v); i++)
+    {
+      g_autoptr (GVariant) area = child (v, i);
+      DkArea *a = g_new0 (DkArea, 1);
+      a->id = child_string (area, 0);
+      child_texts (area, 1, a->title);
+      a->role_mask = child_number (area, 2);
+      a->index = (guint) i;
+      g_ptr_array_add (fw->areas, a);
+      g_hash_table_insert (fw->area_by_id, a->id, a);
+    }
+}
+
+static gboolean
+competences_read (DkFramework *fw, GVariant *v)
+{
+  if (g_variant_n_children (v) > DK_MAX_COMPETENCES)
+    return FALSE;
+  for (gsize i = 0; i < g_variant_n_children (v); i++)
+    {
+      g_autoptr (GVariant) comp = child (v, i);
+      g_autoptr (GVariant) digcomp = child (comp, 4);
+      DkCompetence *c = g_new0 (DkCompetence, 1);
+      c->id = child_string (comp, 0);
+      guint64 area = child_number (comp, 1);
+      child_texts (comp, 2, c->title);
+      child_texts (comp, 3, c->description);
+      c->digcomp = g_variant_dup_strv (digcomp, NULL);
+      c->index = (guint) i;
+      g_ptr_array_add (fw->competences, c);
+      g_hash_table_insert (fw->competence_by_id, c->id, c);
+      if (area >= fw->areas->len)
+        return FALSE;
+      c->area = fw->areas->pdata[area];
+    }
+  return TRUE;
+}
+
+static gboolean
+roles_read (DkFramework *fw, GVariant *v)
+{
+  if (g_variant_n_children (v) > DK_MAX_ROLES)
+    return FALSE;
+  for (gsize i = 0; i < g_variant_n_children (v); i++)
+    {
+      g_autoptr (GVariant) role = child (v, i);
+      DkRole *r = g_new0 (DkRole, 1);
+      r->id = child_string (role, 0);
+      child_texts (role, 1, r->title);
+      r->index = (guint) i;
+      g_ptr_array_add (fw->roles, r);
+      g_hash_table_insert (fw->role_by_id, r->id, r);
+    }
+  return TRUE;
+}
+
+DkFramework *
+dk_framework_load_compiled (const void *data, gsize len)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (data, len);
+  g_autoptr (GVariant) v = g_variant_ref_sink (
+      g_variant_new_from_bytes (G_VARIANT_TYPE (COMPILED_TYPE), bytes, FALSE));
+  if (child_number (v, 0) != COMPILED_FORMAT)
+    return NULL;
+  g_autoptr (GVariant) scale = child (v, 4), motivation = child (v, 5), areas = child (v, 7);
+  g_autoptr (GVariant) competences = child (v, 8), roles = child (v, 9), expected = child (v, 10);
+  g_autoptr (DkFramework) fw = framework_new ();
+  fw->id = child_string (v, 1);
+  fw->version = child_string (v, 2);
+  child_texts (v, 3, fw->title);
+  fw->high = (guint) child_number (v, 6);
+  gsize n_expected = 0;
+  const guint8 *levels = g_variant_get_fixed_array (expected, &n_expected, 1);
+  areas_read (fw, areas);
+  if (!scale_read (scale, &fw->scale) || !scale_read (motivation, &fw->motivation)
+      || !competences_read (fw, competences) || !roles_read (fw, roles)
+      || n_expected != (gsize) fw->roles->len * fw->competences->len)
+    return NULL;
+  for (guint r = 0; r < fw->roles->len; r++)
+    memcpy (fw->expected[r], levels + (gsize) r * fw->competences->len, fw->competences->len);
+  return g_steal_pointer (&fw);
+}
+
 /* ---- look-ups ------------------------------------------------------------------------ */
 
 static const char *

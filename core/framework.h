@@ -86,6 +86,16 @@ char *dk_framework_read_file (const char *path, gsize *len, GError **error);
 DkFramework *dk_framework_load_from_data (const char *data, gsize len,
                                           const char *name, GError **error);
 
+/* Returns FW in a compact binary form (GVariant) that the store keeps
+ * beside the XML, so that a short-lived command rebuilds the framework
+ * without parsing XML (caller unrefs). */
+GBytes *dk_framework_compile (const DkFramework *fw);
+
+/* Returns the framework from DATA, the bytes of dk_framework_compile, or
+ * NULL when DATA is not in this program's compiled format (then load the
+ * XML instead).  Caller frees. */
+DkFramework *dk_framework_load_compiled (const void *data, gsize len);
+
 /* As dk_framework_load_from_data, for XML that passed validation before (the
  * store's copy of a registered framework): skips the schema, which costs a
  * short-lived command more than the rest of its work.  Reference checks

@@ -2,8 +2,10 @@
  * gap.c — the gap engine: one pass over a round's packed assessments.
  *
  * For each scanned person the engine first counts the person's own pairs per
- * scope (a few dozen bytes on the stack), then adds them to every group the
- * person belongs to (a unit and its ancestors, or one role or gender).
+ * scope (a few dozen bytes on the stack), then adds them to one bucket: the
+ * person's own unit, or their one role, gender or the whole organisation.
+ * Only after the scan are the units' buckets added to the groups they count
+ * in (the unit and its ancestors), once per unit instead of once per person.
  * Nothing is looked up per rating: the framework's expectations, scopes and
  * the unit ancestry are flattened into arrays before the scan.
  */
@@ -36,6 +38,9 @@ typedef struct {
   guint             *offset;
   guint             *chain;
   gint64             max_unit;
+  /* per-unit counters [unit id * n_scopes + scope] when grouping by unit,
+   * else the groups' own cells */
+  DkGapCell         *buckets;
 } Scan;
 
 void
@@ -221,7 +226,8 @@ cell_add (DkGapCell *dst, const DkGapCell *src)
   dst->level_sum += src->level_sum;
 }
 
-/* Counts one person's pairs per scope into LOCAL. */
+/* Counts one person's pairs per scope into LOCAL (its people_* counters
+ * stay 0: cell_add_person derives them). */
 static void
 count_person (const Scan *s, const DkScanRow *row, DkGapCell *local)
 {
@@ -254,17 +260,27 @@ count_person (const Scan *s, const DkScanRow *row, DkGapCell *local)
           l->motivation_high += mot >= s->high;
         }
     }
-  gboolean talked = shared && (row->flags & DK_ASSESS_CONVERSATION);
-  for (guint i = 0; i < s->gap->n_scopes; i++)
-    {
-      DkGapCell *l = &local[i];
-      l->people = l->pairs_registered > 0;
-      l->people_level = l->pairs_level > 0;
-      l->people_need = l->pairs_need > 0;
-      l->people_answered = l->pairs_answered > 0;
-      l->people_motivation = l->motivation_answers > 0;
-      l->people_conversation = talked && l->people;
-    }
+}
+
+/* Adds one person's pairs in a scope (PERSON, from count_person) to DST,
+ * and the person to the people counters their pairs qualify for. */
+static inline void
+cell_add_person (DkGapCell *dst, const DkGapCell *person, gboolean talked)
+{
+  dst->people++;
+  dst->people_level += person->pairs_level > 0;
+  dst->people_need += person->pairs_need > 0;
+  dst->people_answered += person->pairs_answered > 0;
+  dst->people_motivation += person->motivation_answers > 0;
+  dst->people_conversation += talked;
+  dst->pairs_registered += person->pairs_registered;
+  dst->pairs_answered += person->pairs_answered;
+  dst->pairs_dont_know += person->pairs_dont_know;
+  dst->pairs_level += person->pairs_level;
+  dst->pairs_need += person->pairs_need;
+  dst->motivation_answers += person->motivation_answers;
+  dst->motivation_high += person->motivation_high;
+  dst->level_sum += person->level_sum;
 }
 
 static gboolean
@@ -273,33 +289,40 @@ scan_row (const DkScanRow *row, gpointer user_data)
   Scan *s = user_data;
   if (row->role >= s->n_roles || (s->panel != NULL && !dk_person_set_contains (s->panel, row->person_id)))
     return TRUE;
-  guint single, *groups = &single, n_groups = 1;
-  if (s->chain != NULL)
-    {
-      if (row->unit_id < 0 || row->unit_id > s->max_unit)
-        return TRUE;
-      n_groups = s->offset[row->unit_id + 1] - s->offset[row->unit_id];
-      if (n_groups == 0)
-        return TRUE;
-    }
+  if (s->chain != NULL
+      && (row->unit_id < 0 || row->unit_id > s->max_unit
+          || s->offset[row->unit_id + 1] == s->offset[row->unit_id]))
+    return TRUE;
+  guint bucket = 0;
   switch (s->group_by)
     {
-    case DK_GROUP_ORGANISATION: single = 0; break;
-    case DK_GROUP_ROLE:         single = row->role; break;
-    case DK_GROUP_GENDER:       single = row->gender < DK_N_GENDERS ? row->gender : 0; break;
-    case DK_GROUP_UNIT:         groups = &s->chain[s->offset[row->unit_id]]; break;
+    case DK_GROUP_ORGANISATION: bucket = 0; break;
+    case DK_GROUP_ROLE:         bucket = row->role; break;
+    case DK_GROUP_GENDER:       bucket = row->gender < DK_N_GENDERS ? row->gender : 0; break;
+    case DK_GROUP_UNIT:         bucket = (guint) row->unit_id; break;
     }
 
+  guint n_scopes = s->gap->n_scopes;
   DkGapCell local[DK_MAX_COMPETENCES];
-  memset (local, 0, sizeof (DkGapCell) * s->gap->n_scopes);
+  memset (local, 0, sizeof (DkGapCell) * n_scopes);
   count_person (s, row, local);
-  for (guint g = 0; g < n_groups; g++)
-    {
-      DkGapCell *cells = &s->gap->cells[groups[g] * s->gap->n_scopes];
-      for (guint i = 0; i < s->gap->n_scopes; i++)
-        cell_add (&cells[i], &local[i]);
-    }
+  gboolean talked = (row->flags & DK_ASSESS_SHARED) && (row->flags & DK_ASSESS_CONVERSATION);
+  DkGapCell *cells = &s->buckets[bucket * n_scopes];
+  for (guint i = 0; i < n_scopes; i++)
+    if (local[i].pairs_registered > 0)   /* else the person has no pair in the scope */
+      cell_add_person (&cells[i], &local[i], talked);
   return TRUE;
+}
+
+/* Adds each unit's bucket to the groups the unit counts in. */
+static void
+units_to_groups (const Scan *s)
+{
+  guint n_scopes = s->gap->n_scopes;
+  for (gint64 id = 0; id <= s->max_unit; id++)
+    for (guint k = s->offset[id]; k < s->offset[id + 1]; k++)
+      for (guint i = 0; i < n_scopes; i++)
+        cell_add (&s->gap->cells[s->chain[k] * n_scopes + i], &s->buckets[id * n_scopes + i]);
 }
 
 DkGap *
@@ -321,7 +344,15 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
   if (ok)
     {
       gap->cells = g_new0 (DkGapCell, (gsize) gap->n_groups * gap->n_scopes);
-      ok = dk_store_round_scan (store, round->id, scan_row, &s, error);
+      gboolean by_unit = query->group_by == DK_GROUP_UNIT;
+      s.buckets = by_unit ? g_new0 (DkGapCell, (gsize) (s.max_unit + 1) * gap->n_scopes) : gap->cells;
+      DkScanColumns columns = (query->panel != NULL ? DK_SCAN_PERSON : 0)
+                              | (query->group_by == DK_GROUP_GENDER ? DK_SCAN_GENDER : 0);
+      ok = dk_store_round_scan (store, round->id, columns, scan_row, &s, error);
+      if (ok && by_unit)
+        units_to_groups (&s);
+      if (by_unit)
+        g_free (s.buckets);
     }
   g_free (s.offset);
   g_free (s.chain);
@@ -404,7 +435,7 @@ DkPersonSet *
 dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
 {
   g_autoptr (DkPersonSet) set = person_set_new ();
-  if (!dk_store_round_scan (store, round->id, collect_person, set, error))
+  if (!dk_store_round_scan (store, round->id, DK_SCAN_PERSON, collect_person, set, error))
     return NULL;
   return g_steal_pointer (&set);
 }

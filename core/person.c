@@ -3,7 +3,7 @@
  */
 #include "person.h"
 
-#include "dk-json.h"
+#include "exporters.h"
 #include <string.h>
 
 void
@@ -61,165 +61,14 @@ dk_person_audit (DkStore *store, const char *person, GError **error)
   return rows;
 }
 
-/* ---- export ----------------------------------------------------------------------- */
-
-static void
-member_level (JsonBuilder *b, const char *name, guint8 level)
-{
-  json_builder_set_member_name (b, name);
-  if (level == DK_LEVEL_NONE || level == DK_LEVEL_DONT_KNOW)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_int_value (b, level);
-}
-
-static void
-add_competences (JsonBuilder *b, const DkFramework *fw, const DkAssessment *a, GPtrArray *notes)
-{
-  json_builder_set_member_name (b, "competences");
-  json_builder_begin_array (b);
-  for (guint c = 0; c < MIN (a->n, dk_framework_n_competences (fw)); c++)
-    {
-      const DkCompetence *comp = dk_framework_competence (fw, c);
-      if (!dk_framework_applies (fw, a->role, c))
-        continue;
-      json_builder_begin_object (b);
-      dk_json_add_string (b, "competence", comp->id);
-      member_level (b, "self", a->self[c]);
-      json_builder_set_member_name (b, "dont_know");
-      json_builder_add_boolean_value (b, a->self[c] == DK_LEVEL_DONT_KNOW);
-      member_level (b, "manager", a->manager[c]);
-      member_level (b, "motivation", a->motivation[c]);
-      for (guint n = 0; n < notes->len; n++)
-        {
-          DkRatingNote *note = g_ptr_array_index (notes, n);
-          if (strcmp (note->competence, comp->id) != 0)
-            continue;
-          dk_json_add_string (b, "comment", note->comment);
-          dk_json_add_string (b, "reason", note->reason);
-          dk_json_add_string (b, "adjusted_by", note->adjusted_by);
-        }
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-static gboolean
-add_assessments (JsonBuilder *b, DkStore *store, const DkPerson *p, GError **error)
-{
-  g_autoptr (GPtrArray) rounds = dk_store_rounds (store, error);
-  if (rounds == NULL)
-    return FALSE;
-  json_builder_set_member_name (b, "assessments");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < rounds->len; i++)
-    {
-      DkRound *r = g_ptr_array_index (rounds, i);
-      g_autoptr (DkAssessment) a = dk_store_assessment (store, r->id, p->id, NULL);
-      if (a == NULL)
-        continue;
-      g_autoptr (DkFramework) fw = dk_store_round_framework (store, r, error);
-      g_autoptr (GPtrArray) notes = fw ? dk_store_rating_notes (store, r->id, p->id, error) : NULL;
-      if (notes == NULL)
-        return FALSE;
-      json_builder_begin_object (b);
-      dk_json_add_string (b, "round", r->code);
-      dk_json_add_string (b, "framework", r->framework_id);
-      json_builder_set_member_name (b, "shared");
-      json_builder_add_boolean_value (b, (a->flags & DK_ASSESS_SHARED) != 0);
-      dk_json_add_string (b, "shared_at", a->shared_at);
-      dk_json_add_string (b, "conversation", a->conversation_at);
-      add_competences (b, fw, a, notes);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  return TRUE;
-}
-
-static gboolean
-add_audit (JsonBuilder *b, DkStore *store, const char *person, GError **error)
-{
-  g_autoptr (GPtrArray) rows = dk_person_audit (store, person, error);
-  if (rows == NULL)
-    return FALSE;
-  json_builder_set_member_name (b, "audit");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      DkAuditRow *row = g_ptr_array_index (rows, i);
-      json_builder_begin_object (b);
-      dk_json_add_string (b, "at", row->at);
-      dk_json_add_string (b, "by", row->actor);
-      dk_json_add_string (b, "what", row->entity);
-      dk_json_add_string (b, "round", row->round);
-      dk_json_add_string (b, "field", row->field);
-      dk_json_add_string (b, "old", row->old_value);
-      dk_json_add_string (b, "new", row->new_value);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  return TRUE;
-}
-
-/* Adds member NAME: an array of objects, one per row of SQL (?1 = the
- * person's store id), with the column names as keys and text values. */
-static gboolean
-add_rows (JsonBuilder *b, DkStore *store, const char *name, const char *sql, gint64 person, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (store, name, error);
-  sqlite3_bind_int64 (stmt, 1, person);
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      json_builder_begin_object (b);
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        dk_json_add_string (b, sqlite3_column_name (stmt, c), (const char *) sqlite3_column_text (stmt, c));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
+/* ---- export: written by the exporters' module (json-glib) ----------------------- */
 
 char *
 dk_person_export_json (DkStore *store, const char *person, GError **error)
 {
   g_autoptr (DkPerson) p = dk_store_person (store, person, error);
-  if (p == NULL)
-    return NULL;
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "person");
-  json_builder_begin_object (b);
-  dk_json_add_string (b, "person_id", p->ext_id);
-  dk_json_add_string (b, "name", p->name);
-  dk_json_add_string (b, "email", p->email);
-  dk_json_add_string (b, "unit", p->unit_path);
-  dk_json_add_string (b, "role", p->role);
-  dk_json_add_string (b, "manager_id", p->manager_ext_id);
-  dk_json_add_string (b, "gender", dk_gender_code (p->gender));
-  json_builder_set_member_name (b, "active");
-  json_builder_add_boolean_value (b, p->active);
-  dk_json_add_string (b, "active_from", p->active_from);
-  dk_json_add_string (b, "active_to", p->active_to);
-  json_builder_end_object (b);
-  if (!add_assessments (b, store, p, error)
-      || !add_rows (b, store, "plan_items",
-                    "SELECT r.code AS round, pl.state, pl.agreed_at, pl.agreed_by, pl.follow_up_at,"
-                    " pl.follow_up_notes, i.competence, i.target, i.activity_id AS activity, i.wish, i.due,"
-                    " i.status FROM plan pl JOIN round r ON r.id = pl.round_id"
-                    " LEFT JOIN plan_item i ON i.plan_id = pl.id WHERE pl.person_id = ?1 ORDER BY pl.id, i.id",
-                    p->id, error)
-      || !add_rows (b, store, "participation",
-                    "SELECT activity_id AS activity, date, hours, status FROM participation"
-                    " WHERE person_id = ?1 ORDER BY date", p->id, error)
-      || !add_audit (b, store, person, error))
-    return NULL;
-  json_builder_end_object (b);
-  return dk_json_to_text (b);
+  const DkExporters *x = p != NULL ? dk_exporters (error) : NULL;
+  return x != NULL ? x->person_json (store, p, error) : NULL;
 }
 
 /* ---- erasure -------------------------------------------------------------------------- */

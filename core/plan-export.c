@@ -1,16 +1,13 @@
 /*
  * plan-export.c — a personal plan as Markdown, HTML, PDF, iCalendar, JSON.
+ * PDF, iCalendar and JSON are written by the exporters' module (exporters.h).
  */
 #include "plan-export.h"
-#include "atomic-file.h"
+#include "exporters.h"
 #include "svg.h"
 #include "table.h"
 
-#include <cairo-pdf.h>
-#include "dk-json.h"
-#include <libical/ical.h>
-#include <pango/pangocairo.h>
-#include <stdio.h>
+#include <errno.h>
 #include <string.h>
 
 /* The formats' names, which are also the files' extensions (DkPlanFormat order). */
@@ -212,70 +209,25 @@ render_html (const Doc *d)
   return g_string_free (s, FALSE);
 }
 
-/* ---- JSON ------------------------------------------------------------------------------ */
-
 static char *
-render_json (const Doc *d)
+render_json (const Doc *d, GError **error)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  dk_json_add_string (b, "person_id", d->ctx.person->ext_id);
-  dk_json_add_string (b, "name", d->ctx.person->name);
-  dk_json_add_string (b, "round", d->ctx.round->code);
-  dk_json_add_string (b, "state", d->plan->state);
-  dk_json_add_string (b, "agreed_at", d->plan->agreed_at);
-  dk_json_add_string (b, "agreed_by", d->plan->agreed_by);
-  dk_json_add_string (b, "follow_up_at", d->plan->follow_up_at);
-  dk_json_add_string (b, "follow_up_notes", d->plan->follow_up_notes);
-  json_builder_set_member_name (b, "items");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->plan->items->len; i++)
-    {
-      const DkPlanItem *it = d->plan->items->pdata[i];
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "item");
-      json_builder_add_int_value (b, it->id);
-      dk_json_add_string (b, "competence", it->competence);
-      json_builder_set_member_name (b, "target");
-      if (it->target > 0)
-        json_builder_add_int_value (b, it->target);
-      else
-        json_builder_add_null_value (b);
-      dk_json_add_string (b, "activity", it->activity_id);
-      dk_json_add_string (b, "wish", it->wish);
-      dk_json_add_string (b, "due", it->due);
-      dk_json_add_string (b, "status", it->status);
-      dk_json_add_string (b, "reason", it->reason);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return dk_json_to_text (b);
+  const DkExporters *x = dk_exporters (error);
+  return x != NULL ? x->plan_json (&d->ctx, d->plan) : NULL;
 }
 
 /* ---- iCalendar ---------------------------------------------------------------------------- */
 
-/* "2026-10-05T09:00" → a floating local time. */
-static struct icaltimetype
-ical_time (const char *iso)
-{
-  char compact[32] = { 0 };
-  guint n = 0;
-  for (const char *p = iso; *p != '\0' && n + 1 < sizeof compact; p++)
-    if (*p != '-' && *p != ':')
-      compact[n++] = *p;
-  if (n == 8)
-    g_strlcat (compact, "T000000", sizeof compact);
-  else if (n == 13)
-    g_strlcat (compact, "00", sizeof compact);
-  return icaltime_from_string (compact);
-}
-
+/* One event per dated session of the planned activities that are not
+ * cancelled, with the preparation task as its description. */
 static char *
-render_ics (const Doc *d)
+render_ics (const Doc *d, GError **error)
 {
-  icalcomponent *cal = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT, icalproperty_new_version ("2.0"),
-                                            icalproperty_new_prodid ("-//digikomp//plan//SV"), (void *) 0);
+  const DkExporters *x = dk_exporters (error);
+  if (x == NULL)
+    return NULL;
+  g_autoptr (GArray) events = g_array_new (FALSE, TRUE, sizeof (DkCalendarEvent));
+  g_autoptr (GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < d->plan->items->len; i++)
     {
       const DkPlanItem *it = d->plan->items->pdata[i];
@@ -284,23 +236,16 @@ render_ics (const Doc *d)
         continue;
       for (guint k = 0; k < a->sessions->len; k++)
         {
-          const DkSession *x = &g_array_index (a->sessions, DkSession, k);
-          g_autofree char *uid = g_strdup_printf ("%s-%s-%" G_GINT64_FORMAT "-%u@digikomp", d->ctx.round->code,
-                                                  d->ctx.person->ext_id, it->id, k);
-          icalcomponent *ev = icalcomponent_vanew (ICAL_VEVENT_COMPONENT, icalproperty_new_uid (uid),
-                                                   icalproperty_new_summary (dk_activity_title (a, d->lang)),
-                                                   icalproperty_new_dtstart (ical_time (x->start)),
-                                                   icalproperty_new_dtend (ical_time (x->end)), (void *) 0);
-          if (x->place != NULL)
-            icalcomponent_add_property (ev, icalproperty_new_location (x->place));
-          if (a->preparation != NULL)
-            icalcomponent_add_property (ev, icalproperty_new_description (a->preparation));
-          icalcomponent_add_component (cal, ev);
+          const DkSession *s = &g_array_index (a->sessions, DkSession, k);
+          char *uid = g_strdup_printf ("%s-%s-%" G_GINT64_FORMAT "-%u@digikomp", d->ctx.round->code,
+                                       d->ctx.person->ext_id, it->id, k);
+          g_ptr_array_add (uids, uid);
+          DkCalendarEvent e = { uid, dk_activity_title (a, d->lang), s->start, s->end, s->place,
+                                a->preparation };
+          g_array_append_val (events, e);
         }
     }
-  char *text = g_strdup (icalcomponent_as_ical_string (cal));
-  icalcomponent_free (cal);
-  return text;
+  return x->calendar ((const DkCalendarEvent *) events->data, events->len);
 }
 
 char *
@@ -313,89 +258,22 @@ dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFor
     switch (format)
       {
       case DK_PLAN_FORMAT_HTML: out = render_html (&d); break;
-      case DK_PLAN_FORMAT_JSON: out = render_json (&d); break;
-      case DK_PLAN_FORMAT_ICS:  out = render_ics (&d); break;
+      case DK_PLAN_FORMAT_JSON: out = render_json (&d, error); break;
+      case DK_PLAN_FORMAT_ICS:  out = render_ics (&d, error); break;
       default:                  out = render_markdown (&d); break;
       }
   doc_clear (&d);
   return out;
 }
 
-/* ---- PDF ------------------------------------------------------------------------------------- */
-
-#define A4_WIDTH  595.0
-#define A4_HEIGHT 842.0
-#define MARGIN    56.0
-
-/* Draws the Markdown text line by line, headings larger, on as many A4
- * pages as it takes. */
-static void
-draw_pdf (cairo_t *cr, const char *markdown)
-{
-  g_auto (GStrv) lines = g_strsplit (markdown, "\n", -1);
-  double y = MARGIN;
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  pango_layout_set_width (layout, (int) ((A4_WIDTH - 2 * MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  for (char **line = lines; *line != NULL; line++)
-    {
-      const char *text = *line;
-      const char *font = "DejaVu Sans 10";
-      if (g_str_has_prefix (text, "# "))
-        font = "DejaVu Sans Bold 16", text += 2;
-      else if (g_str_has_prefix (text, "## "))
-        font = "DejaVu Sans Bold 12", text += 3;
-      if (g_str_has_prefix (text, "|---"))
-        continue;
-      PangoFontDescription *desc = pango_font_description_from_string (font);
-      pango_layout_set_font_description (layout, desc);
-      pango_font_description_free (desc);
-      g_autofree char *plain = g_strdup (text);
-      /* Markdown emphasis is not needed on paper */
-      for (char *p = plain; *p != '\0'; p++)
-        if (*p == '*')
-          *p = ' ';
-      pango_layout_set_text (layout, plain, -1);
-      int w, h;
-      pango_layout_get_pixel_size (layout, &w, &h);
-      if (y + h > A4_HEIGHT - MARGIN)
-        {
-          cairo_show_page (cr);
-          y = MARGIN;
-        }
-      cairo_move_to (cr, MARGIN, y);
-      pango_cairo_show_layout (cr, layout);
-      y += h + 2;
-    }
-  g_object_unref (layout);
-}
-
-/* Draws the Markdown plan (USER_DATA) as PDF to TMP (a DkFileWriter). */
-static gboolean
-write_pdf (const char *tmp, const char *path, gconstpointer user_data, GError **error)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  draw_pdf (cr, user_data);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_status_t status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang lang, const char *path,
                    GError **error)
 {
-  g_autofree char *markdown = dk_plan_render (store, round, person, DK_PLAN_FORMAT_MD, lang, error);
-  return markdown != NULL && dk_file_replace (path, write_pdf, markdown, error);
+  const DkExporters *x = dk_exporters (error);
+  g_autofree char *markdown = x != NULL ? dk_plan_render (store, round, person, DK_PLAN_FORMAT_MD, lang, error)
+                                        : NULL;
+  return markdown != NULL && x->write_pdf (markdown, path, error);
 }
 
 /* ---- a unit's plans ---------------------------------------------------------------------- */

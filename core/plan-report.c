@@ -99,7 +99,7 @@ dk_report_coverage (DkStore *store, const char *round, DkLang lang, GError **err
   c.needs = g_new0 (guint, n);
   c.uncovered = g_new0 (guint, n);
   DkReport *report = NULL;
-  if (dk_store_round_scan (store, r->id, coverage_row, &c, error))
+  if (dk_store_round_scan (store, r->id, 0, coverage_row, &c, error))
     {
       g_autofree char *title = g_strdup_printf (_("Catalogue coverage, round %s"), r->code);
       report = dk_report_new (title, lang);

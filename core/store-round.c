@@ -677,12 +677,13 @@ dk_store_conversation_held (DkStore *store, const char *round, const char *perso
 /* ---- the scan -------------------------------------------------------------------- */
 
 gboolean
-dk_store_round_scan (DkStore *store, gint64 round, DkScanFunc func, gpointer user_data,
-                     GError **error)
+dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScanFunc func,
+                     gpointer user_data, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT person_id, unit_id, role, gender, flags, levels FROM assessment"
-             " WHERE round_id = ?", error);
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT %s, unit_id, role, %s, flags, levels FROM assessment WHERE round_id = ?",
+      (columns & DK_SCAN_PERSON) ? "person_id" : "0", (columns & DK_SCAN_GENDER) ? "gender" : "0");
+  sqlite3_stmt *stmt = dk_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round);

@@ -94,7 +94,9 @@ DkLang dk_report_lang (const DkReport *report);
 /* Renderings: each returns a new NUL-terminated string (caller frees). */
 char *dk_report_render_text (const DkReport *report, gboolean colour);
 char *dk_report_render_csv (const DkReport *report);
-char *dk_report_render_json (const DkReport *report);
+/* JSON comes from the exporters' module: NULL with ERROR when it cannot be
+ * loaded. */
+char *dk_report_render_json (const DkReport *report, GError **error);
 char *dk_report_render_html (const DkReport *report);
 
 /* Writes the report as XLSX to PATH: a temporary file beside PATH renamed

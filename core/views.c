@@ -55,7 +55,10 @@ previous_levels (DkStore *store, const Sheet *s)
 {
   GHashTable *levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (DkRound) prev = dk_store_round_previous (store, s->round, NULL);
-  g_autoptr (DkFramework) fw = prev != NULL ? dk_store_round_framework (store, prev, NULL) : NULL;
+  /* Rounds usually share a framework: parse it once. */
+  gboolean same = prev != NULL && prev->framework_rowid == s->round->framework_rowid;
+  g_autoptr (DkFramework) own = prev != NULL && !same ? dk_store_round_framework (store, prev, NULL) : NULL;
+  const DkFramework *fw = same ? s->fw : own;
   g_autoptr (DkAssessment) a = fw != NULL ? dk_store_assessment (store, prev->id, s->person->id, NULL) : NULL;
   if (a == NULL)
     return levels;

@@ -230,12 +230,19 @@ char *
 dk_xml_text (const xmlNode *node)
 {
   xmlChar *v = xmlNodeGetContent (node);
-  g_auto (GStrv) words = g_strsplit_set (v != NULL ? (const char *) v : "", " \t\r\n", -1);
-  xmlFree (v);
   GString *out = g_string_new (NULL);
-  for (char **w = words; *w != NULL; w++)
-    if (**w != '\0')
-      g_string_append_printf (out, "%s%s", out->len ? " " : "", *w);
+  gboolean space = FALSE;
+  for (const char *p = v != NULL ? (const char *) v : ""; *p != '\0'; p++)
+    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+      space = out->len > 0;
+    else
+      {
+        if (space)
+          g_string_append_c (out, ' ');
+        space = FALSE;
+        g_string_append_c (out, *p);
+      }
+  xmlFree (v);
   return g_string_free (out, FALSE);
 }
 

@@ -407,7 +407,7 @@ write_all (Import *im, const DkProgress *progress, GError **error)
 {
   g_autofree guint8 *had = g_new0 (guint8, im->n_people);
   Compare cmp = { im, had, error, FALSE };
-  if (!dk_store_round_scan (im->store, im->round->id, compare_old, &cmp, error) || cmp.failed)
+  if (!dk_store_round_scan (im->store, im->round->id, DK_SCAN_PERSON, compare_old, &cmp, error) || cmp.failed)
     return FALSE;
   for (guint p = 0; p < im->n_people; p++)
     {

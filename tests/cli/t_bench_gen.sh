@@ -23,3 +23,20 @@ dk report needs --round r1 --by unit,area --format csv --min-group 3 > "$T/dk.cs
 sqlite3 -csv -header "$T/peer.db" "CREATE TEMP VIEW ratings AS SELECT * FROM ratings_r1;" ".read $TOP/bench/peer/needs.sql" > "$T/peer.csv"
 run sh "$TOP/bench/crosscheck.sh" "$T/dk.csv" "$T/peer.csv"
 expect_rc 0; expect_out "0 differ"
+
+# round 2's conversation sheet shows round 1's effective levels as the previous round
+dk round close r1 >/dev/null
+dk round open r2 --title R2 --framework kommun-digcomp-12 >/dev/null
+run dk import ratings "$T/a/ratings-r2.csv" --round r2; expect_rc 0
+dk conversation P0000300 --round r1 --format csv | sed '1d; s/"[^"]*"//' | cut -d, -f2,7 > "$T/r1-effective"
+dk conversation P0000300 --round r2 --format csv | sed '1d; s/"[^"]*"//' | cut -d, -f2,11 > "$T/r2-previous"
+grep -q ',[0-9]' "$T/r1-effective" || fail "no effective levels in round 1"
+cmp -s "$T/r1-effective" "$T/r2-previous" || fail "round 2's sheet does not show round 1's levels"
+
+# a store of schema version 3 (before compiled frameworks) is migrated: its frameworks get their compiled form, the sheet stays the same
+dk conversation P0000300 --round r2 --format csv > "$T/sheet"
+sqlite3 "$DIGIKOMP_DB" "ALTER TABLE framework DROP COLUMN compiled; PRAGMA user_version = 3;"
+run dk conversation P0000300 --round r2 --format csv; expect_rc 0
+cmp -s "$T/out" "$T/sheet" || fail "the sheet changed with the migration"
+[ "$(sqlite3 "$DIGIKOMP_DB" "PRAGMA user_version; SELECT count(*) FROM framework WHERE compiled IS NULL")" = "4
+0" ] || fail "migration 4 left a framework without its compiled form"

@@ -55,6 +55,13 @@ run dk team P1 --round r1; expect_rc 0; expect_out "P2"; expect_out "P3"
 run dk report needs --round r1 --min-group 3 --format json
 expect_rc 0; expect_out '"share_with_needs"'
 run dk report needs --round r1 --min-group 2; expect_rc 2; expect_err "at least 3"
+# XLSX comes from the exporters' module beside the program; without it, a clear error
+run dk report needs --round r1 --min-group 3 --format xlsx --output "$T/needs.xlsx"; expect_rc 0
+head -c 2 "$T/needs.xlsx" | grep -q PK || fail "not an XLSX file"
+cp "$DIGIKOMP" "$T/alone"
+run "$T/alone" report needs --round r1 --min-group 3 --format xlsx --output "$T/none.xlsx"
+expect_rc 1; expect_err "cannot load the exporters' module"
+[ ! -e "$T/none.xlsx" ] || fail "a failed export left a file"
 run dk report needs --by unit,role,area; expect_rc 2
 
 # a closed round refuses changes

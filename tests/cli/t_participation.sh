@@ -98,10 +98,11 @@ run dk catalogue import "$TOP/examples/catalogue.csv"; expect_rc 0; expect_out "
 [ "$(sqlite3 "$T/xml.db" 'SELECT * FROM activity ORDER BY id')" = "$(sqlite3 "$T/csv.db" 'SELECT * FROM activity ORDER BY id')" ] \
   || fail "examples/catalogue.xml and examples/catalogue.csv disagree"
 
-# a store of schema version 2 (before seats) is upgraded when opened, its catalogue kept
-sqlite3 "$T/csv.db" "ALTER TABLE activity DROP COLUMN seats; PRAGMA user_version = 2;"
+# a store of schema version 2 (before seats and compiled frameworks) is upgraded when
+# opened, its catalogue kept
+sqlite3 "$T/csv.db" "ALTER TABLE activity DROP COLUMN seats; ALTER TABLE framework DROP COLUMN compiled; PRAGMA user_version = 2;"
 run dk catalogue show gdpr-chef; expect_rc 0; expect_out "Stadshuset"; expect_no_out "seats"
-[ "$(sqlite3 "$T/csv.db" 'PRAGMA user_version')" = 3 ] || fail "the store was not upgraded to version 3"
+[ "$(sqlite3 "$T/csv.db" 'PRAGMA user_version')" = 4 ] || fail "the store was not upgraded to version 4"
 run dk catalogue import "$TOP/examples/catalogue.csv"; expect_rc 0; expect_out "60 replaced"
 run dk catalogue show gdpr-chef; expect_out "Stadshuset (20 seats)"
 

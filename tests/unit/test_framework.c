@@ -46,6 +46,39 @@ test_municipal_framework (void **state)
   assert_non_null (dk_scale_descriptor (dk_framework_scale (fw), 3, DK_LANG_EN));
 }
 
+/* The compiled form the store keeps rebuilds the same framework: compiling
+ * it again gives the same bytes, and the look-ups work. */
+static void
+test_compiled_round_trip (void **state)
+{
+  (void) state;
+  const char *files[] = { "frameworks/kommun-digcomp-12.xml", "frameworks/digcomp-2.2.xml" };
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr (DkFramework) fw = load (files[f], NULL);
+      assert_non_null (fw);
+      g_autoptr (GBytes) bytes = dk_framework_compile (fw);
+      gsize len = 0;
+      const void *data = g_bytes_get_data (bytes, &len);
+      g_autoptr (DkFramework) back = dk_framework_load_compiled (data, len);
+      assert_non_null (back);
+      g_autoptr (GBytes) again = dk_framework_compile (back);
+      assert_true (g_bytes_equal (bytes, again));
+      assert_int_equal (dk_framework_n_competences (back), dk_framework_n_competences (fw));
+      const DkCompetence *c = dk_framework_competence (back, dk_framework_n_competences (back) - 1);
+      assert_ptr_equal (dk_framework_competence_by_id (back, c->id), c);
+      assert_ptr_equal (dk_framework_area_by_id (back, c->area->id), c->area);
+      const DkRole *r = dk_framework_role (back, dk_framework_n_roles (back) - 1);
+      assert_ptr_equal (dk_framework_role_by_id (back, r->id), r);
+      assert_string_equal (dk_competence_title (c, DK_LANG_SV),
+                           dk_competence_title (dk_framework_competence_by_id (fw, c->id), DK_LANG_SV));
+    }
+  /* bytes of another format are refused, so that the store parses the XML */
+  const guint8 junk[] = { 2, 0, 0, 0, 'x', 0 };
+  assert_null (dk_framework_load_compiled (junk, sizeof junk));
+  assert_null (dk_framework_load_compiled ("", 0));
+}
+
 static void
 test_digcomp_reference (void **state)
 {
@@ -338,6 +371,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_municipal_framework),
+    cmocka_unit_test (test_compiled_round_trip),
     cmocka_unit_test (test_digcomp_reference),
     cmocka_unit_test (test_titles_fall_back),
     cmocka_unit_test (test_unknown_role),

@@ -73,7 +73,7 @@ test_json (void **state)
 {
   (void) state;
   g_autoptr (DkReport) r = sample (DK_LANG_EN);
-  g_autofree char *json = dk_report_render_json (r);
+  g_autofree char *json = dk_report_render_json (r, NULL);
   g_autoptr (JsonParser) p = json_parser_new ();
   assert_true (json_parser_load_from_data (p, json, -1, NULL));
   JsonObject *root = json_node_get_object (json_parser_get_root (p));

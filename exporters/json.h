@@ -1,5 +1,5 @@
 /*
- * dk-json.h — small additions to json-glib that the JSON writers share.
+ * json.h — small additions to json-glib that the module's JSON writers share.
  */
 #ifndef DK_JSON_H
 #define DK_JSON_H

@@ -1,5 +1,5 @@
-/* dk-json.c — small additions to json-glib. */
-#include "dk-json.h"
+/* json.c — small additions to json-glib. */
+#include "json.h"
 
 void
 dk_json_add_string (JsonBuilder *b, const char *name, const char *value)

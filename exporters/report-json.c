@@ -1,14 +1,15 @@
 /*
- * render-json.c — a report as JSON (json-glib).
+ * report-json.c — a report as JSON (json-glib).
  *
  * {"title": …, "notes": […], "tables": [{"name", "title", "columns": [{key,
  * label, kind}], "rows": [{KEY: value, …, "suppressed": [KEY…]}]}]}
  * Numbers are numbers (percent as the fraction 0..1); an empty cell is
  * absent; a suppressed cell is null and its key is listed in "suppressed".
  */
+#include "module.h"
 #include "table-private.h"
 
-#include "dk-json.h"
+#include "json.h"
 
 static const char *
 kind_name (DkColumnKind kind)
@@ -98,7 +99,7 @@ add_table (JsonBuilder *b, const DkTable *t)
 }
 
 char *
-dk_report_render_json (const DkReport *r)
+dk_export_report_json (const DkReport *r)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);

@@ -1,7 +1,8 @@
 /*
- * render-xlsx.c — a report as an XLSX workbook (libxlsxwriter): one sheet
- * per table, numbers as numbers, percentages as fractions formatted 0.0%.
+ * xlsx.c — a report as an XLSX workbook (libxlsxwriter): one sheet per
+ * table, numbers as numbers, percentages as fractions formatted 0.0%.
  */
+#include "module.h"
 #include "table-private.h"
 #include "atomic-file.h"
 
@@ -115,7 +116,7 @@ write_workbook (const char *tmp, const char *path, gconstpointer user_data, GErr
 }
 
 gboolean
-dk_report_write_xlsx (const DkReport *r, const char *path, GError **error)
+dk_export_xlsx (const DkReport *r, const char *path, GError **error)
 {
   return dk_file_replace (path, write_workbook, r, error);
 }

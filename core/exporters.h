@@ -1,0 +1,56 @@
+/*
+ * exporters.h — the heavy writers (XLSX through libxlsxwriter, PDF through
+ * cairo and pango, iCalendar through libical, JSON through json-glib and
+ * GIO) live in a loadable module, digikomp-export.so, opened only when a
+ * command writes one of those formats: linking their libraries into the program would cost every
+ * command, the conversation view included, tens of milliseconds of library
+ * loading at start.
+ *
+ * The module exports one symbol, DK_EXPORTERS_SYMBOL, a DkExporters.  It
+ * may call the program's dk_* functions (the program exports them).
+ */
+#ifndef DK_EXPORTERS_H
+#define DK_EXPORTERS_H
+
+#include "plan.h"
+#include "plan.h"
+#include "table.h"
+
+#define DK_EXPORTERS_SYMBOL "dk_exporters_module"
+#define DK_EXPORTERS_MODULE "digikomp-export.so"
+
+/* One event of a calendar: times as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"
+ * (floating local time); PLACE and DESCRIPTION may be NULL. */
+typedef struct {
+  const char *uid;
+  const char *summary;
+  const char *start;
+  const char *end;
+  const char *place;
+  const char *description;
+} DkCalendarEvent;
+
+typedef struct {
+  /* Writes REPORT as XLSX to PATH, a temporary file renamed into place;
+   * FALSE with ERROR on failure. */
+  gboolean (*write_xlsx) (const DkReport *report, const char *path, GError **error);
+  /* Writes MARKDOWN as A4 PDF pages to PATH, a temporary file renamed into
+   * place; FALSE with ERROR on failure. */
+  gboolean (*write_pdf) (const char *markdown, const char *path, GError **error);
+  /* Returns the N EVENTS as an iCalendar text (caller frees). */
+  char *(*calendar) (const DkCalendarEvent *events, guint n);
+  /* Each returns pretty-printed JSON with a final newline (caller frees):
+   * a report (see dk_report_render_json), everything stored about a person
+   * (see dk_person_export_json; NULL with ERROR when the store fails), a
+   * personal plan. */
+  char *(*report_json) (const DkReport *report);
+  char *(*person_json) (DkStore *store, const DkPerson *person, GError **error);
+  char *(*plan_json) (const DkPlanContext *ctx, const DkPlan *plan);
+} DkExporters;
+
+/* Returns the module's writers (static), loading the module on first use
+ * from beside the running program (the build tree), else from DK_MODULEDIR
+ * (installed).  NULL with a G_FILE_ERROR when it cannot be loaded. */
+const DkExporters *dk_exporters (GError **error);
+
+#endif

@@ -1,0 +1,15 @@
+/*
+ * module.c — the one symbol the program looks up in digikomp-export.so.
+ */
+#include "module.h"
+
+#include <gmodule.h>
+
+G_MODULE_EXPORT const DkExporters dk_exporters_module = {
+  dk_export_xlsx,
+  dk_export_pdf,
+  dk_export_calendar,
+  dk_export_report_json,
+  dk_export_person_json,
+  dk_export_plan_json,
+};

@@ -1,0 +1,17 @@
+/*
+ * module.h — the writers of the exporters' module (core/exporters.h says
+ * what each does); module.c gathers them into the table the program loads.
+ */
+#ifndef DK_EXPORT_MODULE_H
+#define DK_EXPORT_MODULE_H
+
+#include "exporters.h"
+
+gboolean dk_export_xlsx (const DkReport *report, const char *path, GError **error);
+gboolean dk_export_pdf (const char *markdown, const char *path, GError **error);
+char *dk_export_calendar (const DkCalendarEvent *events, guint n);
+char *dk_export_report_json (const DkReport *report);
+char *dk_export_person_json (DkStore *store, const DkPerson *person, GError **error);
+char *dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan);
+
+#endif

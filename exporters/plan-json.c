@@ -1,0 +1,45 @@
+/*
+ * plan-json.c — a personal plan as JSON (json-glib).
+ */
+#include "module.h"
+
+#include "json.h"
+
+char *
+dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  dk_json_add_string (b, "person_id", ctx->person->ext_id);
+  dk_json_add_string (b, "name", ctx->person->name);
+  dk_json_add_string (b, "round", ctx->round->code);
+  dk_json_add_string (b, "state", plan->state);
+  dk_json_add_string (b, "agreed_at", plan->agreed_at);
+  dk_json_add_string (b, "agreed_by", plan->agreed_by);
+  dk_json_add_string (b, "follow_up_at", plan->follow_up_at);
+  dk_json_add_string (b, "follow_up_notes", plan->follow_up_notes);
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      const DkPlanItem *it = plan->items->pdata[i];
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "item");
+      json_builder_add_int_value (b, it->id);
+      dk_json_add_string (b, "competence", it->competence);
+      json_builder_set_member_name (b, "target");
+      if (it->target > 0)
+        json_builder_add_int_value (b, it->target);
+      else
+        json_builder_add_null_value (b);
+      dk_json_add_string (b, "activity", it->activity_id);
+      dk_json_add_string (b, "wish", it->wish);
+      dk_json_add_string (b, "due", it->due);
+      dk_json_add_string (b, "status", it->status);
+      dk_json_add_string (b, "reason", it->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return dk_json_to_text (b);
+}
