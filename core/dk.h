@@ -55,7 +55,7 @@ void dk_progress_report (const DkProgress *progress, guint64 count, double fract
 
 /* Returns the path of NAME in the running program's directory when it
  * exists there (a new string, caller frees), else NULL: how a program run
- * from the build tree finds its message catalogues and its module. */
+ * from the build tree finds its message catalogues and its modules. */
 char *dk_beside_program (const char *name);
 
 #endif

@@ -4,41 +4,16 @@
  */
 #include "exporters.h"
 
-#include <gmodule.h>
-
-char *
-dk_beside_program (const char *name)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe == NULL)
-    return NULL;
-  g_autofree char *dir = g_path_get_dirname (exe);
-  char *path = g_build_filename (dir, name, NULL);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return path;
-  g_free (path);
-  return NULL;
-}
+#include "modules.h"
 
 static const DkExporters *
 load (GError **error)
 {
-  g_autofree char *path = dk_beside_program (DK_EXPORTERS_MODULE);
-  if (path == NULL)
-    path = g_build_filename (DK_MODULEDIR, DK_EXPORTERS_MODULE, NULL);
-  /* Every symbol bound now: a missing one fails here, not in mid-export. */
-  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
-  gpointer table = NULL;
-  if (module == NULL || !g_module_symbol (module, DK_EXPORTERS_SYMBOL, &table))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("cannot load the exporters' module %s: %s"),
-                   path, g_module_error ());
-      if (module != NULL)
-        g_module_close (module);
-      return NULL;
-    }
-  /* Kept for the life of the process: the writers are called through it. */
-  g_module_make_resident (module);
+  g_autofree char *path = NULL, *why = NULL;
+  const DkExporters *table = dk_module_symbol (DK_EXPORTERS_MODULE, DK_EXPORTERS_SYMBOL, &path, &why);
+  if (table == NULL)
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("cannot load the exporters' module %s: %s"),
+                 path, why);
   return table;
 }
 
