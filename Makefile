@@ -16,14 +16,17 @@ MANDIR     = $(DATADIR)/man
 COMPLETIONDIR = $(DATADIR)/bash-completion/completions
 
 # The program links only what every command needs; the exporters' module
-# (exporters/, core/exporters.h) links the heavy writers' libraries.
-PKGS      := glib-2.0 gmodule-no-export-2.0 libxml-2.0 sqlite3
+# (exporters/, core/exporters.h) links the heavy writers' libraries, the XML
+# readers' module (xml/, core/xml-readers.h) libxml2.
+PKGS      := glib-2.0 gmodule-no-export-2.0 sqlite3
 EXPORT_PKGS := xlsxwriter cairo pangocairo libical json-glib-1.0 sqlite3
+XML_PKGS  := libxml-2.0
 TEST_PKGS := cmocka
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(EXPORT_PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(EXPORT_PKGS) $(XML_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 EXPORT_LIBS := $(shell pkg-config --libs $(EXPORT_PKGS) glib-2.0 2>/dev/null)
+XML_LIBS   := $(shell pkg-config --libs $(XML_PKGS) glib-2.0 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
@@ -54,13 +57,16 @@ IMP_SRC  := $(wildcard importers/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 SCHEMAS  := frameworks/framework.rng frameworks/catalogue.rng
 GEN_SRC  := $(BUILD)/gen/schemas.c
-LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(IMP_SRC)) $(BUILD)/obj/gen/schemas.o
+LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CORE_SRC) $(IMP_SRC))
 CLI_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 LIB      := $(BUILD)/libdigikomp.a
 BIN      := $(BUILD)/digikomp
 EXPORT_SRC := $(wildcard exporters/*.c)
 EXPORT_OBJ := $(patsubst %.c,$(BUILD)/obj-pic/%.o,$(EXPORT_SRC))
 MODULE   := $(BUILD)/digikomp-export.so
+XML_SRC  := $(wildcard xml/*.c)
+XML_OBJ  := $(patsubst %.c,$(BUILD)/obj-pic/%.o,$(XML_SRC)) $(BUILD)/obj-pic/gen/schemas.o
+XML_MODULE := $(BUILD)/digikomp-xml.so
 
 TEST_SUPPORT_SRC := $(wildcard tests/unit/support/*.c)
 TEST_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SUPPORT_SRC))
@@ -74,24 +80,24 @@ MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildc
 
 MAN      := docs/digikomp.1
 
-all: $(BIN) $(MODULE) $(MO_FILES) $(MAN)
+all: $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(MAN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
-# The RELAX NG schemas, compiled into the library as C strings so that
-# validation does not depend on where the program runs from.
+# The RELAX NG schemas, compiled into the XML readers' module as C strings
+# so that validation does not depend on where the program runs from.
 $(GEN_SRC): $(SCHEMAS) build-aux/embed.sh
 	@mkdir -p $(dir $@)
 	@echo "  GEN     $@"
 	@sh build-aux/embed.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/gen/schemas.o: $(GEN_SRC)
+$(BUILD)/obj-pic/gen/schemas.o: $(GEN_SRC)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -fPIC -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -109,11 +115,16 @@ $(BUILD)/obj-pic/%.o: %.c
 $(MODULE): $(EXPORT_OBJ)
 	$(CC) $(LDFLAGS) -shared -o $@ $(EXPORT_OBJ) $(EXPORT_LIBS)
 
+$(XML_MODULE): $(XML_OBJ)
+	$(CC) $(LDFLAGS) -shared -o $@ $(XML_OBJ) $(XML_LIBS)
+
 $(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS) -Itests/unit/support -DDK_SRCDIR=\"$(CURDIR)\"
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(LIB)
+# The unit tests link the XML readers' objects in: their scratch stores
+# register a framework.
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(TEST_LINK) $(LIB) $(LDLIBS) $(TEST_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(TEST_LINK) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
 
 # test_table writes XLSX with the exporters linked in (core/exporters.c).
 $(BUILD)/tests/test_table: $(EXPORT_OBJ)
@@ -137,7 +148,7 @@ pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	  --keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
 	  --package-name=digikomp --package-version=$(VERSION) --add-comments=TRANSLATORS \
-	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC) $(EXPORT_SRC))
+	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC) $(EXPORT_SRC) $(XML_SRC))
 	for po in po/*.po; do msgmerge --quiet --update --backup=none $$po po/digikomp.pot; done
 
 # ---- dependencies: build-aux/deps.sh lists them -----------------------------
@@ -166,7 +177,7 @@ check: deps
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-check-cli: $(BIN) $(MODULE) $(MO_FILES) $(BUILD)/bench/gen
+check-cli: $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(BUILD)/bench/gen
 	@sh tests/cli/run.sh $(BIN)
 
 check-asan: deps
@@ -181,7 +192,7 @@ VG_WRAP := $(BUILD)/digikomp-valgrind
 VG_LOGS := $(BUILD)/valgrind-logs
 
 check-valgrind: deps deps-valgrind
-	@$(MAKE) --no-print-directory $(BIN) $(MODULE) $(MO_FILES) $(BUILD)/bench/gen
+	@$(MAKE) --no-print-directory $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(BUILD)/bench/gen
 	@printf '#!/bin/sh\nexec sh "%s/tests/valgrind/wrap.sh" "%s/$(BIN)" "$$@"\n' \
 	  "$(CURDIR)" "$(CURDIR)" > $(VG_WRAP) && chmod +x $(VG_WRAP)
 	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
@@ -196,10 +207,12 @@ FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 FUZZ_SECONDS ?= 30
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB)
+# The targets link the XML readers' objects in (their stores register a framework).
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(XML_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
-	@$(CC) $(CFLAGS) -DDK_SRCDIR=\"$(CURDIR)\" -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB) $(LDLIBS)
+	@$(CC) $(CFLAGS) -DDK_SRCDIR=\"$(CURDIR)\" -fsanitize=fuzzer,address,undefined -o $@ $< $(XML_OBJ) $(LIB) \
+	  $(LDLIBS) $(XML_LIBS)
 
 # Runs each target for FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/NAME);
 # what it learns stays in build-fuzz/corpus.  A crash stops with its input saved.
@@ -234,7 +247,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/digikomp/frameworks
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/digikomp
 	install -d $(DESTDIR)$(MODULEDIR)
-	install -m 0644 $(MODULE) $(DESTDIR)$(MODULEDIR)/
+	install -m 0644 $(MODULE) $(XML_MODULE) $(DESTDIR)$(MODULEDIR)/
 	install -m 0644 frameworks/*.xml frameworks/*.rng $(DESTDIR)$(DATADIR)/digikomp/frameworks/
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 0644 $(MAN) $(DESTDIR)$(MANDIR)/man1/digikomp.1

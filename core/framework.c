@@ -1,31 +1,14 @@
 /*
- * framework.c — loading and validating competence frameworks.
- *
- * Three passes: the safe parse (xml.c), the RELAX NG schema, then the
- * reference checks below, which the schema cannot express.  Every problem
- * of every pass is collected, so a file's author sees them all at once.
+ * framework.c — the framework model: its compiled form and its look-ups.
+ * Reading the XML is the XML readers' module's (xml/framework.c), which
+ * fills the structure of framework-private.h.
  */
-#include "framework.h"
-#include "xml.h"
+#include "framework-private.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-#define NS "urn:digikomp:framework:1"
 
 G_DEFINE_QUARK (dk-framework-error-quark, dk_framework_error)
 
-struct _DkFramework {
-  char       *id, *version;
-  char       *title[DK_N_LANGS];
-  DkScale     scale, motivation;
-  guint       high;
-  GPtrArray  *areas;         /* DkArea* */
-  GPtrArray  *competences;   /* DkCompetence* */
-  GPtrArray  *roles;         /* DkRole* */
-  GHashTable *competence_by_id, *role_by_id, *area_by_id;
-  guint8      expected[DK_MAX_ROLES][DK_MAX_COMPETENCES];
-};
 
 /* ---- freeing ------------------------------------------------------------------ */
 
@@ -36,16 +19,16 @@ free_texts (char **texts)
     g_free (texts[l]);
 }
 
-static void
-area_free (DkArea *a)
+void
+dk_area_free (DkArea *a)
 {
   g_free (a->id);
   free_texts (a->title);
   g_free (a);
 }
 
-static void
-competence_free (DkCompetence *c)
+void
+dk_competence_free (DkCompetence *c)
 {
   g_free (c->id);
   free_texts (c->title);
@@ -54,8 +37,8 @@ competence_free (DkCompetence *c)
   g_free (c);
 }
 
-static void
-role_free (DkRole *r)
+void
+dk_role_free (DkRole *r)
 {
   g_free (r->id);
   free_texts (r->title);
@@ -94,307 +77,17 @@ dk_framework_free (DkFramework *fw)
   g_free (fw);
 }
 
-static DkFramework *
-framework_new (void)
+DkFramework *
+dk_framework_new_empty (void)
 {
   DkFramework *fw = g_new0 (DkFramework, 1);
-  fw->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_free);
-  fw->competences = g_ptr_array_new_with_free_func ((GDestroyNotify) competence_free);
-  fw->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) role_free);
+  fw->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_area_free);
+  fw->competences = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_competence_free);
+  fw->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_role_free);
   fw->competence_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   fw->role_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   fw->area_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   return fw;
-}
-
-/* ---- building the model ------------------------------------------------------------ */
-
-typedef struct {
-  DkFramework *fw;
-  const char  *name;
-  DkErrors    *errors;
-} Loader;
-
-static gboolean
-read_scale (Loader *ld, const xmlNode *node, DkScale *scale)
-{
-  scale->min = dk_xml_attr_uint (node, "min");
-  scale->max = dk_xml_attr_uint (node, "max");
-  if (scale->max < scale->min || scale->max > DK_MAX_LEVEL)
-    {
-      dk_errors_add (ld->errors, ld->name, (guint) node->line,
-                     _("the scale must run from a min to a max of at most %u, not %u..%u"),
-                     DK_MAX_LEVEL, scale->min, scale->max);
-      scale->min = scale->max = 0;
-      return FALSE;
-    }
-  guint n = scale->max - scale->min + 1;
-  scale->label = g_malloc0_n (n, sizeof *scale->label);
-  scale->descriptor = g_malloc0_n (n, sizeof *scale->descriptor);
-  for (const xmlNode *l = node->children; l != NULL; l = l->next)
-    {
-      if (!dk_xml_is (l, NS, "level"))
-        continue;
-      guint v = dk_xml_attr_uint (l, "value");
-      if (v < scale->min || v > scale->max)
-        {
-          dk_errors_add (ld->errors, ld->name, (guint) l->line,
-                         _("level %u is off the scale %u..%u"), v, scale->min, scale->max);
-          continue;
-        }
-      for (const xmlNode *t = l->children; t != NULL; t = t->next)
-        if (dk_xml_is (t, NS, "label"))
-          dk_xml_lang_text (t, scale->label[v - scale->min]);
-        else if (dk_xml_is (t, NS, "descriptor"))
-          dk_xml_lang_text (t, scale->descriptor[v - scale->min]);
-    }
-  return TRUE;
-}
-
-/* Adds ID to TABLE, or reports a duplicate.  Returns TRUE when new. */
-static gboolean
-unique_id (Loader *ld, GHashTable *table, const char *what, const char *id, gpointer value,
-           const xmlNode *node)
-{
-  if (g_hash_table_contains (table, id))
-    {
-      dk_errors_add (ld->errors, ld->name, (guint) node->line, _("duplicate %s id '%s'"), what, id);
-      return FALSE;
-    }
-  g_hash_table_insert (table, (gpointer) id, value);
-  return TRUE;
-}
-
-static void
-read_roles (Loader *ld, const xmlNode *node)
-{
-  for (const xmlNode *r = node->children; r != NULL; r = r->next)
-    {
-      if (!dk_xml_is (r, NS, "role"))
-        continue;
-      if (ld->fw->roles->len == DK_MAX_ROLES)
-        {
-          dk_errors_add (ld->errors, ld->name, (guint) r->line, _("more than %u roles"), DK_MAX_ROLES);
-          return;
-        }
-      DkRole *role = g_new0 (DkRole, 1);
-      role->id = dk_xml_attr (r, "id");
-      role->index = ld->fw->roles->len;
-      for (const xmlNode *t = r->children; t != NULL; t = t->next)
-        if (dk_xml_is (t, NS, "title"))
-          dk_xml_lang_text (t, role->title);
-      if (unique_id (ld, ld->fw->role_by_id, _("role"), role->id, role, r))
-        g_ptr_array_add (ld->fw->roles, role);
-      else
-        role_free (role);
-    }
-}
-
-static guint64
-read_area_roles (Loader *ld, const xmlNode *node)
-{
-  g_autofree char *list = dk_xml_attr (node, "roles");
-  if (list == NULL)
-    return G_MAXUINT64;
-  guint64 mask = 0;
-  g_auto (GStrv) ids = g_strsplit_set (list, " \t\r\n", -1);
-  for (char **id = ids; *id != NULL; id++)
-    {
-      if (**id == '\0')
-        continue;
-      const DkRole *role = g_hash_table_lookup (ld->fw->role_by_id, *id);
-      if (role == NULL)
-        dk_errors_add (ld->errors, ld->name, (guint) node->line,
-                       _("area is limited to role '%s', which is not defined"), *id);
-      else
-        mask |= G_GUINT64_CONSTANT (1) << role->index;
-    }
-  return mask;
-}
-
-/* Reads the expectations of COMP and checks that exactly the roles it
- * applies to have one, each on the scale. */
-static void
-read_expectations (Loader *ld, const xmlNode *node, const DkCompetence *comp)
-{
-  DkFramework *fw = ld->fw;
-  guint64 given = 0;
-  for (const xmlNode *e = node->children; e != NULL; e = e->next)
-    {
-      if (!dk_xml_is (e, NS, "expect"))
-        continue;
-      g_autofree char *role_id = dk_xml_attr (e, "role");
-      guint level = dk_xml_attr_uint (e, "level");
-      const DkRole *role = g_hash_table_lookup (fw->role_by_id, role_id);
-      if (role == NULL)
-        dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                       _("expectation names role '%s', which is not defined"), role_id);
-      else if (!(comp->area->role_mask >> role->index & 1))
-        dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                       _("competence %s does not apply to role '%s' (its area is limited), "
-                         "so it cannot have an expectation for it"), comp->id, role_id);
-      else if (given >> role->index & 1)
-        dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                       _("a second expectation for role '%s' on competence %s"), role_id, comp->id);
-      else
-        {
-          given |= G_GUINT64_CONSTANT (1) << role->index;
-          if (level >= fw->scale.min && level <= fw->scale.max)
-            fw->expected[role->index][comp->index] = (guint8) level;
-          else
-            dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                           _("level %u for role '%s' is off the scale %u..%u"), level, role_id,
-                           fw->scale.min, fw->scale.max);
-        }
-    }
-  for (guint r = 0; r < fw->roles->len; r++)
-    if ((comp->area->role_mask >> r & 1) && !(given >> r & 1))
-      dk_errors_add (ld->errors, ld->name, (guint) node->line,
-                     _("competence %s has no expectation for role '%s'"), comp->id,
-                     ((DkRole *) g_ptr_array_index (fw->roles, r))->id);
-}
-
-static void
-read_competence (Loader *ld, const xmlNode *node, const DkArea *area)
-{
-  DkFramework *fw = ld->fw;
-  if (fw->competences->len == DK_MAX_COMPETENCES)
-    {
-      dk_errors_add (ld->errors, ld->name, (guint) node->line, _("more than %u competences"),
-                     DK_MAX_COMPETENCES);
-      return;
-    }
-  DkCompetence *c = g_new0 (DkCompetence, 1);
-  c->id = dk_xml_attr (node, "id");
-  c->area = area;
-  c->index = fw->competences->len;
-  GPtrArray *digcomp = g_ptr_array_new ();
-  for (const xmlNode *t = node->children; t != NULL; t = t->next)
-    if (dk_xml_is (t, NS, "title"))
-      dk_xml_lang_text (t, c->title);
-    else if (dk_xml_is (t, NS, "description"))
-      dk_xml_lang_text (t, c->description);
-    else if (dk_xml_is (t, NS, "digcomp"))
-      g_ptr_array_add (digcomp, dk_xml_attr (t, "ref"));
-  g_ptr_array_add (digcomp, NULL);
-  c->digcomp = (char **) g_ptr_array_free (digcomp, FALSE);
-  if (!unique_id (ld, fw->competence_by_id, _("competence"), c->id, c, node))
-    {
-      competence_free (c);
-      return;
-    }
-  g_ptr_array_add (fw->competences, c);
-  read_expectations (ld, node, c);
-}
-
-static void
-read_area (Loader *ld, const xmlNode *node)
-{
-  DkArea *area = g_new0 (DkArea, 1);
-  area->id = dk_xml_attr (node, "id");
-  area->index = ld->fw->areas->len;
-  area->role_mask = read_area_roles (ld, node);
-  if (!unique_id (ld, ld->fw->area_by_id, _("area"), area->id, area, node))
-    {
-      area_free (area);
-      return;
-    }
-  g_ptr_array_add (ld->fw->areas, area);
-  for (const xmlNode *t = node->children; t != NULL; t = t->next)
-    if (dk_xml_is (t, NS, "title"))
-      dk_xml_lang_text (t, area->title);
-    else if (dk_xml_is (t, NS, "competence"))
-      read_competence (ld, t, area);
-}
-
-static void
-read_framework (Loader *ld, const xmlNode *root)
-{
-  DkFramework *fw = ld->fw;
-  fw->id = dk_xml_attr (root, "id");
-  fw->version = dk_xml_attr (root, "version");
-  /* Roles and the scale first: areas refer to both. */
-  for (const xmlNode *n = root->children; n != NULL; n = n->next)
-    if (dk_xml_is (n, NS, "title"))
-      dk_xml_lang_text (n, fw->title);
-    else if (dk_xml_is (n, NS, "scale"))
-      read_scale (ld, n, &fw->scale);
-    else if (dk_xml_is (n, NS, "motivation") && read_scale (ld, n, &fw->motivation))
-      {
-        fw->high = dk_xml_attr_uint (n, "high");
-        if (fw->high < fw->motivation.min || fw->high > fw->motivation.max)
-          dk_errors_add (ld->errors, ld->name, (guint) n->line,
-                         _("high motivation %u is off the motivation scale %u..%u"), fw->high,
-                         fw->motivation.min, fw->motivation.max);
-      }
-    else if (dk_xml_is (n, NS, "roles"))
-      read_roles (ld, n);
-  for (const xmlNode *n = root->children; n != NULL; n = n->next)
-    if (dk_xml_is (n, NS, "area"))
-      read_area (ld, n);
-}
-
-static DkFramework *
-load (const char *data, gsize len, const char *name, gboolean validate, GError **error)
-{
-  DkErrors errors;
-  dk_errors_init (&errors, 0);
-  xmlDocPtr doc = dk_xml_parse (data, len, name, &errors);
-  xmlNodePtr root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-  if (root != NULL && !dk_xml_is (root, NS, "framework"))
-    dk_errors_add (&errors, name, (guint) root->line,
-                   _("the root element must be <framework> in namespace %s"), NS);
-  else if (root != NULL && validate)
-    dk_xml_validate (doc, dk_schema_framework, dk_schema_framework_len, name, &errors);
-
-  g_autoptr (DkFramework) fw = framework_new ();
-  if (!dk_errors_any (&errors))
-    {
-      Loader ld = { fw, name, &errors };
-      read_framework (&ld, root);
-    }
-  xmlFreeDoc (doc);
-  if (dk_errors_propagate (&errors, error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID))
-    return NULL;
-  return g_steal_pointer (&fw);
-}
-
-DkFramework *
-dk_framework_load_from_data (const char *data, gsize len, const char *name, GError **error)
-{
-  return load (data, len, name, TRUE, error);
-}
-
-DkFramework *
-dk_framework_load_trusted (const char *data, gsize len, const char *name, GError **error)
-{
-  return load (data, len, name, FALSE, error);
-}
-
-char *
-dk_framework_read_file (const char *path, gsize *len, GError **error)
-{
-  char *data = NULL;
-  g_autoptr (GError) io = NULL;
-  DkErrors errors;
-  dk_errors_init (&errors, 0);
-  if (!dk_xml_read_file (path, &data, len, &errors, &io))
-    {
-      if (io != NULL)
-        g_set_error (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_IO, "%s", io->message);
-      else
-        dk_errors_propagate (&errors, error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID);
-    }
-  dk_errors_clear (&errors);
-  return data;
-}
-
-DkFramework *
-dk_framework_load (const char *path, GError **error)
-{
-  gsize len = 0;
-  g_autofree char *data = dk_framework_read_file (path, &len, error);
-  return data != NULL ? dk_framework_load_from_data (data, len, path, error) : NULL;
 }
 
 /* ---- the compiled form ---------------------------------------------------------------------- */
@@ -597,7 +290,7 @@ dk_framework_load_compiled (const void *data, gsize len)
     return NULL;
   g_autoptr (GVariant) scale = child (v, 4), motivation = child (v, 5), areas = child (v, 7);
   g_autoptr (GVariant) competences = child (v, 8), roles = child (v, 9), expected = child (v, 10);
-  g_autoptr (DkFramework) fw = framework_new ();
+  g_autoptr (DkFramework) fw = dk_framework_new_empty ();
   fw->id = child_string (v, 1);
   fw->version = child_string (v, 2);
   child_texts (v, 3, fw->title);

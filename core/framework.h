@@ -11,6 +11,12 @@
  * message.  Parsing never touches the network, loads no external DTD or
  * entity and substitutes no entities.
  *
+ * Reading the XML (dk_framework_load, _read_file, _load_from_data,
+ * _load_trusted) is the work of the XML readers' module (core/xml-readers.h),
+ * loaded on first use: each of them fails with a G_FILE_ERROR when it cannot
+ * be loaded.  The model, its compiled form and the look-ups are the
+ * program's own.
+ *
  * A loaded DkFramework is immutable.  Competences and roles are numbered in
  * document order (index 0..n-1); the gap engine and the store use these
  * indexes, so the order of competences in a file is part of its version.
@@ -74,7 +80,7 @@ typedef struct _DkFramework DkFramework;
  * found, one "PATH:LINE: message" per line. */
 DkFramework *dk_framework_load (const char *path, GError **error);
 
-/* Reads the framework file PATH (at most DK_XML_MAX_BYTES, checked before
+/* Reads the framework file PATH (at most 16 MiB, xml/xml.h, checked before
  * reading).  Returns its bytes (g_free) with *LEN, or NULL with ERROR set:
  * DK_FRAMEWORK_ERROR_IO when it cannot be read, DK_FRAMEWORK_ERROR_INVALID
  * when it is too large. */

@@ -8,7 +8,7 @@
 #include "catalogue.h"
 #include "csv.h"
 #include "errors.h"
-#include "xml.h"
+#include "xml-readers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,8 +49,6 @@ typedef struct {
   const DkFramework *named;/* the framework the XML catalogue names, when registered */
   DkErrors    errors;
 } Reader;
-
-#define NS "urn:digikomp:catalogue:1"
 
 static const char *
 field (const DkCsvRecord *rec, const int *index, int col)
@@ -187,91 +185,13 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   keep (r, a, before);
 }
 
-/* ---- the XML form ------------------------------------------------------------- */
-
-static gboolean
-attr_flag (const xmlNode *node, const char *name)
-{
-  g_autofree char *v = dk_xml_attr (node, name);
-  return g_strcmp0 (v, "true") == 0 || g_strcmp0 (v, "1") == 0;
-}
-
-/* Returns the texts of NODE's children NAME as a NULL-terminated vector. */
-static char **
-child_texts (const xmlNode *node, const char *name)
-{
-  GPtrArray *out = g_ptr_array_new ();
-  for (const xmlNode *c = node != NULL ? node->children : NULL; c != NULL; c = c->next)
-    if (dk_xml_is (c, NS, name))
-      g_ptr_array_add (out, dk_xml_text (c));
-  g_ptr_array_add (out, NULL);
-  return (char **) g_ptr_array_free (out, FALSE);
-}
-
-static void
-read_develops (Reader *r, DkActivity *a, const xmlNode *node)
-{
-  g_autofree char *comp = dk_xml_attr (node, "competence"), *problem = NULL;
-  guint from = dk_xml_attr_uint (node, "from"), to = dk_xml_attr_uint (node, "to"), line = (guint) node->line;
-  if (!dk_activity_add_develops (a, comp, from, to, &problem))
-    dk_errors_add (&r->errors, r->file, line, "%s", problem);
-  else
-    check_develops (r, &g_array_index (a->develops, DkDevelops, a->develops->len - 1), line);
-}
-
-static void
-read_session (Reader *r, DkActivity *a, const xmlNode *node)
-{
-  g_autofree char *start = dk_xml_attr (node, "start"), *end = dk_xml_attr (node, "end");
-  g_autofree char *place = dk_xml_attr (node, "place"), *problem = NULL;
-  if (!dk_activity_add_session (a, start, end, place, dk_xml_attr_uint (node, "seats"), &problem))
-    dk_errors_add (&r->errors, r->file, (guint) node->line, "%s", problem);
-}
-
-static void
-read_activity (Reader *r, const xmlNode *node)
-{
-  guint before = r->errors.count, line = (guint) node->line;
-  DkActivity *a = dk_activity_new ();
-  a->id = dk_xml_attr (node, "id");
-  a->kind = dk_xml_attr (node, "kind");
-  a->format = dk_xml_attr (node, "format");
-  a->language = dk_xml_attr (node, "language");
-  const xmlNode *audience = NULL;
-  for (const xmlNode *c = node->children; c != NULL; c = c->next)
-    if (dk_xml_is (c, NS, "title"))
-      dk_xml_lang_text (c, a->title);
-    else if (dk_xml_is (c, NS, "description"))
-      dk_xml_lang_text (c, a->description);
-    else if (dk_xml_is (c, NS, "develops"))
-      read_develops (r, a, c);
-    else if (dk_xml_is (c, NS, "audience"))
-      audience = c;
-    else if (dk_xml_is (c, NS, "session"))
-      read_session (r, a, c);
-    else if (dk_xml_is (c, NS, "accessibility"))
-      {
-        a->easy_swedish = attr_flag (c, "easy-swedish");
-        a->read_aloud = attr_flag (c, "read-aloud");
-      }
-    else if (dk_xml_is (c, NS, "preparation"))
-      a->preparation = dk_xml_text (c);
-    else if (dk_xml_is (c, NS, "follow-up"))
-      a->follow_up = dk_xml_text (c);
-  a->roles = child_texts (audience, "role");
-  a->units = child_texts (audience, "unit");
-  a->themes = child_texts (node, "theme");
-  g_autofree char *hours = dk_xml_attr (node, "hours");
-  check_activity (r, a, hours, line);
-  check_roles (r, a, audience != NULL ? (guint) audience->line : line);
-  keep (r, a, before);
-}
+/* ---- the XML form: read by the XML readers' module ----------------------------- */
 
 /* Finds the framework the catalogue names among the registered ones. */
 static void
-find_named (Reader *r, const xmlNode *root)
+xml_catalogue (const char *code, const char *version, gpointer user_data)
 {
-  g_autofree char *code = dk_xml_attr (root, "framework"), *version = dk_xml_attr (root, "version");
+  Reader *r = user_data;
   for (guint i = 0; i < r->frameworks->len && r->named == NULL; i++)
     {
       const DkFramework *fw = r->frameworks->pdata[i];
@@ -281,31 +201,39 @@ find_named (Reader *r, const xmlNode *root)
     }
 }
 
+static void
+xml_develops (DkActivity *a, guint line, gpointer user_data)
+{
+  check_develops (user_data, &g_array_index (a->develops, DkDevelops, a->develops->len - 1), line);
+}
+
+static void
+xml_activity (DkActivity *a, const char *hours, guint line, guint audience_line, gboolean clean,
+              gpointer user_data)
+{
+  Reader *r = user_data;
+  guint before = r->errors.count;
+  check_activity (r, a, hours, line);
+  check_roles (r, a, audience_line);
+  if (clean)
+    keep (r, a, before);
+  else
+    dk_activity_free (a);
+}
+
 /* Reads the XML form into R.  Returns FALSE with ERROR only when the file
- * cannot be read; problems in it go to R's errors. */
+ * cannot be read or the XML readers' module cannot be loaded; problems in
+ * it go to R's errors. */
 static gboolean
 read_xml (Reader *r, guint64 *rows, GError **error)
 {
+  static const DkCatalogueXmlHandler handler = { xml_catalogue, xml_develops, xml_activity };
+  const DkXmlReaders *x = dk_xml_readers (error);
   g_autofree char *data = NULL;
   gsize len = 0;
-  if (!g_file_get_contents (r->file, &data, &len, error))
+  if (x == NULL || !g_file_get_contents (r->file, &data, &len, error))
     return FALSE;
-  xmlDocPtr doc = dk_xml_parse (data, len, r->file, &r->errors);
-  xmlNodePtr root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-  if (root != NULL && !dk_xml_is (root, NS, "catalogue"))
-    dk_errors_add (&r->errors, r->file, (guint) root->line,
-                   _("the root element must be <catalogue> in namespace %s"), NS);
-  else if (root != NULL && dk_xml_validate (doc, dk_schema_catalogue, dk_schema_catalogue_len, r->file, &r->errors))
-    {
-      find_named (r, root);
-      for (const xmlNode *n = root->children; n != NULL && !dk_errors_full (&r->errors); n = n->next)
-        if (dk_xml_is (n, NS, "activity"))
-          {
-            read_activity (r, n);
-            (*rows)++;
-          }
-    }
-  xmlFreeDoc (doc);
+  x->catalogue (data, len, r->file, &handler, r, &r->errors, rows);
   return TRUE;
 }
 

@@ -50,7 +50,9 @@ gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
  * ending in .xml, or content starting with '<') or CSV: new ids are added,
  * known ones replaced.  The competences of an XML catalogue are checked
  * against the framework it names when that is registered, else (and for
- * CSV) against every registered framework; levels must lie on the scale. */
+ * CSV) against every registered framework; levels must lie on the scale.
+ * The XML form is read by the XML readers' module (core/xml-readers.h): a
+ * G_FILE_ERROR when it cannot be loaded. */
 gboolean dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
                               GError **error);
 

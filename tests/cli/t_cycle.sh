@@ -62,6 +62,11 @@ cp "$DIGIKOMP" "$T/alone"
 run "$T/alone" report needs --round r1 --min-group 3 --format xlsx --output "$T/none.xlsx"
 expect_rc 1; expect_err "cannot load the exporters' module"
 [ ! -e "$T/none.xlsx" ] || fail "a failed export left a file"
+# the XML readers' module likewise: the store's frameworks are compiled, so
+# the conversation view runs without it, and reading XML says what is missing
+run "$T/alone" conversation P3 --round r1; expect_rc 0; expect_out "P3"
+run "$T/alone" framework validate "$TOP/frameworks/kommun-digcomp-12.xml"
+expect_rc 1; expect_err "cannot open "; expect_err "digikomp-xml.so"
 run dk report needs --by unit,role,area; expect_rc 2
 
 # a closed round refuses changes
