@@ -187,7 +187,8 @@ check-asan: deps
 # The CLI tests with every digikomp process under valgrind (tests/valgrind/):
 # build/digikomp-valgrind stands in for the binary, each process logs to
 # $(BUILD)/valgrind-logs/PID.log, and any non-empty log (an error or a
-# definite leak) fails the check.
+# definite leak) fails the check.  DK_PROGRAM names the program itself, for
+# the tests that copy it.
 VG_WRAP := $(BUILD)/digikomp-valgrind
 VG_LOGS := $(BUILD)/valgrind-logs
 
@@ -196,7 +197,7 @@ check-valgrind: deps deps-valgrind
 	@printf '#!/bin/sh\nexec sh "%s/tests/valgrind/wrap.sh" "%s/$(BIN)" "$$@"\n' \
 	  "$(CURDIR)" "$(CURDIR)" > $(VG_WRAP) && chmod +x $(VG_WRAP)
 	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
-	@DK_VALGRIND_LOGS=$(CURDIR)/$(VG_LOGS) sh tests/cli/run.sh $(VG_WRAP)
+	@DK_PROGRAM=$(CURDIR)/$(BIN) DK_VALGRIND_LOGS=$(CURDIR)/$(VG_LOGS) sh tests/cli/run.sh $(VG_WRAP)
 	@n=$$(ls $(VG_LOGS) | wc -l); bad=$$(find $(VG_LOGS) -name '*.log' -size +0c); \
 	  if [ -n "$$bad" ]; then cat $$bad; echo "valgrind: errors or definite leaks in $$(echo $$bad | wc -w) of $$n processes"; exit 1; fi; \
 	  echo "valgrind: $$n processes, no errors, no definite leaks"

@@ -23,6 +23,7 @@ cmd:xgettext:gettext
 cmd:xmllint:libxml2-utils
 cmd:sqlite3:sqlite3
 cmd:pdftoppm:poppler-utils
+cmd:unzip:unzip
 cmd:script:bsdutils
 cmd:bash:bash
 file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
