@@ -160,9 +160,13 @@ plan_suggest (int argc, char **argv)
   return rc;
 }
 
+/* The plan as a report.  The status column is in the reader's language in
+ * every format but JSON, which keeps the stored word for programs. */
 static DkReport *
-plan_report (const DkPlan *plan, DkLang lang)
+plan_report (const DkPlan *plan, const CliCommon *common)
 {
+  DkLang lang = common->lang;
+  gboolean words = g_strcmp0 (common->format, "json") != 0;
   g_autofree char *title = g_strdup_printf (_("Development plan of %s, round %s (%s)"), plan->person,
                                             plan->round, dk_plan_word (plan->state));
   DkReport *report = dk_report_new (title, lang);
@@ -194,7 +198,7 @@ plan_report (const DkPlan *plan, DkLang lang)
         dk_table_set_number (t, row, 2, it->target);
       dk_table_set_text (t, row, 3, it->activity_id ? it->activity_id : wish);
       dk_table_set_text (t, row, 4, it->due);
-      dk_table_set_text (t, row, 5, it->status);
+      dk_table_set_text (t, row, 5, words ? dk_plan_word (it->status) : it->status);
       dk_table_set_text (t, row, 6, it->reason);
     }
   dk_report_add_table (report, t);
@@ -216,7 +220,7 @@ plan_show (int argc, char **argv)
         rc = cli_fail (_("cannot show the plan"), error);
       else
         {
-          g_autoptr (DkReport) report = plan_report (plan, o.common.lang);
+          g_autoptr (DkReport) report = plan_report (plan, &o.common);
           rc = cli_emit_report (report, &o.common);
         }
     }
@@ -244,7 +248,7 @@ plan_create (int argc, char **argv)
         rc = cli_fail (_("cannot create the plan"), error);
       else
         {
-          g_autoptr (DkReport) report = plan_report (plan, o.common.lang);
+          g_autoptr (DkReport) report = plan_report (plan, &o.common);
           rc = cli_emit_report (report, &o.common);
         }
     }

@@ -74,6 +74,55 @@ competence_title (const Doc *d, const char *id)
   return dk_competence_title (dk_framework_competence_by_id (d->ctx.fw, id), d->lang);
 }
 
+/* "4.2 Protect personal data: Phishing exercise": the competence and the
+ * activity's title, or the wish.  Caller frees. */
+static char *
+item_title (const Doc *d, const DkPlanItem *it)
+{
+  const DkActivity *a = item_activity (d, it);
+  return g_strdup_printf ("%s %s: %s", it->competence, competence_title (d, it->competence),
+                          a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
+}
+
+/* What follows an item's title: " (wished for) — planned, target level 3,
+ * due 2027-03-31".  Caller frees. */
+static char *
+item_headline (const DkPlanItem *it)
+{
+  GString *s = g_string_new (NULL);
+  if (it->wish != NULL)
+    g_string_append_printf (s, _(" (wished for)"));
+  g_string_append_printf (s, _(" — %s"), dk_plan_word (it->status));
+  if (it->target > 0)
+    g_string_append_printf (s, _(", target level %u"), it->target);
+  if (it->due != NULL)
+    g_string_append_printf (s, _(", due %s"), it->due);
+  return g_string_free (s, FALSE);
+}
+
+/* The lines under an item, in every format alike: why it was suggested,
+ * what to do before and after (the transfer of training), its sessions.
+ * Returns strings the array owns. */
+static GPtrArray *
+item_details (const DkPlanItem *it, const DkActivity *a)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  if (it->reason != NULL)
+    g_ptr_array_add (lines, g_strdup (it->reason));
+  if (a == NULL)
+    return lines;
+  if (a->preparation != NULL)
+    g_ptr_array_add (lines, g_strdup_printf (_("Before: %s"), a->preparation));
+  if (a->follow_up != NULL)
+    g_ptr_array_add (lines, g_strdup_printf (_("After: %s"), a->follow_up));
+  for (guint k = 0; k < a->sessions->len; k++)
+    {
+      const DkSession *x = &g_array_index (a->sessions, DkSession, k);
+      g_ptr_array_add (lines, g_strdup_printf (_("Session: %s – %s %s"), x->start, x->end, x->place ? x->place : ""));
+    }
+  return lines;
+}
+
 /* ---- Markdown ---------------------------------------------------------------------- */
 
 static char *
@@ -104,31 +153,14 @@ render_markdown (const Doc *d)
   for (guint i = 0; i < d->plan->items->len; i++)
     {
       const DkPlanItem *it = d->plan->items->pdata[i];
-      const DkActivity *a = item_activity (d, it);
-      g_string_append_printf (s, "%u. **%s %s**: %s", i + 1, it->competence, competence_title (d, it->competence),
-                              a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
-      if (it->wish != NULL)
-        g_string_append_printf (s, _(" (wished for)"));
-      g_string_append_printf (s, _(" — %s"), dk_plan_word (it->status));
-      if (it->target > 0)
-        g_string_append_printf (s, _(", target level %u"), it->target);
-      if (it->due != NULL)
-        g_string_append_printf (s, _(", due %s"), it->due);
-      g_string_append (s, "\n");
-      if (it->reason != NULL)
-        g_string_append_printf (s, "   - %s\n", it->reason);
-      if (a != NULL && a->preparation != NULL)
-        g_string_append_printf (s, _("   - Before: %s\n"), a->preparation);
-      if (a != NULL && a->follow_up != NULL)
-        g_string_append_printf (s, _("   - After: %s\n"), a->follow_up);
-      for (guint k = 0; a != NULL && k < a->sessions->len; k++)
-        {
-          const DkSession *x = &g_array_index (a->sessions, DkSession, k);
-          g_string_append_printf (s, _("   - Session: %s – %s %s\n"), x->start, x->end, x->place ? x->place : "");
-        }
+      g_autofree char *what = item_title (d, it), *headline = item_headline (it);
+      g_string_append_printf (s, "%u. **%s**%s\n", i + 1, what, headline);
+      g_autoptr (GPtrArray) details = item_details (it, item_activity (d, it));
+      for (guint k = 0; k < details->len; k++)
+        g_string_append_printf (s, "   - %s\n", (const char *) details->pdata[k]);
     }
   if (d->plan->items->len == 0)
-    g_string_append (s, _("No activities yet.\n"));
+    g_string_append_printf (s, "%s\n", _("No activities yet."));
   return g_string_free (s, FALSE);
 }
 
@@ -175,7 +207,23 @@ render_html (const Doc *d)
   g_autofree char *meta = g_strdup_printf (_("Round %s · %s · %s"), d->ctx.round->code, d->ctx.person->unit_path,
                                            dk_plan_word (d->plan->state));
   html_escaped (s, meta);
-  g_string_append (s, "</p>\n<figure>");
+  g_string_append (s, "</p>\n");
+  if (d->plan->agreed_at != NULL)
+    {
+      g_autofree char *agreed = g_strdup_printf (_("Agreed on %s by %s."), d->plan->agreed_at, d->plan->agreed_by);
+      g_string_append (s, "<p>");
+      html_escaped (s, agreed);
+      g_string_append (s, "</p>\n");
+    }
+  if (d->plan->follow_up_at != NULL)
+    {
+      g_autofree char *followed = g_strdup_printf (_("Followed up on %s: %s"), d->plan->follow_up_at,
+                                                   d->plan->follow_up_notes ? d->plan->follow_up_notes : "");
+      g_string_append (s, "<p>");
+      html_escaped (s, followed);
+      g_string_append (s, "</p>\n");
+    }
+  g_string_append (s, "<figure>");
   g_autofree char *chart = radar (d);
   g_string_append (s, chart);
   g_string_append (s, "</figure>\n<h2>");
@@ -184,28 +232,28 @@ render_html (const Doc *d)
   for (guint i = 0; i < d->plan->items->len; i++)
     {
       const DkPlanItem *it = d->plan->items->pdata[i];
-      const DkActivity *a = item_activity (d, it);
+      g_autofree char *what = item_title (d, it), *headline = item_headline (it);
       g_string_append (s, "<li><b>");
-      g_autofree char *what = g_strdup_printf ("%s %s: %s", it->competence, competence_title (d, it->competence),
-                                               a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
       html_escaped (s, what);
-      g_string_append (s, "</b> — ");
-      html_escaped (s, dk_plan_word (it->status));
-      if (it->reason != NULL)
+      g_string_append (s, "</b>");
+      html_escaped (s, headline);
+      g_autoptr (GPtrArray) details = item_details (it, item_activity (d, it));
+      for (guint k = 0; k < details->len; k++)
         {
-          g_string_append (s, "<br><span class=\"why\">");
-          html_escaped (s, it->reason);
+          g_string_append (s, k == 0 && it->reason != NULL ? "<br><span class=\"why\">" : "<br><span>");
+          html_escaped (s, details->pdata[k]);
           g_string_append (s, "</span>");
-        }
-      if (a != NULL && a->preparation != NULL)
-        {
-          g_string_append (s, "<br>");
-          g_autofree char *prep = g_strdup_printf (_("Before: %s"), a->preparation);
-          html_escaped (s, prep);
         }
       g_string_append (s, "</li>\n");
     }
-  g_string_append (s, "</ol>\n</body>\n</html>\n");
+  g_string_append (s, "</ol>\n");
+  if (d->plan->items->len == 0)
+    {
+      g_string_append (s, "<p>");
+      html_escaped (s, _("No activities yet."));
+      g_string_append (s, "</p>\n");
+    }
+  g_string_append (s, "</body>\n</html>\n");
   return g_string_free (s, FALSE);
 }
 

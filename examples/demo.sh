@@ -31,6 +31,7 @@ step "$BIN" report summary --round 2026 --compare 2025 --lang sv
 step "$BIN" conversation K10040 --round 2026 --lang sv
 step "$BIN" plan suggest K10040 --round 2026 --lang sv
 step "$BIN" plan create K10040 --round 2026 --from-suggestions --lang sv
+step "$BIN" plan add K10040 --round 2026 --competence 3.1 --wish "Kvällskurs i bildredigering" --due 2027-03-31
 step "$BIN" plan agree K10040 --round 2026 --by K10032
 step "$BIN" plan export K10040 --round 2026 --format pdf --output build/demo-plan.pdf --lang sv
 step "$BIN" plan export K10040 --round 2026 --format html --output build/demo-plan.html --lang sv

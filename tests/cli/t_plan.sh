@@ -48,6 +48,9 @@ run dk attend P1 mgr --date 2027-03-02 --hours 3; expect_rc 0
 run dk plan show P1 --round r1 --format csv
 expect_out "1.1,4,mgr,,done"
 expect_out "wish: Kurs i arkivering,2027-02-01,planned"
+# in Swedish the statuses are Swedish too; JSON keeps the stored word
+run dk plan show P1 --round r1 --lang sv; expect_out "planerad"; expect_out "klar"; expect_no_out "planned"
+run dk plan show P1 --round r1 --lang sv --format json; expect_out '"planned"'
 run dk plan follow-up P1 --round r1 --on 2027-06-01 --notes "Klar med kursen"; expect_rc 0
 run dk plan cancel P1 2 --round r1; expect_rc 0
 run dk audit P1; expect_out "agreed"; expect_out "item 2"
@@ -59,6 +62,10 @@ run dk plan suggest P1 --round r1 --format csv; expect_no_out ",mgr,"
 run dk plan export P1 --round r1 --format md; expect_rc 0; expect_out "# Development plan: Anna Berg"; expect_out "Klar med kursen"
 run dk plan export P1 --round r1 --format html --output "$T/plan.html"; expect_rc 0
 grep -q "<svg" "$T/plan.html" || fail "no radar chart in the HTML plan"
+# the HTML plan says as much as the Markdown one: the wish, its due date, agreement, follow-up
+for text in "Kurs i arkivering</b> (wished for) — cancelled, due 2027-02-01" "Agreed on " "Followed up on 2027-06-01: Klar med kursen"; do
+  grep -qF "$text" "$T/plan.html" || fail "the HTML plan lacks: $text"
+done
 run dk plan export P1 --round r1 --format json; expect_rc 0; expect_out '"state" : "agreed"'
 # a person reads the state and statuses in their language; JSON keeps the stored words
 run dk plan export P1 --round r1 --format md --lang sv; expect_rc 0
