@@ -160,10 +160,11 @@ plan_suggest (int argc, char **argv)
   return rc;
 }
 
-/* The plan as a report.  The status column is in the reader's language in
- * every format but JSON, which keeps the stored word for programs. */
+/* The plan as a report, with the activities' titles from CATALOGUE.  The
+ * status column is in the reader's language in every format but JSON, which
+ * keeps the stored word for programs. */
 static DkReport *
-plan_report (const DkPlan *plan, const CliCommon *common)
+plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
 {
   DkLang lang = common->lang;
   gboolean words = g_strcmp0 (common->format, "json") != 0;
@@ -182,9 +183,9 @@ plan_report (const DkPlan *plan, const CliCommon *common)
       dk_report_add_note (report, n);
     }
   DkTable *t = dk_table_new ("items", NULL);
-  const char *keys[] = { "item", "competence", "target", "activity", "due", "status", "reason" };
-  const char *labels[] = { N_("Item"), N_("Competence"), N_("Target"), N_("Activity or wish"), N_("Due"),
-                           N_("Status"), N_("Why") };
+  const char *keys[] = { "item", "competence", "target", "activity", "title", "due", "status", "reason" };
+  const char *labels[] = { N_("Item"), N_("Competence"), N_("Target"), N_("Activity or wish"), N_("Title"),
+                           N_("Due"), N_("Status"), N_("Why") };
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     dk_table_add_column (t, keys[i], _(labels[i]), i == 0 || i == 2 ? DK_COLUMN_INTEGER : DK_COLUMN_TEXT);
   for (guint i = 0; i < plan->items->len; i++)
@@ -196,13 +197,27 @@ plan_report (const DkPlan *plan, const CliCommon *common)
       dk_table_set_text (t, row, 1, it->competence);
       if (it->target > 0)
         dk_table_set_number (t, row, 2, it->target);
+      const DkActivity *a = it->activity_id ? dk_catalogue_find (catalogue, it->activity_id) : NULL;
       dk_table_set_text (t, row, 3, it->activity_id ? it->activity_id : wish);
-      dk_table_set_text (t, row, 4, it->due);
-      dk_table_set_text (t, row, 5, words ? dk_plan_word (it->status) : it->status);
-      dk_table_set_text (t, row, 6, it->reason);
+      dk_table_set_text (t, row, 4, a != NULL ? dk_activity_title (a, lang) : NULL);
+      dk_table_set_text (t, row, 5, it->due);
+      dk_table_set_text (t, row, 6, words ? dk_plan_word (it->status) : it->status);
+      dk_table_set_text (t, row, 7, it->reason);
     }
   dk_report_add_table (report, t);
   return report;
+}
+
+/* Writes PLAN in COMMON's format; returns the command's exit code. */
+static int
+emit_plan (DkStore *store, const DkPlan *plan, const CliCommon *common)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) catalogue = dk_catalogue_load (store, &error);
+  if (catalogue == NULL)
+    return cli_fail (_("cannot read the catalogue"), error);
+  g_autoptr (DkReport) report = plan_report (plan, catalogue, common);
+  return cli_emit_report (report, common);
 }
 
 static int
@@ -219,10 +234,7 @@ plan_show (int argc, char **argv)
       if (plan == NULL)
         rc = cli_fail (_("cannot show the plan"), error);
       else
-        {
-          g_autoptr (DkReport) report = plan_report (plan, &o.common);
-          rc = cli_emit_report (report, &o.common);
-        }
+        rc = emit_plan (store, plan, &o.common);
     }
   plan_options_clear (&o);
   return rc;
@@ -247,10 +259,7 @@ plan_create (int argc, char **argv)
       if (plan == NULL)
         rc = cli_fail (_("cannot create the plan"), error);
       else
-        {
-          g_autoptr (DkReport) report = plan_report (plan, &o.common);
-          rc = cli_emit_report (report, &o.common);
-        }
+        rc = emit_plan (store, plan, &o.common);
     }
   plan_options_clear (&o);
   return rc;

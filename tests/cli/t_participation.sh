@@ -33,7 +33,7 @@ run dk import participation; expect_rc 2
 # a clean file: summary, Q1's plan item done, audited; again: nothing changes
 run dk import participation "$P/participation.csv"
 expect_rc 0; expect_out "Participation: 10 rows; 10 added, 0 updated, 0 unchanged"; expect_out "Plan items marked done: 1"
-run dk plan show Q1 --round r1 --format csv; expect_out "1,1.1,,phishing,,done"
+run dk plan show Q1 --round r1 --format csv; expect_out "1,1.1,,phishing,Phishing exercise,,done"
 run dk audit Q1; expect_out "phishing 2027-02-01 completed"
 dump >"$T/before"
 run dk import participation "$P/participation.csv"; expect_rc 0; expect_out "0 added, 0 updated, 10 unchanged"

@@ -46,8 +46,8 @@ run dk plan agree P1 --round r1 --by P2; expect_rc 1; expect_err "P2 is not P1's
 run dk plan agree P1 --round r1 --by hr:Karin; expect_rc 0
 run dk attend P1 mgr --date 2027-03-02 --hours 3; expect_rc 0
 run dk plan show P1 --round r1 --format csv
-expect_out "1.1,4,mgr,,done"
-expect_out "wish: Kurs i arkivering,2027-02-01,planned"
+expect_out "1.1,4,mgr,Managers' course,,done"
+expect_out "wish: Kurs i arkivering,,2027-02-01,planned"
 # in Swedish the statuses are Swedish too; JSON keeps the stored word
 run dk plan show P1 --round r1 --lang sv; expect_out "planerad"; expect_out "klar"; expect_no_out "planned"
 run dk plan show P1 --round r1 --lang sv --format json; expect_out '"planned"'
