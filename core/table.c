@@ -127,6 +127,12 @@ dk_table_set_emphasis (DkTable *t, guint row, guint col, gboolean emphasis)
 }
 
 guint dk_table_n_rows (const DkTable *t) { return t->rows->len; }
+
+const char *
+dk_table_empty_text (void)
+{
+  return _("(nothing to show)");
+}
 guint dk_table_n_columns (const DkTable *t) { return t->columns->len; }
 const char *dk_table_name (const DkTable *t) { return t->name; }
 
@@ -357,6 +363,8 @@ render_text_table (GString *out, const DkTable *t, DkLang lang, gboolean colour)
           g_string_append (out, "\033[0m");
         g_string_append (out, c + 1 < nc ? "  " : "\n");
       }
+  if (nr == 0)
+    g_string_append_printf (out, "%s\n", dk_table_empty_text ());
   for (guint i = 0; i < nc * nr; i++)
     g_free (texts[i]);
 }

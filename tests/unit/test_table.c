@@ -124,6 +124,25 @@ test_xlsx (void **state)
   assert_false (dk_report_write_xlsx (r, "/nonexistent/dir/r.xlsx", &error));
 }
 
+/* A table without rows says so to people, and stays a bare header (CSV)
+ * or an empty list (JSON) for programs. */
+static void
+test_empty_table (void **state)
+{
+  (void) state;
+  g_autoptr (DkReport) r = dk_report_new ("Goals", DK_LANG_EN);
+  DkTable *t = dk_table_new ("goals", NULL);
+  dk_table_add_column (t, "competence", "Competence", DK_COLUMN_TEXT);
+  dk_table_add_column (t, "goals", "Goals", DK_COLUMN_INTEGER);
+  dk_report_add_table (r, t);
+  g_autofree char *text = dk_report_render_text (r, FALSE);
+  g_autofree char *html = dk_report_render_html (r);
+  g_autofree char *csv = dk_report_render_csv (r);
+  assert_non_null (strstr (text, "──  ─────\n(nothing to show)\n"));
+  assert_non_null (strstr (html, "<tr><td colspan=\"2\">(nothing to show)</td></tr>"));
+  assert_string_equal (csv, "competence,goals\r\n");
+}
+
 static void
 test_numbers_in_languages (void **state)
 {
@@ -157,6 +176,7 @@ main (void)
     cmocka_unit_test (test_json),
     cmocka_unit_test (test_html),
     cmocka_unit_test (test_xlsx),
+    cmocka_unit_test (test_empty_table),
     cmocka_unit_test (test_numbers_in_languages),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
