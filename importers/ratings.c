@@ -66,12 +66,15 @@ typedef struct {
   GHashTable        *dates;      /* valid conversation dates seen, interned */
   char              *last_person;/* rows come grouped by person: the last one looked up */
   guint              last_index;
+  guint              next_comp;  /* rows come in the framework's order: the likely next one */
+  const char        *last_date;  /* the last conversation date interned */
   /* the file */
   guint8            *levels;     /* [person][3 * n_comp] */
   PersonState       *state;
   GArray            *notes;      /* Note */
   DkErrors           errors;
   DkImportSummary   *summary;
+  const char        *actor;      /* dk_store_actor (), looked up once */
   char               today[11];
 } Import;
 
@@ -160,6 +163,8 @@ parse_shared (const char *text)
 {
   if (text == NULL || *text == '\0')
     return SHARED_UNSET;
+  if (strcmp (text, "yes") == 0)
+    return SHARED_YES;
   if (!g_ascii_strcasecmp (text, "yes") || !g_ascii_strcasecmp (text, "ja")
       || !strcmp (text, "1") || !g_ascii_strcasecmp (text, "true"))
     return SHARED_YES;
@@ -189,7 +194,10 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
                      col (rec, index, COL_SHARED));
       return;
     }
-  const char *interned = *conv != '\0' ? g_hash_table_lookup (im->dates, conv) : NULL;
+  const char *interned = NULL;
+  if (*conv != '\0')
+    interned = im->last_date != NULL && strcmp (conv, im->last_date) == 0
+               ? im->last_date : g_hash_table_lookup (im->dates, conv);
   if (*conv != '\0' && interned == NULL)
     {
       if (!dk_import_is_date (conv))
@@ -200,6 +208,8 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
       interned = g_string_chunk_insert_const (im->strings, conv);
       g_hash_table_insert (im->dates, (gpointer) interned, (gpointer) interned);
     }
+  if (interned != NULL)
+    im->last_date = interned;
   if (shared == SHARED_UNSET)
     shared = SHARED_YES;
   if (st->seen == 0)
@@ -248,7 +258,11 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
       im->last_person = g_strdup (person);
       im->last_index = p;
     }
-  const DkCompetence *comp = dk_framework_competence_by_id (im->fw, comp_id);
+  const DkCompetence *comp = im->next_comp < im->n_comp
+                             ? dk_framework_competence (im->fw, im->next_comp) : NULL;
+  if (comp == NULL || strcmp (comp->id, comp_id) != 0)
+    comp = dk_framework_competence_by_id (im->fw, comp_id);
+  im->next_comp = comp != NULL ? comp->index + 1 : 0;
   if (p == 0)
     dk_errors_add (&im->errors, im->file, rec->line, _("unknown person '%s'; import the roster first"), person);
   else if (im->roles[--p] == 0xFF)
@@ -485,7 +499,7 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.5);
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
-  Import im = { .store = store, .file = path, .summary = summary };
+  Import im = { .store = store, .file = path, .summary = summary, .actor = dk_store_actor () };
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));
