@@ -87,6 +87,13 @@ static const char *const migrations[] = {
   /* 4: each framework's compiled form (dk_framework_compile), so that a
    * command rebuilds it without parsing the XML; NULL: parse the XML. */
   "ALTER TABLE framework ADD COLUMN compiled BLOB;",
+
+  /* 5: an import's audit: one audit row (no person) and the changed people's
+   * old and new levels in chunks of 1 024 person ids (core/audit-levels.c) */
+  "CREATE TABLE IF NOT EXISTS audit_levels ("
+  "  id INTEGER PRIMARY KEY, audit_id INTEGER NOT NULL REFERENCES audit(id),"
+  "  bucket INTEGER NOT NULL, data BLOB NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS audit_levels_bucket ON audit_levels(bucket, audit_id);",
 };
 
 /* Returns SQLite's message for the last failure on DB, said so that a user

@@ -8,6 +8,7 @@
  * competence and person.  Nothing is allocated per row.
  */
 #include "import.h"
+#include "audit-levels.h"
 #include "csv.h"
 #include "errors.h"
 
@@ -324,30 +325,12 @@ flags_of (const PersonState *st)
          | (st->conversation != NULL ? DK_ASSESS_CONVERSATION : 0);
 }
 
-/* Returns the levels as one readable string for the audit log:
- * "self 3-?2… manager …-3… motivation 4…", a character per competence. */
-static char *
-levels_text (const guint8 *levels, guint n)
-{
-  static const char *parts[] = { "self ", " manager ", " motivation " };
-  char buf[3 * (DK_MAX_COMPETENCES + 16)], *p = buf;
-  for (guint k = 0; k < 3; k++)
-    {
-      p = stpcpy (p, parts[k]);
-      for (guint c = 0; c < n; c++)
-        {
-          guint8 v = levels[k * n + c];
-          *p++ = v == DK_LEVEL_NONE ? '-' : v == DK_LEVEL_DONT_KNOW ? '?' : (char) ('0' + v % 10);
-        }
-    }
-  return g_strndup (buf, (gsize) (p - buf));
-}
-
 typedef struct {
-  Import  *im;
-  guint8  *had;     /* per dense person: 1 when the round already had answers */
-  GError **error;
-  gboolean failed;
+  Import        *im;
+  guint8        *had;     /* per dense person: 1 when the round already had answers */
+  DkAuditLevels *audit;
+  GError       **error;
+  gboolean       failed;
 } Compare;
 
 /* Classifies the people of the file who already have a row in the round,
@@ -374,10 +357,7 @@ compare_old (const DkScanRow *row, gpointer user_data)
       cmp->had[p] = 2;   /* unchanged */
       return TRUE;
     }
-  g_autofree char *before = levels_text (old, row->n);
-  g_autofree char *after = levels_text (new, im->n_comp);
-  if (!dk_store_audit (im->store, dk_store_actor (), "rating", row->person_id, im->round->id,
-                       "import", before, after, cmp->error))
+  if (!dk_audit_levels_add (cmp->audit, row->person_id, old, row->n, new, im->n_comp, cmp->error))
     {
       cmp->failed = TRUE;
       return FALSE;
@@ -386,7 +366,7 @@ compare_old (const DkScanRow *row, gpointer user_data)
 }
 
 static gboolean
-write_person (Import *im, guint p, guint8 had, GError **error)
+write_person (Import *im, guint p, guint8 had, DkAuditLevels *audit, GError **error)
 {
   DkAssessment a = { 0 };
   PersonState *st = &im->state[p];
@@ -405,10 +385,8 @@ write_person (Import *im, guint p, guint8 had, GError **error)
   memcpy (a.motivation, lv + 2 * a.n, a.n);
   if (had == 0)
     {
-      g_autofree char *after = levels_text (lv, im->n_comp);
       im->summary->added++;
-      if (!dk_store_audit (im->store, dk_store_actor (), "rating", a.person_id, im->round->id,
-                           "import", NULL, after, error))
+      if (!dk_audit_levels_add (audit, a.person_id, NULL, 0, lv, im->n_comp, error))
         return FALSE;
     }
   else
@@ -416,12 +394,15 @@ write_person (Import *im, guint p, guint8 had, GError **error)
   return dk_store_assessment_put (im->store, &a, error);
 }
 
+/* The audit: one row for the import, the changes in chunks (audit-levels.h):
+ * those of the people updated while comparing, then those of the people added. */
 static gboolean
-write_all (Import *im, const DkProgress *progress, GError **error)
+write_all (Import *im, DkAuditLevels *audit, const DkProgress *progress, GError **error)
 {
   g_autofree guint8 *had = g_new0 (guint8, im->n_people);
-  Compare cmp = { im, had, error, FALSE };
-  if (!dk_store_round_scan (im->store, im->round->id, DK_SCAN_PERSON, compare_old, &cmp, error) || cmp.failed)
+  Compare cmp = { im, had, audit, error, FALSE };
+  if (!dk_store_round_scan (im->store, im->round->id, DK_SCAN_PERSON, compare_old, &cmp, error)
+      || cmp.failed || !dk_audit_levels_flush (audit, error))
     return FALSE;
   for (guint p = 0; p < im->n_people; p++)
     {
@@ -429,10 +410,12 @@ write_all (Import *im, const DkProgress *progress, GError **error)
         continue;
       if (had[p] == 2)
         im->summary->unchanged++;
-      else if (!write_person (im, p, had[p], error))
+      else if (!write_person (im, p, had[p], audit, error))
         return FALSE;
       dk_progress_report (progress, p + 1, (double) (p + 1) / im->n_people);
     }
+  if (!dk_audit_levels_flush (audit, error))
+    return FALSE;
   for (guint i = 0; i < im->notes->len; i++)
     {
       Note *n = &g_array_index (im->notes, Note, i);
@@ -514,7 +497,11 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
                 && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
   if (ok)
     {
-      ok = dk_store_begin (store, error) && write_all (&im, &writing, error) && dk_store_commit (store, error);
+      DkAuditLevels audit;
+      dk_audit_levels_init (&audit, store, im.actor, im.round->id);
+      ok = dk_store_begin (store, error) && write_all (&im, &audit, &writing, error);
+      dk_audit_levels_clear (&audit);
+      ok = ok && dk_store_commit (store, error);
       if (!ok)
         dk_store_rollback (store);
     }
