@@ -196,36 +196,38 @@ fields_are_utf8 (const DkCsvReader *r)
   return TRUE;
 }
 
-/* The common record, one line without quotes, NUL or a lone CR, read in one
- * pass: copied into buf with each separator turned into the NUL that ends a
- * field.  Returns FALSE, having changed nothing the general reader needs,
- * when the line is not of that kind (or near a limit). */
+/* The common record, one line of at most SIMPLE_MAX bytes without quotes,
+ * NUL or a lone CR, read in one pass: copied into buf with each separator
+ * turned into the NUL that ends a field, up to the line's end.  Returns
+ * FALSE, having changed nothing the general reader needs, when the line is
+ * not of that kind. */
+#define SIMPLE_MAX 4096u
+
 static gboolean
 read_simple_record (DkCsvReader *r)
 {
   const char *start = r->pos;
-  const char *nl = memchr (start, '\n', (gsize) (r->end - start));
-  const char *stop = nl != NULL ? nl : r->end;
-  if (nl != NULL && stop > start && stop[-1] == '\r')
-    stop--;
-  gsize len = (gsize) (stop - start);
-  if (len > MAX_RECORD_BYTES / 2)
-    return FALSE;
-  reserve (r, len);
+  gsize avail = (gsize) (r->end - start), lim = MIN (avail, SIMPLE_MAX);
+  reserve (r, lim);
   char *buf = r->buf;
   const guint8 *special = r->special;
   const guchar sep = (guchar) r->sep;
   gsize *offsets = r->offsets, *lengths = r->lengths;
   guint n = 0;
   guint8 high = 0;
+  gsize i, next;
   offsets[0] = 0;
-  for (gsize i = 0; i < len; i++)
+  for (i = 0; i < lim; i++)
     {
       guchar c = (guchar) start[i];
-      if (G_UNLIKELY (special[c]))
+      if (G_LIKELY (!special[c]))
         {
-          if (c != sep)
-            return FALSE;
+          buf[i] = (char) c;
+          high |= c;
+          continue;
+        }
+      if (c == sep)
+        {
           lengths[n] = i - offsets[n];
           buf[i] = '\0';
           if (++n == MAX_FIELDS)
@@ -233,15 +235,21 @@ read_simple_record (DkCsvReader *r)
           offsets[n] = i + 1;
           continue;
         }
-      buf[i] = (char) c;
-      high |= c;
+      if (c == '\n')
+        break;
+      if (c == '\r' && i + 1 < avail && start[i + 1] == '\n')
+        break;
+      return FALSE;   /* a quote, a NUL or a lone CR */
     }
-  lengths[n] = len - offsets[n];
-  buf[len] = '\0';
+  if (i == lim && lim < avail)
+    return FALSE;     /* a long line */
+  next = i == avail ? i : i + 1 + (start[i] == '\r');
+  lengths[n] = i - offsets[n];
+  buf[i] = '\0';
   r->n = n + 1;
-  r->len = len + 1;
+  r->len = i + 1;
   r->high = high & 0x80;
-  r->pos = nl != NULL ? nl + 1 : r->end;
+  r->pos = start + next;
   return TRUE;
 }
 

@@ -62,11 +62,12 @@ typedef struct {
   gint64            *units;
   guint8            *genders;
   char             **ext_ids;
-  GHashTable        *by_ext_id;  /* ext_id → dense index + 1 */
+  GHashTable        *by_ext_id;  /* ext_id → dense index + 1; built at the first need */
   GStringChunk      *strings;
   GHashTable        *dates;      /* valid conversation dates seen, interned */
   char              *last_person;/* rows come grouped by person: the last one looked up */
   guint              last_index;
+  guint              scan_next;  /* the dense index the scan of the round likely meets next */
   guint              next_comp;  /* rows come in the framework's order: the likely next one */
   const char        *last_date;  /* the last conversation date interned */
   /* the file */
@@ -100,7 +101,6 @@ load_people (Import *im, GError **error)
   im->units = g_new (gint64, n);
   im->genders = g_new (guint8, n);
   im->ext_ids = g_new (char *, n);
-  im->by_ext_id = g_hash_table_new (g_str_hash, g_str_equal);
   if (sqlite3_prepare_v2 (db, "SELECT id, ext_id, role, unit_id, gender FROM person ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return dk_store_sql_error (im->store, _("reading people"), error);
@@ -115,7 +115,6 @@ load_people (Import *im, GError **error)
       im->roles[i] = role != NULL ? (guint8) role->index : 0xFF;
       im->units[i] = sqlite3_column_int64 (stmt, 3);
       im->genders[i] = (guint8) g;
-      g_hash_table_insert (im->by_ext_id, im->ext_ids[i], GUINT_TO_POINTER (i + 1));
       i++;
     }
   sqlite3_finalize (stmt);
@@ -123,19 +122,48 @@ load_people (Import *im, GError **error)
   return TRUE;
 }
 
+/* Returns the dense index of store id ID, or -1.  The round's scan meets
+ * people in id order: the one after the last found is tried first. */
 static int
-dense_of_id (const Import *im, gint64 id)
+dense_of_id (Import *im, gint64 id)
 {
-  guint lo = 0, hi = im->n_people;
-  while (lo < hi)
+  guint lo = im->scan_next;
+  if (!(lo < im->n_people && im->ids[lo] == id))
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (im->ids[mid] < id)
-        lo = mid + 1;
-      else
-        hi = mid;
+      guint hi = im->n_people;
+      lo = 0;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (im->ids[mid] < id)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (!(lo < im->n_people && im->ids[lo] == id))
+        return -1;
     }
-  return lo < im->n_people && im->ids[lo] == id ? (int) lo : -1;
+  im->scan_next = lo + 1;
+  return (int) lo;
+}
+
+/* Returns the dense index + 1 of PERSON (external id), 0 when unknown.  A
+ * file lists people in the roster's order more often than not: the person
+ * after the last one is tried first, and the hash table is built only when
+ * that fails. */
+static guint
+person_index (Import *im, const char *person)
+{
+  guint next = im->last_index;
+  if (next < im->n_people && strcmp (im->ext_ids[next], person) == 0)
+    return next + 1;
+  if (im->by_ext_id == NULL)
+    {
+      im->by_ext_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < im->n_people; i++)
+        g_hash_table_insert (im->by_ext_id, im->ext_ids[i], GUINT_TO_POINTER (i + 1));
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (im->by_ext_id, person));
 }
 
 /* ---- reading one row ------------------------------------------------------------------ */
@@ -254,7 +282,7 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
     p = im->last_index;
   else
     {
-      p = GPOINTER_TO_UINT (g_hash_table_lookup (im->by_ext_id, person));
+      p = person_index (im, person);
       g_free (im->last_person);
       im->last_person = g_strdup (person);
       im->last_index = p;
