@@ -105,9 +105,17 @@ load_people (Import *im, GError **error)
                           -1, &stmt, NULL) != SQLITE_OK)
     return dk_store_sql_error (im->store, _("reading people"), error);
   guint i = 0;
+  g_autofree char *last_role_id = NULL;   /* people come in runs of one role */
+  const DkRole *role = NULL;
   while (i < n && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const DkRole *role = dk_framework_role_by_id (im->fw, (const char *) sqlite3_column_text (stmt, 2));
+      const char *role_id = (const char *) sqlite3_column_text (stmt, 2);
+      if (last_role_id == NULL || strcmp (role_id, last_role_id) != 0)
+        {
+          role = dk_framework_role_by_id (im->fw, role_id);
+          g_free (last_role_id);
+          last_role_id = g_strdup (role_id);
+        }
       DkGender g = DK_GENDER_NONE;
       dk_gender_parse ((const char *) sqlite3_column_text (stmt, 4), &g);
       im->ids[i] = sqlite3_column_int64 (stmt, 0);
@@ -148,15 +156,15 @@ dense_of_id (Import *im, gint64 id)
 }
 
 /* Returns the dense index + 1 of PERSON (external id), 0 when unknown.  A
- * file lists people in the roster's order more often than not: the person
- * after the last one is tried first, and the hash table is built only when
- * that fails. */
+ * file lists people in the roster's order more often than not, leaving some
+ * out: the few people after the last one are tried first, and the hash table
+ * is built only when they do not match. */
 static guint
 person_index (Import *im, const char *person)
 {
-  guint next = im->last_index;
-  if (next < im->n_people && strcmp (im->ext_ids[next], person) == 0)
-    return next + 1;
+  for (guint next = im->last_index; next < im->n_people && next < im->last_index + 8; next++)
+    if (strcmp (im->ext_ids[next], person) == 0)
+      return next + 1;
   if (im->by_ext_id == NULL)
     {
       im->by_ext_id = g_hash_table_new (g_str_hash, g_str_equal);
