@@ -3,6 +3,7 @@
  */
 #include "person.h"
 
+#include "audit-levels.h"
 #include "exporters.h"
 #include <string.h>
 
@@ -28,6 +29,18 @@ column_dup (sqlite3_stmt *stmt, int i)
   return t != NULL ? g_strdup ((const char *) t) : NULL;
 }
 
+typedef struct {
+  gint64      id;
+  DkAuditRow *row;
+} Ordered;
+
+static int
+by_id (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const Ordered *) a)->id, y = ((const Ordered *) b)->id;
+  return x < y ? -1 : x > y;
+}
+
 GPtrArray *
 dk_person_audit (DkStore *store, const char *person, GError **error)
 {
@@ -36,7 +49,7 @@ dk_person_audit (DkStore *store, const char *person, GError **error)
     return NULL;
   sqlite3_stmt *stmt = NULL;
   if (sqlite3_prepare_v2 (dk_store_db (store),
-                          "SELECT a.at, a.actor, a.entity, r.code, a.field, a.old_value, a.new_value"
+                          "SELECT a.id, a.at, a.actor, a.entity, r.code, a.field, a.old_value, a.new_value"
                           " FROM audit a LEFT JOIN round r ON r.id = a.round_id"
                           " WHERE a.person_id = ? ORDER BY a.id", -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -44,20 +57,25 @@ dk_person_audit (DkStore *store, const char *person, GError **error)
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, p->id);
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_audit_row_free);
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      DkAuditRow *row = g_new0 (DkAuditRow, 1);
-      row->at = column_dup (stmt, 0);
-      row->actor = column_dup (stmt, 1);
-      row->entity = column_dup (stmt, 2);
-      row->round = column_dup (stmt, 3);
-      row->field = column_dup (stmt, 4);
-      row->old_value = column_dup (stmt, 5);
-      row->new_value = column_dup (stmt, 6);
-      g_ptr_array_add (rows, row);
-    }
+    dk_audit_row_take (stmt, column_dup (stmt, 6), column_dup (stmt, 7), found, ids);
   sqlite3_finalize (stmt);
+  /* imports keep their changes in chunks: merged in by the import's audit id */
+  gboolean ok = dk_audit_levels_of_person (store, p->id, found, ids, error);
+  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Ordered), found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Ordered o = { g_array_index (ids, gint64, i), g_ptr_array_index (found, i) };
+      g_array_append_val (order, o);
+    }
+  g_array_sort (order, by_id);   /* stable: rows of one import keep their order */
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_audit_row_free);
+  for (guint i = 0; i < order->len; i++)
+    g_ptr_array_add (rows, g_array_index (order, Ordered, i).row);
+  if (!ok)
+    g_clear_pointer (&rows, g_ptr_array_unref);
   return rows;
 }
 
@@ -111,7 +129,11 @@ count_erasure (DkStore *store, const DkPerson *p, DkEraseSummary *s, GError **er
     run (store, "SELECT count(*) FROM rating_note WHERE person_id = ?1", p, error),
     run (store, "SELECT count(*) FROM audit WHERE person_id = ?1", p, error),
   };
+  int in_chunks = dk_audit_levels_count (store, p->id, error);
   int reports = run (store, "SELECT count(*) FROM person WHERE manager_id = ?1", p, error);
+  if (in_chunks < 0)
+    return FALSE;
+  v[3] += in_chunks;
   if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[3] < 0 || reports < 0)
     return FALSE;
   *s = (DkEraseSummary) { (guint) v[0], (guint) v[1], (guint) v[2], (guint) v[3], (guint) reports };
@@ -149,6 +171,8 @@ erase_rows (DkStore *store, const DkPerson *p, GError **error)
       else if (run (store, steps[i], p, error) < 0)
         return FALSE;
     }
+  if (!dk_audit_levels_erase (store, p->id, error))
+    return FALSE;
   return dk_store_audit (store, dk_store_actor (), "person", 0, 0, "erased", NULL,
                          _("one person's data"), error);
 }

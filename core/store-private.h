@@ -24,6 +24,9 @@ sqlite3_stmt *dk_store_prepare (DkStore *store, const char *sql, GError **error)
 gboolean dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error);
 /* Binds TEXT, or NULL when TEXT is NULL. */
 void dk_store_bind_text (sqlite3_stmt *stmt, int i, const char *text);
+/* The same without a copy: TEXT must stay unchanged until the statement is
+ * stepped and reset (the hot inserts, which step right after binding). */
+void dk_store_bind_static (sqlite3_stmt *stmt, int i, const char *text);
 /* Returns a copy of text column I, or NULL. */
 char *dk_store_column_dup (sqlite3_stmt *stmt, int i);
 /* Returns the local time as YYYY-MM-DDTHH:MM:SS (owned by the store). */

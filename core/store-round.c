@@ -313,9 +313,9 @@ bind_assessment (sqlite3_stmt *stmt, const DkAssessment *a, const guint8 *blob)
   sqlite3_bind_int (stmt, 4, (int) a->role);
   sqlite3_bind_int (stmt, 5, (int) a->gender);
   sqlite3_bind_int (stmt, 6, (int) a->flags);
-  dk_store_bind_text (stmt, 7, a->shared_at);
-  dk_store_bind_text (stmt, 8, a->conversation_at);
-  sqlite3_bind_blob (stmt, 9, blob, (int) DK_ASSESSMENT_BLOB_SIZE (a->n), SQLITE_TRANSIENT);
+  dk_store_bind_static (stmt, 7, a->shared_at);
+  dk_store_bind_static (stmt, 8, a->conversation_at);
+  sqlite3_bind_blob (stmt, 9, blob, (int) DK_ASSESSMENT_BLOB_SIZE (a->n), SQLITE_STATIC);
 }
 
 gboolean
@@ -394,8 +394,7 @@ dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const cha
       store->note_put = dk_store_prepare (
           store,
           "INSERT INTO rating_note (round_id, person_id, competence, comment, reason, adjusted_by,"
-          " adjusted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-          " CASE WHEN ?5 IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') END)"
+          " adjusted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?5 IS NULL THEN NULL ELSE ?7 END)"
           " ON CONFLICT (round_id, person_id, competence) DO UPDATE SET"
           " comment = coalesce(?4, comment), reason = coalesce(?5, reason),"
           " adjusted_by = coalesce(?6, adjusted_by), adjusted_at = coalesce(excluded.adjusted_at, adjusted_at)",
@@ -407,10 +406,12 @@ dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const cha
   sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
-  dk_store_bind_text (stmt, 3, competence);
-  dk_store_bind_text (stmt, 4, comment);
-  dk_store_bind_text (stmt, 5, reason);
-  dk_store_bind_text (stmt, 6, adjusted_by);
+  dk_store_bind_static (stmt, 3, competence);
+  dk_store_bind_static (stmt, 4, comment);
+  dk_store_bind_static (stmt, 5, reason);
+  dk_store_bind_static (stmt, 6, adjusted_by);
+  /* the local time, formatted once a second rather than by SQLite per row */
+  dk_store_bind_static (stmt, 7, dk_store_now (store));
   return dk_store_step_done (store, stmt, error);
 }
 

@@ -87,6 +87,13 @@ static const char *const migrations[] = {
   /* 4: each framework's compiled form (dk_framework_compile), so that a
    * command rebuilds it without parsing the XML; NULL: parse the XML. */
   "ALTER TABLE framework ADD COLUMN compiled BLOB;",
+
+  /* 5: an import's audit: one audit row (no person) and the changed people's
+   * old and new levels in chunks of 1 024 person ids (core/audit-levels.c) */
+  "CREATE TABLE IF NOT EXISTS audit_levels ("
+  "  id INTEGER PRIMARY KEY, audit_id INTEGER NOT NULL REFERENCES audit(id),"
+  "  bucket INTEGER NOT NULL, data BLOB NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS audit_levels_bucket ON audit_levels(bucket, audit_id);",
 };
 
 /* Returns SQLite's message for the last failure on DB, said so that a user
@@ -162,13 +169,25 @@ dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
   return dk_store_sql_error (store, _("store"), error);
 }
 
+static void
+bind_text (sqlite3_stmt *stmt, int i, const char *text, sqlite3_destructor_type how)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, i, text, -1, how);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
 void
 dk_store_bind_text (sqlite3_stmt *stmt, int i, const char *text)
 {
-  if (text != NULL)
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, i);
+  bind_text (stmt, i, text, SQLITE_TRANSIENT);
+}
+
+void
+dk_store_bind_static (sqlite3_stmt *stmt, int i, const char *text)
+{
+  bind_text (stmt, i, text, SQLITE_STATIC);
 }
 
 char *
@@ -539,8 +558,8 @@ dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 pe
     }
   sqlite3_stmt *stmt = store->audit;
   sqlite3_reset (stmt);
-  dk_store_bind_text (stmt, 1, actor);
-  dk_store_bind_text (stmt, 2, entity);
+  dk_store_bind_static (stmt, 1, actor);
+  dk_store_bind_static (stmt, 2, entity);
   if (person != 0)
     sqlite3_bind_int64 (stmt, 3, person);
   else
@@ -549,10 +568,10 @@ dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 pe
     sqlite3_bind_int64 (stmt, 4, round);
   else
     sqlite3_bind_null (stmt, 4);
-  dk_store_bind_text (stmt, 5, field);
-  dk_store_bind_text (stmt, 6, old_value);
-  dk_store_bind_text (stmt, 7, new_value);
-  dk_store_bind_text (stmt, 8, dk_store_now (store));
+  dk_store_bind_static (stmt, 5, field);
+  dk_store_bind_static (stmt, 6, old_value);
+  dk_store_bind_static (stmt, 7, new_value);
+  dk_store_bind_static (stmt, 8, dk_store_now (store));
   return dk_store_step_done (store, stmt, error);
 }
 

@@ -8,6 +8,7 @@
  * competence and person.  Nothing is allocated per row.
  */
 #include "import.h"
+#include "audit-levels.h"
 #include "csv.h"
 #include "errors.h"
 
@@ -61,17 +62,21 @@ typedef struct {
   gint64            *units;
   guint8            *genders;
   char             **ext_ids;
-  GHashTable        *by_ext_id;  /* ext_id → dense index + 1 */
+  GHashTable        *by_ext_id;  /* ext_id → dense index + 1; built at the first need */
   GStringChunk      *strings;
   GHashTable        *dates;      /* valid conversation dates seen, interned */
   char              *last_person;/* rows come grouped by person: the last one looked up */
   guint              last_index;
+  guint              scan_next;  /* the dense index the scan of the round likely meets next */
+  guint              next_comp;  /* rows come in the framework's order: the likely next one */
+  const char        *last_date;  /* the last conversation date interned */
   /* the file */
   guint8            *levels;     /* [person][3 * n_comp] */
   PersonState       *state;
   GArray            *notes;      /* Note */
   DkErrors           errors;
   DkImportSummary   *summary;
+  const char        *actor;      /* dk_store_actor (), looked up once */
   char               today[11];
 } Import;
 
@@ -96,14 +101,21 @@ load_people (Import *im, GError **error)
   im->units = g_new (gint64, n);
   im->genders = g_new (guint8, n);
   im->ext_ids = g_new (char *, n);
-  im->by_ext_id = g_hash_table_new (g_str_hash, g_str_equal);
   if (sqlite3_prepare_v2 (db, "SELECT id, ext_id, role, unit_id, gender FROM person ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return dk_store_sql_error (im->store, _("reading people"), error);
   guint i = 0;
+  g_autofree char *last_role_id = NULL;   /* people come in runs of one role */
+  const DkRole *role = NULL;
   while (i < n && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const DkRole *role = dk_framework_role_by_id (im->fw, (const char *) sqlite3_column_text (stmt, 2));
+      const char *role_id = (const char *) sqlite3_column_text (stmt, 2);
+      if (last_role_id == NULL || strcmp (role_id, last_role_id) != 0)
+        {
+          role = dk_framework_role_by_id (im->fw, role_id);
+          g_free (last_role_id);
+          last_role_id = g_strdup (role_id);
+        }
       DkGender g = DK_GENDER_NONE;
       dk_gender_parse ((const char *) sqlite3_column_text (stmt, 4), &g);
       im->ids[i] = sqlite3_column_int64 (stmt, 0);
@@ -111,7 +123,6 @@ load_people (Import *im, GError **error)
       im->roles[i] = role != NULL ? (guint8) role->index : 0xFF;
       im->units[i] = sqlite3_column_int64 (stmt, 3);
       im->genders[i] = (guint8) g;
-      g_hash_table_insert (im->by_ext_id, im->ext_ids[i], GUINT_TO_POINTER (i + 1));
       i++;
     }
   sqlite3_finalize (stmt);
@@ -119,19 +130,48 @@ load_people (Import *im, GError **error)
   return TRUE;
 }
 
+/* Returns the dense index of store id ID, or -1.  The round's scan meets
+ * people in id order: the one after the last found is tried first. */
 static int
-dense_of_id (const Import *im, gint64 id)
+dense_of_id (Import *im, gint64 id)
 {
-  guint lo = 0, hi = im->n_people;
-  while (lo < hi)
+  guint lo = im->scan_next;
+  if (!(lo < im->n_people && im->ids[lo] == id))
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (im->ids[mid] < id)
-        lo = mid + 1;
-      else
-        hi = mid;
+      guint hi = im->n_people;
+      lo = 0;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (im->ids[mid] < id)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (!(lo < im->n_people && im->ids[lo] == id))
+        return -1;
     }
-  return lo < im->n_people && im->ids[lo] == id ? (int) lo : -1;
+  im->scan_next = lo + 1;
+  return (int) lo;
+}
+
+/* Returns the dense index + 1 of PERSON (external id), 0 when unknown.  A
+ * file lists people in the roster's order more often than not, leaving some
+ * out: the few people after the last one are tried first, and the hash table
+ * is built only when they do not match. */
+static guint
+person_index (Import *im, const char *person)
+{
+  for (guint next = im->last_index; next < im->n_people && next < im->last_index + 8; next++)
+    if (strcmp (im->ext_ids[next], person) == 0)
+      return next + 1;
+  if (im->by_ext_id == NULL)
+    {
+      im->by_ext_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < im->n_people; i++)
+        g_hash_table_insert (im->by_ext_id, im->ext_ids[i], GUINT_TO_POINTER (i + 1));
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (im->by_ext_id, person));
 }
 
 /* ---- reading one row ------------------------------------------------------------------ */
@@ -160,6 +200,8 @@ parse_shared (const char *text)
 {
   if (text == NULL || *text == '\0')
     return SHARED_UNSET;
+  if (strcmp (text, "yes") == 0)
+    return SHARED_YES;
   if (!g_ascii_strcasecmp (text, "yes") || !g_ascii_strcasecmp (text, "ja")
       || !strcmp (text, "1") || !g_ascii_strcasecmp (text, "true"))
     return SHARED_YES;
@@ -189,7 +231,10 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
                      col (rec, index, COL_SHARED));
       return;
     }
-  const char *interned = *conv != '\0' ? g_hash_table_lookup (im->dates, conv) : NULL;
+  const char *interned = NULL;
+  if (*conv != '\0')
+    interned = im->last_date != NULL && strcmp (conv, im->last_date) == 0
+               ? im->last_date : g_hash_table_lookup (im->dates, conv);
   if (*conv != '\0' && interned == NULL)
     {
       if (!dk_import_is_date (conv))
@@ -200,6 +245,8 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
       interned = g_string_chunk_insert_const (im->strings, conv);
       g_hash_table_insert (im->dates, (gpointer) interned, (gpointer) interned);
     }
+  if (interned != NULL)
+    im->last_date = interned;
   if (shared == SHARED_UNSET)
     shared = SHARED_YES;
   if (st->seen == 0)
@@ -243,12 +290,16 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
     p = im->last_index;
   else
     {
-      p = GPOINTER_TO_UINT (g_hash_table_lookup (im->by_ext_id, person));
+      p = person_index (im, person);
       g_free (im->last_person);
       im->last_person = g_strdup (person);
       im->last_index = p;
     }
-  const DkCompetence *comp = dk_framework_competence_by_id (im->fw, comp_id);
+  const DkCompetence *comp = im->next_comp < im->n_comp
+                             ? dk_framework_competence (im->fw, im->next_comp) : NULL;
+  if (comp == NULL || strcmp (comp->id, comp_id) != 0)
+    comp = dk_framework_competence_by_id (im->fw, comp_id);
+  im->next_comp = comp != NULL ? comp->index + 1 : 0;
   if (p == 0)
     dk_errors_add (&im->errors, im->file, rec->line, _("unknown person '%s'; import the roster first"), person);
   else if (im->roles[--p] == 0xFF)
@@ -310,30 +361,12 @@ flags_of (const PersonState *st)
          | (st->conversation != NULL ? DK_ASSESS_CONVERSATION : 0);
 }
 
-/* Returns the levels as one readable string for the audit log:
- * "self 3-?2… manager …-3… motivation 4…", a character per competence. */
-static char *
-levels_text (const guint8 *levels, guint n)
-{
-  static const char *parts[] = { "self ", " manager ", " motivation " };
-  char buf[3 * (DK_MAX_COMPETENCES + 16)], *p = buf;
-  for (guint k = 0; k < 3; k++)
-    {
-      p = stpcpy (p, parts[k]);
-      for (guint c = 0; c < n; c++)
-        {
-          guint8 v = levels[k * n + c];
-          *p++ = v == DK_LEVEL_NONE ? '-' : v == DK_LEVEL_DONT_KNOW ? '?' : (char) ('0' + v % 10);
-        }
-    }
-  return g_strndup (buf, (gsize) (p - buf));
-}
-
 typedef struct {
-  Import  *im;
-  guint8  *had;     /* per dense person: 1 when the round already had answers */
-  GError **error;
-  gboolean failed;
+  Import        *im;
+  guint8        *had;     /* per dense person: 1 when the round already had answers */
+  DkAuditLevels *audit;
+  GError       **error;
+  gboolean       failed;
 } Compare;
 
 /* Classifies the people of the file who already have a row in the round,
@@ -360,10 +393,7 @@ compare_old (const DkScanRow *row, gpointer user_data)
       cmp->had[p] = 2;   /* unchanged */
       return TRUE;
     }
-  g_autofree char *before = levels_text (old, row->n);
-  g_autofree char *after = levels_text (new, im->n_comp);
-  if (!dk_store_audit (im->store, dk_store_actor (), "rating", row->person_id, im->round->id,
-                       "import", before, after, cmp->error))
+  if (!dk_audit_levels_add (cmp->audit, row->person_id, old, row->n, new, im->n_comp, cmp->error))
     {
       cmp->failed = TRUE;
       return FALSE;
@@ -372,7 +402,7 @@ compare_old (const DkScanRow *row, gpointer user_data)
 }
 
 static gboolean
-write_person (Import *im, guint p, guint8 had, GError **error)
+write_person (Import *im, guint p, guint8 had, DkAuditLevels *audit, GError **error)
 {
   DkAssessment a = { 0 };
   PersonState *st = &im->state[p];
@@ -391,10 +421,8 @@ write_person (Import *im, guint p, guint8 had, GError **error)
   memcpy (a.motivation, lv + 2 * a.n, a.n);
   if (had == 0)
     {
-      g_autofree char *after = levels_text (lv, im->n_comp);
       im->summary->added++;
-      if (!dk_store_audit (im->store, dk_store_actor (), "rating", a.person_id, im->round->id,
-                           "import", NULL, after, error))
+      if (!dk_audit_levels_add (audit, a.person_id, NULL, 0, lv, im->n_comp, error))
         return FALSE;
     }
   else
@@ -402,12 +430,15 @@ write_person (Import *im, guint p, guint8 had, GError **error)
   return dk_store_assessment_put (im->store, &a, error);
 }
 
+/* The audit: one row for the import, the changes in chunks (audit-levels.h):
+ * those of the people updated while comparing, then those of the people added. */
 static gboolean
-write_all (Import *im, const DkProgress *progress, GError **error)
+write_all (Import *im, DkAuditLevels *audit, const DkProgress *progress, GError **error)
 {
   g_autofree guint8 *had = g_new0 (guint8, im->n_people);
-  Compare cmp = { im, had, error, FALSE };
-  if (!dk_store_round_scan (im->store, im->round->id, DK_SCAN_PERSON, compare_old, &cmp, error) || cmp.failed)
+  Compare cmp = { im, had, audit, error, FALSE };
+  if (!dk_store_round_scan (im->store, im->round->id, DK_SCAN_PERSON, compare_old, &cmp, error)
+      || cmp.failed || !dk_audit_levels_flush (audit, error))
     return FALSE;
   for (guint p = 0; p < im->n_people; p++)
     {
@@ -415,10 +446,12 @@ write_all (Import *im, const DkProgress *progress, GError **error)
         continue;
       if (had[p] == 2)
         im->summary->unchanged++;
-      else if (!write_person (im, p, had[p], error))
+      else if (!write_person (im, p, had[p], audit, error))
         return FALSE;
       dk_progress_report (progress, p + 1, (double) (p + 1) / im->n_people);
     }
+  if (!dk_audit_levels_flush (audit, error))
+    return FALSE;
   for (guint i = 0; i < im->notes->len; i++)
     {
       Note *n = &g_array_index (im->notes, Note, i);
@@ -485,7 +518,7 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.5);
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
-  Import im = { .store = store, .file = path, .summary = summary };
+  Import im = { .store = store, .file = path, .summary = summary, .actor = dk_store_actor () };
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));
@@ -500,7 +533,11 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
                 && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
   if (ok)
     {
-      ok = dk_store_begin (store, error) && write_all (&im, &writing, error) && dk_store_commit (store, error);
+      DkAuditLevels audit;
+      dk_audit_levels_init (&audit, store, im.actor, im.round->id);
+      ok = dk_store_begin (store, error) && write_all (&im, &audit, &writing, error);
+      dk_audit_levels_clear (&audit);
+      ok = ok && dk_store_commit (store, error);
       if (!ok)
         dk_store_rollback (store);
     }

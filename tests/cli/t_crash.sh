@@ -67,11 +67,11 @@ run dk import ratings "$T/ratings.csv" --round r1
 expect_rc 0
 [ "$(state)" = "$complete" ] || fail "the import after the kills did not complete"
 
-# a file-size limit of 2 MB (in 512-byte blocks): the store's WAL outgrows it
+# a file-size limit of 512 KB (in 512-byte blocks): the store's WAL outgrows it
 fresh
 sqlite3 "$DIGIKOMP_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 rc=0
-(trap '' XFSZ; ulimit -f 4096; exec "$DIGIKOMP" import ratings "$T/ratings.csv" --round r1) >"$T/out" 2>"$T/err" || rc=$?
+(trap '' XFSZ; ulimit -f 1024; exec "$DIGIKOMP" import ratings "$T/ratings.csv" --round r1) >"$T/out" 2>"$T/err" || rc=$?
 expect_rc 1
 expect_err "cannot import the ratings: store: disk I/O error: File too large"
 intact "a failed write"

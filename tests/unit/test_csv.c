@@ -177,6 +177,49 @@ test_long_line (void **state)
   g_free (text);
 }
 
+/* Lines around the one-pass reader's limit (4 096 bytes), empty fields, CRLF,
+ * a last line without a line end and a quote after plain fields read as the
+ * general reader reads them. */
+static void
+test_simple_and_general_agree (void **state)
+{
+  (void) state;
+  GString *text = g_string_new ("a,b\r\n,\r\n");
+  for (gsize len = 4093; len <= 4098; len++)
+    {
+      g_string_append (text, "x,");
+      for (gsize i = 0; i < len - 2; i++)
+        g_string_append_c (text, 'y');
+      g_string_append (text, len % 2 ? "\r\n" : "\n");
+    }
+  g_string_append (text, "p,\"q,r\"\nlast,");
+  g_autoptr (DkCsvReader) r = reader (text->str, NULL);
+  DkCsvRecord rec;
+  assert_true (dk_csv_reader_next (r, &rec, NULL));
+  assert_int_equal (rec.line, 2);
+  assert_int_equal (rec.n_fields, 2);
+  assert_string_equal (rec.fields[0], "");
+  assert_string_equal (rec.fields[1], "");
+  for (gsize len = 4093; len <= 4098; len++)
+    {
+      assert_true (dk_csv_reader_next (r, &rec, NULL));
+      assert_int_equal (rec.line, 3 + len - 4093);
+      assert_string_equal (rec.fields[0], "x");
+      assert_int_equal (rec.lengths[1], len - 2);
+      assert_int_equal (strlen (rec.fields[1]), len - 2);
+    }
+  assert_true (dk_csv_reader_next (r, &rec, NULL));
+  assert_string_equal (rec.fields[1], "q,r");
+  assert_true (dk_csv_reader_next (r, &rec, NULL));
+  assert_int_equal (rec.line, 10);
+  assert_string_equal (rec.fields[0], "last");
+  assert_string_equal (rec.fields[1], "");
+  assert_false (dk_csv_reader_next (r, &rec, NULL));
+  g_string_free (text, TRUE);
+  assert_first_record_fails ("a,b\n1,2\r", "t.csv:2: a carriage return without a line feed");
+  assert_first_record_fails ("a,b\n1,2\r3\n", "t.csv:2: a carriage return without a line feed");
+}
+
 static const DkCsvColumn columns[] = {
   { "person_id", "personid", TRUE },
   { "round", "omgång", TRUE },
@@ -227,6 +270,7 @@ main (void)
     cmocka_unit_test (test_header_only),
     cmocka_unit_test (test_too_many_fields),
     cmocka_unit_test (test_long_line),
+    cmocka_unit_test (test_simple_and_general_agree),
     cmocka_unit_test (test_map_columns),
     cmocka_unit_test (test_map_columns_all_problems),
   };
