@@ -10,7 +10,8 @@
  * person gave; erasure takes their entries out of the chunks.  The chunks
  * hold person ids and levels, nothing else.
  */
-#pragma once
+#ifndef DK_AUDIT_LEVELS_H
+#define DK_AUDIT_LEVELS_H
 
 #include "store.h"
 
@@ -56,3 +57,5 @@ gboolean dk_audit_levels_of_person (DkStore *store, gint64 person, GPtrArray *ro
 int dk_audit_levels_count (DkStore *store, gint64 person, GError **error);
 /* Takes PERSON's entries out of the chunks (in the caller's transaction). */
 gboolean dk_audit_levels_erase (DkStore *store, gint64 person, GError **error);
+
+#endif
