@@ -38,5 +38,5 @@ dk conversation P0000300 --round r2 --format csv > "$T/sheet"
 sqlite3 "$DIGIKOMP_DB" "ALTER TABLE framework DROP COLUMN compiled; PRAGMA user_version = 3;"
 run dk conversation P0000300 --round r2 --format csv; expect_rc 0
 cmp -s "$T/out" "$T/sheet" || fail "the sheet changed with the migration"
-[ "$(sqlite3 "$DIGIKOMP_DB" "PRAGMA user_version; SELECT count(*) FROM framework WHERE compiled IS NULL")" = "5
+[ "$(sqlite3 "$DIGIKOMP_DB" "PRAGMA user_version; SELECT count(*) FROM framework WHERE compiled IS NULL")" = "6
 0" ] || fail "migration 4 left a framework without its compiled form"

@@ -59,5 +59,5 @@ dk import roster "$TOP/tests/data/import/roster.csv" >/dev/null
 sqlite3 "$DIGIKOMP_DB" "DROP TABLE audit_levels; PRAGMA user_version = 4;"
 dk round open r1 --title R1 --framework small >/dev/null
 run dk import ratings "$TOP/tests/data/import/ratings.csv" --round r1; expect_rc 0
-[ "$(sqlite3 "$DIGIKOMP_DB" 'PRAGMA user_version')" = 5 ] || fail "the store was not upgraded to version 5"
+[ "$(sqlite3 "$DIGIKOMP_DB" 'PRAGMA user_version')" = 6 ] || fail "the store was not upgraded to version 6"
 run dk audit P2; expect_rc 0; expect_out "added"; expect_out "import"

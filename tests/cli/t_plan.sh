@@ -85,6 +85,19 @@ run dk report participation --from 2027-01-01 --to 2027-12-31 --target-participa
 expect_rc 0; expect_out "Participants,1,10"; expect_out "Hours per participant,3.0,18.0"
 run dk plan suggest --all --round r1; expect_rc 0; expect_out "Suggested plans written for"
 
+# schema version 6 rebuilds the tables of people, plans and participation (their
+# constraints without IN lists, which cost a temporary index at every insert): every row
+# is kept, every reference holds, and the constraints still refuse a bad value
+dump() { for t in person plan plan_item participation; do sqlite3 "$DIGIKOMP_DB" "SELECT * FROM $t ORDER BY id"; done; }
+dump > "$T/rows-before"
+sqlite3 "$DIGIKOMP_DB" "PRAGMA user_version = 5"
+run dk plan show P1 --round r1; expect_rc 0; expect_out "Kurs i arkivering"
+dump > "$T/rows-after"
+cmp -s "$T/rows-before" "$T/rows-after" || fail "migration 6 changed the rows"
+[ "$(sqlite3 "$DIGIKOMP_DB" 'PRAGMA user_version; PRAGMA foreign_key_check')" = 6 ] || fail "migration 6 broke a reference"
+if sqlite3 "$DIGIKOMP_DB" "UPDATE plan_item SET status = 'bogus'" 2>/dev/null; then fail "the status constraint is gone"; fi
+if sqlite3 "$DIGIKOMP_DB" "UPDATE person SET gender = 'Q'" 2>/dev/null; then fail "the gender constraint is gone"; fi
+
 # the person's own data includes plans and participation
 run dk person export P1; expect_rc 0
 expect_out '"wish" : "Kurs i arkivering"'; expect_out '"activity" : "mgr"'; expect_out '"status" : "completed"'
