@@ -24,8 +24,18 @@ XML_PKGS  := libxml-2.0
 TEST_PKGS := cmocka
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(EXPORT_PKGS) $(XML_PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-EXPORT_LIBS := $(shell pkg-config --libs $(EXPORT_PKGS) glib-2.0 2>/dev/null)
+# SQLite is linked into the program (Debian's libsqlite3.a): a conversation
+# view starts 6 % faster and a report scans 10 % faster than through
+# libsqlite3.so (docs/performance.md).  The exporters' module calls the
+# program's copy.  `make SQLITE_LINK=shared` links the shared library.
+SQLITE_LINK ?= static
+ifeq ($(SQLITE_LINK),static)
+SQLITE_LIBS := -Wl,-Bstatic $(shell pkg-config --libs sqlite3 2>/dev/null) -Wl,-Bdynamic
+else
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null)
+endif
+PKG_LIBS   := $(shell pkg-config --libs glib-2.0 gmodule-no-export-2.0 2>/dev/null) $(SQLITE_LIBS)
+EXPORT_LIBS := $(shell pkg-config --libs $(filter-out sqlite3,$(EXPORT_PKGS)) glib-2.0 2>/dev/null)
 XML_LIBS   := $(shell pkg-config --libs $(XML_PKGS) glib-2.0 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
@@ -40,8 +50,8 @@ CFLAGS   += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -I. -Icore -Iimporters \
             -MMD -MP $(PKG_CFLAGS)
 LDFLAGS  += -Wl,--as-needed -Wl,-O1
 LDLIBS   += $(PKG_LIBS) -lm
-# The module calls the program's dk_* functions.
-BIN_LDFLAGS := -Wl,--export-dynamic-symbol='dk_*'
+# The modules call the program's dk_* functions and its SQLite.
+BIN_LDFLAGS := -Wl,--export-dynamic-symbol='dk_*' -Wl,--export-dynamic-symbol='sqlite3_*'
 
 ifeq ($(SAN),fuzz)
 CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
