@@ -144,6 +144,12 @@ dk_activity_add_session (DkActivity *a, const char *start, const char *end, cons
                                   start != NULL ? start : "", end != NULL ? end : "");
       return FALSE;
     }
+  if (place != NULL && strchr (place, '|') != NULL)
+    {
+      /* '|' separates the sessions of the stored form (and of the CSV) */
+      *problem = g_strdup_printf (_("session place '%s' contains '|', which separates sessions"), place);
+      return FALSE;
+    }
   DkSession s = { g_strdup (start), g_strdup (end), g_strdup (place), seats };
   g_array_append_val (a->sessions, s);
   return TRUE;
@@ -155,7 +161,9 @@ dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem)
   g_auto (GStrv) items = dk_split_nonempty (text, "|");
   for (char **item = items; *item != NULL; item++)
     {
-      char *slash = strchr (*item, '/'), *at = strchr (*item, '@');
+      /* The place follows the end: an '@' before the '/' belongs to the
+       * start, which then fails as a date. */
+      char *slash = strchr (*item, '/'), *at = slash ? strchr (slash + 1, '@') : NULL;
       g_autofree char *start = slash ? g_strndup (*item, (gsize) (slash - *item)) : NULL;
       g_autofree char *end = slash ? g_strndup (slash + 1, at ? (gsize) (at - slash - 1) : strlen (slash + 1)) : NULL;
       g_autofree char *ignored = NULL;

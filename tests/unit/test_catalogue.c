@@ -104,6 +104,33 @@ test_duplicate_id (void **state)
   assert_refused (*state, "duplicate-id.xml", "15: activity phishing appears twice (first on line 3)");
 }
 
+/* Found by fuzz_import (its input is in tests/fuzz/corpus/import): an '@'
+ * before the '/' made the end's length negative and the allocation huge. */
+static void
+test_session_place_before_end (void **state)
+{
+  assert_refused (*state, "session-at-first.csv",
+                  "2: session '@2027-03-01T09:00/2027-03-01T17:00@Stadshuset' is not START/END@PLACE"
+                  " with dates like 2026-10-05T09:00");
+}
+
+static void
+test_session_place_with_slash_and_at (void **state)
+{
+  (void) state;
+  g_autoptr (DkActivity) a = dk_activity_new ();
+  g_autofree char *problem = NULL;
+  assert_true (dk_activity_parse_sessions (a, "2027-03-01T09:00/2027-03-01T17:00@Hus 2/rum @3", &problem));
+  const DkSession *s = &g_array_index (a->sessions, DkSession, 0);
+  assert_string_equal (s->start, "2027-03-01T09:00");
+  assert_string_equal (s->end, "2027-03-01T17:00");
+  assert_string_equal (s->place, "Hus 2/rum @3");
+  /* '|' would split the session when the stored form is read back */
+  assert_false (dk_activity_add_session (a, "2027-03-01T09:00", "2027-03-01T17:00", "Rum A|B", 0, &problem));
+  assert_string_equal (problem, "session place 'Rum A|B' contains '|', which separates sessions");
+  assert_int_equal (a->sessions->len, 1);
+}
+
 static void
 test_malformed_xml (void **state)
 {
@@ -167,6 +194,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_levels_off_the_scale, setup, teardown),
     cmocka_unit_test_setup_teardown (test_bad_kind, setup, teardown),
     cmocka_unit_test_setup_teardown (test_duplicate_id, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_session_place_before_end, setup, teardown),
+    cmocka_unit_test (test_session_place_with_slash_and_at),
     cmocka_unit_test_setup_teardown (test_malformed_xml, setup, teardown),
     cmocka_unit_test_setup_teardown (test_xxe_refused, setup, teardown),
     cmocka_unit_test_setup_teardown (test_wrong_namespace, setup, teardown),
