@@ -346,9 +346,12 @@ dk_csv_reader_next (DkCsvReader *r, DkCsvRecord *rec, GError **error)
   if (r->broken || r->pos >= r->end)
     return FALSE;
   guint line;
+  const char *start = r->pos;
   if (!read_record (r, &line, error))
     {
-      if (!r->broken && r->pos < r->end && r->pos > r->data && r->pos[-1] != '\n')
+      /* Past the bad line, unless the record was read to its end: a
+       * reader that stays put returns the same error for ever. */
+      if (!r->broken && r->pos < r->end && (r->pos == start || r->pos[-1] != '\n'))
         skip_line (r);
       return FALSE;
     }

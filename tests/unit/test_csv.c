@@ -79,6 +79,30 @@ test_field_count_mismatch_then_continue (void **state)
   assert_string_equal (rec.fields[2], "6");
 }
 
+/* A bad first field left the reader where it was: every later call gave the
+ * same error (found by fuzz_csv), and the lines after it went unchecked. */
+static void
+test_bad_first_field_then_continue (void **state)
+{
+  (void) state;
+  static const char text[] = "a,b\nx\"y,1\n2,3\n\0z,4\n5,6\nq\r,7\n8,9\n";
+  static const char *const messages[] = { "t.csv:2: a quote inside an unquoted field",
+                                          "t.csv:4: a NUL byte",
+                                          "t.csv:6: a carriage return without a line feed" };
+  g_autoptr (DkCsvReader) r = dk_csv_reader_new_from_data (text, sizeof text - 1, "t.csv", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      DkCsvRecord rec;
+      g_autoptr (GError) error = NULL;
+      assert_false (dk_csv_reader_next (r, &rec, &error));
+      assert_error_contains (error, messages[i]);
+      g_clear_error (&error);
+      assert_true (dk_csv_reader_next (r, &rec, &error));
+      assert_int_equal (rec.line, 2 * i + 3);
+      assert_int_equal (rec.fields[0][0], '2' + 3 * i);
+    }
+}
+
 static void
 assert_first_record_fails (const char *text, const char *message)
 {
@@ -264,6 +288,7 @@ main (void)
     cmocka_unit_test (test_semicolon_bom_crlf),
     cmocka_unit_test (test_quotes_and_line_numbers),
     cmocka_unit_test (test_field_count_mismatch_then_continue),
+    cmocka_unit_test (test_bad_first_field_then_continue),
     cmocka_unit_test (test_malformed),
     cmocka_unit_test (test_nul_in_data),
     cmocka_unit_test (test_open_refused_file),
