@@ -42,7 +42,11 @@ gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboo
 
 /* Imports the ratings in PATH into round ROUND (a code; must be open).  The
  * rows of a person replace that person's levels in the round; people not in
- * the file keep theirs.  One audit row per changed person. */
+ * the file keep theirs.  One audit row for the import, the changed people's
+ * levels in chunks (audit-levels.h).  All or nothing, in one transaction
+ * that a second thread opens on its own connection to the store (a store in
+ * memory is written by the caller's): STORE must not be inside a
+ * transaction of its own. */
 gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
                             DkImportSummary *summary, const DkProgress *progress, GError **error);
 

@@ -5,7 +5,9 @@
  * Built for a million people: every person of the store gets a dense index
  * (ids sorted, so a store id is found by binary search), and the file's
  * levels are gathered in one flat array of packed assessments, 3 bytes per
- * competence and person.  Nothing is allocated per row.
+ * competence and person.  Nothing is allocated per row.  A second thread
+ * writes the people already read while the rest of the file is read ("the
+ * writer", below).
  */
 #include "import.h"
 #include "audit-levels.h"
@@ -49,6 +51,14 @@ typedef struct {
 } Note;
 
 typedef struct {
+  gint64 person_id;
+  guint8 flags;
+  guint8 n;          /* competences in its levels */
+} OldRow;
+
+typedef struct _Writer Writer;
+
+typedef struct {
   DkStore           *store;
   const char        *file;
   DkRound           *round;
@@ -67,7 +77,6 @@ typedef struct {
   GHashTable        *dates;      /* valid conversation dates seen, interned */
   char              *last_person;/* rows come grouped by person: the last one looked up */
   guint              last_index;
-  guint              scan_next;  /* the dense index the scan of the round likely meets next */
   guint              next_comp;  /* rows come in the framework's order: the likely next one */
   const char        *last_date;  /* the last conversation date interned */
   /* the file */
@@ -78,7 +87,16 @@ typedef struct {
   DkImportSummary   *summary;
   const char        *actor;      /* dk_store_actor (), looked up once */
   char               today[11];
+  /* the round's rows with answers before the import, in person id order */
+  GArray            *old;        /* OldRow */
+  GByteArray        *old_levels; /* 3 * n_comp per OldRow */
+  guint              old_next;   /* the first OldRow not yet passed by write_people */
+  Writer            *writer;     /* NULL when writing waits for the whole file */
 } Import;
+
+/* The writer (below) learns from the reader which people are final. */
+static void writer_meet (Import *im, guint p);
+static void writer_free (Import *im);
 
 /* ---- the people of the store ---------------------------------------------------- */
 
@@ -128,31 +146,6 @@ load_people (Import *im, GError **error)
   sqlite3_finalize (stmt);
   im->n_people = i;
   return TRUE;
-}
-
-/* Returns the dense index of store id ID, or -1.  The round's scan meets
- * people in id order: the one after the last found is tried first. */
-static int
-dense_of_id (Import *im, gint64 id)
-{
-  guint lo = im->scan_next;
-  if (!(lo < im->n_people && im->ids[lo] == id))
-    {
-      guint hi = im->n_people;
-      lo = 0;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if (im->ids[mid] < id)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      if (!(lo < im->n_people && im->ids[lo] == id))
-        return -1;
-    }
-  im->scan_next = lo + 1;
-  return (int) lo;
 }
 
 /* Returns the dense index + 1 of PERSON (external id), 0 when unknown.  A
@@ -291,6 +284,8 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   else
     {
       p = person_index (im, person);
+      if (im->writer != NULL && p > 0)
+        writer_meet (im, p - 1);
       g_free (im->last_person);
       im->last_person = g_strdup (person);
       im->last_index = p;
@@ -361,48 +356,61 @@ flags_of (const PersonState *st)
          | (st->conversation != NULL ? DK_ASSESS_CONVERSATION : 0);
 }
 
-typedef struct {
-  Import        *im;
-  guint8        *had;     /* per dense person: 1 when the round already had answers */
-  DkAuditLevels *audit;
-  GError       **error;
-  gboolean       failed;
-} Compare;
-
-/* Classifies the people of the file who already have a row in the round,
- * and audits those whose levels change. */
+/* Keeps a row of the round that has answers.  The scan needs no person of
+ * the store, so the writer runs it while the reader loads them. */
 static gboolean
-compare_old (const DkScanRow *row, gpointer user_data)
+keep_old (const DkScanRow *row, gpointer user_data)
 {
-  Compare *cmp = user_data;
-  Import *im = cmp->im;
-  int p = dense_of_id (im, row->person_id);
-  if (p < 0 || im->state[p].seen == 0)
-    return TRUE;
-  const guint8 *old = row->self;
-  const guint8 *new = &im->levels[(gsize) p * 3 * im->n_comp];
-  gboolean any_old = FALSE;
+  Import *im = user_data;
+  gboolean any = FALSE;
   for (guint i = 0; i < 3 * row->n; i++)
-    any_old |= old[i] != DK_LEVEL_NONE;
-  cmp->had[p] = any_old;
-  if (!any_old)
+    any |= row->self[i] != DK_LEVEL_NONE;
+  if (!any)
     return TRUE;
-  if (row->n == im->n_comp && memcmp (old, new, 3 * im->n_comp) == 0
-      && row->flags == flags_of (&im->state[p]))
-    {
-      cmp->had[p] = 2;   /* unchanged */
-      return TRUE;
-    }
-  if (!dk_audit_levels_add (cmp->audit, row->person_id, old, row->n, new, im->n_comp, cmp->error))
-    {
-      cmp->failed = TRUE;
-      return FALSE;
-    }
+  guint n = MIN (row->n, im->n_comp), width = 3 * im->n_comp;
+  OldRow old = { row->person_id, (guint8) row->flags, (guint8) n };
+  g_array_append_val (im->old, old);
+  guint at = im->old_levels->len;
+  g_byte_array_set_size (im->old_levels, at + width);
+  memcpy (im->old_levels->data + at, row->self, n);
+  memcpy (im->old_levels->data + at + n, row->manager, n);
+  memcpy (im->old_levels->data + at + 2 * n, row->motivation, n);
   return TRUE;
 }
 
+static void
+forget_old (Import *im)
+{
+  g_clear_pointer (&im->old, g_array_unref);
+  g_clear_pointer (&im->old_levels, g_byte_array_unref);
+  im->old_next = 0;
+}
+
 static gboolean
-write_person (Import *im, guint p, guint8 had, DkAuditLevels *audit, GError **error)
+read_old (Import *im, DkStore *store, GError **error)
+{
+  forget_old (im);
+  im->old = g_array_new (FALSE, FALSE, sizeof (OldRow));
+  im->old_levels = g_byte_array_new ();
+  return dk_store_round_scan (store, im->round->id, DK_SCAN_PERSON, keep_old, im, error);
+}
+
+/* Returns what the round held for store id ID, or NULL; ids must come in
+ * ascending order. */
+static const OldRow *
+old_of (Import *im, gint64 id, const guint8 **levels)
+{
+  const OldRow *rows = (const OldRow *) (gpointer) im->old->data;
+  while (im->old_next < im->old->len && rows[im->old_next].person_id < id)
+    im->old_next++;
+  if (im->old_next == im->old->len || rows[im->old_next].person_id != id)
+    return NULL;
+  *levels = im->old_levels->data + (gsize) im->old_next * 3 * im->n_comp;
+  return &rows[im->old_next];
+}
+
+static gboolean
+write_person (Import *im, DkStore *store, guint p, const guint8 *lv, GError **error)
 {
   DkAssessment a = { 0 };
   PersonState *st = &im->state[p];
@@ -415,52 +423,224 @@ write_person (Import *im, guint p, guint8 had, DkAuditLevels *audit, GError **er
   a.shared_at = st->shared == SHARED_YES ? (char *) (st->conversation ? st->conversation : im->today) : NULL;
   a.conversation_at = (char *) st->conversation;
   a.n = im->n_comp;
-  const guint8 *lv = &im->levels[(gsize) p * 3 * im->n_comp];
   memcpy (a.self, lv, a.n);
   memcpy (a.manager, lv + a.n, a.n);
   memcpy (a.motivation, lv + 2 * a.n, a.n);
-  if (had == 0)
-    {
-      im->summary->added++;
-      if (!dk_audit_levels_add (audit, a.person_id, NULL, 0, lv, im->n_comp, error))
-        return FALSE;
-    }
-  else
-    im->summary->updated++;
-  return dk_store_assessment_put (im->store, &a, error);
+  return dk_store_assessment_put (store, &a, error);
 }
 
-/* The audit: one row for the import, the changes in chunks (audit-levels.h):
- * those of the people updated while comparing, then those of the people added. */
+/* Writes the people of the file among dense indexes [FROM, TO), in id order,
+ * and audits their changes (audit-levels.h): one pass, so one chunk per
+ * 1 024 ids. */
 static gboolean
-write_all (Import *im, DkAuditLevels *audit, const DkProgress *progress, GError **error)
+write_people (Import *im, DkStore *store, DkAuditLevels *audit, guint from, guint to,
+              const DkProgress *progress, GError **error)
 {
-  g_autofree guint8 *had = g_new0 (guint8, im->n_people);
-  Compare cmp = { im, had, audit, error, FALSE };
-  if (!dk_store_round_scan (im->store, im->round->id, DK_SCAN_PERSON, compare_old, &cmp, error)
-      || cmp.failed || !dk_audit_levels_flush (audit, error))
-    return FALSE;
-  for (guint p = 0; p < im->n_people; p++)
+  guint width = 3 * im->n_comp;
+  for (guint p = from; p < to; p++)
     {
       if (im->state[p].seen == 0)
         continue;
-      if (had[p] == 2)
-        im->summary->unchanged++;
-      else if (!write_person (im, p, had[p], audit, error))
+      const guint8 *lv = &im->levels[(gsize) p * width], *old_lv = NULL;
+      const OldRow *old = old_of (im, im->ids[p], &old_lv);
+      if (old != NULL && old->n == im->n_comp && memcmp (old_lv, lv, width) == 0
+          && old->flags == flags_of (&im->state[p]))
+        {
+          im->summary->unchanged++;
+          continue;
+        }
+      if (old != NULL)
+        im->summary->updated++;
+      else
+        im->summary->added++;
+      if (!dk_audit_levels_add (audit, im->ids[p], old_lv, old != NULL ? old->n : 0, lv, im->n_comp, error)
+          || !write_person (im, store, p, lv, error))
         return FALSE;
       dk_progress_report (progress, p + 1, (double) (p + 1) / im->n_people);
     }
+  return TRUE;
+}
+
+/* Ends the transaction's work: the last audit chunk and the notes. */
+static gboolean
+write_notes (Import *im, DkStore *store, DkAuditLevels *audit, GError **error)
+{
   if (!dk_audit_levels_flush (audit, error))
     return FALSE;
   for (guint i = 0; i < im->notes->len; i++)
     {
       Note *n = &g_array_index (im->notes, Note, i);
-      if (!dk_store_rating_note_put (im->store, im->round->id, im->ids[n->person],
+      if (!dk_store_rating_note_put (store, im->round->id, im->ids[n->person],
                                      dk_framework_competence (im->fw, n->comp)->id, n->comment,
                                      n->reason, n->reason != NULL ? _("import") : NULL, error))
         return FALSE;
     }
   return TRUE;
+}
+
+/* ---- the writer: writing while reading ------------------------------------------------- */
+
+/* A second thread, on its own connection to the store, writes the people the
+ * reader has finished while the reader reads on, in the import's one
+ * transaction; it starts with the round's old rows while the reader loads the
+ * people.  Rows come grouped by person in the roster's order more often than
+ * not: when the reader meets a person, everyone before them is final.  A
+ * file in another order, or a bad row, stops the writer and rolls its work
+ * back; the file is then written after reading, as a whole, if at all. */
+#define WRITER_STEP 1024u   /* people finished before the writer is woken */
+
+struct _Writer {
+  Import        *im;
+  char          *path;       /* of the store */
+  GThread       *thread;
+  GMutex         lock;
+  GCond          moved;
+  guint          finished;   /* people [0, finished) are final (under lock) */
+  gboolean       closed;     /* finished will not move again (under lock) */
+  gboolean       stopped;    /* give up: the work is rolled back (under lock) */
+  guint          told;       /* finished as last told, the reader's own copy */
+  DkStore       *store;      /* the writer's connection */
+  DkAuditLevels  audit;
+  gboolean       ok;
+  GError        *error;
+};
+
+static gpointer
+writer_run (gpointer data)
+{
+  Writer *w = data;
+  Import *im = w->im;
+  guint done = 0;
+  w->store = dk_store_open (w->path, FALSE, &w->error);
+  if (w->store != NULL)
+    dk_audit_levels_init (&w->audit, w->store, im->actor, im->round->id);
+  w->ok = w->store != NULL && dk_store_begin (w->store, &w->error) && read_old (im, w->store, &w->error);
+  while (w->ok)
+    {
+      g_mutex_lock (&w->lock);
+      while (w->finished == done && !w->closed)
+        g_cond_wait (&w->moved, &w->lock);
+      guint to = w->finished;
+      gboolean closed = w->closed, stopped = w->stopped;
+      g_mutex_unlock (&w->lock);
+      if (stopped)
+        break;
+      w->ok = write_people (im, w->store, &w->audit, done, to, NULL, &w->error);
+      done = to;
+      if (closed)
+        break;
+    }
+  return NULL;
+}
+
+static void
+writer_tell (Writer *w, guint finished, gboolean closed, gboolean stop)
+{
+  g_mutex_lock (&w->lock);
+  w->finished = finished;
+  w->closed = closed;
+  w->stopped = stop;
+  g_cond_signal (&w->moved);
+  g_mutex_unlock (&w->lock);
+  w->told = finished;
+}
+
+static void
+writer_start (Import *im)
+{
+  const char *path = sqlite3_db_filename (dk_store_db (im->store), "main");
+  if (path == NULL || *path == '\0')
+    return;   /* a store in memory: no second connection */
+  Writer *w = g_new0 (Writer, 1);
+  w->im = im;
+  w->path = g_strdup (path);
+  g_mutex_init (&w->lock);
+  g_cond_init (&w->moved);
+  im->writer = w;
+  w->thread = g_thread_try_new ("import-writer", writer_run, w, NULL);
+  if (w->thread == NULL)
+    writer_free (im);
+}
+
+/* Tells the writer that people [0, FINISHED) are final and no more will be,
+ * or to STOP, and waits for it; returns whether it wrote everything it was
+ * given, with ERROR when it did not.  Its transaction stays open. */
+static gboolean
+writer_join (Import *im, guint finished, gboolean stop, GError **error)
+{
+  Writer *w = im->writer;
+  writer_tell (w, finished, TRUE, stop);
+  g_thread_join (g_steal_pointer (&w->thread));
+  if (!w->ok && !stop)
+    g_propagate_error (error, g_steal_pointer (&w->error));
+  return w->ok;
+}
+
+/* Frees a writer that has ended (or never started); its connection is
+ * closed, which rolls back whatever it did not commit. */
+static void
+writer_free (Import *im)
+{
+  Writer *w = im->writer;
+  if (w == NULL)
+    return;
+  g_assert (w->thread == NULL);
+  if (w->store != NULL)
+    {
+      dk_audit_levels_clear (&w->audit);
+      dk_store_rollback (w->store);
+      dk_store_close (w->store);
+    }
+  g_clear_error (&w->error);
+  g_mutex_clear (&w->lock);
+  g_cond_clear (&w->moved);
+  g_free (w->path);
+  g_free (w);
+  im->writer = NULL;
+}
+
+/* Stops the writer and undoes its work: what it was given is no longer final. */
+static void
+writer_give_up (Import *im)
+{
+  writer_join (im, im->writer->told, TRUE, NULL);
+  writer_free (im);
+  forget_old (im);
+  im->summary->added = im->summary->updated = im->summary->unchanged = 0;
+}
+
+/* Called when the reader meets dense person P: everyone before P is final,
+ * unless P was already given to the writer. */
+static void
+writer_meet (Import *im, guint p)
+{
+  Writer *w = im->writer;
+  if (p < w->told || im->errors.count > 0)
+    writer_give_up (im);
+  else if (p >= w->told + WRITER_STEP)
+    writer_tell (w, p, FALSE, FALSE);
+}
+
+/* Writes what the writer has not (everything when there is no writer), and
+ * commits. */
+static gboolean
+write_rest (Import *im, const DkProgress *progress, GError **error)
+{
+  Writer *w = im->writer;
+  if (w != NULL)
+    return writer_join (im, im->n_people, FALSE, error)
+           && write_notes (im, w->store, &w->audit, error)
+           && dk_store_commit (w->store, error);
+  DkAuditLevels audit;
+  dk_audit_levels_init (&audit, im->store, im->actor, im->round->id);
+  gboolean ok = dk_store_begin (im->store, error) && read_old (im, im->store, error)
+                && write_people (im, im->store, &audit, 0, im->n_people, progress, error)
+                && write_notes (im, im->store, &audit, error)
+                && dk_store_commit (im->store, error);
+  dk_audit_levels_clear (&audit);
+  if (!ok)
+    dk_store_rollback (im->store);
+  return ok;
 }
 
 static gboolean
@@ -479,6 +659,12 @@ prepare (Import *im, const char *round, GError **error)
   im->n_comp = dk_framework_n_competences (im->fw);
   im->scale = dk_framework_scale (im->fw);
   im->motivation = dk_framework_motivation_scale (im->fw);
+  return TRUE;
+}
+
+static gboolean
+prepare_people (Import *im, GError **error)
+{
   if (!load_people (im, error))
     return FALSE;
   im->levels = g_new0 (guint8, (gsize) im->n_people * 3 * im->n_comp);
@@ -506,6 +692,7 @@ import_clear (Import *im)
   g_free (im->ext_ids);
   g_free (im->levels);
   g_free (im->state);
+  forget_old (im);
   dk_framework_free (im->fw);
   dk_round_free (im->round);
   dk_errors_clear (&im->errors);
@@ -527,19 +714,21 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_strlcpy (im.today, today, sizeof im.today);
 
-  gboolean ok = prepare (&im, round, error)
-                && dk_csv_read_all_progress (path, columns, N_COLS, read_record, &im, &im.errors,
-                                             &summary->rows, &reading, error)
-                && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
+  gboolean ok = prepare (&im, round, error);
+  if (ok)
+    writer_start (&im);
+  ok = ok && prepare_people (&im, error)
+       && dk_csv_read_all_progress (path, columns, N_COLS, read_record, &im, &im.errors,
+                                    &summary->rows, &reading, error)
+       && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
+  if (!ok && im.writer != NULL)
+    writer_give_up (&im);
   if (ok)
     {
-      DkAuditLevels audit;
-      dk_audit_levels_init (&audit, store, im.actor, im.round->id);
-      ok = dk_store_begin (store, error) && write_all (&im, &audit, &writing, error);
-      dk_audit_levels_clear (&audit);
-      ok = ok && dk_store_commit (store, error);
-      if (!ok)
-        dk_store_rollback (store);
+      ok = write_rest (&im, &writing, error);
+      dk_progress_report (&writing, im.n_people, 1.0);
+      if (im.writer != NULL)
+        writer_free (&im);
     }
   import_clear (&im);
   return ok;
