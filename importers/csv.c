@@ -288,8 +288,14 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
         }
       break;
     }
+  /* A record ends at a line feed or the end of the file, as read_plain
+   * wants it, also after a quoted field. */
   if (r->pos < r->end && *r->pos == '\r')
-    r->pos++;
+    {
+      if (!(r->pos + 1 < r->end && r->pos[1] == '\n'))
+        return fail (r, r->line, error, _("a carriage return without a line feed"));
+      r->pos++;
+    }
   if (r->pos < r->end && *r->pos == '\n')
     {
       r->pos++;

@@ -124,6 +124,9 @@ test_malformed (void **state)
   assert_first_record_fails ("a,b\n1,\"open\n2,3\n", "t.csv:2: a quoted field is never closed");
   assert_first_record_fails ("a,b\n1,x\"y\n", "t.csv:2: a quote inside an unquoted field");
   assert_first_record_fails ("a,b\n1,\"x\"y\n", "t.csv:2: text after the closing quote");
+  /* found by fuzz_csv: after a quoted field a lone CR ended the record in
+   * the middle of its line, which then gave a second error */
+  assert_first_record_fails ("a,b\n1,\"x\"\ry\n", "t.csv:2: a carriage return without a line feed");
   assert_first_record_fails ("a,b\n1,\xC3\x28\n", "t.csv:2: not valid UTF-8 text");
   assert_first_record_fails ("", "t.csv: empty file, expected a header line");
   assert_first_record_fails ("\n\n", "t.csv: empty file");
