@@ -175,8 +175,6 @@ read_plain (DkCsvReader *r, GError **error)
   if (p < end && (*p == '"' || *p == '\0'))
     return fail (r, r->line, error, *p == '"' ? _("a quote inside an unquoted field")
                                               : _("a NUL byte"));
-  if (p < end && *p == '\r' && !(p + 1 < end && p[1] == '\n'))
-    return fail (r, r->line, error, _("a carriage return without a line feed"));
   gsize len = (gsize) (p - r->pos);
   reserve (r, len);
   memcpy (r->buf + r->len, r->pos, len);
@@ -288,8 +286,8 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
         }
       break;
     }
-  /* A record ends at a line feed or the end of the file, as read_plain
-   * wants it, also after a quoted field. */
+  /* A record ends at a line feed or the end of the file, whatever its last
+   * field: a lone CR here is an error. */
   if (r->pos < r->end && *r->pos == '\r')
     {
       if (!(r->pos + 1 < r->end && r->pos[1] == '\n'))

@@ -467,12 +467,13 @@ write_notes (Import *im, DkStore *store, DkAuditLevels *audit, GError **error)
 {
   if (!dk_audit_levels_flush (audit, error))
     return FALSE;
+  const char *by = _("import");
   for (guint i = 0; i < im->notes->len; i++)
     {
       Note *n = &g_array_index (im->notes, Note, i);
       if (!dk_store_rating_note_put (store, im->round->id, im->ids[n->person],
                                      dk_framework_competence (im->fw, n->comp)->id, n->comment,
-                                     n->reason, n->reason != NULL ? _("import") : NULL, error))
+                                     n->reason, n->reason != NULL ? by : NULL, error))
         return FALSE;
     }
   return TRUE;
