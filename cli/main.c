@@ -133,6 +133,7 @@ setup_locale (void)
 
   g_autofree char *dir = locale_dir ();
   bindtextdomain (GETTEXT_PACKAGE, dir);
+  dk_messages_load (dir, NULL);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

@@ -32,6 +32,25 @@ const char *dk_lang_code (DkLang lang);
  * none is set or that one names neither Swedish nor English (C, POSIX, de). */
 const char *dk_lang_locale_var (DkLang *out);
 
+/* Translation in a language the caller names, not the process's locale, so
+ * that one server can answer two people in two languages at once.
+ * dk_messages_load reads the catalogues (LOCALEDIR/LANG/LC_MESSAGES/
+ * digikomp.mo) once per process: call it before starting threads; later
+ * calls do nothing and return TRUE.  Returns FALSE with ERROR when a
+ * catalogue exists but cannot be read. */
+gboolean dk_messages_load (const char *localedir, GError **error);
+
+/* Returns MSGID in LANG (static: the catalogue's, or MSGID itself when
+ * untranslated or English).  Thread-safe after dk_messages_load. */
+const char *dk_gettext (DkLang lang, const char *msgid);
+
+/* As dk_gettext, for a message with a plural form: N picks the form (both
+ * languages use "one" for 1 and "other" otherwise). */
+const char *dk_ngettext (DkLang lang, const char *msgid, const char *plural, gulong n);
+
+/* Marks MSGID for translation into LANG: core/'s form of _(). */
+#define T_(lang, msgid) dk_gettext ((lang), (msgid))
+
 /* Progress of long work, for a caller that shows it.  FUNC gets the items
  * handled so far in the current phase and the fraction of the whole job
  * done (0.0 to 1.0).  A job of several phases gives each its part FROM..TO
