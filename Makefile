@@ -136,9 +136,9 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(L
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(TEST_LINK) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
 
-# test_table writes XLSX with the exporters linked in (core/exporters.c).
-$(BUILD)/tests/test_table: $(EXPORT_OBJ)
-$(BUILD)/tests/test_table: TEST_LINK = $(EXPORT_OBJ) $(EXPORT_LIBS)
+# test_report_model writes XLSX with the exporters linked in (core/exporters.c).
+$(BUILD)/tests/test_report_model: $(EXPORT_OBJ)
+$(BUILD)/tests/test_report_model: TEST_LINK = $(EXPORT_OBJ) $(EXPORT_LIBS)
 
 # The man page: the prose of docs/digikomp.1.in around the binary's own help
 # (build-aux/man.sh).  It goes beside its source so that `man ./docs/digikomp.1`

@@ -4,7 +4,7 @@
 #include "cli.h"
 #include "catalogue.h"
 #include "import.h"
-#include "table.h"
+#include "report-model.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -11,7 +11,7 @@
 #include "import.h"
 #include "plan.h"
 #include "store.h"
-#include "table.h"
+#include "report-model.h"
 
 #include <unistd.h>
 
@@ -174,6 +174,17 @@ cli_store_open (const CliCommon *common, gboolean create)
   if (store == NULL)
     cli_fail (_("cannot open the store"), error);
   return store;
+}
+
+int
+cli_parse_level (const char *text, gboolean dont_know_ok)
+{
+  if (dont_know_ok && strcmp (text, "?") == 0)
+    return DK_LEVEL_DONT_KNOW;
+  guint64 v;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, DK_MAX_LEVEL, &v, NULL))
+    return -1;
+  return (int) v;
 }
 
 gboolean

@@ -89,7 +89,7 @@ int cli_emit_report (const struct _DkReport *report, const CliCommon *common);
  * printing the error (the caller returns CLI_FAILED). */
 struct _DkStore *cli_store_open (const CliCommon *common, gboolean create);
 
-/* ---- settings (cli/config.c) ------------------------------------------------ */
+/* ---- settings (cli/settings.c) ------------------------------------------------ */
 
 /* Where a setting came from, in order of precedence, lowest first. */
 typedef enum {
@@ -120,6 +120,10 @@ CliSetting cli_setting_lang (const char *option);
 CliSetting cli_setting_min_group (int option);
 CliSetting cli_setting_round (const char *option);
 void cli_setting_clear (CliSetting *setting);
+
+/* Returns the level written in TEXT: a number on the widest scale, or
+ * DK_LEVEL_DONT_KNOW for "?" when DONT_KNOW_OK; -1 for anything else. */
+int cli_parse_level (const char *text, gboolean dont_know_ok);
 
 /* Returns TRUE when standard output should get colour: a terminal, and
  * NO_COLOR unset. */

@@ -6,7 +6,7 @@
  * 1 % on.  The rate is items per second in the current phase.
  */
 #include "progress.h"
-#include "table.h"
+#include "report-model.h"
 
 #include <stdio.h>
 #include <unistd.h>

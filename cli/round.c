@@ -3,7 +3,7 @@
  */
 #include "cli.h"
 #include "store.h"
-#include "table.h"
+#include "report-model.h"
 
 #include <stdio.h>
 #include <string.h>

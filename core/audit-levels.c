@@ -10,7 +10,7 @@
  *   new levels  3 × new_n bytes
  */
 #include "audit-levels.h"
-#include "person.h"
+#include "person-data.h"
 #include "store-private.h"
 
 #include <string.h>

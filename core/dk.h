@@ -27,11 +27,6 @@ gboolean dk_lang_parse (const char *name, DkLang *out);
 /* Returns "sv" or "en" (static). */
 const char *dk_lang_code (DkLang lang);
 
-/* Returns the name of the first locale variable that is set (LANGUAGE,
- * LC_ALL, LC_MESSAGES, LANG; static) with its language in *OUT, or NULL when
- * none is set or that one names neither Swedish nor English (C, POSIX, de). */
-const char *dk_lang_locale_var (DkLang *out);
-
 /* Translation in a language the caller names, not the process's locale, so
  * that one server can answer two people in two languages at once.
  * dk_messages_load reads the catalogues (LOCALEDIR/LANG/LC_MESSAGES/

@@ -14,7 +14,7 @@
 
 #include "plan.h"
 #include "plan.h"
-#include "table.h"
+#include "report-model.h"
 
 #define DK_EXPORTERS_SYMBOL "dk_exporters_module"
 #define DK_EXPORTERS_MODULE "digikomp-export.so"

@@ -5,7 +5,7 @@
 #include "plan-export.h"
 #include "exporters.h"
 #include "svg.h"
-#include "table.h"
+#include "report-model.h"
 
 #include <errno.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #define DK_PLAN_REPORT_H
 
 #include "plan.h"
-#include "table.h"
+#include "report-model.h"
 
 /* Needs per competence in ROUND (shared ratings only), how many of those
  * people no activity of the catalogue covers, and the wished-for activities

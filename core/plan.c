@@ -2,7 +2,7 @@
  * plan.c — personal development plans and participation.
  */
 #include "plan.h"
-#include "import.h"
+#include "date.h"
 
 #include <string.h>
 
@@ -432,7 +432,7 @@ target_load (DkStore *store, const char *round, const char *person, Target *t, G
 static gboolean
 check_date (const char *date, GError **error)
 {
-  if (date == NULL || dk_import_is_date (date))
+  if (date == NULL || dk_date_valid (date))
     return TRUE;
   g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("'%s' is not a date; write it as YYYY-MM-DD"), date);
   return FALSE;

@@ -2,7 +2,7 @@
  * render-html.c — a report as one self-contained, printable HTML file:
  * inline CSS, charts as inline SVG, no scripts, no outside resources.
  */
-#include "table-private.h"
+#include "report-model-private.h"
 
 #include <string.h>
 

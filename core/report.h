@@ -11,7 +11,7 @@
 #define DK_REPORT_H
 
 #include "gap.h"
-#include "table.h"
+#include "report-model.h"
 
 typedef enum {
   DK_REPORT_NEEDS,

@@ -2,7 +2,7 @@
  * svg.c — bar, heat-map and radar charts as SVG.
  */
 #include "svg.h"
-#include "table.h"
+#include "report-model.h"
 
 #include <math.h>
 

@@ -9,7 +9,7 @@
 #define DK_VIEWS_H
 
 #include "store.h"
-#include "table.h"
+#include "report-model.h"
 
 /* Returns the conversation sheet of PERSON (external id) in ROUND (a code,
  * NULL for the open round): per competence the area, expected, self,

@@ -3,7 +3,7 @@
  * dk_person_export_json.
  */
 #include "module.h"
-#include "person.h"
+#include "person-data.h"
 
 #include "json.h"
 #include <string.h>

@@ -7,7 +7,7 @@
  * absent; a suppressed cell is null and its key is listed in "suppressed".
  */
 #include "module.h"
-#include "table-private.h"
+#include "report-model-private.h"
 
 #include "json.h"
 

@@ -3,7 +3,7 @@
  * table, numbers as numbers, percentages as fractions formatted 0.0%.
  */
 #include "module.h"
-#include "table-private.h"
+#include "report-model-private.h"
 #include "atomic-file.h"
 
 #include <string.h>

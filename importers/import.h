@@ -67,7 +67,4 @@ gboolean dk_import_catalogue (DkStore *store, const char *path, DkImportSummary 
 gboolean dk_import_participation (DkStore *store, const char *path, DkImportSummary *summary,
                                   GError **error);
 
-/* Returns TRUE when TEXT is a date written YYYY-MM-DD. */
-gboolean dk_import_is_date (const char *text);
-
 #endif

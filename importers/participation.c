@@ -6,6 +6,7 @@
  * in one transaction.
  */
 #include "import.h"
+#include "date.h"
 #include "csv.h"
 #include "errors.h"
 #include "plan.h"
@@ -100,7 +101,7 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
     dk_errors_add (&r->errors, r->file, line, _("no person %s"), person);
   if (!g_hash_table_contains (r->activities, activity))
     dk_errors_add (&r->errors, r->file, line, _("no activity %s in the catalogue"), activity);
-  if (!dk_import_is_date (date))
+  if (!dk_date_valid (date))
     dk_errors_add (&r->errors, r->file, line, _("date '%s' is not a date YYYY-MM-DD"), date);
   if (*hours == '\0' || *end != '\0' || !(h >= 0 && h < DK_PARTICIPATION_MAX_HOURS))
     dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a number from 0 to %d"), hours,

@@ -10,6 +10,7 @@
  * writer", below).
  */
 #include "import.h"
+#include "date.h"
 #include "audit-levels.h"
 #include "csv.h"
 #include "errors.h"
@@ -230,7 +231,7 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
                ? im->last_date : g_hash_table_lookup (im->dates, conv);
   if (*conv != '\0' && interned == NULL)
     {
-      if (!dk_import_is_date (conv))
+      if (!dk_date_valid (conv))
         {
           dk_errors_add (&im->errors, im->file, rec->line, _("conversation '%s' is not a date YYYY-MM-DD"), conv);
           return;

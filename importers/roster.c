@@ -6,6 +6,7 @@
  * manager may appear anywhere in the file.
  */
 #include "import.h"
+#include "date.h"
 #include "csv.h"
 #include "errors.h"
 
@@ -46,16 +47,6 @@ typedef struct {
   DkImportSummary *summary;
   char             today[11];
 } Roster;
-
-gboolean
-dk_import_is_date (const char *text)
-{
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", text);
-  g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-  return dt != NULL;
-}
 
 static void
 row_free (Row *row)
@@ -121,7 +112,7 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
                    _("role '%s' is in no registered framework"), role != NULL ? role : "");
   if (gender != NULL && !dk_gender_parse (gender, &g))
     dk_errors_add (&r->errors, r->file, rec->line, _("gender '%s' must be F, M, X or empty"), gender);
-  if ((from != NULL && !dk_import_is_date (from)) || (to != NULL && !dk_import_is_date (to)))
+  if ((from != NULL && !dk_date_valid (from)) || (to != NULL && !dk_date_valid (to)))
     dk_errors_add (&r->errors, r->file, rec->line, _("active dates must be written YYYY-MM-DD"));
   if (r->errors.count != before)
     return;

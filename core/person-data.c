@@ -1,7 +1,7 @@
 /*
- * person.c — a person's own data: audit trail, export, erasure.
+ * person-data.c — a person's own data: audit trail, export, erasure.
  */
-#include "person.h"
+#include "person-data.h"
 
 #include "audit-levels.h"
 #include "exporters.h"

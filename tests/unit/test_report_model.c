@@ -1,8 +1,8 @@
-/* test_table.c — report renderings: a suppressed value never appears in any
+/* test_report_model.c — report renderings: a suppressed value never appears in any
  * format, formula-like text is neutralised, HTML is escaped, numbers follow
  * the language. */
 #include "support.h"
-#include "table.h"
+#include "report-model.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>

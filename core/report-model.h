@@ -1,5 +1,5 @@
 /*
- * table.h — reports as tables, and their renderings: an aligned terminal
+ * report-model.h — reports as tables, and their renderings: an aligned terminal
  * table, CSV, JSON, HTML (one self-contained file, charts as inline SVG) and
  * XLSX.  Every report and view of digikomp is built as a DkReport, so the
  * rules below hold in every format:
@@ -18,8 +18,8 @@
  * Machine formats keep numbers as numbers: CSV writes percent and points as
  * percentages with a dot ("24.0"), JSON writes the fraction (0.24).
  */
-#ifndef DK_TABLE_H
-#define DK_TABLE_H
+#ifndef DK_REPORT_MODEL_H
+#define DK_REPORT_MODEL_H
 
 #include "dk.h"
 

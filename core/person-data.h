@@ -1,9 +1,9 @@
 /*
- * person.h — a person's own data: the audit trail about them, everything
+ * person-data.h — a person's own data: the audit trail about them, everything
  * stored about them (GDPR access), and erasure.
  */
-#ifndef DK_PERSON_H
-#define DK_PERSON_H
+#ifndef DK_PERSON_DATA_H
+#define DK_PERSON_DATA_H
 
 #include "store.h"
 

@@ -1,10 +1,10 @@
 /*
- * table-private.h — the table model's insides, shared by the renderers.
+ * report-model-private.h — the table model's insides, shared by the renderers.
  */
-#ifndef DK_TABLE_PRIVATE_H
-#define DK_TABLE_PRIVATE_H
+#ifndef DK_REPORT_MODEL_PRIVATE_H
+#define DK_REPORT_MODEL_PRIVATE_H
 
-#include "table.h"
+#include "report-model.h"
 
 /* What a suppressed cell shows, in every format. */
 #define DK_SUPPRESSED_MARK "–"

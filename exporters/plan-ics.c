@@ -1,0 +1,45 @@
+/*
+ * plan-ics.c — a personal plan's dated sessions as a calendar (iCalendar,
+ * libical).
+ */
+#include "module.h"
+
+#include <libical/ical.h>
+
+/* "2026-10-05T09:00" → a floating local time. */
+static struct icaltimetype
+ical_time (const char *iso)
+{
+  char compact[32] = { 0 };
+  guint n = 0;
+  for (const char *p = iso; *p != '\0' && n + 1 < sizeof compact; p++)
+    if (*p != '-' && *p != ':')
+      compact[n++] = *p;
+  if (n == 8)
+    g_strlcat (compact, "T000000", sizeof compact);
+  else if (n == 13)
+    g_strlcat (compact, "00", sizeof compact);
+  return icaltime_from_string (compact);
+}
+
+char *
+dk_export_calendar (const DkCalendarEvent *events, guint n)
+{
+  icalcomponent *cal = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT, icalproperty_new_version ("2.0"),
+                                            icalproperty_new_prodid ("-//digikomp//plan//SV"), (void *) 0);
+  for (const DkCalendarEvent *e = events; e < events + n; e++)
+    {
+      icalcomponent *ev = icalcomponent_vanew (ICAL_VEVENT_COMPONENT, icalproperty_new_uid (e->uid),
+                                               icalproperty_new_summary (e->summary),
+                                               icalproperty_new_dtstart (ical_time (e->start)),
+                                               icalproperty_new_dtend (ical_time (e->end)), (void *) 0);
+      if (e->place != NULL)
+        icalcomponent_add_property (ev, icalproperty_new_location (e->place));
+      if (e->description != NULL)
+        icalcomponent_add_property (ev, icalproperty_new_description (e->description));
+      icalcomponent_add_component (cal, ev);
+    }
+  char *text = g_strdup (icalcomponent_as_ical_string (cal));
+  icalcomponent_free (cal);
+  return text;
+}
