@@ -11,6 +11,7 @@
 typedef struct {
   gboolean full, dry_run;   /* roster */
   char    *round;           /* ratings */
+  gboolean overwrite;       /* ratings */
 } ImportOptions;
 
 /* One import command: its texts and the importer it runs. */
@@ -28,6 +29,8 @@ typedef struct {
 static void
 print_summary (const ImportCommand *c, const DkImportSummary *s, gboolean dry_run)
 {
+  for (guint i = 0; s->notices != NULL && i < s->notices->len; i++)
+    printf ("%s\n", (const char *) g_ptr_array_index (s->notices, i));
   if (dry_run)
     printf (_("Dry run, nothing written. "));
   printf (_("%s: %llu rows; %llu added, %llu updated, %llu unchanged"), _(c->what),
@@ -35,6 +38,8 @@ print_summary (const ImportCommand *c, const DkImportSummary *s, gboolean dry_ru
           (unsigned long long) s->updated, (unsigned long long) s->unchanged);
   if (s->deactivated > 0)
     printf (_(", %llu marked inactive"), (unsigned long long) s->deactivated);
+  if (s->kept > 0)
+    printf (_(", %llu kept (set by hand; --overwrite replaces them)"), (unsigned long long) s->kept);
   printf ("\n");
   if (c->items_done)
     printf (_("Plan items marked done: %llu\n"), (unsigned long long) s->items_done);
@@ -58,7 +63,7 @@ run_import (const ImportCommand *c, const GOptionEntry *entries, ImportOptions *
       g_autoptr (GError) error = NULL;
       g_autoptr (CliProgress) progress = cli_progress_new (_(c->what), common.lang);
       DkProgress hook = cli_progress_hook (progress);
-      DkImportSummary summary;
+      DkImportSummary summary = { 0 };
       gboolean ok = store != NULL && c->run (store, argv[1], o, &summary, &hook, &error);
       g_clear_pointer (&progress, cli_progress_free);   /* clears the line before the summary */
       if (store == NULL)
@@ -67,6 +72,7 @@ run_import (const ImportCommand *c, const GOptionEntry *entries, ImportOptions *
         rc = cli_fail (_(c->failure), error);
       else
         print_summary (c, &summary, o->dry_run);
+      dk_import_summary_clear (&summary);
     }
   cli_common_clear (&common);
   return rc;
@@ -103,7 +109,7 @@ static gboolean
 run_ratings (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
              const DkProgress *progress, GError **error)
 {
-  return dk_import_ratings (store, path, o->round, s, progress, error);
+  return dk_import_ratings (store, path, o->round, o->overwrite, s, progress, error);
 }
 
 static int
@@ -112,13 +118,17 @@ import_ratings (int argc, char **argv)
   static const ImportCommand command = {
     "import ratings",
     N_("Imports self, manager and motivation levels (the long CSV form of docs/formats.md)\n"
-       "into an open round.  Every bad row is reported as FILE:LINE and then nothing is written."),
-    N_("usage: digikomp import ratings FILE.csv [--round R]"),
+       "into an open round.  Every bad row is reported as FILE:LINE and then nothing is written.\n"
+       "A value set by hand (rate, assess, conversation) since it was imported is kept and\n"
+       "reported as FILE:LINE, unless --overwrite."),
+    N_("usage: digikomp import ratings FILE.csv [--round R] [--overwrite]"),
     N_("Assessments"), N_("cannot import the ratings"), FALSE, run_ratings,
   };
   ImportOptions o = { 0 };
   const GOptionEntry entries[] = {
     { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
+    { "overwrite", 0, 0, G_OPTION_ARG_NONE, &o.overwrite,
+      N_("Replace values set by hand since the last import (audited as the import's change)"), NULL },
     { NULL }
   };
   int rc = run_import (&command, entries, &o, argc, argv);

@@ -254,6 +254,36 @@ dk_assessment_free (DkAssessment *a)
   g_free (a);
 }
 
+/* The hand column: three 64-bit masks, little-endian, and a flags byte;
+ * NULL when nothing was set by hand. */
+#define HAND_BLOB_SIZE 25
+
+static void
+unpack_hand (const guint8 *blob, gsize len, guint64 hand[3], guint *flags)
+{
+  memset (hand, 0, 3 * sizeof (guint64));
+  *flags = 0;
+  if (blob == NULL || len != HAND_BLOB_SIZE)
+    return;
+  for (guint k = 0; k < 3; k++)
+    for (guint i = 0; i < 8; i++)
+      hand[k] |= (guint64) blob[8 * k + i] << (8 * i);
+  *flags = blob[24];
+}
+
+/* Packs A's hand into BLOB; returns FALSE when nothing was set by hand. */
+static gboolean
+pack_hand (const DkAssessment *a, guint8 blob[HAND_BLOB_SIZE])
+{
+  if ((a->hand[0] | a->hand[1] | a->hand[2]) == 0 && a->hand_flags == 0)
+    return FALSE;
+  for (guint k = 0; k < 3; k++)
+    for (guint i = 0; i < 8; i++)
+      blob[8 * k + i] = (guint8) (a->hand[k] >> (8 * i));
+  blob[24] = (guint8) a->hand_flags;
+  return TRUE;
+}
+
 static void
 unpack_levels (DkAssessment *a, const guint8 *blob, gsize len)
 {
@@ -267,7 +297,7 @@ DkAssessment *
 dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error)
 {
   sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT unit_id, role, gender, flags, shared_at, conversation_at, levels"
+      store, "SELECT unit_id, role, gender, flags, shared_at, conversation_at, levels, hand"
              " FROM assessment WHERE round_id = ? AND person_id = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -286,6 +316,8 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
       a->shared_at = dk_store_column_dup (stmt, 4);
       a->conversation_at = dk_store_column_dup (stmt, 5);
       unpack_levels (a, sqlite3_column_blob (stmt, 6), (gsize) sqlite3_column_bytes (stmt, 6));
+      unpack_hand (sqlite3_column_blob (stmt, 7), (gsize) sqlite3_column_bytes (stmt, 7), a->hand,
+                   &a->hand_flags);
     }
   else
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
@@ -302,9 +334,10 @@ dk_assessment_pack (const DkAssessment *a, guint8 *blob)
   memcpy (blob + 2 * a->n, a->motivation, a->n);
 }
 
-/* Binds the fields of A to STMT in the order the two statements share. */
+/* Binds the fields of A to STMT in the order the two statements share;
+ * HAND is A's packed hand. */
 static void
-bind_assessment (sqlite3_stmt *stmt, const DkAssessment *a, const guint8 *blob)
+bind_assessment (sqlite3_stmt *stmt, const DkAssessment *a, const guint8 *blob, const guint8 *hand)
 {
   sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, a->round_id);
@@ -316,6 +349,10 @@ bind_assessment (sqlite3_stmt *stmt, const DkAssessment *a, const guint8 *blob)
   dk_store_bind_static (stmt, 7, a->shared_at);
   dk_store_bind_static (stmt, 8, a->conversation_at);
   sqlite3_bind_blob (stmt, 9, blob, (int) DK_ASSESSMENT_BLOB_SIZE (a->n), SQLITE_STATIC);
+  if (hand != NULL)
+    sqlite3_bind_blob (stmt, 10, hand, HAND_BLOB_SIZE, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 10);
 }
 
 gboolean
@@ -326,23 +363,25 @@ dk_store_assessment_put (DkStore *store, const DkAssessment *a, GError **error)
   if (store->assessment_update == NULL
       && (store->assessment_update = dk_store_prepare (
               store, "UPDATE assessment SET unit_id = ?3, role = ?4, gender = ?5, flags = ?6,"
-                     " shared_at = ?7, conversation_at = ?8, levels = ?9"
+                     " shared_at = ?7, conversation_at = ?8, levels = ?9, hand = ?10"
                      " WHERE round_id = ?1 AND person_id = ?2", error)) == NULL)
     return FALSE;
   if (store->assessment_put == NULL
       && (store->assessment_put = dk_store_prepare (
               store, "INSERT INTO assessment (round_id, person_id, unit_id, role, gender,"
-                     " flags, shared_at, conversation_at, levels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     " flags, shared_at, conversation_at, levels, hand) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               error)) == NULL)
     return FALSE;
   guint8 blob[DK_ASSESSMENT_BLOB_SIZE (DK_MAX_COMPETENCES)];
   dk_assessment_pack (a, blob);
-  bind_assessment (store->assessment_update, a, blob);
+  guint8 hand_blob[HAND_BLOB_SIZE];
+  const guint8 *hand = pack_hand (a, hand_blob) ? hand_blob : NULL;
+  bind_assessment (store->assessment_update, a, blob, hand);
   if (!dk_store_step_done (store, store->assessment_update, error))
     return FALSE;
   if (sqlite3_changes (store->db) > 0)
     return TRUE;
-  bind_assessment (store->assessment_put, a, blob);
+  bind_assessment (store->assessment_put, a, blob, hand);
   return dk_store_step_done (store, store->assessment_put, error);
 }
 
@@ -554,6 +593,7 @@ rate_byte (DkStore *store, const char *round, const char *person, const char *co
       g_autofree char *field = g_strdup_printf ("%s %s", motivation ? "motivation" : "self",
                                                 competence);
       *slot = (guint8) level;
+      c.a->hand[motivation ? DK_HAND_MOTIVATION : DK_HAND_SELF] |= G_GUINT64_CONSTANT (1) << c.comp;
       ok = change_commit (store, &c, dk_store_actor (), field, old_value, new_value, error);
     }
   change_clear (store, &c);
@@ -622,6 +662,7 @@ dk_store_rate_manager (DkStore *store, const char *round, const char *person,
       g_autofree char *new_value = g_strdup_printf ("%u (%s)", level, reason);
       g_autofree char *field = g_strdup_printf ("manager %s", competence);
       c.a->manager[c.comp] = (guint8) level;
+      c.a->hand[DK_HAND_MANAGER] |= G_GUINT64_CONSTANT (1) << c.comp;
       ok = dk_store_assessment_put (store, c.a, error)
            && dk_store_rating_note_put (store, c.round->id, c.person->id, competence, NULL,
                                         reason, by, error)
@@ -641,6 +682,7 @@ dk_store_share (DkStore *store, const char *round, const char *person, GError **
   if (ok && !(c.a->flags & DK_ASSESS_SHARED))
     {
       c.a->flags |= DK_ASSESS_SHARED;
+      c.a->hand_flags |= DK_ASSESS_SHARED;
       c.a->shared_at = dk_store_today ();
       ok = change_commit (store, &c, dk_store_actor (), "shared", "no", "yes", error);
     }
@@ -667,12 +709,81 @@ dk_store_conversation_held (DkStore *store, const char *round, const char *perso
     {
       g_autofree char *old_value = g_strdup (c.a->conversation_at);
       c.a->flags |= DK_ASSESS_CONVERSATION;
+      c.a->hand_flags |= DK_ASSESS_CONVERSATION;
       g_free (c.a->conversation_at);
       c.a->conversation_at = g_strdup (date);
       ok = change_commit (store, &c, dk_store_actor (), "conversation", old_value, date, error);
     }
   change_clear (store, &c);
   return ok;
+}
+
+void
+dk_value_change_free (DkValueChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->at);
+  g_free (change->actor);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+GHashTable *
+dk_store_value_changes (DkStore *store, gint64 round, gint64 person, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT field, at, actor, new_value FROM audit WHERE person_id = ?1 AND round_id = ?2"
+             " AND entity = 'rating' AND field IS NOT NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person);
+  sqlite3_bind_int64 (stmt, 2, round);
+  GHashTable *changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) dk_value_change_free);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DkValueChange *c = g_new0 (DkValueChange, 1);
+      c->at = dk_store_column_dup (stmt, 1);
+      c->actor = dk_store_column_dup (stmt, 2);
+      c->new_value = dk_store_column_dup (stmt, 3);
+      g_hash_table_replace (changes, dk_store_column_dup (stmt, 0), c);   /* the later wins */
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_unref (changes);
+      dk_store_sql_error (store, _("reading the audit log"), error);
+      return NULL;
+    }
+  return changes;
+}
+
+GArray *
+dk_store_round_hand_people (DkStore *store, gint64 round, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT person_id FROM assessment INDEXED BY assessment_hand"
+             " WHERE round_id = ? AND hand IS NOT NULL ORDER BY person_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (ids);
+      dk_store_sql_error (store, _("reading a round"), error);
+      return NULL;
+    }
+  return ids;
 }
 
 /* ---- the scan -------------------------------------------------------------------- */
@@ -682,8 +793,9 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
                      gpointer user_data, GError **error)
 {
   g_autofree char *sql = g_strdup_printf (
-      "SELECT %s, unit_id, role, %s, flags, levels FROM assessment WHERE round_id = ?",
-      (columns & DK_SCAN_PERSON) ? "person_id" : "0", (columns & DK_SCAN_GENDER) ? "gender" : "0");
+      "SELECT %s, unit_id, role, %s, flags, levels, %s FROM assessment WHERE round_id = ?",
+      (columns & DK_SCAN_PERSON) ? "person_id" : "0", (columns & DK_SCAN_GENDER) ? "gender" : "0",
+      (columns & DK_SCAN_HAND) ? "hand, conversation_at" : "NULL, NULL");
   sqlite3_stmt *stmt = dk_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -703,6 +815,12 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
       row.self = blob;
       row.manager = blob + n;
       row.motivation = blob + 2 * n;
+      if (columns & DK_SCAN_HAND)
+        {
+          unpack_hand (sqlite3_column_blob (stmt, 6), (gsize) sqlite3_column_bytes (stmt, 6), row.hand,
+                       &row.hand_flags);
+          row.conversation_at = (const char *) sqlite3_column_text (stmt, 7);
+        }
       if (!func (&row, user_data))
         {
           rc = SQLITE_DONE;

@@ -138,6 +138,13 @@ static const char *const migrations[] = {
   "DROP TABLE participation;"
   "ALTER TABLE participation_new RENAME TO participation;"
   "CREATE INDEX participation_date ON participation(date);",
+
+  /* 7: which values of an assessment were last set by hand (rate, share,
+   * conversation) rather than by an import, which a re-import keeps
+   * (DkAssessment.hand); NULL when none.  The index holds only the rows
+   * with such values, so an import finds them without a scan. */
+  "ALTER TABLE assessment ADD COLUMN hand BLOB;"
+  "CREATE INDEX assessment_hand ON assessment(round_id, person_id) WHERE hand IS NOT NULL;",
 };
 
 /* Returns SQLite's message for the last failure on DB, said so that a user

@@ -226,7 +226,16 @@ typedef struct {
   guint8   self[DK_MAX_COMPETENCES];
   guint8   manager[DK_MAX_COMPETENCES];
   guint8   motivation[DK_MAX_COMPETENCES];
+  /* The values last set by hand (rate, share, conversation) rather than by
+   * an import: a bit per competence in hand[DK_HAND_SELF] …, and
+   * DK_ASSESS_SHARED / DK_ASSESS_CONVERSATION in hand_flags.  A re-import
+   * keeps them unless told to overwrite. */
+  guint64  hand[3];
+  guint    hand_flags;
 } DkAssessment;
+
+/* The rows of DkAssessment.hand, in the order of the packed levels. */
+enum { DK_HAND_SELF, DK_HAND_MANAGER, DK_HAND_MOTIVATION };
 
 void dk_assessment_free (DkAssessment *a);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkAssessment, dk_assessment_free)
@@ -288,6 +297,26 @@ gboolean dk_store_share (DkStore *store, const char *round, const char *person,
 gboolean dk_store_conversation_held (DkStore *store, const char *round, const char *person,
                                      const char *date, GError **error);
 
+/* The last audited change of one value of an assessment. */
+typedef struct {
+  char *at;          /* YYYY-MM-DDTHH:MM:SS */
+  char *actor;
+  char *new_value;
+} DkValueChange;
+
+void dk_value_change_free (DkValueChange *change);
+
+/* Returns the last audited change of each rating value of PERSON (store id)
+ * in ROUND: a table from the audit field ("manager 1.1", "self 1.2",
+ * "conversation", "shared") to DkValueChange*; caller owns.  Reads the
+ * person's audit rows (one indexed query). */
+GHashTable *dk_store_value_changes (DkStore *store, gint64 round, gint64 person, GError **error);
+
+/* Returns the store ids of the people of ROUND with values set by hand
+ * (DkAssessment.hand), ascending (gint64; caller owns).  Reads only their
+ * rows (an index holds them). */
+GArray *dk_store_round_hand_people (DkStore *store, gint64 round, GError **error);
+
 /* One row of a round scan; LEVELS points at the packed blob (valid only
  * during the callback). */
 typedef struct {
@@ -300,6 +329,9 @@ typedef struct {
   const guint8 *self;
   const guint8 *manager;
   const guint8 *motivation;
+  guint64       hand[3];      /* DK_SCAN_HAND: as in DkAssessment */
+  guint         hand_flags;
+  const char   *conversation_at;  /* DK_SCAN_HAND: or NULL */
 } DkScanRow;
 
 /* Return FALSE to stop the scan early. */
@@ -311,6 +343,7 @@ typedef gboolean (*DkScanFunc) (const DkScanRow *row, gpointer user_data);
 typedef enum {
   DK_SCAN_PERSON = 1 << 0,
   DK_SCAN_GENDER = 1 << 1,
+  DK_SCAN_HAND   = 1 << 2,   /* the values set by hand (imports) */
   DK_SCAN_ALL    = DK_SCAN_PERSON | DK_SCAN_GENDER,
 } DkScanColumns;
 

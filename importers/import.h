@@ -29,7 +29,12 @@ typedef struct {
   guint64 deactivated;   /* roster --full only */
   guint64 rows;          /* data rows read */
   guint64 items_done;    /* participation only: plan items marked done */
+  guint64 kept;          /* ratings only: values set by hand that the file would have changed */
+  GPtrArray *notices;    /* ratings only: "FILE:LINE: kept …" per kept value (char*), or NULL */
 } DkImportSummary;
+
+/* Frees what SUMMARY holds (its notices). */
+void dk_import_summary_clear (DkImportSummary *summary);
 
 /* Imports the roster in PATH: people are added or updated by person_id,
  * units created from their paths, managers resolved by person id (in the
@@ -42,13 +47,18 @@ gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboo
 
 /* Imports the ratings in PATH into round ROUND (a code; must be open).  The
  * rows of a person replace that person's levels in the round; people not in
- * the file keep theirs.  One audit row for the import, the changed people's
+ * the file keep theirs.  A value set by hand (rate, share, conversation)
+ * since it was last imported is kept, unless OVERWRITE: each kept value
+ * that the file would change is counted in SUMMARY->kept and said in
+ * SUMMARY->notices as "FILE:LINE: kept the manager's level 1 set on DATE by
+ * WHO" (free with dk_import_summary_clear); the manager's reason stays with
+ * a kept level.  One audit row for the import, the changed people's
  * levels in chunks (audit-levels.h).  All or nothing, in one transaction
  * that a second thread opens on its own connection to the store (a store in
  * memory is written by the caller's): STORE must not be inside a
  * transaction of its own. */
 gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
-                            DkImportSummary *summary, const DkProgress *progress, GError **error);
+                            gboolean overwrite, DkImportSummary *summary, const DkProgress *progress, GError **error);
 
 /* Imports the learning activities of the catalogue in PATH, XML (a name
  * ending in .xml, or content starting with '<') or CSV: new ids are added,

@@ -8,6 +8,12 @@
  * competence and person.  Nothing is allocated per row.  A second thread
  * writes the people already read while the rest of the file is read ("the
  * writer", below).
+ *
+ * Values set by hand since they were imported (DkAssessment.hand) are kept
+ * ("kept", below).  The check costs nothing per row when nobody changed a
+ * value by hand: the round's scan reads the hand column beside the levels,
+ * and only the few people with such values get the lines of their rows
+ * remembered and, when a kept value differs from the file, one audit query.
  */
 #include "import.h"
 #include "date.h"
@@ -55,7 +61,15 @@ typedef struct {
   gint64 person_id;
   guint8 flags;
   guint8 n;          /* competences in its levels */
+  guint32 hand_at;   /* its index in Import.hands + 1; 0: nothing set by hand */
 } OldRow;
+
+/* The values of an old row set by hand. */
+typedef struct {
+  guint64 hand[3];
+  guint   flags;
+  char   *conversation_at;
+} Hand;
 
 typedef struct _Writer Writer;
 
@@ -93,6 +107,13 @@ typedef struct {
   GByteArray        *old_levels; /* 3 * n_comp per OldRow */
   guint              old_next;   /* the first OldRow not yet passed by write_people */
   Writer            *writer;     /* NULL when writing waits for the whole file */
+  /* kept values: the reader's and the writer's parts are apart (threads) */
+  gboolean           overwrite;
+  GHashTable        *hand_lines; /* dense index + 1 → guint[n_comp]: the lines of
+                                  * people with values set by hand (reader) */
+  GArray            *hands;      /* Hand, of the old rows (writer) */
+  GHashTable        *kept_reasons; /* (dense index << 6 | comp) + 1 of kept manager levels */
+  GPtrArray         *notices;    /* "FILE:LINE: kept …" */
 } Import;
 
 /* The writer (below) learns from the reader which people are final. */
@@ -341,6 +362,9 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
     return;
 
   im->state[p].seen |= bit;
+  guint *lines = im->hand_lines != NULL ? g_hash_table_lookup (im->hand_lines, GUINT_TO_POINTER (p + 1)) : NULL;
+  if (lines != NULL)
+    lines[comp->index] = rec->line;
   guint8 *lv = &im->levels[(gsize) p * 3 * im->n_comp];
   lv[comp->index] = (guint8) self;
   lv[im->n_comp + comp->index] = (guint8) manager;
@@ -363,13 +387,20 @@ static gboolean
 keep_old (const DkScanRow *row, gpointer user_data)
 {
   Import *im = user_data;
-  gboolean any = FALSE;
+  gboolean any = FALSE, by_hand = (row->hand[0] | row->hand[1] | row->hand[2]) != 0 || row->hand_flags != 0;
   for (guint i = 0; i < 3 * row->n; i++)
     any |= row->self[i] != DK_LEVEL_NONE;
-  if (!any)
+  if (!any && !by_hand)
     return TRUE;
   guint n = MIN (row->n, im->n_comp), width = 3 * im->n_comp;
-  OldRow old = { row->person_id, (guint8) row->flags, (guint8) n };
+  OldRow old = { row->person_id, (guint8) row->flags, (guint8) n, 0 };
+  if (by_hand)
+    {
+      Hand h = { { row->hand[0], row->hand[1], row->hand[2] }, row->hand_flags,
+                 g_strdup (row->conversation_at) };
+      g_array_append_val (im->hands, h);
+      old.hand_at = im->hands->len;
+    }
   g_array_append_val (im->old, old);
   guint at = im->old_levels->len;
   g_byte_array_set_size (im->old_levels, at + width);
@@ -380,10 +411,19 @@ keep_old (const DkScanRow *row, gpointer user_data)
 }
 
 static void
+hand_clear (gpointer data)
+{
+  g_free (((Hand *) data)->conversation_at);
+}
+
+static void
 forget_old (Import *im)
 {
   g_clear_pointer (&im->old, g_array_unref);
   g_clear_pointer (&im->old_levels, g_byte_array_unref);
+  g_clear_pointer (&im->hands, g_array_unref);
+  g_clear_pointer (&im->kept_reasons, g_hash_table_unref);
+  g_clear_pointer (&im->notices, g_ptr_array_unref);
   im->old_next = 0;
 }
 
@@ -393,7 +433,11 @@ read_old (Import *im, DkStore *store, GError **error)
   forget_old (im);
   im->old = g_array_new (FALSE, FALSE, sizeof (OldRow));
   im->old_levels = g_byte_array_new ();
-  return dk_store_round_scan (store, im->round->id, DK_SCAN_PERSON, keep_old, im, error);
+  im->hands = g_array_new (FALSE, FALSE, sizeof (Hand));
+  g_array_set_clear_func (im->hands, hand_clear);
+  im->kept_reasons = g_hash_table_new (NULL, NULL);
+  im->notices = g_ptr_array_new_with_free_func (g_free);
+  return dk_store_round_scan (store, im->round->id, DK_SCAN_PERSON | DK_SCAN_HAND, keep_old, im, error);
 }
 
 /* Returns what the round held for store id ID, or NULL; ids must come in
@@ -411,9 +455,14 @@ old_of (Import *im, gint64 id, const guint8 **levels)
 }
 
 static gboolean
-write_person (Import *im, DkStore *store, guint p, const guint8 *lv, GError **error)
+write_person (Import *im, DkStore *store, guint p, const guint8 *lv, const Hand *hand, GError **error)
 {
   DkAssessment a = { 0 };
+  if (hand != NULL)
+    {
+      memcpy (a.hand, hand->hand, sizeof a.hand);
+      a.hand_flags = hand->flags;
+    }
   PersonState *st = &im->state[p];
   a.round_id = im->round->id;
   a.person_id = im->ids[p];
@@ -430,6 +479,75 @@ write_person (Import *im, DkStore *store, guint p, const guint8 *lv, GError **er
   return dk_store_assessment_put (store, &a, error);
 }
 
+/* ---- kept values ------------------------------------------------------------------------ */
+
+/* Says that the value FIELD ("manager 1.1") of person P, of line LINE, is
+ * kept (WHAT: "the manager's level 1"), with who set it when from CHANGES
+ * (the person's audit, read at the first need). */
+static gboolean
+notice (Import *im, DkStore *store, guint p, guint line, GHashTable **changes, const char *field,
+        const char *what, GError **error)
+{
+  if (*changes == NULL
+      && (*changes = dk_store_value_changes (store, im->round->id, im->ids[p], error)) == NULL)
+    return FALSE;
+  const DkValueChange *c = g_hash_table_lookup (*changes, field);
+  g_autofree char *on = c != NULL ? g_strndup (c->at, 10) : g_strdup ("?");
+  g_ptr_array_add (im->notices, g_strdup_printf (_("%s:%u: kept %s set on %s by %s"), im->file, line, what,
+                                                 on, c != NULL ? c->actor : "?"));
+  im->summary->kept++;
+  return TRUE;
+}
+
+/* Puts back into LV (the file's levels of person P) and P's state the values
+ * that OLD had set by hand and the file would change, and says so. */
+static gboolean
+keep_by_hand (Import *im, DkStore *store, guint p, const OldRow *old, const guint8 *old_lv, guint8 *lv,
+              GError **error)
+{
+  static const char *const fields[3] = { "self", "manager", "motivation" };
+  /* TRANSLATORS: what an import kept, "%s" the level: "kept the self-rating 2 set on …" */
+  const char *whats[3] = { _("the self-rating %s"), _("the manager's level %s"), _("the motivation %s") };
+  const Hand *h = &g_array_index (im->hands, Hand, old->hand_at - 1);
+  PersonState *st = &im->state[p];
+  const guint *lines = im->hand_lines != NULL ? g_hash_table_lookup (im->hand_lines, GUINT_TO_POINTER (p + 1)) : NULL;
+  g_autoptr (GHashTable) changes = NULL;
+  guint n = im->n_comp;
+  gboolean shared = FALSE;
+  for (guint k = 0; k < 3 && old->n == n; k++)
+    for (guint c = 0; c < n; c++)
+      {
+        guint i = k * n + c;
+        if (!(h->hand[k] >> c & 1) || lv[i] == old_lv[i])
+          continue;
+        lv[i] = old_lv[i];
+        shared |= k == DK_HAND_MANAGER && lv[i] != DK_LEVEL_NONE;
+        if (k == DK_HAND_MANAGER)
+          g_hash_table_add (im->kept_reasons, GUINT_TO_POINTER ((p << 6 | c) + 1));
+        g_autofree char *field = g_strdup_printf ("%s %s", fields[k], dk_framework_competence (im->fw, c)->id);
+        g_autofree char *value = dk_level_text (lv[i]);
+        g_autofree char *what = g_strdup_printf (whats[k], value);
+        if (!notice (im, store, p, lines != NULL && lines[c] != 0 ? lines[c] : st->first_line, &changes,
+                     field, what, error))
+          return FALSE;
+      }
+  if ((h->flags & DK_ASSESS_CONVERSATION) && h->conversation_at != NULL
+      && g_strcmp0 (st->conversation, h->conversation_at) != 0)
+    {
+      st->conversation = h->conversation_at;
+      shared = TRUE;
+      g_autofree char *what = g_strdup_printf (_("the conversation held on %s"), h->conversation_at);
+      if (!notice (im, store, p, st->first_line, &changes, "conversation", what, error))
+        return FALSE;
+    }
+  if ((h->flags & DK_ASSESS_SHARED) && st->shared != SHARED_YES
+      && !notice (im, store, p, st->first_line, &changes, "shared", _("the shared self-rating"), error))
+    return FALSE;
+  if ((h->flags & DK_ASSESS_SHARED) || shared)
+    st->shared = SHARED_YES;
+  return TRUE;
+}
+
 /* Writes the people of the file among dense indexes [FROM, TO), in id order,
  * and audits their changes (audit-levels.h): one pass, so one chunk per
  * 1 024 ids. */
@@ -442,20 +560,26 @@ write_people (Import *im, DkStore *store, DkAuditLevels *audit, guint from, guin
     {
       if (im->state[p].seen == 0)
         continue;
-      const guint8 *lv = &im->levels[(gsize) p * width], *old_lv = NULL;
+      guint8 *lv = &im->levels[(gsize) p * width];
+      const guint8 *old_lv = NULL;
       const OldRow *old = old_of (im, im->ids[p], &old_lv);
-      if (old != NULL && old->n == im->n_comp && memcmp (old_lv, lv, width) == 0
-          && old->flags == flags_of (&im->state[p]))
-        {
-          im->summary->unchanged++;
-          continue;
-        }
-      if (old != NULL)
+      const Hand *hand = old != NULL && old->hand_at != 0 ? &g_array_index (im->hands, Hand, old->hand_at - 1) : NULL;
+      if (hand != NULL && !im->overwrite && !keep_by_hand (im, store, p, old, old_lv, lv, error))
+        return FALSE;
+      gboolean same = old != NULL && old->n == im->n_comp && memcmp (old_lv, lv, width) == 0
+                      && old->flags == flags_of (&im->state[p]);
+      if (same)
+        im->summary->unchanged++;
+      else if (old != NULL)
         im->summary->updated++;
       else
         im->summary->added++;
-      if (!dk_audit_levels_add (audit, im->ids[p], old_lv, old != NULL ? old->n : 0, lv, im->n_comp, error)
-          || !write_person (im, store, p, lv, error))
+      /* an overwrite of the same values still forgets that they were set by hand */
+      if (same && (hand == NULL || !im->overwrite))
+        continue;
+      if ((!same && !dk_audit_levels_add (audit, im->ids[p], old_lv, old != NULL ? old->n : 0, lv,
+                                          im->n_comp, error))
+          || !write_person (im, store, p, lv, im->overwrite ? NULL : hand, error))
         return FALSE;
       dk_progress_report (progress, p + 1, (double) (p + 1) / im->n_people);
     }
@@ -472,9 +596,13 @@ write_notes (Import *im, DkStore *store, DkAuditLevels *audit, GError **error)
   for (guint i = 0; i < im->notes->len; i++)
     {
       Note *n = &g_array_index (im->notes, Note, i);
-      if (!dk_store_rating_note_put (store, im->round->id, im->ids[n->person],
-                                     dk_framework_competence (im->fw, n->comp)->id, n->comment,
-                                     n->reason, n->reason != NULL ? by : NULL, error))
+      /* a kept manager level keeps its reason */
+      const char *reason = g_hash_table_contains (im->kept_reasons, GUINT_TO_POINTER (((guint) n->person << 6 | n->comp) + 1))
+                           ? NULL : n->reason;
+      if ((n->comment != NULL || reason != NULL)
+          && !dk_store_rating_note_put (store, im->round->id, im->ids[n->person],
+                                        dk_framework_competence (im->fw, n->comp)->id, n->comment,
+                                        reason, reason != NULL ? by : NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -608,7 +736,7 @@ writer_give_up (Import *im)
   writer_join (im, im->writer->told, TRUE, NULL);
   writer_free (im);
   forget_old (im);
-  im->summary->added = im->summary->updated = im->summary->unchanged = 0;
+  im->summary->added = im->summary->updated = im->summary->unchanged = im->summary->kept = 0;
 }
 
 /* Called when the reader meets dense person P: everyone before P is final,
@@ -664,6 +792,37 @@ prepare (Import *im, const char *round, GError **error)
   return TRUE;
 }
 
+static int
+compare_id (const void *a, const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Makes room for the lines of the rows of people with values set by hand,
+ * for the notices of the values kept.  The writer reads the round again in
+ * its transaction: someone who sets a value by hand after this gets the
+ * line of their first row. */
+static gboolean
+remember_hand_lines (Import *im, GError **error)
+{
+  g_autoptr (GArray) ids = dk_store_round_hand_people (im->store, im->round->id, error);
+  if (ids == NULL)
+    return FALSE;
+  if (ids->len == 0)
+    return TRUE;
+  im->hand_lines = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      const gint64 *at = bsearch (&id, im->ids, im->n_people, sizeof (gint64), compare_id);
+      if (at != NULL)
+        g_hash_table_insert (im->hand_lines, GUINT_TO_POINTER ((guint) (at - im->ids) + 1),
+                             g_new0 (guint, im->n_comp));
+    }
+  return TRUE;
+}
+
 static gboolean
 prepare_people (Import *im, GError **error)
 {
@@ -671,7 +830,7 @@ prepare_people (Import *im, GError **error)
     return FALSE;
   im->levels = g_new0 (guint8, (gsize) im->n_people * 3 * im->n_comp);
   im->state = g_new0 (PersonState, im->n_people);
-  return TRUE;
+  return im->overwrite || remember_hand_lines (im, error);
 }
 
 static void
@@ -684,6 +843,7 @@ import_clear (Import *im)
     }
   g_clear_pointer (&im->notes, g_array_unref);
   g_clear_pointer (&im->by_ext_id, g_hash_table_unref);
+  g_clear_pointer (&im->hand_lines, g_hash_table_unref);
   g_clear_pointer (&im->dates, g_hash_table_unref);
   g_free (im->last_person);
   g_string_chunk_free (im->strings);
@@ -701,13 +861,14 @@ import_clear (Import *im)
 }
 
 gboolean
-dk_import_ratings (DkStore *store, const char *path, const char *round,
+dk_import_ratings (DkStore *store, const char *path, const char *round, gboolean overwrite,
                    DkImportSummary *summary, const DkProgress *progress, GError **error)
 {
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.5);
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
-  Import im = { .store = store, .file = path, .summary = summary, .actor = dk_store_actor () };
+  Import im = { .store = store, .file = path, .summary = summary, .actor = dk_store_actor (),
+                .overwrite = overwrite };
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));
@@ -731,6 +892,8 @@ dk_import_ratings (DkStore *store, const char *path, const char *round,
       dk_progress_report (&writing, im.n_people, 1.0);
       if (im.writer != NULL)
         writer_free (&im);
+      if (ok && im.notices->len > 0)
+        summary->notices = g_steal_pointer (&im.notices);
     }
   import_clear (&im);
   return ok;

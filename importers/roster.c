@@ -14,6 +14,12 @@
 
 G_DEFINE_QUARK (dk-import-error-quark, dk_import_error)
 
+void
+dk_import_summary_clear (DkImportSummary *summary)
+{
+  g_clear_pointer (&summary->notices, g_ptr_array_unref);
+}
+
 enum { COL_ID, COL_NAME, COL_EMAIL, COL_UNIT, COL_ROLE, COL_MANAGER, COL_GENDER, COL_FROM,
        COL_TO, N_COLS };
 

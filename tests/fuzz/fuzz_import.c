@@ -35,7 +35,7 @@ import_roster_dry_run (DkStore *s, const char *p, DkImportSummary *summary, GErr
 static gboolean
 import_ratings (DkStore *s, const char *p, DkImportSummary *summary, GError **error)
 {
-  return dk_import_ratings (s, p, "r1", summary, NULL, error);
+  return dk_import_ratings (s, p, "r1", FALSE, summary, NULL, error);
 }
 
 int

@@ -29,7 +29,7 @@ setup (void **state)
   g_autoptr (GError) error = NULL;
   assert_true (dk_import_roster (f->store, roster, FALSE, FALSE, &s, NULL, &error));
   assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, "test", &error));
-  assert_true (dk_import_ratings (f->store, ratings, "r1", &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, ratings, "r1", FALSE, &s, NULL, &error));
   *state = f;
   return 0;
 }
@@ -85,7 +85,7 @@ test_reimport_changes_nothing (void **state)
   assert_true (dk_import_roster (f->store, roster, FALSE, FALSE, &s, NULL, &error));
   assert_int_equal (s.unchanged, 3);
   assert_int_equal (s.added + s.updated, 0);
-  assert_true (dk_import_ratings (f->store, ratings, "r1", &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, ratings, "r1", FALSE, &s, NULL, &error));
   assert_int_equal (s.unchanged, 3);
   assert_int_equal (s.rows, 4);
   g_autofree char *after = dk_test_dump_store (f->store);
@@ -131,7 +131,7 @@ assert_refused (Fixture *f, gboolean roster, const char *name, guint line, const
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
   gboolean ok = roster ? dk_import_roster (f->store, path, FALSE, FALSE, &s, NULL, &error)
-                       : dk_import_ratings (f->store, path, "r1", &s, NULL, &error);
+                       : dk_import_ratings (f->store, path, "r1", FALSE, &s, NULL, &error);
   assert_false (ok);
   assert_true (error->domain == DK_IMPORT_ERROR || error->domain == g_quark_from_static_string ("dk-csv-error-quark"));
   g_autofree char *where = g_strdup_printf ("%s:%u: ", name, line);
@@ -176,7 +176,7 @@ test_closed_round_refuses_import (void **state)
   g_autofree char *before = dk_test_dump_store (f->store);
   g_autofree char *path = data ("ratings.csv");
   DkImportSummary s;
-  assert_false (dk_import_ratings (f->store, path, "r1", &s, NULL, &error));
+  assert_false (dk_import_ratings (f->store, path, "r1", FALSE, &s, NULL, &error));
   assert_error_contains (error, "round r1 is closed");
   g_autofree char *after = dk_test_dump_store (f->store);
   assert_string_equal (before, after);
