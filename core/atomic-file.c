@@ -6,7 +6,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#define MAX_LINKS 40   /* as the kernel's limit on a path's symlinks */
 
 gboolean
 dk_file_error (const char *path, int saved_errno, GError **error)
@@ -33,9 +36,57 @@ sync_file (const char *tmp, const char *path, GError **error)
   return TRUE;
 }
 
+/* Returns the file PATH names when it is a symlink (its target's target …,
+ * which need not exist), else PATH; caller frees. */
+static char *
+follow_links (const char *path, GError **error)
+{
+  g_autofree char *at = g_strdup (path);
+  for (guint i = 0; i < MAX_LINKS; i++)
+    {
+      struct stat st;
+      if (lstat (at, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&at);
+      g_autofree char *target = g_file_read_link (at, NULL);
+      if (target == NULL)
+        return g_steal_pointer (&at);
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *dir = g_path_get_dirname (at);
+          g_free (g_steal_pointer (&at));
+          at = g_build_filename (dir, target, NULL);
+        }
+      else
+        {
+          g_free (at);
+          at = g_steal_pointer (&target);
+        }
+    }
+  dk_file_error (path, ELOOP, error);
+  return NULL;
+}
+
+/* Returns TRUE when PATH is to be written in place: it names a device, a
+ * FIFO, a socket or a directory (renaming over it would replace it: as
+ * root, /dev/null itself), or lies in /dev (/dev/stdout, /dev/fd/N: the
+ * caller's open file, which a rename would not reach). */
+static gboolean
+write_in_place (const char *path)
+{
+  struct stat st;
+  return g_str_has_prefix (path, "/dev/") || (stat (path, &st) == 0 && !S_ISREG (st.st_mode));
+}
+
 gboolean
 dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data, GError **error)
 {
+  if (write_in_place (path))
+    return writer (path, path, user_data, error);
+  /* a symlink stays: its target is replaced */
+  g_autofree char *target = follow_links (path, error);
+  if (target == NULL)
+    return FALSE;
+  path = target;
   g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
   int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)

@@ -5,6 +5,11 @@
  * An export that fails or is interrupted never leaves a half file under the
  * final name, and a failure removes the temporary file.
  *
+ * What is not a regular file is written in place: a device (/dev/null), a
+ * FIFO, /dev/stdout and the rest of /dev.  A symlink stays a symlink: the
+ * file it names (through any chain of links; created when missing) is the
+ * one replaced.
+ *
  * Files are created with mode 0644 less the umask, as any program's output.
  * Errors are in G_FILE_ERROR and name the target.
  */
@@ -13,8 +18,9 @@
 
 #include "dk.h"
 
-/* Writes the file TMP_PATH (which exists, empty) from USER_DATA; PATH, the
- * target, is the name for messages.  Returns FALSE with ERROR set on
+/* Writes the file TMP_PATH (which exists, empty; or the target itself when
+ * it is written in place) from USER_DATA; PATH, the target, is the name for
+ * messages.  Returns FALSE with ERROR set on
  * failure. */
 typedef gboolean (*DkFileWriter) (const char *tmp_path, const char *path, gconstpointer user_data,
                                   GError **error);
