@@ -90,11 +90,11 @@ run dk plan suggest --all --round r1; expect_rc 0; expect_out "Suggested plans w
 # is kept, every reference holds, and the constraints still refuse a bad value
 dump() { for t in person plan plan_item participation; do sqlite3 "$DIGIKOMP_DB" "SELECT * FROM $t ORDER BY id"; done; }
 dump > "$T/rows-before"
-sqlite3 "$DIGIKOMP_DB" "PRAGMA user_version = 5"
+sqlite3 "$DIGIKOMP_DB" "DROP INDEX assessment_hand; ALTER TABLE assessment DROP COLUMN hand; PRAGMA user_version = 5"
 run dk plan show P1 --round r1; expect_rc 0; expect_out "Kurs i arkivering"
 dump > "$T/rows-after"
 cmp -s "$T/rows-before" "$T/rows-after" || fail "migration 6 changed the rows"
-[ "$(sqlite3 "$DIGIKOMP_DB" 'PRAGMA user_version; PRAGMA foreign_key_check')" = 6 ] || fail "migration 6 broke a reference"
+[ "$(sqlite3 "$DIGIKOMP_DB" 'PRAGMA user_version; PRAGMA foreign_key_check')" = 7 ] || fail "migration 6 broke a reference"
 if sqlite3 "$DIGIKOMP_DB" "UPDATE plan_item SET status = 'bogus'" 2>/dev/null; then fail "the status constraint is gone"; fi
 if sqlite3 "$DIGIKOMP_DB" "UPDATE person SET gender = 'Q'" 2>/dev/null; then fail "the gender constraint is gone"; fi
 
