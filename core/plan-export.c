@@ -326,16 +326,24 @@ dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang
 
 /* ---- a unit's plans ---------------------------------------------------------------------- */
 
-/* Returns a file name for PERSON: its id with any character that could
- * leave DIR or confuse a shell replaced by '_'. */
+/* Returns a file name for PERSON: its id with every byte other than an
+ * ASCII letter, digit, '-', '_' or a '.' that does not begin it written as
+ * %XX, '%' included, so that different ids never share a file and none
+ * leaves DIR ("a/b" → "a%2Fb.md", "a%2Fb" → "a%252Fb.md"). */
 static char *
 file_name (const char *person, DkPlanFormat format)
 {
-  g_autofree char *safe = g_strcanon (g_strdup (person), "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                      "0123456789-_.", '_');
-  if (safe[0] == '.')
-    safe[0] = '_';
-  return g_strdup_printf ("%s.%s", safe, names[format]);
+  GString *s = g_string_new (NULL);
+  for (const char *p = person; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      if (g_ascii_isalnum (c) || c == '-' || c == '_' || (c == '.' && p != person))
+        g_string_append_c (s, (char) c);
+      else
+        g_string_append_printf (s, "%%%02X", c);
+    }
+  g_string_append_printf (s, ".%s", names[format]);
+  return g_string_free (s, FALSE);
 }
 
 static gboolean

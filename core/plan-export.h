@@ -32,8 +32,9 @@ gboolean dk_plan_write_pdf (DkStore *store, const char *round, const char *perso
 
 /* Writes the plan of every person in UNIT (a path) and its sub-units who
  * has one in ROUND into directory DIR (created when missing), one file per
- * person named by person id and FORMAT ("K10040.pdf"; characters other
- * than letters, digits, '-', '_' and '.' become '_').  Returns the paths
+ * person named by person id and FORMAT ("K10040.pdf"; bytes other than
+ * ASCII letters, digits, '-', '_' and a '.' not at the start become %XX,
+ * '%' too: "a/b" is "a%2Fb.pdf", and no two ids share a file).  Returns the paths
  * written (char*; caller owns), or NULL with ERROR; files written before a
  * failure stay. */
 GPtrArray *dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlanFormat format,
