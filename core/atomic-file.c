@@ -88,9 +88,18 @@ dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data,
     return FALSE;
   path = target;
   g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
-  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     return dk_file_error (path, errno, error);
+  /* a file written over keeps the mode its owner gave it */
+  struct stat st;
+  if (stat (path, &st) == 0 && fchmod (fd, st.st_mode & 07777) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      g_unlink (tmp);
+      return dk_file_error (path, saved, error);
+    }
   close (fd);
   if (!writer (tmp, path, user_data, error) || !sync_file (tmp, path, error))
     {

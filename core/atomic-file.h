@@ -10,7 +10,10 @@
  * file it names (through any chain of links; created when missing) is the
  * one replaced.
  *
- * Files are created with mode 0644 less the umask, as any program's output.
+ * What digikomp writes holds personal data more often than not (a person's
+ * data, plans, conversation sheets, a team), and whether a report does
+ * depends on who reads it: a file it creates is 0600, whatever the umask;
+ * a file it writes over keeps its mode.
  * Errors are in G_FILE_ERROR and name the target.
  */
 #ifndef DK_ATOMIC_FILE_H

@@ -6,6 +6,7 @@
 #include "exporters.h"
 #include "svg.h"
 #include "report-model.h"
+#include "atomic-file.h"
 
 #include <errno.h>
 #include <string.h>
@@ -353,7 +354,7 @@ export_one (DkStore *store, const char *round, const char *person, DkPlanFormat 
   if (format == DK_PLAN_FORMAT_PDF)
     return dk_plan_write_pdf (store, round, person, lang, path, error);
   g_autofree char *text = dk_plan_render (store, round, person, format, lang, error);
-  return text != NULL && g_file_set_contents (path, text, -1, error);
+  return text != NULL && dk_file_replace_contents (path, text, strlen (text), error);
 }
 
 GPtrArray *
@@ -363,7 +364,7 @@ dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlan
   g_autoptr (GPtrArray) people = dk_plan_people (store, round, unit, error);
   if (people == NULL)
     return NULL;
-  if (g_mkdir_with_parents (dir, 0755) != 0)
+  if (g_mkdir_with_parents (dir, 0700) != 0)   /* the plans are personal */
     {
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), _("cannot create %s: %s"), dir,
                    g_strerror (errno));

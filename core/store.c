@@ -393,6 +393,33 @@ open_db (DkStore *store, const char *path)
                           NULL) == SQLITE_OK;
 }
 
+/* Returns TRUE when PATH holds a digikomp store (a schema version), or when
+ * MAY_CREATE and it is an empty file: a command other than init must not
+ * turn an empty file, or another program's SQLite database, into a store.
+ * Reads before anything is written (journal_mode = WAL writes the file). */
+static gboolean
+is_store (DkStore *store, const char *path, gboolean may_create, GError **error)
+{
+  int version = user_version (store);
+  sqlite3_stmt *stmt = version == 0 ? dk_store_prepare (store, "SELECT count(*) FROM sqlite_master", NULL)
+                                    : NULL;
+  gboolean empty = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_finalize (stmt);
+  if (version > 0 || (version == 0 && empty && may_create))
+    return TRUE;
+  if (version < 0)
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("cannot open %s: %s"), path,
+                 sqlite3_errmsg (store->db));
+  else if (empty)
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                 _("%s is not a digikomp store (an empty file); create one with: "
+                   "digikomp init --db %s --framework FILE"), path, path);
+  else
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+                 _("%s is not a digikomp store (another program's database); nothing was changed"), path);
+  return FALSE;
+}
+
 DkStore *
 dk_store_open (const char *path, gboolean create, GError **error)
 {
@@ -421,6 +448,11 @@ dk_store_open (const char *path, gboolean create, GError **error)
    * takes some seconds) is waited for rather than reported as "database is
    * locked". */
   sqlite3_busy_timeout (store->db, 60000);
+  if (!is_store (store, path, create || fresh, error))
+    {
+      sqlite3_close (store->db);
+      return NULL;
+    }
   /* 16 KiB pages: a report reads a round's rows in a quarter of the reads
    * (and system calls) that 4 KiB pages take.  Only a new file takes it. */
   if ((fresh && !dk_store_exec (store, "PRAGMA page_size = 16384;", error))

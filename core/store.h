@@ -61,7 +61,10 @@ typedef struct _DkStore DkStore;
 
 /* Opens the store at PATH.  With CREATE, a missing file is created (mode
  * 0600); without, a missing file is DK_STORE_ERROR_NOT_FOUND with a hint to
- * run `digikomp init`.  Migrations are applied in one transaction. */
+ * run `digikomp init`.  A file that is not a digikomp store is refused
+ * without being written: another program's database always, an empty file
+ * unless CREATE (DK_STORE_ERROR_NOT_FOUND / _REFUSED).  Migrations are
+ * applied in one transaction. */
 DkStore *dk_store_open (const char *path, gboolean create, GError **error);
 void dk_store_close (DkStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkStore, dk_store_close)
