@@ -529,6 +529,13 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
                      "digikomp round list)"), c->round->code);
       return FALSE;
     }
+  if (!c->person->active)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+                   _("%s has left (inactive); import the roster with %s in it first"),
+                   c->person->ext_id, c->person->ext_id);
+      return FALSE;
+    }
   g_autoptr (GError) missing = NULL;
   c->a = dk_store_assessment (store, c->round->id, c->person->id, &missing);
   if (c->a == NULL && (c->a = register_person (c->round, c->person, c->fw, error)) == NULL)

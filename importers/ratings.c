@@ -84,6 +84,7 @@ typedef struct {
   guint              n_people;
   gint64            *ids;
   guint8            *roles;      /* index in fw, 0xFF when fw lacks the role */
+  guint8            *active;     /* 0: the person has left (roster --full) */
   gint64            *units;
   guint8            *genders;
   char             **ext_ids;
@@ -140,8 +141,9 @@ load_people (Import *im, GError **error)
   im->roles = g_new (guint8, n);
   im->units = g_new (gint64, n);
   im->genders = g_new (guint8, n);
+  im->active = g_new (guint8, n);
   im->ext_ids = g_new (char *, n);
-  if (sqlite3_prepare_v2 (db, "SELECT id, ext_id, role, unit_id, gender FROM person ORDER BY id",
+  if (sqlite3_prepare_v2 (db, "SELECT id, ext_id, role, unit_id, gender, active FROM person ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return dk_store_sql_error (im->store, _("reading people"), error);
   guint i = 0;
@@ -163,6 +165,7 @@ load_people (Import *im, GError **error)
       im->roles[i] = role != NULL ? (guint8) role->index : 0xFF;
       im->units[i] = sqlite3_column_int64 (stmt, 3);
       im->genders[i] = (guint8) g;
+      im->active[i] = sqlite3_column_int (stmt, 5) != 0;
       i++;
     }
   sqlite3_finalize (stmt);
@@ -319,7 +322,10 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   im->next_comp = comp != NULL ? comp->index + 1 : 0;
   if (p == 0)
     dk_errors_add (&im->errors, im->file, rec->line, _("unknown person '%s'; import the roster first"), person);
-  else if (im->roles[--p] == 0xFF)
+  else if (!im->active[--p])
+    dk_errors_add (&im->errors, im->file, rec->line,
+                   _("%s has left (inactive); import the roster with %s in it first"), person, person);
+  else if (im->roles[p] == 0xFF)
     dk_errors_add (&im->errors, im->file, rec->line, _("person %s has a role that framework %s lacks"),
                    person, dk_framework_id (im->fw));
   if (comp == NULL)
@@ -851,6 +857,7 @@ import_clear (Import *im)
   g_free (im->roles);
   g_free (im->units);
   g_free (im->genders);
+  g_free (im->active);
   g_free (im->ext_ids);
   g_free (im->levels);
   g_free (im->state);
