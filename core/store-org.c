@@ -300,6 +300,26 @@ person_differs (const DkPerson *a, const DkPerson *b)
          || g_strcmp0 (a->active_to, b->active_to);
 }
 
+/* A round counts each person in their current unit while it is open and
+ * in their unit at closing once closed: a move changes the unit of the
+ * person's assessments in the open rounds (in the caller's transaction),
+ * and closing leaves the rows as they are.  The unit stays in the row, so
+ * that a report's scan needs no join. */
+static gboolean
+move_in_open_rounds (DkStore *store, const DkPerson *person, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "UPDATE assessment SET unit_id = ?1 WHERE person_id = ?2"
+             " AND round_id IN (SELECT id FROM round WHERE state = 'open')", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person->unit_id);
+  sqlite3_bind_int64 (stmt, 2, person->id);
+  gboolean ok = dk_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 gboolean
 dk_store_person_put (DkStore *store, DkPerson *person, const char *actor, int *changed,
                      GError **error)
@@ -320,7 +340,8 @@ dk_store_person_put (DkStore *store, DkPerson *person, const char *actor, int *c
   if (!person_write (store, person, old == NULL, error))
     return FALSE;
   person->id = old != NULL ? old->id : sqlite3_last_insert_rowid (store->db);
-  return audit_person_changes (store, old, person, actor, error);
+  return (old == NULL || old->unit_id == person->unit_id || move_in_open_rounds (store, person, error))
+         && audit_person_changes (store, old, person, actor, error);
 }
 
 gint64

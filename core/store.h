@@ -219,7 +219,7 @@ DkRound *dk_store_round_previous (DkStore *store, const DkRound *round, GError *
 typedef struct {
   gint64   round_id;
   gint64   person_id;
-  gint64   unit_id;       /* snapshot at registration */
+  gint64   unit_id;       /* the current unit while the round is open, at closing once closed */
   guint    role;          /* role index in the round's framework */
   DkGender gender;
   guint    flags;         /* DK_ASSESS_* */
