@@ -21,18 +21,23 @@ char *
 dk_levels_text (const guint8 *levels, guint n)
 {
   static const char *parts[] = { "self ", " manager ", " motivation " };
-  char buf[3 * (DK_MAX_COMPETENCES + 16)], *p = buf;
+  GString *s = g_string_sized_new (3 * 3 * n + 32);
   n = MIN (n, DK_MAX_COMPETENCES);
   for (guint k = 0; k < 3; k++)
     {
-      p = stpcpy (p, parts[k]);
+      g_string_append (s, parts[k]);
       for (guint c = 0; c < n; c++)
         {
           guint8 v = levels[k * n + c];
-          *p++ = v == DK_LEVEL_NONE ? '-' : v == DK_LEVEL_DONT_KNOW ? '?' : (char) ('0' + v % 10);
+          if (c > 0)
+            g_string_append_c (s, ',');
+          if (v == DK_LEVEL_NONE || v == DK_LEVEL_DONT_KNOW)
+            g_string_append_c (s, v == DK_LEVEL_NONE ? '-' : '?');
+          else
+            g_string_append_printf (s, "%u", v);   /* any scale: 12 is "12" */
         }
     }
-  return g_strndup (buf, (gsize) (p - buf));
+  return g_string_free (s, FALSE);
 }
 
 /* ---- writing ---------------------------------------------------------------------- */
