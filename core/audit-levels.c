@@ -30,7 +30,7 @@ dk_levels_text (const guint8 *levels, guint n)
         {
           guint8 v = levels[k * n + c];
           if (c > 0)
-            g_string_append_c (s, ',');
+            g_string_append_c (s, ' ');
           if (v == DK_LEVEL_NONE || v == DK_LEVEL_DONT_KNOW)
             g_string_append_c (s, v == DK_LEVEL_NONE ? '-' : '?');
           else

@@ -18,8 +18,8 @@
 #define DK_AUDIT_BUCKET_SHIFT 10   /* 1 024 person ids per chunk */
 
 /* The levels as one readable string for the audit log:
- * "self 3,-,?,12,… manager -,3,… motivation 4,…", a level per competence
- * in the framework's order, "-" none, "?" don't know, "," between them;
+ * "self 3 - ? 12 … manager - 3 … motivation 4 …", a level per competence
+ * in the framework's order, "-" none, "?" don't know, a space between;
  * LEVELS holds 3 × N bytes (self, manager, motivation).  Caller frees. */
 char *dk_levels_text (const guint8 *levels, guint n);
 
