@@ -70,12 +70,10 @@ dk_audit_levels_flush (DkAuditLevels *al, GError **error)
       && (al->put = dk_store_prepare (al->store, "INSERT INTO audit_levels (audit_id, bucket, data)"
                                                  " VALUES (?, ?, ?)", error)) == NULL)
     return FALSE;
-  sqlite3_reset (al->put);
   sqlite3_bind_int64 (al->put, 1, al->audit_id);
   sqlite3_bind_int64 (al->put, 2, al->bucket);
   sqlite3_bind_blob (al->put, 3, al->buf->data, (int) al->buf->len, SQLITE_STATIC);
-  gboolean ok = dk_store_step_done (al->store, al->put, error);
-  sqlite3_reset (al->put);
+  gboolean ok = dk_store_step_once (al->store, al->put, error);
   g_byte_array_set_size (al->buf, 0);
   al->entries = 0;
   return ok;

@@ -306,7 +306,6 @@ dk_assessment_pack (const DkAssessment *a, guint8 *blob)
 static void
 bind_assessment (sqlite3_stmt *stmt, const DkAssessment *a, const guint8 *blob)
 {
-  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, a->round_id);
   sqlite3_bind_int64 (stmt, 2, a->person_id);
   sqlite3_bind_int64 (stmt, 3, a->unit_id);
@@ -338,12 +337,12 @@ dk_store_assessment_put (DkStore *store, const DkAssessment *a, GError **error)
   guint8 blob[DK_ASSESSMENT_BLOB_SIZE (DK_MAX_COMPETENCES)];
   dk_assessment_pack (a, blob);
   bind_assessment (store->assessment_update, a, blob);
-  if (!dk_store_step_done (store, store->assessment_update, error))
+  if (!dk_store_step_once (store, store->assessment_update, error))
     return FALSE;
   if (sqlite3_changes (store->db) > 0)
     return TRUE;
   bind_assessment (store->assessment_put, a, blob);
-  return dk_store_step_done (store, store->assessment_put, error);
+  return dk_store_step_once (store, store->assessment_put, error);
 }
 
 void
@@ -403,7 +402,6 @@ dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const cha
         return FALSE;
     }
   sqlite3_stmt *stmt = store->note_put;
-  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
   dk_store_bind_static (stmt, 3, competence);
@@ -412,7 +410,7 @@ dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const cha
   dk_store_bind_static (stmt, 6, adjusted_by);
   /* the local time, formatted once a second rather than by SQLite per row */
   dk_store_bind_static (stmt, 7, dk_store_now (store));
-  return dk_store_step_done (store, stmt, error);
+  return dk_store_step_once (store, stmt, error);
 }
 
 /* ---- the rules of the conversation ---------------------------------------------- */

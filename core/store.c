@@ -213,6 +213,15 @@ dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
   return dk_store_sql_error (store, _("store"), error);
 }
 
+gboolean
+dk_store_step_once (DkStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  gboolean ok = dk_store_step_done (store, stmt, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
 static void
 bind_text (sqlite3_stmt *stmt, int i, const char *text, sqlite3_destructor_type how)
 {
@@ -628,7 +637,6 @@ dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 pe
         return FALSE;
     }
   sqlite3_stmt *stmt = store->audit;
-  sqlite3_reset (stmt);
   dk_store_bind_static (stmt, 1, actor);
   dk_store_bind_static (stmt, 2, entity);
   if (person != 0)
@@ -643,7 +651,7 @@ dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 pe
   dk_store_bind_static (stmt, 6, old_value);
   dk_store_bind_static (stmt, 7, new_value);
   dk_store_bind_static (stmt, 8, dk_store_now (store));
-  return dk_store_step_done (store, stmt, error);
+  return dk_store_step_once (store, stmt, error);
 }
 
 const char *
