@@ -51,9 +51,12 @@ dk_store_rounds (DkStore *store, GError **error)
   if (stmt == NULL)
     return NULL;
   GPtrArray *rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_round_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading rounds"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (rounds, round_from_row (stmt));
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&rounds, g_ptr_array_unref);
   return rounds;
 }
 
@@ -64,7 +67,7 @@ dk_store_round_registered (DkStore *store, const DkRound *round)
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, round->id);
-  gint64 n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  gint64 n = dk_store_step (store, stmt, _("reading a round"), NULL) == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_finalize (stmt);
   return n;
 }
@@ -113,9 +116,10 @@ dk_store_round (DkStore *store, const char *code, GError **error)
     return NULL;
   dk_store_bind_text (stmt, 1, code);
   DkRound *r = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("reading rounds"), error);
+  if (step == DK_STORE_STEP_ROW)
     r = round_from_row (stmt);
-  else
+  else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("no round %s; see the rounds with: digikomp round list"), code);
   sqlite3_finalize (stmt);
@@ -130,7 +134,8 @@ dk_store_round_previous (DkStore *store, const DkRound *round, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round->id);
-  DkRound *r = sqlite3_step (stmt) == SQLITE_ROW ? round_from_row (stmt) : NULL;
+  DkRound *r = dk_store_step (store, stmt, _("reading rounds"), error) == DK_STORE_STEP_ROW
+                   ? round_from_row (stmt) : NULL;
   sqlite3_finalize (stmt);
   return r;
 }
@@ -274,7 +279,8 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
   DkAssessment *a = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("reading an assessment"), error);
+  if (step == DK_STORE_STEP_ROW)
     {
       a = g_new0 (DkAssessment, 1);
       a->round_id = round;
@@ -287,7 +293,7 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
       a->conversation_at = dk_store_column_dup (stmt, 5);
       unpack_levels (a, sqlite3_column_blob (stmt, 6), (gsize) sqlite3_column_bytes (stmt, 6));
     }
-  else
+  else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("the person is not registered in this round"));
   sqlite3_finalize (stmt);
@@ -369,7 +375,8 @@ dk_store_rating_notes (DkStore *store, gint64 round, gint64 person, GError **err
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
   GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_rating_note_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading notes"), error)) == DK_STORE_STEP_ROW)
     {
       DkRatingNote *n = g_new0 (DkRatingNote, 1);
       n->competence = dk_store_column_dup (stmt, 0);
@@ -380,6 +387,8 @@ dk_store_rating_notes (DkStore *store, gint64 round, gint64 person, GError **err
       g_ptr_array_add (notes, n);
     }
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&notes, g_ptr_array_unref);
   return notes;
 }
 
@@ -490,6 +499,12 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
     }
   g_autoptr (GError) missing = NULL;
   c->a = dk_store_assessment (store, c->round->id, c->person->id, &missing);
+  if (c->a == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+    {
+      /* a failing read is not "not registered": registering would blank the levels */
+      g_propagate_error (error, g_steal_pointer (&missing));
+      return FALSE;
+    }
   if (c->a == NULL && (c->a = register_person (c->round, c->person, c->fw, error)) == NULL)
     return FALSE;
   if (competence == NULL)
@@ -687,8 +702,8 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round);
   DkScanRow row = { 0 };
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading a round"), error)) == DK_STORE_STEP_ROW)
     {
       const guint8 *blob = sqlite3_column_blob (stmt, 5);
       guint n = (guint) sqlite3_column_bytes (stmt, 5) / 3;
@@ -703,12 +718,10 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
       row.motivation = blob + 2 * n;
       if (!func (&row, user_data))
         {
-          rc = SQLITE_DONE;
+          step = DK_STORE_STEP_DONE;
           break;
         }
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return dk_store_sql_error (store, _("reading a round"), error);
-  return TRUE;
+  return step != DK_STORE_STEP_ERROR;
 }

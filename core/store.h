@@ -104,6 +104,24 @@ gboolean dk_store_exec (DkStore *store, const char *sql, GError **error);
  * WHAT, and returns FALSE.  For core modules using dk_store_db. */
 gboolean dk_store_sql_error (DkStore *store, const char *what, GError **error);
 
+/* What one step of a query gave. */
+typedef enum {
+  DK_STORE_STEP_ERROR = -1,   /* the step failed: ERROR is set */
+  DK_STORE_STEP_DONE  = 0,    /* the end of the data */
+  DK_STORE_STEP_ROW   = 1,    /* a row: read its columns */
+} DkStoreStep;
+
+/* Steps STMT, prepared on STORE's handle.  Any result but a row or the end
+ * of the data (an interrupted, busy or locked store, I/O, a full disk, a
+ * broken constraint) is DK_STORE_STEP_ERROR with ERROR set as
+ * dk_store_sql_error sets it, prefixed with WHAT.  Every reader loops
+ *
+ *   while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW)
+ *
+ * and returns the error when the loop ends with DK_STORE_STEP_ERROR, so that
+ * a failing store never gives a shorter result as if it were the whole. */
+DkStoreStep dk_store_step (DkStore *store, sqlite3_stmt *stmt, const char *what, GError **error);
+
 /* ---- frameworks --------------------------------------------------------- */
 
 /* Loads the framework in PATH, validates it and stores its XML.  Returns the
