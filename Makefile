@@ -139,6 +139,9 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(L
 # test_report_model writes XLSX with the exporters linked in (core/exporters.c).
 $(BUILD)/tests/test_report_model: $(EXPORT_OBJ)
 $(BUILD)/tests/test_report_model: TEST_LINK = $(EXPORT_OBJ) $(EXPORT_LIBS)
+# test_store interrupts the person export (JSON, in the exporters).
+$(BUILD)/tests/test_store: $(EXPORT_OBJ)
+$(BUILD)/tests/test_store: TEST_LINK = $(EXPORT_OBJ) $(EXPORT_LIBS)
 
 # The man page: the prose of docs/digikomp.1.in around the binary's own help
 # (build-aux/man.sh).  It goes beside its source so that `man ./docs/digikomp.1`

@@ -100,7 +100,12 @@ suggest_one (DkStore *store, PlanOptions *o, const char *person, DkStrategy stra
       dk_plan_context_clear (&ctx);
       return cli_fail (_("cannot suggest activities"), error);
     }
-  g_autoptr (GPtrArray) needs = dk_plan_suggest (store, &ctx, catalogue, strategy, o->common.lang);
+  g_autoptr (GPtrArray) needs = dk_plan_suggest (store, &ctx, catalogue, strategy, o->common.lang, &error);
+  if (needs == NULL)
+    {
+      dk_plan_context_clear (&ctx);
+      return cli_fail (_("cannot suggest activities"), error);
+    }
   g_autofree char *title = g_strdup_printf (_("Suggested activities for %s (%s), round %s"),
                                             ctx.person->name, ctx.person->ext_id, ctx.round->code);
   g_autoptr (DkReport) report = dk_report_new (title, o->common.lang);

@@ -109,8 +109,9 @@ run_report (const char *kind_name, Options *o)
     return cli_fail (_("cannot make the report"), error);
   if (o->compare != NULL && (previous = dk_store_round (store, o->compare, &error)) == NULL)
     return cli_fail (_("cannot make the report"), error);
-  if (summary && previous == NULL)
-    previous = dk_store_round_previous (store, round, NULL);
+  if (summary && previous == NULL && (previous = dk_store_round_previous (store, round, &error)) == NULL
+      && error != NULL)
+    return cli_fail (_("cannot make the report"), error);
 
   g_autoptr (DkReport) report = NULL;
   if (summary)

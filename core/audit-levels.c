@@ -75,12 +75,10 @@ dk_audit_levels_flush (DkAuditLevels *al, GError **error)
       && (al->put = dk_store_prepare (al->store, "INSERT INTO audit_levels (audit_id, bucket, data)"
                                                  " VALUES (?, ?, ?)", error)) == NULL)
     return FALSE;
-  sqlite3_reset (al->put);
   sqlite3_bind_int64 (al->put, 1, al->audit_id);
   sqlite3_bind_int64 (al->put, 2, al->bucket);
   sqlite3_bind_blob (al->put, 3, al->buf->data, (int) al->buf->len, SQLITE_STATIC);
-  gboolean ok = dk_store_step_done (al->store, al->put, error);
-  sqlite3_reset (al->put);
+  gboolean ok = dk_store_step_once (al->store, al->put, error);
   g_byte_array_set_size (al->buf, 0);
   al->entries = 0;
   return ok;
@@ -184,8 +182,8 @@ dk_audit_levels_of_person (DkStore *store, gint64 person, GPtrArray *rows, GArra
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person >> DK_AUDIT_BUCKET_SHIFT);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading the audit log"), error)) == DK_STORE_STEP_ROW)
     {
       const guint8 *data = sqlite3_column_blob (stmt, 6);
       gsize len = (gsize) sqlite3_column_bytes (stmt, 6), pos = 0;
@@ -199,9 +197,7 @@ dk_audit_levels_of_person (DkStore *store, gint64 person, GPtrArray *rows, GArra
         }
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return dk_store_sql_error (store, _("reading the audit log"), error);
-  return TRUE;
+  return step == DK_STORE_STEP_DONE;
 }
 
 /* Visits the chunks of PERSON's bucket: counts PERSON's entries, and when
@@ -218,8 +214,9 @@ visit (DkStore *store, gint64 person, gboolean erase, GError **error)
   /* rewritten chunks are kept until the scan is done */
   g_autoptr (GArray) chunk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_byte_array_unref);
-  int count = 0, rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  int count = 0;
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("erasing"), error)) == DK_STORE_STEP_ROW)
     {
       const guint8 *data = sqlite3_column_blob (stmt, 1);
       gsize len = (gsize) sqlite3_column_bytes (stmt, 1), pos = 0;
@@ -244,11 +241,8 @@ visit (DkStore *store, gint64 person, gboolean erase, GError **error)
         g_byte_array_unref (out);
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      dk_store_sql_error (store, _("erasing"), error);
-      return -1;
-    }
+  if (step == DK_STORE_STEP_ERROR)
+    return -1;
   for (guint i = 0; i < chunk_ids->len; i++)
     {
       GByteArray *out = g_ptr_array_index (kept, i);

@@ -310,13 +310,19 @@ activity_write (DkStore *store, sqlite3_stmt *stmt, const DkActivity *a, GError 
   return TRUE;
 }
 
-static gboolean
-activity_exists (DkStore *store, const char *id)
+/* Returns whether activity ID is stored: DK_STORE_STEP_ROW yes, _DONE no,
+ * _ERROR with ERROR. */
+static DkStoreStep
+activity_exists (DkStore *store, const char *id, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  sqlite3_prepare_v2 (dk_store_db (store), "SELECT 1 FROM activity WHERE id = ?", -1, &stmt, NULL);
+  if (sqlite3_prepare_v2 (dk_store_db (store), "SELECT 1 FROM activity WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dk_store_sql_error (store, _("reading the catalogue"), error);
+      return DK_STORE_STEP_ERROR;
+    }
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  gboolean found = sqlite3_step (stmt) == SQLITE_ROW;
+  DkStoreStep found = dk_store_step (store, stmt, _("reading the catalogue"), error);
   sqlite3_finalize (stmt);
   return found;
 }
@@ -338,11 +344,12 @@ dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *
   for (guint i = 0; ok && i < activities->len; i++)
     {
       const DkActivity *a = activities->pdata[i];
-      if (activity_exists (store, a->id))
+      DkStoreStep exists = activity_exists (store, a->id, error);
+      if (exists == DK_STORE_STEP_ROW)
         (*updated)++;
       else
         (*added)++;
-      ok = activity_write (store, stmt, a, error);
+      ok = exists != DK_STORE_STEP_ERROR && activity_write (store, stmt, a, error);
     }
   sqlite3_finalize (stmt);
   ok = ok && dk_store_audit (store, dk_store_actor (), "catalogue", 0, 0, "import", NULL,
@@ -405,9 +412,12 @@ dk_catalogue_load (DkStore *store, GError **error)
       return NULL;
     }
   GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading the catalogue"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (all, activity_from_row (stmt));
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&all, g_ptr_array_unref);
   return all;
 }
 

@@ -6,17 +6,6 @@
 
 #include "modules.h"
 
-static const DkExporters *
-load (GError **error)
-{
-  g_autofree char *path = NULL, *why = NULL;
-  const DkExporters *table = dk_module_symbol (DK_EXPORTERS_MODULE, DK_EXPORTERS_SYMBOL, &path, &why);
-  if (table == NULL)
-    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("cannot load the exporters' module %s: %s"),
-                 path, why);
-  return table;
-}
-
 /* Defined only where the module's objects are linked into the program
  * itself, as in the unit tests; the program proper loads the module. */
 extern const DkExporters dk_exporters_module __attribute__ ((weak));
@@ -24,10 +13,9 @@ extern const DkExporters dk_exporters_module __attribute__ ((weak));
 const DkExporters *
 dk_exporters (GError **error)
 {
-  static const DkExporters *exporters;
-  if (exporters == NULL)
-    exporters = &dk_exporters_module != NULL ? &dk_exporters_module : load (error);
-  return exporters;
+  static DkModule module = DK_MODULE_INIT (DK_EXPORTERS_MODULE, DK_EXPORTERS_SYMBOL,
+                                           N_("cannot load the exporters' module %s: %s"));
+  return dk_module_table (&module, &dk_exporters_module != NULL ? &dk_exporters_module : NULL, error);
 }
 
 char *

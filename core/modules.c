@@ -1,5 +1,5 @@
 /*
- * modules.c — finds and opens the loadable modules.
+ * modules.c — finds and opens the loadable modules, each once per process.
  */
 #include "modules.h"
 
@@ -41,4 +41,27 @@ dk_module_symbol (const char *file, const char *symbol, char **path, char **why)
   g_module_make_resident (module);
   *why = NULL;
   return table;
+}
+
+gconstpointer
+dk_module_table (DkModule *module, gconstpointer linked, GError **error)
+{
+  /* Double-checked: after the first call every caller reads TRIED with
+   * acquire and the fields the releasing store published, without the lock. */
+  if (!__atomic_load_n (&module->tried, __ATOMIC_ACQUIRE))
+    {
+      pthread_mutex_lock (&module->lock);
+      if (!module->tried)
+        {
+          module->table = linked != NULL ? linked
+                                         : dk_module_symbol (module->file, module->symbol,
+                                                             &module->path, &module->why);
+          __atomic_store_n (&module->tried, 1, __ATOMIC_RELEASE);
+        }
+      pthread_mutex_unlock (&module->lock);
+    }
+  if (module->table == NULL)
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _(module->failure), module->path,
+                 module->why);
+  return module->table;
 }

@@ -59,11 +59,12 @@ dk_person_audit (DkStore *store, const char *person, GError **error)
   sqlite3_bind_int64 (stmt, 1, p->id);
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading the audit log"), error)) == DK_STORE_STEP_ROW)
     dk_audit_row_take (stmt, column_dup (stmt, 6), column_dup (stmt, 7), found, ids);
   sqlite3_finalize (stmt);
   /* imports keep their changes in chunks: merged in by the import's audit id */
-  gboolean ok = dk_audit_levels_of_person (store, p->id, found, ids, error);
+  gboolean ok = step == DK_STORE_STEP_DONE && dk_audit_levels_of_person (store, p->id, found, ids, error);
   g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Ordered), found->len);
   for (guint i = 0; i < found->len; i++)
     {

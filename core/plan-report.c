@@ -68,7 +68,8 @@ wishes_table (DkStore *store, gint64 round, GError **error)
   dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "wish", _("Wish"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "plans", _("Plans"), DK_COLUMN_INTEGER);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading plans"), error)) == DK_STORE_STEP_ROW)
     {
       guint row = dk_table_add_row (t);
       dk_table_set_text (t, row, 0, (const char *) sqlite3_column_text (stmt, 0));
@@ -76,6 +77,8 @@ wishes_table (DkStore *store, gint64 round, GError **error)
       dk_table_set_number (t, row, 2, sqlite3_column_int (stmt, 2));
     }
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&t, dk_table_free);
   return t;
 }
 
@@ -157,7 +160,8 @@ query_table (DkStore *store, const char *name, const char *title, const char *sq
   DkTable *t = dk_table_new (name, title);
   for (guint c = 0; c < n; c++)
     dk_table_add_column (t, keys[c], _(labels[c]), kinds[c]);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, title, error)) == DK_STORE_STEP_ROW)
     {
       guint row = dk_table_add_row (t);
       for (guint c = 0; c < n; c++)
@@ -167,6 +171,8 @@ query_table (DkStore *store, const char *name, const char *title, const char *sq
           dk_table_set_number (t, row, c, sqlite3_column_double (stmt, (int) c));
     }
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&t, dk_table_free);
   return t;
 }
 
@@ -228,11 +234,12 @@ totals (DkStore *store, const DkParticipationQuery *q, double *v, GError **error
     return dk_store_sql_error (store, _("reading participation"), error);
   sqlite3_bind_text (stmt, 1, q->from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, q->to, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("reading participation"), error);
+  if (step == DK_STORE_STEP_ROW)
     for (int i = 0; i < 5; i++)
       v[i] = sqlite3_column_double (stmt, i);
   sqlite3_finalize (stmt);
-  return TRUE;
+  return step != DK_STORE_STEP_ERROR;
 }
 
 DkReport *

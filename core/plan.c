@@ -110,11 +110,13 @@ dk_plan_context_clear (DkPlanContext *ctx)
 
 GPtrArray *
 dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue, DkStrategy strategy,
-                 DkLang lang)
+                 DkLang lang, GError **error)
 {
+  g_autoptr (GHashTable) completed = dk_participation_completed (store, ctx->person->id, error);
+  if (completed == NULL)
+    return NULL;
   g_autofree char *from = today ();
   g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, lang);
-  g_autoptr (GHashTable) completed = dk_participation_completed (store, ctx->person->id);
   return dk_planner_suggest (planner, ctx->fw, ctx->gaps, ctx->person->role, ctx->person->unit_path,
                              dk_framework_motivation_high (ctx->fw), completed, strategy, 0);
 }
@@ -129,7 +131,8 @@ load_items (DkStore *store, DkPlan *plan, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, plan->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("plans"), error)) == DK_STORE_STEP_ROW)
     {
       DkPlanItem *item = g_new0 (DkPlanItem, 1);
       item->id = sqlite3_column_int64 (stmt, 0);
@@ -143,7 +146,7 @@ load_items (DkStore *store, DkPlan *plan, GError **error)
       g_ptr_array_add (plan->items, item);
     }
   sqlite3_finalize (stmt);
-  return TRUE;
+  return step == DK_STORE_STEP_DONE;
 }
 
 static DkPlan *
@@ -158,7 +161,8 @@ plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError 
   sqlite3_bind_int64 (stmt, 1, round->id);
   sqlite3_bind_int64 (stmt, 2, person->id);
   DkPlan *plan = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("plans"), error);
+  if (step == DK_STORE_STEP_ROW)
     {
       plan = g_new0 (DkPlan, 1);
       plan->id = sqlite3_column_int64 (stmt, 0);
@@ -172,7 +176,7 @@ plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError 
       plan->follow_up_notes = column (stmt, 8);
       plan->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
     }
-  else
+  else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
                  _("%s has no plan in round %s yet; create one with: digikomp plan create %s --round %s"),
                  person->ext_id, round->code, person->ext_id, round->code);
@@ -218,9 +222,12 @@ dk_plan_people (DkStore *store, const char *round, const char *unit, GError **er
   sqlite3_bind_int64 (stmt, 1, r->id);
   bind_text (stmt, 2, unit);
   GPtrArray *people = g_ptr_array_new_with_free_func (g_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("plans"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (people, column (stmt, 0));
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&people, g_ptr_array_unref);
   return people;
 }
 
@@ -374,7 +381,7 @@ dk_plan_create (DkStore *store, const char *round, const char *person, gboolean 
   gboolean ok = dk_plan_context_load (store, round, person, &ctx, error)
                 && (!from_suggestions || (catalogue = dk_catalogue_load (store, error)) != NULL);
   if (ok && from_suggestions)
-    needs = dk_plan_suggest (store, &ctx, catalogue, DK_STRATEGY_GAPS, lang);
+    ok = (needs = dk_plan_suggest (store, &ctx, catalogue, DK_STRATEGY_GAPS, lang, error)) != NULL;
   if (ok && plan_write_new (store, &ctx, needs, error))
     plan = plan_load (store, ctx.round, ctx.person, error);
   dk_plan_context_clear (&ctx);
@@ -626,13 +633,14 @@ load_lookups (SuggestAll *s, GError **error)
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->round->id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (s->store, stmt, _("plans"), error)) == DK_STORE_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_hash_table_add (s->planned, g_memdup2 (&id, sizeof id));
     }
   sqlite3_finalize (stmt);
-  return TRUE;
+  return step == DK_STORE_STEP_DONE;
 }
 
 gboolean
@@ -672,17 +680,20 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang
 /* ---- participation ------------------------------------------------------------------------------- */
 
 GHashTable *
-dk_participation_completed (DkStore *store, gint64 person)
+dk_participation_completed (DkStore *store, gint64 person, GError **error)
 {
-  GHashTable *done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt = prepare (store, "SELECT activity_id FROM participation"
-                                       " WHERE person_id = ? AND status = 'completed'", NULL);
+                                       " WHERE person_id = ? AND status = 'completed'", error);
   if (stmt == NULL)
-    return done;
+    return NULL;
+  GHashTable *done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_bind_int64 (stmt, 1, person);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading participation"), error)) == DK_STORE_STEP_ROW)
     g_hash_table_add (done, column (stmt, 0));
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&done, g_hash_table_unref);
   return done;
 }
 

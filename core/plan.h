@@ -103,8 +103,9 @@ gboolean dk_participation_record (DkStore *store, const char *person, const char
 gboolean dk_participation_write (DkStore *store, gint64 person, const char *activity, const char *date,
                                  double hours, const char *status, guint *items_done, GError **error);
 
-/* Returns the ids of the activities PERSON (store id) has completed, as a set. */
-GHashTable *dk_participation_completed (DkStore *store, gint64 person);
+/* Returns the ids of the activities PERSON (store id) has completed, as a
+ * set (caller unrefs), or NULL with ERROR. */
+GHashTable *dk_participation_completed (DkStore *store, gint64 person, GError **error);
 
 /* Starts a plan's context: the round, the person, the framework and the
  * person's gaps (the manager's view); all owned by the caller. */
@@ -120,8 +121,9 @@ gboolean dk_plan_context_load (DkStore *store, const char *round, const char *pe
                                DkPlanContext *ctx, GError **error);
 void dk_plan_context_clear (DkPlanContext *ctx);
 
-/* Returns the ranked suggestions for the person of CTX (DkNeedPlan*). */
+/* Returns the ranked suggestions for the person of CTX (DkNeedPlan*), or
+ * NULL with ERROR when the store fails. */
 GPtrArray *dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue,
-                            DkStrategy strategy, DkLang lang);
+                            DkStrategy strategy, DkLang lang, GError **error);
 
 #endif

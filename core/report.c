@@ -278,12 +278,14 @@ compute (Computed *c, DkStore *store, const DkRound *round, const DkRound *previ
   return fw0 != NULL && (c->before = dk_gap_compute (store, previous, fw0, &gq, error)) != NULL;
 }
 
+/* Frees what compute made; C may be cleared again (the summary clears it
+ * after each step, whether the step ran or not). */
 static void
 computed_clear (Computed *c)
 {
-  dk_gap_free (c->now);
-  dk_gap_free (c->before);
-  dk_framework_free (c->fw);
+  g_clear_pointer (&c->now, dk_gap_free);
+  g_clear_pointer (&c->before, dk_gap_free);
+  g_clear_pointer (&c->fw, dk_framework_free);
 }
 
 gboolean

@@ -45,8 +45,8 @@ dk_store_units (DkStore *store, GError **error)
   if (stmt == NULL)
     return NULL;
   GPtrArray *units = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_unit_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading units"), error)) == DK_STORE_STEP_ROW)
     {
       DkUnit *u = g_new0 (DkUnit, 1);
       u->id = sqlite3_column_int64 (stmt, 0);
@@ -59,10 +59,9 @@ dk_store_units (DkStore *store, GError **error)
       g_ptr_array_add (units, u);
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (step == DK_STORE_STEP_ERROR)
     {
       g_ptr_array_unref (units);
-      dk_store_sql_error (store, _("reading units"), error);
       return NULL;
     }
   return units;
@@ -75,7 +74,8 @@ unit_lookup (DkStore *store, const char *path, GError **error)
   if (stmt == NULL)
     return -1;
   dk_store_bind_text (stmt, 1, path);
-  gint64 id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  DkStoreStep step = dk_store_step (store, stmt, _("reading units"), error);
+  gint64 id = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : step == DK_STORE_STEP_DONE ? 0 : -1;
   sqlite3_finalize (stmt);
   return id;
 }
@@ -177,15 +177,13 @@ person_query_one (DkStore *store, const char *where, const char *text, gint64 id
   else
     sqlite3_bind_int64 (stmt, 1, id);
   DkPerson *p = NULL;
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("reading a person"), error);
+  if (step == DK_STORE_STEP_ROW)
     p = person_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("no person %s in the store; if the roster is not imported yet, import it with: "
                    "digikomp import roster FILE.csv"), missing_name);
-  else
-    dk_store_sql_error (store, _("reading a person"), error);
   sqlite3_finalize (stmt);
   return p;
 }
@@ -216,14 +214,13 @@ dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree, GE
     return NULL;
   sqlite3_bind_int64 (stmt, 1, manager);
   GPtrArray *people = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_person_free);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (people, person_from_row (stmt));
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (step == DK_STORE_STEP_ERROR)
     {
       g_ptr_array_unref (people);
-      dk_store_sql_error (store, _("reading people"), error);
       return NULL;
     }
   return people;
@@ -353,13 +350,16 @@ dk_store_people_deactivate_missing (DkStore *store, GHashTable *keep, const char
   if (stmt == NULL)
     return -1;
   g_autoptr (GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
     if (!g_hash_table_contains (keep, sqlite3_column_text (stmt, 1)))
       {
         gint64 id = sqlite3_column_int64 (stmt, 0);
         g_array_append_val (gone, id);
       }
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    return -1;
 
   stmt = dk_store_prepare (store, "UPDATE person SET active = 0 WHERE id = ?", error);
   if (stmt == NULL)

@@ -22,10 +22,16 @@ struct _DkStore {
 sqlite3_stmt *dk_store_prepare (DkStore *store, const char *sql, GError **error);
 /* Steps STMT once; TRUE on DONE or ROW. */
 gboolean dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error);
+/* Steps STMT once as dk_store_step_done, then resets it and clears its
+ * bindings: how a statement kept for many calls (the store's cached ones)
+ * that was bound without a copy is stepped, so that no binding outlives the
+ * caller's data. */
+gboolean dk_store_step_once (DkStore *store, sqlite3_stmt *stmt, GError **error);
 /* Binds TEXT, or NULL when TEXT is NULL. */
 void dk_store_bind_text (sqlite3_stmt *stmt, int i, const char *text);
-/* The same without a copy: TEXT must stay unchanged until the statement is
- * stepped and reset (the hot inserts, which step right after binding). */
+/* The same without a copy (the hot inserts, which step right after
+ * binding): TEXT must stay unchanged until the statement is finalized or
+ * stepped with dk_store_step_once. */
 void dk_store_bind_static (sqlite3_stmt *stmt, int i, const char *text);
 /* Returns a copy of text column I, or NULL. */
 char *dk_store_column_dup (sqlite3_stmt *stmt, int i);

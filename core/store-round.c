@@ -51,9 +51,12 @@ dk_store_rounds (DkStore *store, GError **error)
   if (stmt == NULL)
     return NULL;
   GPtrArray *rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_round_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading rounds"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (rounds, round_from_row (stmt));
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&rounds, g_ptr_array_unref);
   return rounds;
 }
 
@@ -64,7 +67,7 @@ dk_store_round_registered (DkStore *store, const DkRound *round)
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, round->id);
-  gint64 n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  gint64 n = dk_store_step (store, stmt, _("reading a round"), NULL) == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_finalize (stmt);
   return n;
 }
@@ -113,9 +116,10 @@ dk_store_round (DkStore *store, const char *code, GError **error)
     return NULL;
   dk_store_bind_text (stmt, 1, code);
   DkRound *r = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("reading rounds"), error);
+  if (step == DK_STORE_STEP_ROW)
     r = round_from_row (stmt);
-  else
+  else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("no round %s; see the rounds with: digikomp round list"), code);
   sqlite3_finalize (stmt);
@@ -130,7 +134,8 @@ dk_store_round_previous (DkStore *store, const DkRound *round, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round->id);
-  DkRound *r = sqlite3_step (stmt) == SQLITE_ROW ? round_from_row (stmt) : NULL;
+  DkRound *r = dk_store_step (store, stmt, _("reading rounds"), error) == DK_STORE_STEP_ROW
+                   ? round_from_row (stmt) : NULL;
   sqlite3_finalize (stmt);
   return r;
 }
@@ -304,7 +309,8 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
   DkAssessment *a = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("reading an assessment"), error);
+  if (step == DK_STORE_STEP_ROW)
     {
       a = g_new0 (DkAssessment, 1);
       a->round_id = round;
@@ -319,7 +325,7 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
       unpack_hand (sqlite3_column_blob (stmt, 7), (gsize) sqlite3_column_bytes (stmt, 7), a->hand,
                    &a->hand_flags);
     }
-  else
+  else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("the person is not registered in this round"));
   sqlite3_finalize (stmt);
@@ -339,7 +345,6 @@ dk_assessment_pack (const DkAssessment *a, guint8 *blob)
 static void
 bind_assessment (sqlite3_stmt *stmt, const DkAssessment *a, const guint8 *blob, const guint8 *hand)
 {
-  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, a->round_id);
   sqlite3_bind_int64 (stmt, 2, a->person_id);
   sqlite3_bind_int64 (stmt, 3, a->unit_id);
@@ -377,12 +382,12 @@ dk_store_assessment_put (DkStore *store, const DkAssessment *a, GError **error)
   guint8 hand_blob[HAND_BLOB_SIZE];
   const guint8 *hand = pack_hand (a, hand_blob) ? hand_blob : NULL;
   bind_assessment (store->assessment_update, a, blob, hand);
-  if (!dk_store_step_done (store, store->assessment_update, error))
+  if (!dk_store_step_once (store, store->assessment_update, error))
     return FALSE;
   if (sqlite3_changes (store->db) > 0)
     return TRUE;
   bind_assessment (store->assessment_put, a, blob, hand);
-  return dk_store_step_done (store, store->assessment_put, error);
+  return dk_store_step_once (store, store->assessment_put, error);
 }
 
 void
@@ -409,7 +414,8 @@ dk_store_rating_notes (DkStore *store, gint64 round, gint64 person, GError **err
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
   GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_rating_note_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading notes"), error)) == DK_STORE_STEP_ROW)
     {
       DkRatingNote *n = g_new0 (DkRatingNote, 1);
       n->competence = dk_store_column_dup (stmt, 0);
@@ -420,6 +426,8 @@ dk_store_rating_notes (DkStore *store, gint64 round, gint64 person, GError **err
       g_ptr_array_add (notes, n);
     }
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&notes, g_ptr_array_unref);
   return notes;
 }
 
@@ -442,7 +450,6 @@ dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const cha
         return FALSE;
     }
   sqlite3_stmt *stmt = store->note_put;
-  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
   dk_store_bind_static (stmt, 3, competence);
@@ -451,7 +458,7 @@ dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const cha
   dk_store_bind_static (stmt, 6, adjusted_by);
   /* the local time, formatted once a second rather than by SQLite per row */
   dk_store_bind_static (stmt, 7, dk_store_now (store));
-  return dk_store_step_done (store, stmt, error);
+  return dk_store_step_once (store, stmt, error);
 }
 
 /* ---- the rules of the conversation ---------------------------------------------- */
@@ -538,6 +545,12 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
     }
   g_autoptr (GError) missing = NULL;
   c->a = dk_store_assessment (store, c->round->id, c->person->id, &missing);
+  if (c->a == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+    {
+      /* a failing read is not "not registered": registering would blank the levels */
+      g_propagate_error (error, g_steal_pointer (&missing));
+      return FALSE;
+    }
   if (c->a == NULL && (c->a = register_person (c->round, c->person, c->fw, error)) == NULL)
     return FALSE;
   if (competence == NULL)
@@ -808,8 +821,8 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round);
   DkScanRow row = { 0 };
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading a round"), error)) == DK_STORE_STEP_ROW)
     {
       const guint8 *blob = sqlite3_column_blob (stmt, 5);
       guint n = (guint) sqlite3_column_bytes (stmt, 5) / 3;
@@ -830,12 +843,10 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
         }
       if (!func (&row, user_data))
         {
-          rc = SQLITE_DONE;
+          step = DK_STORE_STEP_DONE;
           break;
         }
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return dk_store_sql_error (store, _("reading a round"), error);
-  return TRUE;
+  return step != DK_STORE_STEP_ERROR;
 }

@@ -211,13 +211,31 @@ dk_store_prepare (DkStore *store, const char *sql, GError **error)
   return stmt;
 }
 
+DkStoreStep
+dk_store_step (DkStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return DK_STORE_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    return DK_STORE_STEP_DONE;
+  dk_store_sql_error (store, what, error);
+  return DK_STORE_STEP_ERROR;
+}
+
 gboolean
 dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
 {
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return TRUE;
-  return dk_store_sql_error (store, _("store"), error);
+  return dk_store_step (store, stmt, _("store"), error) != DK_STORE_STEP_ERROR;
+}
+
+gboolean
+dk_store_step_once (DkStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  gboolean ok = dk_store_step_done (store, stmt, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
 }
 
 static void
@@ -255,12 +273,13 @@ dk_store_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* Returns the schema version, or -1 with ERROR. */
 static int
-user_version (DkStore *store)
+user_version (DkStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (store, "PRAGMA user_version", NULL);
+  sqlite3_stmt *stmt = dk_store_prepare (store, "PRAGMA user_version", error);
   int v = -1;
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL && dk_store_step (store, stmt, _("reading the schema version"), error) == DK_STORE_STEP_ROW)
     v = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return v;
@@ -269,7 +288,7 @@ user_version (DkStore *store)
 int
 dk_store_schema_version (DkStore *store)
 {
-  return user_version (store);
+  return user_version (store, NULL);
 }
 
 /* Migration 4's data: the compiled form of every framework registered
@@ -280,7 +299,8 @@ compile_frameworks (DkStore *store, GError **error)
   sqlite3_stmt *ids = dk_store_prepare (store, "SELECT id FROM framework WHERE compiled IS NULL", error);
   sqlite3_stmt *set = dk_store_prepare (store, "UPDATE framework SET compiled = ?2 WHERE id = ?1", error);
   gboolean ok = ids != NULL && set != NULL;
-  while (ok && sqlite3_step (ids) == SQLITE_ROW)
+  DkStoreStep step = DK_STORE_STEP_DONE;
+  while (ok && (step = dk_store_step (store, ids, _("compiling frameworks"), error)) == DK_STORE_STEP_ROW)
     {
       g_autoptr (DkFramework) fw = dk_store_framework_by_rowid (store, sqlite3_column_int64 (ids, 0), error);
       g_autoptr (GBytes) compiled = fw != NULL ? dk_framework_compile (fw) : NULL;
@@ -293,7 +313,7 @@ compile_frameworks (DkStore *store, GError **error)
     }
   sqlite3_finalize (ids);
   sqlite3_finalize (set);
-  return ok;
+  return ok && step != DK_STORE_STEP_ERROR;
 }
 
 /* Returns TRUE when every foreign key of the store holds. */
@@ -317,8 +337,10 @@ foreign_keys_hold (DkStore *store, GError **error)
 static gboolean
 migrate (DkStore *store, GError **error)
 {
-  int have = user_version (store);
+  int have = user_version (store, error);
   int want = G_N_ELEMENTS (migrations);
+  if (have < 0)
+    return FALSE;
   if (have > want)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL,
@@ -400,10 +422,11 @@ open_db (DkStore *store, const char *path)
 static gboolean
 is_store (DkStore *store, const char *path, gboolean may_create, GError **error)
 {
-  int version = user_version (store);
+  int version = user_version (store, NULL);
   sqlite3_stmt *stmt = version == 0 ? dk_store_prepare (store, "SELECT count(*) FROM sqlite_master", NULL)
                                     : NULL;
-  gboolean empty = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
+  gboolean empty = stmt != NULL && dk_store_step (store, stmt, "", NULL) == DK_STORE_STEP_ROW
+                   && sqlite3_column_int (stmt, 0) == 0;
   sqlite3_finalize (stmt);
   if (version > 0 || (version == 0 && empty && may_create))
     return TRUE;
@@ -539,8 +562,9 @@ framework_stored (DkStore *store, const DkFramework *fw, const char *xml, gsize 
     return -1;
   dk_store_bind_text (stmt, 1, dk_framework_id (fw));
   dk_store_bind_text (stmt, 2, dk_framework_version (fw));
-  int result = 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("reading frameworks"), error);
+  int result = step == DK_STORE_STEP_ERROR ? -1 : 0;
+  if (step == DK_STORE_STEP_ROW)
     {
       gsize have = (gsize) sqlite3_column_bytes (stmt, 0);
       result = have == len && memcmp (sqlite3_column_blob (stmt, 0), xml, len) == 0 ? 1 : -1;
@@ -585,7 +609,8 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);
   DkFramework *fw = NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = dk_store_step (store, stmt, _("reading a framework"), error);
+  if (step == DK_STORE_STEP_ROW)
     {
       /* the compiled form when there is one of this program's format */
       if (sqlite3_column_type (stmt, 2) == SQLITE_BLOB)
@@ -594,7 +619,7 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
         fw = dk_framework_load_trusted (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0),
                                         (const char *) sqlite3_column_text (stmt, 1), error);
     }
-  else
+  else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("no framework with store id %lld"), (long long) rowid);
   sqlite3_finalize (stmt);
@@ -613,9 +638,10 @@ dk_store_framework_rowid (DkStore *store, const char *id, const char *version, G
     return 0;
   dk_store_bind_text (stmt, 1, id);
   dk_store_bind_text (stmt, 2, version);
-  gint64 rowid = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  DkStoreStep step = dk_store_step (store, stmt, _("reading frameworks"), error);
+  gint64 rowid = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_finalize (stmt);
-  if (rowid == 0)
+  if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("no framework %s%s%s in the store; register it with: digikomp init --framework FILE"),
                  id, version != NULL ? "@" : "", version != NULL ? version : "");
@@ -667,7 +693,6 @@ dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 pe
         return FALSE;
     }
   sqlite3_stmt *stmt = store->audit;
-  sqlite3_reset (stmt);
   dk_store_bind_static (stmt, 1, actor);
   dk_store_bind_static (stmt, 2, entity);
   if (person != 0)
@@ -682,7 +707,7 @@ dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 pe
   dk_store_bind_static (stmt, 6, old_value);
   dk_store_bind_static (stmt, 7, new_value);
   dk_store_bind_static (stmt, 8, dk_store_now (store));
-  return dk_store_step_done (store, stmt, error);
+  return dk_store_step_once (store, stmt, error);
 }
 
 const char *

@@ -21,6 +21,19 @@
  * Unless said otherwise, functions return FALSE/NULL with ERROR set on
  * failure, and returned structures belong to the caller (free with the
  * matching _free function or g_ptr_array_unref).
+ *
+ * Threads: one DkStore serves one thread at a time.  Its SQLite connection
+ * is opened SQLITE_OPEN_NOMUTEX (SQLite does not lock it) and it keeps
+ * prepared statements and a clock text between calls, so two calls on the
+ * same DkStore at the same time are never safe, not even two reads.  Calls
+ * on separate DkStores (each thread opens its own with dk_store_open, on the
+ * same file or not) are all safe at once; SQLite's file locking and WAL
+ * keep them consistent: a reader sees the last commit before its read
+ * began.  A DkStore may move to another thread between calls (a server's
+ * pool) as long as the hand-over synchronises (a queue, a mutex).  Below,
+ * "Thread-safe" marks what needs no store, or no particular one; every
+ * other function is "one DkStore, one thread at a time".  What a function
+ * returns belongs to the caller and is not tied to the store's thread.
  */
 #ifndef DK_STORE_H
 #define DK_STORE_H
@@ -52,9 +65,10 @@ typedef enum {
 /* Gender codes kept in assessments for grouping. */
 typedef enum { DK_GENDER_NONE = 0, DK_GENDER_F, DK_GENDER_M, DK_GENDER_X, DK_N_GENDERS } DkGender;
 
-/* Returns the gender of "F", "M", "X" or "" in *OUT and TRUE, else FALSE. */
+/* Returns the gender of "F", "M", "X" or "" in *OUT and TRUE, else FALSE.
+ * Thread-safe. */
 gboolean dk_gender_parse (const char *text, DkGender *out);
-/* Returns "F", "M", "X" or "" (static). */
+/* Returns "F", "M", "X" or "" (static).  Thread-safe. */
 const char *dk_gender_code (DkGender g);
 
 typedef struct _DkStore DkStore;
@@ -64,13 +78,17 @@ typedef struct _DkStore DkStore;
  * run `digikomp init`.  A file that is not a digikomp store is refused
  * without being written: another program's database always, an empty file
  * unless CREATE (DK_STORE_ERROR_NOT_FOUND / _REFUSED).  Migrations are
- * applied in one transaction. */
+ * applied in one transaction.
+ * Thread-safe: any number of threads may open stores at once, each getting
+ * its own connection (the DkStore is then theirs, see above). */
 DkStore *dk_store_open (const char *path, gboolean create, GError **error);
+/* Closes STORE (NULL: nothing), from the thread that uses it. */
 void dk_store_close (DkStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkStore, dk_store_close)
 
 /* Returns the SQLite handle (owned by the store) for core modules that keep
- * tables of their own (plans, catalogue). */
+ * tables of their own (plans, catalogue).  It is as single-threaded as the
+ * store: use it only where the store may be used. */
 sqlite3 *dk_store_db (DkStore *store);
 
 /* Returns the schema version (PRAGMA user_version) after migrations. */
@@ -88,6 +106,24 @@ gboolean dk_store_exec (DkStore *store, const char *sql, GError **error);
 /* Sets ERROR (DK_STORE_ERROR_SQL) from the handle's last error, prefixed with
  * WHAT, and returns FALSE.  For core modules using dk_store_db. */
 gboolean dk_store_sql_error (DkStore *store, const char *what, GError **error);
+
+/* What one step of a query gave. */
+typedef enum {
+  DK_STORE_STEP_ERROR = -1,   /* the step failed: ERROR is set */
+  DK_STORE_STEP_DONE  = 0,    /* the end of the data */
+  DK_STORE_STEP_ROW   = 1,    /* a row: read its columns */
+} DkStoreStep;
+
+/* Steps STMT, prepared on STORE's handle.  Any result but a row or the end
+ * of the data (an interrupted, busy or locked store, I/O, a full disk, a
+ * broken constraint) is DK_STORE_STEP_ERROR with ERROR set as
+ * dk_store_sql_error sets it, prefixed with WHAT.  Every reader loops
+ *
+ *   while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW)
+ *
+ * and returns the error when the loop ends with DK_STORE_STEP_ERROR, so that
+ * a failing store never gives a shorter result as if it were the whole. */
+DkStoreStep dk_store_step (DkStore *store, sqlite3_stmt *stmt, const char *what, GError **error);
 
 /* ---- frameworks --------------------------------------------------------- */
 
@@ -116,6 +152,7 @@ typedef struct {
   guint  depth;      /* 1 for a top unit */
 } DkUnit;
 
+/* Frees UNIT (NULL: nothing).  Thread-safe, like every _free below. */
 void dk_unit_free (DkUnit *unit);
 
 /* Returns every unit, parents before children (DkUnit*; caller owns). */
@@ -251,10 +288,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkAssessment, dk_assessment_free)
 DkAssessment *dk_store_assessment (DkStore *store, gint64 round, gint64 person,
                                    GError **error);
 
-/* Packs A's levels into BLOB (DK_ASSESSMENT_BLOB_SIZE (a->n) bytes). */
+/* Packs A's levels into BLOB (DK_ASSESSMENT_BLOB_SIZE (a->n) bytes).
+ * Thread-safe. */
 void dk_assessment_pack (const DkAssessment *a, guint8 *blob);
 
-/* Returns LEVEL as text: "3", "?" for don't know, "" for none (caller frees). */
+/* Returns LEVEL as text: "3", "?" for don't know, "" for none (caller
+ * frees).  Thread-safe. */
 char *dk_level_text (guint level);
 
 /* Writes A (insert or replace), with no audit row: callers audit. */
@@ -352,7 +391,8 @@ typedef enum {
 
 /* Calls FUNC for every assessment of ROUND (store id) in person order, with
  * one prepared statement reading COLUMNS.  Returns FALSE with ERROR on a
- * store failure. */
+ * store failure, an interrupted or busy store included, even after some
+ * rows: a caller never takes a scan cut short for the whole round. */
 gboolean dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScanFunc func,
                               gpointer user_data, GError **error);
 
@@ -364,7 +404,8 @@ gboolean dk_store_audit (DkStore *store, const char *actor, const char *entity,
                          const char *old_value, const char *new_value, GError **error);
 
 /* Returns the name of the acting user for audit rows: $DIGIKOMP_USER, else
- * the login name (static). */
+ * the login name (static).  Thread-safe unless another thread changes the
+ * environment. */
 const char *dk_store_actor (void);
 
 #endif

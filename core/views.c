@@ -48,18 +48,33 @@ set_level (DkTable *t, guint row, guint col, guint level)
     dk_table_set_number (t, row, col, level);
 }
 
-/* The previous round's effective levels of the same person, by competence
- * id (a new table; empty when there is no earlier assessment). */
-static GHashTable *
-previous_levels (DkStore *store, const Sheet *s)
+/* Returns TRUE when ERROR (set or not) says only that there is nothing to
+ * read: no such row.  A failing store is not "none". */
+static gboolean
+none_or_error (GError **missing, GError **error)
 {
-  GHashTable *levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (DkRound) prev = dk_store_round_previous (store, s->round, NULL);
+  if (*missing == NULL || g_error_matches (*missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (missing));
+  return FALSE;
+}
+
+/* The previous round's effective levels of the same person, by competence
+ * id (a new table; empty when there is no earlier assessment), or NULL with
+ * ERROR when the store fails. */
+static GHashTable *
+previous_levels (DkStore *store, const Sheet *s, GError **error)
+{
+  g_autoptr (GError) missing = NULL;
+  g_autoptr (DkRound) prev = dk_store_round_previous (store, s->round, &missing);
   /* Rounds usually share a framework: parse it once. */
   gboolean same = prev != NULL && prev->framework_rowid == s->round->framework_rowid;
-  g_autoptr (DkFramework) own = prev != NULL && !same ? dk_store_round_framework (store, prev, NULL) : NULL;
+  g_autoptr (DkFramework) own = prev != NULL && !same ? dk_store_round_framework (store, prev, &missing) : NULL;
   const DkFramework *fw = same ? s->fw : own;
-  g_autoptr (DkAssessment) a = fw != NULL ? dk_store_assessment (store, prev->id, s->person->id, NULL) : NULL;
+  g_autoptr (DkAssessment) a = fw != NULL ? dk_store_assessment (store, prev->id, s->person->id, &missing) : NULL;
+  if (!none_or_error (&missing, error))
+    return NULL;
+  GHashTable *levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (a == NULL)
     return levels;
   g_autofree DkPersonGap *gaps = dk_gap_person (fw, a, FALSE);
@@ -75,7 +90,9 @@ sheet_table (DkStore *store, const Sheet *s, DkLang lang, GError **error)
   g_autoptr (GPtrArray) notes = dk_store_rating_notes (store, s->round->id, s->person->id, error);
   if (notes == NULL)
     return NULL;
-  g_autoptr (GHashTable) before = previous_levels (store, s);
+  g_autoptr (GHashTable) before = previous_levels (store, s, error);
+  if (before == NULL)
+    return NULL;
   DkTable *t = dk_table_new ("conversation", _("Competences"));
   const char *keys[] = { "area", "competence", "title", "expected", "self", "manager", "effective",
                          "gap", "motivation", "dont_know", "previous", "reason" };
@@ -177,18 +194,21 @@ dk_view_conversation (DkStore *store, const char *person, const char *round, DkL
 
 /* ---- the team grid ---------------------------------------------------------------- */
 
-static void
+static gboolean
 team_row (DkTable *t, DkStore *store, const DkRound *round, const DkFramework *fw,
-          const DkPerson *p)
+          const DkPerson *p, GError **error)
 {
+  g_autoptr (GError) missing = NULL;
+  g_autoptr (DkAssessment) a = dk_store_assessment (store, round->id, p->id, &missing);
+  if (!none_or_error (&missing, error))
+    return FALSE;
   guint row = dk_table_add_row (t), n = dk_framework_n_competences (fw);
   dk_table_set_text (t, row, 0, p->ext_id);
   dk_table_set_text (t, row, 1, p->name);
-  g_autoptr (DkAssessment) a = dk_store_assessment (store, round->id, p->id, NULL);
   if (a == NULL)
     {
       dk_table_set_text (t, row, 2, _("not registered"));
-      return;
+      return TRUE;
     }
   dk_table_set_text (t, row, 2, (a->flags & DK_ASSESS_SHARED) ? _("yes") : _("no"));
   dk_table_set_text (t, row, 3, a->conversation_at != NULL ? a->conversation_at : _("no"));
@@ -203,6 +223,7 @@ team_row (DkTable *t, DkStore *store, const DkRound *round, const DkFramework *f
           dk_table_set_emphasis (t, row, 4 + c, gaps[c].gap > 0);
         }
     }
+  return TRUE;
 }
 
 DkReport *
@@ -230,7 +251,12 @@ dk_view_team (DkStore *store, const char *manager, const char *round, gboolean s
       dk_table_add_column (t, comp->id, comp->id, DK_COLUMN_INTEGER);
     }
   for (guint i = 0; i < people->len; i++)
-    team_row (t, store, r, fw, g_ptr_array_index (people, i));
+    if (!team_row (t, store, r, fw, g_ptr_array_index (people, i), error))
+      {
+        dk_table_free (t);
+        dk_report_free (report);
+        return NULL;
+      }
   dk_report_add_table (report, t);
   return report;
 }

@@ -6,17 +6,6 @@
 
 #include "modules.h"
 
-static const DkXmlReaders *
-load (GError **error)
-{
-  g_autofree char *path = NULL, *why = NULL;
-  const DkXmlReaders *table = dk_module_symbol (DK_XML_READERS_MODULE, DK_XML_READERS_SYMBOL, &path, &why);
-  if (table == NULL)
-    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("cannot open %s: %s"),
-                 path, why);
-  return table;
-}
-
 /* Defined only where the module's objects are linked into the program
  * itself, as in the unit tests and the fuzz targets; the program proper
  * loads the module. */
@@ -25,10 +14,9 @@ extern const DkXmlReaders dk_xml_readers_module __attribute__ ((weak));
 const DkXmlReaders *
 dk_xml_readers (GError **error)
 {
-  static const DkXmlReaders *readers;
-  if (readers == NULL)
-    readers = &dk_xml_readers_module != NULL ? &dk_xml_readers_module : load (error);
-  return readers;
+  static DkModule module = DK_MODULE_INIT (DK_XML_READERS_MODULE, DK_XML_READERS_SYMBOL,
+                                           N_("cannot open %s: %s"));
+  return dk_module_table (&module, &dk_xml_readers_module != NULL ? &dk_xml_readers_module : NULL, error);
 }
 
 char *

@@ -53,7 +53,8 @@ typedef struct {
 
 /* Returns the module's readers (static), loading the module on first use
  * (see dk_module_symbol).  NULL with a G_FILE_ERROR when it cannot be
- * loaded. */
+ * loaded.  Thread-safe: the module is opened once (dk_module_table), and
+ * loading it initialises libxml2 (xml/module.c). */
 const DkXmlReaders *dk_xml_readers (GError **error);
 
 #endif

@@ -60,9 +60,15 @@ add_assessments (JsonBuilder *b, DkStore *store, const DkPerson *p, GError **err
   for (guint i = 0; i < rounds->len; i++)
     {
       DkRound *r = g_ptr_array_index (rounds, i);
-      g_autoptr (DkAssessment) a = dk_store_assessment (store, r->id, p->id, NULL);
+      g_autoptr (GError) missing = NULL;
+      g_autoptr (DkAssessment) a = dk_store_assessment (store, r->id, p->id, &missing);
+      if (a == NULL && g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+        continue;   /* not registered in this round */
       if (a == NULL)
-        continue;
+        {
+          g_propagate_error (error, g_steal_pointer (&missing));
+          return FALSE;
+        }
       g_autoptr (DkFramework) fw = dk_store_round_framework (store, r, error);
       g_autoptr (GPtrArray) notes = fw ? dk_store_rating_notes (store, r->id, p->id, error) : NULL;
       if (notes == NULL)
@@ -117,7 +123,8 @@ add_rows (JsonBuilder *b, DkStore *store, const char *name, const char *sql, gin
   sqlite3_bind_int64 (stmt, 1, person);
   json_builder_set_member_name (b, name);
   json_builder_begin_array (b);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, name, error)) == DK_STORE_STEP_ROW)
     {
       json_builder_begin_object (b);
       for (int c = 0; c < sqlite3_column_count (stmt); c++)
@@ -126,7 +133,7 @@ add_rows (JsonBuilder *b, DkStore *store, const char *name, const char *sql, gin
     }
   json_builder_end_array (b);
   sqlite3_finalize (stmt);
-  return TRUE;
+  return step == DK_STORE_STEP_DONE;
 }
 
 char *

@@ -39,7 +39,11 @@ dk_export_calendar (const DkCalendarEvent *events, guint n)
         icalcomponent_add_property (ev, icalproperty_new_description (e->description));
       icalcomponent_add_component (cal, ev);
     }
-  char *text = g_strdup (icalcomponent_as_ical_string (cal));
+  /* the _r form: the plain one returns libical's ring buffer, shared by
+   * every caller of a thread and overwritten by later calls */
+  char *ical = icalcomponent_as_ical_string_r (cal);
+  char *text = g_strdup (ical);
+  icalmemory_free_buffer (ical);
   icalcomponent_free (cal);
   return text;
 }

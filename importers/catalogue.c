@@ -262,7 +262,8 @@ load_frameworks (Reader *r, GError **error)
   if (sqlite3_prepare_v2 (dk_store_db (r->store), "SELECT code, version FROM framework", -1, &stmt, NULL) != SQLITE_OK)
     return dk_store_sql_error (r->store, _("reading frameworks"), error);
   gboolean ok = TRUE;
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = DK_STORE_STEP_DONE;
+  while (ok && (step = dk_store_step (r->store, stmt, _("reading frameworks"), error)) == DK_STORE_STEP_ROW)
     {
       DkFramework *fw = dk_store_framework (r->store, (const char *) sqlite3_column_text (stmt, 0),
                                             (const char *) sqlite3_column_text (stmt, 1), error);
@@ -271,7 +272,7 @@ load_frameworks (Reader *r, GError **error)
       ok = fw != NULL;
     }
   sqlite3_finalize (stmt);
-  return ok;
+  return ok && step != DK_STORE_STEP_ERROR;
 }
 
 gboolean

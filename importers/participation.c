@@ -53,19 +53,22 @@ load_lookups (DkStore *store, Reader *r, GError **error)
   sqlite3_stmt *stmt = NULL;
   if (sqlite3_prepare_v2 (db, "SELECT id, ext_id FROM person", -1, &stmt, NULL) != SQLITE_OK)
     return dk_store_sql_error (store, _("reading people"), error);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
     {
       gint64 *id = g_new (gint64, 1);
       *id = sqlite3_column_int64 (stmt, 0);
       g_hash_table_insert (r->people, g_strdup ((const char *) sqlite3_column_text (stmt, 1)), id);
     }
   sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    return FALSE;
   if (sqlite3_prepare_v2 (db, "SELECT id FROM activity", -1, &stmt, NULL) != SQLITE_OK)
     return dk_store_sql_error (store, _("reading the catalogue"), error);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((step = dk_store_step (store, stmt, _("reading the catalogue"), error)) == DK_STORE_STEP_ROW)
     g_hash_table_add (r->activities, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
-  return TRUE;
+  return step == DK_STORE_STEP_DONE;
 }
 
 /* Reports a (person, activity, date) that an earlier row gave already. */
@@ -117,19 +120,21 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
 }
 
 /* Returns 0 when ROW is not in the store yet, 1 when it is with other hours
- * or status, 2 when it is the same. */
+ * or status, 2 when it is the same, -1 with ERROR when the store fails. */
 static int
-stored_as (DkStore *store, const Row *row)
+stored_as (DkStore *store, const Row *row, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  sqlite3_prepare_v2 (dk_store_db (store), "SELECT hours = ?4 AND status = ?5 FROM participation"
-                      " WHERE person_id = ?1 AND activity_id = ?2 AND date = ?3", -1, &stmt, NULL);
+  if (sqlite3_prepare_v2 (dk_store_db (store), "SELECT hours = ?4 AND status = ?5 FROM participation"
+                          " WHERE person_id = ?1 AND activity_id = ?2 AND date = ?3", -1, &stmt, NULL) != SQLITE_OK)
+    return dk_store_sql_error (store, _("reading participation"), error) ? 0 : -1;
   sqlite3_bind_int64 (stmt, 1, row->person);
   sqlite3_bind_text (stmt, 2, row->activity, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, row->date, -1, SQLITE_STATIC);
   sqlite3_bind_double (stmt, 4, row->hours);
   sqlite3_bind_text (stmt, 5, row->status, -1, SQLITE_STATIC);
-  int found = sqlite3_step (stmt) == SQLITE_ROW ? 1 + sqlite3_column_int (stmt, 0) : 0;
+  DkStoreStep step = dk_store_step (store, stmt, _("reading participation"), error);
+  int found = step == DK_STORE_STEP_ROW ? 1 + sqlite3_column_int (stmt, 0) : step == DK_STORE_STEP_DONE ? 0 : -1;
   sqlite3_finalize (stmt);
   return found;
 }
@@ -142,8 +147,9 @@ write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, GError **err
   for (guint i = 0; ok && i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
-      switch (stored_as (store, row))
+      switch (stored_as (store, row, error))
         {
+        case -1: ok = FALSE; continue;
         case 0: summary->added++; break;
         case 1: summary->updated++; break;
         default: summary->unchanged++; continue;

@@ -128,11 +128,12 @@ load_people (Import *im, GError **error)
 {
   sqlite3 *db = dk_store_db (im->store);
   sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM person", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW)
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM person", -1, &stmt, NULL) != SQLITE_OK)
+    return dk_store_sql_error (im->store, _("reading people"), error);
+  if (dk_store_step (im->store, stmt, _("reading people"), error) != DK_STORE_STEP_ROW)
     {
       sqlite3_finalize (stmt);
-      return dk_store_sql_error (im->store, _("reading people"), error);
+      return FALSE;
     }
   guint n = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -149,7 +150,8 @@ load_people (Import *im, GError **error)
   guint i = 0;
   g_autofree char *last_role_id = NULL;   /* people come in runs of one role */
   const DkRole *role = NULL;
-  while (i < n && sqlite3_step (stmt) == SQLITE_ROW)
+  DkStoreStep step = DK_STORE_STEP_DONE;
+  while (i < n && (step = dk_store_step (im->store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
     {
       const char *role_id = (const char *) sqlite3_column_text (stmt, 2);
       if (last_role_id == NULL || strcmp (role_id, last_role_id) != 0)
@@ -170,7 +172,7 @@ load_people (Import *im, GError **error)
     }
   sqlite3_finalize (stmt);
   im->n_people = i;
-  return TRUE;
+  return step != DK_STORE_STEP_ERROR;
 }
 
 /* Returns the dense index + 1 of PERSON (external id), 0 when unknown.  A

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -137,6 +138,17 @@ no_external_entities (const char *url, const char *id, xmlParserCtxtPtr ctxt)
   return NULL;
 }
 
+/* libxml2's process-wide state, set before any thread parses: its own
+ * tables (xmlInitParser is not safe to run in two threads at once) and the
+ * entity loader, one for the whole process.  The error handler is not
+ * here: libxml2 keeps that per thread, so dk_xml_parse sets its own. */
+void
+dk_xml_init (void)
+{
+  xmlInitParser ();
+  xmlSetExternalEntityLoader (no_external_entities);
+}
+
 xmlDocPtr
 dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
 {
@@ -157,7 +169,6 @@ dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
                      _("DOCTYPE declarations are not allowed (entities are refused for safety)"));
       return NULL;
     }
-  xmlSetExternalEntityLoader (no_external_entities);
   Sink sink = { errors, name };
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -182,11 +193,16 @@ dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
   return doc;
 }
 
-gboolean
-dk_xml_validate (xmlDocPtr doc, const char *schema, gsize len, const char *name, DkErrors *errors)
+/* Returns SCHEMA (LEN bytes of RNG text) compiled, once per process for
+ * each schema: validation runs for every file, and a compiled schema is
+ * only read while validating, so threads share it.  The lock is pthread's
+ * so that ThreadSanitizer sees it (Debian's GLib is not instrumented). */
+static xmlRelaxNGPtr
+compiled_schema (const char *schema, gsize len)
 {
-  /* Compiled once per schema text: validation runs for every file. */
+  static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
   static GHashTable *compiled = NULL;
+  pthread_mutex_lock (&lock);
   if (compiled == NULL)
     compiled = g_hash_table_new (g_direct_hash, g_direct_equal);
   xmlRelaxNGPtr rng = g_hash_table_lookup (compiled, schema);
@@ -198,6 +214,14 @@ dk_xml_validate (xmlDocPtr doc, const char *schema, gsize len, const char *name,
       g_assert (rng != NULL);   /* the schemas are ours and tested */
       g_hash_table_insert (compiled, (gpointer) schema, rng);
     }
+  pthread_mutex_unlock (&lock);
+  return rng;
+}
+
+gboolean
+dk_xml_validate (xmlDocPtr doc, const char *schema, gsize len, const char *name, DkErrors *errors)
+{
+  xmlRelaxNGPtr rng = compiled_schema (schema, len);
   Sink sink = { errors, name };
   guint before = errors->count;
   xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (rng);

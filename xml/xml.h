@@ -22,6 +22,11 @@
  * (the shipped frameworks are some 13 kB). */
 #define DK_XML_MAX_BYTES (16 * 1024 * 1024)
 
+/* Sets libxml2's process-wide state once, before any thread parses: its
+ * parser's tables and an entity loader that refuses every external entity.
+ * The module's loading calls it (xml/module.c); nothing else should. */
+void dk_xml_init (void);
+
 /* Reads the XML file PATH into *DATA (g_free; NUL-terminated) and *LEN,
  * refusing a regular file larger than DK_XML_MAX_BYTES before reading it,
  * and anything else (a pipe, a device) once it passes the limit, so that

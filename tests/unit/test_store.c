@@ -1,0 +1,213 @@
+/* test_store.c — the store's contract with its callers: a call leaves no
+ * binding pointing at the caller's data behind, and a read that the store
+ * fails midway is an error, never a shorter result. */
+#include "support.h"
+#include "import.h"
+#include "person-data.h"
+#include "plan-report.h"
+#include "report.h"
+#include "views.h"
+
+#include <string.h>
+
+typedef struct {
+  DkStore *store;
+  char    *path;
+} Fixture;
+
+/* The small framework, its roster, an open round r1 and its ratings. */
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+  f->store = dk_test_store ("tests/data/framework/small.xml", &f->path);
+  g_autofree char *roster = dk_test_path ("tests/data/import/roster.csv");
+  g_autofree char *ratings = dk_test_path ("tests/data/import/ratings.csv");
+  DkImportSummary s = { 0 };
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_roster (f->store, roster, FALSE, FALSE, &s, NULL, &error));
+  dk_import_summary_clear (&s);
+  assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, "test", &error));
+  assert_true (dk_import_ratings (f->store, ratings, "r1", FALSE, &s, NULL, &error));
+  dk_import_summary_clear (&s);
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+  dk_store_close (f->store);
+  g_free (f->path);
+  g_free (f);
+  return 0;
+}
+
+/* The store keeps its hot statements prepared between calls and binds the
+ * caller's texts without a copy: once the call returns, none of them may
+ * still point at those texts, which the caller frees (a statement stepped
+ * or traced later would read freed memory). */
+static void
+test_no_binding_outlives_its_call (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  char *reason = g_strdup ("A reason the caller frees");
+  char *by = g_strdup ("hr:Freed Name");
+  assert_true (dk_store_rate_manager (f->store, "r1", "P2", "1.1", 4, reason, by, &error));
+  g_free (reason);
+  g_free (by);
+  guint kept = 0;
+  for (sqlite3_stmt *s = sqlite3_next_stmt (dk_store_db (f->store), NULL); s != NULL;
+       s = sqlite3_next_stmt (dk_store_db (f->store), s))
+    {
+      kept++;
+      /* the statements' own SQL has no literals: a quote is a bound text
+       * or blob, which would point at freed memory */
+      assert_null (strchr (sqlite3_sql (s), '\''));
+      char *expanded = sqlite3_expanded_sql (s);
+      assert_non_null (expanded);
+      if (strchr (expanded, '\'') != NULL)
+        fail_msg ("a statement still holds a text or blob: %s", sqlite3_sql (s));
+      sqlite3_free (expanded);
+    }
+  assert_true (kept >= 3);   /* the assessment's update, the note's upsert, the audit insert */
+}
+
+/* ---- interrupted reads -------------------------------------------------------- */
+
+/* A call that reads the store and renders what it read (caller frees), or
+ * returns NULL with ERROR. */
+typedef char *(*ReadFunc) (DkStore *store, GError **error);
+
+typedef struct {
+  guint64 calls;   /* progress callbacks so far */
+  guint64 stop;    /* interrupt at this callback; 0: never */
+} Interrupter;
+
+/* SQLite calls this at every virtual-machine step of a statement; a
+ * non-zero return interrupts the statement (SQLITE_INTERRUPT), as
+ * sqlite3_interrupt from another thread or a busy store would fail it. */
+static int
+interrupt_at (void *data)
+{
+  Interrupter *i = data;
+  return ++i->calls == i->stop;
+}
+
+/* Interrupts READ at one point after another, spread over its whole run:
+ * every interrupted run must fail with SQLite's "interrupted", and the
+ * store must still give the whole result afterwards. */
+static void
+assert_every_interruption_fails (DkStore *store, ReadFunc read)
+{
+  sqlite3 *db = dk_store_db (store);
+  Interrupter count = { 0, 0 };
+  g_autoptr (GError) error = NULL;
+  sqlite3_progress_handler (db, 1, interrupt_at, &count);
+  g_autofree char *whole = read (store, &error);
+  assert_non_null (whole);
+  assert_true (count.calls > 10);
+  guint64 stride = MAX (count.calls / 150, 1), tried = 0;
+  for (guint64 stop = 1; stop <= count.calls; stop += stride, tried++)
+    {
+      Interrupter at = { 0, stop };
+      g_autoptr (GError) failed = NULL;
+      sqlite3_progress_handler (db, 1, interrupt_at, &at);
+      g_autofree char *part = read (store, &failed);
+      if (part != NULL)
+        fail_msg ("interrupted at callback %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                  ", the call succeeded%s", stop, count.calls,
+                  strcmp (part, whole) != 0 ? " with a different result" : "");
+      assert_error_contains (failed, "interrupted");
+    }
+  assert_true (tried > 10);
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  g_autofree char *again = read (store, &error);
+  assert_non_null (again);
+  assert_string_equal (again, whole);
+}
+
+static char *
+person_export (DkStore *store, GError **error)
+{
+  return dk_person_export_json (store, "P2", error);
+}
+
+static char *
+text_of (DkReport *report)
+{
+  char *text = report != NULL ? dk_report_render_text (report, FALSE) : NULL;
+  dk_report_free (report);
+  return text;
+}
+
+static char *
+summary_report (DkStore *store, GError **error)
+{
+  g_autoptr (DkRound) round = dk_store_round (store, "r1", error);
+  return round != NULL ? text_of (dk_report_summary (store, round, NULL, DK_GAP_MIN_GROUP_FLOOR, DK_LANG_EN,
+                                                     error))
+                       : NULL;
+}
+
+static char *
+needs_report (DkStore *store, GError **error)
+{
+  g_autoptr (DkRound) round = dk_store_round (store, "r1", error);
+  if (round == NULL)
+    return NULL;
+  DkReportQuery q = { .kind = DK_REPORT_NEEDS, .min_group = DK_GAP_MIN_GROUP_FLOOR, .lang = DK_LANG_EN };
+  DkReport *report = dk_report_new ("needs", DK_LANG_EN);
+  if (!dk_report_add_gap_table (report, store, round, NULL, &q, error))
+    g_clear_pointer (&report, dk_report_free);
+  return text_of (report);
+}
+
+static char *
+conversation_view (DkStore *store, GError **error)
+{
+  return text_of (dk_view_conversation (store, "P2", "r1", DK_LANG_EN, error));
+}
+
+static char *
+team_view (DkStore *store, GError **error)
+{
+  return text_of (dk_view_team (store, "P1", "r1", FALSE, DK_LANG_EN, error));
+}
+
+static void
+test_person_export_interrupted (void **state)
+{
+  Fixture *f = *state;
+  assert_every_interruption_fails (f->store, person_export);
+}
+
+static void
+test_reports_interrupted (void **state)
+{
+  Fixture *f = *state;
+  assert_every_interruption_fails (f->store, summary_report);
+  assert_every_interruption_fails (f->store, needs_report);
+}
+
+static void
+test_views_interrupted (void **state)
+{
+  Fixture *f = *state;
+  assert_every_interruption_fails (f->store, conversation_view);
+  assert_every_interruption_fails (f->store, team_view);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown (test_no_binding_outlives_its_call, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_person_export_interrupted, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_reports_interrupted, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_views_interrupted, setup, teardown),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
