@@ -20,6 +20,11 @@ looks_like() {
 
 dk init --framework "$D/framework/small.xml" >/dev/null
 dk import roster "$D/import/roster.csv" >/dev/null
+# last year's round, with other levels: the summary compares with it
+dk round open r0 --title "Våren 2026" --framework small >/dev/null
+sed -e 's/,r1,/,r0,/' -e 's/^P3,r0,1.1,4/P3,r0,1.1,1/' "$D/import/ratings.csv" > "$T/ratings-r0.csv"
+dk import ratings "$T/ratings-r0.csv" --round r0 >/dev/null
+dk round close r0 >/dev/null
 dk round open r1 --title "Våren 2027" --framework small >/dev/null
 dk import ratings "$D/import/ratings.csv" --round r1 >/dev/null
 dk catalogue import "$D/plan/catalogue-print.csv" >/dev/null
@@ -71,3 +76,44 @@ expect_out "2 plans written"
 pdftotext -layout "$T/unit/P2.pdf" "$T/out"
 expect_out "Erik Lind"; expect_out "Manager"; expect_out "Anna Berg"; expect_no_out "P1"
 expect_out "No activities yet."
+
+# ---- the example organisation, two rounds: the board's report and the workbook -----
+export DIGIKOMP_DB="$T/kultur.db"
+E="$TOP/examples"
+dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
+dk import roster "$E/roster.csv" >/dev/null
+dk round open 2025 --title "Skattning våren 2025" --framework kommun-digcomp-12 >/dev/null
+dk import ratings "$E/ratings-2025.csv" --round 2025 >/dev/null
+dk round close 2025 >/dev/null
+dk round open 2026 --title "Skattning vintern 2026" --framework kommun-digcomp-12 >/dev/null
+dk import ratings "$E/ratings-2026.csv" --round 2026 >/dev/null
+
+# ---- the workbook ----------------------------------------------------------------
+run dk report summary --round 2026 --lang sv --format xlsx --output "$T/summary.xlsx"; expect_rc 0
+mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/summary.xlsx") || fail "not a zip"
+grep -o '<sheet name="[^"]*"' "$T/x/xl/workbook.xml" | sed 's/<sheet name=//; s/"//g' > "$T/out"
+expect_out "Nyckeltal"; expect_out "Andel med behov per område"; expect_out "Snittskattning per område"
+! grep -q '^[0-9]' "$T/out" || fail "sheet names are numbered: $(cat "$T/out")"
+awk 'length > 31 { exit 1 }' "$T/out" || fail "a sheet name is longer than 31 characters"
+[ "$(sort -u "$T/out" | wc -l)" -eq "$(wc -l < "$T/out")" ] || fail "sheet names repeat"
+# the headline figures are numbers with a number format, at the precision shown
+sheet1="$T/x/xl/worksheets/sheet1.xml"
+grep -qE '<c r="C[0-9]+" s="[0-9]+"><v>0\.[0-9]{1,3}</v></c>' "$sheet1" || fail "no percentage as a number: $(head -c 3000 "$sheet1")"
+grep -qE '<c r="D[0-9]+" s="[0-9]+"><v>-?[0-9]+(\.[0-9])?</v></c>' "$sheet1" || fail "no change as a number"
+grep -q 'pane ySplit="[0-9]*"[^>]*state="frozen"' "$sheet1" || fail "the header row is not frozen"
+# the formats: percent and a signed change
+grep -q 'formatCode="0.0%"' "$T/x/xl/styles.xml" || fail "no percent format"
+grep -q 'formatCode="+0.0;-0.0;0.0"' "$T/x/xl/styles.xml" || fail "no sign format"
+# no figure as text: no percentage, no signed change, no decimal comma, no "points"
+# (codes such as 1.1 are names and stay text)
+tr '<' '\n' < "$T/x/xl/sharedStrings.xml" | sed -n 's/^t[^>]*>//p' > "$T/strings"
+looks_numeric='^([−+'"'"'-][0-9]|[0-9]+,[0-9]|[0-9.,]+ ?%)|points$|procentenheter$'
+! grep -qE "$looks_numeric" "$T/strings" || fail "text that looks like a number: $(grep -E "$looks_numeric" "$T/strings" | head -3)"
+grep -qF "Siffror från färre än 5 personer visas som –." "$T/strings" || fail "no suppression note on the sheets"
+grep -qF "Nyckeltal" "$T/strings" || fail "no title row"
+
+# CSV and JSON: the headline figures as numbers too
+run dk report summary --round 2026 --format csv; expect_rc 0
+tr -d '\r' < "$T/out" | grep -E '^Response rate,[0-9.]+,[0-9.]+,-?[0-9.]+$' >/dev/null || fail "CSV headline figures are not numbers"
+run dk report summary --round 2026 --format json; expect_rc 0
+expect_out '"kind" : "percent"'; expect_no_out ' %"'; expect_no_out ' points"'
