@@ -136,6 +136,12 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(L
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(TEST_LINK) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
 
+# The CLI tests compare rendered pages with reference images through it.
+$(BUILD)/tests/pngdiff: tests/tools/pngdiff.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) -std=c11 $(OPT) $(WARN) $(shell pkg-config --cflags cairo) -o $@ $< $(shell pkg-config --libs cairo)
+
 # test_report_model writes XLSX with the exporters linked in (core/exporters.c).
 $(BUILD)/tests/test_report_model: $(EXPORT_OBJ)
 $(BUILD)/tests/test_report_model: TEST_LINK = $(EXPORT_OBJ) $(EXPORT_LIBS)
@@ -158,7 +164,7 @@ $(BUILD)/locale/%/LC_MESSAGES/digikomp.mo: po/%.po
 
 # Regenerates po/digikomp.pot from the sources and merges it into each po/*.po.
 pot:
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=T_:2 \
 	  --keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
 	  --package-name=digikomp --package-version=$(VERSION) --add-comments=TRANSLATORS \
 	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC) $(EXPORT_SRC) $(XML_SRC))
@@ -190,7 +196,7 @@ check: deps
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-check-cli: $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(BUILD)/bench/gen
+check-cli: $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(BUILD)/bench/gen $(BUILD)/tests/pngdiff
 	@sh tests/cli/run.sh $(BIN)
 
 check-asan: deps
@@ -206,7 +212,7 @@ VG_WRAP := $(BUILD)/digikomp-valgrind
 VG_LOGS := $(BUILD)/valgrind-logs
 
 check-valgrind: deps deps-valgrind
-	@$(MAKE) --no-print-directory $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(BUILD)/bench/gen
+	@$(MAKE) --no-print-directory $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(BUILD)/bench/gen $(BUILD)/tests/pngdiff
 	@printf '#!/bin/sh\nexec sh "%s/tests/valgrind/wrap.sh" "%s/$(BIN)" "$$@"\n' \
 	  "$(CURDIR)" "$(CURDIR)" > $(VG_WRAP) && chmod +x $(VG_WRAP)
 	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)

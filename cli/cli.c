@@ -210,6 +210,33 @@ cli_dispatch (const char *group, const CliCommand *subs, int argc, char **argv)
   return help ? CLI_OK : CLI_USAGE;
 }
 
+static gint64
+fixed_clock (gpointer data)
+{
+  return *(const gint64 *) data;
+}
+
+DkContext
+cli_context (const CliCommon *common)
+{
+  static gint64 fixed;
+  DkContext ctx = dk_context_init (NULL, common->lang);
+  const char *now = g_getenv ("DIGIKOMP_NOW");
+  if (now == NULL || *now == '\0')
+    return ctx;
+  /* a date alone is noon, so that the day is the same in every time zone */
+  g_autofree char *iso = strlen (now) == 10 ? g_strdup_printf ("%sT12:00:00Z", now) : g_strdup (now);
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) t = g_date_time_new_from_iso8601 (iso, utc);
+  if (t != NULL)
+    {
+      fixed = g_date_time_to_unix (t);
+      ctx.clock = fixed_clock;
+      ctx.clock_data = &fixed;
+    }
+  return ctx;
+}
+
 int
 cli_emit_report (const DkReport *report, const CliCommon *common)
 {

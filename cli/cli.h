@@ -9,7 +9,7 @@
 #ifndef DK_CLI_H
 #define DK_CLI_H
 
-#include "dk.h"
+#include "context.h"
 
 enum {
   CLI_OK        = 0,  /* done */
@@ -84,6 +84,12 @@ int cli_dispatch (const char *group, const CliCommand *subs, int argc, char **ar
  * --output.  Returns the exit code. */
 struct _DkReport;
 int cli_emit_report (const struct _DkReport *report, const CliCommon *common);
+
+/* Returns the context of a command: COMMON's language, the system clock —
+ * or, when the environment sets DIGIKOMP_NOW (a date or an ISO 8601 time;
+ * for tests, so that a dated document renders the same every day), that
+ * fixed time.  The context points into static storage: one per process. */
+DkContext cli_context (const CliCommon *common);
 
 /* Opens the store named by COMMON (after cli_parse).  Returns NULL after
  * printing the error (the caller returns CLI_FAILED). */

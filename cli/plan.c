@@ -388,7 +388,8 @@ export_unit (DkStore *store, const PlanOptions *o, const char *unit, DkPlanForma
   if (o->common.output == NULL || strcmp (o->common.output, "-") == 0)
     return cli_usage_error (_("--unit needs --output DIR/"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) written = dk_plan_export_unit (store, o->round, unit, format, o->common.lang,
+  DkContext ctx = cli_context (&o->common);
+  g_autoptr (GPtrArray) written = dk_plan_export_unit (store, o->round, unit, format, &ctx,
                                                        o->common.output, &error);
   if (written == NULL)
     return cli_fail (_("cannot export the plans"), error);
@@ -405,8 +406,9 @@ export_person (DkStore *store, const PlanOptions *o, const char *person, DkPlanF
   g_autoptr (GError) error = NULL;
   if (format == DK_PLAN_FORMAT_PDF && (o->common.output == NULL || strcmp (o->common.output, "-") == 0))
     return cli_usage_error (_("the pdf format needs --output FILE.pdf"));
+  DkContext ctx = cli_context (&o->common);
   if (format == DK_PLAN_FORMAT_PDF)
-    return dk_plan_write_pdf (store, o->round, person, o->common.lang, o->common.output, &error)
+    return dk_plan_write_pdf (store, o->round, person, &ctx, o->common.output, &error)
            ? CLI_OK : cli_fail (_("cannot export the plan"), error);
   g_autofree char *text = dk_plan_render (store, o->round, person, format, o->common.lang, &error);
   if (text == NULL || !cli_output_write (o->common.output, text, strlen (text), &error))

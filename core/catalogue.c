@@ -14,6 +14,34 @@ const char *const dk_activity_kinds[] = {
 };
 const char *const dk_activity_formats[] = { "on-site", "digital", "mixed", NULL };
 
+/* The words for the kinds and formats, in the order of the lists above. */
+static const char *const kind_words[] = {
+  N_("Lecture"), N_("Webinar"), N_("Course"), N_("Workshop"), N_("E-learning"), N_("Micro-learning"),
+  N_("Coaching"), N_("Network"), N_("Study visit"), N_("Guide"),
+};
+static const char *const format_words[] = { N_("on-site"), N_("digital"), N_("mixed") };
+
+static const char *
+word_of (const char *const *names, const char *const *words, const char *name, DkLang lang)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      return T_ (lang, words[i]);
+  return name;
+}
+
+const char *
+dk_activity_kind_word (const char *kind, DkLang lang)
+{
+  return word_of (dk_activity_kinds, kind_words, kind, lang);
+}
+
+const char *
+dk_activity_format_word (const char *format, DkLang lang)
+{
+  return word_of (dk_activity_formats, format_words, format, lang);
+}
+
 static void
 develops_clear (DkDevelops *d)
 {

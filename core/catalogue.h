@@ -60,6 +60,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkActivity, dk_activity_free)
 extern const char *const dk_activity_kinds[];
 extern const char *const dk_activity_formats[];
 
+/* Returns an activity's kind or format (one of the above) as a word in
+ * LANG ("Course", "Kurs"; "on-site", "på plats"); WORD itself when it is
+ * none of them.  Static; do not free.  Thread-safe. */
+const char *dk_activity_kind_word (const char *kind, DkLang lang);
+const char *dk_activity_format_word (const char *format, DkLang lang);
+
 /* Parses the text forms of the catalogue CSV into A, adding a message to
  * *PROBLEM (caller frees) and returning FALSE when one is malformed:
  * DEVELOPS "4.2:2..3 4.1:1..2", SESSIONS "START/END@PLACE|…", SEATS "20 0"

@@ -12,8 +12,7 @@
 #ifndef DK_EXPORTERS_H
 #define DK_EXPORTERS_H
 
-#include "plan.h"
-#include "plan.h"
+#include "plan-export.h"
 #include "report-model.h"
 
 #define DK_EXPORTERS_SYMBOL "dk_exporters_module"
@@ -34,9 +33,9 @@ typedef struct {
   /* Writes REPORT as XLSX to PATH, a temporary file renamed into place;
    * FALSE with ERROR on failure. */
   gboolean (*write_xlsx) (const DkReport *report, const char *path, GError **error);
-  /* Writes MARKDOWN as A4 PDF pages to PATH, a temporary file renamed into
+  /* Writes PLAN as a typeset A4 PDF to PATH, a temporary file renamed into
    * place; FALSE with ERROR on failure. */
-  gboolean (*write_pdf) (const char *markdown, const char *path, GError **error);
+  gboolean (*write_pdf) (const DkPlanDoc *plan, const char *path, GError **error);
   /* Returns the N EVENTS as an iCalendar text (caller frees). */
   char *(*calendar) (const DkCalendarEvent *events, guint n);
   /* Each returns pretty-printed JSON with a final newline (caller frees):

@@ -4,6 +4,7 @@
  */
 #include "plan-export.h"
 #include "exporters.h"
+#include "date.h"
 #include "svg.h"
 #include "report-model.h"
 #include "atomic-file.h"
@@ -37,6 +38,8 @@ typedef struct {
   DkPlan       *plan;
   GPtrArray    *catalogue;
   DkLang        lang;
+  char         *agreed_by;   /* who agreed, by name; NULL: not agreed */
+  char         *manager;     /* the person's manager by name, or NULL */
 } Doc;
 
 static void
@@ -46,7 +49,11 @@ doc_clear (Doc *d)
   dk_plan_free (d->plan);
   if (d->catalogue != NULL)
     g_ptr_array_unref (d->catalogue);
+  g_free (d->agreed_by);
+  g_free (d->manager);
 }
+
+static char *agreed_by (DkStore *store, const char *by);
 
 static gboolean
 doc_load (DkStore *store, const char *round, const char *person, DkLang lang, Doc *d, GError **error)
@@ -60,6 +67,9 @@ doc_load (DkStore *store, const char *round, const char *person, DkLang lang, Do
     return FALSE;
   g_free (d->ctx.gaps);
   d->ctx.gaps = dk_gap_person (d->ctx.fw, d->ctx.a, TRUE);
+  d->agreed_by = agreed_by (store, d->plan->agreed_by);
+  if (d->ctx.person->manager_ext_id != NULL)
+    d->manager = agreed_by (store, d->ctx.person->manager_ext_id);
   return TRUE;
 }
 
@@ -101,27 +111,105 @@ item_headline (const DkPlanItem *it)
   return g_string_free (s, FALSE);
 }
 
+/* "planned, target level 3, due 31 March 2027", for paper.  Caller frees. */
+static char *
+item_status (const DkPlanItem *it, DkLang lang)
+{
+  GString *s = g_string_new (dk_plan_word (it->status));
+  if (it->target > 0)
+    g_string_append_printf (s, T_ (lang, ", target level %u"), it->target);
+  if (it->due != NULL)
+    {
+      g_autofree char *due = dk_date_format_long (it->due, lang);
+      g_string_append_printf (s, T_ (lang, ", due %s"), due);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+doc_item_free (DkPlanDocItem *x)
+{
+  g_free (x->title);
+  g_free (x->kind);
+  g_free (x->format);
+  g_free (x->status);
+  g_free (x->reason);
+  g_free (x->preparation);
+  g_free (x->follow_up);
+  g_strfreev (x->sessions);
+  g_free (x);
+}
+
+/* Returns the plan item IT as a document's item (caller frees). */
+static DkPlanDocItem *
+doc_item_new (const Doc *d, const DkPlanItem *it)
+{
+  const DkActivity *a = item_activity (d, it);
+  DkPlanDocItem *x = g_new0 (DkPlanDocItem, 1);
+  x->title = g_strdup (a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
+  x->status = item_status (it, d->lang);
+  x->reason = g_strdup (it->reason);
+  GStrvBuilder *sessions = g_strv_builder_new ();
+  if (a != NULL)
+    {
+      x->kind = g_strdup (dk_activity_kind_word (a->kind, d->lang));
+      x->format = g_strdup (dk_activity_format_word (a->format, d->lang));
+      x->hours = a->hours;
+      x->preparation = g_strdup (a->preparation);
+      x->follow_up = g_strdup (a->follow_up);
+      for (guint k = 0; k < a->sessions->len; k++)
+        {
+          const DkSession *ss = &g_array_index (a->sessions, DkSession, k);
+          g_autofree char *when = dk_date_format_session (ss->start, ss->end, d->lang);
+          g_autofree char *line = ss->place != NULL ? g_strdup_printf ("%s, %s", when, ss->place)
+                                                    : g_steal_pointer (&when);
+          g_strv_builder_add (sessions, line);
+        }
+    }
+  x->sessions = g_strv_builder_end (sessions);
+  g_strv_builder_unref (sessions);
+  return x;
+}
+
 /* The lines under an item, in every format alike: why it was suggested,
  * what to do before and after (the transfer of training), its sessions.
  * Returns strings the array owns. */
 static GPtrArray *
-item_details (const DkPlanItem *it, const DkActivity *a)
+item_details (const DkPlanDocItem *x, DkLang lang)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  if (it->reason != NULL)
-    g_ptr_array_add (lines, g_strdup (it->reason));
-  if (a == NULL)
-    return lines;
-  if (a->preparation != NULL)
-    g_ptr_array_add (lines, g_strdup_printf (_("Before: %s"), a->preparation));
-  if (a->follow_up != NULL)
-    g_ptr_array_add (lines, g_strdup_printf (_("After: %s"), a->follow_up));
-  for (guint k = 0; k < a->sessions->len; k++)
-    {
-      const DkSession *x = &g_array_index (a->sessions, DkSession, k);
-      g_ptr_array_add (lines, g_strdup_printf (_("Session: %s – %s %s"), x->start, x->end, x->place ? x->place : ""));
-    }
+  if (x->reason != NULL)
+    g_ptr_array_add (lines, g_strdup (x->reason));
+  if (x->preparation != NULL)
+    g_ptr_array_add (lines, g_strdup_printf (T_ (lang, "Before: %s"), x->preparation));
+  if (x->follow_up != NULL)
+    g_ptr_array_add (lines, g_strdup_printf (T_ (lang, "After: %s"), x->follow_up));
+  for (char **s = x->sessions; *s != NULL; s++)
+    g_ptr_array_add (lines, g_strdup_printf (T_ (lang, "Session: %s"), *s));
   return lines;
+}
+
+/* Returns the lines under plan item IT (see item_details). */
+static GPtrArray *
+plan_item_details (const Doc *d, const DkPlanItem *it)
+{
+  DkPlanDocItem *x = doc_item_new (d, it);
+  GPtrArray *lines = item_details (x, d->lang);
+  doc_item_free (x);
+  return lines;
+}
+
+/* Returns who BY is by name: a person's name for their id, "Karin (HR)"
+ * for "hr:Karin"; NULL for NULL (caller frees). */
+static char *
+agreed_by (DkStore *store, const char *by)
+{
+  if (by == NULL)
+    return NULL;
+  if (g_str_has_prefix (by, "hr:"))
+    return g_strdup_printf ("%s (HR)", by + 3);
+  g_autoptr (DkPerson) p = dk_store_person (store, by, NULL);
+  return g_strdup (p != NULL ? p->name : by);
 }
 
 /* ---- Markdown ---------------------------------------------------------------------- */
@@ -134,7 +222,7 @@ render_markdown (const Doc *d)
   g_string_append_printf (s, _("- Round: %s (%s)\n- Unit: %s\n- State: %s\n"), d->ctx.round->code,
                           d->ctx.round->title, d->ctx.person->unit_path, dk_plan_word (d->plan->state));
   if (d->plan->agreed_at != NULL)
-    g_string_append_printf (s, _("- Agreed: %s by %s\n"), d->plan->agreed_at, d->plan->agreed_by);
+    g_string_append_printf (s, _("- Agreed: %s by %s\n"), d->plan->agreed_at, d->agreed_by);
   if (d->plan->follow_up_at != NULL)
     g_string_append_printf (s, _("- Follow-up: %s — %s\n"), d->plan->follow_up_at,
                             d->plan->follow_up_notes ? d->plan->follow_up_notes : "");
@@ -156,7 +244,7 @@ render_markdown (const Doc *d)
       const DkPlanItem *it = d->plan->items->pdata[i];
       g_autofree char *what = item_title (d, it), *headline = item_headline (it);
       g_string_append_printf (s, "%u. **%s**%s\n", i + 1, what, headline);
-      g_autoptr (GPtrArray) details = item_details (it, item_activity (d, it));
+      g_autoptr (GPtrArray) details = plan_item_details (d, it);
       for (guint k = 0; k < details->len; k++)
         g_string_append_printf (s, "   - %s\n", (const char *) details->pdata[k]);
     }
@@ -211,7 +299,7 @@ render_html (const Doc *d)
   g_string_append (s, "</p>\n");
   if (d->plan->agreed_at != NULL)
     {
-      g_autofree char *agreed = g_strdup_printf (_("Agreed on %s by %s."), d->plan->agreed_at, d->plan->agreed_by);
+      g_autofree char *agreed = g_strdup_printf (_("Agreed on %s by %s."), d->plan->agreed_at, d->agreed_by);
       g_string_append (s, "<p>");
       html_escaped (s, agreed);
       g_string_append (s, "</p>\n");
@@ -238,7 +326,7 @@ render_html (const Doc *d)
       html_escaped (s, what);
       g_string_append (s, "</b>");
       html_escaped (s, headline);
-      g_autoptr (GPtrArray) details = item_details (it, item_activity (d, it));
+      g_autoptr (GPtrArray) details = plan_item_details (d, it);
       for (guint k = 0; k < details->len; k++)
         {
           g_string_append (s, k == 0 && it->reason != NULL ? "<br><span class=\"why\">" : "<br><span>");
@@ -315,14 +403,137 @@ dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFor
   return out;
 }
 
+/* ---- the document to print ------------------------------------------------------------ */
+
+static void
+doc_group_free (DkPlanDocGroup *g)
+{
+  g_free (g->competence);
+  g_ptr_array_unref (g->items);
+  g_free (g);
+}
+
+static void
+doc_level_free (DkPlanDocLevel *l)
+{
+  g_free (l->id);
+  g_free (l->title);
+  g_free (l);
+}
+
+void
+dk_plan_doc_free (DkPlanDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->name);
+  g_free (doc->unit);
+  g_free (doc->role);
+  g_free (doc->manager);
+  g_free (doc->round);
+  g_free (doc->state);
+  g_free (doc->agreed);
+  g_free (doc->follow_up_date);
+  g_free (doc->follow_up_notes);
+  g_free (doc->printed);
+  g_ptr_array_unref (doc->levels);
+  g_ptr_array_unref (doc->groups);
+  g_ptr_array_unref (doc->wishes);
+  g_free (doc);
+}
+
+/* Returns the group of GROUPS for competence COMP, added when missing. */
+static DkPlanDocGroup *
+doc_group (const Doc *d, GPtrArray *groups, const char *comp)
+{
+  g_autofree char *heading = g_strdup_printf ("%s %s", comp, competence_title (d, comp));
+  for (guint i = 0; i < groups->len; i++)
+    if (strcmp (((DkPlanDocGroup *) groups->pdata[i])->competence, heading) == 0)
+      return groups->pdata[i];
+  DkPlanDocGroup *g = g_new0 (DkPlanDocGroup, 1);
+  g->competence = g_steal_pointer (&heading);
+  g->items = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_item_free);
+  g_ptr_array_add (groups, g);
+  return g;
+}
+
+static void
+doc_levels (const Doc *d, DkPlanDoc *doc)
+{
+  for (guint c = 0; c < dk_framework_n_competences (d->ctx.fw); c++)
+    {
+      const DkPersonGap *g = &d->ctx.gaps[c];
+      if (!g->applies)
+        continue;
+      DkPlanDocLevel *l = g_new0 (DkPlanDocLevel, 1);
+      l->id = g_strdup (g->competence->id);
+      l->title = g_strdup (dk_competence_title (g->competence, d->lang));
+      l->expected = g->expected;
+      l->self = g->self;
+      l->manager = g->manager;
+      l->effective = g->effective;
+      l->gap = g->gap;
+      g_ptr_array_add (doc->levels, l);
+    }
+}
+
+static DkPlanDoc *
+doc_new (const Doc *d, const DkContext *ctx)
+{
+  DkPlanDoc *doc = g_new0 (DkPlanDoc, 1);
+  const DkPerson *p = d->ctx.person;
+  doc->lang = d->lang;
+  doc->name = g_strdup (p->name);
+  doc->unit = g_strdup (p->unit_path);
+  doc->role = g_strdup (dk_role_title (dk_framework_role_by_id (d->ctx.fw, p->role), d->lang));
+  doc->manager = g_strdup (d->manager);
+  doc->round = g_strdup_printf ("%s (%s)", d->ctx.round->code, d->ctx.round->title);
+  doc->state = g_strdup (dk_plan_word (d->plan->state));
+  if (d->plan->agreed_at != NULL)
+    {
+      g_autofree char *on = dk_date_format_long (d->plan->agreed_at, d->lang);
+      doc->agreed = g_strdup_printf (T_ (d->lang, "%s by %s"), on, d->agreed_by);
+    }
+  if (d->plan->follow_up_at != NULL)
+    {
+      doc->follow_up_date = dk_date_format_long (d->plan->follow_up_at, d->lang);
+      doc->follow_up_notes = g_strdup (d->plan->follow_up_notes);
+    }
+  g_autofree char *today = dk_context_today (ctx);
+  doc->printed = dk_date_format_long (today, d->lang);
+  const DkScale *scale = dk_framework_scale (d->ctx.fw);
+  doc->scale_min = scale->min;
+  doc->scale_max = scale->max;
+  doc->levels = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_level_free);
+  doc->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_group_free);
+  doc->wishes = g_ptr_array_new_with_free_func ((GDestroyNotify) doc_group_free);
+  doc_levels (d, doc);
+  for (guint i = 0; i < d->plan->items->len; i++)
+    {
+      const DkPlanItem *it = d->plan->items->pdata[i];
+      DkPlanDocGroup *g = doc_group (d, it->wish != NULL ? doc->wishes : doc->groups, it->competence);
+      g_ptr_array_add (g->items, doc_item_new (d, it));
+    }
+  return doc;
+}
+
+DkPlanDoc *
+dk_plan_doc_load (DkStore *store, const char *round, const char *person, const DkContext *ctx,
+                  GError **error)
+{
+  Doc d;
+  DkPlanDoc *doc = doc_load (store, round, person, ctx->lang, &d, error) ? doc_new (&d, ctx) : NULL;
+  doc_clear (&d);
+  return doc;
+}
+
 gboolean
-dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang lang, const char *path,
-                   GError **error)
+dk_plan_write_pdf (DkStore *store, const char *round, const char *person, const DkContext *ctx,
+                   const char *path, GError **error)
 {
   const DkExporters *x = dk_exporters (error);
-  g_autofree char *markdown = x != NULL ? dk_plan_render (store, round, person, DK_PLAN_FORMAT_MD, lang, error)
-                                        : NULL;
-  return markdown != NULL && x->write_pdf (markdown, path, error);
+  g_autoptr (DkPlanDoc) doc = x != NULL ? dk_plan_doc_load (store, round, person, ctx, error) : NULL;
+  return doc != NULL && x->write_pdf (doc, path, error);
 }
 
 /* ---- a unit's plans ---------------------------------------------------------------------- */
@@ -348,18 +559,18 @@ file_name (const char *person, DkPlanFormat format)
 }
 
 static gboolean
-export_one (DkStore *store, const char *round, const char *person, DkPlanFormat format, DkLang lang,
-            const char *path, GError **error)
+export_one (DkStore *store, const char *round, const char *person, DkPlanFormat format,
+            const DkContext *ctx, const char *path, GError **error)
 {
   if (format == DK_PLAN_FORMAT_PDF)
-    return dk_plan_write_pdf (store, round, person, lang, path, error);
-  g_autofree char *text = dk_plan_render (store, round, person, format, lang, error);
+    return dk_plan_write_pdf (store, round, person, ctx, path, error);
+  g_autofree char *text = dk_plan_render (store, round, person, format, ctx->lang, error);
   return text != NULL && dk_file_replace_contents (path, text, strlen (text), error);
 }
 
 GPtrArray *
 dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlanFormat format,
-                     DkLang lang, const char *dir, GError **error)
+                     const DkContext *ctx, const char *dir, GError **error)
 {
   g_autoptr (GPtrArray) people = dk_plan_people (store, round, unit, error);
   if (people == NULL)
@@ -376,7 +587,7 @@ dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlan
       g_autofree char *name = file_name (people->pdata[i], format);
       char *path = g_build_filename (dir, name, NULL);
       g_ptr_array_add (written, path);
-      if (!export_one (store, round, people->pdata[i], format, lang, path, error))
+      if (!export_one (store, round, people->pdata[i], format, ctx, path, error))
         return NULL;
     }
   return g_steal_pointer (&written);

@@ -8,7 +8,62 @@
 #ifndef DK_PLAN_EXPORT_H
 #define DK_PLAN_EXPORT_H
 
+#include "context.h"
 #include "plan.h"
+
+/* ---- the plan as a document to print ------------------------------------------------ */
+
+/* A personal plan as the PDF writer sets it: every text in the reader's
+ * language, people by name, dates written out.  Built by dk_plan_doc_load;
+ * everything in it is owned by it (free with dk_plan_doc_free). */
+
+typedef struct {
+  char    *id, *title;       /* "4.2", "Protect personal data" */
+  guint    expected;
+  guint    self;             /* DK_LEVEL_NONE, a level or DK_LEVEL_DONT_KNOW */
+  guint    manager;          /* DK_LEVEL_NONE or a level */
+  guint    effective;        /* 0: none */
+  int      gap;              /* expected − effective; 0 without an effective level */
+} DkPlanDocLevel;
+
+typedef struct {
+  char    *title;            /* the activity's title, or the wish */
+  char    *kind, *format;    /* words ("Course", "on-site"); NULL for a wish */
+  double   hours;            /* 0: not given */
+  char    *status;           /* "planned, target level 3, due 31 March 2027" */
+  char    *reason;           /* why the planner suggested it, or NULL */
+  char    *preparation, *follow_up;   /* what to do before and after, or NULL */
+  char   **sessions;         /* "1 March 2027, 09:00–17:00, Stadshuset" (NULL-terminated) */
+} DkPlanDocItem;
+
+typedef struct {
+  char      *competence;     /* "4.2 Protect personal data" */
+  GPtrArray *items;          /* DkPlanDocItem* */
+} DkPlanDocGroup;
+
+typedef struct {
+  DkLang     lang;
+  char      *name, *unit, *role;
+  char      *manager;        /* the manager's name, or NULL */
+  char      *round;          /* "2026 (Skattning vintern 2026)" */
+  char      *state;          /* "agreed" in the reader's words */
+  char      *agreed;         /* "29 April 2027 by Sara Lundberg", or NULL */
+  char      *follow_up_date, *follow_up_notes;   /* NULL: not followed up */
+  char      *printed;        /* the date of printing, written out */
+  guint      scale_min, scale_max;
+  GPtrArray *levels;         /* DkPlanDocLevel*: the competences that apply */
+  GPtrArray *groups;         /* DkPlanDocGroup*: the activities by competence */
+  GPtrArray *wishes;         /* DkPlanDocGroup*: the wished-for activities by competence */
+} DkPlanDoc;
+
+/* Returns PERSON's plan in ROUND as a document in CTX's language, printed
+ * today by CTX's clock; NULL with ERROR.  Caller frees. */
+DkPlanDoc *dk_plan_doc_load (DkStore *store, const char *round, const char *person, const DkContext *ctx,
+                             GError **error);
+void dk_plan_doc_free (DkPlanDoc *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlanDoc, dk_plan_doc_free)
+
+/* ---- the formats ------------------------------------------------------------------- */
 
 typedef enum {
   DK_PLAN_FORMAT_MD,
@@ -26,8 +81,10 @@ gboolean dk_plan_format_parse (const char *name, DkPlanFormat *out);
 char *dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format,
                       DkLang lang, GError **error);
 
-/* Writes PERSON's plan as PDF to PATH through dk_file_replace (atomic-file.h). */
-gboolean dk_plan_write_pdf (DkStore *store, const char *round, const char *person, DkLang lang,
+/* Writes PERSON's plan as PDF (A4, typeset) to PATH through dk_file_replace
+ * (atomic-file.h), in CTX's language with the date of printing from CTX's
+ * clock.  Returns FALSE with ERROR. */
+gboolean dk_plan_write_pdf (DkStore *store, const char *round, const char *person, const DkContext *ctx,
                             const char *path, GError **error);
 
 /* Writes the plan of every person in UNIT (a path) and its sub-units who
@@ -38,6 +95,6 @@ gboolean dk_plan_write_pdf (DkStore *store, const char *round, const char *perso
  * written (char*; caller owns), or NULL with ERROR; files written before a
  * failure stay. */
 GPtrArray *dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlanFormat format,
-                                DkLang lang, const char *dir, GError **error);
+                                const DkContext *ctx, const char *dir, GError **error);
 
 #endif

@@ -93,16 +93,6 @@ compare_suggestions (gconstpointer pa, gconstpointer pb)
   return strcmp (a->activity->id, b->activity->id);
 }
 
-static const char *
-format_name (const char *format)
-{
-  if (g_strcmp0 (format, "on-site") == 0)
-    return _("on-site");
-  if (g_strcmp0 (format, "digital") == 0)
-    return _("digital");
-  return _("mixed");
-}
-
 /* Ranks A for NEED into *S: what the comparison needs, nothing more. */
 static void
 rank (DkSuggestion *s, const DkActivity *a, const DkNeedPlan *need, GPtrArray *needs)
@@ -138,7 +128,7 @@ explain (DkSuggestion *s, const DkNeedPlan *need, GPtrArray *needs, DkLang lang)
   GString *r = g_string_new (NULL);
   g_string_append_printf (r, _("develops %s from %u to %u"), need->competence->id, need->level,
                           MIN (d->to, need->target));
-  g_string_append_printf (r, "; %s; %s h", format_name (a->format), hours);
+  g_string_append_printf (r, "; %s; %s h", dk_activity_format_word (a->format, lang), hours);
   if (s->also > 0)
     g_string_append_printf (r, _("; also covers %s"), also->str);
   if (!s->reaches)

@@ -18,6 +18,8 @@ typedef enum { DK_CELL_EMPTY, DK_CELL_TEXT, DK_CELL_NUMBER, DK_CELL_SUPPRESSED }
 typedef struct {
   DkCellState state;
   gboolean    emphasis;
+  gboolean    own_kind;   /* KIND below, not the column's, says what the number is */
+  DkColumnKind kind;
   double      number;
   char       *text;
 } DkCell;
@@ -46,6 +48,9 @@ struct _DkReport {
 
 const DkCell *dk_table_cell (const DkTable *t, guint row, guint col);
 const DkColumn *dk_table_column (const DkTable *t, guint col);
+
+/* Returns what cell C of column COL holds: its own kind, else the column's. */
+DkColumnKind dk_cell_kind (const DkColumn *col, const DkCell *c);
 
 /* Returns the cell as people read it, in LANG (caller frees). */
 char *dk_cell_display (const DkColumn *col, const DkCell *c, DkLang lang);

@@ -113,6 +113,21 @@ dk_table_set_number (DkTable *t, guint row, guint col, double value)
 }
 
 void
+dk_table_set_value (DkTable *t, guint row, guint col, double value, DkColumnKind kind)
+{
+  dk_table_set_number (t, row, col, value);
+  DkCell *c = (DkCell *) g_ptr_array_index (t->rows, row) + col;
+  c->own_kind = TRUE;
+  c->kind = kind;
+}
+
+DkColumnKind
+dk_cell_kind (const DkColumn *col, const DkCell *c)
+{
+  return c->own_kind ? c->kind : col->kind;
+}
+
+void
 dk_table_set_suppressed (DkTable *t, guint row, guint col)
 {
   DkCell *c = cell (t, row, col);
@@ -256,7 +271,7 @@ dk_cell_display (const DkColumn *col, const DkCell *c, DkLang lang)
     case DK_CELL_TEXT:       return g_strdup (c->text);
     case DK_CELL_NUMBER:     break;
     }
-  switch (col->kind)
+  switch (dk_cell_kind (col, c))
     {
     case DK_COLUMN_PERCENT: return dk_format_percent (c->number, lang);
     case DK_COLUMN_POINTS:  return dk_format_points (c->number, lang);
@@ -277,7 +292,7 @@ dk_cell_machine (const DkColumn *col, const DkCell *c)
     case DK_CELL_TEXT:       return dk_neutralise_formula (c->text);
     case DK_CELL_NUMBER:     break;
     }
-  switch (col->kind)
+  switch (dk_cell_kind (col, c))
     {
     case DK_COLUMN_PERCENT: return format_decimal (c->number * 100.0, 1, FALSE, DK_LANG_EN);
     case DK_COLUMN_POINTS:

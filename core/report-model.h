@@ -66,6 +66,10 @@ guint dk_table_add_row (DkTable *table);
 
 void dk_table_set_text (DkTable *table, guint row, guint col, const char *text);
 void dk_table_set_number (DkTable *table, guint row, guint col, double value);
+/* Sets a number of KIND in a column whose other rows hold numbers of
+ * another kind (a table of figures, one per row, some percentages, some
+ * levels): every format reads the cell by KIND. */
+void dk_table_set_value (DkTable *table, guint row, guint col, double value, DkColumnKind kind);
 /* Marks a cell as from a group too small to show. */
 void dk_table_set_suppressed (DkTable *table, guint row, guint col);
 /* Highlights a cell (a need, in a conversation sheet). */

@@ -302,22 +302,29 @@ dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
 
 /* ---- the summary ---------------------------------------------------------------------- */
 
-/* Formats a headline value in LANG, or "–" when it is suppressed or missing. */
-static char *
-headline_value (const DkGapCell *cell, const MetricColumn *m, guint k, DkLang lang, double *v,
-                gboolean *have)
+/* Sets a headline figure: a number of the row's kind, "–" when it is
+ * suppressed, nothing when there is no data.  Returns TRUE with *V set
+ * when there is a value. */
+static gboolean
+headline_value (DkTable *t, guint row, guint col, const DkGapCell *cell, const MetricColumn *m, guint k,
+                double *v)
 {
-  gboolean sup;
-  *have = cell != NULL && dk_gap_metric (cell, m->metric, k, v, &sup);
-  if (!*have)
-    return g_strdup ("–");
-  return m->kind == DK_COLUMN_LEVEL ? dk_format_level (*v, lang) : dk_format_percent (*v, lang);
+  gboolean sup = FALSE;
+  if (cell != NULL && dk_gap_metric (cell, m->metric, k, v, &sup))
+    {
+      dk_table_set_value (t, row, col, *v, m->kind);
+      return TRUE;
+    }
+  if (sup)
+    dk_table_set_suppressed (t, row, col);
+  return FALSE;
 }
 
-/* The headline figures for the whole organisation, one row each; the
- * columns are text because rows mix percentages and levels. */
+/* The headline figures for the whole organisation, one row each: numbers
+ * of each row's kind (percentages, and levels for the average rating), the
+ * change in percentage points or levels. */
 static DkTable *
-headline_table (const Computed *c, guint k, DkLang lang)
+headline_table (const Computed *c, guint k)
 {
   static const MetricColumn rows[] = {
     { DK_METRIC_SHARE_WITH_NEEDS, "share_with_needs", N_("Share of employees with needs"), DK_COLUMN_PERCENT },
@@ -330,31 +337,24 @@ headline_table (const Computed *c, guint k, DkLang lang)
   DkTable *t = dk_table_new ("headline", _("Headline figures"));
   dk_table_add_column (t, "figure", _("Figure"), DK_COLUMN_TEXT);
   if (c->before != NULL)
-    dk_table_add_column (t, "previous", c->previous->code, DK_COLUMN_TEXT);
-  dk_table_add_column (t, "current", c->round->code, DK_COLUMN_TEXT);
+    dk_table_add_column (t, "previous", c->previous->code, DK_COLUMN_PERCENT);
+  dk_table_add_column (t, "current", c->round->code, DK_COLUMN_PERCENT);
   if (c->before != NULL)
-    dk_table_add_column (t, "change", _("Change"), DK_COLUMN_TEXT);
+    dk_table_add_column (t, "change", _("Change"), DK_COLUMN_POINTS);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       guint row = dk_table_add_row (t), col = 0;
       double was = 0, is = 0;
-      gboolean have_was = FALSE, have_is = FALSE;
+      gboolean have_was = FALSE;
       dk_table_set_text (t, row, col++, _(rows[i].label));
       if (c->before != NULL)
-        {
-          g_autofree char *text = headline_value (dk_gap_cell (c->before, 0, 0), &rows[i], k, lang,
-                                                  &was, &have_was);
-          dk_table_set_text (t, row, col++, text);
-        }
-      g_autofree char *text = headline_value (dk_gap_cell (c->now, 0, 0), &rows[i], k, lang, &is, &have_is);
-      dk_table_set_text (t, row, col++, text);
+        have_was = headline_value (t, row, col++, dk_gap_cell (c->before, 0, 0), &rows[i], k, &was);
+      gboolean have_is = headline_value (t, row, col++, dk_gap_cell (c->now, 0, 0), &rows[i], k, &is);
       if (c->before != NULL && have_was && have_is)
         {
           gboolean level = rows[i].kind == DK_COLUMN_LEVEL;
-          g_autofree char *n = level ? dk_format_level_change (is - was, lang)
-                                     : dk_format_points ((is - was) * 100, lang);
-          g_autofree char *change = level ? g_strdup (n) : g_strdup_printf (_("%s points"), n);
-          dk_table_set_text (t, row, col, change);
+          dk_table_set_value (t, row, col, level ? is - was : (is - was) * 100,
+                              level ? DK_COLUMN_LEVEL_CHANGE : DK_COLUMN_POINTS);
         }
     }
   return t;
@@ -442,12 +442,14 @@ dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous
   g_autoptr (DkReport) report = dk_report_new (title, lang);
   g_autofree char *note = g_strdup_printf (_("Figures from fewer than %u people are shown as –."), min_group);
   dk_report_add_note (report, note);
+  if (previous != NULL)
+    dk_report_add_note (report, _("Changes are in percentage points; for the average rating, in levels."));
 
   Computed c;
   DkReportQuery q = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, min_group, FALSE, lang };
   gboolean ok = compute (&c, store, round, previous, &q, error);
   if (ok)
-    dk_report_add_table (report, headline_table (&c, min_group, lang));
+    dk_report_add_table (report, headline_table (&c, min_group));
   computed_clear (&c);
 
   DkReportQuery by_area = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_AREA, 0, NULL, min_group, FALSE, lang };

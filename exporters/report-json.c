@@ -47,6 +47,7 @@ static void
 add_row (JsonBuilder *b, const DkTable *t, guint r)
 {
   g_autoptr (GPtrArray) suppressed = g_ptr_array_new ();
+  g_autoptr (GPtrArray) own_kinds = g_ptr_array_new ();
   json_builder_begin_object (b);
   for (guint c = 0; c < dk_table_n_columns (t); c++)
     {
@@ -62,10 +63,25 @@ add_row (JsonBuilder *b, const DkTable *t, guint r)
         }
       else if (cell->state == DK_CELL_TEXT)
         json_builder_add_string_value (b, cell->text);
-      else if (col->kind == DK_COLUMN_INTEGER)
+      else if (dk_cell_kind (col, cell) == DK_COLUMN_INTEGER)
         json_builder_add_int_value (b, (gint64) cell->number);
       else
         json_builder_add_double_value (b, cell->number);
+      if (cell->state == DK_CELL_NUMBER && cell->own_kind)
+        g_ptr_array_add (own_kinds, GUINT_TO_POINTER (c));
+    }
+  /* a number whose kind is not its column's says what it is */
+  if (own_kinds->len > 0)
+    {
+      json_builder_set_member_name (b, "kinds");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < own_kinds->len; i++)
+        {
+          guint c = GPOINTER_TO_UINT (own_kinds->pdata[i]);
+          json_builder_set_member_name (b, dk_table_column (t, c)->key);
+          json_builder_add_string_value (b, kind_name (dk_table_cell (t, r, c)->kind));
+        }
+      json_builder_end_object (b);
     }
   if (suppressed->len > 0)
     {

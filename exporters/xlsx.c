@@ -1,79 +1,198 @@
 /*
- * xlsx.c — a report as an XLSX workbook (libxlsxwriter): one sheet per
- * table, numbers as numbers, percentages as fractions formatted 0.0%.
+ * xlsx.c — a report as an XLSX workbook (libxlsxwriter), laid out as HR
+ * would build it by hand: one sheet per table, named by its title in the
+ * reader's language; a title row, the report's title (with the round) and
+ * its notes (the suppression rule) above a frozen header row; columns as
+ * wide as their contents; numbers as numbers — percentages as fractions
+ * formatted 0.0%, changes with a sign — never text that looks like one.
  */
 #include "module.h"
 #include "report-model-private.h"
 #include "atomic-file.h"
 
-#include <string.h>
+#include <math.h>
 #include <xlsxwriter.h>
 
-/* Returns a sheet name Excel accepts (≤ 31 characters, none of []:*?/\),
- * unique within the workbook thanks to the table's position. */
+#define SHEET_NAME_MAX 31   /* Excel's limit, in characters */
+
+/* Returns a sheet name Excel accepts for table T: its title (≤ 31
+ * characters, none of []:*?/\), made unique among USED (case-insensitively,
+ * as Excel compares) with " (2)", " (3)"… */
 static char *
-sheet_name (const DkTable *t, guint index)
+sheet_name (const DkTable *t, GHashTable *used)
 {
-  g_autofree char *clean = g_strdup (t->name != NULL ? t->name : "table");
-  g_strdelimit (clean, "[]:*?/\\", '_');
-  g_autofree char *numbered = g_strdup_printf ("%u %s", index + 1, clean);
-  /* Cut at a character boundary. */
-  const char *end = g_utf8_offset_to_pointer (numbered, MIN (31, g_utf8_strlen (numbered, -1)));
-  return g_strndup (numbered, (gsize) (end - numbered));
+  g_autofree char *clean = g_strdup (t->title != NULL ? t->title : t->name != NULL ? t->name : "Tabell");
+  g_strdelimit (clean, "[]:*?/\\", '-');
+  g_strstrip (clean);
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *suffix = n == 1 ? g_strdup ("") : g_strdup_printf (" (%u)", n);
+      glong room = SHEET_NAME_MAX - g_utf8_strlen (suffix, -1);
+      /* cut at a character boundary */
+      const char *end = g_utf8_offset_to_pointer (clean, MIN (room, g_utf8_strlen (clean, -1)));
+      g_autofree char *stem = g_strndup (clean, (gsize) (end - clean));
+      g_strchomp (stem);
+      char *name = g_strconcat (stem, suffix, NULL);
+      g_autofree char *key = g_utf8_casefold (name, -1);
+      if (!g_hash_table_contains (used, key))
+        {
+          g_hash_table_add (used, g_steal_pointer (&key));
+          return name;
+        }
+      g_free (name);
+    }
 }
 
 typedef struct {
-  lxw_format *header, *percent, *level, *points, *level_change, *hours;
+  lxw_format *title, *subtitle, *note, *header, *text, *integer, *percent, *level, *points, *level_change,
+             *hours, *suppressed;
 } Formats;
 
+static lxw_format *
+number_format (const Formats *f, DkColumnKind kind)
+{
+  switch (kind)
+    {
+    case DK_COLUMN_PERCENT:      return f->percent;
+    case DK_COLUMN_LEVEL:        return f->level;
+    case DK_COLUMN_HOURS:        return f->hours;
+    case DK_COLUMN_POINTS:       return f->points;
+    case DK_COLUMN_LEVEL_CHANGE: return f->level_change;
+    default:                     return f->integer;
+    }
+}
+
+/* Returns VALUE at the precision it is published at (one decimal of a
+ * percent or a point, two of a level): a workbook must not give away more
+ * than the report shows. */
+static double
+published (double value, DkColumnKind kind)
+{
+  switch (kind)
+    {
+    case DK_COLUMN_PERCENT:      return round (value * 1000) / 1000;
+    case DK_COLUMN_POINTS:
+    case DK_COLUMN_HOURS:        return round (value * 10) / 10;
+    case DK_COLUMN_LEVEL:
+    case DK_COLUMN_LEVEL_CHANGE: return round (value * 100) / 100;
+    default:                     return round (value);
+    }
+}
+
 static void
-write_cell (lxw_worksheet *ws, const Formats *f, int row, int col, const DkColumn *c,
-            const DkCell *cell)
+write_cell (lxw_worksheet *ws, const Formats *f, int row, int col, const DkColumn *c, const DkCell *cell)
 {
   switch (cell->state)
     {
     case DK_CELL_EMPTY:
       return;
     case DK_CELL_SUPPRESSED:
-      worksheet_write_string (ws, row, col, DK_SUPPRESSED_MARK, NULL);
+      worksheet_write_string (ws, row, col, DK_SUPPRESSED_MARK, f->suppressed);
       return;
     case DK_CELL_TEXT:
       {
         /* write_string never makes a formula; the prefix keeps a copied
          * cell harmless too, as in CSV. */
         g_autofree char *safe = dk_neutralise_formula (cell->text);
-        worksheet_write_string (ws, row, col, safe, NULL);
+        worksheet_write_string (ws, row, col, safe, f->text);
         return;
       }
     case DK_CELL_NUMBER:
       break;
     }
-  lxw_format *fmt = c->kind == DK_COLUMN_PERCENT ? f->percent
-                    : c->kind == DK_COLUMN_LEVEL ? f->level
-                    : c->kind == DK_COLUMN_HOURS ? f->hours
-                    : c->kind == DK_COLUMN_POINTS ? f->points
-                    : c->kind == DK_COLUMN_LEVEL_CHANGE ? f->level_change : NULL;
-  worksheet_write_number (ws, row, col, cell->number, fmt);
+  DkColumnKind kind = dk_cell_kind (c, cell);
+  worksheet_write_number (ws, row, col, published (cell->number, kind), number_format (f, kind));
+}
+
+/* Returns how wide column C should be, in characters: its widest cell as
+ * people read it, within reason. */
+static double
+column_width (const DkTable *t, guint c, DkLang lang)
+{
+  const DkColumn *col = dk_table_column (t, c);
+  /* a heading may wrap onto two lines at a space */
+  glong widest = 0, word = 0;
+  for (const char *p = col->label; *p != '\0'; p = g_utf8_next_char (p))
+    word = *p == ' ' ? 0 : word + 1, widest = MAX (widest, word);
+  widest = MAX (widest, (g_utf8_strlen (col->label, -1) + 1) / 2);
+  for (guint r = 0; r < dk_table_n_rows (t); r++)
+    {
+      g_autofree char *s = dk_cell_display (col, dk_table_cell (t, r, c), lang);
+      widest = MAX (widest, g_utf8_strlen (s, -1));
+    }
+  return MIN (60, MAX (8, widest + 2));
 }
 
 static void
-write_sheet (lxw_workbook *wb, const Formats *f, const DkTable *t, guint index)
+write_sheet (lxw_workbook *wb, const Formats *f, const DkReport *r, const DkTable *t, GHashTable *used)
 {
-  g_autofree char *name = sheet_name (t, index);
+  g_autofree char *name = sheet_name (t, used);
   lxw_worksheet *ws = workbook_add_worksheet (wb, name);
-  for (guint c = 0; c < dk_table_n_columns (t); c++)
+  guint n = dk_table_n_columns (t);
+  int row = 0;
+  worksheet_write_string (ws, row++, 0, t->title != NULL ? t->title : name, f->title);
+  worksheet_write_string (ws, row++, 0, r->title, f->subtitle);
+  for (guint i = 0; i < r->notes->len; i++)
+    worksheet_write_string (ws, row++, 0, r->notes->pdata[i], f->note);
+  row++;
+  int header = row++;
+  for (guint c = 0; c < n; c++)
     {
-      const DkColumn *col = dk_table_column (t, c);
-      worksheet_write_string (ws, 0, (lxw_col_t) c, col->label, f->header);
-      double width = MAX (10, MIN (50, g_utf8_strlen (col->label, -1) + 2));
-      if (col->kind == DK_COLUMN_TEXT)
-        width = MAX (width, 24);
-      worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, width, NULL);
+      worksheet_write_string (ws, header, (lxw_col_t) c, dk_table_column (t, c)->label, f->header);
+      worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, column_width (t, c, r->lang), NULL);
     }
-  for (guint r = 0; r < dk_table_n_rows (t); r++)
-    for (guint c = 0; c < dk_table_n_columns (t); c++)
-      write_cell (ws, f, (int) r + 1, (int) c, dk_table_column (t, c), dk_table_cell (t, r, c));
-  worksheet_freeze_panes (ws, 1, 0);
+  worksheet_set_row (ws, header, 30, NULL);
+  for (guint i = 0; i < dk_table_n_rows (t); i++, row++)
+    for (guint c = 0; c < n; c++)
+      write_cell (ws, f, row, (int) c, dk_table_column (t, c), dk_table_cell (t, i, c));
+  if (dk_table_n_rows (t) == 0)
+    worksheet_write_string (ws, row, 0, dk_table_empty_text (), f->note);
+  /* the title, the notes and the header stay in view while scrolling */
+  worksheet_freeze_panes (ws, header + 1, 0);
+  /* codes such as "1.1" are names, not numbers: Excel should not offer to
+   * convert them */
+  g_autofree char *all = g_strdup_printf ("A%d:%s%d", header + 2, "Z", row + 1);
+  worksheet_ignore_errors (ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, all);
+  if (n > 0)
+    worksheet_autofilter (ws, header, 0, header + (int) dk_table_n_rows (t), (lxw_col_t) (n - 1));
+}
+
+static lxw_format *
+format_new (lxw_workbook *wb, const char *num_format)
+{
+  lxw_format *f = workbook_add_format (wb);
+  if (num_format != NULL)
+    format_set_num_format (f, num_format);
+  format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+  return f;
+}
+
+static void
+formats_init (lxw_workbook *wb, Formats *f)
+{
+  f->title = workbook_add_format (wb);
+  format_set_bold (f->title);
+  format_set_font_size (f->title, 14);
+  f->subtitle = workbook_add_format (wb);
+  format_set_font_size (f->subtitle, 11);
+  f->note = workbook_add_format (wb);
+  format_set_italic (f->note);
+  format_set_font_color (f->note, 0x4A5566);
+  f->header = format_new (wb, NULL);
+  format_set_bold (f->header);
+  format_set_text_wrap (f->header);
+  format_set_bg_color (f->header, 0xEEF2F7);
+  format_set_bottom (f->header, LXW_BORDER_THIN);
+  f->text = format_new (wb, NULL);
+  f->integer = format_new (wb, "0");
+  f->percent = format_new (wb, "0.0%");
+  f->level = format_new (wb, "0.00");
+  f->points = format_new (wb, "+0.0;-0.0;0.0");
+  f->hours = format_new (wb, "0.0");
+  f->level_change = format_new (wb, "+0.00;-0.00;0.00");
+  f->suppressed = format_new (wb, NULL);
+  format_set_align (f->suppressed, LXW_ALIGN_RIGHT);
+  format_set_font_color (f->suppressed, 0x777777);
 }
 
 /* Writes the workbook of the report (USER_DATA) to TMP (a DkFileWriter). */
@@ -88,21 +207,10 @@ write_workbook (const char *tmp, const char *path, gconstpointer user_data, GErr
       return FALSE;
     }
   Formats f;
-  f.header = workbook_add_format (wb);
-  format_set_bold (f.header);
-  format_set_bg_color (f.header, 0xEEF2F7);
-  f.percent = workbook_add_format (wb);
-  format_set_num_format (f.percent, "0.0%");
-  f.level = workbook_add_format (wb);
-  format_set_num_format (f.level, "0.00");
-  f.points = workbook_add_format (wb);
-  format_set_num_format (f.points, "+0.0;-0.0;0.0");
-  f.hours = workbook_add_format (wb);
-  format_set_num_format (f.hours, "0.0");
-  f.level_change = workbook_add_format (wb);
-  format_set_num_format (f.level_change, "+0.00;-0.00;0.00");
+  formats_init (wb, &f);
+  g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < r->tables->len; i++)
-    write_sheet (wb, &f, g_ptr_array_index (r->tables, i), i);
+    write_sheet (wb, &f, r, g_ptr_array_index (r->tables, i), used);
   if (r->tables->len == 0)
     workbook_add_worksheet (wb, NULL);
   lxw_error rc = workbook_close (wb);
