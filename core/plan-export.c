@@ -134,9 +134,11 @@ render_markdown (const Doc *d)
                           d->ctx.round->title, d->ctx.person->unit_path, dk_plan_word (d->plan->state));
   if (d->plan->agreed_at != NULL)
     g_string_append_printf (s, _("- Agreed: %s by %s\n"), d->plan->agreed_at, d->plan->agreed_by);
-  if (d->plan->follow_up_at != NULL)
-    g_string_append_printf (s, _("- Follow-up: %s — %s\n"), d->plan->follow_up_at,
-                            d->plan->follow_up_notes ? d->plan->follow_up_notes : "");
+  for (guint i = 0; i < d->plan->follow_ups->len; i++)
+    {
+      const DkPlanFollowUp *f = d->plan->follow_ups->pdata[i];
+      g_string_append_printf (s, _("- Follow-up: %s — %s\n"), f->held_on, f->notes);
+    }
   g_string_append_printf (s, _("\n## Levels\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n"), _("Competence"),
                           _("Title"), _("Expected"), _("Effective"));
   for (guint c = 0; c < dk_framework_n_competences (d->ctx.fw); c++)
@@ -154,7 +156,7 @@ render_markdown (const Doc *d)
     {
       const DkPlanItem *it = d->plan->items->pdata[i];
       g_autofree char *what = item_title (d, it), *headline = item_headline (it);
-      g_string_append_printf (s, "%u. **%s**%s\n", i + 1, what, headline);
+      g_string_append_printf (s, "%u. **%s**%s\n", it->number, what, headline);
       g_autoptr (GPtrArray) details = item_details (it, item_activity (d, it));
       for (guint k = 0; k < details->len; k++)
         g_string_append_printf (s, "   - %s\n", (const char *) details->pdata[k]);
@@ -215,10 +217,10 @@ render_html (const Doc *d)
       html_escaped (s, agreed);
       g_string_append (s, "</p>\n");
     }
-  if (d->plan->follow_up_at != NULL)
+  for (guint i = 0; i < d->plan->follow_ups->len; i++)
     {
-      g_autofree char *followed = g_strdup_printf (_("Followed up on %s: %s"), d->plan->follow_up_at,
-                                                   d->plan->follow_up_notes ? d->plan->follow_up_notes : "");
+      const DkPlanFollowUp *f = d->plan->follow_ups->pdata[i];
+      g_autofree char *followed = g_strdup_printf (_("Followed up on %s: %s"), f->held_on, f->notes);
       g_string_append (s, "<p>");
       html_escaped (s, followed);
       g_string_append (s, "</p>\n");
