@@ -181,10 +181,10 @@ plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
       g_autofree char *n = g_strdup_printf (_("Agreed on %s by %s."), plan->agreed_at, plan->agreed_by);
       dk_report_add_note (report, n);
     }
-  if (plan->follow_up_at != NULL)
+  for (guint i = 0; i < plan->follow_ups->len; i++)
     {
-      g_autofree char *n = g_strdup_printf (_("Followed up on %s: %s"), plan->follow_up_at,
-                                            plan->follow_up_notes ? plan->follow_up_notes : "");
+      const DkPlanFollowUp *f = plan->follow_ups->pdata[i];
+      g_autofree char *n = g_strdup_printf (_("Followed up on %s: %s"), f->held_on, f->notes);
       dk_report_add_note (report, n);
     }
   DkTable *t = dk_table_new ("items", NULL);
@@ -198,7 +198,7 @@ plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
       const DkPlanItem *it = plan->items->pdata[i];
       guint row = dk_table_add_row (t);
       g_autofree char *wish = it->wish ? g_strdup_printf (_("wish: %s"), it->wish) : NULL;
-      dk_table_set_number (t, row, 0, (double) it->id);
+      dk_table_set_number (t, row, 0, it->number);
       dk_table_set_text (t, row, 1, it->competence);
       if (it->target > 0)
         dk_table_set_number (t, row, 2, it->target);
@@ -329,6 +329,34 @@ plan_agree (int argc, char **argv)
 }
 
 static int
+plan_reopen (int argc, char **argv)
+{
+  PlanOptions o = { 0 };
+  g_autofree char *by = NULL;
+  const GOptionEntry extra[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("The manager's person id, or hr:NAME"), N_("MANAGER") },
+    { NULL }
+  };
+  int rc;
+  g_autoptr (DkStore) store = plan_begin ("plan reopen", "PERSON",
+                                          _("Takes an agreed plan back to a draft, so that it can change."),
+                                          extra, &o, &argc, &argv, 1, &rc);
+  if (store != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      if (by == NULL)
+        rc = cli_usage_error (_("plan reopen needs --by MANAGER"));
+      else if (!dk_plan_reopen (store, o.round, argv[1], by, &error))
+        rc = cli_fail (_("cannot reopen the plan"), error);
+      else
+        printf (_("%s's plan is a draft again; agree it again with: digikomp plan agree %s --by %s\n"),
+                argv[1], argv[1], by);
+    }
+  plan_options_clear (&o);
+  return rc;
+}
+
+static int
 plan_follow_up (int argc, char **argv)
 {
   PlanOptions o = { 0 };
@@ -366,10 +394,10 @@ set_status (int argc, char **argv, const char *status)
   if (store != NULL)
     {
       g_autoptr (GError) error = NULL;
-      gint64 item = g_ascii_strtoll (argv[2], NULL, 10);
-      if (item <= 0)
+      guint64 item = 0;
+      if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXUINT, &item, NULL))
         rc = cli_usage_error (_("ITEM is the item's number in: digikomp plan show PERSON"));
-      else if (!dk_plan_set_status (store, o.round, argv[1], item, status, &error))
+      else if (!dk_plan_set_status (store, o.round, argv[1], (guint) item, status, &error))
         rc = cli_fail (_("cannot change the item"), error);
       else
         printf (_("Item %s of %s's plan: %s.\n"), argv[2], argv[1], status);
@@ -454,7 +482,8 @@ cmd_plan (int argc, char **argv)
     { "create", plan_create, N_("Create a person's plan") },
     { "add", plan_add, N_("Add an activity or a wish") },
     { "agree", plan_agree, N_("The manager agrees the plan") },
-    { "follow-up", plan_follow_up, N_("Record the follow-up") },
+    { "follow-up", plan_follow_up, N_("Record a follow-up of an agreed plan") },
+    { "reopen", plan_reopen, N_("Take an agreed plan back to a draft") },
     { "done", plan_done, N_("Mark an item done") },
     { "cancel", plan_cancel, N_("Cancel an item") },
     { "show", plan_show, N_("Show a plan") },

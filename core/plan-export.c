@@ -223,9 +223,11 @@ render_markdown (const Doc *d)
                           d->ctx.round->title, d->ctx.person->unit_path, dk_plan_word (d->plan->state));
   if (d->plan->agreed_at != NULL)
     g_string_append_printf (s, _("- Agreed: %s by %s\n"), d->plan->agreed_at, d->agreed_by);
-  if (d->plan->follow_up_at != NULL)
-    g_string_append_printf (s, _("- Follow-up: %s — %s\n"), d->plan->follow_up_at,
-                            d->plan->follow_up_notes ? d->plan->follow_up_notes : "");
+  for (guint i = 0; i < d->plan->follow_ups->len; i++)
+    {
+      const DkPlanFollowUp *f = d->plan->follow_ups->pdata[i];
+      g_string_append_printf (s, _("- Follow-up: %s — %s\n"), f->held_on, f->notes);
+    }
   g_string_append_printf (s, _("\n## Levels\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n"), _("Competence"),
                           _("Title"), _("Expected"), _("Effective"));
   for (guint c = 0; c < dk_framework_n_competences (d->ctx.fw); c++)
@@ -243,7 +245,7 @@ render_markdown (const Doc *d)
     {
       const DkPlanItem *it = d->plan->items->pdata[i];
       g_autofree char *what = item_title (d, it), *headline = item_headline (it);
-      g_string_append_printf (s, "%u. **%s**%s\n", i + 1, what, headline);
+      g_string_append_printf (s, "%u. **%s**%s\n", it->number, what, headline);
       g_autoptr (GPtrArray) details = plan_item_details (d, it);
       for (guint k = 0; k < details->len; k++)
         g_string_append_printf (s, "   - %s\n", (const char *) details->pdata[k]);
@@ -304,10 +306,10 @@ render_html (const Doc *d)
       html_escaped (s, agreed);
       g_string_append (s, "</p>\n");
     }
-  if (d->plan->follow_up_at != NULL)
+  for (guint i = 0; i < d->plan->follow_ups->len; i++)
     {
-      g_autofree char *followed = g_strdup_printf (_("Followed up on %s: %s"), d->plan->follow_up_at,
-                                                   d->plan->follow_up_notes ? d->plan->follow_up_notes : "");
+      const DkPlanFollowUp *f = d->plan->follow_ups->pdata[i];
+      g_autofree char *followed = g_strdup_printf (_("Followed up on %s: %s"), f->held_on, f->notes);
       g_string_append (s, "<p>");
       html_escaped (s, followed);
       g_string_append (s, "</p>\n");
@@ -433,8 +435,7 @@ dk_plan_doc_free (DkPlanDoc *doc)
   g_free (doc->round);
   g_free (doc->state);
   g_free (doc->agreed);
-  g_free (doc->follow_up_date);
-  g_free (doc->follow_up_notes);
+  g_ptr_array_unref (doc->follow_ups);
   g_free (doc->printed);
   g_ptr_array_unref (doc->levels);
   g_ptr_array_unref (doc->groups);
@@ -494,10 +495,12 @@ doc_new (const Doc *d, const DkContext *ctx)
       g_autofree char *on = dk_date_format_long (d->plan->agreed_at, d->lang);
       doc->agreed = g_strdup_printf (T_ (d->lang, "%s by %s"), on, d->agreed_by);
     }
-  if (d->plan->follow_up_at != NULL)
+  doc->follow_ups = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < d->plan->follow_ups->len; i++)
     {
-      doc->follow_up_date = dk_date_format_long (d->plan->follow_up_at, d->lang);
-      doc->follow_up_notes = g_strdup (d->plan->follow_up_notes);
+      const DkPlanFollowUp *f = d->plan->follow_ups->pdata[i];
+      g_ptr_array_add (doc->follow_ups, dk_date_format_long (f->held_on, d->lang));
+      g_ptr_array_add (doc->follow_ups, g_strdup (f->notes));
     }
   g_autofree char *today = dk_context_today (ctx);
   doc->printed = dk_date_format_long (today, d->lang);

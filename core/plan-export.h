@@ -48,7 +48,7 @@ typedef struct {
   char      *round;          /* "2026 (Skattning vintern 2026)" */
   char      *state;          /* "agreed" in the reader's words */
   char      *agreed;         /* "29 April 2027 by Sara Lundberg", or NULL */
-  char      *follow_up_date, *follow_up_notes;   /* NULL: not followed up */
+  GPtrArray *follow_ups;   /* char*: for each follow-up, oldest first, its date (long form) then its notes */
   char      *printed;        /* the date of printing, written out */
   guint      scale_min, scale_max;
   GPtrArray *levels;         /* DkPlanDocLevel*: the competences that apply */

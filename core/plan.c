@@ -64,6 +64,16 @@ item_free (DkPlanItem *item)
   g_free (item);
 }
 
+static void
+follow_up_free (DkPlanFollowUp *f)
+{
+  g_free (f->held_on);
+  g_free (f->notes);
+  g_free (f->recorded_by);
+  g_free (f->recorded_at);
+  g_free (f);
+}
+
 void
 dk_plan_free (DkPlan *plan)
 {
@@ -75,9 +85,8 @@ dk_plan_free (DkPlan *plan)
   g_free (plan->created_at);
   g_free (plan->agreed_at);
   g_free (plan->agreed_by);
-  g_free (plan->follow_up_at);
-  g_free (plan->follow_up_notes);
   g_ptr_array_unref (plan->items);
+  g_ptr_array_unref (plan->follow_ups);
   g_free (plan);
 }
 
@@ -144,6 +153,30 @@ load_items (DkStore *store, DkPlan *plan, GError **error)
       item->status = column (stmt, 6);
       item->reason = column (stmt, 7);
       g_ptr_array_add (plan->items, item);
+      /* items are never deleted, so a number stays the item's */
+      item->number = plan->items->len;
+    }
+  sqlite3_finalize (stmt);
+  return step == DK_STORE_STEP_DONE;
+}
+
+static gboolean
+load_follow_ups (DkStore *store, DkPlan *plan, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (store, "SELECT held_on, notes, recorded_by, recorded_at FROM plan_follow_up"
+                                       " WHERE plan_id = ? ORDER BY held_on, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan->id);
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("plans"), error)) == DK_STORE_STEP_ROW)
+    {
+      DkPlanFollowUp *f = g_new0 (DkPlanFollowUp, 1);
+      f->held_on = column (stmt, 0);
+      f->notes = column (stmt, 1);
+      f->recorded_by = column (stmt, 2);
+      f->recorded_at = column (stmt, 3);
+      g_ptr_array_add (plan->follow_ups, f);
     }
   sqlite3_finalize (stmt);
   return step == DK_STORE_STEP_DONE;
@@ -153,8 +186,8 @@ static DkPlan *
 plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError **error)
 {
   sqlite3_stmt *stmt = prepare (store,
-      "SELECT p.id, r.code, x.ext_id, p.state, p.created_at, p.agreed_at, p.agreed_by,"
-      " p.follow_up_at, p.follow_up_notes FROM plan p JOIN round r ON r.id = p.round_id"
+      "SELECT p.id, r.code, x.ext_id, p.state, p.created_at, p.agreed_at, p.agreed_by"
+      " FROM plan p JOIN round r ON r.id = p.round_id"
       " JOIN person x ON x.id = p.person_id WHERE p.round_id = ? AND p.person_id = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -172,16 +205,15 @@ plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError 
       plan->created_at = column (stmt, 4);
       plan->agreed_at = column (stmt, 5);
       plan->agreed_by = column (stmt, 6);
-      plan->follow_up_at = column (stmt, 7);
-      plan->follow_up_notes = column (stmt, 8);
       plan->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+      plan->follow_ups = g_ptr_array_new_with_free_func ((GDestroyNotify) follow_up_free);
     }
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
                  _("%s has no plan in round %s yet; create one with: digikomp plan create %s --round %s"),
                  person->ext_id, round->code, person->ext_id, round->code);
   sqlite3_finalize (stmt);
-  if (plan != NULL && !load_items (store, plan, error))
+  if (plan != NULL && !(load_items (store, plan, error) && load_follow_ups (store, plan, error)))
     g_clear_pointer (&plan, dk_plan_free);
   return plan;
 }
@@ -191,6 +223,7 @@ dk_plan_word (const char *word)
 {
   static const char *const words[][2] = {
     { "suggested", N_("suggested") }, { "draft", N_("draft") }, { "agreed", N_("agreed") },
+    { "followed-up", N_("followed up") },
     { "planned", N_("planned") }, { "done", N_("done") }, { "cancelled", N_("cancelled") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
@@ -331,14 +364,23 @@ add_best (Writer *w, gint64 plan, GPtrArray *needs, GError **error)
   return TRUE;
 }
 
-/* Refuses a second plan for the person of CTX in its round. */
+/* Makes room for the new plan of the person of CTX in its round: a
+ * suggested plan (HR's proposal) is deleted, any other refuses it. */
 static gboolean
-no_plan_yet (DkStore *store, const DkPlanContext *ctx, GError **error)
+make_room (DkStore *store, const DkPlanContext *ctx, GError **error)
 {
   g_autoptr (GError) none = NULL;
   g_autoptr (DkPlan) existing = plan_load (store, ctx->round, ctx->person, &none);
   if (existing == NULL)
     return TRUE;
+  if (strcmp (existing->state, "suggested") == 0)
+    {
+      sqlite3_stmt *stmt = prepare (store, "DELETE FROM plan WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, existing->id);
+      return step_done (store, stmt, error);
+    }
   g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
                _("%s has a plan in round %s already; see it with: digikomp plan show %s"),
                ctx->person->ext_id, ctx->round->code, ctx->person->ext_id);
@@ -352,7 +394,7 @@ plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, GErr
     return FALSE;
   /* checked inside the write lock: two processes creating the same plan at
    * once get one plan and one clear refusal, not a constraint error */
-  if (!no_plan_yet (store, ctx, error))
+  if (!make_room (store, ctx, error))
     {
       dk_store_rollback (store);
       return FALSE;
@@ -388,25 +430,30 @@ dk_plan_create (DkStore *store, const char *round, const char *person, gboolean 
   return plan;
 }
 
-/* Runs one audited change on PERSON's plan in one transaction: SQL with ?1 =
- * the plan id and the texts of ARGS bound from ?2 on. */
+/* Runs one audited change on PERSON's plan in one transaction: the
+ * statements of SQL, each with ?1 = the plan id and the texts of ARGS bound
+ * from ?2 on (a statement binds those it names). */
 static gboolean
 plan_change (DkStore *store, const DkPlan *plan, gint64 person, gint64 round, const char *sql,
              const char *const *args, guint n_args, const char *actor, const char *field,
-             const char *value, GError **error)
+             const char *old, const char *value, GError **error)
 {
   if (!dk_store_begin (store, error))
     return FALSE;
-  sqlite3_stmt *stmt = prepare (store, sql, error);
-  gboolean ok = stmt != NULL;
-  if (ok)
+  gboolean ok = TRUE;
+  while (ok && *sql != '\0')
     {
+      sqlite3_stmt *stmt = NULL;
+      ok = sqlite3_prepare_v2 (dk_store_db (store), sql, -1, &stmt, &sql) == SQLITE_OK
+           || dk_store_sql_error (store, _("plans"), error);
+      if (!ok || stmt == NULL)
+        break;   /* an error, or only white space was left */
       sqlite3_bind_int64 (stmt, 1, plan->id);
-      for (guint i = 0; i < n_args; i++)
+      for (guint i = 0; i < n_args && (int) i + 2 <= sqlite3_bind_parameter_count (stmt); i++)
         bind_text (stmt, (int) i + 2, args[i]);
       ok = step_done (store, stmt, error);
     }
-  ok = ok && dk_store_audit (store, actor, "plan", person, round, field, NULL, value, error)
+  ok = ok && dk_store_audit (store, actor, "plan", person, round, field, old, value, error)
        && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
@@ -436,6 +483,58 @@ target_load (DkStore *store, const char *round, const char *person, Target *t, G
          && (t->plan = plan_load (store, t->round, t->person, error)) != NULL;
 }
 
+/* The steps of a plan's life that its state may refuse (plan.h). */
+typedef enum { STEP_ADD, STEP_AGREE, STEP_FOLLOW_UP, STEP_REOPEN } Step;
+
+static gboolean
+is_draft (const DkPlan *plan)
+{
+  return strcmp (plan->state, "draft") == 0 || strcmp (plan->state, "suggested") == 0;
+}
+
+/* Returns TRUE when PLAN's state allows STEP; else refuses it, saying what
+ * to do instead. */
+static gboolean
+step_allowed (const DkPlan *plan, Step step, GError **error)
+{
+  const char *p = plan->person, *state = dk_plan_word (plan->state);
+  if (step == STEP_ADD && !is_draft (plan))
+    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
+                 _("%s's plan is %s; reopen it to change its items: digikomp plan reopen %s --by MANAGER"),
+                 p, state, p);
+  else if (step == STEP_AGREE && !is_draft (plan))
+    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
+                 _("%s's plan is %s already (agreed on %s by %s); to change it: digikomp plan reopen %s --by MANAGER"),
+                 p, state, plan->agreed_at, plan->agreed_by, p);
+  else if (step == STEP_AGREE && plan->items->len == 0)
+    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
+                 _("%s's plan has no items; add one before agreeing it: digikomp plan add %s --competence C "
+                   "--activity ID"), p, p);
+  else if (step == STEP_FOLLOW_UP && is_draft (plan))
+    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
+                 _("%s's plan is not agreed yet; a plan is followed up after: digikomp plan agree %s --by MANAGER"),
+                 p, p);
+  else if (step == STEP_REOPEN && is_draft (plan))
+    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
+                 _("%s's plan is a draft already; change it with: digikomp plan add %s"), p, p);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* Refuses BY unless it is the recorded manager of T's person or "hr:NAME":
+ * they agree and reopen plans. */
+static gboolean
+check_by (const Target *t, const char *by, GError **error)
+{
+  if ((g_str_has_prefix (by, "hr:") && by[3] != '\0') || g_strcmp0 (t->person->manager_ext_id, by) == 0)
+    return TRUE;
+  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
+               _("%s is not %s's manager; the recorded manager (%s) or HR (--by hr:NAME) agrees the plan"),
+               by, t->person->ext_id, t->person->manager_ext_id != NULL ? t->person->manager_ext_id : _("none"));
+  return FALSE;
+}
+
 static gboolean
 check_date (const char *date, GError **error)
 {
@@ -450,7 +549,8 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
              const char *activity, const char *wish, guint target, const char *due, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = check_date (due, error) && target_load (store, round, person, &t, error);
+  gboolean ok = check_date (due, error) && target_load (store, round, person, &t, error)
+                && step_allowed (t.plan, STEP_ADD, error);
   g_autoptr (DkFramework) fw = ok ? dk_store_round_framework (store, t.round, error) : NULL;
   g_autoptr (GPtrArray) catalogue = fw != NULL && activity != NULL ? dk_catalogue_load (store, error) : NULL;
   if (fw == NULL || (activity != NULL && catalogue == NULL))
@@ -489,22 +589,30 @@ gboolean
 dk_plan_agree (DkStore *store, const char *round, const char *person, const char *by, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = target_load (store, round, person, &t, error);
-  if (ok && !(g_str_has_prefix (by, "hr:") && by[3] != '\0') && g_strcmp0 (t.person->manager_ext_id, by) != 0)
-    {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                   _("%s is not %s's manager; the recorded manager (%s) or HR (--by hr:NAME) agrees the plan"),
-                   by, person, t.person->manager_ext_id != NULL ? t.person->manager_ext_id : _("none"));
-      ok = FALSE;
-    }
+  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, by, error)
+                && step_allowed (t.plan, STEP_AGREE, error);
   if (ok)
     {
       g_autofree char *now = today ();
       const char *args[] = { now, by };
       ok = plan_change (store, t.plan, t.person->id, t.round->id,
                         "UPDATE plan SET state = 'agreed', agreed_at = ?2, agreed_by = ?3 WHERE id = ?1",
-                        args, 2, by, "agreed", now, error);
+                        args, 2, by, "agreed", t.plan->state, now, error);
     }
+  target_clear (&t);
+  return ok;
+}
+
+gboolean
+dk_plan_reopen (DkStore *store, const char *round, const char *person, const char *by, GError **error)
+{
+  Target t = { 0 };
+  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, by, error)
+                && step_allowed (t.plan, STEP_REOPEN, error);
+  if (ok)
+    ok = plan_change (store, t.plan, t.person->id, t.round->id,
+                      "UPDATE plan SET state = 'draft', agreed_at = NULL, agreed_by = NULL WHERE id = ?1",
+                      NULL, 0, by, "reopened", t.plan->state, "draft", error);
   target_clear (&t);
   return ok;
 }
@@ -514,42 +622,44 @@ dk_plan_follow_up (DkStore *store, const char *round, const char *person, const 
                    const char *notes, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = check_date (date, error) && target_load (store, round, person, &t, error);
+  gboolean ok = check_date (date, error) && target_load (store, round, person, &t, error)
+                && step_allowed (t.plan, STEP_FOLLOW_UP, error);
   if (ok)
     {
-      const char *args[] = { date, notes };
+      g_autofree char *now = today ();
+      const char *actor = dk_store_actor ();
+      const char *args[] = { date, notes, actor, now };
       ok = plan_change (store, t.plan, t.person->id, t.round->id,
-                        "UPDATE plan SET follow_up_at = ?2, follow_up_notes = ?3 WHERE id = ?1",
-                        args, 2, dk_store_actor (), "follow-up", date, error);
+                        "INSERT INTO plan_follow_up (plan_id, held_on, notes, recorded_by, recorded_at)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5);"
+                        "UPDATE plan SET state = 'followed-up' WHERE id = ?1",
+                        args, 4, actor, "follow-up", NULL, date, error);
     }
   target_clear (&t);
   return ok;
 }
 
 gboolean
-dk_plan_set_status (DkStore *store, const char *round, const char *person, gint64 item,
+dk_plan_set_status (DkStore *store, const char *round, const char *person, guint number,
                     const char *status, GError **error)
 {
   Target t = { 0 };
   gboolean ok = target_load (store, round, person, &t, error);
-  gboolean found = FALSE;
-  for (guint i = 0; ok && i < t.plan->items->len; i++)
-    found |= ((DkPlanItem *) t.plan->items->pdata[i])->id == item;
-  if (ok && !found)
+  if (ok && (number == 0 || number > t.plan->items->len))
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
-                   _("the plan has no item %lld; see the items with: digikomp plan show %s"),
-                   (long long) item, person);
+                   _("the plan has no item %u; see the items with: digikomp plan show %s"), number, person);
       ok = FALSE;
     }
   if (ok)
     {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item);
+      const DkPlanItem *item = t.plan->items->pdata[number - 1];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item->id);
       const char *args[] = { status, id };
-      g_autofree char *field = g_strdup_printf ("item %s", id);
+      g_autofree char *field = g_strdup_printf ("item %u", number);
       ok = plan_change (store, t.plan, t.person->id, t.round->id,
                         "UPDATE plan_item SET status = ?2 WHERE plan_id = ?1 AND id = ?3",
-                        args, 2, dk_store_actor (), field, status, error);
+                        args, 2, dk_store_actor (), field, item->status, status, error);
     }
   target_clear (&t);
   return ok;

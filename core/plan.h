@@ -3,10 +3,22 @@
  *
  * A plan belongs to a person and a round: items (competence, target level, a
  * catalogue activity or a wished-for activity as free text, due date,
- * status planned → done or cancelled), the date and who agreed it, and the
- * follow-up.  Its state is "suggested" (written by `plan suggest --all` for
- * HR to review), "draft", or "agreed".  Completing an activity that is in a
- * plan marks the item done.  Every change is audited.
+ * status planned → done or cancelled), the date and who agreed it, and its
+ * follow-ups.  Completing an activity that is in a plan marks the item done.
+ * Every change is audited.
+ *
+ * A plan's state follows a small machine (docs/planner.md):
+ *
+ *   suggested ──create──→ draft ──agree──→ agreed ──follow-up──→ followed-up ⟲ follow-up
+ *                           ↑                  │                     │
+ *                           └─────reopen───────┴─────────────────────┘
+ *
+ * "suggested" is written by `plan suggest --all` for HR to review; it is a
+ * draft that `plan create` replaces.  Items are added only to a draft (or a
+ * suggested plan), an empty plan is not agreed, only an agreed plan is
+ * followed up (as often as wanted: every follow-up is kept), and reopening
+ * takes an agreed plan back to a draft.  A step the state does not allow is
+ * refused with DK_PLAN_ERROR_REFUSED and a message naming the step to take.
  */
 #ifndef DK_PLAN_H
 #define DK_PLAN_H
@@ -23,7 +35,8 @@ typedef enum {
 } DkPlanError;
 
 typedef struct {
-  gint64 id;
+  gint64 id;               /* the store's id */
+  guint  number;           /* 1, 2, … within the plan: what users name an item by */
   char  *competence;
   guint  target;           /* 0: none */
   char  *activity_id;      /* or NULL */
@@ -34,18 +47,26 @@ typedef struct {
 } DkPlanItem;
 
 typedef struct {
+  char *held_on;           /* YYYY-MM-DD */
+  char *notes;
+  char *recorded_by;       /* who recorded it */
+  char *recorded_at;       /* when */
+} DkPlanFollowUp;
+
+typedef struct {
   gint64     id;
   char      *round;
   char      *person;       /* external id */
-  char      *state;
-  char      *created_at, *agreed_at, *agreed_by, *follow_up_at, *follow_up_notes;
-  GPtrArray *items;        /* DkPlanItem* */
+  char      *state;        /* suggested, draft, agreed, followed-up */
+  char      *created_at, *agreed_at, *agreed_by;   /* agreed_*: NULL unless agreed */
+  GPtrArray *items;        /* DkPlanItem*, numbered 1, 2, … */
+  GPtrArray *follow_ups;   /* DkPlanFollowUp*, oldest first */
 } DkPlan;
 
 void dk_plan_free (DkPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlan, dk_plan_free)
 
-/* Returns the word for a plan state (suggested, draft, agreed) or an item
+/* Returns the word for a plan state (suggested, draft, agreed, followed-up) or an item
  * status (planned, done, cancelled) in the messages' language, for what
  * people read; WORD itself when it is none of those.  Machine formats keep
  * the stored word.  Static or WORD; do not free. */
@@ -61,22 +82,32 @@ DkPlan *dk_plan_get (DkStore *store, const char *round, const char *person, GErr
 GPtrArray *dk_plan_people (DkStore *store, const char *round, const char *unit, GError **error);
 
 /* Creates an empty draft plan; with FROM_SUGGESTIONS, one item per need with
- * the planner's best activity.  Refused when the person has a plan. */
+ * the planner's best activity.  A suggested plan (`plan suggest --all`) is
+ * replaced; any other plan of the person in the round refuses it. */
 DkPlan *dk_plan_create (DkStore *store, const char *round, const char *person,
                         gboolean from_suggestions, DkLang lang, GError **error);
 
-/* Adds an item for competence COMP: an ACTIVITY of the catalogue or a WISH. */
+/* Adds an item for competence COMP: an ACTIVITY of the catalogue or a WISH.
+ * Refused unless the plan is a draft (or suggested). */
 gboolean dk_plan_add (DkStore *store, const char *round, const char *person, const char *comp,
                       const char *activity, const char *wish, guint target, const char *due,
                       GError **error);
 
-/* BY must be the person's manager or "hr:NAME". */
+/* Agrees a draft with items.  BY must be the person's manager or "hr:NAME". */
 gboolean dk_plan_agree (DkStore *store, const char *round, const char *person, const char *by,
                         GError **error);
+/* Adds a follow-up held on DATE to an agreed (or followed-up) plan, recorded
+ * by the store's actor; earlier follow-ups are kept. */
 gboolean dk_plan_follow_up (DkStore *store, const char *round, const char *person,
                             const char *date, const char *notes, GError **error);
-/* STATUS is "done" or "cancelled". */
-gboolean dk_plan_set_status (DkStore *store, const char *round, const char *person, gint64 item,
+/* Takes an agreed or followed-up plan back to a draft, dropping the
+ * agreement (the audit keeps it) and keeping the follow-ups.  BY must be the
+ * person's manager or "hr:NAME", as for agreeing. */
+gboolean dk_plan_reopen (DkStore *store, const char *round, const char *person, const char *by,
+                         GError **error);
+/* Sets the status of item NUMBER (its number within the plan) to STATUS,
+ * "done" or "cancelled". */
+gboolean dk_plan_set_status (DkStore *store, const char *round, const char *person, guint number,
                              const char *status, GError **error);
 
 /* Writes a suggested plan for every person of ROUND (under UNIT, when not

@@ -145,6 +145,31 @@ static const char *const migrations[] = {
    * with such values, so an import finds them without a scan. */
   "ALTER TABLE assessment ADD COLUMN hand BLOB;"
   "CREATE INDEX assessment_hand ON assessment(round_id, person_id) WHERE hand IS NOT NULL;",
+  /* 8: the plan's lifecycle (core/plan.c): the state followed-up, and every
+   * follow-up kept — its date, notes, who recorded it and when — in place
+   * of the one follow-up a plan had.  That one moves over, recorded by the
+   * actor of its audit row; an agreed plan with one becomes followed-up. */
+  "CREATE TABLE plan_new ("
+  "  id INTEGER PRIMARY KEY, round_id INTEGER NOT NULL REFERENCES round(id),"
+  "  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+  "  state TEXT NOT NULL CHECK (state = 'suggested' OR state = 'draft' OR state = 'agreed'"
+  "    OR state = 'followed-up'),"
+  "  created_at TEXT NOT NULL, agreed_at TEXT, agreed_by TEXT, UNIQUE (round_id, person_id));"
+  "INSERT INTO plan_new SELECT id, round_id, person_id,"
+  "  CASE WHEN state = 'agreed' AND follow_up_at IS NOT NULL THEN 'followed-up' ELSE state END,"
+  "  created_at, agreed_at, agreed_by FROM plan;"
+  "CREATE TABLE plan_follow_up ("
+  "  id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+  "  held_on TEXT NOT NULL, notes TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL);"
+  "INSERT INTO plan_follow_up (plan_id, held_on, notes, recorded_by, recorded_at)"
+  "  SELECT p.id, p.follow_up_at, coalesce(p.follow_up_notes, ''),"
+  "    coalesce(a.actor, ''), coalesce(a.at, p.follow_up_at)"
+  "  FROM plan p LEFT JOIN audit a ON a.id = (SELECT max(id) FROM audit WHERE entity = 'plan'"
+  "    AND field = 'follow-up' AND person_id = p.person_id AND round_id = p.round_id)"
+  "  WHERE p.follow_up_at IS NOT NULL;"
+  "DROP TABLE plan;"
+  "ALTER TABLE plan_new RENAME TO plan;"
+  "CREATE INDEX plan_follow_up_plan ON plan_follow_up(plan_id);",
 };
 
 /* Returns SQLite's message for the last failure on DB, said so that a user

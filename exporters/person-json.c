@@ -157,11 +157,15 @@ dk_export_person_json (DkStore *store, const DkPerson *p, GError **error)
   json_builder_end_object (b);
   if (!add_assessments (b, store, p, error)
       || !add_rows (b, store, "plan_items",
-                    "SELECT r.code AS round, pl.state, pl.agreed_at, pl.agreed_by, pl.follow_up_at,"
-                    " pl.follow_up_notes, i.competence, i.target, i.activity_id AS activity, i.wish, i.due,"
+                    "SELECT r.code AS round, pl.state, pl.agreed_at, pl.agreed_by,"
+                    " i.competence, i.target, i.activity_id AS activity, i.wish, i.due,"
                     " i.status FROM plan pl JOIN round r ON r.id = pl.round_id"
                     " LEFT JOIN plan_item i ON i.plan_id = pl.id WHERE pl.person_id = ?1 ORDER BY pl.id, i.id",
                     p->id, error)
+      || !add_rows (b, store, "plan_follow_ups",
+                    "SELECT r.code AS round, f.held_on, f.notes, f.recorded_by, f.recorded_at FROM plan pl"
+                    " JOIN round r ON r.id = pl.round_id JOIN plan_follow_up f ON f.plan_id = pl.id"
+                    " WHERE pl.person_id = ?1 ORDER BY pl.id, f.held_on, f.id", p->id, error)
       || !add_rows (b, store, "participation",
                     "SELECT activity_id AS activity, date, hours, status FROM participation"
                     " WHERE person_id = ?1 ORDER BY date", p->id, error)

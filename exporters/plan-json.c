@@ -16,8 +16,19 @@ dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan)
   dk_json_add_string (b, "state", plan->state);
   dk_json_add_string (b, "agreed_at", plan->agreed_at);
   dk_json_add_string (b, "agreed_by", plan->agreed_by);
-  dk_json_add_string (b, "follow_up_at", plan->follow_up_at);
-  dk_json_add_string (b, "follow_up_notes", plan->follow_up_notes);
+  json_builder_set_member_name (b, "follow_ups");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < plan->follow_ups->len; i++)
+    {
+      const DkPlanFollowUp *f = plan->follow_ups->pdata[i];
+      json_builder_begin_object (b);
+      dk_json_add_string (b, "held_on", f->held_on);
+      dk_json_add_string (b, "notes", f->notes);
+      dk_json_add_string (b, "recorded_by", f->recorded_by);
+      dk_json_add_string (b, "recorded_at", f->recorded_at);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   for (guint i = 0; i < plan->items->len; i++)
@@ -25,7 +36,7 @@ dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan)
       const DkPlanItem *it = plan->items->pdata[i];
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "item");
-      json_builder_add_int_value (b, it->id);
+      json_builder_add_int_value (b, it->number);
       dk_json_add_string (b, "competence", it->competence);
       json_builder_set_member_name (b, "target");
       if (it->target > 0)

@@ -306,13 +306,13 @@ draw_plan (DkPdf *pdf, gconstpointer data)
       groups (pdf, d->wishes, lang);
     }
   section (pdf, T_ (lang, "Follow-up"), 50);
-  if (d->follow_up_date != NULL)
+  for (guint i = 0; i + 1 < d->follow_ups->len; i += 2)
     {
       const char *labels[] = { T_ (lang, "Followed up"), T_ (lang, "Notes") };
-      const char *values[] = { d->follow_up_date, d->follow_up_notes };
+      const char *values[] = { d->follow_ups->pdata[i], d->follow_ups->pdata[i + 1] };
       dk_pdf_fields (pdf, LABEL_WIDTH, labels, values, G_N_ELEMENTS (labels));
     }
-  else
+  if (d->follow_ups->len == 0)
     dk_pdf_text (pdf, DK_PDF_BODY, 0, T_ (lang, "Not followed up yet."));
   section (pdf, T_ (lang, "Signatures"), 92);
   dk_pdf_figure (pdf, 92, draw_signatures, d);

@@ -22,3 +22,28 @@ small_store() {
   dk round open r1 --title R1 --framework small >/dev/null
   dk import ratings "$TOP/tests/data/import/ratings.csv" --round r1 >/dev/null
 }
+# as_schema_6 DB   takes a store of the current schema back to the shape of schema 6
+#                  (undoing migration 8: the plans' one follow-up column pair in place of
+#                  plan_follow_up; and 7: the assessments' hand marks), for the tests
+#                  that replay older migrations
+# latest_schema    prints the schema version a new store gets
+as_schema_6() {
+  sqlite3 "$1" "PRAGMA foreign_keys = OFF; BEGIN;
+    CREATE TABLE plan_old (id INTEGER PRIMARY KEY, round_id INTEGER NOT NULL REFERENCES round(id),
+      person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+      state TEXT NOT NULL CHECK (state = 'suggested' OR state = 'draft' OR state = 'agreed'),
+      created_at TEXT NOT NULL, agreed_at TEXT, agreed_by TEXT,
+      follow_up_at TEXT, follow_up_notes TEXT, UNIQUE (round_id, person_id));
+    INSERT INTO plan_old SELECT p.id, p.round_id, p.person_id,
+      CASE p.state WHEN 'followed-up' THEN 'agreed' ELSE p.state END, p.created_at, p.agreed_at, p.agreed_by,
+      (SELECT max(held_on) FROM plan_follow_up f WHERE f.plan_id = p.id),
+      (SELECT notes FROM plan_follow_up f WHERE f.plan_id = p.id ORDER BY held_on DESC, id DESC LIMIT 1)
+      FROM plan p;
+    DROP TABLE plan_follow_up; DROP TABLE plan; ALTER TABLE plan_old RENAME TO plan;
+    DROP INDEX assessment_hand; ALTER TABLE assessment DROP COLUMN hand;
+    PRAGMA user_version = 6; COMMIT;"
+}
+latest_schema() {
+  "$DIGIKOMP" init --db "$T/.latest.db" --framework "$TOP/tests/data/framework/small.xml" >/dev/null
+  sqlite3 "$T/.latest.db" 'PRAGMA user_version'
+}

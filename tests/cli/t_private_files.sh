@@ -45,4 +45,4 @@ run dk init --db "$T/other.db" --framework "$TOP/tests/data/framework/small.xml"
 cmp -s "$T/other.db" "$T/other-before.db" || fail "another program's store was changed"
 # init on an empty file makes it a store
 run dk init --db "$T/empty.db" --framework "$TOP/tests/data/framework/small.xml"; expect_rc 0
-[ "$(sqlite3 "$T/empty.db" "PRAGMA user_version")" = 7 ] || fail "init did not make the empty file a store"
+[ "$(sqlite3 "$T/empty.db" "PRAGMA user_version")" = "$(latest_schema)" ] || fail "init did not make the empty file a store"
