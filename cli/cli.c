@@ -242,16 +242,18 @@ cli_emit_report (const DkReport *report, const CliCommon *common)
 {
   DkFormat format;
   if (!dk_format_parse (common->format, &format))
-    return cli_usage_error (_("unknown format '%s'; use table, csv, json, html or xlsx"),
+    return cli_usage_error (_("unknown format '%s'; use table, csv, json, html, xlsx or pdf"),
                             common->format);
   g_autoptr (GError) error = NULL;
-  if (format == DK_FORMAT_XLSX)
+  if (format == DK_FORMAT_XLSX || format == DK_FORMAT_PDF)
     {
       if (common->output == NULL || strcmp (common->output, "-") == 0)
-        return cli_usage_error (_("the xlsx format needs --output FILE.xlsx"));
-      if (!dk_report_write_xlsx (report, common->output, &error))
-        return cli_fail (_("cannot write the report"), error);
-      return CLI_OK;
+        return cli_usage_error (format == DK_FORMAT_XLSX ? _("the xlsx format needs --output FILE.xlsx")
+                                                         : _("the pdf format needs --output FILE.pdf"));
+      DkContext ctx = cli_context (common);
+      gboolean ok = format == DK_FORMAT_XLSX ? dk_report_write_xlsx (report, common->output, &error)
+                                             : dk_report_write_pdf (report, &ctx, common->output, &error);
+      return ok ? CLI_OK : cli_fail (_("cannot write the report"), error);
     }
   g_autofree char *text = NULL;
   switch (format)

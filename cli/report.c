@@ -78,6 +78,29 @@ report_title (DkReportKind kind)
   return _(titles[kind]);
 }
 
+/* The summary: the figures of the ratings, the personal goals, and
+ * participation against the targets when they are given. */
+static DkReport *
+summary_report (DkStore *store, const DkRound *round, const DkRound *previous, const Options *o, GError **error)
+{
+  g_autoptr (DkReport) report = dk_report_summary (store, round, previous, (guint) o->min_group, o->common.lang,
+                                                   error);
+  g_autoptr (DkReport) goals = report != NULL ? dk_report_goals (store, round->code, o->common.lang, error) : NULL;
+  if (goals == NULL)
+    return NULL;
+  dk_report_take_tables (report, goals);
+  if (o->target_participants > 0 || o->target_hours_avg > 0)
+    {
+      DkParticipationQuery pq = { o->from, o->to, (guint) MAX (o->target_participants, 0),
+                                  MAX (o->target_hours_avg, 0) };
+      g_autoptr (DkReport) participation = dk_report_participation (store, &pq, o->common.lang, error);
+      if (participation == NULL)
+        return NULL;
+      dk_report_take_tables (report, participation);
+    }
+  return g_steal_pointer (&report);
+}
+
 static int
 run_report (const char *kind_name, Options *o)
 {
@@ -115,7 +138,7 @@ run_report (const char *kind_name, Options *o)
 
   g_autoptr (DkReport) report = NULL;
   if (summary)
-    report = dk_report_summary (store, round, previous, q.min_group, q.lang, &error);
+    report = summary_report (store, round, previous, o, &error);
   else
     {
       g_autofree char *title = g_strdup_printf (previous != NULL ? _("%s, round %s compared with %s")
@@ -161,7 +184,8 @@ cmd_report (int argc, char **argv)
   g_autoptr (GOptionContext) ctx = cli_context_new (
       "report", "needs|average|motivation|response|conversations|summary|coverage|goals|participation",
       _("HR's group reports.  A unit includes its sub-units.  Self-ratings that are not\n"
-        "shared are not counted.  Formats: table, csv, json, html, xlsx (needs --output)."),
+        "shared are not counted.  Formats: table, csv, json, html, xlsx and pdf (these two\n"
+        "need --output).  The summary adds participation against the targets when given."),
       entries, &o.common);
   int rc;
   if (!cli_parse (ctx, &argc, &argv, &o.common))

@@ -70,7 +70,7 @@ _digikomp()
         --lang) COMPREPLY=($(compgen -W "sv en" -- "$cur")); return ;;
         --format|-f)
             if [[ $cmd == plan ]]; then words="md html pdf ics json"
-            else words="table csv json html xlsx"; fi
+            else words="table csv json html xlsx pdf"; fi
             COMPREPLY=($(compgen -W "$words" -- "$cur")); return ;;
         --by|-b) COMPREPLY=($(compgen -W "unit role gender area competence unit,area unit,competence role,area role,competence gender,area" -- "$cur")); return ;;
     esac

@@ -4,6 +4,8 @@
  */
 #include "exporters.h"
 
+#include "context.h"
+#include "date.h"
 #include "modules.h"
 
 /* Defined only where the module's objects are linked into the program
@@ -30,4 +32,15 @@ dk_report_write_xlsx (const DkReport *report, const char *path, GError **error)
 {
   const DkExporters *x = dk_exporters (error);
   return x != NULL && x->write_xlsx (report, path, error);
+}
+
+gboolean
+dk_report_write_pdf (const DkReport *report, const DkContext *ctx, const char *path, GError **error)
+{
+  const DkExporters *x = dk_exporters (error);
+  if (x == NULL)
+    return FALSE;
+  g_autofree char *today = dk_context_today (ctx);
+  g_autofree char *extracted = dk_date_format_long (today, dk_report_lang (report));
+  return x->write_report_pdf (report, extracted, path, error);
 }

@@ -33,6 +33,10 @@ typedef struct {
   /* Writes REPORT as XLSX to PATH, a temporary file renamed into place;
    * FALSE with ERROR on failure. */
   gboolean (*write_xlsx) (const DkReport *report, const char *path, GError **error);
+  /* Writes REPORT as a typeset A4 PDF to PATH (see dk_report_write_pdf),
+   * EXTRACTED being the date of extraction as the reader writes it. */
+  gboolean (*write_report_pdf) (const DkReport *report, const char *extracted, const char *path,
+                                GError **error);
   /* Writes PLAN as a typeset A4 PDF to PATH, a temporary file renamed into
    * place; FALSE with ERROR on failure. */
   gboolean (*write_pdf) (const DkPlanDoc *plan, const char *path, GError **error);

@@ -44,6 +44,8 @@ struct _DkReport {
   GPtrArray *tables;
   GPtrArray *chart_captions;
   GPtrArray *charts;
+  GPtrArray *fact_labels, *fact_values;   /* char*, pairwise */
+  GPtrArray *terms, *definitions;         /* char*, pairwise */
 };
 
 const DkCell *dk_table_cell (const DkTable *t, guint row, guint col);

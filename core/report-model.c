@@ -11,7 +11,7 @@
 gboolean
 dk_format_parse (const char *name, DkFormat *out)
 {
-  static const char *names[] = { "table", "csv", "json", "html", "xlsx" };
+  static const char *names[] = { "table", "csv", "json", "html", "xlsx", "pdf" };
   if (name == NULL)
     {
       *out = DK_FORMAT_TABLE;
@@ -174,6 +174,10 @@ dk_report_new (const char *title, DkLang lang)
   r->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_table_free);
   r->chart_captions = g_ptr_array_new_with_free_func (g_free);
   r->charts = g_ptr_array_new_with_free_func (g_free);
+  r->fact_labels = g_ptr_array_new_with_free_func (g_free);
+  r->fact_values = g_ptr_array_new_with_free_func (g_free);
+  r->terms = g_ptr_array_new_with_free_func (g_free);
+  r->definitions = g_ptr_array_new_with_free_func (g_free);
   return r;
 }
 
@@ -187,12 +191,40 @@ dk_report_free (DkReport *r)
   g_ptr_array_unref (r->tables);
   g_ptr_array_unref (r->chart_captions);
   g_ptr_array_unref (r->charts);
+  g_ptr_array_unref (r->fact_labels);
+  g_ptr_array_unref (r->fact_values);
+  g_ptr_array_unref (r->terms);
+  g_ptr_array_unref (r->definitions);
   g_free (r);
 }
 
 void dk_report_add_note (DkReport *r, const char *note) { g_ptr_array_add (r->notes, g_strdup (note)); }
 void dk_report_add_table (DkReport *r, DkTable *t) { g_ptr_array_add (r->tables, t); }
 DkLang dk_report_lang (const DkReport *r) { return r->lang; }
+
+void
+dk_report_add_fact (DkReport *r, const char *label, const char *value)
+{
+  g_ptr_array_add (r->fact_labels, g_strdup (label));
+  g_ptr_array_add (r->fact_values, g_strdup (value));
+}
+
+void
+dk_report_add_definition (DkReport *r, const char *term, const char *text)
+{
+  g_ptr_array_add (r->terms, g_strdup (term));
+  g_ptr_array_add (r->definitions, g_strdup (text));
+}
+
+void
+dk_report_take_tables (DkReport *r, DkReport *from)
+{
+  g_ptr_array_set_free_func (from->tables, NULL);
+  for (guint i = 0; i < from->tables->len; i++)
+    g_ptr_array_add (r->tables, from->tables->pdata[i]);
+  g_ptr_array_set_size (from->tables, 0);
+  g_ptr_array_set_free_func (from->tables, (GDestroyNotify) dk_table_free);
+}
 
 void
 dk_report_add_chart (DkReport *r, const char *caption, const char *svg)

@@ -39,12 +39,13 @@ typedef enum {
   DK_FORMAT_JSON,
   DK_FORMAT_HTML,
   DK_FORMAT_XLSX,
+  DK_FORMAT_PDF,
 } DkFormat;
 
 typedef struct _DkTable DkTable;
 typedef struct _DkReport DkReport;
 
-/* Returns the format named NAME ("table", "csv", "json", "html", "xlsx") in
+/* Returns the format named NAME ("table", "csv", "json", "html", "xlsx", "pdf") in
  * *OUT and TRUE, or FALSE.  NULL means "table". */
 gboolean dk_format_parse (const char *name, DkFormat *out);
 
@@ -93,6 +94,15 @@ void dk_report_add_table (DkReport *report, DkTable *table);
 /* Adds an SVG chart (markup, copied) with CAPTION; shown in HTML only. */
 void dk_report_add_chart (DkReport *report, const char *caption, const char *svg);
 
+/* Adds a fact about the whole report shown under its title on paper
+ * ("Organisation", "Kulturförvaltningen"); both copied. */
+void dk_report_add_fact (DkReport *report, const char *label, const char *value);
+/* Adds the definition of a figure, in plain words, for the reader of the
+ * printed report; both copied. */
+void dk_report_add_definition (DkReport *report, const char *term, const char *text);
+/* Moves the tables of FROM to the end of REPORT (FROM keeps none). */
+void dk_report_take_tables (DkReport *report, DkReport *from);
+
 DkLang dk_report_lang (const DkReport *report);
 
 /* Renderings: each returns a new NUL-terminated string (caller frees). */
@@ -107,6 +117,14 @@ char *dk_report_render_html (const DkReport *report);
  * into place, so an interrupted export leaves no half file.  Returns FALSE
  * with ERROR on failure. */
 gboolean dk_report_write_xlsx (const DkReport *report, const char *path, GError **error);
+
+/* Writes the report as a typeset A4 PDF to PATH (atomically, as XLSX): the
+ * title, the facts, the date of extraction (today by CTX's clock), the
+ * notes, a chart and a ruled table per table, the definitions.  Text in
+ * the report's language.  Returns FALSE with ERROR on failure. */
+struct _DkContext;
+gboolean dk_report_write_pdf (const DkReport *report, const struct _DkContext *ctx, const char *path,
+                              GError **error);
 
 /* ---- numbers in a language ------------------------------------------------------ */
 

@@ -434,6 +434,60 @@ unit_heat_map (DkStore *store, const Computed *c, guint k, DkLang lang, GError *
   return dk_svg_heat_map (&map);
 }
 
+/* Returns the organisation's name: its top unit, or its top units joined
+ * (caller frees); "" when it has no units; NULL with ERROR on a store
+ * failure. */
+static char *
+organisation_name (DkStore *store, GError **error)
+{
+  g_autoptr (GPtrArray) units = dk_store_units (store, error);
+  if (units == NULL)
+    return NULL;
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const DkUnit *u = units->pdata[i];
+      if (u->parent == 0)
+        g_string_append_printf (s, "%s%s", s->len > 0 ? ", " : "", u->name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* What the summary's figures mean, in plain words, for the printed report. */
+static void
+add_definitions (DkReport *report, guint min_group)
+{
+  static const char *const terms[][2] = {
+    { N_("Share of employees with needs"),
+      N_("Of the employees with at least one level (their manager's, else their own shared self-rating), "
+         "the share below the level their role expects in at least one competence.") },
+    { N_("Share of needs"),
+      N_("Of all pairs of an employee and a competence with a level, the share below the expected level.") },
+    { N_("Average rating"),
+      N_("The mean level on the framework's scale, counting the manager's level where there is one, "
+         "else the employee's own.") },
+    { N_("High motivation to develop"),
+      N_("The share of motivation answers at the framework's high mark or above (4 on a scale of 1–5).") },
+    { N_("Response rate"),
+      N_("Of the competences each registered employee was asked about, the share answered with a level "
+         "or \"don't know\".") },
+    { N_("Don't-know answers"), N_("The share of answers that were \"don't know\".") },
+    { N_("Rated and had the conversation"),
+      N_("The share of registered employees who shared their self-rating and held the development "
+         "conversation with their manager.") },
+    { N_("Change"),
+      N_("This round's figure minus the earlier round's: in percentage points for shares, in levels for "
+         "the average rating.") },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+    dk_report_add_definition (report, _(terms[i][0]), _(terms[i][1]));
+  g_autofree char *why = g_strdup_printf (
+      _("A figure from fewer than %u people is not shown: from so few answers one could work out what a "
+        "person answered.  Where a figure would let a hidden one be worked out, it is hidden too."),
+      min_group);
+  dk_report_add_definition (report, "–", why);
+}
+
 DkReport *
 dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous,
                    guint min_group, DkLang lang, GError **error)
@@ -444,6 +498,19 @@ dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous
   dk_report_add_note (report, note);
   if (previous != NULL)
     dk_report_add_note (report, _("Changes are in percentage points; for the average rating, in levels."));
+  g_autofree char *organisation = organisation_name (store, error);
+  if (organisation == NULL)
+    return NULL;
+  if (*organisation != '\0')
+    dk_report_add_fact (report, _("Organisation"), organisation);
+  g_autofree char *this_round = g_strdup_printf ("%s (%s)", round->code, round->title);
+  dk_report_add_fact (report, _("Round"), this_round);
+  if (previous != NULL)
+    {
+      g_autofree char *that_round = g_strdup_printf ("%s (%s)", previous->code, previous->title);
+      dk_report_add_fact (report, _("Compared with"), that_round);
+    }
+  add_definitions (report, min_group);
 
   Computed c;
   DkReportQuery q = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, min_group, FALSE, lang };

@@ -25,6 +25,7 @@ step "$BIN" round list
 step "$BIN" catalogue import "$EX/catalogue.xml"
 step "$BIN" report needs --round 2026 --compare 2025 --by area --lang sv
 step "$BIN" report summary --round 2026 --compare 2025 --format html --output build/demo-summary.html
+step "$BIN" report summary --round 2026 --compare 2025 --format pdf --output build/demo-summary.pdf --lang sv
 step "$BIN" report summary --round 2026 --compare 2025 --lang sv
 
 # a manager's conversation with one employee, and the plan they agree
@@ -36,4 +37,4 @@ step "$BIN" plan agree K10040 --round 2026 --by K10032
 step "$BIN" plan export K10040 --round 2026 --format pdf --output build/demo-plan.pdf --lang sv
 step "$BIN" plan export K10040 --round 2026 --format html --output build/demo-plan.html --lang sv
 step "$BIN" report coverage --round 2026 --lang sv
-printf '\nThe store is %s.\nThe HTML summary is build/demo-summary.html; K10040'"'"'s plan is build/demo-plan.pdf and build/demo-plan.html.\n' "$DB"
+printf '\nThe store is %s.\nThe summary is build/demo-summary.html and build/demo-summary.pdf; K10040'"'"'s plan is build/demo-plan.pdf and build/demo-plan.html.\n' "$DB"

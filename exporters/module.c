@@ -7,6 +7,7 @@
 
 G_MODULE_EXPORT const DkExporters dk_exporters_module = {
   dk_export_xlsx,
+  dk_export_report_pdf,
   dk_export_pdf,
   dk_export_calendar,
   dk_export_report_json,

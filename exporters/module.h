@@ -8,6 +8,8 @@
 #include "exporters.h"
 
 gboolean dk_export_xlsx (const DkReport *report, const char *path, GError **error);
+gboolean dk_export_report_pdf (const DkReport *report, const char *extracted, const char *path,
+                               GError **error);
 gboolean dk_export_pdf (const DkPlanDoc *plan, const char *path, GError **error);
 char *dk_export_calendar (const DkCalendarEvent *events, guint n);
 char *dk_export_report_json (const DkReport *report);

@@ -27,6 +27,7 @@ struct _DkPdf {
   gboolean     fresh;          /* nothing on this page yet */
   DkPdfColumn *columns;        /* the open table's, or NULL */
   guint        n_columns;
+  double       table_scale;    /* of the open table's text: smaller for many columns */
 };
 
 static const struct { double size; gboolean bold; } styles[] = {
@@ -201,8 +202,7 @@ rule (DkPdf *pdf, double width, gboolean strong)
 
 /* Returns the layouts of a row's cells and, in *HEIGHT, the row's height. */
 static PangoLayout **
-row_layouts (DkPdf *pdf, const char *const *cells, const gboolean *bold, double size, gboolean header,
-             double *height)
+row_layouts (DkPdf *pdf, const char *const *cells, const gboolean *bold, double size, double *height)
 {
   PangoLayout **layouts = g_new0 (PangoLayout *, pdf->n_columns);
   *height = 0;
@@ -210,8 +210,6 @@ row_layouts (DkPdf *pdf, const char *const *cells, const gboolean *bold, double 
     {
       double w = pdf->columns[c].width * dk_pdf_width (pdf) - 2 * CELL_PAD_X;
       layouts[c] = layout_new (pdf->cr, cells[c], size, bold != NULL && bold[c], w);
-      if (header)   /* a heading breaks between words only */
-        pango_layout_set_wrap (layouts[c], PANGO_WRAP_WORD);
       if (pdf->columns[c].right)
         pango_layout_set_alignment (layouts[c], PANGO_ALIGN_RIGHT);
       *height = MAX (*height, layout_height (layouts[c]));
@@ -247,7 +245,7 @@ table_header (DkPdf *pdf, gboolean keep_with_row)
   for (guint c = 0; c < pdf->n_columns; c++)
     labels[c] = pdf->columns[c].label, bold[c] = TRUE;
   double h;
-  PangoLayout **layouts = row_layouts (pdf, labels, bold, styles[DK_PDF_SMALL].size - 0.3, TRUE, &h);
+  PangoLayout **layouts = row_layouts (pdf, labels, bold, (styles[DK_PDF_SMALL].size - 0.3) * pdf->table_scale, &h);
   /* a header alone at the foot of a page is no use: keep a row with it */
   need (pdf, h + (keep_with_row ? 18 : 0));
   rule (pdf, 1.1, TRUE);
@@ -263,6 +261,7 @@ dk_pdf_table_begin (DkPdf *pdf, const DkPdfColumn *columns, guint n)
   g_free (pdf->columns);
   pdf->columns = g_memdup2 (columns, n * sizeof *columns);
   pdf->n_columns = n;
+  pdf->table_scale = n <= 6 ? 1.0 : 0.84;
   table_header (pdf, TRUE);
 }
 
@@ -270,7 +269,7 @@ void
 dk_pdf_table_row (DkPdf *pdf, const char *const *cells, const gboolean *emphasis)
 {
   double h;
-  PangoLayout **layouts = row_layouts (pdf, cells, emphasis, styles[DK_PDF_BODY].size - 0.4, FALSE, &h);
+  PangoLayout **layouts = row_layouts (pdf, cells, emphasis, (styles[DK_PDF_BODY].size - 0.4) * pdf->table_scale, &h);
   if (!pdf->fresh && pdf->y + h > bottom ())
     {
       rule (pdf, 1.1, TRUE);
@@ -326,7 +325,7 @@ typedef struct {
 static guint
 lay_out (cairo_surface_t *surface, const Job *job)
 {
-  DkPdf pdf = { cairo_create (surface), job->lang, job->footer, 1, job->pages, MARGIN_TOP, TRUE, NULL, 0 };
+  DkPdf pdf = { cairo_create (surface), job->lang, job->footer, 1, job->pages, MARGIN_TOP, TRUE, NULL, 0, 1.0 };
   job->draw (&pdf, job->data);
   draw_footer (&pdf);
   cairo_show_page (pdf.cr);

@@ -66,8 +66,9 @@ typedef struct {
   gboolean    right;   /* numbers: right-aligned */
 } DkPdfColumn;
 
-/* Starts a table of N COLUMNS (copied) and sets its header row.  A page
- * break before a row repeats the header on the new page. */
+/* Starts a table of N COLUMNS (copied) and sets its header row; a table of
+ * more than six columns is set smaller.  A page break before a row repeats
+ * the header on the new page. */
 void dk_pdf_table_begin (DkPdf *pdf, const DkPdfColumn *columns, guint n);
 /* Adds a row of the table's N CELLS (NULL: empty); cells marked in
  * EMPHASIS (may be NULL) are set bold in the accent colour.  Long cells wrap;

@@ -29,6 +29,7 @@ want="--dry-run";             expect digikomp import roster --dr
 want="--from-suggestions";    expect digikomp plan create K1 --from
 want="md html pdf ics json";  expect digikomp plan export K1 --format ""
 want="csv";                   expect digikomp report needs --format cs
+want="pdf";                   expect digikomp report summary --format p
 want="4.1 4.2 4.3";           expect digikomp catalogue list --competence 4.
 want="sv";                    expect digikomp --lang s
 want="conversation";          expect digikomp help conv

@@ -88,6 +88,30 @@ dk round close 2025 >/dev/null
 dk round open 2026 --title "Skattning vintern 2026" --framework kommun-digcomp-12 >/dev/null
 dk import ratings "$E/ratings-2026.csv" --round 2026 >/dev/null
 
+# ---- the board's report ---------------------------------------------------------
+run dk report summary --round 2026 --format pdf; expect_rc 2; expect_err "needs --output FILE.pdf"
+run dk report summary --round 2026 --lang sv --format pdf --output "$T/board.pdf"; expect_rc 0
+pdftotext -layout "$T/board.pdf" "$T/board.txt"
+cp "$T/board.txt" "$T/out"
+expect_out "Digital kompetens: sammanfattning av omgång 2026"
+expect_out "Kulturförvaltningen"; expect_out "2026 (Skattning vintern 2026)"
+expect_out "Jämfört med"; expect_out "2025 (Skattning våren 2025)"
+expect_out "Uttaget"; expect_out "29 april 2027"
+expect_out "Siffror från färre än 5 personer visas som –."
+expect_out "Nyckeltal"; expect_out "Andel med behov per område"; expect_out "Personliga mål per kompetens"
+expect_out "Vad siffrorna betyder"; expect_out "av så få svar skulle man kunna räkna ut"
+expect_out "Sida 1 av"
+# the same figures as the summary on the terminal: every headline value is in the PDF
+dk report summary --round 2026 --lang sv > "$T/summary.txt"
+for figure in "Andel medarbetare med behov" "Snittskattning" "Svarsfrekvens" "Skattat och haft samtal"; do
+  line=$(grep "^$figure  " "$T/summary.txt" | head -1)
+  [ -n "$line" ] || fail "the summary lacks $figure"
+  for value in $(echo "${line#"$figure"}" | grep -oE '[−+]?[0-9]+,[0-9]+( %)?' | tr ' ' '_'); do
+    grep -qF "$(echo "$value" | tr '_' ' ')" "$T/board.txt" || fail "the PDF lacks $figure's $value"
+  done
+done
+looks_like "$T/board.pdf" 1 board-sv-1
+
 # ---- the workbook ----------------------------------------------------------------
 run dk report summary --round 2026 --lang sv --format xlsx --output "$T/summary.xlsx"; expect_rc 0
 mkdir "$T/x" && (cd "$T/x" && unzip -q "$T/summary.xlsx") || fail "not a zip"

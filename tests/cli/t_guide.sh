@@ -20,7 +20,7 @@ while IFS="$(printf '\t')" read -r line cmd; do
 done < commands
 
 # what the commands were there to make
-for f in asa-plan.html asa-plan.pdf summary.html summary.xlsx asa.json kultur.db; do
+for f in asa-plan.html asa-plan.pdf summary.html summary.xlsx summary.pdf asa.json kultur.db; do
   [ -s "$f" ] || { echo "FAILED: the guide made no $f"; exit 1; }
 done
 # and the pictures it shows exist

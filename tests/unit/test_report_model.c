@@ -164,7 +164,8 @@ test_numbers_in_languages (void **state)
   assert_string_equal (none, "0.00");
   DkFormat f;
   assert_true (dk_format_parse ("xlsx", &f) && f == DK_FORMAT_XLSX);
-  assert_false (dk_format_parse ("pdf", &f));
+  assert_true (dk_format_parse ("pdf", &f) && f == DK_FORMAT_PDF);
+  assert_false (dk_format_parse ("docx", &f));
 }
 
 int
