@@ -125,7 +125,12 @@ catalogue_show (int argc, char **argv)
   else if ((all = dk_catalogue_load (store, &error)) == NULL)
     rc = cli_fail (_("cannot read the catalogue"), error);
   else if ((a = dk_catalogue_find (all, argv[1])) == NULL)
-    rc = cli_usage_error (_("no activity %s; see: digikomp catalogue list"), argv[1]);
+    {
+      fprintf (stderr, "digikomp: ");
+      fprintf (stderr, _("no such activity: '%s'; see: digikomp catalogue list"), argv[1]);
+      fputc ('\n', stderr);
+      rc = CLI_BAD_INPUT;
+    }
   else
     {
       g_autoptr (DkReport) report = dk_report_new (dk_activity_title (a, common.lang), common.lang);

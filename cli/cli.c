@@ -9,6 +9,7 @@
 #include "gap.h"
 #include "catalogue.h"
 #include "import.h"
+#include "number.h"
 #include "plan.h"
 #include "store.h"
 #include "report-model.h"
@@ -29,12 +30,14 @@ static const struct {
 } bad_input_errors[] = {
   { dk_framework_error_quark, DK_FRAMEWORK_ERROR_INVALID },
   { dk_store_error_quark, DK_STORE_ERROR_INVALID },
+  { dk_store_error_quark, DK_STORE_ERROR_UNKNOWN_ID },
   { dk_import_error_quark, DK_IMPORT_ERROR_INVALID },
   { dk_gap_error_quark, DK_GAP_ERROR_INVALID },
   { dk_csv_error_quark, DK_CSV_ERROR_INVALID },
   { dk_plan_error_quark, DK_PLAN_ERROR_INVALID },
   { dk_catalogue_error_quark, DK_CATALOGUE_ERROR_INVALID },
   { dk_config_error_quark, DK_CONFIG_ERROR_INVALID },
+  { dk_number_error_quark, DK_NUMBER_ERROR_INVALID },
 };
 
 gboolean
@@ -87,7 +90,10 @@ cli_context_new (const char *command, const char *params, const char *summary,
         if (strcmp (e->long_name, "round") == 0 && e->arg == G_OPTION_ARG_STRING)
           common->round = e->arg_data;
         else if (strcmp (e->long_name, "min-group") == 0 && e->arg == G_OPTION_ARG_INT)
-          common->min_group = e->arg_data;
+          {
+            common->min_group = e->arg_data;
+            *common->min_group = CLI_MIN_GROUP_UNSET;   /* so that -k 0 is seen, and refused */
+          }
       const GOptionEntry common_entries[] = {
         { "db", 0, 0, G_OPTION_ARG_FILENAME, &common->db,
           N_("The store (default: $DIGIKOMP_DB, then the configuration file, then ./digikomp.db)"), N_("PATH") },

@@ -27,6 +27,9 @@ typedef struct {
 /* The table of commands, ending with a zeroed entry (cli/main.c). */
 extern const CliCommand cli_commands[];
 
+/* The value of a --min-group variable when the option is not given. */
+#define CLI_MIN_GROUP_UNSET G_MININT
+
 /* Options most commands take.  After cli_parse, db, lang and (when the
  * command has them) --round and --min-group hold the effective settings
  * (cli_setting_*). */
@@ -37,7 +40,7 @@ typedef struct {
   char  *lang_name;
   DkLang lang;
   char **round;       /* the command's --round variable, or NULL */
-  int   *min_group;   /* the command's --min-group variable (0: not given), or NULL */
+  int   *min_group;   /* the command's --min-group variable, or NULL */
 } CliCommon;
 
 /* Returns a new option context for COMMAND with PARAMS ("FILE...") and
@@ -123,7 +126,7 @@ gboolean cli_config_load (GError **error);
  * value with cli_setting_clear. */
 CliSetting cli_setting_db (const char *option);
 CliSetting cli_setting_lang (const char *option);
-CliSetting cli_setting_min_group (int option);
+CliSetting cli_setting_min_group (int option);   /* CLI_MIN_GROUP_UNSET: not given */
 CliSetting cli_setting_round (const char *option);
 void cli_setting_clear (CliSetting *setting);
 

@@ -31,7 +31,7 @@ config_show (int argc, char **argv)
 {
   CliCommon common = { 0 };
   g_autofree char *round = NULL;
-  int min_group = 0;
+  int min_group = CLI_MIN_GROUP_UNSET;
   const GOptionEntry entries[] = {
     { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round"), N_("ROUND") },
     { "min-group", 'k', 0, G_OPTION_ARG_INT, &min_group, N_("The smallest group shown"), N_("K") },

@@ -143,6 +143,12 @@ plan_suggest (int argc, char **argv)
         s = DK_STRATEGY_GROWTH;
       else if (strategy != NULL && strcmp (strategy, "gaps") != 0)
         rc = cli_usage_error (_("--strategy must be gaps or growth"));
+      if (rc == CLI_OK && all && (o.common.format != NULL || o.common.output != NULL))
+        rc = cli_usage_error (_("plan suggest --all writes the suggested plans into the store, not to a file; "
+                                "read them with: digikomp plan show PERSON, or export them with: "
+                                "digikomp plan export --unit PATH --output DIR/"));
+      else if (rc == CLI_OK && !all && unit != NULL)
+        rc = cli_usage_error (_("--unit goes with --all"));
       if (rc == CLI_OK && all && argc == 1)
         {
           g_autoptr (GError) error = NULL;

@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "plan-report.h"
+#include "number.h"
 #include "report.h"
 
 #include <stdio.h>
@@ -39,10 +40,99 @@ parse_by (const char *by, DkGroupBy *group, DkScopeBy *scope)
 typedef struct {
   CliCommon common;
   char     *round, *compare, *by, *unit, *from, *to;
-  int       depth, min_group, target_participants;
-  double    target_hours_avg;
+  char     *depth, *target_participants, *target_hours_avg;   /* NULL: not given */
+  int       min_group;
   gboolean  panel;
 } Options;
+
+/* The reports, and which of them an option applies to. */
+enum {
+  GAP = 1 << 0,            /* needs, average, motivation, response, conversations */
+  SUMMARY = 1 << 1,
+  COVERAGE_GOALS = 1 << 2,
+  PARTICIPATION = 1 << 3,
+};
+
+static guint
+report_group (const char *kind)
+{
+  if (strcmp (kind, "summary") == 0)
+    return SUMMARY;
+  if (strcmp (kind, "coverage") == 0 || strcmp (kind, "goals") == 0)
+    return COVERAGE_GOALS;
+  if (strcmp (kind, "participation") == 0)
+    return PARTICIPATION;
+  return GAP;
+}
+
+/* Refuses an option that report KIND would ignore (exit 2). */
+static int
+check_options (const char *kind, const Options *o)
+{
+  const struct { const char *name; gboolean given; guint applies; } options[] = {
+    { "--compare", o->compare != NULL, GAP | SUMMARY },
+    { "--panel", o->panel, GAP },
+    { "--by", o->by != NULL, GAP },
+    { "--unit", o->unit != NULL, GAP | COVERAGE_GOALS },
+    { "--depth", o->depth != NULL, GAP },
+    { "--from", o->from != NULL, PARTICIPATION | SUMMARY },
+    { "--to", o->to != NULL, PARTICIPATION | SUMMARY },
+    { "--target-participants", o->target_participants != NULL, PARTICIPATION | SUMMARY },
+    { "--target-hours-avg", o->target_hours_avg != NULL, PARTICIPATION | SUMMARY },
+  };
+  guint group = report_group (kind);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    if (options[i].given && !(options[i].applies & group))
+      return cli_usage_error (_("report %s does not take %s; see: digikomp help report"), kind, options[i].name);
+  if (o->panel && o->compare == NULL)
+    return cli_usage_error (_("--panel compares two rounds: it needs --compare ROUND"));
+  return CLI_OK;
+}
+
+/* Refuses a comparison of ROUND with itself or with a later round. */
+static int
+check_compare (const DkRound *round, const DkRound *previous)
+{
+  if (previous->id == round->id)
+    return cli_usage_error (_("--compare names round %s itself; compare with an earlier round"), round->code);
+  if (g_strcmp0 (previous->opened_at, round->opened_at) > 0
+      || (g_strcmp0 (previous->opened_at, round->opened_at) == 0 && previous->id > round->id))
+    return cli_usage_error (_("--compare %s names a later round than %s; compare with an earlier round, or "
+                              "swap them: --round %s --compare %s"),
+                            previous->code, round->code, previous->code, round->code);
+  return CLI_OK;
+}
+
+/* Parses the number TEXT of OPTION into *VALUE (at most MAX); a usage error
+ * when it is not one.  NULL leaves *VALUE. */
+static gboolean
+parse_count (const char *option, const char *text, guint64 min, guint64 max, guint *value)
+{
+  guint64 v = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, &v, NULL))
+    {
+      cli_usage_error (_("%s takes a whole number from %u to %u, not '%s'"), option, (guint) min, (guint) max, text);
+      return FALSE;
+    }
+  *value = (guint) v;
+  return TRUE;
+}
+
+/* Reads the period and the targets of the participation report into *Q.
+ * Returns CLI_OK, or the exit code of a usage error it printed. */
+static int
+participation_query (const Options *o, DkParticipationQuery *q)
+{
+  *q = (DkParticipationQuery) { o->from, o->to, 0, 0 };
+  g_autoptr (GError) error = NULL;
+  if (!parse_count ("--target-participants", o->target_participants, 1, G_MAXUINT, &q->target_participants))
+    return CLI_USAGE;
+  if (o->target_hours_avg != NULL && !dk_hours_parse (o->target_hours_avg, &q->target_hours_avg, &error))
+    return cli_usage_error (_("--target-hours-avg: %s"), error->message);
+  return CLI_OK;
+}
 
 /* The reports about learning rather than ratings. */
 static int
@@ -54,13 +144,15 @@ run_learning_report (const char *kind, Options *o)
   g_autoptr (GError) error = NULL;
   g_autoptr (DkReport) report = NULL;
   if (strcmp (kind, "coverage") == 0)
-    report = dk_report_coverage (store, o->round, o->common.lang, &error);
+    report = dk_report_coverage (store, o->round, o->unit, o->common.lang, &error);
   else if (strcmp (kind, "goals") == 0)
-    report = dk_report_goals (store, o->round, o->common.lang, &error);
+    report = dk_report_goals (store, o->round, o->unit, o->common.lang, &error);
   else
     {
-      DkParticipationQuery q = { o->from, o->to, (guint) MAX (o->target_participants, 0),
-                                 MAX (o->target_hours_avg, 0) };
+      DkParticipationQuery q;
+      int rc = participation_query (o, &q);
+      if (rc != CLI_OK)
+        return rc;
       report = dk_report_participation (store, &q, o->common.lang, &error);
     }
   if (report == NULL)
@@ -81,19 +173,19 @@ report_title (DkReportKind kind)
 /* The summary: the figures of the ratings, the personal goals, and
  * participation against the targets when they are given. */
 static DkReport *
-summary_report (DkStore *store, const DkRound *round, const DkRound *previous, const Options *o, GError **error)
+summary_report (DkStore *store, const DkRound *round, const DkRound *previous, const Options *o,
+                const DkParticipationQuery *pq, GError **error)
 {
   g_autoptr (DkReport) report = dk_report_summary (store, round, previous, (guint) o->min_group, o->common.lang,
                                                    error);
-  g_autoptr (DkReport) goals = report != NULL ? dk_report_goals (store, round->code, o->common.lang, error) : NULL;
+  g_autoptr (DkReport) goals = report != NULL ? dk_report_goals (store, round->code, NULL, o->common.lang, error)
+                                              : NULL;
   if (goals == NULL)
     return NULL;
   dk_report_take_tables (report, goals);
-  if (o->target_participants > 0 || o->target_hours_avg > 0)
+  if (o->target_participants != NULL || o->target_hours_avg != NULL)
     {
-      DkParticipationQuery pq = { o->from, o->to, (guint) MAX (o->target_participants, 0),
-                                  MAX (o->target_hours_avg, 0) };
-      g_autoptr (DkReport) participation = dk_report_participation (store, &pq, o->common.lang, error);
+      g_autoptr (DkReport) participation = dk_report_participation (store, pq, o->common.lang, error);
       if (participation == NULL)
         return NULL;
       dk_report_take_tables (report, participation);
@@ -105,15 +197,20 @@ static int
 run_report (const char *kind_name, Options *o)
 {
   DkReportKind kind = DK_REPORT_NEEDS;
-  DkReportQuery q = { .depth = (guint) o->depth, .unit = o->unit, .min_group = (guint) o->min_group,
-                      .panel = o->panel, .lang = o->common.lang };
+  DkReportQuery q = { .unit = o->unit, .min_group = (guint) o->min_group, .panel = o->panel,
+                      .lang = o->common.lang };
   gboolean summary = strcmp (kind_name, "summary") == 0;
-  if (strcmp (kind_name, "coverage") == 0 || strcmp (kind_name, "goals") == 0
-      || strcmp (kind_name, "participation") == 0)
-    return run_learning_report (kind_name, o);
-  if (!summary && !dk_report_kind_parse (kind_name, &kind))
+  guint group = report_group (kind_name);
+  if (group == GAP && !dk_report_kind_parse (kind_name, &kind))
     return cli_usage_error (_("unknown report '%s'; choose needs, average, motivation, response, "
                               "conversations, summary, coverage, goals or participation"), kind_name);
+  int rc = check_options (kind_name, o);
+  if (rc != CLI_OK)
+    return rc;
+  if (group == COVERAGE_GOALS || group == PARTICIPATION)
+    return run_learning_report (kind_name, o);
+  if (!parse_count ("--depth", o->depth, 0, 1000, &q.depth))
+    return CLI_USAGE;
   if (!parse_by (o->by, &q.group_by, &q.scope_by))
     return cli_usage_error (_("--by takes one of unit, role, gender and one of area, competence, "
                               "separated by a comma, not '%s'"), o->by);
@@ -121,6 +218,9 @@ run_report (const char *kind_name, Options *o)
     return cli_usage_error (_("--min-group must be at least %d: smaller groups could reveal a person"),
                             DK_GAP_MIN_GROUP_FLOOR);
   q.kind = kind;
+  DkParticipationQuery pq;
+  if (summary && (rc = participation_query (o, &pq)) != CLI_OK)
+    return rc;
 
   g_autoptr (DkStore) store = cli_store_open (&o->common, FALSE);
   if (store == NULL)
@@ -132,13 +232,15 @@ run_report (const char *kind_name, Options *o)
     return cli_fail (_("cannot make the report"), error);
   if (o->compare != NULL && (previous = dk_store_round (store, o->compare, &error)) == NULL)
     return cli_fail (_("cannot make the report"), error);
+  if (previous != NULL && (rc = check_compare (round, previous)) != CLI_OK)
+    return rc;
   if (summary && previous == NULL && (previous = dk_store_round_previous (store, round, &error)) == NULL
       && error != NULL)
     return cli_fail (_("cannot make the report"), error);
 
   g_autoptr (DkReport) report = NULL;
   if (summary)
-    report = summary_report (store, round, previous, o, &error);
+    report = summary_report (store, round, previous, o, &pq, &error);
   else
     {
       g_autofree char *title = g_strdup_printf (previous != NULL ? _("%s, round %s compared with %s")
@@ -162,7 +264,7 @@ run_report (const char *kind_name, Options *o)
 int
 cmd_report (int argc, char **argv)
 {
-  Options o = { .depth = 0 };
+  Options o = { 0 };
   const GOptionEntry entries[] = {
     { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { "compare", 'c', 0, G_OPTION_ARG_STRING, &o.compare, N_("Compare with an earlier round"), N_("ROUND") },
@@ -170,12 +272,12 @@ cmd_report (int argc, char **argv)
     { "by", 'b', 0, G_OPTION_ARG_STRING, &o.by,
       N_("Group by unit, role or gender, and/or by area or competence (e.g. unit,area)"), N_("DIMS") },
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &o.unit, N_("Only this unit and its sub-units"), N_("PATH") },
-    { "depth", 0, 0, G_OPTION_ARG_INT, &o.depth, N_("Units: show this many levels of the tree (0: all)"), N_("N") },
+    { "depth", 0, 0, G_OPTION_ARG_STRING, &o.depth, N_("Units: show this many levels of the tree (0: all)"), N_("N") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &o.from, N_("participation: from this date"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &o.to, N_("participation: to this date"), N_("DATE") },
-    { "target-participants", 0, 0, G_OPTION_ARG_INT, &o.target_participants,
+    { "target-participants", 0, 0, G_OPTION_ARG_STRING, &o.target_participants,
       N_("participation: the target number of participants"), N_("N") },
-    { "target-hours-avg", 0, 0, G_OPTION_ARG_DOUBLE, &o.target_hours_avg,
+    { "target-hours-avg", 0, 0, G_OPTION_ARG_STRING, &o.target_hours_avg,
       N_("participation: the target hours per participant"), N_("H") },
     { "min-group", 'k', 0, G_OPTION_ARG_INT, &o.min_group,
       N_("Suppress figures from fewer people than this (default 5, at least 3)"), N_("K") },
@@ -201,6 +303,9 @@ cmd_report (int argc, char **argv)
   g_free (o.unit);
   g_free (o.from);
   g_free (o.to);
+  g_free (o.depth);
+  g_free (o.target_participants);
+  g_free (o.target_hours_avg);
   cli_common_clear (&o.common);
   return rc;
 }

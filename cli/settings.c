@@ -102,7 +102,7 @@ cli_setting_lang (const char *option)
 CliSetting
 cli_setting_min_group (int option)
 {
-  g_autofree char *opt = option != 0 ? g_strdup_printf ("%d", option) : NULL;
+  g_autofree char *opt = option != CLI_MIN_GROUP_UNSET ? g_strdup_printf ("%d", option) : NULL;
   g_autofree char *file = config && config->min_group > 0 ? g_strdup_printf ("%d", config->min_group) : NULL;
   g_autofree char *fallback = g_strdup_printf ("%d", DK_GAP_MIN_GROUP_DEFAULT);
   return resolve (opt, "--min-group", NULL, NULL, file, fallback);

@@ -133,7 +133,7 @@ setup_units (Scan *s, DkStore *store, const DkGapQuery *q, GError **error)
   if (!root_found)
     {
       g_set_error (error, DK_GAP_ERROR, DK_GAP_ERROR_INVALID,
-                   _("no unit %s; see the units with: digikomp report response --by unit"), q->unit);
+                   _("no such unit: '%s'; see the units with: digikomp report response --by unit"), q->unit);
       return FALSE;
     }
   /* group index of each unit id, or -1 */

@@ -11,6 +11,7 @@ typedef struct {
   DkFramework *fw;
   DkPlanner   *planner;
   GHashTable  *units;      /* unit id → path */
+  const char  *unit;       /* only under this path, or NULL */
   guint       *needs, *uncovered;   /* per competence index */
 } Coverage;
 
@@ -21,6 +22,8 @@ coverage_row (const DkScanRow *row, gpointer user_data)
   if (!(row->flags & DK_ASSESS_SHARED) || row->role >= dk_framework_n_roles (c->fw))
     return TRUE;
   const char *unit = g_hash_table_lookup (c->units, &row->unit_id);
+  if (c->unit != NULL && (unit == NULL || !dk_unit_path_under (unit, c->unit)))
+    return TRUE;
   const char *role = dk_framework_role (c->fw, row->role)->id;
   for (guint i = 0; i < MIN (row->n, dk_framework_n_competences (c->fw)); i++)
     {
@@ -51,19 +54,26 @@ unit_paths (DkStore *store, GError **error)
   return paths;
 }
 
+/* SQL: the plan p's person lies in the unit ?2 or below it (?2 NULL: anywhere). */
+#define PLAN_IN_UNIT " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM person x JOIN unit u ON u.id = x.unit_id" \
+                     " WHERE x.id = p.person_id AND (u.path = ?2 OR substr(u.path, 1, length(?2) + 1) = ?2 || '/')))"
+
 static DkTable *
-wishes_table (DkStore *store, gint64 round, GError **error)
+wishes_table (DkStore *store, gint64 round, const char *unit, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   if (sqlite3_prepare_v2 (dk_store_db (store),
                           "SELECT i.competence, i.wish, count(*) FROM plan_item i JOIN plan p ON p.id = i.plan_id"
-                          " WHERE p.round_id = ? AND i.wish IS NOT NULL GROUP BY i.competence, i.wish"
-                          " ORDER BY count(*) DESC, i.competence", -1, &stmt, NULL) != SQLITE_OK)
+                          " WHERE p.round_id = ?1 AND i.wish IS NOT NULL" PLAN_IN_UNIT
+                          " GROUP BY i.competence, i.wish ORDER BY count(*) DESC, i.competence",
+                          -1, &stmt, NULL) != SQLITE_OK)
     {
       dk_store_sql_error (store, _("reading plans"), error);
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, round);
+  if (unit != NULL)
+    sqlite3_bind_text (stmt, 2, unit, -1, SQLITE_TRANSIENT);
   DkTable *t = dk_table_new ("wishes", _("Wished-for activities named in plans"));
   dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "wish", _("Wish"), DK_COLUMN_TEXT);
@@ -82,14 +92,32 @@ wishes_table (DkStore *store, gint64 round, GError **error)
   return t;
 }
 
-DkReport *
-dk_report_coverage (DkStore *store, const char *round, DkLang lang, GError **error)
+/* Returns ROUND, or NULL with ERROR when it or UNIT (when not NULL) does not exist. */
+static DkRound *
+round_and_unit (DkStore *store, const char *round, const char *unit, GError **error)
 {
-  g_autoptr (DkRound) r = dk_store_round (store, round, error);
+  DkRound *r = dk_store_round (store, round, error);
+  if (r != NULL && unit != NULL && dk_store_unit_ensure (store, unit, FALSE, error) == 0)
+    g_clear_pointer (&r, dk_round_free);
+  return r;
+}
+
+/* The report's title for ROUND, naming UNIT when there is one. */
+static char *
+learning_title (const char *what, const DkRound *r, const char *unit)
+{
+  return unit != NULL ? g_strdup_printf (_("%s, round %s, %s"), what, r->code, unit)
+                      : g_strdup_printf (_("%s, round %s"), what, r->code);
+}
+
+DkReport *
+dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
+{
+  g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
   g_autoptr (GPtrArray) catalogue = r != NULL ? dk_catalogue_load (store, error) : NULL;
   if (catalogue == NULL)
     return NULL;
-  Coverage c = { 0 };
+  Coverage c = { .unit = unit };
   if ((c.fw = dk_store_round_framework (store, r, error)) == NULL || (c.units = unit_paths (store, error)) == NULL)
     {
       dk_framework_free (c.fw);
@@ -104,7 +132,7 @@ dk_report_coverage (DkStore *store, const char *round, DkLang lang, GError **err
   DkReport *report = NULL;
   if (dk_store_round_scan (store, r->id, 0, coverage_row, &c, error))
     {
-      g_autofree char *title = g_strdup_printf (_("Catalogue coverage, round %s"), r->code);
+      g_autofree char *title = learning_title (_("Catalogue coverage"), r, unit);
       report = dk_report_new (title, lang);
       dk_report_add_note (report, _("People with a need on each competence, and how many of them no activity "
                                     "open to them covers — what HR should create next."));
@@ -124,7 +152,7 @@ dk_report_coverage (DkStore *store, const char *round, DkLang lang, GError **err
           dk_table_set_emphasis (t, row, 3, c.uncovered[i] > 0);
         }
       dk_report_add_table (report, t);
-      DkTable *w = wishes_table (store, r->id, error);
+      DkTable *w = wishes_table (store, r->id, unit, error);
       if (w != NULL)
         dk_report_add_table (report, w);
       else
@@ -177,9 +205,9 @@ query_table (DkStore *store, const char *name, const char *title, const char *sq
 }
 
 DkReport *
-dk_report_goals (DkStore *store, const char *round, DkLang lang, GError **error)
+dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
 {
-  g_autoptr (DkRound) r = dk_store_round (store, round, error);
+  g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
   if (r == NULL)
     return NULL;
   static const char *const keys[] = { "competence", "items", "people", "done" };
@@ -189,11 +217,11 @@ dk_report_goals (DkStore *store, const char *round, DkLang lang, GError **error)
                             "SELECT i.competence, count(*), count(DISTINCT p.person_id),"
                             " sum(i.status = 'done') FROM plan_item i JOIN plan p ON p.id = i.plan_id"
                             " JOIN round r ON r.id = p.round_id WHERE r.code = ?1 AND i.status <> 'cancelled'"
-                            " GROUP BY i.competence ORDER BY count(*) DESC, i.competence",
-                            r->code, NULL, keys, labels, kinds, 4, error);
+                            PLAN_IN_UNIT " GROUP BY i.competence ORDER BY count(*) DESC, i.competence",
+                            r->code, unit, keys, labels, kinds, 4, error);
   if (t == NULL)
     return NULL;
-  g_autofree char *title = g_strdup_printf (_("Personal goals, round %s"), r->code);
+  g_autofree char *title = learning_title (_("Personal goals"), r, unit);
   DkReport *report = dk_report_new (title, lang);
   dk_report_add_table (report, t);
   return report;

@@ -9,13 +9,17 @@
 #include "plan.h"
 #include "report-model.h"
 
-/* Needs per competence in ROUND (shared ratings only), how many of those
- * people no activity of the catalogue covers, and the wished-for activities
- * plans name.  Counts only, never who. */
-DkReport *dk_report_coverage (DkStore *store, const char *round, DkLang lang, GError **error);
+/* Needs per competence in ROUND (shared ratings only) of the people in UNIT
+ * and its sub-units (NULL: everyone), how many of those people no activity
+ * of the catalogue covers, and the wished-for activities their plans name.
+ * Counts only, never who.  NULL with ERROR for an unknown round or unit. */
+DkReport *dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang lang,
+                              GError **error);
 
-/* Plan items per competence in ROUND: items, people, done. */
-DkReport *dk_report_goals (DkStore *store, const char *round, DkLang lang, GError **error);
+/* Plan items per competence in ROUND of the people in UNIT and its
+ * sub-units (NULL: everyone): items, people, done. */
+DkReport *dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lang,
+                           GError **error);
 
 typedef struct {
   const char *from, *to;        /* YYYY-MM-DD, inclusive; NULL: unbounded */

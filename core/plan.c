@@ -557,14 +557,14 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
     ok = FALSE;
   else if (dk_framework_competence_by_id (fw, comp) == NULL)
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("framework %s has no competence %s"),
-                   dk_framework_id (fw), comp);
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no such competence: '%s' in framework %s"),
+                   comp, dk_framework_id (fw));
       ok = FALSE;
     }
   else if (activity != NULL && dk_catalogue_find (catalogue, activity) == NULL)
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
-                   _("no activity %s in the catalogue; see: digikomp catalogue list --competence %s"),
+                   _("no such activity: '%s'; see: digikomp catalogue list --competence %s"),
                    activity, comp);
       ok = FALSE;
     }
@@ -684,13 +684,6 @@ typedef struct {
 } SuggestAll;
 
 static gboolean
-under (const char *path, const char *root)
-{
-  gsize n = strlen (root);
-  return strncmp (path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
-}
-
-static gboolean
 suggest_row (const DkScanRow *row, gpointer user_data)
 {
   SuggestAll *s = user_data;
@@ -698,7 +691,7 @@ suggest_row (const DkScanRow *row, gpointer user_data)
   dk_progress_report (s->progress, s->scanned, (double) s->scanned / MAX (s->registered, 1));
   const char *unit = g_hash_table_lookup (s->units, &row->unit_id);
   if (!(row->flags & DK_ASSESS_SHARED) || row->person_id <= 0 || unit == NULL
-      || (s->unit != NULL && !under (unit, s->unit))
+      || (s->unit != NULL && !dk_unit_path_under (unit, s->unit))
       || g_hash_table_contains (s->planned, &row->person_id))
     return TRUE;
   DkAssessment a = { .round_id = s->round->id, .person_id = row->person_id, .role = row->role,
@@ -762,6 +755,7 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang
   g_autoptr (GPtrArray) catalogue = NULL;
   g_autofree char *from = today ();
   gboolean ok = (s.round = dk_store_round (store, round, error)) != NULL
+                && (unit == NULL || dk_store_unit_ensure (store, unit, FALSE, error) != 0)
                 && (s.fw = dk_store_round_framework (store, s.round, error)) != NULL
                 && (catalogue = dk_catalogue_load (store, error)) != NULL
                 && load_lookups (&s, error);
@@ -827,7 +821,7 @@ dk_participation_record (DkStore *store, const char *person, const char *activit
     return FALSE;
   if (dk_catalogue_find (catalogue, activity) == NULL)
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no activity %s in the catalogue"), activity);
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no such activity: '%s'; see: digikomp catalogue list"), activity);
       return FALSE;
     }
   gboolean ok = dk_store_begin (store, error)

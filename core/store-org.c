@@ -97,6 +97,13 @@ unit_insert (DkStore *store, gint64 parent, const char *name, const char *path,
   return ok ? sqlite3_last_insert_rowid (store->db) : 0;
 }
 
+gboolean
+dk_unit_path_under (const char *path, const char *root)
+{
+  gsize n = strlen (root);
+  return strncmp (path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
 gint64
 dk_store_unit_ensure (DkStore *store, const char *path, gboolean create, GError **error)
 {
@@ -105,8 +112,8 @@ dk_store_unit_ensure (DkStore *store, const char *path, gboolean create, GError 
     return id < 0 ? 0 : id;
   if (!create)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                   _("no unit %s; see the units with: digikomp report response --by unit"), path);
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
+                   _("no such unit: '%s'; see the units with: digikomp report response --by unit"), path);
       return 0;
     }
   const char *slash = strrchr (path, '/');
@@ -181,8 +188,8 @@ person_query_one (DkStore *store, const char *where, const char *text, gint64 id
   if (step == DK_STORE_STEP_ROW)
     p = person_from_row (stmt);
   else if (step == DK_STORE_STEP_DONE)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("no person %s in the store; if the roster is not imported yet, import it with: "
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
+                 _("no such person: '%s'; if the roster is not imported yet, import it with: "
                    "digikomp import roster FILE.csv"), missing_name);
   sqlite3_finalize (stmt);
   return p;
@@ -323,7 +330,7 @@ dk_store_person_put (DkStore *store, DkPerson *person, const char *actor, int *c
 {
   g_autoptr (GError) missing = NULL;
   g_autoptr (DkPerson) old = dk_store_person (store, person->ext_id, &missing);
-  if (old == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+  if (old == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID))
     {
       g_propagate_error (error, g_steal_pointer (&missing));
       return FALSE;

@@ -120,8 +120,8 @@ dk_store_round (DkStore *store, const char *code, GError **error)
   if (step == DK_STORE_STEP_ROW)
     r = round_from_row (stmt);
   else if (step == DK_STORE_STEP_DONE)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("no round %s; see the rounds with: digikomp round list"), code);
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
+                 _("no such round: '%s'; see the rounds with: digikomp round list"), code);
   sqlite3_finalize (stmt);
   return r;
 }
@@ -558,8 +558,8 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
   const DkCompetence *comp = dk_framework_competence_by_id (c->fw, competence);
   if (comp == NULL)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("framework %s has no competence %s"), dk_framework_id (c->fw), competence);
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
+                   _("no such competence: '%s' in framework %s"), competence, dk_framework_id (c->fw));
       return FALSE;
     }
   if (!dk_framework_applies (c->fw, c->a->role, comp->index))

@@ -52,6 +52,7 @@ typedef enum {
   DK_STORE_ERROR_EXISTS,     /* it exists already */
   DK_STORE_ERROR_REFUSED,    /* a rule forbids it: closed round, privacy */
   DK_STORE_ERROR_INVALID,    /* bad input data (exit 3) */
+  DK_STORE_ERROR_UNKNOWN_ID, /* an id names nothing: no such person, unit, round (exit 3) */
 } DkStoreError;
 
 /* Level bytes in a packed assessment. */
@@ -158,8 +159,11 @@ void dk_unit_free (DkUnit *unit);
 /* Returns every unit, parents before children (DkUnit*; caller owns). */
 GPtrArray *dk_store_units (DkStore *store, GError **error);
 
+/* Returns TRUE when the unit path PATH is ROOT or one of its sub-units. */
+gboolean dk_unit_path_under (const char *path, const char *root);
+
 /* Returns the id of the unit at PATH, creating it and its ancestors when
- * CREATE; 0 with ERROR (NOT_FOUND) when it does not exist. */
+ * CREATE; 0 with ERROR (UNKNOWN_ID) when it does not exist. */
 gint64 dk_store_unit_ensure (DkStore *store, const char *path, gboolean create,
                              GError **error);
 

@@ -236,6 +236,13 @@ dk_view_team (DkStore *store, const char *manager, const char *round, gboolean s
   g_autoptr (GPtrArray) people = fw != NULL ? dk_store_people_managed_by (store, m->id, subtree, error) : NULL;
   if (people == NULL)
     return NULL;
+  if (people->len == 0)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
+                   _("no such manager: '%s' (%s manages nobody in the roster); the team is that of a "
+                     "manager_id of the roster"), m->ext_id, m->name);
+      return NULL;
+    }
   g_autofree char *title = g_strdup_printf (_("Team of %s (%s), round %s"), m->name, m->ext_id, r->code);
   DkReport *report = dk_report_new (title, lang);
   dk_report_add_note (report, _("Each cell is the gap: expected − effective level; a positive gap is a need. "

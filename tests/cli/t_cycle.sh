@@ -80,7 +80,7 @@ grep -q '"reason" : "HR:s beslut"' "$T/p2.json" || fail "the export lacks the ma
 run dk person erase P2; expect_rc 2; expect_out "Would erase P2"
 dk report summary --round r1 --min-group 3 --format csv > "$T/figures-before"
 run dk person erase P2 --confirm; expect_rc 0; expect_out "Erased P2"
-run dk audit P2; expect_rc 1; expect_err "no person P2"
+run dk audit P2; expect_rc 3; expect_err "no such person: 'P2'"
 dk report summary --round r1 --min-group 3 --format csv > "$T/figures-after"
 cmp -s "$T/figures-before" "$T/figures-after" || fail "closed-round figures changed after erasure"
 grep -q "57.1" "$T/figures-after" || fail "response rate is not 4 of 7 pairs"

@@ -12,14 +12,14 @@ run dk conversation K10040; expect_rc 1
 expect_err "no open round; open one with: digikomp round open ID --title TITLE --framework ID"
 run dk round open 2026 --title T --framework kommun-digcomp-12; expect_rc 0
 
-run dk rate --self K10040 1.1 3; expect_rc 1
-expect_err "no person K10040 in the store; if the roster is not imported yet, import it with: digikomp import roster FILE.csv"
-run dk report needs --round 2024; expect_rc 1
-expect_err "no round 2024; see the rounds with: digikomp round list"
+run dk rate --self K10040 1.1 3; expect_rc 3
+expect_err "no such person: 'K10040'; if the roster is not imported yet, import it with: digikomp import roster FILE.csv"
+run dk report needs --round 2024; expect_rc 3
+expect_err "no such round: '2024'; see the rounds with: digikomp round list"
 
 dk import roster "$TOP/examples/roster.csv" >/dev/null
 run dk report needs --unit Kulturförvaltningen/Nowhere; expect_rc 3
-expect_err "no unit Kulturförvaltningen/Nowhere; see the units with: digikomp report response --by unit"
+expect_err "no such unit: 'Kulturförvaltningen/Nowhere'; see the units with: digikomp report response --by unit"
 run dk plan show K10040; expect_rc 1
 expect_err "K10040 has no plan in round 2026 yet; create one with: digikomp plan create K10040 --round 2026"
 

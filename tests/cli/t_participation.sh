@@ -83,7 +83,7 @@ run dk plan export --unit Org/Museum --round r1 --format pdf --output "$T/museum
 expect_rc 0; expect_out "1 plan written to"
 head -c 5 "$T/museum/Q3.pdf" | grep -q '%PDF-' || fail "not a PDF"
 run dk plan export --unit Org/Bib --round r1 --format pdf; expect_rc 2; expect_err "--unit needs --output DIR/"
-run dk plan export --unit Org/Nowhere --round r1 --output "$T/x"; expect_rc 1; expect_err "no unit Org/Nowhere"
+run dk plan export --unit Org/Nowhere --round r1 --output "$T/x"; expect_rc 3; expect_err "no such unit: 'Org/Nowhere'"
 
 # the example catalogue: the XML imports whole, and the CSV written from the same list agrees
 export DIGIKOMP_DB="$T/xml.db"

@@ -40,7 +40,7 @@ expect_no_out ",step,"   # 1.1:1..2 does not fit a level of 2
 run dk plan create P1 --round r1 --from-suggestions; expect_rc 0; expect_out "mgr"
 run dk plan create P1 --round r1; expect_rc 1; expect_err "has a plan in round r1 already"
 run dk plan add P1 --round r1 --competence 1.2 --wish "Kurs i arkivering" --due 2027-02-01; expect_rc 0
-run dk plan add P1 --round r1 --competence 1.2 --activity nope; expect_rc 3; expect_err "no activity nope"
+run dk plan add P1 --round r1 --competence 1.2 --activity nope; expect_rc 3; expect_err "no such activity: 'nope'"
 run dk plan add P1 --round r1 --competence 1.2 --wish x --due 1/2; expect_rc 3; expect_err "is not a date"
 run dk plan agree P1 --round r1 --by P2; expect_rc 1; expect_err "P2 is not P1's manager"
 run dk plan agree P1 --round r1 --by hr:Karin; expect_rc 0
