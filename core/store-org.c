@@ -202,6 +202,16 @@ dk_store_person (DkStore *store, const char *ext_id, GError **error)
 }
 
 DkPerson *
+dk_store_person_find (DkStore *store, const char *ext_id, GError **error)
+{
+  g_autoptr (GError) missing = NULL;
+  DkPerson *p = dk_store_person (store, ext_id, &missing);
+  if (p == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID))
+    g_propagate_error (error, g_steal_pointer (&missing));
+  return p;
+}
+
+DkPerson *
 dk_store_person_by_id (DkStore *store, gint64 id, GError **error)
 {
   g_autofree char *name = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
