@@ -182,6 +182,23 @@ cli_store_open (const CliCommon *common, gboolean create)
   return store;
 }
 
+gboolean
+cli_unit_option (char **unit)
+{
+  if (*unit == NULL)
+    return TRUE;
+  char *path = dk_unit_path_normalize (*unit);
+  if (path == NULL)
+    {
+      cli_usage_error (_("--unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
+                         "(no empty, '.' or '..' parts)"), *unit);
+      return FALSE;
+    }
+  g_free (*unit);
+  *unit = path;
+  return TRUE;
+}
+
 int
 cli_parse_level (const char *text, gboolean dont_know_ok)
 {

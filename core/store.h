@@ -159,6 +159,11 @@ void dk_unit_free (DkUnit *unit);
 /* Returns every unit, parents before children (DkUnit*; caller owns). */
 GPtrArray *dk_store_units (DkStore *store, GError **error);
 
+/* Returns PATH with the spaces around each of its '/'-separated segments
+ * removed (" Org / A " is "Org/A"), or NULL when a segment is empty, "." or
+ * ".." (or PATH is NULL).  Caller frees.  Thread-safe. */
+char *dk_unit_path_normalize (const char *path);
+
 /* Returns TRUE when the unit path PATH is ROOT or one of its sub-units. */
 gboolean dk_unit_path_under (const char *path, const char *root);
 
