@@ -119,6 +119,15 @@ cli_parse (GOptionContext *ctx, int *argc, char ***argv, CliCommon *common)
       fprintf (stderr, "digikomp: %s\n", error->message);
       return FALSE;
     }
+  /* "--" ends the options; GLib leaves it among the operands when one after
+   * it begins with '-' (person erase -- -rf) */
+  for (int i = 1; i < *argc; i++)
+    if (strcmp ((*argv)[i], "--") == 0)
+      {
+        memmove (*argv + i, *argv + i + 1, sizeof (char *) * (gsize) (*argc - i - 1));
+        (*argv)[--*argc] = NULL;
+        break;
+      }
   if (common == NULL)
     return TRUE;
   if (common->lang_name != NULL && !dk_lang_parse (common->lang_name, &common->lang))

@@ -231,7 +231,8 @@ void dk_round_free (DkRound *round);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkRound, dk_round_free)
 
 /* Opens round CODE on framework FW_ID at FW_VERSION (NULL: latest) and
- * registers every active person whose role the framework has. */
+ * registers every active person whose role the framework has.  A CODE that
+ * is empty or begins with '-' is refused (INVALID). */
 gboolean dk_store_round_open (DkStore *store, const char *code, const char *title,
                               const char *fw_id, const char *fw_version,
                               const char *actor, GError **error);

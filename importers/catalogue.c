@@ -139,6 +139,10 @@ check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
   a->hours = hours != NULL ? g_ascii_strtod (hours, &end) : 0;
   if (a->id == NULL)
     dk_errors_add (&r->errors, r->file, line, _("id is empty"));
+  else if (a->id[0] == '-')
+    dk_errors_add (&r->errors, r->file, line,
+                   _("activity id '%s' begins with '-', which a command reads as an option; "
+                     "give the activity an id that begins with a letter or a digit"), a->id);
   else if (g_hash_table_contains (r->ids, a->id))
     dk_errors_add (&r->errors, r->file, line, _("activity %s appears twice (first on line %u)"), a->id,
                    GPOINTER_TO_UINT (g_hash_table_lookup (r->ids, a->id)));

@@ -97,6 +97,10 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
 
   if (id == NULL)
     dk_errors_add (&r->errors, r->file, rec->line, _("person_id is empty"));
+  else if (id[0] == '-')
+    dk_errors_add (&r->errors, r->file, rec->line,
+                   _("person_id '%s' begins with '-', which a command reads as an option; "
+                     "give the person an id that begins with a letter or a digit"), id);
   else if (g_hash_table_contains (r->by_id, id))
     dk_errors_add (&r->errors, r->file, rec->line, _("person %s appears twice (first on line %u)"),
                    id, ((Row *) g_hash_table_lookup (r->by_id, id))->line);

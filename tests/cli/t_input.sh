@@ -36,3 +36,22 @@ expect_rc 0
 refused 2 "--unit 'Org/../A' is not a unit path" dk report coverage --unit Org/../A
 printf 'id,title_sv,title_en,kind,format,hours,language,develops,units\nA1,T,T,course,digital,2,sv,1.1:1-2,Org/./A\n' > "$T/cat-unit.csv"
 refused 3 "cat-unit.csv:2: unit 'Org/./A' is not a unit path" dk catalogue import "$T/cat-unit.csv"
+
+# ---- ids that begin with '-' would read as options: refused where they are made;
+# "--" ends the options in every command, so an operand may begin with '-'
+printf "$H\n-rf,Dash,Org,employee,,\n" > "$T/dash.csv"
+refused 3 "dash.csv:2: person_id '-rf' begins with '-'" dk import roster "$T/dash.csv"
+printf 'id,title_sv,title_en,kind,format,hours,language,develops\n-A,T,T,course,digital,2,sv,1.1:1-2\n' > "$T/cat-dash.csv"
+refused 3 "cat-dash.csv:2: activity id '-A' begins with '-'" dk catalogue import "$T/cat-dash.csv"
+refused 3 "round id '-r2' is empty or begins with '-'" dk round open --title T --framework small -- -r2
+for cmd in "person export" "person erase --confirm" "plan show" "plan suggest" "plan create" "team" \
+           "conversation" "assess"; do
+  refused 3 "no such person: '-x'" dk $cmd -- -x
+done
+refused 3 "no such round: '-x'" dk round close -- -x
+refused 3 "no such activity: '-x'" dk catalogue show -- -x
+refused 3 "no such person: '-x'" dk rate --self -- -x 1.1 2
+refused 3 "no such person: '-x'" dk attend --date 2026-01-01 --hours 1 -- -x A1
+run dk person export -- P1
+expect_rc 0
+expect_out '"P1"'
