@@ -97,6 +97,19 @@ unit_insert (DkStore *store, gint64 parent, const char *name, const char *path,
   return ok ? sqlite3_last_insert_rowid (store->db) : 0;
 }
 
+char *
+dk_unit_path_normalize (const char *path)
+{
+  g_auto (GStrv) segments = g_strsplit (path != NULL ? path : "", "/", -1);
+  for (char **s = segments; *s != NULL; s++)
+    {
+      g_strstrip (*s);
+      if (**s == '\0' || strcmp (*s, ".") == 0 || strcmp (*s, "..") == 0)
+        return NULL;
+    }
+  return g_strjoinv ("/", segments);
+}
+
 gboolean
 dk_unit_path_under (const char *path, const char *root)
 {
