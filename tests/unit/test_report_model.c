@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-/* A table whose hidden figure would be 0.4242 (42.4 %) — it must never show. */
+/* A table with a suppressed figure of 0.4242 (42.4 %) — it must never show. */
 static DkReport *
 sample (DkLang lang)
 {
@@ -25,6 +25,10 @@ sample (DkLang lang)
   dk_table_set_number (t, r0, 3, -4.5);
   guint r1 = dk_table_add_row (t);
   dk_table_set_text (t, r1, 0, "=SUM(A1)");
+  /* the figures of a group of four, set and then suppressed: neither the
+   * 4 nor the 0.4242 may reach any format */
+  dk_table_set_number (t, r1, 1, 4);
+  dk_table_set_number (t, r1, 2, 0.4242);
   dk_table_set_suppressed (t, r1, 1);
   dk_table_set_suppressed (t, r1, 2);
   guint r2 = dk_table_add_row (t);
@@ -84,6 +88,7 @@ test_json (void **state)
   assert_int_equal (json_object_get_int_member (first, "people"), 12);
   JsonObject *second = json_array_get_object_element (rows, 1);
   assert_true (json_object_get_null_member (second, "share"));
+  assert_true (json_object_get_null_member (second, "people"));
   assert_int_equal (json_array_get_length (json_object_get_array_member (second, "suppressed")), 2);
   assert_null (strstr (json, "42"));
 }
