@@ -2,6 +2,7 @@
  * store-org.c — the organisation: units as a tree, people.
  */
 #include "store-private.h"
+#include "enum.h"
 
 #include <string.h>
 
@@ -9,13 +10,10 @@ gboolean
 dk_gender_parse (const char *text, DkGender *out)
 {
   static const char *codes[] = { "", "F", "M", "X" };
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    if (g_strcmp0 (text, codes[i]) == 0)
-      {
-        *out = (DkGender) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = dk_enum_index (codes, G_N_ELEMENTS (codes), text);
+  if (i >= 0)
+    *out = (DkGender) i;
+  return i >= 0;
 }
 
 const char *
