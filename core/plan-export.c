@@ -3,6 +3,7 @@
  * PDF, iCalendar and JSON are written by the exporters' module (exporters.h).
  */
 #include "plan-export.h"
+#include "enum.h"
 #include "exporters.h"
 #include "date.h"
 #include "svg.h"
@@ -18,18 +19,10 @@ static const char *const names[] = { "md", "html", "pdf", "ics", "json" };
 gboolean
 dk_plan_format_parse (const char *name, DkPlanFormat *out)
 {
-  if (name == NULL)
-    {
-      *out = DK_PLAN_FORMAT_MD;
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (name, names[i]) == 0)
-      {
-        *out = (DkPlanFormat) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = name == NULL ? DK_PLAN_FORMAT_MD : dk_enum_index (names, G_N_ELEMENTS (names), name);
+  if (i >= 0)
+    *out = (DkPlanFormat) i;
+  return i >= 0;
 }
 
 /* Everything a rendering needs. */

@@ -180,6 +180,13 @@ gboolean
 dk_store_round_open (DkStore *store, const char *code, const char *title, const char *fw_id,
                      const char *fw_version, const char *actor, GError **error)
 {
+  if (code[0] == '\0' || code[0] == '-')
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+                   _("round id '%s' is empty or begins with '-', which a command reads as an option; "
+                     "give the round an id that begins with a letter or a digit"), code);
+      return FALSE;
+    }
   gint64 fw_rowid = dk_store_framework_rowid (store, fw_id, fw_version, error);
   if (fw_rowid == 0)
     return FALSE;

@@ -161,6 +161,11 @@ void dk_unit_free (DkUnit *unit);
 /* Returns every unit, parents before children (DkUnit*; caller owns). */
 GPtrArray *dk_store_units (DkStore *store, GError **error);
 
+/* Returns PATH with the spaces around each of its '/'-separated segments
+ * removed (" Org / A " is "Org/A"), or NULL when a segment is empty, "." or
+ * ".." (or PATH is NULL).  Caller frees.  Thread-safe. */
+char *dk_unit_path_normalize (const char *path);
+
 /* Returns TRUE when the unit path PATH is ROOT or one of its sub-units. */
 gboolean dk_unit_path_under (const char *path, const char *root);
 
@@ -231,7 +236,8 @@ void dk_round_free (DkRound *round);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkRound, dk_round_free)
 
 /* Opens round CODE on framework FW_ID at FW_VERSION (NULL: latest) and
- * registers every active person whose role the framework has. */
+ * registers every active person whose role the framework has.  A CODE that
+ * is empty or begins with '-' is refused (INVALID). */
 gboolean dk_store_round_open (DkStore *store, const char *code, const char *title,
                               const char *fw_id, const char *fw_version,
                               const char *actor, GError **error);

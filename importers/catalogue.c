@@ -120,8 +120,28 @@ check_roles (Reader *r, const DkActivity *a, guint line)
       dk_errors_add (&r->errors, r->file, line, _("role '%s' is in no registered framework"), *role);
 }
 
-/* Checks what both forms share: a unique id, a title, a known kind, format
- * and language, and HOURS (the text as written), which sets A's hours. */
+/* Writes each of A's units as a unit path (" Org / A " as "Org/A"); an
+ * error for one with an empty, "." or ".." part. */
+static void
+check_units (Reader *r, DkActivity *a, guint line)
+{
+  for (char **unit = a->units; *unit != NULL; unit++)
+    {
+      char *path = dk_unit_path_normalize (*unit);
+      if (path == NULL)
+        dk_errors_add (&r->errors, r->file, line,
+                       _("unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
+                         "(no empty, '.' or '..' parts)"), *unit);
+      else
+        {
+          g_free (*unit);
+          *unit = path;
+        }
+    }
+}
+
+/* Checks what both forms share: a unique id, a title, a known kind, format,
+ * language and units, and HOURS (the text as written), which sets A's hours. */
 static void
 check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
 {
@@ -129,6 +149,10 @@ check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
   a->hours = hours != NULL ? g_ascii_strtod (hours, &end) : 0;
   if (a->id == NULL)
     dk_errors_add (&r->errors, r->file, line, _("id is empty"));
+  else if (a->id[0] == '-')
+    dk_errors_add (&r->errors, r->file, line,
+                   _("activity id '%s' begins with '-', which a command reads as an option; "
+                     "give the activity an id that begins with a letter or a digit"), a->id);
   else if (g_hash_table_contains (r->ids, a->id))
     dk_errors_add (&r->errors, r->file, line, _("activity %s appears twice (first on line %u)"), a->id,
                    GPOINTER_TO_UINT (g_hash_table_lookup (r->ids, a->id)));
@@ -147,6 +171,7 @@ check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
     dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a positive number"), hours != NULL ? hours : "");
   if (g_strcmp0 (a->language, "sv") != 0 && g_strcmp0 (a->language, "en") != 0)
     dk_errors_add (&r->errors, r->file, line, _("language must be sv or en"));
+  check_units (r, a, line);
 }
 
 /* Keeps A when reading it added no error. */

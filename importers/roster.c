@@ -73,14 +73,6 @@ field (const DkCsvRecord *rec, const int *index, int col)
 }
 
 static gboolean
-unit_path_valid (const char *path)
-{
-  if (path[0] == '/' || g_str_has_suffix (path, "/") || strstr (path, "//") != NULL)
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
 role_known (Roster *r, const char *role)
 {
   gpointer cached;
@@ -98,22 +90,28 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   Roster *r = user_data;
   guint before = r->errors.count;
   const char *id = field (rec, index, COL_ID), *name = field (rec, index, COL_NAME);
-  const char *unit = field (rec, index, COL_UNIT), *role = field (rec, index, COL_ROLE);
+  const char *written_unit = field (rec, index, COL_UNIT), *role = field (rec, index, COL_ROLE);
+  g_autofree char *unit = dk_unit_path_normalize (written_unit);
   const char *gender = field (rec, index, COL_GENDER);
   const char *from = field (rec, index, COL_FROM), *to = field (rec, index, COL_TO);
   DkGender g = DK_GENDER_NONE;
 
   if (id == NULL)
     dk_errors_add (&r->errors, r->file, rec->line, _("person_id is empty"));
+  else if (id[0] == '-')
+    dk_errors_add (&r->errors, r->file, rec->line,
+                   _("person_id '%s' begins with '-', which a command reads as an option; "
+                     "give the person an id that begins with a letter or a digit"), id);
   else if (g_hash_table_contains (r->by_id, id))
     dk_errors_add (&r->errors, r->file, rec->line, _("person %s appears twice (first on line %u)"),
                    id, ((Row *) g_hash_table_lookup (r->by_id, id))->line);
   if (name == NULL)
     dk_errors_add (&r->errors, r->file, rec->line, _("name is empty"));
-  if (unit == NULL || !unit_path_valid (unit))
+  if (unit == NULL)
     dk_errors_add (&r->errors, r->file, rec->line,
-                   _("unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet"),
-                   unit != NULL ? unit : "");
+                   _("unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
+                     "(no empty, '.' or '..' parts)"),
+                   written_unit != NULL ? written_unit : "");
   if (role == NULL || !role_known (r, role))
     dk_errors_add (&r->errors, r->file, rec->line,
                    _("role '%s' is in no registered framework"), role != NULL ? role : "");
@@ -131,7 +129,7 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   p->ext_id = g_strdup (id);
   p->name = g_strdup (name);
   p->email = g_strdup (field (rec, index, COL_EMAIL));
-  p->unit_path = g_strdup (unit);
+  p->unit_path = g_steal_pointer (&unit);
   p->role = g_strdup (role);
   p->gender = g;
   p->active_from = g_strdup (from);
