@@ -83,9 +83,11 @@ gender_title (const char *code)
   return _("Not given");
 }
 
-/* The columns that name a row: the group, then the scope. */
+/* The columns that name a row: the group, then the scope.  All competences
+ * get the area columns when a role-limited area has rows of its own
+ * (N_SCOPES > 1). */
 static guint
-add_label_columns (DkTable *t, const DkReportQuery *q)
+add_label_columns (DkTable *t, const DkReportQuery *q, guint n_scopes)
 {
   guint n = 0;
   switch (q->group_by)
@@ -95,7 +97,7 @@ add_label_columns (DkTable *t, const DkReportQuery *q)
     case DK_GROUP_GENDER: dk_table_add_column (t, "gender", _("Gender"), DK_COLUMN_TEXT); n++; break;
     case DK_GROUP_ORGANISATION: break;
     }
-  if (q->scope_by == DK_SCOPE_AREA)
+  if (q->scope_by == DK_SCOPE_AREA || (q->scope_by == DK_SCOPE_ALL && n_scopes > 1))
     {
       dk_table_add_column (t, "area", _("Area"), DK_COLUMN_TEXT);
       dk_table_add_column (t, "area_title", _("Title"), DK_COLUMN_TEXT);
@@ -119,6 +121,8 @@ static void
 set_labels (DkTable *t, guint row, const DkGap *gap, guint g, guint s, const DkFramework *fw,
             const DkReportQuery *q)
 {
+  gboolean area_columns = q->scope_by == DK_SCOPE_AREA
+                          || (q->scope_by == DK_SCOPE_ALL && dk_gap_n_scopes (gap) > 1);
   guint col = 0;
   const char *key = dk_gap_group_key (gap, g), *scope = dk_gap_scope_key (gap, s);
   switch (q->group_by)
@@ -130,10 +134,11 @@ set_labels (DkTable *t, guint row, const DkGap *gap, guint g, guint s, const DkF
       break;
     case DK_GROUP_ORGANISATION: break;
     }
-  if (q->scope_by == DK_SCOPE_AREA)
+  if (area_columns)
     {
+      const DkArea *area = dk_framework_area_by_id (fw, scope);
       dk_table_set_text (t, row, col++, scope);
-      dk_table_set_text (t, row, col++, dk_area_title (dk_framework_area_by_id (fw, scope), q->lang));
+      dk_table_set_text (t, row, col++, area != NULL ? dk_area_title (area, q->lang) : _("Areas for every role"));
     }
   else if (q->scope_by == DK_SCOPE_COMPETENCE)
     {
@@ -198,7 +203,7 @@ build_table (const Computed *c, const DkReportQuery *q)
   const MetricColumn *metrics = metrics_of (q->kind, q->scope_by, &n_metrics);
   g_autofree char *title = table_title (q, &metrics[0]);
   DkTable *t = dk_table_new (metrics[0].key, title);
-  guint first = add_label_columns (t, q);
+  guint first = add_label_columns (t, q, dk_gap_n_scopes (c->now));
   dk_table_add_column (t, "people", _("People"), DK_COLUMN_INTEGER);
   for (guint m = 0; m < n_metrics; m++)
     {
@@ -320,9 +325,36 @@ headline_value (DkTable *t, guint row, guint col, const DkGapCell *cell, const M
   return FALSE;
 }
 
+/* Adds the headline row LABEL: metric M of the organisation's scope KEY in
+ * both rounds, and the change. */
+static void
+headline_row (DkTable *t, const Computed *c, const char *label, const char *key, const MetricColumn *m,
+              guint k)
+{
+  guint row = dk_table_add_row (t), col = 0;
+  double was = 0, is = 0;
+  gboolean have_was = FALSE;
+  dk_table_set_text (t, row, col++, label);
+  if (c->before != NULL)
+    {
+      int s = dk_gap_find_scope (c->before, key);
+      have_was = headline_value (t, row, col++, s >= 0 ? dk_gap_cell (c->before, 0, (guint) s) : NULL, m, k, &was);
+    }
+  int s = dk_gap_find_scope (c->now, key);
+  gboolean have_is = headline_value (t, row, col++, s >= 0 ? dk_gap_cell (c->now, 0, (guint) s) : NULL, m, k, &is);
+  if (c->before != NULL && have_was && have_is)
+    {
+      gboolean level = m->kind == DK_COLUMN_LEVEL;
+      dk_table_set_value (t, row, col, level ? is - was : (is - was) * 100,
+                          level ? DK_COLUMN_LEVEL_CHANGE : DK_COLUMN_POINTS);
+    }
+}
+
 /* The headline figures for the whole organisation, one row each: numbers
  * of each row's kind (percentages, and levels for the average rating), the
- * change in percentage points or levels. */
+ * change in percentage points or levels.  They count the areas that apply
+ * to every role; the share with needs of each role-limited area follows
+ * the headline share in a row of its own. */
 static DkTable *
 headline_table (const Computed *c, guint k)
 {
@@ -343,18 +375,12 @@ headline_table (const Computed *c, guint k)
     dk_table_add_column (t, "change", _("Change"), DK_COLUMN_POINTS);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      guint row = dk_table_add_row (t), col = 0;
-      double was = 0, is = 0;
-      gboolean have_was = FALSE;
-      dk_table_set_text (t, row, col++, _(rows[i].label));
-      if (c->before != NULL)
-        have_was = headline_value (t, row, col++, dk_gap_cell (c->before, 0, 0), &rows[i], k, &was);
-      gboolean have_is = headline_value (t, row, col++, dk_gap_cell (c->now, 0, 0), &rows[i], k, &is);
-      if (c->before != NULL && have_was && have_is)
+      headline_row (t, c, _(rows[i].label), "", &rows[i], k);
+      for (guint s = 1; i == 0 && s < dk_gap_n_scopes (c->now); s++)
         {
-          gboolean level = rows[i].kind == DK_COLUMN_LEVEL;
-          dk_table_set_value (t, row, col, level ? is - was : (is - was) * 100,
-                              level ? DK_COLUMN_LEVEL_CHANGE : DK_COLUMN_POINTS);
+          const char *key = dk_gap_scope_key (c->now, s);
+          g_autofree char *label = g_strdup_printf (_("Share with needs, area %s"), key);
+          headline_row (t, c, label, key, &rows[i], k);
         }
     }
   return t;
@@ -460,7 +486,8 @@ add_definitions (DkReport *report, guint min_group)
   static const char *const terms[][2] = {
     { N_("Share of employees with needs"),
       N_("Of the employees with at least one level (their manager's, else their own shared self-rating), "
-         "the share below the level their role expects in at least one competence.") },
+         "the share below the level their role expects in at least one competence, counting the areas that "
+         "apply to every role.  An area for some roles only has a row of its own.") },
     { N_("Share of needs"),
       N_("Of all pairs of an employee and a competence with a level, the share below the expected level.") },
     { N_("Average rating"),
