@@ -2,6 +2,7 @@
  * report.c — HR's group reports as tables, from the gap engine.
  */
 #include "report.h"
+#include "enum.h"
 #include "svg.h"
 
 #include <string.h>
@@ -10,13 +11,10 @@ gboolean
 dk_report_kind_parse (const char *name, DkReportKind *out)
 {
   static const char *names[] = { "needs", "average", "motivation", "response", "conversations" };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      {
-        *out = (DkReportKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = dk_enum_index (names, G_N_ELEMENTS (names), name);
+  if (i >= 0)
+    *out = (DkReportKind) i;
+  return i >= 0;
 }
 
 typedef struct {
@@ -83,11 +81,9 @@ gender_title (const char *code)
   return _("Not given");
 }
 
-/* The columns that name a row: the group, then the scope.  All competences
- * get the area columns when a role-limited area has rows of its own
- * (N_SCOPES > 1). */
+/* The columns that name a row: the group, then the scope. */
 static guint
-add_label_columns (DkTable *t, const DkReportQuery *q, guint n_scopes)
+add_label_columns (DkTable *t, const DkReportQuery *q)
 {
   guint n = 0;
   switch (q->group_by)
@@ -97,7 +93,7 @@ add_label_columns (DkTable *t, const DkReportQuery *q, guint n_scopes)
     case DK_GROUP_GENDER: dk_table_add_column (t, "gender", _("Gender"), DK_COLUMN_TEXT); n++; break;
     case DK_GROUP_ORGANISATION: break;
     }
-  if (q->scope_by == DK_SCOPE_AREA || (q->scope_by == DK_SCOPE_ALL && n_scopes > 1))
+  if (q->scope_by == DK_SCOPE_AREA)
     {
       dk_table_add_column (t, "area", _("Area"), DK_COLUMN_TEXT);
       dk_table_add_column (t, "area_title", _("Title"), DK_COLUMN_TEXT);
@@ -121,8 +117,6 @@ static void
 set_labels (DkTable *t, guint row, const DkGap *gap, guint g, guint s, const DkFramework *fw,
             const DkReportQuery *q)
 {
-  gboolean area_columns = q->scope_by == DK_SCOPE_AREA
-                          || (q->scope_by == DK_SCOPE_ALL && dk_gap_n_scopes (gap) > 1);
   guint col = 0;
   const char *key = dk_gap_group_key (gap, g), *scope = dk_gap_scope_key (gap, s);
   switch (q->group_by)
@@ -134,11 +128,10 @@ set_labels (DkTable *t, guint row, const DkGap *gap, guint g, guint s, const DkF
       break;
     case DK_GROUP_ORGANISATION: break;
     }
-  if (area_columns)
+  if (q->scope_by == DK_SCOPE_AREA)
     {
-      const DkArea *area = dk_framework_area_by_id (fw, scope);
       dk_table_set_text (t, row, col++, scope);
-      dk_table_set_text (t, row, col++, area != NULL ? dk_area_title (area, q->lang) : _("Areas for every role"));
+      dk_table_set_text (t, row, col++, dk_area_title (dk_framework_area_by_id (fw, scope), q->lang));
     }
   else if (q->scope_by == DK_SCOPE_COMPETENCE)
     {
@@ -203,7 +196,7 @@ build_table (const Computed *c, const DkReportQuery *q)
   const MetricColumn *metrics = metrics_of (q->kind, q->scope_by, &n_metrics);
   g_autofree char *title = table_title (q, &metrics[0]);
   DkTable *t = dk_table_new (metrics[0].key, title);
-  guint first = add_label_columns (t, q, dk_gap_n_scopes (c->now));
+  guint first = add_label_columns (t, q);
   dk_table_add_column (t, "people", _("People"), DK_COLUMN_INTEGER);
   for (guint m = 0; m < n_metrics; m++)
     {
@@ -225,8 +218,11 @@ build_table (const Computed *c, const DkReportQuery *q)
         }
     }
 
+  /* all competences: the areas for every role; a role-limited area's own
+   * scope is in the reports by area and in the summary's headline */
+  guint n_scopes = q->scope_by == DK_SCOPE_ALL ? 1 : dk_gap_n_scopes (c->now);
   for (guint g = 0; g < dk_gap_n_groups (c->now); g++)
-    for (guint s = 0; s < dk_gap_n_scopes (c->now); s++)
+    for (guint s = 0; s < n_scopes; s++)
       {
         const DkGapCell *cell = dk_gap_cell (c->now, g, s), *old = NULL;
         if (cell->people == 0)
