@@ -27,6 +27,8 @@ cmd:unzip:unzip
 cmd:script:bsdutils
 cmd:bash:bash
 file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+file:/usr/share/i18n/locales/sv_SE:locales
+file:/usr/share/i18n/charmaps/UTF-8.gz:locales
 '
 bench='
 cmd:sqlite3:sqlite3
