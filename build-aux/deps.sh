@@ -27,6 +27,9 @@ cmd:unzip:unzip
 cmd:script:bsdutils
 cmd:bash:bash
 file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+file:/usr/share/i18n/locales/sv_SE:locales
+file:/usr/share/i18n/charmaps/UTF-8.gz:locales
+file:/usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar
 '
 bench='
 cmd:sqlite3:sqlite3

@@ -10,6 +10,7 @@
 #include "report-model-private.h"
 #include "atomic-file.h"
 
+#include <locale.h>
 #include <math.h>
 #include <pthread.h>
 #include <xlsxwriter.h>
@@ -198,7 +199,7 @@ formats_init (lxw_workbook *wb, Formats *f)
 
 /* Writes the workbook of the report (USER_DATA) to TMP (a DkFileWriter). */
 static gboolean
-write_workbook (const char *tmp, const char *path, gconstpointer user_data, GError **error)
+write_workbook_here (const char *tmp, const char *path, gconstpointer user_data, GError **error)
 {
   const DkReport *r = user_data;
   lxw_workbook *wb = workbook_new (tmp);
@@ -230,6 +231,28 @@ write_workbook (const char *tmp, const char *path, gconstpointer user_data, GErr
       return FALSE;
     }
   return TRUE;
+}
+
+/* As write_workbook_here, with the C locale's numbers in this thread:
+ * libxlsxwriter prints the cells' numbers with snprintf, which writes the
+ * process locale's decimal comma (<v>0,297</v> reads as text, or as 0). */
+static gboolean
+write_workbook (const char *tmp, const char *path, gconstpointer user_data, GError **error)
+{
+  locale_t base = duplocale (LC_GLOBAL_LOCALE);
+  locale_t c_numbers = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  if (c_numbers == (locale_t) 0)
+    {
+      if (base != (locale_t) 0)
+        freelocale (base);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM, _("cannot create %s"), path);
+      return FALSE;
+    }
+  locale_t was = uselocale (c_numbers);
+  gboolean ok = write_workbook_here (tmp, path, user_data, error);
+  uselocale (was);
+  freelocale (c_numbers);
+  return ok;
 }
 
 gboolean
