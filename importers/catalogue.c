@@ -8,6 +8,7 @@
 #include "catalogue.h"
 #include "csv.h"
 #include "errors.h"
+#include "number.h"
 #include "xml-readers.h"
 
 #include <stdio.h>
@@ -135,8 +136,7 @@ check_units (Reader *r, DkActivity *a, guint line)
 static void
 check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
 {
-  char *end = NULL;
-  a->hours = hours != NULL ? g_ascii_strtod (hours, &end) : 0;
+  g_autoptr (GError) bad_hours = NULL;
   if (a->id == NULL)
     dk_errors_add (&r->errors, r->file, line, _("id is empty"));
   else if (a->id[0] == '-')
@@ -157,8 +157,8 @@ check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
   if (!one_of (a->format, dk_activity_formats))
     dk_errors_add (&r->errors, r->file, line, _("format '%s' is not on-site, digital or mixed"),
                    a->format != NULL ? a->format : "");
-  if (hours == NULL || *end != '\0' || !(a->hours > 0 && a->hours < 10000))
-    dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a positive number"), hours != NULL ? hours : "");
+  if (!dk_hours_parse (hours, &a->hours, &bad_hours))
+    dk_errors_add (&r->errors, r->file, line, "%s", bad_hours->message);
   if (g_strcmp0 (a->language, "sv") != 0 && g_strcmp0 (a->language, "en") != 0)
     dk_errors_add (&r->errors, r->file, line, _("language must be sv or en"));
   check_units (r, a, line);

@@ -34,14 +34,14 @@ done
 run dk report coverage --unit " Org / A "
 expect_rc 0
 refused 2 "--unit 'Org/../A' is not a unit path" dk report coverage --unit Org/../A
-printf 'id,title_sv,title_en,kind,format,hours,language,develops,units\nA1,T,T,course,digital,2,sv,1.1:1-2,Org/./A\n' > "$T/cat-unit.csv"
+printf 'id,title_sv,title_en,kind,format,hours,language,develops,units\nA1,T,T,course,digital,2,sv,1.1:1..2,Org/./A\n' > "$T/cat-unit.csv"
 refused 3 "cat-unit.csv:2: unit 'Org/./A' is not a unit path" dk catalogue import "$T/cat-unit.csv"
 
 # ---- ids that begin with '-' would read as options: refused where they are made;
 # "--" ends the options in every command, so an operand may begin with '-'
 printf "$H\n-rf,Dash,Org,employee,,\n" > "$T/dash.csv"
 refused 3 "dash.csv:2: person_id '-rf' begins with '-'" dk import roster "$T/dash.csv"
-printf 'id,title_sv,title_en,kind,format,hours,language,develops\n-A,T,T,course,digital,2,sv,1.1:1-2\n' > "$T/cat-dash.csv"
+printf 'id,title_sv,title_en,kind,format,hours,language,develops\n-A,T,T,course,digital,2,sv,1.1:1..2\n' > "$T/cat-dash.csv"
 refused 3 "cat-dash.csv:2: activity id '-A' begins with '-'" dk catalogue import "$T/cat-dash.csv"
 refused 3 "round id '-r2' is empty or begins with '-'" dk round open --title T --framework small -- -r2
 for cmd in "person export" "person erase --confirm" "plan show" "plan suggest" "plan create" "team" \
@@ -55,3 +55,37 @@ refused 3 "no such person: '-x'" dk attend --date 2026-01-01 --hours 1 -- -x A1
 run dk person export -- P1
 expect_rc 0
 expect_out '"P1"'
+
+# ---- hours: decimal, 0 to 1000, at most two decimals; the same rule in the
+# catalogue (both forms), participation and attend
+C='id,title_sv,title_en,kind,format,hours,language,develops'
+printf "$C\nA1,T,T,course,digital,2,sv,1.1:1..2\nA2,T,T,course,digital,\"2,25\",sv,1.1:1..2\nA3,T,T,course,digital,1000,sv,1.1:1..2\n" > "$T/cat.csv"
+run dk catalogue import "$T/cat.csv"
+expect_rc 0
+[ "$(sqlite3 "$DIGIKOMP_DB" "SELECT group_concat(hours, ' ') FROM (SELECT hours FROM activity ORDER BY id)")" = "2.0 2.25 1000.0" ] \
+  || fail "catalogue hours: $(sqlite3 "$DIGIKOMP_DB" 'SELECT id, hours FROM activity')"
+n=0
+for h in 0x10 1e-320 NaN -5 1e308 inf 1.234 1000.01 1001 " 2" 2. .5 ""; do
+  n=$((n + 1))
+  printf "$C\nB$n,T,T,course,digital,$h,sv,1.1:1..2\n" > "$T/hours$n.csv"
+  refused 3 "hours$n.csv:2: hours '$h' is not a number from 0 to 1000 with at most two decimals" \
+    dk catalogue import "$T/hours$n.csv"
+  printf 'person_id,activity_id,date,hours,status\nP1,A1,2026-03-01,%s,completed\n' "$h" > "$T/part$n.csv"
+  refused 3 "part$n.csv:2: hours '$h' is not a number from 0 to 1000 with at most two decimals" \
+    dk import participation "$T/part$n.csv"
+  refused 2 "--hours: hours '$h' is not a number from 0 to 1000" dk attend P1 A1 --date 2026-03-01 --hours "$h"
+done
+cat > "$T/hours.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<catalogue xmlns="urn:digikomp:catalogue:1" framework="small">
+  <activity id="X1" kind="workshop" format="digital" hours="0x10" language="sv">
+    <title xml:lang="sv">T</title>
+    <develops competence="1.1" from="1" to="2"/>
+    <always-available/>
+  </activity>
+</catalogue>
+XML
+refused 3 "hours.xml:3: hours '0x10' is not a number" dk catalogue import "$T/hours.xml"
+run dk attend P1 A1 --date 2026-03-01 --hours 1,5
+expect_rc 0
+[ "$(sqlite3 "$DIGIKOMP_DB" "SELECT hours FROM participation")" = "1.5" ] || fail "attend --hours 1,5 was not 1.5 hours"
