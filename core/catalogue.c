@@ -2,6 +2,7 @@
  * catalogue.c — learning activities: their text forms, rules and storage.
  */
 #include "catalogue.h"
+#include "enum.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +25,8 @@ static const char *const format_words[] = { N_("on-site"), N_("digital"), N_("mi
 static const char *
 word_of (const char *const *names, const char *const *words, const char *name, DkLang lang)
 {
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      return T_ (lang, words[i]);
-  return name;
+  int i = dk_enum_index (names, g_strv_length ((char **) names), name);
+  return i >= 0 ? T_ (lang, words[i]) : name;
 }
 
 const char *

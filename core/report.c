@@ -2,6 +2,7 @@
  * report.c — HR's group reports as tables, from the gap engine.
  */
 #include "report.h"
+#include "enum.h"
 #include "svg.h"
 
 #include <string.h>
@@ -10,13 +11,10 @@ gboolean
 dk_report_kind_parse (const char *name, DkReportKind *out)
 {
   static const char *names[] = { "needs", "average", "motivation", "response", "conversations" };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      {
-        *out = (DkReportKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = dk_enum_index (names, G_N_ELEMENTS (names), name);
+  if (i >= 0)
+    *out = (DkReportKind) i;
+  return i >= 0;
 }
 
 typedef struct {

@@ -61,13 +61,13 @@ dk_store_rounds (DkStore *store, GError **error)
 }
 
 gint64
-dk_store_round_registered (DkStore *store, const DkRound *round)
+dk_store_round_registered (DkStore *store, const DkRound *round, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT count(*) FROM assessment WHERE round_id = ?", NULL);
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT count(*) FROM assessment WHERE round_id = ?", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, round->id);
-  gint64 n = dk_store_step (store, stmt, _("reading a round"), NULL) == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  gint64 n = dk_store_step (store, stmt, _("reading a round"), error) == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_finalize (stmt);
   return n;
 }

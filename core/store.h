@@ -140,8 +140,10 @@ DkFramework *dk_store_register_framework (DkStore *store, const char *path,
 DkFramework *dk_store_framework (DkStore *store, const char *id, const char *version,
                                  GError **error);
 
-/* Returns TRUE when ROLE is a role of some registered framework. */
-gboolean dk_store_role_known (DkStore *store, const char *role);
+/* Returns TRUE when ROLE is a role of some registered framework; FALSE when
+ * it is not (ERROR unset) or when the store fails (ERROR set): a caller
+ * tells the two apart by ERROR, never takes a failure for "unknown". */
+gboolean dk_store_role_known (DkStore *store, const char *role, GError **error);
 
 /* ---- organisation --------------------------------------------------------- */
 
@@ -191,8 +193,11 @@ typedef struct {
 void dk_person_free (DkPerson *person);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPerson, dk_person_free)
 
-/* Returns the person with external id EXT_ID, or NULL with NOT_FOUND. */
+/* Returns the person with external id EXT_ID, or NULL with UNKNOWN_ID. */
 DkPerson *dk_store_person (DkStore *store, const char *ext_id, GError **error);
+/* As dk_store_person, but NULL with ERROR unset when there is no such
+ * person: ERROR is set only when the store fails. */
+DkPerson *dk_store_person_find (DkStore *store, const char *ext_id, GError **error);
 /* As dk_store_person, by store id. */
 DkPerson *dk_store_person_by_id (DkStore *store, gint64 id, GError **error);
 
@@ -247,8 +252,8 @@ DkRound *dk_store_round (DkStore *store, const char *code, GError **error);
 GPtrArray *dk_store_rounds (DkStore *store, GError **error);
 
 /* Returns how many people are registered in ROUND (reads the whole round),
- * or -1 on a store failure. */
-gint64 dk_store_round_registered (DkStore *store, const DkRound *round);
+ * or -1 with ERROR on a store failure. */
+gint64 dk_store_round_registered (DkStore *store, const DkRound *round, GError **error);
 
 /* Returns the framework ROUND pins (caller owns). */
 DkFramework *dk_store_round_framework (DkStore *store, const DkRound *round, GError **error);

@@ -103,11 +103,21 @@ check_develops (Reader *r, const DkDevelops *d, guint line)
                    d->competence, d->from, d->to, scale->min, scale->max, dk_framework_id (fw));
 }
 
+/* Returns TRUE when some registered framework has ROLE. */
+static gboolean
+role_registered (Reader *r, const char *role)
+{
+  for (guint i = 0; i < r->frameworks->len; i++)
+    if (dk_framework_role_by_id (g_ptr_array_index (r->frameworks, i), role) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_roles (Reader *r, const DkActivity *a, guint line)
 {
   for (char **role = a->roles; *role != NULL; role++)
-    if (!dk_store_role_known (r->store, *role))
+    if (!role_registered (r, *role))
       dk_errors_add (&r->errors, r->file, line, _("role '%s' is in no registered framework"), *role);
 }
 
