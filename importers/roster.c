@@ -119,6 +119,8 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
     dk_errors_add (&r->errors, r->file, rec->line, _("gender '%s' must be F, M, X or empty"), gender);
   if ((from != NULL && !dk_date_valid (from)) || (to != NULL && !dk_date_valid (to)))
     dk_errors_add (&r->errors, r->file, rec->line, _("active dates must be written YYYY-MM-DD"));
+  else if (from != NULL && to != NULL && strcmp (to, from) < 0)
+    dk_errors_add (&r->errors, r->file, rec->line, _("active_to %s is before active_from %s"), to, from);
   if (r->errors.count != before)
     return;
 

@@ -8,6 +8,15 @@ dk init --framework "$TOP/tests/data/framework/small.xml" >/dev/null
 dk round open r1 --title R1 --framework small >/dev/null
 H='person_id,name,unit,role,manager_id,gender'
 dump() { sqlite3 "$DIGIKOMP_DB" .dump; }
+# one_activity_xml FILE HOURS WHEN: a catalogue XML of one activity whose
+# when (always-available or sessions) is on line 6
+one_activity_xml() {
+  printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+    '<catalogue xmlns="urn:digikomp:catalogue:1" framework="small">' \
+    "  <activity id=\"X1\" kind=\"workshop\" format=\"digital\" hours=\"$2\" language=\"sv\">" \
+    '    <title xml:lang="sv">T</title>' '    <develops competence="1.1" from="1" to="2"/>' \
+    "    $3" '  </activity>' '</catalogue>' > "$1"
+}
 # refused EXIT MESSAGE CMD...: CMD exits EXIT, says MESSAGE, changes nothing
 refused() {
   want=$1 msg=$2; shift 2
@@ -75,17 +84,40 @@ for h in 0x10 1e-320 NaN -5 1e308 inf 1.234 1000.01 1001 " 2" 2. .5 ""; do
     dk import participation "$T/part$n.csv"
   refused 2 "--hours: hours '$h' is not a number from 0 to 1000" dk attend P1 A1 --date 2026-03-01 --hours "$h"
 done
-cat > "$T/hours.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<catalogue xmlns="urn:digikomp:catalogue:1" framework="small">
-  <activity id="X1" kind="workshop" format="digital" hours="0x10" language="sv">
-    <title xml:lang="sv">T</title>
-    <develops competence="1.1" from="1" to="2"/>
-    <always-available/>
-  </activity>
-</catalogue>
-XML
+one_activity_xml "$T/hours.xml" 0x10 '<always-available/>'
 refused 3 "hours.xml:3: hours '0x10' is not a number" dk catalogue import "$T/hours.xml"
 run dk attend P1 A1 --date 2026-03-01 --hours 1,5
 expect_rc 0
 [ "$(sqlite3 "$DIGIKOMP_DB" "SELECT hours FROM participation")" = "1.5" ] || fail "attend --hours 1,5 was not 1.5 hours"
+
+# ---- dates are real dates and ranges run forward
+S='id,title_sv,title_en,kind,format,hours,language,develops,sessions'
+printf "$S\nS1,T,T,course,on-site,2,sv,1.1:1..2,2027-03-01T13:00/2027-03-01T09:00@Hall\n" > "$T/backwards.csv"
+refused 3 "backwards.csv:2: session '2027-03-01T13:00/2027-03-01T09:00' does not end after it starts" \
+  dk catalogue import "$T/backwards.csv"
+printf "$S\nS1,T,T,course,on-site,2,sv,1.1:1..2,2027-03-01T09:00/2027-03-01T09:00@Hall\n" > "$T/nolength.csv"
+refused 3 "nolength.csv:2: session '2027-03-01T09:00/2027-03-01T09:00' does not end after it starts" \
+  dk catalogue import "$T/nolength.csv"
+printf "$S\nS1,T,T,course,on-site,2,sv,1.1:1..2,2027-02-30T09:00/2027-03-01T09:00@Hall\n" > "$T/feb30.csv"
+refused 3 "feb30.csv:2: session '2027-02-30T09:00/2027-03-01T09:00@Hall' is not START/END@PLACE" \
+  dk catalogue import "$T/feb30.csv"
+one_activity_xml "$T/backwards.xml" 1 '<session start="2027-10-13T13:00" end="2027-10-13T09:00" place="Hall"/>'
+refused 3 "backwards.xml:6: session '2027-10-13T13:00/2027-10-13T09:00' does not end after it starts" \
+  dk catalogue import "$T/backwards.xml"
+printf "$S\nS1,T,T,course,on-site,2,sv,1.1:1..2,2027-03-01/2027-03-01@Hall|2027-03-02T09:00/2027-03-03T12:00\n" > "$T/days.csv"
+run dk catalogue import "$T/days.csv"
+expect_rc 0
+
+printf "person_id,name,unit,role,active_from,active_to\nP9,N,Org,employee,2026-05-01,2026-04-30\n" > "$T/active.csv"
+refused 3 "active.csv:2: active_to 2026-04-30 is before active_from 2026-05-01" dk import roster "$T/active.csv"
+printf "person_id,name,unit,role,active_from,active_to\nP9,N,Org,employee,2026-05-01,2026-05-01\n" > "$T/oneday.csv"
+run dk import roster "$T/oneday.csv"
+expect_rc 0
+
+refused 2 "--from '2026-02-30' is not a date YYYY-MM-DD" dk report participation --from 2026-02-30 --to banana
+refused 2 "--to 'banana' is not a date YYYY-MM-DD" dk report participation --from 2026-02-01 --to banana
+refused 2 "the period runs backwards: --from 2026-03-01 is after --to 2026-02-01" \
+  dk report participation --from 2026-03-01 --to 2026-02-01
+refused 2 "the period runs backwards" dk report summary --from 2026-03-01 --to 2026-02-01
+run dk report participation --from 2026-03-01 --to 2026-03-01
+expect_rc 0
