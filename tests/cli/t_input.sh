@@ -121,3 +121,24 @@ refused 2 "the period runs backwards: --from 2026-03-01 is after --to 2026-02-01
 refused 2 "the period runs backwards" dk report summary --from 2026-03-01 --to 2026-02-01
 run dk report participation --from 2026-03-01 --to 2026-03-01
 expect_rc 0
+
+# ---- XML: the parser's work is bounded, not only the file's size.  libxml2
+# checks an element's attributes for duplicates in quadratic time (100 000
+# attributes took 106 s): refused at once, or timeout fails the test
+command -v timeout >/dev/null || { echo "timeout (coreutils) missing"; exit 1; }
+awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<catalogue xmlns=\"urn:digikomp:catalogue:1\"\n  framework=\"small\"";
+             for (i = 0; i < 100000; i++) printf " a%d=\"1\"", i; print "/>" }' > "$T/attrs.xml"
+refused 3 "attrs.xml:2: an element has more than 64 attributes" timeout 10 "$DIGIKOMP" catalogue import "$T/attrs.xml"
+refused 3 "attrs.xml:2: an element has more than 64 attributes" timeout 10 "$DIGIKOMP" framework validate "$T/attrs.xml"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<catalogue xmlns=\"urn:digikomp:catalogue:1\"";
+             for (i = 0; i < 100000; i++) printf " xmlns:n%d=\"urn:n%d\"", i, i; print " framework=\"small\"/>" }' > "$T/ns.xml"
+refused 3 "ns.xml:2: an element has more than 64 attributes" timeout 10 "$DIGIKOMP" catalogue import "$T/ns.xml"
+awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<catalogue xmlns=\"urn:digikomp:catalogue:1\" framework=\"small\">\n";
+             for (i = 0; i < 300000; i++) printf "<theme/>"; print "</catalogue>" }' > "$T/elements.xml"
+refused 3 "elements.xml:3: the document has more than 200000 elements" timeout 10 "$DIGIKOMP" catalogue import "$T/elements.xml"
+# what looks like an attribute inside a comment, CDATA or a quoted value is not one
+awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<!--"; for (i = 0; i < 100; i++) printf " a%d=\"1\"", i; print "-->";
+             printf "<catalogue xmlns=\"urn:digikomp:catalogue:1\" framework=\"small\" xmlns:x=\"";
+             for (i = 0; i < 100; i++) printf "a=b"; print "\"/>" }' > "$T/looks.xml"
+run dk catalogue import "$T/looks.xml"
+expect_no_err "attributes"
