@@ -311,7 +311,8 @@ load_frameworks (Reader *r, GError **error)
 }
 
 gboolean
-dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary, GError **error)
+dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
+                     GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .store = store, .file = path };
@@ -321,10 +322,18 @@ dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
   dk_errors_init (&r.errors, 0);
 
   gboolean ok = load_frameworks (&r, error);
-  if (ok && is_xml (path))
+  gboolean xml = ok && is_xml (path);
+  if (xml && encoding != DK_CSV_UTF8)
+    {
+      g_set_error (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID,
+                   _("%s is XML, which names its own encoding; an encoding is given only for a CSV file"), path);
+      ok = FALSE;
+    }
+  else if (xml)
     ok = read_xml (&r, &summary->rows, error);
   else
-    ok = ok && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
+    ok = ok && dk_csv_read_all (path, encoding, columns, N_COLS, read_record, &r, &r.errors, &summary->rows,
+                                error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   guint added = 0, updated = 0;

@@ -163,7 +163,8 @@ write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, GError **err
 }
 
 gboolean
-dk_import_participation (DkStore *store, const char *path, DkImportSummary *summary, GError **error)
+dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
+                         GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .file = path };
@@ -175,7 +176,8 @@ dk_import_participation (DkStore *store, const char *path, DkImportSummary *summ
   dk_errors_init (&r.errors, 0);
 
   gboolean ok = load_lookups (store, &r, error)
-                && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
+                && dk_csv_read_all (path, encoding, columns, N_COLS, read_record, &r, &r.errors, &summary->rows,
+                                    error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   ok = ok && write_rows (store, r.rows, summary, error);

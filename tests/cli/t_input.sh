@@ -142,3 +142,33 @@ awk 'BEGIN { printf "<?xml version=\"1.0\"?>\n<!--"; for (i = 0; i < 100; i++) p
              for (i = 0; i < 100; i++) printf "a=b"; print "\"/>" }' > "$T/looks.xml"
 run dk catalogue import "$T/looks.xml"
 expect_no_err "attributes"
+
+# ---- CSV in Windows-1252 (Excel's "CSV (semikolonavgränsad)"): refused as UTF-8
+# with the option named; read with --encoding windows-1252 in every CSV import
+to1252() { iconv -f UTF-8 -t WINDOWS-1252 > "$1"; }
+printf 'personid;namn;enhet;roll;kön\nW1;Åsa Öberg;Förvaltning/Ö;employee;F\nW2;Zoë “Z” Smith;Förvaltning/Ö;employee;X\n' | to1252 "$T/w.csv"
+refused 3 "w.csv:1: not valid UTF-8 text; a file that Excel saved as \"CSV (semikolonavgränsad)\" is Windows-1252: import it with --encoding windows-1252" \
+  dk import roster "$T/w.csv"
+run dk import roster --encoding windows-1252 "$T/w.csv"
+expect_rc 0
+[ "$(sqlite3 "$DIGIKOMP_DB" "SELECT p.name || '|' || u.path FROM person p JOIN unit u ON u.id = p.unit_id WHERE ext_id = 'W1'")" = "Åsa Öberg|Förvaltning/Ö" ] \
+  || fail "the Windows-1252 roster was not read as Åsa Öberg in Förvaltning/Ö"
+[ "$(sqlite3 "$DIGIKOMP_DB" "SELECT name FROM person WHERE ext_id = 'W2'")" = "Zoë “Z” Smith" ] \
+  || fail "Windows-1252's 0x93/0x94 quotes were not read as “ ”"
+printf 'person_id,name,unit,role\nW3,A\201,Org,employee\n' > "$T/undefined.csv"
+refused 3 "undefined.csv:2: byte 0x81 is not a character of Windows-1252" dk import roster --encoding windows-1252 "$T/undefined.csv"
+refused 2 "--encoding must be utf-8 or windows-1252, not 'latin9'" dk import roster --encoding latin9 "$T/w.csv"
+printf 'person_id;round;competence;self;comment\nW1;r1;1.1;2;Läser på\n' | to1252 "$T/wr.csv"
+refused 3 "--encoding windows-1252" dk import ratings "$T/wr.csv"
+run dk import ratings --encoding windows-1252 "$T/wr.csv"
+expect_rc 0
+printf "$C\nÖ1,Övning,Exercise,course,digital,1,sv,1.1:1..2\n" | to1252 "$T/wc.csv"
+refused 3 "--encoding windows-1252" dk catalogue import "$T/wc.csv"
+run dk catalogue import --encoding windows-1252 "$T/wc.csv"
+expect_rc 0
+[ "$(sqlite3 "$DIGIKOMP_DB" "SELECT title_sv FROM activity WHERE id = 'Ö1'")" = "Övning" ] || fail "the catalogue title was not Övning"
+refused 3 "is XML, which names its own encoding" dk catalogue import --encoding windows-1252 "$T/looks.xml"
+printf 'personid;aktivitet;datum;timmar;status\nW1;Ö1;2026-03-02;1,5;completed\n' | to1252 "$T/wp.csv"
+refused 3 "--encoding windows-1252" dk import participation "$T/wp.csv"
+run dk import participation --encoding windows-1252 "$T/wp.csv"
+expect_rc 0
