@@ -875,8 +875,8 @@ import_clear (Import *im)
 }
 
 gboolean
-dk_import_ratings (DkStore *store, const char *path, const char *round, gboolean overwrite,
-                   DkImportSummary *summary, const DkProgress *progress, GError **error)
+dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, const char *round,
+                   gboolean overwrite, DkImportSummary *summary, const DkProgress *progress, GError **error)
 {
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.5);
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
@@ -895,7 +895,7 @@ dk_import_ratings (DkStore *store, const char *path, const char *round, gboolean
   if (ok)
     writer_start (&im);
   ok = ok && prepare_people (&im, error)
-       && dk_csv_read_all_progress (path, columns, N_COLS, read_record, &im, &im.errors,
+       && dk_csv_read_all_progress (path, encoding, columns, N_COLS, read_record, &im, &im.errors,
                                     &summary->rows, &reading, error)
        && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
   if (!ok && im.writer != NULL)
