@@ -2,7 +2,7 @@
  * attend.c — `digikomp attend`: record participation in a learning activity.
  */
 #include "cli.h"
-#include "plan.h"
+#include "participation.h"
 #include <stdio.h>
 
 int

@@ -120,8 +120,7 @@ dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang 
       dk_framework_free (c.fw);
       return NULL;
     }
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = dk_store_today ();
   guint n = dk_framework_n_competences (c.fw);
   c.planner = dk_planner_new (catalogue, today, lang);
   c.needs = g_new0 (guint, n);

@@ -255,6 +255,14 @@ dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
 }
 
 gboolean
+dk_store_step_finalize (DkStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  gboolean ok = dk_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
 dk_store_step_once (DkStore *store, sqlite3_stmt *stmt, GError **error)
 {
   gboolean ok = dk_store_step_done (store, stmt, error);

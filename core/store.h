@@ -108,6 +108,9 @@ gboolean dk_store_exec (DkStore *store, const char *sql, GError **error);
  * WHAT, and returns FALSE.  For core modules using dk_store_db. */
 gboolean dk_store_sql_error (DkStore *store, const char *what, GError **error);
 
+/* Returns today's date as YYYY-MM-DD, local time (caller frees). */
+char *dk_store_today (void);
+
 /* What one step of a query gave. */
 typedef enum {
   DK_STORE_STEP_ERROR = -1,   /* the step failed: ERROR is set */

@@ -9,7 +9,7 @@
 #include "date.h"
 #include "csv.h"
 #include "errors.h"
-#include "plan.h"
+#include "participation.h"
 
 #include <string.h>
 
