@@ -132,6 +132,11 @@ void cli_setting_clear (CliSetting *setting);
 
 /* Returns the level written in TEXT: a number on the widest scale, or
  * DK_LEVEL_DONT_KNOW for "?" when DONT_KNOW_OK; -1 for anything else. */
+/* Writes the --unit option's *UNIT (NULL: not given) as a unit path, the
+ * spaces around its parts removed; FALSE after a usage error for a path with
+ * an empty, "." or ".." part. */
+gboolean cli_unit_option (char **unit);
+
 int cli_parse_level (const char *text, gboolean dont_know_ok);
 
 /* Returns TRUE when standard output should get colour: a terminal, and

@@ -207,6 +207,9 @@ run_report (const char *kind_name, Options *o)
   int rc = check_options (kind_name, o);
   if (rc != CLI_OK)
     return rc;
+  if (!cli_unit_option (&o->unit))
+    return CLI_USAGE;
+  q.unit = o->unit;
   if (group == COVERAGE_GOALS || group == PARTICIPATION)
     return run_learning_report (kind_name, o);
   if (!parse_count ("--depth", o->depth, 0, 1000, &q.depth))

@@ -46,7 +46,7 @@ doc_clear (Doc *d)
   g_free (d->manager);
 }
 
-static char *agreed_by (DkStore *store, const char *by);
+static gboolean agreed_by (DkStore *store, const char *by, char **name, GError **error);
 
 static gboolean
 doc_load (DkStore *store, const char *round, const char *person, DkLang lang, Doc *d, GError **error)
@@ -60,10 +60,8 @@ doc_load (DkStore *store, const char *round, const char *person, DkLang lang, Do
     return FALSE;
   g_free (d->ctx.gaps);
   d->ctx.gaps = dk_gap_person (d->ctx.fw, d->ctx.a, TRUE);
-  d->agreed_by = agreed_by (store, d->plan->agreed_by);
-  if (d->ctx.person->manager_ext_id != NULL)
-    d->manager = agreed_by (store, d->ctx.person->manager_ext_id);
-  return TRUE;
+  return agreed_by (store, d->plan->agreed_by, &d->agreed_by, error)
+         && agreed_by (store, d->ctx.person->manager_ext_id, &d->manager, error);
 }
 
 static const DkActivity *
@@ -192,17 +190,30 @@ plan_item_details (const Doc *d, const DkPlanItem *it)
   return lines;
 }
 
-/* Returns who BY is by name: a person's name for their id, "Karin (HR)"
- * for "hr:Karin"; NULL for NULL (caller frees). */
-static char *
-agreed_by (DkStore *store, const char *by)
+/* Sets *NAME to who BY is by name: a person's name for their id (the id
+ * itself once they are no longer in the store), "Karin (HR)" for
+ * "hr:Karin"; NULL for NULL (caller frees).  FALSE with ERROR when the
+ * store fails. */
+static gboolean
+agreed_by (DkStore *store, const char *by, char **name, GError **error)
 {
+  *name = NULL;
   if (by == NULL)
-    return NULL;
+    return TRUE;
   if (g_str_has_prefix (by, "hr:"))
-    return g_strdup_printf ("%s (HR)", by + 3);
-  g_autoptr (DkPerson) p = dk_store_person (store, by, NULL);
-  return g_strdup (p != NULL ? p->name : by);
+    {
+      *name = g_strdup_printf ("%s (HR)", by + 3);
+      return TRUE;
+    }
+  g_autoptr (GError) failure = NULL;
+  g_autoptr (DkPerson) p = dk_store_person_find (store, by, &failure);
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  *name = g_strdup (p != NULL ? p->name : by);
+  return TRUE;
 }
 
 /* ---- Markdown ---------------------------------------------------------------------- */

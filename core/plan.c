@@ -420,8 +420,9 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang
   if (ok)
     {
       s.planner = dk_planner_new (catalogue, from, lang);
-      s.registered = progress != NULL ? (guint64) MAX (dk_store_round_registered (store, s.round), 0) : 0;
-      ok = dk_store_begin (store, error)
+      gint64 registered = progress != NULL ? dk_store_round_registered (store, s.round, error) : 0;
+      s.registered = (guint64) MAX (registered, 0);
+      ok = registered >= 0 && dk_store_begin (store, error)
            && dk_store_round_scan (store, s.round->id, DK_SCAN_PERSON, suggest_row, &s, error) && !s.failed
            && dk_store_audit (store, dk_store_actor (), "plan", 0, s.round->id, "suggested for all",
                               NULL, unit != NULL ? unit : "", error)
