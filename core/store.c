@@ -89,7 +89,7 @@ static const char *const migrations[] = {
   "ALTER TABLE framework ADD COLUMN compiled BLOB;",
 
   /* 5: an import's audit: one audit row (no person) and the changed people's
-   * old and new levels in chunks of 1 024 person ids (core/audit-levels.c) */
+   * old and new levels in chunks of 1 024 person ids (core/store-audit.c) */
   "CREATE TABLE IF NOT EXISTS audit_levels ("
   "  id INTEGER PRIMARY KEY, audit_id INTEGER NOT NULL REFERENCES audit(id),"
   "  bucket INTEGER NOT NULL, data BLOB NOT NULL);"
