@@ -3,6 +3,7 @@
  * conversation (who may change which level when), and the round scan.
  */
 #include "store-private.h"
+#include "date.h"
 
 #include <string.h>
 
@@ -721,14 +722,8 @@ gboolean
 dk_store_conversation_held (DkStore *store, const char *round, const char *person,
                             const char *date, GError **error)
 {
-  g_autoptr (GDateTime) parsed = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date);
-  if (strlen (date) != 10 || (parsed = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
-    {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("'%s' is not a date; write it as YYYY-MM-DD"), date);
-      return FALSE;
-    }
+  if (!dk_date_check (date, DK_STORE_ERROR, DK_STORE_ERROR_INVALID, error))
+    return FALSE;
   Change c;
   gboolean ok = change_begin (store, round, person, NULL, &c, error)
                 && shared_or_refuse (&c, _("a conversation"), error);
