@@ -139,6 +139,14 @@ cli_parse (GOptionContext *ctx, int *argc, char ***argv, CliCommon *common)
   dk_lang_parse (lang.value, &common->lang);
   cli_setting_clear (&lang);
   CliSetting db = cli_setting_db (common->db);
+  if (*db.value == '\0')
+    {
+      cli_usage_error (db.source == CLI_FROM_ENVIRONMENT
+                           ? _("DIGIKOMP_DB is set but empty; set it to the store's file, or unset it")
+                           : _("--db needs the store's file, not an empty name"));
+      cli_setting_clear (&db);
+      return FALSE;
+    }
   g_free (common->db);
   common->db = g_steal_pointer (&db.value);
   if (common->round != NULL)

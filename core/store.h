@@ -76,7 +76,8 @@ typedef struct _DkStore DkStore;
 
 /* Opens the store at PATH.  With CREATE, a missing file is created (mode
  * 0600); without, a missing file is DK_STORE_ERROR_NOT_FOUND with a hint to
- * run `digikomp init`.  A file that is not a digikomp store is refused
+ * run `digikomp init`, and so is a directory (with the file to name in
+ * it).  A file that is not a digikomp store is refused
  * without being written: another program's database always, an empty file
  * unless CREATE (DK_STORE_ERROR_NOT_FOUND / _REFUSED).  Migrations are
  * applied in one transaction.
