@@ -364,7 +364,7 @@ render_json (const Doc *d, GError **error)
 /* One event per dated session of the planned activities that are not
  * cancelled, with the preparation task as its description. */
 static char *
-render_ics (const Doc *d, GError **error)
+render_ics (const Doc *d, gint64 stamp, GError **error)
 {
   const DkExporters *x = dk_exporters (error);
   if (x == NULL)
@@ -388,21 +388,21 @@ render_ics (const Doc *d, GError **error)
           g_array_append_val (events, e);
         }
     }
-  return x->calendar ((const DkCalendarEvent *) events->data, events->len);
+  return x->calendar ((const DkCalendarEvent *) events->data, events->len, stamp);
 }
 
 char *
-dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format, DkLang lang,
-                GError **error)
+dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format,
+                const DkContext *ctx, GError **error)
 {
   Doc d;
   char *out = NULL;
-  if (doc_load (store, round, person, lang, &d, error))
+  if (doc_load (store, round, person, ctx->lang, &d, error))
     switch (format)
       {
       case DK_PLAN_FORMAT_HTML: out = render_html (&d); break;
       case DK_PLAN_FORMAT_JSON: out = render_json (&d, error); break;
-      case DK_PLAN_FORMAT_ICS:  out = render_ics (&d, error); break;
+      case DK_PLAN_FORMAT_ICS:  out = render_ics (&d, dk_context_now (ctx), error); break;
       default:                  out = render_markdown (&d); break;
       }
   doc_clear (&d);
@@ -571,7 +571,7 @@ export_one (DkStore *store, const char *round, const char *person, DkPlanFormat 
 {
   if (format == DK_PLAN_FORMAT_PDF)
     return dk_plan_write_pdf (store, round, person, ctx, path, error);
-  g_autofree char *text = dk_plan_render (store, round, person, format, ctx->lang, error);
+  g_autofree char *text = dk_plan_render (store, round, person, format, ctx, error);
   return text != NULL && dk_file_replace_contents (path, text, strlen (text), error);
 }
 

@@ -78,6 +78,13 @@ dk plan reopen P1 --round r1 --by hr:Karin >/dev/null
 dk plan add P1 --round r1 --competence 1.2 --activity long >/dev/null
 run dk plan export P1 --round r1 --format ics; expect_rc 0
 expect_out "BEGIN:VCALENDAR"; expect_out "DTSTART:20270301T090000"; expect_out "LOCATION:Stadshuset"; expect_out "DESCRIPTION:Läs lathunden."
+# every property RFC 5545 requires, read by an independent parser (python3-icalendar);
+# DTSTAMP is the time by the context's clock, in UTC
+DIGIKOMP_NOW=2027-02-10T08:30:00Z dk plan export P1 --round r1 --format ics --output "$T/plan.ics" || fail "ics export"
+ics_python=python3
+python3 -c 'import icalendar' 2>/dev/null || ics_python=/usr/bin/python3
+"$ics_python" "$TOP/tests/tools/ics-check.py" "$T/plan.ics" > "$T/out" 2>"$T/err" || fail "the calendar is not valid"
+expect_out "@digikomp 20270210T083000Z"
 
 # reports on learning
 run dk report goals --round r1 --format csv; expect_rc 0; expect_out "1.1,1,1,1"
