@@ -336,6 +336,12 @@ gboolean dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person,
                                    const char *reason, const char *adjusted_by,
                                    GError **error);
 
+/* Returns TRUE when PERSON's ratings in ROUND may change: the round is open
+ * and the person has not left; else FALSE with ERROR (REFUSED) saying which.
+ * Each change below checks it; a command that asks questions checks it
+ * before the first.  Thread-safe. */
+gboolean dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **error);
+
 /* The rules of the conversation, each one audited change in its own
  * transaction.  PERSON is an external id; ROUND a code or NULL (the open
  * round).  LEVEL is a level on the scale, or DK_LEVEL_DONT_KNOW for self. */
