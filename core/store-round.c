@@ -3,6 +3,7 @@
  * conversation (who may change which level when), and the round scan.
  */
 #include "store-private.h"
+#include "date.h"
 
 #include <string.h>
 
@@ -726,11 +727,9 @@ dk_store_share (DkStore *store, const char *round, const char *person, GError **
 
 gboolean
 dk_store_conversation_held (DkStore *store, const char *round, const char *person,
-                            const char *date, GError **error)
+                            const char *date, const DkContext *ctx, GError **error)
 {
-  g_autoptr (GDateTime) parsed = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date);
-  if (strlen (date) != 10 || (parsed = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
+  if (!dk_date_valid (date))
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
                    _("'%s' is not a date; write it as YYYY-MM-DD"), date);
@@ -739,6 +738,14 @@ dk_store_conversation_held (DkStore *store, const char *round, const char *perso
   Change c;
   gboolean ok = change_begin (store, round, person, NULL, &c, error)
                 && shared_or_refuse (&c, _("a conversation"), error);
+  g_autofree char *today = dk_context_today (ctx);
+  if (ok && (strncmp (date, c.round->opened_at, 10) < 0 || strcmp (date, today) > 0))
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+                   _("the conversation cannot have been held on %s: round %s opened on %.10s and today is %s"),
+                   date, c.round->code, c.round->opened_at, today);
+      ok = FALSE;
+    }
   if (ok)
     {
       g_autofree char *old_value = g_strdup (c.a->conversation_at);

@@ -40,6 +40,7 @@
 
 #include <sqlite3.h>
 
+#include "context.h"
 #include "dk.h"
 #include "framework.h"
 
@@ -357,9 +358,12 @@ gboolean dk_store_rate_manager (DkStore *store, const char *round, const char *p
                                 const char *by, GError **error);
 gboolean dk_store_share (DkStore *store, const char *round, const char *person,
                          GError **error);
-/* DATE is YYYY-MM-DD.  Refused before the self-rating is shared. */
+/* Records that PERSON's conversation in ROUND was held on DATE (YYYY-MM-DD,
+ * from the round's opening to today by CTX's clock).  Refused before the
+ * self-rating is shared; a DATE that is no date or outside that span is
+ * INVALID. */
 gboolean dk_store_conversation_held (DkStore *store, const char *round, const char *person,
-                                     const char *date, GError **error);
+                                     const char *date, const DkContext *ctx, GError **error);
 
 /* The last audited change of one value of an assessment. */
 typedef struct {

@@ -172,3 +172,15 @@ printf 'personid;aktivitet;datum;timmar;status\nW1;Ö1;2026-03-02;1,5;completed\
 refused 3 "--encoding windows-1252" dk import participation "$T/wp.csv"
 run dk import participation --encoding windows-1252 "$T/wp.csv"
 expect_rc 0
+
+# ---- a conversation is held between the round's opening and today (the
+# context's clock), and only after the self-rating is shared
+dk rate --self P1 1.1 2 >/dev/null && dk assess P1 --share >/dev/null
+opened=$(sqlite3 "$DIGIKOMP_DB" "SELECT substr(opened_at, 1, 10) FROM round WHERE code = 'r1'")
+refused 3 "the conversation cannot have been held on 1999-01-01: round r1 opened on $opened" \
+  dk conversation P1 --held 1999-01-01
+refused 3 "the conversation cannot have been held on 2999-01-01" dk conversation P1 --held 2999-01-01
+refused 3 "and today is 2000-01-01" env DIGIKOMP_NOW=2000-01-01 "$DIGIKOMP" conversation P1 --held "$opened"
+refused 3 "'2026-02-30' is not a date" dk conversation P1 --held 2026-02-30
+run dk conversation P1 --held "$opened"
+expect_rc 0
