@@ -57,3 +57,7 @@ pngs=$(grep -o 'images/[a-z-]*\.png' "$TOP/docs/guide.md")
 for png in $pngs; do
   [ -s "$TOP/docs/$png" ] || { echo "FAILED: docs/$png missing"; exit 1; }
 done
+
+# the docs stand on their own: none cites the design notes that are not in the tree
+cited=$(cd "$TOP" && grep -lE 'shared/|DESIGN\.md|DOMAIN\.md' README.md docs/*.md docs/*.in examples/README.md 2>/dev/null)
+[ -z "$cited" ] || { echo "FAILED: these cite files outside the repository: $cited"; exit 1; }
