@@ -76,9 +76,12 @@ GOptionContext *
 cli_context_new (const char *command, const char *params, const char *summary,
                  const GOptionEntry *entries, CliCommon *common)
 {
-  g_autofree char *usage = g_strdup_printf ("%s%s%s", command,
-                                            params ? " " : "", params ? params : "");
-  GOptionContext *ctx = g_option_context_new (usage);
+  /* GOption writes "Usage: PRGNAME [OPTION…] PARAMS": the program's name is
+   * the whole command, so that it reads "digikomp round open [OPTION…] ID"
+   * (a process runs one command, so this is set once) */
+  g_autofree char *prgname = g_strdup_printf ("digikomp %s", command);
+  g_set_prgname (prgname);
+  GOptionContext *ctx = g_option_context_new (params);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   if (summary != NULL)
     g_option_context_set_summary (ctx, summary);
@@ -139,6 +142,14 @@ cli_parse (GOptionContext *ctx, int *argc, char ***argv, CliCommon *common)
   dk_lang_parse (lang.value, &common->lang);
   cli_setting_clear (&lang);
   CliSetting db = cli_setting_db (common->db);
+  if (*db.value == '\0')
+    {
+      cli_usage_error (db.source == CLI_FROM_ENVIRONMENT
+                           ? _("DIGIKOMP_DB is set but empty; set it to the store's file, or unset it")
+                           : _("--db needs the store's file, not an empty name"));
+      cli_setting_clear (&db);
+      return FALSE;
+    }
   g_free (common->db);
   common->db = g_steal_pointer (&db.value);
   if (common->round != NULL)

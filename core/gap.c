@@ -81,7 +81,7 @@ int dk_gap_find_scope (const DkGap *gap, const char *key) { return find_key (gap
 
 /* Scopes: with DK_SCOPE_ALL, "" counts the competences of the areas that
  * apply to every role and each role-limited area is a scope of its own
- * (DESIGN.md: such an area is never in the headline). */
+ * (docs/metrics.md: such an area is never in the headline). */
 static void
 setup_scopes (Scan *s, const DkFramework *fw, DkScopeBy scope_by)
 {

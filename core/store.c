@@ -480,6 +480,13 @@ DkStore *
 dk_store_open (const char *path, gboolean create, GError **error)
 {
   gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *inside = g_build_filename (path, "digikomp.db", NULL);
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                   _("%s is a directory; name the store's file, like %s"), path, inside);
+      return NULL;
+    }
   if (fresh)
     {
       if (!create)

@@ -40,6 +40,7 @@
 
 #include <sqlite3.h>
 
+#include "context.h"
 #include "dk.h"
 #include "framework.h"
 
@@ -76,7 +77,8 @@ typedef struct _DkStore DkStore;
 
 /* Opens the store at PATH.  With CREATE, a missing file is created (mode
  * 0600); without, a missing file is DK_STORE_ERROR_NOT_FOUND with a hint to
- * run `digikomp init`.  A file that is not a digikomp store is refused
+ * run `digikomp init`, and so is a directory (with the file to name in
+ * it).  A file that is not a digikomp store is refused
  * without being written: another program's database always, an empty file
  * unless CREATE (DK_STORE_ERROR_NOT_FOUND / _REFUSED).  Migrations are
  * applied in one transaction.
@@ -338,6 +340,12 @@ gboolean dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person,
                                    const char *reason, const char *adjusted_by,
                                    GError **error);
 
+/* Returns TRUE when PERSON's ratings in ROUND may change: the round is open
+ * and the person has not left; else FALSE with ERROR (REFUSED) saying which.
+ * Each change below checks it; a command that asks questions checks it
+ * before the first.  Thread-safe. */
+gboolean dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **error);
+
 /* The rules of the conversation, each one audited change in its own
  * transaction.  PERSON is an external id; ROUND a code or NULL (the open
  * round).  LEVEL is a level on the scale, or DK_LEVEL_DONT_KNOW for self. */
@@ -353,9 +361,12 @@ gboolean dk_store_rate_manager (DkStore *store, const char *round, const char *p
                                 const char *by, GError **error);
 gboolean dk_store_share (DkStore *store, const char *round, const char *person,
                          GError **error);
-/* DATE is YYYY-MM-DD.  Refused before the self-rating is shared. */
+/* Records that PERSON's conversation in ROUND was held on DATE (YYYY-MM-DD,
+ * from the round's opening to today by CTX's clock).  Refused before the
+ * self-rating is shared; a DATE that is no date or outside that span is
+ * INVALID. */
 gboolean dk_store_conversation_held (DkStore *store, const char *round, const char *person,
-                                     const char *date, GError **error);
+                                     const char *date, const DkContext *ctx, GError **error);
 
 /* The last audited change of one value of an assessment. */
 typedef struct {
