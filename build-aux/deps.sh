@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages digikomp needs that this machine lacks, and
-# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz] [valgrind]
+# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz] [valgrind] [tsan]
 #
 # Each need is "how-to-check:what:package": pc = a pkg-config module,
 # cmd = a command on PATH, file = a file that must exist.
@@ -42,6 +42,9 @@ file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:lib
 '
 valgrind='
 cmd:valgrind:valgrind
+'
+tsan='
+cmd:clang:clang
 '
 
 has() {

@@ -191,6 +191,27 @@ cli_store_open (const CliCommon *common, gboolean create)
   return store;
 }
 
+void
+cli_add_encoding_option (GOptionContext *ctx, char **name)
+{
+  const GOptionEntry entries[] = {
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, name,
+      N_("The CSV file's encoding: utf-8 (default) or windows-1252 (what Excel saves as "
+         "\"CSV (semikolonavgränsad)\")"), N_("ENCODING") },
+    { NULL }
+  };
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+}
+
+gboolean
+cli_encoding (const char *name, DkCsvEncoding *encoding)
+{
+  if (dk_csv_encoding_parse (name, encoding))
+    return TRUE;
+  cli_usage_error (_("--encoding must be utf-8 or windows-1252, not '%s'"), name);
+  return FALSE;
+}
+
 gboolean
 cli_unit_option (char **unit)
 {

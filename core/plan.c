@@ -3,6 +3,7 @@
  */
 #include "plan.h"
 #include "date.h"
+#include "number.h"
 
 #include <string.h>
 
@@ -808,7 +809,7 @@ gboolean
 dk_participation_record (DkStore *store, const char *person, const char *activity, const char *date,
                          double hours, const char *status, GError **error)
 {
-  if (!g_strv_contains (dk_participation_statuses, status) || !(hours >= 0 && hours < DK_PARTICIPATION_MAX_HOURS)
+  if (!g_strv_contains (dk_participation_statuses, status) || !(hours >= 0 && hours <= DK_HOURS_MAX)
       || !check_date (date, error))
     {
       if (error != NULL && *error == NULL)

@@ -12,6 +12,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <xlsxwriter.h>
 
 #define SHEET_NAME_MAX 31   /* Excel's limit, in characters */
@@ -214,7 +215,15 @@ write_workbook_here (const char *tmp, const char *path, gconstpointer user_data,
     write_sheet (wb, &f, r, g_ptr_array_index (r->tables, i), used);
   if (r->tables->len == 0)
     workbook_add_worksheet (wb, NULL);
+  /* libxlsxwriter 1.1 writes the workbook's dates through gmtime(), whose
+   * one static result every thread shares: two workbooks closed at once
+   * could each get the other's date.  Closing (packaging) is one at a time;
+   * building the sheets is not.  pthread's lock, not GLib's, so that
+   * ThreadSanitizer sees it. */
+  static pthread_mutex_t closing = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock (&closing);
   lxw_error rc = workbook_close (wb);
+  pthread_mutex_unlock (&closing);
   if (rc != LXW_NO_ERROR)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,

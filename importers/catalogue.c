@@ -8,6 +8,7 @@
 #include "catalogue.h"
 #include "csv.h"
 #include "errors.h"
+#include "number.h"
 #include "xml-readers.h"
 
 #include <stdio.h>
@@ -145,8 +146,7 @@ check_units (Reader *r, DkActivity *a, guint line)
 static void
 check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
 {
-  char *end = NULL;
-  a->hours = hours != NULL ? g_ascii_strtod (hours, &end) : 0;
+  g_autoptr (GError) bad_hours = NULL;
   if (a->id == NULL)
     dk_errors_add (&r->errors, r->file, line, _("id is empty"));
   else if (a->id[0] == '-')
@@ -167,8 +167,8 @@ check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
   if (!one_of (a->format, dk_activity_formats))
     dk_errors_add (&r->errors, r->file, line, _("format '%s' is not on-site, digital or mixed"),
                    a->format != NULL ? a->format : "");
-  if (hours == NULL || *end != '\0' || !(a->hours > 0 && a->hours < 10000))
-    dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a positive number"), hours != NULL ? hours : "");
+  if (!dk_hours_parse (hours, &a->hours, &bad_hours))
+    dk_errors_add (&r->errors, r->file, line, "%s", bad_hours->message);
   if (g_strcmp0 (a->language, "sv") != 0 && g_strcmp0 (a->language, "en") != 0)
     dk_errors_add (&r->errors, r->file, line, _("language must be sv or en"));
   check_units (r, a, line);
@@ -311,7 +311,8 @@ load_frameworks (Reader *r, GError **error)
 }
 
 gboolean
-dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary, GError **error)
+dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
+                     GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .store = store, .file = path };
@@ -321,10 +322,18 @@ dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
   dk_errors_init (&r.errors, 0);
 
   gboolean ok = load_frameworks (&r, error);
-  if (ok && is_xml (path))
+  gboolean xml = ok && is_xml (path);
+  if (xml && encoding != DK_CSV_UTF8)
+    {
+      g_set_error (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID,
+                   _("%s is XML, which names its own encoding; an encoding is given only for a CSV file"), path);
+      ok = FALSE;
+    }
+  else if (xml)
     ok = read_xml (&r, &summary->rows, error);
   else
-    ok = ok && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
+    ok = ok && dk_csv_read_all (path, encoding, columns, N_COLS, read_record, &r, &r.errors, &summary->rows,
+                                error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   guint added = 0, updated = 0;

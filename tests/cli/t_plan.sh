@@ -8,7 +8,7 @@ small_store
 run dk catalogue import "$D/plan/catalogue-bad.csv"
 expect_rc 3
 expect_err "catalogue-bad.csv:2: kind 'party' is not one of"
-expect_err "catalogue-bad.csv:3: hours 'x' is not a positive number"
+expect_err "catalogue-bad.csv:3: hours 'x' is not a number from 0 to 1000"
 expect_err "catalogue-bad.csv:4: competence 9.9 is in no registered framework"
 expect_err "catalogue-bad.csv:5: '1.1:3..2': the levels must be FROM..TO"
 expect_err "catalogue-bad.csv:6: activity a1 appears twice (first on line 2)"

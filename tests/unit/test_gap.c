@@ -60,9 +60,9 @@ setup (void **state)
   g_autofree char *k = dk_test_write_file ("ratings.csv", ratings);
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, r, FALSE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, r, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
   assert_true (dk_store_round_open (f->store, "r1", "R1", "small", NULL, "test", &error));
-  assert_true (dk_import_ratings (f->store, k, "r1", FALSE, &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, k, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
   f->round = dk_store_round (f->store, "r1", &error);
   f->fw = dk_store_round_framework (f->store, f->round, &error);
   *state = f;

@@ -25,10 +25,10 @@ setup (void **state)
   g_autofree char *ratings = dk_test_path ("tests/data/import/ratings.csv");
   DkImportSummary s = { 0 };
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, roster, FALSE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
   dk_import_summary_clear (&s);
   assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, "test", &error));
-  assert_true (dk_import_ratings (f->store, ratings, "r1", FALSE, &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
   dk_import_summary_clear (&s);
   *state = f;
   return 0;
@@ -241,7 +241,7 @@ test_failures_are_errors (void **state)
   g_autofree char *roster = dk_test_write_file ("roster.csv",
       "person_id,name,unit,role,manager_id\nP4,Ny Person,Org/Ny,employee,P1\n");
   DkImportSummary s = { 0 };
-  assert_false (dk_import_roster (f->store, roster, FALSE, FALSE, &s, NULL, &error));
+  assert_false (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
   assert_error_contains (error, "interrupted");
   assert_null (strstr (error->message, "no registered framework"));
   dk_import_summary_clear (&s);
