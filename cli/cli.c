@@ -53,7 +53,8 @@ cli_error_is_bad_input (const GError *error)
 int
 cli_fail (const char *what, const GError *error)
 {
-  const char *msg = error->message;
+  /* a message may quote the data (a name, an id): its controls escaped */
+  g_autofree char *msg = dk_text_escape_controls (error->message, TRUE);
   if (strchr (msg, '\n') != NULL)
     fprintf (stderr, "digikomp: %s:\n%s\n", what, msg);
   else
@@ -66,8 +67,9 @@ cli_usage_error (const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  g_autofree char *text = g_strdup_vprintf (fmt, ap);
   va_end (ap);
+  g_autofree char *msg = dk_text_escape_controls (text, TRUE);
   fprintf (stderr, "digikomp: %s\n", msg);
   return CLI_USAGE;
 }
