@@ -183,6 +183,17 @@ cli_output_write (const char *path, const char *data, gsize len, GError **error)
   return dk_file_replace_contents (path, data, len, error);
 }
 
+gboolean
+cli_output_write_document (const char *path, const char *data, GError **error)
+{
+  if ((path == NULL || strcmp (path, "-") == 0) && isatty (STDOUT_FILENO))
+    {
+      g_autofree char *shown = dk_text_escape_controls (data, TRUE);
+      return cli_output_write (path, shown, strlen (shown), error);
+    }
+  return cli_output_write (path, data, strlen (data), error);
+}
+
 DkStore *
 cli_store_open (const CliCommon *common, gboolean create)
 {
@@ -319,7 +330,11 @@ cli_emit_report (const DkReport *report, const CliCommon *common)
     default:
       text = dk_report_render_text (report, common->output == NULL && cli_use_colour ());
     }
-  if (text == NULL || !cli_output_write (common->output, text, strlen (text), &error))
+  /* the table is escaped already; JSON escapes control characters itself */
+  gboolean document = format == DK_FORMAT_CSV || format == DK_FORMAT_HTML;
+  if (text == NULL
+      || !(document ? cli_output_write_document (common->output, text, &error)
+                    : cli_output_write (common->output, text, strlen (text), &error)))
     return cli_fail (_("cannot write the report"), error);
   return CLI_OK;
 }

@@ -27,8 +27,8 @@ dk_text_escape_controls (const char *text, gboolean keep_newlines)
           continue;
         }
       const char *next = g_utf8_next_char (p);
-      if (c == '\n' && keep_newlines)
-        g_string_append_c (out, '\n');
+      if ((c == '\n' || (c == '\r' && *next == '\n')) && keep_newlines)
+        g_string_append_c (out, (char) c);
       else if (c == '\n')
         g_string_append (out, "\\n");
       else if (c == '\t')

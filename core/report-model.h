@@ -147,7 +147,7 @@ char *dk_html_escape (const char *text);
 char *dk_html_with_names (const char *format, ...);
 
 /* Returns TEXT for a terminal (caller frees): control characters (C0 but
- * a newline when KEEP_NEWLINES, DEL, C1) become "\x1b"-style escapes,
+ * a newline, or CR LF, when KEEP_NEWLINES, DEL, C1) become "\x1b"-style escapes,
  * bidirectional formatting characters (U+061C, U+200E, U+200F,
  * U+202A–U+202E, U+2066–U+2069) "\u202E"-style ones, bytes that are not
  * UTF-8 "\xff"-style ones, and a backslash before such an escape is

@@ -42,3 +42,14 @@ run dk report summary --round r1 -k 3 --format html; expect_rc 0
 sed -n '/<svg/,/<\/svg>/p' "$T/out" | sed 's/.*<svg/<svg/; s/<\/svg>.*/<\/svg>/' \
   | awk '/<svg/ { n++ } { print > ("'"$T"'/chart" n ".svg") }'
 for f in "$T"/chart*.svg; do xmllint --noout "$f" || fail "a chart is not XML"; done
+
+# a document (CSV, HTML, Markdown) shown on a terminal is escaped too; to a
+# pipe or a file it stays as the data is
+command -v script >/dev/null || fail "script (bsdutils) missing"
+on_tty() { script -qec "$*" /dev/null > "$T/out" 2>&1; }
+on_tty "'$DIGIKOMP' report needs --round r1 --by unit -k 3 --format csv"
+raw_free "$T/out"; expect_out 'Org/Red\x1b[31m'
+on_tty "'$DIGIKOMP' plan export P1 --round r1"
+raw_free "$T/out"; expect_out 'Evil\u202Egnp.exe'
+run dk report needs --round r1 --by unit -k 3 --format csv; expect_rc 0
+grep -q "Org/Red${ESC}\[31m" "$T/out" || fail "the CSV to a pipe lost the data as it is"
