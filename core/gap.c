@@ -311,7 +311,9 @@ scan_row (const DkScanRow *row, gpointer user_data)
     }
 
   guint n_scopes = s->gap->n_scopes;
-  DkGapCell local[DK_MAX_COMPETENCES];
+  /* at most one scope per competence, or all competences and one per
+   * role-limited area (an area has at least one competence) */
+  DkGapCell local[DK_MAX_COMPETENCES + 1];
   memset (local, 0, sizeof (DkGapCell) * n_scopes);
   count_person (s, row, local);
   gboolean talked = (row->flags & DK_ASSESS_SHARED) && (row->flags & DK_ASSESS_CONVERSATION);
