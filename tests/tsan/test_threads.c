@@ -16,6 +16,7 @@
 #include "support.h"
 #include "exporters.h"
 #include "import.h"
+#include "participation.h"
 #include "person-data.h"
 #include "plan-export.h"
 #include "plan-report.h"
