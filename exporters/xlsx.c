@@ -197,11 +197,19 @@ formats_init (lxw_workbook *wb, Formats *f)
   format_set_font_color (f->suppressed, 0x777777);
 }
 
+/* Held while a workbook closes.  libxlsxwriter writes docProps/core.xml's
+ * dcterms:created and dcterms:modified through gmtime(), whose one static
+ * result every thread shares: two workbooks closing at once (two
+ * downloads on the server) could each stamp the other's time, or a torn
+ * one.  pthread's, not GLib's, so that ThreadSanitizer sees it. */
+static pthread_mutex_t closing = PTHREAD_MUTEX_INITIALIZER;
+
 /* Returns workbook_close (WB) run with the C locale's numbers in this
  * thread: libxlsxwriter writes every cell's number with snprintf when it
  * closes the workbook, and under a locale with a decimal comma <v>0,297</v>
  * reads as text, or as 0.  The C locale object is static (no allocation);
- * messages are made after, in the reader's language. */
+ * messages are made after, in the reader's language.  One workbook closes
+ * at a time (see CLOSING). */
 static lxw_error
 close_with_c_numbers (lxw_workbook *wb)
 {
@@ -209,7 +217,9 @@ close_with_c_numbers (lxw_workbook *wb)
   if (c == (locale_t) 0)
     return LXW_ERROR_MEMORY_MALLOC_FAILED;
   locale_t was = uselocale (c);
+  pthread_mutex_lock (&closing);
   lxw_error rc = workbook_close (wb);
+  pthread_mutex_unlock (&closing);
   uselocale (was);
   freelocale (c);
   return rc;
