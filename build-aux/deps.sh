@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages digikomp needs that this machine lacks, and
-# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz] [valgrind]
+# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz] [valgrind] [tsan]
 #
 # Each need is "how-to-check:what:package": pc = a pkg-config module,
 # cmd = a command on PATH, file = a file that must exist.
@@ -31,6 +31,9 @@ cmd:unzip:unzip
 cmd:script:bsdutils
 cmd:bash:bash
 file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+file:/usr/share/i18n/locales/sv_SE:locales
+file:/usr/share/i18n/charmaps/UTF-8.gz:locales
+file:/usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar
 '
 bench='
 cmd:sqlite3:sqlite3
@@ -43,6 +46,9 @@ file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:lib
 '
 valgrind='
 cmd:valgrind:valgrind
+'
+tsan='
+cmd:clang:clang
 '
 
 has() {

@@ -122,7 +122,10 @@ static int
 assess_interactive (Session *s)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkAssessment) a = dk_store_assessment (s->store, s->round->id, s->person->id, NULL);
+  g_autoptr (DkAssessment) a = dk_store_assessment (s->store, s->round->id, s->person->id, &error);
+  if (a == NULL && !g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+    return cli_fail (_("cannot start the self-rating"), error);
+  g_clear_error (&error);
   if (a == NULL)
     {
       /* Not registered yet: the first saved answer registers the person. */

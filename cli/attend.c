@@ -2,6 +2,7 @@
  * attend.c — `digikomp attend`: record participation in a learning activity.
  */
 #include "cli.h"
+#include "number.h"
 #include "plan.h"
 #include <stdio.h>
 
@@ -9,11 +10,12 @@ int
 cmd_attend (int argc, char **argv)
 {
   CliCommon common = { 0 };
-  g_autofree char *date = NULL, *status = NULL;
-  double hours = -1;
+  g_autofree char *date = NULL, *status = NULL, *hours_text = NULL;
+  double hours = 0;
+  g_autoptr (GError) bad_hours = NULL;
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("When, YYYY-MM-DD"), N_("DATE") },
-    { "hours", 0, 0, G_OPTION_ARG_DOUBLE, &hours, N_("Hours of participation"), N_("H") },
+    { "hours", 0, 0, G_OPTION_ARG_STRING, &hours_text, N_("Hours of participation"), N_("H") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status,
       N_("registered, attended, completed (default) or no-show"), N_("STATUS") },
     { NULL }
@@ -25,8 +27,10 @@ cmd_attend (int argc, char **argv)
   int rc = CLI_OK;
   if (!cli_parse (ctx, &argc, &argv, &common))
     rc = CLI_USAGE;
-  else if (argc != 3 || date == NULL || hours < 0)
+  else if (argc != 3 || date == NULL || hours_text == NULL)
     rc = cli_usage_error (_("usage: digikomp attend PERSON ACTIVITY --date DATE --hours H [--status S]"));
+  else if (!dk_hours_parse (hours_text, &hours, &bad_hours))
+    rc = cli_usage_error (_("--hours: %s"), bad_hours->message);
   else
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);

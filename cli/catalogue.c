@@ -17,11 +17,16 @@ catalogue_import (int argc, char **argv)
       "catalogue import", "FILE.xml|FILE.csv",
       _("Adds or replaces learning activities from a catalogue, XML or CSV (docs/formats.md).\n"
         "Every problem is reported as FILE:LINE and then nothing is written."), NULL, &common);
+  g_autofree char *encoding_name = NULL;
+  cli_add_encoding_option (ctx, &encoding_name);
+  DkCsvEncoding encoding;
   int rc = CLI_OK;
   if (!cli_parse (ctx, &argc, &argv, &common))
     rc = CLI_USAGE;
   else if (argc != 2)
     rc = cli_usage_error (_("usage: digikomp catalogue import FILE.xml|FILE.csv"));
+  else if (!cli_encoding (encoding_name, &encoding))
+    rc = CLI_USAGE;
   else
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
@@ -29,7 +34,7 @@ catalogue_import (int argc, char **argv)
       DkImportSummary s;
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_import_catalogue (store, argv[1], &s, &error))
+      else if (!dk_import_catalogue (store, argv[1], encoding, &s, &error))
         rc = cli_fail (_("cannot import the catalogue"), error);
       else
         printf (_("Activities: %llu rows; %llu added, %llu replaced\n"), (unsigned long long) s.rows,

@@ -119,6 +119,15 @@ cli_parse (GOptionContext *ctx, int *argc, char ***argv, CliCommon *common)
       fprintf (stderr, "digikomp: %s\n", error->message);
       return FALSE;
     }
+  /* "--" ends the options; GLib leaves it among the operands when one after
+   * it begins with '-' (person erase -- -rf) */
+  for (int i = 1; i < *argc; i++)
+    if (strcmp ((*argv)[i], "--") == 0)
+      {
+        memmove (*argv + i, *argv + i + 1, sizeof (char *) * (gsize) (*argc - i - 1));
+        (*argv)[--*argc] = NULL;
+        break;
+      }
   if (common == NULL)
     return TRUE;
   if (common->lang_name != NULL && !dk_lang_parse (common->lang_name, &common->lang))
@@ -180,6 +189,44 @@ cli_store_open (const CliCommon *common, gboolean create)
   if (store == NULL)
     cli_fail (_("cannot open the store"), error);
   return store;
+}
+
+void
+cli_add_encoding_option (GOptionContext *ctx, char **name)
+{
+  const GOptionEntry entries[] = {
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, name,
+      N_("The CSV file's encoding: utf-8 (default) or windows-1252 (what Excel saves as "
+         "\"CSV (semikolonavgränsad)\")"), N_("ENCODING") },
+    { NULL }
+  };
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+}
+
+gboolean
+cli_encoding (const char *name, DkCsvEncoding *encoding)
+{
+  if (dk_csv_encoding_parse (name, encoding))
+    return TRUE;
+  cli_usage_error (_("--encoding must be utf-8 or windows-1252, not '%s'"), name);
+  return FALSE;
+}
+
+gboolean
+cli_unit_option (char **unit)
+{
+  if (*unit == NULL)
+    return TRUE;
+  char *path = dk_unit_path_normalize (*unit);
+  if (path == NULL)
+    {
+      cli_usage_error (_("--unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
+                         "(no empty, '.' or '..' parts)"), *unit);
+      return FALSE;
+    }
+  g_free (*unit);
+  *unit = path;
+  return TRUE;
 }
 
 int

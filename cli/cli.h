@@ -10,6 +10,7 @@
 #define DK_CLI_H
 
 #include "context.h"
+#include "csv.h"
 
 enum {
   CLI_OK        = 0,  /* done */
@@ -135,6 +136,18 @@ void cli_setting_clear (CliSetting *setting);
 
 /* Returns the level written in TEXT: a number on the widest scale, or
  * DK_LEVEL_DONT_KNOW for "?" when DONT_KNOW_OK; -1 for anything else. */
+/* Adds --encoding to CTX, the option's text kept in *NAME (caller frees), for
+ * the commands that read a CSV file. */
+void cli_add_encoding_option (GOptionContext *ctx, char **name);
+/* Sets *ENCODING from the --encoding text NAME (NULL: UTF-8); FALSE after a
+ * usage error for another name. */
+gboolean cli_encoding (const char *name, DkCsvEncoding *encoding);
+
+/* Writes the --unit option's *UNIT (NULL: not given) as a unit path, the
+ * spaces around its parts removed; FALSE after a usage error for a path with
+ * an empty, "." or ".." part. */
+gboolean cli_unit_option (char **unit);
+
 int cli_parse_level (const char *text, gboolean dont_know_ok);
 
 /* Returns TRUE when standard output should get colour: a terminal, and

@@ -9,6 +9,7 @@
 
 /* What the options of the import commands hold. */
 typedef struct {
+  DkCsvEncoding encoding;   /* every import */
   gboolean full, dry_run;   /* roster */
   char    *round;           /* ratings */
   gboolean overwrite;       /* ratings */
@@ -52,11 +53,15 @@ run_import (const ImportCommand *c, const GOptionEntry *entries, ImportOptions *
 {
   CliCommon common = { 0 };
   g_autoptr (GOptionContext) ctx = cli_context_new (c->command, "FILE.csv", _(c->summary), entries, &common);
+  g_autofree char *encoding = NULL;
+  cli_add_encoding_option (ctx, &encoding);
   int rc = CLI_OK;
   if (!cli_parse (ctx, &argc, &argv, &common))
     rc = CLI_USAGE;
   else if (argc != 2)
     rc = cli_usage_error ("%s", _(c->usage));
+  else if (!cli_encoding (encoding, &o->encoding))
+    rc = CLI_USAGE;
   else
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
@@ -82,7 +87,7 @@ static gboolean
 run_roster (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
             const DkProgress *progress, GError **error)
 {
-  return dk_import_roster (store, path, o->full, o->dry_run, s, progress, error);
+  return dk_import_roster (store, path, o->encoding, o->full, o->dry_run, s, progress, error);
 }
 
 static int
@@ -109,7 +114,7 @@ static gboolean
 run_ratings (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
              const DkProgress *progress, GError **error)
 {
-  return dk_import_ratings (store, path, o->round, o->overwrite, s, progress, error);
+  return dk_import_ratings (store, path, o->encoding, o->round, o->overwrite, s, progress, error);
 }
 
 static int
@@ -140,9 +145,8 @@ static gboolean
 run_participation (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
                    const DkProgress *progress, GError **error)
 {
-  (void) o;
   (void) progress;   /* participation files are small: a few thousand rows a year */
-  return dk_import_participation (store, path, s, error);
+  return dk_import_participation (store, path, o->encoding, s, error);
 }
 
 static int

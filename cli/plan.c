@@ -149,6 +149,8 @@ plan_suggest (int argc, char **argv)
                                 "digikomp plan export --unit PATH --output DIR/"));
       else if (rc == CLI_OK && !all && unit != NULL)
         rc = cli_usage_error (_("--unit goes with --all"));
+      else if (rc == CLI_OK && !cli_unit_option (&unit))
+        rc = CLI_USAGE;
       if (rc == CLI_OK && all && argc == 1)
         {
           g_autoptr (GError) error = NULL;
@@ -444,7 +446,7 @@ export_person (DkStore *store, const PlanOptions *o, const char *person, DkPlanF
   if (format == DK_PLAN_FORMAT_PDF)
     return dk_plan_write_pdf (store, o->round, person, &ctx, o->common.output, &error)
            ? CLI_OK : cli_fail (_("cannot export the plan"), error);
-  g_autofree char *text = dk_plan_render (store, o->round, person, format, o->common.lang, &error);
+  g_autofree char *text = dk_plan_render (store, o->round, person, format, &ctx, &error);
   if (text == NULL || !cli_output_write (o->common.output, text, strlen (text), &error))
     return cli_fail (_("cannot export the plan"), error);
   return CLI_OK;
@@ -472,6 +474,8 @@ plan_export (int argc, char **argv)
     rc = cli_usage_error (_("usage: digikomp plan export PERSON | --unit PATH --output DIR/ [--format F]"));
   else if (!dk_plan_format_parse (o.common.format, &format))
     rc = cli_usage_error (_("--format must be md, html, pdf, ics or json"));
+  else if (!cli_unit_option (&unit))
+    rc = CLI_USAGE;
   else if (unit != NULL)
     rc = export_unit (store, &o, unit, format);
   else

@@ -2,6 +2,7 @@
  * report.c — `digikomp report KIND`: HR's group reports.
  */
 #include "cli.h"
+#include "date.h"
 #include "plan-report.h"
 #include "number.h"
 #include "report.h"
@@ -127,6 +128,12 @@ participation_query (const Options *o, DkParticipationQuery *q)
 {
   *q = (DkParticipationQuery) { o->from, o->to, 0, 0 };
   g_autoptr (GError) error = NULL;
+  if (o->from != NULL && !dk_date_valid (o->from))
+    return cli_usage_error (_("--from '%s' is not a date YYYY-MM-DD"), o->from);
+  if (o->to != NULL && !dk_date_valid (o->to))
+    return cli_usage_error (_("--to '%s' is not a date YYYY-MM-DD"), o->to);
+  if (o->from != NULL && o->to != NULL && strcmp (o->from, o->to) > 0)
+    return cli_usage_error (_("the period runs backwards: --from %s is after --to %s"), o->from, o->to);
   if (!parse_count ("--target-participants", o->target_participants, 1, G_MAXUINT, &q->target_participants))
     return CLI_USAGE;
   if (o->target_hours_avg != NULL && !dk_hours_parse (o->target_hours_avg, &q->target_hours_avg, &error))
@@ -207,6 +214,9 @@ run_report (const char *kind_name, Options *o)
   int rc = check_options (kind_name, o);
   if (rc != CLI_OK)
     return rc;
+  if (!cli_unit_option (&o->unit))
+    return CLI_USAGE;
+  q.unit = o->unit;
   if (group == COVERAGE_GOALS || group == PARTICIPATION)
     return run_learning_report (kind_name, o);
   if (!parse_count ("--depth", o->depth, 0, 1000, &q.depth))

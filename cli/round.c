@@ -38,10 +38,13 @@ round_open (int argc, char **argv)
         rc = cli_fail (_("cannot open the round"), error);
       else
         {
-          g_autoptr (DkRound) round = dk_store_round (store, argv[1], NULL);
-          printf (_("Round %s opened on %s@%s; %lld people registered.\n"),
-                  argv[1], round->framework_id, round->framework_version,
-                  (long long) dk_store_round_registered (store, round));
+          g_autoptr (DkRound) round = dk_store_round (store, argv[1], &error);
+          gint64 registered = round != NULL ? dk_store_round_registered (store, round, &error) : -1;
+          if (registered < 0)
+            rc = cli_fail (_("cannot open the round"), error);
+          else
+            printf (_("Round %s opened on %s@%s; %lld people registered.\n"),
+                    argv[1], round->framework_id, round->framework_version, (long long) registered);
         }
     }
   cli_common_clear (&common);
@@ -89,6 +92,13 @@ print_rounds (DkStore *store, GPtrArray *rounds, const CliCommon *common)
   for (guint i = 0; i < rounds->len; i++)
     {
       const DkRound *r = g_ptr_array_index (rounds, i);
+      g_autoptr (GError) error = NULL;
+      gint64 registered = dk_store_round_registered (store, r, &error);
+      if (registered < 0)
+        {
+          dk_table_free (t);
+          return cli_fail (_("cannot list the rounds"), error);
+        }
       g_autofree char *fw = g_strdup_printf ("%s@%s", r->framework_id, r->framework_version);
       guint row = dk_table_add_row (t);
       dk_table_set_text (t, row, 0, r->code);
@@ -97,7 +107,7 @@ print_rounds (DkStore *store, GPtrArray *rounds, const CliCommon *common)
       dk_table_set_text (t, row, 3, r->open ? _("open") : _("closed"));
       dk_table_set_text (t, row, 4, r->opened_at);
       dk_table_set_text (t, row, 5, r->closed_at);
-      dk_table_set_number (t, row, 6, (double) dk_store_round_registered (store, r));
+      dk_table_set_number (t, row, 6, (double) registered);
     }
   dk_report_add_table (report, t);
   return cli_emit_report (report, common);

@@ -2,6 +2,7 @@
  * catalogue.c — learning activities: their text forms, rules and storage.
  */
 #include "catalogue.h"
+#include "enum.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +25,8 @@ static const char *const format_words[] = { N_("on-site"), N_("digital"), N_("mi
 static const char *
 word_of (const char *const *names, const char *const *words, const char *name, DkLang lang)
 {
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      return T_ (lang, words[i]);
-  return name;
+  int i = dk_enum_index (names, g_strv_length ((char **) names), name);
+  return i >= 0 ? T_ (lang, words[i]) : name;
 }
 
 const char *
@@ -153,23 +152,35 @@ dk_activity_parse_develops (DkActivity *a, const char *text, char **problem)
   return TRUE;
 }
 
-static gboolean
-is_iso_datetime (const char *text)
+/* Returns the moment TEXT (an ISO 8601 date, with or without a time) names,
+ * or NULL. */
+static GDateTime *
+iso_moment (const char *text)
 {
+  if (text == NULL)
+    return NULL;
   gsize n = strlen (text);
   g_autofree char *with_zone = g_strconcat (text, n == 10 ? "T00:00:00Z" : n == 16 ? ":00Z" : "Z", NULL);
-  g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (with_zone, NULL);
-  return dt != NULL;
+  return g_date_time_new_from_iso8601 (with_zone, NULL);
 }
 
 gboolean
 dk_activity_add_session (DkActivity *a, const char *start, const char *end, const char *place,
                          guint seats, char **problem)
 {
-  if (start == NULL || end == NULL || !is_iso_datetime (start) || !is_iso_datetime (end))
+  g_autoptr (GDateTime) from = iso_moment (start);
+  g_autoptr (GDateTime) to = iso_moment (end);
+  if (from == NULL || to == NULL)
     {
       *problem = g_strdup_printf (_("session '%s/%s' does not have dates like 2026-10-05T09:00"),
                                   start != NULL ? start : "", end != NULL ? end : "");
+      return FALSE;
+    }
+  /* a session of whole days may end on the day it starts */
+  int order = g_date_time_compare (to, from);
+  if (order < 0 || (order == 0 && (strlen (start) != 10 || strlen (end) != 10)))
+    {
+      *problem = g_strdup_printf (_("session '%s/%s' does not end after it starts"), start, end);
       return FALSE;
     }
   if (place != NULL && strchr (place, '|') != NULL)
@@ -194,10 +205,16 @@ dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem)
       char *slash = strchr (*item, '/'), *at = slash ? strchr (slash + 1, '@') : NULL;
       g_autofree char *start = slash ? g_strndup (*item, (gsize) (slash - *item)) : NULL;
       g_autofree char *end = slash ? g_strndup (slash + 1, at ? (gsize) (at - slash - 1) : strlen (slash + 1)) : NULL;
-      g_autofree char *ignored = NULL;
-      if (!dk_activity_add_session (a, start, end, at ? at + 1 : NULL, 0, &ignored))
+      g_autofree char *why = NULL;
+      if (!dk_activity_add_session (a, start, end, at ? at + 1 : NULL, 0, &why))
         {
-          *problem = g_strdup_printf (_("session '%s' is not START/END@PLACE with dates like 2026-10-05T09:00"), *item);
+          g_autoptr (GDateTime) from = iso_moment (start);
+          g_autoptr (GDateTime) to = iso_moment (end);
+          /* two good dates in the wrong order: say that, not how to write them */
+          *problem = from != NULL && to != NULL
+                         ? g_steal_pointer (&why)
+                         : g_strdup_printf (_("session '%s' is not START/END@PLACE with dates like "
+                                              "2026-10-05T09:00"), *item);
           return FALSE;
         }
     }

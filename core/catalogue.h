@@ -82,8 +82,9 @@ gboolean dk_activity_add_develops (DkActivity *a, const char *comp, guint from, 
 
 /* Adds a session from START to END (ISO 8601 date and time, like
  * 2026-10-05T09:00) at PLACE (may be NULL) with SEATS (0: not limited), or
- * returns FALSE with *PROBLEM (caller frees) when a date is malformed or
- * PLACE contains a "|" (the separator of the stored form). */
+ * returns FALSE with *PROBLEM (caller frees) when a date is malformed, END
+ * is not after START (two dates alone may be the same day) or PLACE
+ * contains a "|" (the separator of the stored form). */
 gboolean dk_activity_add_session (DkActivity *a, const char *start, const char *end,
                                   const char *place, guint seats, char **problem);
 

@@ -40,8 +40,9 @@ typedef struct {
   /* Writes PLAN as a typeset A4 PDF to PATH, a temporary file renamed into
    * place; FALSE with ERROR on failure. */
   gboolean (*write_pdf) (const DkPlanDoc *plan, const char *path, GError **error);
-  /* Returns the N EVENTS as an iCalendar text (caller frees). */
-  char *(*calendar) (const DkCalendarEvent *events, guint n);
+  /* Returns the N EVENTS as an iCalendar text (caller frees), each stamped
+   * (DTSTAMP) with STAMP, seconds since the epoch. */
+  char *(*calendar) (const DkCalendarEvent *events, guint n, gint64 stamp);
   /* Each returns pretty-printed JSON with a final newline (caller frees):
    * a report (see dk_report_render_json), everything stored about a person
    * (see dk_person_export_json; NULL with ERROR when the store fails), a

@@ -333,6 +333,15 @@ guint dk_framework_motivation_high (const DkFramework *fw) { return fw->high; }
 guint dk_framework_n_areas (const DkFramework *fw) { return fw->areas->len; }
 const DkArea *dk_framework_area (const DkFramework *fw, guint i) { return g_ptr_array_index (fw->areas, i); }
 const DkArea *dk_framework_area_by_id (const DkFramework *fw, const char *id) { return g_hash_table_lookup (fw->area_by_id, id); }
+
+gboolean
+dk_framework_area_for_every_role (const DkFramework *fw, const DkArea *area)
+{
+  guint n = fw->roles->len;
+  guint64 every = n >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n) - 1;
+  return (area->role_mask & every) == every;
+}
+
 guint dk_framework_n_competences (const DkFramework *fw) { return fw->competences->len; }
 const DkCompetence *dk_framework_competence (const DkFramework *fw, guint i) { return g_ptr_array_index (fw->competences, i); }
 const DkCompetence *dk_framework_competence_by_id (const DkFramework *fw, const char *id) { return g_hash_table_lookup (fw->competence_by_id, id); }

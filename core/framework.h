@@ -126,6 +126,9 @@ guint dk_framework_motivation_high (const DkFramework *fw);
 guint dk_framework_n_areas (const DkFramework *fw);
 const DkArea *dk_framework_area (const DkFramework *fw, guint index);
 const DkArea *dk_framework_area_by_id (const DkFramework *fw, const char *id);
+/* Returns whether AREA (of FW) applies to every role of FW, rather than
+ * being limited to some. */
+gboolean dk_framework_area_for_every_role (const DkFramework *fw, const DkArea *area);
 
 guint dk_framework_n_competences (const DkFramework *fw);
 const DkCompetence *dk_framework_competence (const DkFramework *fw, guint index);

@@ -79,22 +79,30 @@ int dk_gap_find_scope (const DkGap *gap, const char *key) { return find_key (gap
 
 /* ---- set-up ---------------------------------------------------------------------- */
 
+/* Scopes: with DK_SCOPE_ALL, "" counts the competences of the areas that
+ * apply to every role and each role-limited area is a scope of its own
+ * (DESIGN.md: such an area is never in the headline). */
 static void
 setup_scopes (Scan *s, const DkFramework *fw, DkScopeBy scope_by)
 {
   GPtrArray *keys = s->gap->scope_keys;
+  g_autofree guint8 *scope_of_area = g_new0 (guint8, dk_framework_n_areas (fw) + 1);
   if (scope_by == DK_SCOPE_ALL)
     g_ptr_array_add (keys, g_strdup (""));
-  else if (scope_by == DK_SCOPE_AREA)
-    for (guint a = 0; a < dk_framework_n_areas (fw); a++)
-      g_ptr_array_add (keys, g_strdup (dk_framework_area (fw, a)->id));
+  for (guint a = 0; a < dk_framework_n_areas (fw) && scope_by != DK_SCOPE_COMPETENCE; a++)
+    {
+      const DkArea *area = dk_framework_area (fw, a);
+      if (scope_by == DK_SCOPE_ALL && dk_framework_area_for_every_role (fw, area))
+        continue;
+      scope_of_area[a] = (guint8) keys->len;
+      g_ptr_array_add (keys, g_strdup (area->id));
+    }
   for (guint c = 0; c < s->n_comp; c++)
     {
       const DkCompetence *comp = dk_framework_competence (fw, c);
       if (scope_by == DK_SCOPE_COMPETENCE)
         g_ptr_array_add (keys, g_strdup (comp->id));
-      s->scope_of[c] = scope_by == DK_SCOPE_ALL ? 0
-                       : scope_by == DK_SCOPE_AREA ? (guint8) comp->area->index : (guint8) c;
+      s->scope_of[c] = scope_by == DK_SCOPE_COMPETENCE ? (guint8) c : scope_of_area[comp->area->index];
     }
   s->gap->n_scopes = keys->len;
 }

@@ -1,18 +1,17 @@
 /* lang.c — the two languages of digikomp. */
 #include "dk.h"
+#include "enum.h"
 
 #include <string.h>
 
 gboolean
 dk_lang_parse (const char *name, DkLang *out)
 {
-  if (g_strcmp0 (name, "sv") == 0)
-    *out = DK_LANG_SV;
-  else if (g_strcmp0 (name, "en") == 0)
-    *out = DK_LANG_EN;
-  else
-    return FALSE;
-  return TRUE;
+  static const char *const codes[] = { [DK_LANG_SV] = "sv", [DK_LANG_EN] = "en" };
+  int i = dk_enum_index (codes, G_N_ELEMENTS (codes), name);
+  if (i >= 0)
+    *out = (DkLang) i;
+  return i >= 0;
 }
 
 const char *

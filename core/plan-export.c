@@ -3,6 +3,7 @@
  * PDF, iCalendar and JSON are written by the exporters' module (exporters.h).
  */
 #include "plan-export.h"
+#include "enum.h"
 #include "exporters.h"
 #include "date.h"
 #include "svg.h"
@@ -18,18 +19,10 @@ static const char *const names[] = { "md", "html", "pdf", "ics", "json" };
 gboolean
 dk_plan_format_parse (const char *name, DkPlanFormat *out)
 {
-  if (name == NULL)
-    {
-      *out = DK_PLAN_FORMAT_MD;
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (name, names[i]) == 0)
-      {
-        *out = (DkPlanFormat) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = name == NULL ? DK_PLAN_FORMAT_MD : dk_enum_index (names, G_N_ELEMENTS (names), name);
+  if (i >= 0)
+    *out = (DkPlanFormat) i;
+  return i >= 0;
 }
 
 /* Everything a rendering needs. */
@@ -53,7 +46,7 @@ doc_clear (Doc *d)
   g_free (d->manager);
 }
 
-static char *agreed_by (DkStore *store, const char *by);
+static gboolean agreed_by (DkStore *store, const char *by, char **name, GError **error);
 
 static gboolean
 doc_load (DkStore *store, const char *round, const char *person, DkLang lang, Doc *d, GError **error)
@@ -67,10 +60,8 @@ doc_load (DkStore *store, const char *round, const char *person, DkLang lang, Do
     return FALSE;
   g_free (d->ctx.gaps);
   d->ctx.gaps = dk_gap_person (d->ctx.fw, d->ctx.a, TRUE);
-  d->agreed_by = agreed_by (store, d->plan->agreed_by);
-  if (d->ctx.person->manager_ext_id != NULL)
-    d->manager = agreed_by (store, d->ctx.person->manager_ext_id);
-  return TRUE;
+  return agreed_by (store, d->plan->agreed_by, &d->agreed_by, error)
+         && agreed_by (store, d->ctx.person->manager_ext_id, &d->manager, error);
 }
 
 static const DkActivity *
@@ -199,17 +190,30 @@ plan_item_details (const Doc *d, const DkPlanItem *it)
   return lines;
 }
 
-/* Returns who BY is by name: a person's name for their id, "Karin (HR)"
- * for "hr:Karin"; NULL for NULL (caller frees). */
-static char *
-agreed_by (DkStore *store, const char *by)
+/* Sets *NAME to who BY is by name: a person's name for their id (the id
+ * itself once they are no longer in the store), "Karin (HR)" for
+ * "hr:Karin"; NULL for NULL (caller frees).  FALSE with ERROR when the
+ * store fails. */
+static gboolean
+agreed_by (DkStore *store, const char *by, char **name, GError **error)
 {
+  *name = NULL;
   if (by == NULL)
-    return NULL;
+    return TRUE;
   if (g_str_has_prefix (by, "hr:"))
-    return g_strdup_printf ("%s (HR)", by + 3);
-  g_autoptr (DkPerson) p = dk_store_person (store, by, NULL);
-  return g_strdup (p != NULL ? p->name : by);
+    {
+      *name = g_strdup_printf ("%s (HR)", by + 3);
+      return TRUE;
+    }
+  g_autoptr (GError) failure = NULL;
+  g_autoptr (DkPerson) p = dk_store_person_find (store, by, &failure);
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  *name = g_strdup (p != NULL ? p->name : by);
+  return TRUE;
 }
 
 /* ---- Markdown ---------------------------------------------------------------------- */
@@ -360,7 +364,7 @@ render_json (const Doc *d, GError **error)
 /* One event per dated session of the planned activities that are not
  * cancelled, with the preparation task as its description. */
 static char *
-render_ics (const Doc *d, GError **error)
+render_ics (const Doc *d, gint64 stamp, GError **error)
 {
   const DkExporters *x = dk_exporters (error);
   if (x == NULL)
@@ -384,21 +388,21 @@ render_ics (const Doc *d, GError **error)
           g_array_append_val (events, e);
         }
     }
-  return x->calendar ((const DkCalendarEvent *) events->data, events->len);
+  return x->calendar ((const DkCalendarEvent *) events->data, events->len, stamp);
 }
 
 char *
-dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format, DkLang lang,
-                GError **error)
+dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format,
+                const DkContext *ctx, GError **error)
 {
   Doc d;
   char *out = NULL;
-  if (doc_load (store, round, person, lang, &d, error))
+  if (doc_load (store, round, person, ctx->lang, &d, error))
     switch (format)
       {
       case DK_PLAN_FORMAT_HTML: out = render_html (&d); break;
       case DK_PLAN_FORMAT_JSON: out = render_json (&d, error); break;
-      case DK_PLAN_FORMAT_ICS:  out = render_ics (&d, error); break;
+      case DK_PLAN_FORMAT_ICS:  out = render_ics (&d, dk_context_now (ctx), error); break;
       default:                  out = render_markdown (&d); break;
       }
   doc_clear (&d);
@@ -567,7 +571,7 @@ export_one (DkStore *store, const char *round, const char *person, DkPlanFormat 
 {
   if (format == DK_PLAN_FORMAT_PDF)
     return dk_plan_write_pdf (store, round, person, ctx, path, error);
-  g_autofree char *text = dk_plan_render (store, round, person, format, ctx->lang, error);
+  g_autofree char *text = dk_plan_render (store, round, person, format, ctx, error);
   return text != NULL && dk_file_replace_contents (path, text, strlen (text), error);
 }
 

@@ -76,10 +76,11 @@ typedef enum {
 /* Returns the format named NAME (md, html, pdf, ics, json; NULL: md). */
 gboolean dk_plan_format_parse (const char *name, DkPlanFormat *out);
 
-/* Returns PERSON's plan in ROUND rendered as FORMAT (not PDF), a new
- * NUL-terminated string (caller frees), or NULL with ERROR. */
+/* Returns PERSON's plan in ROUND rendered as FORMAT (not PDF) in CTX's
+ * language, a new NUL-terminated string (caller frees), or NULL with ERROR.
+ * The calendar (ICS) stamps its events with the time by CTX's clock. */
 char *dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format,
-                      DkLang lang, GError **error);
+                      const DkContext *ctx, GError **error);
 
 /* Writes PERSON's plan as PDF (A4, typeset) to PATH through dk_file_replace
  * (atomic-file.h), in CTX's language with the date of printing from CTX's

@@ -3,6 +3,7 @@
  */
 #include "plan.h"
 #include "date.h"
+#include "number.h"
 
 #include <string.h>
 
@@ -762,8 +763,9 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang
   if (ok)
     {
       s.planner = dk_planner_new (catalogue, from, lang);
-      s.registered = progress != NULL ? (guint64) MAX (dk_store_round_registered (store, s.round), 0) : 0;
-      ok = dk_store_begin (store, error)
+      gint64 registered = progress != NULL ? dk_store_round_registered (store, s.round, error) : 0;
+      s.registered = (guint64) MAX (registered, 0);
+      ok = registered >= 0 && dk_store_begin (store, error)
            && dk_store_round_scan (store, s.round->id, DK_SCAN_PERSON, suggest_row, &s, error) && !s.failed
            && dk_store_audit (store, dk_store_actor (), "plan", 0, s.round->id, "suggested for all",
                               NULL, unit != NULL ? unit : "", error)
@@ -807,7 +809,7 @@ gboolean
 dk_participation_record (DkStore *store, const char *person, const char *activity, const char *date,
                          double hours, const char *status, GError **error)
 {
-  if (!g_strv_contains (dk_participation_statuses, status) || !(hours >= 0 && hours < DK_PARTICIPATION_MAX_HOURS)
+  if (!g_strv_contains (dk_participation_statuses, status) || !(hours >= 0 && hours <= DK_HOURS_MAX)
       || !check_date (date, error))
     {
       if (error != NULL && *error == NULL)

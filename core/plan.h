@@ -116,12 +116,11 @@ gboolean dk_plan_set_status (DkStore *store, const char *round, const char *pers
 gboolean dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang lang,
                               guint *written, const DkProgress *progress, GError **error);
 
-/* The statuses of a participation (NULL-terminated), and the hours one may
- * have (0 up to, not including, this). */
+/* The statuses of a participation (NULL-terminated). */
 extern const char *const dk_participation_statuses[];
-#define DK_PARTICIPATION_MAX_HOURS 1000
 
-/* Records that PERSON took part in ACTIVITY on DATE for HOURS, with STATUS
+/* Records that PERSON took part in ACTIVITY on DATE for HOURS (0 to
+ * DK_HOURS_MAX, as dk_hours_parse reads them), with STATUS
  * registered, attended, completed or no-show; a completed activity marks
  * the plan items naming it done. */
 gboolean dk_participation_record (DkStore *store, const char *person, const char *activity,

@@ -4,6 +4,7 @@
  * (JSON, XLSX).
  */
 #include "report-model-private.h"
+#include "enum.h"
 
 #include <math.h>
 #include <string.h>
@@ -12,18 +13,10 @@ gboolean
 dk_format_parse (const char *name, DkFormat *out)
 {
   static const char *names[] = { "table", "csv", "json", "html", "xlsx", "pdf" };
-  if (name == NULL)
-    {
-      *out = DK_FORMAT_TABLE;
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strcmp (name, names[i]) == 0)
-      {
-        *out = (DkFormat) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = name == NULL ? DK_FORMAT_TABLE : dk_enum_index (names, G_N_ELEMENTS (names), name);
+  if (i >= 0)
+    *out = (DkFormat) i;
+  return i >= 0;
 }
 
 /* ---- the model -------------------------------------------------------------- */

@@ -2,6 +2,7 @@
  * report.c — HR's group reports as tables, from the gap engine.
  */
 #include "report.h"
+#include "enum.h"
 #include "svg.h"
 
 #include <string.h>
@@ -10,13 +11,10 @@ gboolean
 dk_report_kind_parse (const char *name, DkReportKind *out)
 {
   static const char *names[] = { "needs", "average", "motivation", "response", "conversations" };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      {
-        *out = (DkReportKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = dk_enum_index (names, G_N_ELEMENTS (names), name);
+  if (i >= 0)
+    *out = (DkReportKind) i;
+  return i >= 0;
 }
 
 typedef struct {
@@ -220,8 +218,11 @@ build_table (const Computed *c, const DkReportQuery *q)
         }
     }
 
+  /* all competences: the areas for every role; a role-limited area's own
+   * scope is in the reports by area and in the summary's headline */
+  guint n_scopes = q->scope_by == DK_SCOPE_ALL ? 1 : dk_gap_n_scopes (c->now);
   for (guint g = 0; g < dk_gap_n_groups (c->now); g++)
-    for (guint s = 0; s < dk_gap_n_scopes (c->now); s++)
+    for (guint s = 0; s < n_scopes; s++)
       {
         const DkGapCell *cell = dk_gap_cell (c->now, g, s), *old = NULL;
         if (cell->people == 0)
@@ -320,9 +321,36 @@ headline_value (DkTable *t, guint row, guint col, const DkGapCell *cell, const M
   return FALSE;
 }
 
+/* Adds the headline row LABEL: metric M of the organisation's scope KEY in
+ * both rounds, and the change. */
+static void
+headline_row (DkTable *t, const Computed *c, const char *label, const char *key, const MetricColumn *m,
+              guint k)
+{
+  guint row = dk_table_add_row (t), col = 0;
+  double was = 0, is = 0;
+  gboolean have_was = FALSE;
+  dk_table_set_text (t, row, col++, label);
+  if (c->before != NULL)
+    {
+      int s = dk_gap_find_scope (c->before, key);
+      have_was = headline_value (t, row, col++, s >= 0 ? dk_gap_cell (c->before, 0, (guint) s) : NULL, m, k, &was);
+    }
+  int s = dk_gap_find_scope (c->now, key);
+  gboolean have_is = headline_value (t, row, col++, s >= 0 ? dk_gap_cell (c->now, 0, (guint) s) : NULL, m, k, &is);
+  if (c->before != NULL && have_was && have_is)
+    {
+      gboolean level = m->kind == DK_COLUMN_LEVEL;
+      dk_table_set_value (t, row, col, level ? is - was : (is - was) * 100,
+                          level ? DK_COLUMN_LEVEL_CHANGE : DK_COLUMN_POINTS);
+    }
+}
+
 /* The headline figures for the whole organisation, one row each: numbers
  * of each row's kind (percentages, and levels for the average rating), the
- * change in percentage points or levels. */
+ * change in percentage points or levels.  They count the areas that apply
+ * to every role; the share with needs of each role-limited area follows
+ * the headline share in a row of its own. */
 static DkTable *
 headline_table (const Computed *c, guint k)
 {
@@ -343,18 +371,12 @@ headline_table (const Computed *c, guint k)
     dk_table_add_column (t, "change", _("Change"), DK_COLUMN_POINTS);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      guint row = dk_table_add_row (t), col = 0;
-      double was = 0, is = 0;
-      gboolean have_was = FALSE;
-      dk_table_set_text (t, row, col++, _(rows[i].label));
-      if (c->before != NULL)
-        have_was = headline_value (t, row, col++, dk_gap_cell (c->before, 0, 0), &rows[i], k, &was);
-      gboolean have_is = headline_value (t, row, col++, dk_gap_cell (c->now, 0, 0), &rows[i], k, &is);
-      if (c->before != NULL && have_was && have_is)
+      headline_row (t, c, _(rows[i].label), "", &rows[i], k);
+      for (guint s = 1; i == 0 && s < dk_gap_n_scopes (c->now); s++)
         {
-          gboolean level = rows[i].kind == DK_COLUMN_LEVEL;
-          dk_table_set_value (t, row, col, level ? is - was : (is - was) * 100,
-                              level ? DK_COLUMN_LEVEL_CHANGE : DK_COLUMN_POINTS);
+          const char *key = dk_gap_scope_key (c->now, s);
+          g_autofree char *label = g_strdup_printf (_("Share with needs, area %s"), key);
+          headline_row (t, c, label, key, &rows[i], k);
         }
     }
   return t;
@@ -460,7 +482,8 @@ add_definitions (DkReport *report, guint min_group)
   static const char *const terms[][2] = {
     { N_("Share of employees with needs"),
       N_("Of the employees with at least one level (their manager's, else their own shared self-rating), "
-         "the share below the level their role expects in at least one competence.") },
+         "the share below the level their role expects in at least one competence, counting the areas that "
+         "apply to every role.  An area for some roles only has a row of its own.") },
     { N_("Share of needs"),
       N_("Of all pairs of an employee and a competence with a level, the share below the expected level.") },
     { N_("Average rating"),

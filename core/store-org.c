@@ -2,6 +2,7 @@
  * store-org.c — the organisation: units as a tree, people.
  */
 #include "store-private.h"
+#include "enum.h"
 
 #include <string.h>
 
@@ -9,13 +10,10 @@ gboolean
 dk_gender_parse (const char *text, DkGender *out)
 {
   static const char *codes[] = { "", "F", "M", "X" };
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    if (g_strcmp0 (text, codes[i]) == 0)
-      {
-        *out = (DkGender) i;
-        return TRUE;
-      }
-  return FALSE;
+  int i = dk_enum_index (codes, G_N_ELEMENTS (codes), text);
+  if (i >= 0)
+    *out = (DkGender) i;
+  return i >= 0;
 }
 
 const char *
@@ -95,6 +93,19 @@ unit_insert (DkStore *store, gint64 parent, const char *name, const char *path,
   gboolean ok = dk_store_step_done (store, stmt, error);
   sqlite3_finalize (stmt);
   return ok ? sqlite3_last_insert_rowid (store->db) : 0;
+}
+
+char *
+dk_unit_path_normalize (const char *path)
+{
+  g_auto (GStrv) segments = g_strsplit (path != NULL ? path : "", "/", -1);
+  for (char **s = segments; *s != NULL; s++)
+    {
+      g_strstrip (*s);
+      if (**s == '\0' || strcmp (*s, ".") == 0 || strcmp (*s, "..") == 0)
+        return NULL;
+    }
+  return g_strjoinv ("/", segments);
 }
 
 gboolean
@@ -199,6 +210,16 @@ DkPerson *
 dk_store_person (DkStore *store, const char *ext_id, GError **error)
 {
   return person_query_one (store, "p.ext_id = ?", ext_id, 0, ext_id, error);
+}
+
+DkPerson *
+dk_store_person_find (DkStore *store, const char *ext_id, GError **error)
+{
+  g_autoptr (GError) missing = NULL;
+  DkPerson *p = dk_store_person (store, ext_id, &missing);
+  if (p == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID))
+    g_propagate_error (error, g_steal_pointer (&missing));
+  return p;
 }
 
 DkPerson *

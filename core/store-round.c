@@ -61,13 +61,13 @@ dk_store_rounds (DkStore *store, GError **error)
 }
 
 gint64
-dk_store_round_registered (DkStore *store, const DkRound *round)
+dk_store_round_registered (DkStore *store, const DkRound *round, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT count(*) FROM assessment WHERE round_id = ?", NULL);
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT count(*) FROM assessment WHERE round_id = ?", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, round->id);
-  gint64 n = dk_store_step (store, stmt, _("reading a round"), NULL) == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  gint64 n = dk_store_step (store, stmt, _("reading a round"), error) == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_finalize (stmt);
   return n;
 }
@@ -180,6 +180,13 @@ gboolean
 dk_store_round_open (DkStore *store, const char *code, const char *title, const char *fw_id,
                      const char *fw_version, const char *actor, GError **error)
 {
+  if (code[0] == '\0' || code[0] == '-')
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+                   _("round id '%s' is empty or begins with '-', which a command reads as an option; "
+                     "give the round an id that begins with a letter or a digit"), code);
+      return FALSE;
+    }
   gint64 fw_rowid = dk_store_framework_rowid (store, fw_id, fw_version, error);
   if (fw_rowid == 0)
     return FALSE;

@@ -701,14 +701,14 @@ dk_store_framework (DkStore *store, const char *id, const char *version, GError 
 }
 
 gboolean
-dk_store_role_known (DkStore *store, const char *role)
+dk_store_role_known (DkStore *store, const char *role, GError **error)
 {
   sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT 1 FROM framework_role WHERE role = ? LIMIT 1", NULL);
+      store, "SELECT 1 FROM framework_role WHERE role = ? LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   dk_store_bind_text (stmt, 1, role);
-  gboolean known = sqlite3_step (stmt) == SQLITE_ROW;
+  gboolean known = dk_store_step (store, stmt, _("reading the frameworks' roles"), error) == DK_STORE_STEP_ROW;
   sqlite3_finalize (stmt);
   return known;
 }

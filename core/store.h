@@ -140,8 +140,10 @@ DkFramework *dk_store_register_framework (DkStore *store, const char *path,
 DkFramework *dk_store_framework (DkStore *store, const char *id, const char *version,
                                  GError **error);
 
-/* Returns TRUE when ROLE is a role of some registered framework. */
-gboolean dk_store_role_known (DkStore *store, const char *role);
+/* Returns TRUE when ROLE is a role of some registered framework; FALSE when
+ * it is not (ERROR unset) or when the store fails (ERROR set): a caller
+ * tells the two apart by ERROR, never takes a failure for "unknown". */
+gboolean dk_store_role_known (DkStore *store, const char *role, GError **error);
 
 /* ---- organisation --------------------------------------------------------- */
 
@@ -158,6 +160,11 @@ void dk_unit_free (DkUnit *unit);
 
 /* Returns every unit, parents before children (DkUnit*; caller owns). */
 GPtrArray *dk_store_units (DkStore *store, GError **error);
+
+/* Returns PATH with the spaces around each of its '/'-separated segments
+ * removed (" Org / A " is "Org/A"), or NULL when a segment is empty, "." or
+ * ".." (or PATH is NULL).  Caller frees.  Thread-safe. */
+char *dk_unit_path_normalize (const char *path);
 
 /* Returns TRUE when the unit path PATH is ROOT or one of its sub-units. */
 gboolean dk_unit_path_under (const char *path, const char *root);
@@ -186,8 +193,11 @@ typedef struct {
 void dk_person_free (DkPerson *person);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPerson, dk_person_free)
 
-/* Returns the person with external id EXT_ID, or NULL with NOT_FOUND. */
+/* Returns the person with external id EXT_ID, or NULL with UNKNOWN_ID. */
 DkPerson *dk_store_person (DkStore *store, const char *ext_id, GError **error);
+/* As dk_store_person, but NULL with ERROR unset when there is no such
+ * person: ERROR is set only when the store fails. */
+DkPerson *dk_store_person_find (DkStore *store, const char *ext_id, GError **error);
 /* As dk_store_person, by store id. */
 DkPerson *dk_store_person_by_id (DkStore *store, gint64 id, GError **error);
 
@@ -226,7 +236,8 @@ void dk_round_free (DkRound *round);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkRound, dk_round_free)
 
 /* Opens round CODE on framework FW_ID at FW_VERSION (NULL: latest) and
- * registers every active person whose role the framework has. */
+ * registers every active person whose role the framework has.  A CODE that
+ * is empty or begins with '-' is refused (INVALID). */
 gboolean dk_store_round_open (DkStore *store, const char *code, const char *title,
                               const char *fw_id, const char *fw_version,
                               const char *actor, GError **error);
@@ -241,8 +252,8 @@ DkRound *dk_store_round (DkStore *store, const char *code, GError **error);
 GPtrArray *dk_store_rounds (DkStore *store, GError **error);
 
 /* Returns how many people are registered in ROUND (reads the whole round),
- * or -1 on a store failure. */
-gint64 dk_store_round_registered (DkStore *store, const DkRound *round);
+ * or -1 with ERROR on a store failure. */
+gint64 dk_store_round_registered (DkStore *store, const DkRound *round, GError **error);
 
 /* Returns the framework ROUND pins (caller owns). */
 DkFramework *dk_store_round_framework (DkStore *store, const DkRound *round, GError **error);

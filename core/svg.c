@@ -8,12 +8,19 @@
 
 static const char *series_colours[] = { "#9fb3c8", "#1f5f99", "#e07b39", "#4c9a5b" };
 
+/* A coordinate as SVG reads it, with a dot whatever the locale: d0 (x).s
+ * has no decimals, d1 (x).s one; the text lives until the end of the
+ * statement that calls it. */
+typedef struct { char s[G_ASCII_DTOSTR_BUF_SIZE]; } Coord;
+static Coord d0 (double v) { Coord c; g_ascii_formatd (c.s, sizeof c.s, "%.0f", v); return c; }
+static Coord d1 (double v) { Coord c; g_ascii_formatd (c.s, sizeof c.s, "%.1f", v); return c; }
+
 static void
 text (GString *out, double x, double y, const char *anchor, const char *extra, const char *s)
 {
   g_autofree char *e = dk_html_escape (s);
-  g_string_append_printf (out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>\n",
-                          x, y, anchor, extra, e);
+  g_string_append_printf (out, "<text x=\"%s\" y=\"%s\" text-anchor=\"%s\"%s>%s</text>\n",
+                          d1 (x).s, d1 (y).s, anchor, extra, e);
 }
 
 static char *
@@ -30,15 +37,15 @@ dk_svg_bar_chart (const DkBarChart *c)
   const double left = 50, top = 30, height = 220, group_w = 24.0 * c->n_series + 24;
   const double width = left + group_w * MAX (c->n_categories, 1) + 20;
   GString *out = g_string_new (NULL);
-  g_string_append_printf (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\""
-                               " width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\" font-size=\"11\">\n",
-                          width, top + height + 60, width, top + height + 60);
+  g_string_append_printf (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %s %s\""
+                               " width=\"%s\" height=\"%s\" font-family=\"sans-serif\" font-size=\"11\">\n",
+                          d0 (width).s, d0 (top + height + 60).s, d0 (width).s, d0 (top + height + 60).s);
   for (int i = 0; i <= 4; i++)
     {
       double v = c->min + (c->max - c->min) * i / 4.0, y = top + height - height * i / 4.0;
       g_autofree char *label = value_text (v, c->percent, c->lang);
-      g_string_append_printf (out, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#dde3ea\"/>\n",
-                              left, y, width - 10, y);
+      g_string_append_printf (out, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#dde3ea\"/>\n",
+                              d0 (left).s, d1 (y).s, d0 (width - 10).s, d1 (y).s);
       text (out, left - 4, y + 4, "end", "", label);
     }
   for (guint k = 0; k < c->n_categories; k++)
@@ -50,15 +57,15 @@ dk_svg_bar_chart (const DkBarChart *c)
           double x = gx + 24.0 * s;
           if (!c->present[i])
             {
-              g_string_append_printf (out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"20\" height=\"4\" fill=\"#bbb\"/>\n",
-                                      x, top + height - 4);
+              g_string_append_printf (out, "<rect x=\"%s\" y=\"%s\" width=\"20\" height=\"4\" fill=\"#bbb\"/>\n",
+                                      d1 (x).s, d1 (top + height - 4).s);
               text (out, x + 10, top + height - 8, "middle", " fill=\"#777\"", "–");
               continue;
             }
           double f = CLAMP ((c->values[i] - c->min) / (c->max - c->min), 0, 1);
           g_autofree char *label = value_text (c->values[i], c->percent, c->lang);
-          g_string_append_printf (out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"20\" height=\"%.1f\" fill=\"%s\"/>\n",
-                                  x, top + height - f * height, f * height,
+          g_string_append_printf (out, "<rect x=\"%s\" y=\"%s\" width=\"20\" height=\"%s\" fill=\"%s\"/>\n",
+                                  d1 (x).s, d1 (top + height - f * height).s, d1 (f * height).s,
                                   series_colours[s % G_N_ELEMENTS (series_colours)]);
           text (out, x + 10, top + height - f * height - 3, "middle", " font-size=\"9\"", label);
         }
@@ -67,8 +74,8 @@ dk_svg_bar_chart (const DkBarChart *c)
   for (guint s = 0; s < c->n_series; s++)
     {
       double x = left + 110.0 * s;
-      g_string_append_printf (out, "<rect x=\"%.0f\" y=\"%.0f\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
-                              x, top + height + 32, series_colours[s % G_N_ELEMENTS (series_colours)]);
+      g_string_append_printf (out, "<rect x=\"%s\" y=\"%s\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
+                              d0 (x).s, d0 (top + height + 32).s, series_colours[s % G_N_ELEMENTS (series_colours)]);
       text (out, x + 16, top + height + 42, "start", "", c->series[s]);
     }
   g_string_append (out, "</svg>");
@@ -90,9 +97,9 @@ dk_svg_heat_map (const DkHeatMap *m)
   const double label_w = 330, cell_w = 64, cell_h = 22, top = 24;
   const double width = label_w + cell_w * m->n_cols + 10, height = top + cell_h * m->n_rows + 10;
   GString *out = g_string_new (NULL);
-  g_string_append_printf (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\""
-                               " width=\"%.0f\" height=\"%.0f\" font-family=\"sans-serif\" font-size=\"11\">\n",
-                          width, height, width, height);
+  g_string_append_printf (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %s %s\""
+                               " width=\"%s\" height=\"%s\" font-family=\"sans-serif\" font-size=\"11\">\n",
+                          d0 (width).s, d0 (height).s, d0 (width).s, d0 (height).s);
   for (guint c = 0; c < m->n_cols; c++)
     text (out, label_w + cell_w * c + cell_w / 2, top - 8, "middle", " font-weight=\"bold\"", m->cols[c]);
   for (guint r = 0; r < m->n_rows; r++)
@@ -111,8 +118,8 @@ dk_svg_heat_map (const DkHeatMap *m)
             }
           else
             label = g_strdup (m->state[i] == DK_HEAT_SUPPRESSED ? "–" : "");
-          g_string_append_printf (out, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" fill=\"%s\" stroke=\"#fff\"/>\n",
-                                  label_w + cell_w * c, y, cell_w, cell_h, fill);
+          g_string_append_printf (out, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\" stroke=\"#fff\"/>\n",
+                                  d0 (label_w + cell_w * c).s, d0 (y).s, d0 (cell_w).s, d0 (cell_h).s, fill);
           text (out, label_w + cell_w * c + cell_w / 2, y + 15, "middle",
                 m->state[i] == DK_HEAT_VALUE && m->values[i] > 0.6 ? " fill=\"#fff\"" : "", label);
         }
@@ -142,7 +149,7 @@ radar_polygon (GString *out, const DkRadar *r, const guint *levels, guint n, con
     {
       double x, y;
       radar_point (r, i, n, levels[axes[i]], &x, &y);
-      g_string_append_printf (out, "%.1f,%.1f ", x, y);
+      g_string_append_printf (out, "%s,%s ", d1 (x).s, d1 (y).s);
     }
   g_string_append_printf (out, "\" fill=\"%s\" fill-opacity=\"0.15\" stroke=\"%s\" stroke-width=\"2\"%s/>\n",
                           colour, colour, dash);
@@ -165,7 +172,7 @@ dk_svg_radar (const DkRadar *r)
         {
           double x, y;
           radar_point (r, i, n, l, &x, &y);
-          g_string_append_printf (out, "%.1f,%.1f ", x, y);
+          g_string_append_printf (out, "%s,%s ", d1 (x).s, d1 (y).s);
         }
       g_string_append (out, "\" fill=\"none\" stroke=\"#dde3ea\"/>\n");
     }
@@ -178,7 +185,8 @@ dk_svg_radar (const DkRadar *r)
         {
           /* no level: a hollow mark on the axis at the centre side */
           radar_point (r, i, n, r->min, &x, &y);
-          g_string_append_printf (out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#fff\" stroke=\"#b00020\"/>\n", x, y);
+          g_string_append_printf (out, "<circle cx=\"%s\" cy=\"%s\" r=\"4\" fill=\"#fff\" stroke=\"#b00020\"/>\n",
+                                  d1 (x).s, d1 (y).s);
         }
     }
   if (n > 2)

@@ -210,44 +210,59 @@ def rate_person(p, code, u, rows):
                      "yes" if shared else "no", conversation])
 
 
+def for_every_role(c):
+    """Whether competence C's area applies to every role (area 6 does not)."""
+    return all(EXPECTED[d][r] > 0 for d in COMPETENCES if d.split(".")[0] == c.split(".")[0]
+               for r in range(len(ROLES)))
+
+
 def figures(people, rows, code):
-    """The headline figures with the definitions of docs/metrics.md."""
+    """The headline figures with the definitions of docs/metrics.md: they
+    count the areas that apply to every role; area 6's share with needs
+    apart."""
     by_person = {}
     for r in rows:
         by_person.setdefault(r[0], []).append(r)
     role_of = {p["person_id"]: p["role"] for p in people}
-    registered_pairs = sum(len(applicable(p["role"])) for p in people)
+    registered_pairs = sum(len([c for c in applicable(p["role"]) if for_every_role(c)]) for p in people)
     answered = with_level = with_need = mot = high = talked = 0
+    with_level6 = with_need6 = 0
     pairs = {}
     mot_area = {}
     for pid, prs in by_person.items():
         if prs[0][8] != "yes":
             continue
         r = ROLES.index(role_of[pid])
-        any_level = any_need = False
+        any_level = any_need = any_level6 = any_need6 = False
         talked += prs[0][9] != ""
         for row in prs:
             c = row[2]
-            answered += 1
+            every = for_every_role(c)
+            answered += every
             eff = int(row[4]) if row[4] else (int(row[3]) if row[3] not in ("", "?") else 0)
             if eff:
-                any_level = True
                 need = EXPECTED[c][r] > eff
-                any_need |= need
+                if every:
+                    any_level, any_need = True, any_need or need
+                else:
+                    any_level6, any_need6 = True, any_need6 or need
                 n, d = pairs.get(c, (0, 0))
                 pairs[c] = (n + need, d + 1)
             if row[5]:
-                mot += 1
-                high += int(row[5]) >= 4
+                mot += every
+                high += every and int(row[5]) >= 4
                 key = (c.split(".")[0], role_of[pid] == "system-admin")
                 a, b = mot_area.get(key, (0, 0))
                 mot_area[key] = (a + (int(row[5]) >= 4), b + 1)
         with_level += any_level
         with_need += any_need
+        with_level6 += any_level6
+        with_need6 += any_need6
     area6 = [mot_area.get(("6", s), (0, 0)) for s in (False, True)]
     admin4 = mot_area.get(("4", True), (0, 0))
     out = {
         "share with needs": with_need / with_level,
+        "share with needs, area 6": with_need6 / with_level6,
         "high motivation": high / mot,
         "high motivation, area 6": sum(a for a, _ in area6) / max(1, sum(b for _, b in area6)),
         "high motivation, system-admin, area 4": admin4[0] / max(1, admin4[1]),

@@ -23,13 +23,16 @@ ical_time (const char *iso)
 }
 
 char *
-dk_export_calendar (const DkCalendarEvent *events, guint n)
+dk_export_calendar (const DkCalendarEvent *events, guint n, gint64 stamp)
 {
+  /* RFC 5545: every VEVENT has a DTSTAMP, in UTC */
+  struct icaltimetype dtstamp = icaltime_from_timet_with_zone ((time_t) stamp, 0, icaltimezone_get_utc_timezone ());
   icalcomponent *cal = icalcomponent_vanew (ICAL_VCALENDAR_COMPONENT, icalproperty_new_version ("2.0"),
                                             icalproperty_new_prodid ("-//digikomp//plan//SV"), (void *) 0);
   for (const DkCalendarEvent *e = events; e < events + n; e++)
     {
       icalcomponent *ev = icalcomponent_vanew (ICAL_VEVENT_COMPONENT, icalproperty_new_uid (e->uid),
+                                               icalproperty_new_dtstamp (dtstamp),
                                                icalproperty_new_summary (e->summary),
                                                icalproperty_new_dtstart (ical_time (e->start)),
                                                icalproperty_new_dtend (ical_time (e->end)), (void *) 0);

@@ -8,6 +8,7 @@
 #include "catalogue.h"
 #include "csv.h"
 #include "errors.h"
+#include "number.h"
 #include "xml-readers.h"
 
 #include <stdio.h>
@@ -102,23 +103,56 @@ check_develops (Reader *r, const DkDevelops *d, guint line)
                    d->competence, d->from, d->to, scale->min, scale->max, dk_framework_id (fw));
 }
 
+/* Returns TRUE when some registered framework has ROLE. */
+static gboolean
+role_registered (Reader *r, const char *role)
+{
+  for (guint i = 0; i < r->frameworks->len; i++)
+    if (dk_framework_role_by_id (g_ptr_array_index (r->frameworks, i), role) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_roles (Reader *r, const DkActivity *a, guint line)
 {
   for (char **role = a->roles; *role != NULL; role++)
-    if (!dk_store_role_known (r->store, *role))
+    if (!role_registered (r, *role))
       dk_errors_add (&r->errors, r->file, line, _("role '%s' is in no registered framework"), *role);
 }
 
-/* Checks what both forms share: a unique id, a title, a known kind, format
- * and language, and HOURS (the text as written), which sets A's hours. */
+/* Writes each of A's units as a unit path (" Org / A " as "Org/A"); an
+ * error for one with an empty, "." or ".." part. */
+static void
+check_units (Reader *r, DkActivity *a, guint line)
+{
+  for (char **unit = a->units; *unit != NULL; unit++)
+    {
+      char *path = dk_unit_path_normalize (*unit);
+      if (path == NULL)
+        dk_errors_add (&r->errors, r->file, line,
+                       _("unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
+                         "(no empty, '.' or '..' parts)"), *unit);
+      else
+        {
+          g_free (*unit);
+          *unit = path;
+        }
+    }
+}
+
+/* Checks what both forms share: a unique id, a title, a known kind, format,
+ * language and units, and HOURS (the text as written), which sets A's hours. */
 static void
 check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
 {
-  char *end = NULL;
-  a->hours = hours != NULL ? g_ascii_strtod (hours, &end) : 0;
+  g_autoptr (GError) bad_hours = NULL;
   if (a->id == NULL)
     dk_errors_add (&r->errors, r->file, line, _("id is empty"));
+  else if (a->id[0] == '-')
+    dk_errors_add (&r->errors, r->file, line,
+                   _("activity id '%s' begins with '-', which a command reads as an option; "
+                     "give the activity an id that begins with a letter or a digit"), a->id);
   else if (g_hash_table_contains (r->ids, a->id))
     dk_errors_add (&r->errors, r->file, line, _("activity %s appears twice (first on line %u)"), a->id,
                    GPOINTER_TO_UINT (g_hash_table_lookup (r->ids, a->id)));
@@ -133,10 +167,11 @@ check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
   if (!one_of (a->format, dk_activity_formats))
     dk_errors_add (&r->errors, r->file, line, _("format '%s' is not on-site, digital or mixed"),
                    a->format != NULL ? a->format : "");
-  if (hours == NULL || *end != '\0' || !(a->hours > 0 && a->hours < 10000))
-    dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a positive number"), hours != NULL ? hours : "");
+  if (!dk_hours_parse (hours, &a->hours, &bad_hours))
+    dk_errors_add (&r->errors, r->file, line, "%s", bad_hours->message);
   if (g_strcmp0 (a->language, "sv") != 0 && g_strcmp0 (a->language, "en") != 0)
     dk_errors_add (&r->errors, r->file, line, _("language must be sv or en"));
+  check_units (r, a, line);
 }
 
 /* Keeps A when reading it added no error. */
@@ -276,7 +311,8 @@ load_frameworks (Reader *r, GError **error)
 }
 
 gboolean
-dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary, GError **error)
+dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
+                     GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .store = store, .file = path };
@@ -286,10 +322,18 @@ dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
   dk_errors_init (&r.errors, 0);
 
   gboolean ok = load_frameworks (&r, error);
-  if (ok && is_xml (path))
+  gboolean xml = ok && is_xml (path);
+  if (xml && encoding != DK_CSV_UTF8)
+    {
+      g_set_error (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID,
+                   _("%s is XML, which names its own encoding; an encoding is given only for a CSV file"), path);
+      ok = FALSE;
+    }
+  else if (xml)
     ok = read_xml (&r, &summary->rows, error);
   else
-    ok = ok && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
+    ok = ok && dk_csv_read_all (path, encoding, columns, N_COLS, read_record, &r, &r.errors, &summary->rows,
+                                error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   guint added = 0, updated = 0;

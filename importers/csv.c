@@ -4,7 +4,8 @@
  * The file is mapped; each record's fields are copied (unquoted) into one
  * growing buffer, NUL-terminated, with pointers into it.  Unquoted fields,
  * the common case, are found with memchr-like scans; a record is checked for
- * UTF-8 only when it holds a byte >= 0x80.
+ * UTF-8 (or turned from Windows-1252 into UTF-8) only when it holds a byte
+ * >= 0x80.
  */
 #include "csv.h"
 #include "errors.h"
@@ -24,10 +25,13 @@ struct _DkCsvReader {
   const char  *data, *end, *pos;
   guint        line;         /* physical line at pos */
   char         sep;
+  DkCsvEncoding encoding;
   guint8       special[256]; /* bytes that end an unquoted field */
   /* the current record: fields copied into buf, NUL-terminated */
   char        *buf;
   gsize        len, cap;
+  char        *other;        /* Windows-1252: the record turned into UTF-8, then swapped with buf */
+  gsize        other_cap;
   guint8       high;         /* OR of the record's bytes: >= 0x80 means UTF-8 to check */
   guint        n;
   gsize        offsets[MAX_FIELDS];
@@ -49,6 +53,7 @@ dk_csv_reader_free (DkCsvReader *r)
   if (r->map != NULL)
     g_mapped_file_unref (r->map);
   g_free (r->buf);
+  g_free (r->other);
   g_strfreev (r->header_fields);
   g_free (r->header_lengths);
   g_free (r);
@@ -184,13 +189,76 @@ read_plain (DkCsvReader *r, GError **error)
   return TRUE;
 }
 
-/* Fields are NUL-separated in buf, so each is validated on its own. */
-static gboolean
-fields_are_utf8 (const DkCsvReader *r)
+gboolean
+dk_csv_encoding_parse (const char *name, DkCsvEncoding *encoding)
 {
+  if (name == NULL || g_ascii_strcasecmp (name, "utf-8") == 0 || g_ascii_strcasecmp (name, "utf8") == 0)
+    *encoding = DK_CSV_UTF8;
+  else if (g_ascii_strcasecmp (name, "windows-1252") == 0 || g_ascii_strcasecmp (name, "cp1252") == 0)
+    *encoding = DK_CSV_WINDOWS_1252;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Windows-1252's bytes 0x80-0x9F (0: not a character); from 0xA0 on, a
+ * byte is the code point of Latin-1. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+  0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+  0x0153, 0, 0x017E, 0x0178,
+};
+
+/* Turns the record in buf from Windows-1252 into UTF-8 (at most 3 bytes a
+ * byte), field by field.  Returns FALSE with ERROR at a byte that is no
+ * character of Windows-1252. */
+static gboolean
+record_from_cp1252 (DkCsvReader *r, guint line, GError **error)
+{
+  gsize need = r->len * 3 + 1;
+  if (need > r->other_cap)
+    {
+      r->other_cap = MAX (need, r->other_cap * 2);
+      r->other = g_realloc (r->other, r->other_cap);
+    }
+  gsize out = 0;
+  for (guint i = 0; i < r->n; i++)
+    {
+      const guchar *in = (const guchar *) r->buf + r->offsets[i];
+      gsize start = out;
+      for (gsize k = 0; k < r->lengths[i]; k++)
+        {
+          gunichar c = in[k] < 0x80 ? in[k] : in[k] < 0xA0 ? cp1252_high[in[k] - 0x80] : in[k];
+          if (c == 0)
+            return fail (r, line, error, _("byte 0x%02X is not a character of Windows-1252"), in[k]);
+          out += (gsize) g_unichar_to_utf8 (c, r->other + out);
+        }
+      r->offsets[i] = start;
+      r->lengths[i] = out - start;
+      r->other[out++] = '\0';
+    }
+  char *swap = r->buf;
+  r->buf = r->other;
+  r->other = swap;
+  gsize cap = r->cap;
+  r->cap = r->other_cap;
+  r->other_cap = cap;
+  r->len = out;
+  return TRUE;
+}
+
+/* Makes the record in buf UTF-8: checks it, or turns it from Windows-1252.
+ * Fields are NUL-separated in buf, so each is validated on its own. */
+static gboolean
+record_to_utf8 (DkCsvReader *r, guint line, GError **error)
+{
+  if (r->encoding == DK_CSV_WINDOWS_1252)
+    return record_from_cp1252 (r, line, error);
   for (guint i = 0; i < r->n; i++)
     if (!g_utf8_validate (r->buf + r->offsets[i], (gssize) r->lengths[i], NULL))
-      return FALSE;
+      return fail (r, line, error, _("not valid UTF-8 text; a file that Excel saved as "
+                                     "\"CSV (semikolonavgränsad)\" is Windows-1252: "
+                                     "import it with --encoding windows-1252"));
   return TRUE;
 }
 
@@ -260,9 +328,7 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
     {
       if (r->pos[-1] == '\n')
         r->line++;
-      if (r->high && !fields_are_utf8 (r))
-        return fail (r, *start_line, error, _("not valid UTF-8 text"));
-      return TRUE;
+      return !r->high || record_to_utf8 (r, *start_line, error);
     }
   r->len = 0;
   r->n = 0;
@@ -299,9 +365,7 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
       r->pos++;
       r->line++;
     }
-  if (r->high && !fields_are_utf8 (r))
-    return fail (r, *start_line, error, _("not valid UTF-8 text"));
-  return TRUE;
+  return !r->high || record_to_utf8 (r, *start_line, error);
 }
 
 static void
@@ -386,10 +450,12 @@ detect_separator (const char *p, const char *end)
 /* Returns a reader of DATA, which MAP (may be NULL) holds; the reader owns
  * MAP, and unrefs it when it fails. */
 static DkCsvReader *
-reader_new (const char *data, gsize len, const char *name, GMappedFile *map, GError **error)
+reader_new (const char *data, gsize len, const char *name, GMappedFile *map, DkCsvEncoding encoding,
+            GError **error)
 {
   g_autoptr (DkCsvReader) r = g_new0 (DkCsvReader, 1);
   r->name = g_strdup (name);
+  r->encoding = encoding;
   r->map = map;
   r->data = data;
   r->end = data + len;
@@ -431,11 +497,11 @@ reader_new (const char *data, gsize len, const char *name, GMappedFile *map, GEr
 DkCsvReader *
 dk_csv_reader_new_from_data (const char *data, gsize len, const char *name, GError **error)
 {
-  return reader_new (data, len, name, NULL, error);
+  return reader_new (data, len, name, NULL, DK_CSV_UTF8, error);
 }
 
 DkCsvReader *
-dk_csv_reader_open (const char *path, GError **error)
+dk_csv_reader_open (const char *path, DkCsvEncoding encoding, GError **error)
 {
   g_autoptr (GError) io = NULL;
   GMappedFile *map = g_mapped_file_new (path, FALSE, &io);
@@ -447,7 +513,7 @@ dk_csv_reader_open (const char *path, GError **error)
   const char *data = g_mapped_file_get_contents (map);
   gsize len = g_mapped_file_get_length (map);
   /* the reader owns MAP from here, also when it fails */
-  return reader_new (data != NULL ? data : "", len, path, map, error);
+  return reader_new (data != NULL ? data : "", len, path, map, encoding, error);
 }
 
 /* ---- the header -------------------------------------------------------------------- */
@@ -509,18 +575,18 @@ dk_csv_reader_map_columns (DkCsvReader *r, const DkCsvColumn *columns, guint n, 
 }
 
 gboolean
-dk_csv_read_all (const char *path, const DkCsvColumn *columns, guint n, DkCsvRecordFunc func,
-                 gpointer user_data, DkErrors *errors, guint64 *rows, GError **error)
+dk_csv_read_all (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns, guint n,
+                 DkCsvRecordFunc func, gpointer user_data, DkErrors *errors, guint64 *rows, GError **error)
 {
-  return dk_csv_read_all_progress (path, columns, n, func, user_data, errors, rows, NULL, error);
+  return dk_csv_read_all_progress (path, encoding, columns, n, func, user_data, errors, rows, NULL, error);
 }
 
 gboolean
-dk_csv_read_all_progress (const char *path, const DkCsvColumn *columns, guint n,
+dk_csv_read_all_progress (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns, guint n,
                           DkCsvRecordFunc func, gpointer user_data, DkErrors *errors,
                           guint64 *rows, const DkProgress *progress, GError **error)
 {
-  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (path, error);
+  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (path, encoding, error);
   g_autofree int *index = g_new (int, n);
   if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, n, index, error))
     return FALSE;

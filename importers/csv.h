@@ -4,7 +4,9 @@
  * RFC 4180: fields separated by ',' or ';' (detected from the header line:
  * whichever occurs more often outside quotes), quoted with '"' ("" inside a
  * quoted field is one quote), records ending in LF or CRLF (a quoted field
- * may span lines).  UTF-8, with or without a BOM.  The file is mapped into
+ * may span lines).  UTF-8, with or without a BOM, or Windows-1252 (what
+ * Excel writes as "CSV (semikolonavgränsad)") when the caller says so, each
+ * record turned into UTF-8 as it is read.  The file is mapped into
  * memory and read record by record, so memory stays flat whatever its size.
  *
  * Header names are matched against a table of columns, each with an English
@@ -28,6 +30,16 @@ typedef enum {
 
 typedef struct _DkCsvReader DkCsvReader;
 
+/* The encodings a CSV file may be in. */
+typedef enum {
+  DK_CSV_UTF8,
+  DK_CSV_WINDOWS_1252,
+} DkCsvEncoding;
+
+/* Sets *ENCODING from NAME: "utf-8" or "windows-1252" (also "cp1252"; any
+ * case; NULL: UTF-8).  Returns FALSE for another name.  Thread-safe. */
+gboolean dk_csv_encoding_parse (const char *name, DkCsvEncoding *encoding);
+
 /* One record.  FIELDS and LENGTHS hold N_FIELDS entries; each field is
  * NUL-terminated UTF-8 without its quotes.  All of it belongs to the reader
  * and stays valid until the next call to dk_csv_reader_next. */
@@ -45,13 +57,14 @@ typedef struct {
   gboolean    required;
 } DkCsvColumn;
 
-/* Opens PATH and reads its header line.  Returns a new reader (free with
- * dk_csv_reader_free) or NULL with ERROR set: DK_CSV_ERROR_IO when the file
- * cannot be read, DK_CSV_ERROR_INVALID when it is empty, not UTF-8, or its
+/* Opens PATH, in ENCODING, and reads its header line.  Returns a new reader
+ * (free with dk_csv_reader_free) or NULL with ERROR set: DK_CSV_ERROR_IO
+ * when the file cannot be read, DK_CSV_ERROR_INVALID when it is empty, not
+ * in ENCODING (for UTF-8 the message names --encoding windows-1252), or its
  * header line is malformed. */
-DkCsvReader *dk_csv_reader_open (const char *path, GError **error);
+DkCsvReader *dk_csv_reader_open (const char *path, DkCsvEncoding encoding, GError **error);
 
-/* As dk_csv_reader_open, over LEN bytes of DATA (not copied: DATA must
+/* As dk_csv_reader_open, over LEN bytes of UTF-8 DATA (not copied: DATA must
  * outlive the reader); NAME stands for the file in messages. */
 DkCsvReader *dk_csv_reader_new_from_data (const char *data, gsize len,
                                           const char *name, GError **error);
@@ -89,18 +102,18 @@ typedef void (*DkCsvRecordFunc) (const DkCsvRecord *record, const int *index, gp
 
 struct _DkErrors;
 
-/* Opens PATH, maps its header onto COLUMNS and calls FUNC for every record;
+/* Opens PATH (in ENCODING), maps its header onto COLUMNS and calls FUNC for every record;
  * each malformed record is added to ERRORS, and reading stops when ERRORS is
  * full.  *ROWS counts the records read.  Returns FALSE with ERROR only when
  * the file cannot be opened or its header does not map. */
-gboolean dk_csv_read_all (const char *path, const DkCsvColumn *columns, guint n,
-                          DkCsvRecordFunc func, gpointer user_data, struct _DkErrors *errors,
-                          guint64 *rows, GError **error);
+gboolean dk_csv_read_all (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns,
+                          guint n, DkCsvRecordFunc func, gpointer user_data,
+                          struct _DkErrors *errors, guint64 *rows, GError **error);
 
 /* The same, reporting the records read and the fraction of the file to
  * PROGRESS (may be NULL). */
-gboolean dk_csv_read_all_progress (const char *path, const DkCsvColumn *columns, guint n,
-                                   DkCsvRecordFunc func, gpointer user_data,
+gboolean dk_csv_read_all_progress (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns,
+                                   guint n, DkCsvRecordFunc func, gpointer user_data,
                                    struct _DkErrors *errors, guint64 *rows,
                                    const DkProgress *progress, GError **error);
 

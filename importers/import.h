@@ -7,11 +7,13 @@
  * error, writing nothing.  A clean file is written in one transaction: it
  * lands whole or not at all, whatever happens to the process.
  *
- * PROGRESS (may be NULL) hears of the rows read, then of the rows written.
+ * ENCODING is the CSV file's (csv.h).  PROGRESS (may be NULL) hears of the rows
+ * read, then of the rows written.
  */
 #ifndef DK_IMPORT_H
 #define DK_IMPORT_H
 
+#include "csv.h"
 #include "store.h"
 
 #define DK_IMPORT_ERROR (dk_import_error_quark ())
@@ -42,7 +44,8 @@ void dk_import_summary_clear (DkImportSummary *summary);
  * missing from the file become inactive.  With DRY_RUN, everything is
  * checked and counted but nothing is written.  People added while rounds are
  * open are registered in them. */
-gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboolean dry_run,
+gboolean dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboolean full,
+                           gboolean dry_run,
                            DkImportSummary *summary, const DkProgress *progress, GError **error);
 
 /* Imports the ratings in PATH into round ROUND (a code; must be open).  The
@@ -57,7 +60,7 @@ gboolean dk_import_roster (DkStore *store, const char *path, gboolean full, gboo
  * that a second thread opens on its own connection to the store (a store in
  * memory is written by the caller's): STORE must not be inside a
  * transaction of its own. */
-gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
+gboolean dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, const char *round,
                             gboolean overwrite, DkImportSummary *summary, const DkProgress *progress, GError **error);
 
 /* Imports the learning activities of the catalogue in PATH, XML (a name
@@ -66,15 +69,16 @@ gboolean dk_import_ratings (DkStore *store, const char *path, const char *round,
  * against the framework it names when that is registered, else (and for
  * CSV) against every registered framework; levels must lie on the scale.
  * The XML form is read by the XML readers' module (core/xml-readers.h): a
- * G_FILE_ERROR when it cannot be loaded. */
-gboolean dk_import_catalogue (DkStore *store, const char *path, DkImportSummary *summary,
-                              GError **error);
+ * G_FILE_ERROR when it cannot be loaded.  ENCODING is the CSV form's: an
+ * XML file names its own, and one given as Windows-1252 is refused. */
+gboolean dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding,
+                              DkImportSummary *summary, GError **error);
 
 /* Imports the participation CSV in PATH (person_id, activity_id, date,
  * hours, status): each row is written as dk_participation_record writes one
  * (audited; a completed activity marks the plan items naming it done).
  * A row with the person, activity and date of a stored one replaces it. */
-gboolean dk_import_participation (DkStore *store, const char *path, DkImportSummary *summary,
-                                  GError **error);
+gboolean dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding,
+                                  DkImportSummary *summary, GError **error);
 
 #endif

@@ -7,6 +7,7 @@
  */
 #include "import.h"
 #include "date.h"
+#include "number.h"
 #include "csv.h"
 #include "errors.h"
 #include "plan.h"
@@ -96,19 +97,16 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   const char *date = rec->fields[index[COL_DATE]], *hours = rec->fields[index[COL_HOURS]];
   const char *status = rec->fields[index[COL_STATUS]];
   const gint64 *id = g_hash_table_lookup (r->people, person);
-  /* a decimal comma, as Swedish spreadsheets write it in ';'-separated files */
-  g_autofree char *point = g_strdelimit (g_strdup (hours), ",", '.');
-  char *end = NULL;
-  double h = g_ascii_strtod (point, &end);
+  double h = 0;
+  g_autoptr (GError) bad_hours = NULL;
   if (id == NULL)
     dk_errors_add (&r->errors, r->file, line, _("no person %s"), person);
   if (!g_hash_table_contains (r->activities, activity))
     dk_errors_add (&r->errors, r->file, line, _("no activity %s in the catalogue"), activity);
   if (!dk_date_valid (date))
     dk_errors_add (&r->errors, r->file, line, _("date '%s' is not a date YYYY-MM-DD"), date);
-  if (*hours == '\0' || *end != '\0' || !(h >= 0 && h < DK_PARTICIPATION_MAX_HOURS))
-    dk_errors_add (&r->errors, r->file, line, _("hours '%s' is not a number from 0 to %d"), hours,
-                   DK_PARTICIPATION_MAX_HOURS);
+  if (!dk_hours_parse (hours, &h, &bad_hours))   /* a decimal comma too, as Swedish spreadsheets write */
+    dk_errors_add (&r->errors, r->file, line, "%s", bad_hours->message);
   if (!g_strv_contains (dk_participation_statuses, status))
     dk_errors_add (&r->errors, r->file, line, _("status '%s' is not registered, attended, completed or no-show"),
                    status);
@@ -165,7 +163,8 @@ write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, GError **err
 }
 
 gboolean
-dk_import_participation (DkStore *store, const char *path, DkImportSummary *summary, GError **error)
+dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
+                         GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .file = path };
@@ -177,7 +176,8 @@ dk_import_participation (DkStore *store, const char *path, DkImportSummary *summ
   dk_errors_init (&r.errors, 0);
 
   gboolean ok = load_lookups (store, &r, error)
-                && dk_csv_read_all (path, columns, N_COLS, read_record, &r, &r.errors, &summary->rows, error);
+                && dk_csv_read_all (path, encoding, columns, N_COLS, read_record, &r, &r.errors, &summary->rows,
+                                    error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   ok = ok && write_rows (store, r.rows, summary, error);

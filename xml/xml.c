@@ -59,6 +59,73 @@ doctype_line (const char *data, gsize len)
   return 0;
 }
 
+/* Returns the end of the first TERMINATOR at or after P (before END),
+ * counting the lines it passes into *LINE; NULL when there is none. */
+static const char *
+skip_past (const char *p, const char *end, const char *terminator, guint *line)
+{
+  const char *close = g_strstr_len (p, end - p, terminator);
+  if (close == NULL)
+    return NULL;
+  for (; p < close; p++)
+    *line += *p == '\n';
+  return close + strlen (terminator);
+}
+
+/* Counts the elements of DATA and the attributes of each (an '=' outside
+ * quotes in a start tag), skipping comments, CDATA and processing
+ * instructions; adds a problem to ERRORS and returns FALSE when one passes
+ * its limit.  A text that is not well-formed is left to the parser. */
+static gboolean
+within_bounds (const char *data, gsize len, const char *name, DkErrors *errors)
+{
+  const char *p = data, *end = data + len;
+  guint line = 1, elements = 0;
+  while (p != NULL && p < end)
+    {
+      if (*p != '<')
+        {
+          line += *p++ == '\n';
+          continue;
+        }
+      gsize left = (gsize) (end - p);
+      if (left >= 4 && memcmp (p, "<!--", 4) == 0)
+        p = skip_past (p + 4, end, "-->", &line);
+      else if (left >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        p = skip_past (p + 9, end, "]]>", &line);
+      else if (left >= 2 && memcmp (p, "<?", 2) == 0)
+        p = skip_past (p + 2, end, "?>", &line);
+      else if (left >= 2 && (p[1] == '/' || p[1] == '!'))
+        p = skip_past (p + 2, end, ">", &line);
+      else
+        {
+          guint start = line, attributes = 0;
+          if (++elements > DK_XML_MAX_ELEMENTS)
+            {
+              dk_errors_add (errors, name, line, _("the document has more than %d elements"),
+                             DK_XML_MAX_ELEMENTS);
+              return FALSE;
+            }
+          char quote = 0;
+          for (p++; p < end && (quote != 0 || *p != '>'); p++)
+            {
+              line += *p == '\n';
+              if (quote != 0)
+                quote = *p == quote ? 0 : quote;
+              else if (*p == '"' || *p == '\'')
+                quote = *p;
+              else if (*p == '=' && ++attributes > DK_XML_MAX_ATTRIBUTES)
+                {
+                  dk_errors_add (errors, name, start, _("an element has more than %d attributes"),
+                                 DK_XML_MAX_ATTRIBUTES);
+                  return FALSE;
+                }
+            }
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 too_big (const char *path, gint64 size, DkErrors *errors)
 {
@@ -169,6 +236,8 @@ dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
                      _("DOCTYPE declarations are not allowed (entities are refused for safety)"));
       return NULL;
     }
+  if (!within_bounds (data, len, name, errors))
+    return NULL;
   Sink sink = { errors, name };
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)

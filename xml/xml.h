@@ -22,6 +22,15 @@
  * (the shipped frameworks are some 13 kB). */
 #define DK_XML_MAX_BYTES (16 * 1024 * 1024)
 
+/* The most attributes (namespace declarations included) one element may
+ * have, and the most elements a document may have: libxml2's check of
+ * duplicate attributes takes time quadratic in their number, and a
+ * document's tree takes memory in proportion to its elements, so these
+ * bound the parser's work, not the file's size alone.  The shipped files
+ * use at most 5 attributes on an element and some 500 elements. */
+#define DK_XML_MAX_ATTRIBUTES 64
+#define DK_XML_MAX_ELEMENTS 200000
+
 /* Sets libxml2's process-wide state once, before any thread parses: its
  * parser's tables and an entity loader that refuses every external entity.
  * The module's loading calls it (xml/module.c); nothing else should. */
@@ -38,7 +47,9 @@ gboolean dk_xml_read_file (const char *path, char **data, gsize *len, DkErrors *
 
 /* Parses LEN bytes of DATA (NAME stands for the file in messages).  Returns
  * the document (free with xmlFreeDoc) or NULL after adding every problem to
- * ERRORS. */
+ * ERRORS.  A DOCTYPE, an element with more than DK_XML_MAX_ATTRIBUTES
+ * attributes or more than DK_XML_MAX_ELEMENTS elements is refused before
+ * libxml2 sees the text, in time linear in LEN. */
 xmlDocPtr dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors);
 
 /* Validates DOC against the RELAX NG schema SCHEMA (LEN bytes of RNG text),

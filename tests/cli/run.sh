@@ -5,8 +5,9 @@
 # sources tests/cli/lib.sh for its assertions.
 set -u
 # the tests check English texts (t_lang switches language itself)
+# (t_locale switches to Swedish to check the numbers written for machines)
 export LANG=C.UTF-8
-unset LANGUAGE LC_ALL LC_MESSAGES DIGIKOMP_DB
+unset LANGUAGE LC_ALL LC_MESSAGES LC_CTYPE LC_NUMERIC LC_TIME LC_COLLATE LC_MONETARY DIGIKOMP_DB
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 passed=0 failed=0

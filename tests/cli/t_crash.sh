@@ -29,7 +29,17 @@ dk import roster "$T/roster.csv" >/dev/null || fail "roster import"
 dk round open r1 --title R1 --framework small >/dev/null
 cp "$DIGIKOMP_DB" "$T/base.db"
 fresh() { rm -f "$DIGIKOMP_DB" "$DIGIKOMP_DB-wal" "$DIGIKOMP_DB-shm"; cp "$T/base.db" "$DIGIKOMP_DB"; }
-state() { sqlite3 "${1:-$DIGIKOMP_DB}" "SELECT count(*), coalesce(sum(length(levels)), 0), coalesce(sum(levels <> zeroblob(length(levels))), 0) FROM assessment; SELECT count(*) FROM audit;"; }
+# what HR and the people in the file see: the response and motivation per
+# unit, and the audit log of the file's first and last person (without the
+# time of each change)
+state() {
+  for what in response motivation; do
+    "$DIGIKOMP" report "$what" --round r1 --by unit --format csv --db "${1:-$DIGIKOMP_DB}" || echo "report $what failed"
+  done
+  for p in P1 "P$N"; do
+    "$DIGIKOMP" audit "$p" --format csv --db "${1:-$DIGIKOMP_DB}" | cut -d, -f2- || echo "audit $p failed"
+  done
+}
 intact() { [ "$(sqlite3 "$DIGIKOMP_DB" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check after $1"; }
 before=$(state)
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
@@ -58,7 +68,7 @@ for delay in $delays; do
   if [ "$now" = "$complete" ]; then
     fresh   # the import had finished: undo it for the next attempt
   elif [ "$now" != "$before" ]; then
-    fail "a kill at ${delay}s left a partial import: $now (before: $before)"
+    fail "a kill at ${delay}s left a partial import: $now"
   fi
 done
 [ "$killed" -gt 0 ] || fail "no import was still running when killed (seed $seed); raise CRASH_PEOPLE"
@@ -75,7 +85,7 @@ rc=0
 expect_rc 1
 expect_err "cannot import the ratings: store: disk I/O error: File too large"
 intact "a failed write"
-[ "$(state)" = "$before" ] || fail "a failed write changed the store: $(state)"
+[ "$(state)" = "$before" ] || fail "a failed write changed the store"
 run dk import ratings "$T/ratings.csv" --round r1
 expect_rc 0
 [ "$(state)" = "$complete" ] || fail "the import after the failed write did not complete"

@@ -8,7 +8,7 @@ small_store
 run dk catalogue import "$D/plan/catalogue-bad.csv"
 expect_rc 3
 expect_err "catalogue-bad.csv:2: kind 'party' is not one of"
-expect_err "catalogue-bad.csv:3: hours 'x' is not a positive number"
+expect_err "catalogue-bad.csv:3: hours 'x' is not a number from 0 to 1000"
 expect_err "catalogue-bad.csv:4: competence 9.9 is in no registered framework"
 expect_err "catalogue-bad.csv:5: '1.1:3..2': the levels must be FROM..TO"
 expect_err "catalogue-bad.csv:6: activity a1 appears twice (first on line 2)"
@@ -78,6 +78,13 @@ dk plan reopen P1 --round r1 --by hr:Karin >/dev/null
 dk plan add P1 --round r1 --competence 1.2 --activity long >/dev/null
 run dk plan export P1 --round r1 --format ics; expect_rc 0
 expect_out "BEGIN:VCALENDAR"; expect_out "DTSTART:20270301T090000"; expect_out "LOCATION:Stadshuset"; expect_out "DESCRIPTION:Läs lathunden."
+# every property RFC 5545 requires, read by an independent parser (python3-icalendar);
+# DTSTAMP is the time by the context's clock, in UTC
+DIGIKOMP_NOW=2027-02-10T08:30:00Z dk plan export P1 --round r1 --format ics --output "$T/plan.ics" || fail "ics export"
+ics_python=python3
+python3 -c 'import icalendar' 2>/dev/null || ics_python=/usr/bin/python3
+"$ics_python" "$TOP/tests/tools/ics-check.py" "$T/plan.ics" > "$T/out" 2>"$T/err" || fail "the calendar is not valid"
+expect_out "@digikomp 20270210T083000Z"
 
 # reports on learning
 run dk report goals --round r1 --format csv; expect_rc 0; expect_out "1.1,1,1,1"

@@ -33,19 +33,21 @@ fuzz_count (DkStore *store, const char *sql)
   return n;
 }
 
-typedef gboolean (*FuzzImport) (DkStore *store, const char *path, DkImportSummary *summary, GError **error);
+typedef gboolean (*FuzzImport) (DkStore *store, const char *path, DkCsvEncoding encoding,
+                                DkImportSummary *summary, GError **error);
 
-/* Writes SIZE bytes of DATA to PATH and imports it with IMPORT: an error is
- * set exactly when it fails, and then COUNT_SQL counts what it did before. */
+/* Writes SIZE bytes of DATA to PATH and imports it with IMPORT, read in
+ * ENCODING: an error is set exactly when it fails, and then COUNT_SQL counts
+ * what it did before. */
 static void
-fuzz_import_checked (DkStore *store, FuzzImport import, const char *path, const unsigned char *data,
-                     size_t size, const char *count_sql)
+fuzz_import_checked (DkStore *store, FuzzImport import, const char *path, DkCsvEncoding encoding,
+                     const unsigned char *data, size_t size, const char *count_sql)
 {
   g_file_set_contents (path, (const char *) data, (gssize) size, NULL);
   gint64 before = fuzz_count (store, count_sql);
   DkImportSummary s;
   GError *error = NULL;
-  gboolean ok = import (store, path, &s, &error);
+  gboolean ok = import (store, path, encoding, &s, &error);
   g_assert (ok == (error == NULL));
   if (!ok)
     g_assert (fuzz_count (store, count_sql) == before);   /* all or nothing */

@@ -15,27 +15,30 @@ setup (void)
   store = fuzz_store_new (&dir);
   g_autofree char *roster = g_build_filename (DK_SRCDIR, "tests/data/import/roster.csv", NULL);
   DkImportSummary s;
-  dk_import_roster (store, roster, FALSE, FALSE, &s, NULL, NULL);
+  dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, NULL);
   dk_store_round_open (store, "r1", "R1", "small", NULL, "fuzz", NULL);
   path = g_build_filename (dir, "input.csv", NULL);
 }
 
 static gboolean
-import_roster (DkStore *s, const char *p, DkImportSummary *summary, GError **error)
+import_roster (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary,
+               GError **error)
 {
-  return dk_import_roster (s, p, FALSE, FALSE, summary, NULL, error);
+  return dk_import_roster (s, p, encoding, FALSE, FALSE, summary, NULL, error);
 }
 
 static gboolean
-import_roster_dry_run (DkStore *s, const char *p, DkImportSummary *summary, GError **error)
+import_roster_dry_run (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary,
+                       GError **error)
 {
-  return dk_import_roster (s, p, FALSE, TRUE, summary, NULL, error);
+  return dk_import_roster (s, p, encoding, FALSE, TRUE, summary, NULL, error);
 }
 
 static gboolean
-import_ratings (DkStore *s, const char *p, DkImportSummary *summary, GError **error)
+import_ratings (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary,
+                GError **error)
 {
-  return dk_import_ratings (s, p, "r1", FALSE, summary, NULL, error);
+  return dk_import_ratings (s, p, encoding, "r1", FALSE, summary, NULL, error);
 }
 
 int
@@ -52,7 +55,8 @@ LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
     case 1:  import = import_ratings; break;
     default: import = dk_import_catalogue; break;
     }
-  fuzz_import_checked (store, import, path, data + 1, size - 1,
+  /* bit 3 of the first byte: the file is read as Windows-1252 */
+  fuzz_import_checked (store, import, path, data[0] & 8 ? DK_CSV_WINDOWS_1252 : DK_CSV_UTF8, data + 1, size - 1,
                        "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM audit)"
                        " + (SELECT count(*) FROM activity)");
   return 0;

@@ -18,8 +18,8 @@ setup (void)
   g_autofree char *roster = g_build_filename (DK_SRCDIR, "tests/data/participation/roster.csv", NULL);
   g_autofree char *catalogue = g_build_filename (DK_SRCDIR, "tests/data/catalogue/good.xml", NULL);
   DkImportSummary s;
-  dk_import_roster (store, roster, FALSE, FALSE, &s, NULL, NULL);
-  dk_import_catalogue (store, catalogue, &s, NULL);
+  dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, NULL);
+  dk_import_catalogue (store, catalogue, DK_CSV_UTF8, &s, NULL);
   dk_store_round_open (store, "r1", "R1", "small", NULL, "fuzz", NULL);
   dk_plan_free (dk_plan_create (store, "r1", "Q1", FALSE, DK_LANG_EN, NULL));
   dk_plan_add (store, "r1", "Q1", "1.1", "phishing", NULL, 0, NULL, NULL);
@@ -31,7 +31,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
 {
   if (store == NULL)
     setup ();
-  fuzz_import_checked (store, dk_import_participation, path, data, size,
+  fuzz_import_checked (store, dk_import_participation, path, DK_CSV_UTF8, data, size,
                        "SELECT (SELECT count(*) FROM participation) + (SELECT count(*) FROM audit)"
                        " + (SELECT count(*) FROM plan_item WHERE status = 'done')");
   return 0;

@@ -156,7 +156,7 @@ test_open_refused_file (void **state)
     {
       g_autofree char *path = dk_test_write_file ("refused.csv", texts[i]);
       g_autoptr (GError) error = NULL;
-      g_autoptr (DkCsvReader) r = dk_csv_reader_open (path, &error);
+      g_autoptr (DkCsvReader) r = dk_csv_reader_open (path, DK_CSV_UTF8, &error);
       assert_null (r);
       assert_true (g_error_matches (error, DK_CSV_ERROR, DK_CSV_ERROR_INVALID));
       assert_error_contains (error, "refused.csv:");

@@ -60,9 +60,9 @@ setup (void **state)
   g_autofree char *k = dk_test_write_file ("ratings.csv", ratings);
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, r, FALSE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, r, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
   assert_true (dk_store_round_open (f->store, "r1", "R1", "small", NULL, "test", &error));
-  assert_true (dk_import_ratings (f->store, k, "r1", FALSE, &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, k, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
   f->round = dk_store_round (f->store, "r1", &error);
   f->fw = dk_store_round_framework (f->store, f->round, &error);
   *state = f;
@@ -116,25 +116,43 @@ test_whole_organisation (void **state)
 {
   Fixture *f = *state;
   g_autoptr (DkGap) gap = compute (f, DK_GROUP_ORGANISATION, DK_SCOPE_ALL);
+  /* "all competences" are those of area 1, which applies to every role */
   const DkGapCell *c = dk_gap_cell (gap, 0, 0);
   assert_int_equal (c->people, 7);
   /* with a level: M a1 a2 b1 b2 (a3 did not share, b3 did not answer) */
   assert_int_equal (c->people_level, 5);
   /* with a need: M (1.2: 3 > 2), a1 (1.1: 3 > 2), b1 (1.2: 2 > 1) */
   assert_metric (c, DK_METRIC_SHARE_WITH_NEEDS, 5, 3.0 / 5.0);
-  /* pairs with a level: M 3, a1 2, a2 1, b1 2, b2 2 = 10; with a need 3 */
-  assert_metric (c, DK_METRIC_SHARE_OF_NEEDS, 5, 3.0 / 10.0);
-  /* effective levels: M 4+2+3, a1 2+3, a2 3, b1 3+1 (manager's 3), b2 4+2 = 27 */
-  assert_metric (c, DK_METRIC_AVERAGE, 5, 27.0 / 10.0);
-  /* applicable pairs: 6 employees x 2 + M x 3 = 15; answered (shared): 11 */
-  assert_metric (c, DK_METRIC_RESPONSE, 5, 11.0 / 15.0);
-  /* one don't-know (a2 1.2) of 11 answers */
-  assert_metric (c, DK_METRIC_DONT_KNOW, 5, 1.0 / 11.0);
+  /* pairs with a level: M 2, a1 2, a2 1, b1 2, b2 2 = 9; with a need 3 */
+  assert_metric (c, DK_METRIC_SHARE_OF_NEEDS, 5, 3.0 / 9.0);
+  /* effective levels: M 4+2, a1 2+3, a2 3, b1 3+1 (manager's 3), b2 4+2 = 24 */
+  assert_metric (c, DK_METRIC_AVERAGE, 5, 24.0 / 9.0);
+  /* applicable pairs: 7 people x 2 = 14; answered (shared): 10 */
+  assert_metric (c, DK_METRIC_RESPONSE, 5, 10.0 / 14.0);
+  /* one don't-know (a2 1.2) of 10 answers */
+  assert_metric (c, DK_METRIC_DONT_KNOW, 5, 1.0 / 10.0);
   /* shared and held: M a1 b1 = 3 of 7 registered */
   assert_metric (c, DK_METRIC_CONVERSATION, 5, 3.0 / 7.0);
-  /* motivation: 6 answers from 4 people (M a1 a2 b1): suppressed at 5, shown at 3 */
+  /* motivation: 5 answers from 3 people (a1 a2 b1): suppressed at 5, shown at 3 */
   assert_suppressed (c, DK_METRIC_HIGH_MOTIVATION, 5);
-  assert_metric (c, DK_METRIC_HIGH_MOTIVATION, 3, 4.0 / 6.0);
+  assert_metric (c, DK_METRIC_HIGH_MOTIVATION, 3, 3.0 / 5.0);
+}
+
+static void
+test_role_limited_area_in_own_scope (void **state)
+{
+  Fixture *f = *state;
+  /* area 2 (managers only) is counted apart from all competences: a need
+   * there would not raise the headline share with needs */
+  g_autoptr (DkGap) gap = compute (f, DK_GROUP_ORGANISATION, DK_SCOPE_ALL);
+  assert_int_equal (dk_gap_n_scopes (gap), 2);
+  assert_string_equal (dk_gap_scope_key (gap, 0), "");
+  assert_int_equal (dk_gap_find_scope (gap, "2"), 1);
+  const DkGapCell *all = dk_gap_cell (gap, 0, 0), *limited = dk_gap_cell (gap, 0, 1);
+  assert_int_equal (all->pairs_registered, 14);
+  assert_int_equal (limited->people, 1);
+  assert_int_equal (limited->pairs_level, 1);
+  assert_int_equal (limited->motivation_answers, 1);
 }
 
 static void
@@ -144,7 +162,7 @@ test_unshared_rating_not_counted (void **state)
   /* a3's unshared 1.1 = 1 would be a fourth need (4 of 6) if it counted */
   g_autoptr (DkGap) gap = compute (f, DK_GROUP_ORGANISATION, DK_SCOPE_ALL);
   assert_int_equal (dk_gap_cell (gap, 0, 0)->people_need, 3);
-  assert_int_equal (dk_gap_cell (gap, 0, 0)->motivation_answers, 6);
+  assert_int_equal (dk_gap_cell (gap, 0, 0)->motivation_answers, 5);
 }
 
 static void
@@ -244,6 +262,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_whole_organisation, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_role_limited_area_in_own_scope, setup, teardown),
     cmocka_unit_test_setup_teardown (test_unshared_rating_not_counted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_units_include_sub_units, setup, teardown),
     cmocka_unit_test_setup_teardown (test_depth_limits_units, setup, teardown),

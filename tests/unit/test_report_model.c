@@ -3,11 +3,13 @@
  * the language. */
 #include "support.h"
 #include "report-model.h"
+#include "plan-export.h"
+#include "report.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-/* A table whose hidden figure would be 0.4242 (42.4 %) — it must never show. */
+/* A table with a suppressed figure of 0.4242 (42.4 %) — it must never show. */
 static DkReport *
 sample (DkLang lang)
 {
@@ -25,6 +27,10 @@ sample (DkLang lang)
   dk_table_set_number (t, r0, 3, -4.5);
   guint r1 = dk_table_add_row (t);
   dk_table_set_text (t, r1, 0, "=SUM(A1)");
+  /* the figures of a group of four, set and then suppressed: neither the
+   * 4 nor the 0.4242 may reach any format */
+  dk_table_set_number (t, r1, 1, 4);
+  dk_table_set_number (t, r1, 2, 0.4242);
   dk_table_set_suppressed (t, r1, 1);
   dk_table_set_suppressed (t, r1, 2);
   guint r2 = dk_table_add_row (t);
@@ -84,6 +90,7 @@ test_json (void **state)
   assert_int_equal (json_object_get_int_member (first, "people"), 12);
   JsonObject *second = json_array_get_object_element (rows, 1);
   assert_true (json_object_get_null_member (second, "share"));
+  assert_true (json_object_get_null_member (second, "people"));
   assert_int_equal (json_array_get_length (json_object_get_array_member (second, "suppressed")), 2);
   assert_null (strstr (json, "42"));
 }
@@ -168,6 +175,35 @@ test_numbers_in_languages (void **state)
   assert_false (dk_format_parse ("docx", &f));
 }
 
+/* Names to values: every parser finds its names, NULL where it has a
+ * default, and refuses any other word without touching the result. */
+static void
+test_names (void **state)
+{
+  (void) state;
+  DkFormat f = DK_FORMAT_CSV;
+  assert_true (dk_format_parse (NULL, &f) && f == DK_FORMAT_TABLE);
+  assert_true (dk_format_parse ("pdf", &f) && f == DK_FORMAT_PDF);
+  assert_false (dk_format_parse ("PDF", &f));
+  assert_int_equal (f, DK_FORMAT_PDF);
+  DkPlanFormat pf = DK_PLAN_FORMAT_PDF;
+  assert_true (dk_plan_format_parse (NULL, &pf) && pf == DK_PLAN_FORMAT_MD);
+  assert_true (dk_plan_format_parse ("json", &pf) && pf == DK_PLAN_FORMAT_JSON);
+  assert_false (dk_plan_format_parse ("", &pf));
+  DkReportKind k = DK_REPORT_NEEDS;
+  assert_true (dk_report_kind_parse ("conversations", &k) && k == DK_REPORT_CONVERSATIONS);
+  assert_false (dk_report_kind_parse (NULL, &k) || dk_report_kind_parse ("summary", &k));
+  assert_int_equal (k, DK_REPORT_CONVERSATIONS);
+  DkGender g = DK_GENDER_F;
+  assert_true (dk_gender_parse ("", &g) && g == DK_GENDER_NONE);
+  assert_true (dk_gender_parse ("X", &g) && g == DK_GENDER_X);
+  assert_false (dk_gender_parse ("K", &g) || dk_gender_parse (NULL, &g));
+  DkLang lang = DK_LANG_SV;
+  assert_true (dk_lang_parse ("en", &lang) && lang == DK_LANG_EN);
+  assert_true (dk_lang_parse ("sv", &lang) && lang == DK_LANG_SV);
+  assert_false (dk_lang_parse ("de", &lang) || dk_lang_parse (NULL, &lang));
+}
+
 int
 main (void)
 {
@@ -179,6 +215,7 @@ main (void)
     cmocka_unit_test (test_xlsx),
     cmocka_unit_test (test_empty_table),
     cmocka_unit_test (test_numbers_in_languages),
+    cmocka_unit_test (test_names),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -25,10 +25,10 @@ setup (void **state)
   g_autofree char *ratings = dk_test_path ("tests/data/import/ratings.csv");
   DkImportSummary s = { 0 };
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, roster, FALSE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
   dk_import_summary_clear (&s);
   assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, "test", &error));
-  assert_true (dk_import_ratings (f->store, ratings, "r1", FALSE, &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
   dk_import_summary_clear (&s);
   *state = f;
   return 0;
@@ -200,6 +200,54 @@ test_views_interrupted (void **state)
   assert_every_interruption_fails (f->store, team_view);
 }
 
+/* ---- failures that are not answers ------------------------------------------------ */
+
+static int
+always_interrupt (void *data)
+{
+  (void) data;
+  return 1;
+}
+
+/* A store that fails is not a store without the role, the person or the
+ * round's people: each says so with an error. */
+static void
+test_failures_are_errors (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkRound) round = dk_store_round (f->store, "r1", &error);
+  assert_non_null (round);
+  assert_true (dk_store_role_known (f->store, "employee", &error));
+  assert_false (dk_store_role_known (f->store, "astronaut", &error));
+  assert_null (error);
+  g_autoptr (DkPerson) nobody = dk_store_person_find (f->store, "P99", &error);
+  assert_null (nobody);
+  assert_null (error);
+
+  sqlite3_progress_handler (dk_store_db (f->store), 1, always_interrupt, NULL);
+  assert_false (dk_store_role_known (f->store, "employee", &error));
+  assert_error_contains (error, "interrupted");
+  g_clear_error (&error);
+  assert_int_equal (dk_store_round_registered (f->store, round, &error), -1);
+  assert_error_contains (error, "interrupted");
+  g_clear_error (&error);
+  g_autoptr (DkPerson) p1 = dk_store_person_find (f->store, "P1", &error);
+  assert_null (p1);
+  assert_error_contains (error, "interrupted");
+  g_clear_error (&error);
+
+  /* the roster's roles and managers are looked up while the file is read */
+  g_autofree char *roster = dk_test_write_file ("roster.csv",
+      "person_id,name,unit,role,manager_id\nP4,Ny Person,Org/Ny,employee,P1\n");
+  DkImportSummary s = { 0 };
+  assert_false (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
+  assert_error_contains (error, "interrupted");
+  assert_null (strstr (error->message, "no registered framework"));
+  dk_import_summary_clear (&s);
+  sqlite3_progress_handler (dk_store_db (f->store), 0, NULL, NULL);
+}
+
 int
 main (void)
 {
@@ -208,6 +256,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_person_export_interrupted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_reports_interrupted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_views_interrupted, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_failures_are_errors, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -36,7 +36,7 @@ dk_test_store (const char *framework, char **path)
   DkStore *store = dk_store_open (*path, TRUE, &error);
   g_assert_no_error (error);
   g_autofree char *fw_path = dk_test_path (framework);
-  g_autoptr (DkFramework) fw = dk_store_register_framework (store, fw_path, &error);
+  dk_framework_free (dk_store_register_framework (store, fw_path, &error));
   g_assert_no_error (error);
   return store;
 }
