@@ -128,7 +128,15 @@ dk_page_login_post (Request *r)
       login_form (r, 400, T ("Give your person id or e-mail and your password."), username);
       return;
     }
-  g_autofree char *key = g_utf8_casefold (username, -1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkAccount) a = dk_account_find (r->store, username, &error);
+  if (a == NULL && !g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+    {
+      dk_web_fail (r, error);
+      return;
+    }
+  /* an account is throttled as one whether named by its id or its e-mail */
+  g_autofree char *key = a != NULL ? g_strdup (a->ext_id) : g_utf8_casefold (username, -1);
   gint64 wait = dk_web_throttled (r, key);
   if (wait > 0)
     {
@@ -137,13 +145,6 @@ dk_page_login_post (Request *r)
       g_autofree char *minutes = g_strdup_printf (T ("Too many failed sign-ins. Try again in %d minutes."),
                                                   (int) ((wait + 59) / 60));
       login_form (r, 429, minutes, username);
-      return;
-    }
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DkAccount) a = dk_account_find (r->store, username, &error);
-  if (a == NULL && !g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
-    {
-      dk_web_fail (r, error);
       return;
     }
   /* an unknown user costs the same check as a wrong password */

@@ -361,6 +361,7 @@ for i in range(4):
 r = b.sign_in("E3")      # the right password, too late
 check(r.status == 429 and int(r.getheader("Retry-After") or 0) > 0, "per account: %d" % r.status)
 check(Browser(srv, "127.0.0.3").sign_in("E3").status == 429, "the account's lock is per address")
+check(Browser(srv, "127.0.0.3").sign_in("e3@example.se").status == 429, "the account's e-mail is not locked")
 check(Browser(srv, "127.0.0.3").sign_in("M2").status == 303, "another account is locked")
 set_clock(START + 16 * 60)
 check(Browser(srv, "127.0.0.2").sign_in("E3").status == 303, "the lock outlives its window")
