@@ -99,8 +99,11 @@ check(dk("user", "list").stdout == before, "a refused change changed the account
 
 # ---- the server -----------------------------------------------------------------
 class Server:
+    started = 0
+
     def __init__(self, *extra):
-        self.log = open(os.path.join(T, "serve-%d.log" % len(extra)), "w+")
+        Server.started += 1
+        self.log = open(os.path.join(T, "serve-%d.log" % Server.started), "w+")
         env = dict(os.environ, DIGIKOMP_DB=DB, DIGIKOMP_CLOCK_FILE=CLOCK)
         self.proc = subprocess.Popen([DK, "serve", "--listen", "127.0.0.1:0", "--threads", "2", *extra],
                                      stderr=self.log, env=env)
@@ -460,8 +463,17 @@ check(r.status == 303, "another forwarded address: %d" % r.status)
 rc, log = srv.stop()
 check(rc == 0, "SIGTERM (second server): exit %d" % rc)
 
-# a secure public URL gives the __Host- cookie
-srv = Server("--public-url", "https://kompetens.example.se/")
+# a secure public URL gives the __Host- cookie; a slow client is dropped
+srv = Server("--public-url", "https://kompetens.example.se/", "--timeout", "2")
+with socket.create_connection(("127.0.0.1", srv.port), timeout=30) as slow:
+    slow.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")      # and never the rest
+    t0 = time.monotonic()
+    try:
+        dropped = slow.recv(1024) == b""
+    except ConnectionResetError:
+        dropped = True
+    waited = time.monotonic() - t0
+check(dropped and waited < 10, "a slow client is not dropped (%.1f s)" % waited)
 cookie = Browser(srv).get("/login").getheader("Set-Cookie") or ""
 check(cookie.startswith("__Host-dk-session=") and "; Secure" in cookie, "the https cookie: " + cookie)
 r = Browser(srv).request("POST", "/login", {"username": "E1", "password": PASSWORD},
