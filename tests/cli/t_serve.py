@@ -81,6 +81,15 @@ assert dk("init", "--framework", os.path.join(TOP, "tests/data/framework/small.x
 assert dk("import", "roster", roster).returncode == 0
 assert dk("round", "open", "r1", "--title", "Runda 1", "--framework", "small").returncode == 0
 assert dk("catalogue", "import", os.path.join(TOP, "tests/data/catalogue/good.xml")).returncode == 0
+# each person's ratings carry a comment that names them: no other page may show it
+ratings = os.path.join(T, "ratings.csv")
+with open(ratings, "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["person_id", "round", "competence", "self", "manager", "motivation", "comment",
+                "reason", "shared", "conversation"])
+    for pid in PEOPLE:
+        w.writerow([pid, "r1", "1.1", "2", "", "3", "secret-comment-" + pid, "", "yes", ""])
+assert dk("import", "ratings", ratings, "--round", "r1").returncode == 0
 for pid, (_, _, _, _, grant) in PEOPLE.items():
     assert dk("user", "password", pid, stdin=PASSWORD + "\n").returncode == 0, pid
     if grant:
@@ -220,7 +229,8 @@ for method, path, out_status, in_status in MATRIX:
         want = out_status if pid is None else in_status
         check(r.status == want, "%s %s as %s: %d, expected %d" % (method, path, who, r.status, want))
         for other, (name, *_rest) in PEOPLE.items():
-            if other != pid and (name in r.text or other.lower() + "@example.se" in r.text):
+            if other != pid and (name in r.text or other.lower() + "@example.se" in r.text
+                                 or "secret-comment-" + other in r.text):
                 check(False, "%s %s as %s shows %s" % (method, path, who, other))
         if pid is not None and method == "GET" and path in ("/", "/me/data.json"):
             check(PEOPLE[pid][0] in r.text, "%s %s lacks their own name" % (who, path))
@@ -240,6 +250,7 @@ check(data.getheader("Content-Type") == "application/json", "data.json's type")
 check('"account"' in data.text and '"sessions"' in data.text and '"password": true' in data.text,
       "data.json lacks the account")
 check("$argon2" not in data.text, "data.json shows the password hash")
+check("secret-comment-E1" in data.text, "data.json lacks the person's own rating")
 
 # headers on every page
 r = browsers["the employee"].get("/")
