@@ -102,8 +102,13 @@ ask_all (Session *s, DkAssessment *a, gboolean motivation, GError **error)
 }
 
 static gboolean
-ask_share (Session *s, GError **error)
+ask_share (Session *s, const DkAssessment *a, GError **error)
 {
+  if (a->flags & DK_ASSESS_SHARED)
+    {
+      printf (_("\nYour self-rating is shared with your manager, who sees the changes you made.\n"));
+      return TRUE;
+    }
   printf (_("\nShare your self-rating with your manager now? [y/N]: "));
   g_autofree char *line = read_answer ();
   if (line == NULL || (g_ascii_tolower (line[0]) != 'y' && g_ascii_tolower (line[0]) != 'j'))
@@ -137,14 +142,17 @@ assess_interactive (Session *s)
       a->role = role->index;
     }
   printf (_("Self-rating for %s, round %s (%s).\n"
-            "Answer with a level, ? for don't know, or press Enter to keep the answer shown.\n"
-            "Your answers are saved as you go and stay private until you share them.\n"),
+            "Answer with a level, ? for don't know, or press Enter to keep the answer shown.\n"),
           s->person->name, s->round->code, s->round->title);
+  printf ("%s", a->flags & DK_ASSESS_SHARED
+                    ? _("Your self-rating is shared with your manager: each answer you change is saved "
+                        "at once, and your manager sees it.\n")
+                    : _("Your answers are saved as you go and stay private until you share them.\n"));
   if (!ask_all (s, a, FALSE, &error))
     return cli_fail (_("cannot save the rating"), error);
   printf (_("\nNow your motivation to develop each competence (%u = low, %u = high).\n"),
           dk_framework_motivation_scale (s->fw)->min, dk_framework_motivation_scale (s->fw)->max);
-  if (!ask_all (s, a, TRUE, &error) || !ask_share (s, &error))
+  if (!ask_all (s, a, TRUE, &error) || !ask_share (s, a, &error))
     return cli_fail (_("cannot save the rating"), error);
   return CLI_OK;
 }
@@ -183,7 +191,8 @@ cmd_assess (int argc, char **argv)
                  : cli_fail (_("cannot share"), error);
       else if ((s.round = dk_store_round (s.store, round, &error)) == NULL
                || (s.person = dk_store_person (s.store, argv[1], &error)) == NULL
-               || (s.fw = dk_store_round_framework (s.store, s.round, &error)) == NULL)
+               || (s.fw = dk_store_round_framework (s.store, s.round, &error)) == NULL
+               || !dk_rating_changeable (s.round, s.person, &error))
         rc = cli_fail (_("cannot start the self-rating"), error);
       else
         rc = assess_interactive (&s);

@@ -3,7 +3,7 @@
  */
 #include "cli.h"
 #include "number.h"
-#include "plan.h"
+#include "participation.h"
 #include <stdio.h>
 
 int

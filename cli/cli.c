@@ -53,7 +53,8 @@ cli_error_is_bad_input (const GError *error)
 int
 cli_fail (const char *what, const GError *error)
 {
-  const char *msg = error->message;
+  /* a message may quote the data (a name, an id): its controls escaped */
+  g_autofree char *msg = dk_text_escape_controls (error->message, TRUE);
   if (strchr (msg, '\n') != NULL)
     fprintf (stderr, "digikomp: %s:\n%s\n", what, msg);
   else
@@ -66,8 +67,9 @@ cli_usage_error (const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  g_autofree char *text = g_strdup_vprintf (fmt, ap);
   va_end (ap);
+  g_autofree char *msg = dk_text_escape_controls (text, TRUE);
   fprintf (stderr, "digikomp: %s\n", msg);
   return CLI_USAGE;
 }
@@ -76,9 +78,12 @@ GOptionContext *
 cli_context_new (const char *command, const char *params, const char *summary,
                  const GOptionEntry *entries, CliCommon *common)
 {
-  g_autofree char *usage = g_strdup_printf ("%s%s%s", command,
-                                            params ? " " : "", params ? params : "");
-  GOptionContext *ctx = g_option_context_new (usage);
+  /* GOption writes "Usage: PRGNAME [OPTION…] PARAMS": the program's name is
+   * the whole command, so that it reads "digikomp round open [OPTION…] ID"
+   * (a process runs one command, so this is set once) */
+  g_autofree char *prgname = g_strdup_printf ("digikomp %s", command);
+  g_set_prgname (prgname);
+  GOptionContext *ctx = g_option_context_new (params);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   if (summary != NULL)
     g_option_context_set_summary (ctx, summary);
@@ -139,6 +144,14 @@ cli_parse (GOptionContext *ctx, int *argc, char ***argv, CliCommon *common)
   dk_lang_parse (lang.value, &common->lang);
   cli_setting_clear (&lang);
   CliSetting db = cli_setting_db (common->db);
+  if (*db.value == '\0')
+    {
+      cli_usage_error (db.source == CLI_FROM_ENVIRONMENT
+                           ? _("DIGIKOMP_DB is set but empty; set it to the store's file, or unset it")
+                           : _("--db needs the store's file, not an empty name"));
+      cli_setting_clear (&db);
+      return FALSE;
+    }
   g_free (common->db);
   common->db = g_steal_pointer (&db.value);
   if (common->round != NULL)
@@ -179,6 +192,17 @@ cli_output_write (const char *path, const char *data, gsize len, GError **error)
       return TRUE;
     }
   return dk_file_replace_contents (path, data, len, error);
+}
+
+gboolean
+cli_output_write_document (const char *path, const char *data, GError **error)
+{
+  if ((path == NULL || strcmp (path, "-") == 0) && isatty (STDOUT_FILENO))
+    {
+      g_autofree char *shown = dk_text_escape_controls (data, TRUE);
+      return cli_output_write (path, shown, strlen (shown), error);
+    }
+  return cli_output_write (path, data, strlen (data), error);
 }
 
 DkStore *
@@ -317,7 +341,11 @@ cli_emit_report (const DkReport *report, const CliCommon *common)
     default:
       text = dk_report_render_text (report, common->output == NULL && cli_use_colour ());
     }
-  if (text == NULL || !cli_output_write (common->output, text, strlen (text), &error))
+  /* the table is escaped already; JSON escapes control characters itself */
+  gboolean document = format == DK_FORMAT_CSV || format == DK_FORMAT_HTML;
+  if (text == NULL
+      || !(document ? cli_output_write_document (common->output, text, &error)
+                    : cli_output_write (common->output, text, strlen (text), &error)))
     return cli_fail (_("cannot write the report"), error);
   return CLI_OK;
 }

@@ -78,6 +78,13 @@ gboolean cli_error_is_bad_input (const GError *error);
 gboolean cli_output_write (const char *path, const char *data, gsize len,
                            GError **error);
 
+/* As cli_output_write for DATA, a document in a file format (CSV, HTML,
+ * Markdown, iCalendar; NUL-terminated): to standard output on a terminal
+ * its control characters are escaped (dk_text_escape_controls) so that
+ * the data cannot drive the terminal; to a file or a pipe it is written as
+ * it is. */
+gboolean cli_output_write_document (const char *path, const char *data, GError **error);
+
 /* Runs the sub-command of GROUP named by argv[1] from SUBS (a table ending
  * with a zeroed entry), passing it argv + 1; prints the sub-commands for
  * --help or a missing one.  Returns the exit code. */

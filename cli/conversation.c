@@ -28,7 +28,7 @@ cmd_conversation (int argc, char **argv)
   g_autofree char *round = NULL, *held = NULL;
   const GOptionEntry entries[] = {
     { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
-    { "held", 0, 0, G_OPTION_ARG_STRING, &held, N_("Record that the conversation was held on DATE (YYYY-MM-DD)"), N_("DATE") },
+    { "held", 0, 0, G_OPTION_ARG_STRING, &held, N_("Record that the conversation was held on DATE (YYYY-MM-DD, from the round's opening to today)"), N_("DATE") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = cli_context_new (
@@ -48,9 +48,10 @@ cmd_conversation (int argc, char **argv)
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
+      DkContext ctx = cli_context (&common);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_store_conversation_held (store, round, argv[1], held, &error))
+      else if (!dk_store_conversation_held (store, round, argv[1], held, &ctx, &error))
         rc = cli_fail (_("cannot record the conversation"), error);
       else
         printf (_("Conversation with %s recorded on %s.\n"), argv[1], held);

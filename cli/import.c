@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "import.h"
 #include "progress.h"
+#include "report-model.h"
 
 #include <stdio.h>
 
@@ -31,7 +32,11 @@ static void
 print_summary (const ImportCommand *c, const DkImportSummary *s, gboolean dry_run)
 {
   for (guint i = 0; s->notices != NULL && i < s->notices->len; i++)
-    printf ("%s\n", (const char *) g_ptr_array_index (s->notices, i));
+    {
+      /* a notice quotes the file (who set a value by hand) */
+      g_autofree char *notice = dk_text_escape_controls (g_ptr_array_index (s->notices, i), FALSE);
+      printf ("%s\n", notice);
+    }
   if (dry_run)
     printf (_("Dry run, nothing written. "));
   printf (_("%s: %llu rows; %llu added, %llu updated, %llu unchanged"), _(c->what),

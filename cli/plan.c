@@ -447,7 +447,10 @@ export_person (DkStore *store, const PlanOptions *o, const char *person, DkPlanF
     return dk_plan_write_pdf (store, o->round, person, &ctx, o->common.output, &error)
            ? CLI_OK : cli_fail (_("cannot export the plan"), error);
   g_autofree char *text = dk_plan_render (store, o->round, person, format, &ctx, &error);
-  if (text == NULL || !cli_output_write (o->common.output, text, strlen (text), &error))
+  gboolean document = format != DK_PLAN_FORMAT_JSON;
+  if (text == NULL
+      || !(document ? cli_output_write_document (o->common.output, text, &error)
+                    : cli_output_write (o->common.output, text, strlen (text), &error)))
     return cli_fail (_("cannot export the plan"), error);
   return CLI_OK;
 }

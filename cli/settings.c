@@ -72,14 +72,16 @@ cli_config_load (GError **error)
 }
 
 /* Returns the first of OPTION, ENV and the configuration file's FROM_FILE
- * that is set, else FALLBACK (which may be NULL), with where it came from. */
+ * that is set, else FALLBACK (which may be NULL), with where it came from.
+ * An environment variable set to "" is set: the caller refuses it rather
+ * than quietly use another setting. */
 static CliSetting
 resolve (const char *option, const char *option_name, const char *env, const char *env_name,
          const char *from_file, const char *fallback)
 {
   if (option != NULL)
     return (CliSetting) { g_strdup (option), CLI_FROM_OPTION, option_name };
-  if (env != NULL && *env != '\0')
+  if (env != NULL)
     return (CliSetting) { g_strdup (env), CLI_FROM_ENVIRONMENT, env_name };
   if (from_file != NULL)
     return (CliSetting) { g_strdup (from_file), CLI_FROM_CONFIG, config->path };

@@ -4,7 +4,7 @@
 # Commands, sub-commands and options come from the program's own help, so
 # they never go stale; rounds from `digikomp round list --format csv` on the
 # store the command line names; competences from the frameworks that ship
-# with digikomp; formats and languages are fixed lists.
+# with digikomp; formats, languages and CSV encodings are fixed lists.
 
 # Prints the words of a "Commands:" listing in the help text on stdin.
 _digikomp_commands()
@@ -68,6 +68,7 @@ _digikomp()
         --round|-r|--compare|-c) COMPREPLY=($(compgen -W "$(_digikomp_rounds "$bin")" -- "$cur")); return ;;
         --competence) COMPREPLY=($(compgen -W "$(_digikomp_competences "$bin")" -- "$cur")); return ;;
         --lang) COMPREPLY=($(compgen -W "sv en" -- "$cur")); return ;;
+        --encoding) COMPREPLY=($(compgen -W "utf-8 windows-1252" -- "$cur")); return ;;
         --format|-f)
             if [[ $cmd == plan ]]; then words="md html pdf ics json"
             else words="table csv json html xlsx pdf"; fi

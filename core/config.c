@@ -9,7 +9,12 @@
 #include "errors.h"
 #include "gap.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 G_DEFINE_QUARK (dk-config-error-quark, dk_config_error)
 
@@ -90,6 +95,41 @@ find_line (const char *text, const char *group, const char *key)
         return i + 1;
     }
   return 0;
+}
+
+/* Reports each group that appears twice, and each key that appears twice in
+ * one group (GKeyFile would merge the one and keep the last of the other). */
+static void
+check_duplicates (const char *name, const char *text, DkErrors *errors)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *current = NULL;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *found = NULL;
+      LineKind kind = line_kind (lines[i], &found);
+      if (kind != LINE_GROUP && kind != LINE_KEY)
+        continue;
+      /* groups and keys apart: "[g]" cannot be a key name, which has no '[' first */
+      char *id = kind == LINE_GROUP ? g_strdup_printf ("[%s]", found)
+                                    : g_strdup_printf ("%s\n%s", current != NULL ? current : "", found);
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, id));
+      if (first != 0 && kind == LINE_GROUP)
+        dk_errors_add (errors, name, i + 1, _("group [%s] appears twice (first on line %u)"), found, first);
+      else if (first != 0)
+        dk_errors_add (errors, name, i + 1, _("%s appears twice in [%s] (first on line %u)"), found,
+                       current != NULL ? current : "", first);
+      if (first == 0)
+        g_hash_table_insert (seen, id, GUINT_TO_POINTER (i + 1));
+      else
+        g_free (id);
+      if (kind == LINE_GROUP)
+        {
+          g_free (current);
+          current = g_steal_pointer (&found);
+        }
+    }
 }
 
 static gboolean
@@ -175,6 +215,11 @@ read_values (GKeyFile *kf, const char *name, const char *text, DkConfig *c, DkEr
 DkConfig *
 dk_config_parse (const char *name, const char *data, gsize len, GError **error)
 {
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)   /* a UTF-8 BOM, as Notepad writes */
+    {
+      data += 3;
+      len -= 3;
+    }
   g_autofree char *text = g_strndup (data, len);
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) bad = NULL;
@@ -191,6 +236,7 @@ dk_config_parse (const char *name, const char *data, gsize len, GError **error)
       return NULL;
     }
   g_autoptr (DkConfig) c = g_new0 (DkConfig, 1);
+  check_duplicates (name, text, &errors);
   check_names (kf, name, text, &errors);
   read_values (kf, name, text, c, &errors);
   if (dk_errors_propagate (&errors, error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID))
@@ -199,18 +245,73 @@ dk_config_parse (const char *name, const char *data, gsize len, GError **error)
   return g_steal_pointer (&c);
 }
 
+/* Reads the regular file PATH, of at most DK_CONFIG_MAX_BYTES, into *DATA;
+ * *MISSING tells a file that does not exist.  Opened without blocking, so
+ * that a FIFO (whose open waits for a writer) is refused, not waited on. */
+static gboolean
+read_config_file (const char *path, GString **data, gboolean *missing, GError **error)
+{
+  *missing = FALSE;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  GStatBuf st;
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      *missing = saved == ENOENT;
+      g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_READ, _("cannot read %s: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID,
+                   _("%s: not a regular file; the configuration is a text file"), path);
+      return FALSE;
+    }
+  *data = g_string_sized_new (MIN ((gsize) st.st_size, DK_CONFIG_MAX_BYTES) + 1);
+  char chunk[4096];
+  ssize_t n;
+  while ((n = read (fd, chunk, sizeof chunk)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_READ, _("cannot read %s: %s"), path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      g_string_append_len (*data, chunk, n);
+      if ((*data)->len > DK_CONFIG_MAX_BYTES)
+        {
+          close (fd);
+          g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID,
+                       _("%s: larger than %d KiB; a configuration file holds a few lines"), path,
+                       DK_CONFIG_MAX_BYTES / 1024);
+          return FALSE;
+        }
+    }
+  close (fd);
+  return TRUE;
+}
+
 DkConfig *
 dk_config_load (const char *path, GError **error)
 {
-  g_autofree char *data = NULL;
-  gsize len = 0;
+  g_autoptr (GString) data = NULL;
   g_autoptr (GError) read_error = NULL;
-  if (!g_file_get_contents (path, &data, &len, &read_error))
+  gboolean missing;
+  if (!read_config_file (path, &data, &missing, &read_error))
     {
-      if (g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (missing)
         return g_new0 (DkConfig, 1);
-      g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_READ, "%s", read_error->message);
+      g_propagate_error (error, g_steal_pointer (&read_error));
       return NULL;
     }
-  return dk_config_parse (path, data, len, error);
+  return dk_config_parse (path, data->str, data->len, error);
 }

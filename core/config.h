@@ -42,6 +42,9 @@ typedef struct {
   char *trusted_proxy;
 } DkConfig;
 
+/* The largest configuration file read. */
+#define DK_CONFIG_MAX_BYTES (64 * 1024)
+
 void dk_config_free (DkConfig *config);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkConfig, dk_config_free)
 
@@ -50,14 +53,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkConfig, dk_config_free)
  * (g_get_user_config_dir).  The caller frees it. */
 char *dk_config_default_path (void);
 
-/* Parses LEN bytes of DATA, the contents of the file NAME (used in errors).
- * Returns a new DkConfig (path = NAME), or NULL with every problem of the
- * file in ERROR (DK_CONFIG_ERROR_INVALID), one "NAME:LINE: what" per line. */
+/* Parses LEN bytes of DATA, the contents of the file NAME (used in errors),
+ * after a UTF-8 BOM if there is one.  Returns a new DkConfig (path = NAME),
+ * or NULL with every problem of the file in ERROR (DK_CONFIG_ERROR_INVALID),
+ * one "NAME:LINE: what" per line: a line that is no group, key or comment,
+ * an unknown group or key, a group or a key (in one group) given twice, a
+ * bad value. */
 DkConfig *dk_config_parse (const char *name, const char *data, gsize len, GError **error);
 
 /* Reads and parses the file PATH.  A missing file is no error: it gives an
  * empty DkConfig whose path is NULL.  Returns NULL with ERROR set when the
- * file cannot be read or is malformed. */
+ * file cannot be read (READ), or is malformed, not a regular file (a FIFO is
+ * refused at once, not waited on) or larger than DK_CONFIG_MAX_BYTES
+ * (INVALID). */
 DkConfig *dk_config_load (const char *path, GError **error);
 
 #endif

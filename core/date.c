@@ -14,6 +14,15 @@ dk_date_valid (const char *text)
   return dt != NULL;
 }
 
+gboolean
+dk_date_check (const char *text, GQuark domain, gint code, GError **error)
+{
+  if (text == NULL || dk_date_valid (text))
+    return TRUE;
+  g_set_error (error, domain, code, _("'%s' is not a date; write it as YYYY-MM-DD"), text);
+  return FALSE;
+}
+
 /* Month names are part of a language's date style, like its decimal
  * separator, so they live here rather than in the message catalogue. */
 static const char *const months[DK_N_LANGS][12] = {

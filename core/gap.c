@@ -81,7 +81,7 @@ int dk_gap_find_scope (const DkGap *gap, const char *key) { return find_key (gap
 
 /* Scopes: with DK_SCOPE_ALL, "" counts the competences of the areas that
  * apply to every role and each role-limited area is a scope of its own
- * (DESIGN.md: such an area is never in the headline). */
+ * (docs/metrics.md: such an area is never in the headline). */
 static void
 setup_scopes (Scan *s, const DkFramework *fw, DkScopeBy scope_by)
 {
@@ -311,7 +311,9 @@ scan_row (const DkScanRow *row, gpointer user_data)
     }
 
   guint n_scopes = s->gap->n_scopes;
-  DkGapCell local[DK_MAX_COMPETENCES];
+  /* at most one scope per competence, or all competences and one per
+   * role-limited area (an area has at least one competence) */
+  DkGapCell local[DK_MAX_COMPETENCES + 1];
   memset (local, 0, sizeof (DkGapCell) * n_scopes);
   count_person (s, row, local);
   gboolean talked = (row->flags & DK_ASSESS_SHARED) && (row->flags & DK_ASSESS_CONVERSATION);

@@ -2,8 +2,7 @@
  * gap.h — the gap engine: compares effective levels with the expected ones
  * and counts, in one pass over a round, everything the reports need.
  *
- * Definitions (DESIGN.md "The gap engine"; docs/metrics.md has a worked
- * example): the effective level of a person on a competence is the manager
+ * Definitions (docs/metrics.md, with a worked example): the effective level of a person on a competence is the manager
  * level if set, else the self level if answered; "don't know" and no
  * answer have no level.  gap = expected − effective; a need is a gap > 0.
  * Only SHARED assessments count: a self-rating that is not shared adds

@@ -41,4 +41,11 @@ typedef struct {
 gboolean dk_person_erase (DkStore *store, const char *person, gboolean dry_run,
                           DkEraseSummary *summary, GError **error);
 
+/* The store's side of dk_person_erase (core/store-person.c): counts what
+ * erasing P removes into *SUMMARY, and removes it inside the caller's
+ * transaction, audited.  FALSE with ERROR on a store failure. */
+gboolean dk_store_person_erasure_count (DkStore *store, const DkPerson *p, DkEraseSummary *summary,
+                                        GError **error);
+gboolean dk_store_person_erase_rows (DkStore *store, const DkPerson *p, GError **error);
+
 #endif

@@ -296,27 +296,24 @@ render_html (const Doc *d)
                       "table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}"
                       ".need{color:#b00020;font-weight:bold}li{margin:.4em 0}.why{color:#555}"
                       "@media print{body{margin:0}}</style>\n</head>\n<body>\n<h1>");
-  g_autofree char *heading = g_strdup_printf (_("Development plan: %s"), d->ctx.person->name);
-  html_escaped (s, heading);
+  /* names and units isolated (<bdi>): right to left or U+202E stays inside */
+  g_autofree char *heading = dk_html_with_names (_("Development plan: %s"), d->ctx.person->name);
+  g_string_append (s, heading);
   g_string_append (s, "</h1>\n<p>");
-  g_autofree char *meta = g_strdup_printf (_("Round %s · %s · %s"), d->ctx.round->code, d->ctx.person->unit_path,
-                                           dk_plan_word (d->plan->state));
-  html_escaped (s, meta);
+  g_autofree char *meta = dk_html_with_names (_("Round %s · %s · %s"), d->ctx.round->code,
+                                              d->ctx.person->unit_path, dk_plan_word (d->plan->state));
+  g_string_append (s, meta);
   g_string_append (s, "</p>\n");
   if (d->plan->agreed_at != NULL)
     {
-      g_autofree char *agreed = g_strdup_printf (_("Agreed on %s by %s."), d->plan->agreed_at, d->agreed_by);
-      g_string_append (s, "<p>");
-      html_escaped (s, agreed);
-      g_string_append (s, "</p>\n");
+      g_autofree char *agreed = dk_html_with_names (_("Agreed on %s by %s."), d->plan->agreed_at, d->agreed_by);
+      g_string_append_printf (s, "<p>%s</p>\n", agreed);
     }
   for (guint i = 0; i < d->plan->follow_ups->len; i++)
     {
       const DkPlanFollowUp *f = d->plan->follow_ups->pdata[i];
-      g_autofree char *followed = g_strdup_printf (_("Followed up on %s: %s"), f->held_on, f->notes);
-      g_string_append (s, "<p>");
-      html_escaped (s, followed);
-      g_string_append (s, "</p>\n");
+      g_autofree char *followed = dk_html_with_names (_("Followed up on %s: %s"), f->held_on, f->notes);
+      g_string_append_printf (s, "<p>%s</p>\n", followed);
     }
   g_string_append (s, "<figure>");
   g_autofree char *chart = radar (d);

@@ -54,42 +54,39 @@ unit_paths (DkStore *store, GError **error)
   return paths;
 }
 
-/* SQL: the plan p's person lies in the unit ?2 or below it (?2 NULL: anywhere). */
-#define PLAN_IN_UNIT " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM person x JOIN unit u ON u.id = x.unit_id" \
-                     " WHERE x.id = p.person_id AND (u.path = ?2 OR substr(u.path, 1, length(?2) + 1) = ?2 || '/')))"
+/* Returns a table named NAME titled TITLE of RECORDS (NULL: NULL), whose
+ * columns are KEYS, LABELS and KINDS (as many as RECORDS has). */
+static DkTable *
+records_table (const char *name, const char *title, DkRecords *records, const char *const *keys,
+               const char *const *labels, const DkColumnKind *kinds)
+{
+  g_autoptr (DkRecords) r = records;
+  if (r == NULL)
+    return NULL;
+  DkTable *t = dk_table_new (name, title);
+  guint n = dk_records_n_columns (r);
+  for (guint c = 0; c < n; c++)
+    dk_table_add_column (t, keys[c], _(labels[c]), kinds[c]);
+  for (guint i = 0; i < dk_records_n_rows (r); i++)
+    {
+      guint row = dk_table_add_row (t);
+      for (guint c = 0; c < n; c++)
+        if (kinds[c] == DK_COLUMN_TEXT)
+          dk_table_set_text (t, row, c, dk_records_text (r, i, c));
+        else
+          dk_table_set_number (t, row, c, dk_records_number (r, i, c));
+    }
+  return t;
+}
 
 static DkTable *
 wishes_table (DkStore *store, gint64 round, const char *unit, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (store),
-                          "SELECT i.competence, i.wish, count(*) FROM plan_item i JOIN plan p ON p.id = i.plan_id"
-                          " WHERE p.round_id = ?1 AND i.wish IS NOT NULL" PLAN_IN_UNIT
-                          " GROUP BY i.competence, i.wish ORDER BY count(*) DESC, i.competence",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      dk_store_sql_error (store, _("reading plans"), error);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, round);
-  if (unit != NULL)
-    sqlite3_bind_text (stmt, 2, unit, -1, SQLITE_TRANSIENT);
-  DkTable *t = dk_table_new ("wishes", _("Wished-for activities named in plans"));
-  dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "wish", _("Wish"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "plans", _("Plans"), DK_COLUMN_INTEGER);
-  DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading plans"), error)) == DK_STORE_STEP_ROW)
-    {
-      guint row = dk_table_add_row (t);
-      dk_table_set_text (t, row, 0, (const char *) sqlite3_column_text (stmt, 0));
-      dk_table_set_text (t, row, 1, (const char *) sqlite3_column_text (stmt, 1));
-      dk_table_set_number (t, row, 2, sqlite3_column_int (stmt, 2));
-    }
-  sqlite3_finalize (stmt);
-  if (step == DK_STORE_STEP_ERROR)
-    g_clear_pointer (&t, dk_table_free);
-  return t;
+  static const char *const keys[] = { "competence", "wish", "plans" };
+  static const char *const labels[] = { N_("Competence"), N_("Wish"), N_("Plans") };
+  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_TEXT, DK_COLUMN_INTEGER };
+  return records_table ("wishes", _("Wished-for activities named in plans"),
+                        dk_store_plan_wishes (store, round, unit, error), keys, labels, kinds);
 }
 
 /* Returns ROUND, or NULL with ERROR when it or UNIT (when not NULL) does not exist. */
@@ -123,8 +120,7 @@ dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang 
       dk_framework_free (c.fw);
       return NULL;
     }
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = dk_store_today ();
   guint n = dk_framework_n_competences (c.fw);
   c.planner = dk_planner_new (catalogue, today, lang);
   c.needs = g_new0 (guint, n);
@@ -168,42 +164,6 @@ dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang 
 
 /* ---- goals ---------------------------------------------------------------------------- */
 
-/* Runs SQL (one ?1 parameter TEXT1, and ?2 TEXT2 when given) into a table
- * whose columns are KEYS / LABELS / KINDS. */
-static DkTable *
-query_table (DkStore *store, const char *name, const char *title, const char *sql, const char *p1,
-             const char *p2, const char *const *keys, const char *const *labels,
-             const DkColumnKind *kinds, guint n, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      dk_store_sql_error (store, title, error);
-      return NULL;
-    }
-  if (p1 != NULL)
-    sqlite3_bind_text (stmt, 1, p1, -1, SQLITE_TRANSIENT);
-  if (p2 != NULL)
-    sqlite3_bind_text (stmt, 2, p2, -1, SQLITE_TRANSIENT);
-  DkTable *t = dk_table_new (name, title);
-  for (guint c = 0; c < n; c++)
-    dk_table_add_column (t, keys[c], _(labels[c]), kinds[c]);
-  DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, title, error)) == DK_STORE_STEP_ROW)
-    {
-      guint row = dk_table_add_row (t);
-      for (guint c = 0; c < n; c++)
-        if (kinds[c] == DK_COLUMN_TEXT)
-          dk_table_set_text (t, row, c, (const char *) sqlite3_column_text (stmt, (int) c));
-        else
-          dk_table_set_number (t, row, c, sqlite3_column_double (stmt, (int) c));
-    }
-  sqlite3_finalize (stmt);
-  if (step == DK_STORE_STEP_ERROR)
-    g_clear_pointer (&t, dk_table_free);
-  return t;
-}
-
 DkReport *
 dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
 {
@@ -213,12 +173,8 @@ dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lan
   static const char *const keys[] = { "competence", "items", "people", "done" };
   static const char *const labels[] = { N_("Competence"), N_("Goals"), N_("People"), N_("Done") };
   static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER };
-  DkTable *t = query_table (store, "goals", _("Personal goals per competence"),
-                            "SELECT i.competence, count(*), count(DISTINCT p.person_id),"
-                            " sum(i.status = 'done') FROM plan_item i JOIN plan p ON p.id = i.plan_id"
-                            " JOIN round r ON r.id = p.round_id WHERE r.code = ?1 AND i.status <> 'cancelled'"
-                            PLAN_IN_UNIT " GROUP BY i.competence ORDER BY count(*) DESC, i.competence",
-                            r->code, unit, keys, labels, kinds, 4, error);
+  DkTable *t = records_table ("goals", _("Personal goals per competence"),
+                              dk_store_plan_goals (store, r->id, unit, error), keys, labels, kinds);
   if (t == NULL)
     return NULL;
   g_autofree char *title = learning_title (_("Personal goals"), r, unit);
@@ -228,9 +184,6 @@ dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lan
 }
 
 /* ---- participation ------------------------------------------------------------------------- */
-
-#define PARTICIPATED "pa.status IN ('attended', 'completed') AND (?1 IS NULL OR pa.date >= ?1)" \
-                     " AND (?2 IS NULL OR pa.date <= ?2)"
 
 /* Rows mix people and hours, so the figures are formatted here. */
 static void
@@ -248,33 +201,11 @@ add_target_row (DkTable *t, const char *label, double actual, double target, gbo
     }
 }
 
-static gboolean
-totals (DkStore *store, const DkParticipationQuery *q, double *v, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (store),
-                          "SELECT count(DISTINCT pa.person_id),"
-                          " count(DISTINCT CASE WHEN x.gender = 'F' THEN pa.person_id END),"
-                          " count(DISTINCT CASE WHEN x.gender = 'M' THEN pa.person_id END),"
-                          " count(DISTINCT CASE WHEN x.gender NOT IN ('F', 'M') THEN pa.person_id END),"
-                          " coalesce(sum(pa.hours), 0) FROM participation pa JOIN person x ON x.id = pa.person_id"
-                          " WHERE " PARTICIPATED, -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (store, _("reading participation"), error);
-  sqlite3_bind_text (stmt, 1, q->from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, q->to, -1, SQLITE_TRANSIENT);
-  DkStoreStep step = dk_store_step (store, stmt, _("reading participation"), error);
-  if (step == DK_STORE_STEP_ROW)
-    for (int i = 0; i < 5; i++)
-      v[i] = sqlite3_column_double (stmt, i);
-  sqlite3_finalize (stmt);
-  return step != DK_STORE_STEP_ERROR;
-}
-
 DkReport *
 dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang lang, GError **error)
 {
-  double v[5] = { 0 };
-  if (!totals (store, q, v, error))
+  DkParticipationTotals v;
+  if (!dk_store_participation_totals (store, q->from, q->to, &v, error))
     return NULL;
   g_autofree char *title = g_strdup_printf (_("Participation %s – %s"), q->from ? q->from : "…", q->to ? q->to : "…");
   DkReport *report = dk_report_new (title, lang);
@@ -283,12 +214,13 @@ dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang l
   dk_table_add_column (t, "figure", _("Figure"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "actual", _("Actual"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "target", _("Target"), DK_COLUMN_TEXT);
-  double avg = v[0] > 0 ? v[4] / v[0] : 0;
-  add_target_row (t, _("Participants"), v[0], q->target_participants, q->target_participants > 0, FALSE, lang);
-  add_target_row (t, _("of whom women"), v[1], 0, FALSE, FALSE, lang);
-  add_target_row (t, _("of whom men"), v[2], 0, FALSE, FALSE, lang);
-  add_target_row (t, _("of whom other or not given"), v[3], 0, FALSE, FALSE, lang);
-  add_target_row (t, _("Hours in total"), v[4], q->target_hours_avg * q->target_participants,
+  double avg = v.participants > 0 ? v.hours / v.participants : 0;
+  add_target_row (t, _("Participants"), v.participants, q->target_participants, q->target_participants > 0,
+                  FALSE, lang);
+  add_target_row (t, _("of whom women"), v.women, 0, FALSE, FALSE, lang);
+  add_target_row (t, _("of whom men"), v.men, 0, FALSE, FALSE, lang);
+  add_target_row (t, _("of whom other or not given"), v.other, 0, FALSE, FALSE, lang);
+  add_target_row (t, _("Hours in total"), v.hours, q->target_hours_avg * q->target_participants,
                   q->target_hours_avg > 0 && q->target_participants > 0, TRUE, lang);
   add_target_row (t, _("Hours per participant"), avg, q->target_hours_avg, q->target_hours_avg > 0, TRUE, lang);
   dk_report_add_table (report, t);
@@ -296,17 +228,12 @@ dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang l
   static const char *const keys[] = { "group", "participants", "hours" };
   static const char *const labels[] = { N_("Group"), N_("Participants"), N_("Hours") };
   static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_HOURS };
-  /* the department: the first two levels of the unit path */
-  DkTable *by_unit = query_table (store, "by_unit", _("Per department"),
-      "SELECT CASE WHEN instr(substr(u.path, instr(u.path, '/') + 1), '/') > 0"
-      " THEN substr(u.path, 1, instr(u.path, '/') + instr(substr(u.path, instr(u.path, '/') + 1), '/') - 1)"
-      " ELSE u.path END AS dept, count(DISTINCT pa.person_id), sum(pa.hours)"
-      " FROM participation pa JOIN person x ON x.id = pa.person_id JOIN unit u ON u.id = x.unit_id"
-      " WHERE " PARTICIPATED " GROUP BY dept ORDER BY dept", q->from, q->to, keys, labels, kinds, 3, error);
-  DkTable *by_kind = by_unit == NULL ? NULL : query_table (store, "by_kind", _("Per kind of activity"),
-      "SELECT coalesce(a.kind, '?'), count(DISTINCT pa.person_id), sum(pa.hours)"
-      " FROM participation pa LEFT JOIN activity a ON a.id = pa.activity_id"
-      " WHERE " PARTICIPATED " GROUP BY 1 ORDER BY 1", q->from, q->to, keys, labels, kinds, 3, error);
+  DkTable *by_unit = records_table ("by_unit", _("Per department"),
+                                    dk_store_participation_by_department (store, q->from, q->to, error),
+                                    keys, labels, kinds);
+  DkTable *by_kind = by_unit == NULL ? NULL
+      : records_table ("by_kind", _("Per kind of activity"),
+                       dk_store_participation_by_kind (store, q->from, q->to, error), keys, labels, kinds);
   if (by_kind == NULL)
     {
       dk_table_free (by_unit);

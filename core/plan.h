@@ -1,5 +1,5 @@
 /*
- * plan.h — personal development plans and participation in activities.
+ * plan.h — personal development plans (participation: participation.h).
  *
  * A plan belongs to a person and a round: items (competence, target level, a
  * catalogue activity or a wished-for activity as free text, due date,
@@ -55,6 +55,7 @@ typedef struct {
 
 typedef struct {
   gint64     id;
+  gint64     round_id, person_id;   /* the store's ids of the round and the person */
   char      *round;
   char      *person;       /* external id */
   char      *state;        /* suggested, draft, agreed, followed-up */
@@ -115,27 +116,6 @@ gboolean dk_plan_set_status (DkStore *store, const char *round, const char *pers
  * (may be NULL) hears of the people looked at. */
 gboolean dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang lang,
                               guint *written, const DkProgress *progress, GError **error);
-
-/* The statuses of a participation (NULL-terminated). */
-extern const char *const dk_participation_statuses[];
-
-/* Records that PERSON took part in ACTIVITY on DATE for HOURS (0 to
- * DK_HOURS_MAX, as dk_hours_parse reads them), with STATUS
- * registered, attended, completed or no-show; a completed activity marks
- * the plan items naming it done. */
-gboolean dk_participation_record (DkStore *store, const char *person, const char *activity,
-                                  const char *date, double hours, const char *status, GError **error);
-
-/* Writes what dk_participation_record does, for PERSON (store id), inside
- * the transaction the caller holds and without checking the values (the
- * caller did); *ITEMS_DONE (may be NULL) grows by the plan items marked
- * done.  Audited. */
-gboolean dk_participation_write (DkStore *store, gint64 person, const char *activity, const char *date,
-                                 double hours, const char *status, guint *items_done, GError **error);
-
-/* Returns the ids of the activities PERSON (store id) has completed, as a
- * set (caller unrefs), or NULL with ERROR. */
-GHashTable *dk_participation_completed (DkStore *store, gint64 person, GError **error);
 
 /* Starts a plan's context: the round, the person, the framework and the
  * person's gaps (the manager's view); all owned by the caller. */

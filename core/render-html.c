@@ -4,6 +4,7 @@
  */
 #include "report-model-private.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 char *
@@ -18,8 +19,41 @@ dk_html_escape (const char *text)
       case '>':  g_string_append (out, "&gt;"); break;
       case '"':  g_string_append (out, "&quot;"); break;
       case '\'': g_string_append (out, "&#39;"); break;
-      default:   g_string_append_c (out, *p);
+      case '\t': case '\n': case '\r': g_string_append_c (out, *p); break;
+      default:
+        if ((guchar) *p < 0x20)
+          g_string_append (out, "\xef\xbf\xbd");   /* U+FFFD */
+        else
+          g_string_append_c (out, *p);
       }
+  return g_string_free (out, FALSE);
+}
+
+char *
+dk_html_with_names (const char *format, ...)
+{
+  va_list ap;
+  va_start (ap, format);
+  GString *out = g_string_new (NULL);
+  const char *p = format;
+  while (*p != '\0')
+    {
+      const char *pc = strchr (p, '%');
+      g_autofree char *plain = g_strndup (p, pc != NULL ? (gsize) (pc - p) : strlen (p));
+      g_autofree char *e = dk_html_escape (plain);
+      g_string_append (out, e);
+      if (pc == NULL)
+        break;
+      if (pc[1] == 's')
+        {
+          g_autofree char *name = dk_html_escape (va_arg (ap, const char *));
+          g_string_append_printf (out, "<bdi>%s</bdi>", name);
+        }
+      else if (pc[1] == '%')
+        g_string_append_c (out, '%');
+      p = pc[1] != '\0' ? pc + 2 : pc + 1;
+    }
+  va_end (ap);
   return g_string_free (out, FALSE);
 }
 
@@ -45,9 +79,9 @@ render_table (GString *out, const DkTable *t, DkLang lang)
 {
   if (t->title != NULL)
     {
-      g_string_append (out, "<h2>");
+      g_string_append (out, "<h2><bdi>");
       append_escaped (out, t->title);
-      g_string_append (out, "</h2>\n");
+      g_string_append (out, "</bdi></h2>\n");
     }
   g_string_append (out, "<table>\n<thead><tr>");
   for (guint c = 0; c < dk_table_n_columns (t); c++)
@@ -68,9 +102,11 @@ render_table (GString *out, const DkTable *t, DkLang lang)
           const char *cls = cell->state == DK_CELL_SUPPRESSED ? " class=\"sup\""
                             : cell->emphasis ? " class=\"em\""
                             : col->kind != DK_COLUMN_TEXT ? " class=\"n\"" : "";
-          g_string_append_printf (out, "<td%s>", cls);
+          /* text (names, units) isolated: right to left or U+202E stays in its cell */
+          gboolean text = col->kind == DK_COLUMN_TEXT && *s != '\0';
+          g_string_append_printf (out, "<td%s>%s", cls, text ? "<bdi>" : "");
           append_escaped (out, s);
-          g_string_append (out, "</td>");
+          g_string_append (out, text ? "</bdi></td>" : "</td>");
         }
       g_string_append (out, "</tr>\n");
     }
@@ -90,9 +126,9 @@ dk_report_render_html (const DkReport *r)
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
                           dk_lang_code (r->lang));
   append_escaped (out, r->title);
-  g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
+  g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1><bdi>", style);
   append_escaped (out, r->title);
-  g_string_append (out, "</h1>\n");
+  g_string_append (out, "</bdi></h1>\n");
   for (guint i = 0; i < r->notes->len; i++)
     {
       g_string_append (out, "<p class=\"note\">");

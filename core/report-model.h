@@ -135,7 +135,25 @@ char *dk_format_level (double level, DkLang lang);        /* "3.42", "3,42" */
 char *dk_format_hours (double hours, DkLang lang);        /* "26.5", "26,5" */
 char *dk_format_level_change (double levels, DkLang lang); /* "+0.04", "−0,04" */
 
-/* Returns TEXT escaped for HTML and SVG (caller frees). */
+/* Returns TEXT escaped for HTML and SVG (caller frees); control
+ * characters that XML does not allow (C0 but tab, newline and carriage
+ * return) become U+FFFD. */
 char *dk_html_escape (const char *text);
+
+/* Returns FORMAT with each "%s" replaced by the next string argument (a
+ * NULL is empty), escaped and isolated in <bdi>, and the rest of FORMAT escaped
+ * ("%%" is "%"), as HTML (caller frees): a name written right to left, or
+ * with U+202E, does not reorder the text around it. */
+char *dk_html_with_names (const char *format, ...);
+
+/* Returns TEXT for a terminal (caller frees): control characters (C0 but
+ * a newline, or CR LF, when KEEP_NEWLINES, DEL, C1) become "\x1b"-style escapes,
+ * bidirectional formatting characters (U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069) "\u202E"-style ones, bytes that are not
+ * UTF-8 "\xff"-style ones, and a backslash before such an escape is
+ * doubled, so that what a name holds is shown, never run: a terminal
+ * sequence (ESC ] 0 ; … BEL) cannot retitle the window, U+202E cannot
+ * reorder the line, a newline cannot break a table's row. */
+char *dk_text_escape_controls (const char *text, gboolean keep_newlines);
 
 #endif

@@ -113,21 +113,31 @@ add_label_columns (DkTable *t, const DkReportQuery *q)
   return n;
 }
 
+/* Returns how group G of GAP is named for a reader (static, or GAP's or
+ * FW's): a unit's path, a role's or a gender's title, or the whole
+ * organisation. */
+static const char *
+group_title (const DkGap *gap, guint g, const DkFramework *fw, const DkReportQuery *q)
+{
+  const char *key = dk_gap_group_key (gap, g);
+  switch (q->group_by)
+    {
+    case DK_GROUP_UNIT:   return key;
+    case DK_GROUP_GENDER: return gender_title (key);
+    case DK_GROUP_ROLE:   return dk_role_title (dk_framework_role_by_id (fw, key), q->lang);
+    case DK_GROUP_ORGANISATION: break;
+    }
+  return _("Whole organisation");
+}
+
 static void
 set_labels (DkTable *t, guint row, const DkGap *gap, guint g, guint s, const DkFramework *fw,
             const DkReportQuery *q)
 {
   guint col = 0;
-  const char *key = dk_gap_group_key (gap, g), *scope = dk_gap_scope_key (gap, s);
-  switch (q->group_by)
-    {
-    case DK_GROUP_UNIT:   dk_table_set_text (t, row, col++, key); break;
-    case DK_GROUP_GENDER: dk_table_set_text (t, row, col++, gender_title (key)); break;
-    case DK_GROUP_ROLE:
-      dk_table_set_text (t, row, col++, dk_role_title (dk_framework_role_by_id (fw, key), q->lang));
-      break;
-    case DK_GROUP_ORGANISATION: break;
-    }
+  const char *scope = dk_gap_scope_key (gap, s);
+  if (q->group_by != DK_GROUP_ORGANISATION)
+    dk_table_set_text (t, row, col++, group_title (gap, g, fw, q));
   if (q->scope_by == DK_SCOPE_AREA)
     {
       dk_table_set_text (t, row, col++, scope);
@@ -189,6 +199,15 @@ table_title (const DkReportQuery *q, const MetricColumn *first)
   return g_string_free (s, FALSE);
 }
 
+/* Returns how many of the scopes of C a table shows: all competences are
+ * the areas for every role (scope 0; a role-limited area's own scope is in
+ * the reports by area and in the summary's headline), else every scope. */
+static guint
+shown_scopes (const Computed *c, const DkReportQuery *q)
+{
+  return q->scope_by == DK_SCOPE_ALL ? 1 : dk_gap_n_scopes (c->now);
+}
+
 static DkTable *
 build_table (const Computed *c, const DkReportQuery *q)
 {
@@ -218,9 +237,7 @@ build_table (const Computed *c, const DkReportQuery *q)
         }
     }
 
-  /* all competences: the areas for every role; a role-limited area's own
-   * scope is in the reports by area and in the summary's headline */
-  guint n_scopes = q->scope_by == DK_SCOPE_ALL ? 1 : dk_gap_n_scopes (c->now);
+  guint n_scopes = shown_scopes (c, q);
   for (guint g = 0; g < dk_gap_n_groups (c->now); g++)
     for (guint s = 0; s < n_scopes; s++)
       {
@@ -289,16 +306,28 @@ computed_clear (Computed *c)
   g_clear_pointer (&c->fw, dk_framework_free);
 }
 
-gboolean
-dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
-                         const DkRound *previous, const DkReportQuery *q, GError **error)
+static void add_chart (DkReport *report, const Computed *c, const DkReportQuery *q);
+
+/* Adds the table of Q, with its chart when CHART. */
+static gboolean
+add_gap_table (DkReport *report, DkStore *store, const DkRound *round, const DkRound *previous,
+               const DkReportQuery *q, gboolean chart, GError **error)
 {
   Computed c;
   gboolean ok = compute (&c, store, round, previous, q, error);
+  if (ok && chart)
+    add_chart (report, &c, q);
   if (ok)
     dk_report_add_table (report, build_table (&c, q));
   computed_clear (&c);
   return ok;
+}
+
+gboolean
+dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
+                         const DkRound *previous, const DkReportQuery *q, GError **error)
+{
+  return add_gap_table (report, store, round, previous, q, TRUE, error);
 }
 
 /* ---- the summary ---------------------------------------------------------------------- */
@@ -398,62 +427,105 @@ axis_max (const double *values, const gboolean *present, guint n)
   return 1.0;
 }
 
-/* Bars per area: share of needs, both rounds side by side. */
-static char *
-area_chart (const Computed *c, guint k, DkLang lang)
+/* Returns how scope KEY is labelled in a chart: its id, or "All" for all
+ * competences (static or KEY). */
+static const char *
+scope_label (const char *key)
 {
-  guint n = dk_gap_n_scopes (c->now);
+  return *key != '\0' ? key : _("All");
+}
+
+/* Bars per scope (the first N of the organisation's): metric M, both
+ * rounds side by side; percentages on a round top, levels on the
+ * framework's scale. */
+static char *
+scope_chart (const Computed *c, guint n, const MetricColumn *m, guint k, DkLang lang)
+{
   g_autofree const char **labels = g_new0 (const char *, n);
   g_autofree double *values = g_new0 (double, 2 * n);
   g_autofree gboolean *present = g_new0 (gboolean, 2 * n);
   for (guint s = 0; s < n; s++)
     {
-      labels[s] = dk_gap_scope_key (c->now, s);
+      const char *key = dk_gap_scope_key (c->now, s);
+      labels[s] = scope_label (key);
       gboolean sup;
-      present[n + s] = dk_gap_metric (dk_gap_cell (c->now, 0, s), DK_METRIC_SHARE_OF_NEEDS, k,
-                                      &values[n + s], &sup);
-      int os = c->before != NULL ? dk_gap_find_scope (c->before, labels[s]) : -1;
+      present[n + s] = dk_gap_metric (dk_gap_cell (c->now, 0, s), m->metric, k, &values[n + s], &sup);
+      int os = c->before != NULL ? dk_gap_find_scope (c->before, key) : -1;
       if (os >= 0)
-        present[s] = dk_gap_metric (dk_gap_cell (c->before, 0, (guint) os), DK_METRIC_SHARE_OF_NEEDS,
-                                    k, &values[s], &sup);
+        present[s] = dk_gap_metric (dk_gap_cell (c->before, 0, (guint) os), m->metric, k, &values[s], &sup);
     }
+  gboolean percent = m->kind == DK_COLUMN_PERCENT;
+  double top = percent ? axis_max (values, present, 2 * n) : dk_framework_scale (c->fw)->max;
   const char *series[2] = { c->previous != NULL ? c->previous->code : "", c->round->code };
   DkBarChart chart = { n, labels, c->before != NULL ? 2 : 1,
                        c->before != NULL ? series : series + 1,
                        c->before != NULL ? values : values + n,
-                       c->before != NULL ? present : present + n, 0.0, axis_max (values, present, 2 * n),
-                       TRUE, lang };
+                       c->before != NULL ? present : present + n, 0.0, top, percent, lang };
   return dk_svg_bar_chart (&chart);
+}
+
+/* The heat map of metric M (a share), the groups of GAP × its first N_COLS
+ * scopes, the groups named as Q's tables name them. */
+static char *
+heat_map (const DkGap *gap, guint n_cols, DkMetric m, guint k, const DkFramework *fw,
+          const DkReportQuery *q)
+{
+  guint rows = dk_gap_n_groups (gap), cols = n_cols;
+  g_autofree const char **row_labels = g_new0 (const char *, rows);
+  g_autofree const char **col_labels = g_new0 (const char *, cols);
+  g_autofree double *values = g_new0 (double, (gsize) rows * cols);
+  g_autofree DkHeatState *state = g_new0 (DkHeatState, (gsize) rows * cols);
+  for (guint s = 0; s < cols; s++)
+    col_labels[s] = scope_label (dk_gap_scope_key (gap, s));
+  for (guint g = 0; g < rows; g++)
+    {
+      row_labels[g] = group_title (gap, g, fw, q);
+      for (guint s = 0; s < cols; s++)
+        {
+          gboolean sup = FALSE;
+          const DkGapCell *cell = dk_gap_cell (gap, g, s);
+          gboolean have = dk_gap_metric (cell, m, k, &values[g * cols + s], &sup);
+          state[g * cols + s] = have ? DK_HEAT_VALUE : sup ? DK_HEAT_SUPPRESSED : DK_HEAT_EMPTY;
+        }
+    }
+  DkHeatMap map = { rows, cols, row_labels, col_labels, values, state, q->lang };
+  return dk_svg_heat_map (&map);
+}
+
+/* Adds the chart of a report's first figure, for HTML: bars per scope,
+ * both rounds, for the whole organisation; a heat map of this round's
+ * groups × scopes for a share per group.  A mean level per group has no
+ * chart. */
+static void
+add_chart (DkReport *report, const Computed *c, const DkReportQuery *q)
+{
+  guint n_scopes = shown_scopes (c, q);
+  guint n_metrics;
+  const MetricColumn *m = metrics_of (q->kind, q->scope_by, &n_metrics);
+  g_autofree char *title = table_title (q, m), *svg = NULL;
+  if (q->group_by == DK_GROUP_ORGANISATION)
+    svg = scope_chart (c, n_scopes, m, q->min_group, q->lang);
+  else if (m->kind == DK_COLUMN_PERCENT)
+    {
+      svg = heat_map (c->now, n_scopes, m->metric, q->min_group, c->fw, q);
+      g_autofree char *t = g_strdup_printf ("%s, %s", title, c->round->code);
+      g_free (title);
+      title = g_steal_pointer (&t);
+    }
+  if (svg != NULL)
+    dk_report_add_chart (report, title, svg);
 }
 
 /* The heat map of share with needs, units (two levels) × areas. */
 static char *
 unit_heat_map (DkStore *store, const Computed *c, guint k, DkLang lang, GError **error)
 {
-  DkGapQuery q = { DK_GROUP_UNIT, DK_SCOPE_AREA, 2, NULL, NULL };
-  g_autoptr (DkGap) gap = dk_gap_compute (store, c->round, c->fw, &q, error);
+  DkGapQuery gq = { DK_GROUP_UNIT, DK_SCOPE_AREA, 2, NULL, NULL };
+  g_autoptr (DkGap) gap = dk_gap_compute (store, c->round, c->fw, &gq, error);
   if (gap == NULL)
     return NULL;
-  guint rows = dk_gap_n_groups (gap), cols = dk_gap_n_scopes (gap);
-  g_autofree const char **row_labels = g_new0 (const char *, rows);
-  g_autofree const char **col_labels = g_new0 (const char *, cols);
-  g_autofree double *values = g_new0 (double, (gsize) rows * cols);
-  g_autofree DkHeatState *state = g_new0 (DkHeatState, (gsize) rows * cols);
-  for (guint s = 0; s < cols; s++)
-    col_labels[s] = dk_gap_scope_key (gap, s);
-  for (guint g = 0; g < rows; g++)
-    {
-      row_labels[g] = dk_gap_group_key (gap, g);
-      for (guint s = 0; s < cols; s++)
-        {
-          gboolean sup = FALSE;
-          const DkGapCell *cell = dk_gap_cell (gap, g, s);
-          gboolean have = dk_gap_metric (cell, DK_METRIC_SHARE_WITH_NEEDS, k, &values[g * cols + s], &sup);
-          state[g * cols + s] = have ? DK_HEAT_VALUE : sup ? DK_HEAT_SUPPRESSED : DK_HEAT_EMPTY;
-        }
-    }
-  DkHeatMap map = { rows, cols, row_labels, col_labels, values, state, lang };
-  return dk_svg_heat_map (&map);
+  DkReportQuery q = { DK_REPORT_NEEDS, DK_GROUP_UNIT, DK_SCOPE_AREA, 2, NULL, k, FALSE, lang };
+  return heat_map (gap, dk_gap_n_scopes (gap), DK_METRIC_SHARE_WITH_NEEDS, k, c->fw, &q);
 }
 
 /* Returns the organisation's name: its top unit, or its top units joined
@@ -546,7 +618,10 @@ dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous
   ok = ok && compute (&c, store, round, previous, &by_area, error);
   if (ok)
     {
-      g_autofree char *bars = area_chart (&c, min_group, lang);
+      guint n_metrics;
+      g_autofree char *bars = scope_chart (&c, dk_gap_n_scopes (c.now),
+                                           &metrics_of (DK_REPORT_NEEDS, DK_SCOPE_AREA, &n_metrics)[1],
+                                           min_group, lang);
       g_autofree char *heat = unit_heat_map (store, &c, min_group, lang, error);
       ok = heat != NULL;
       dk_report_add_chart (report, _("Share of needs per area"), bars);
@@ -559,9 +634,9 @@ dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous
   for (guint i = 0; ok && i < G_N_ELEMENTS (per_area); i++)
     {
       by_area.kind = per_area[i];
-      ok = dk_report_add_gap_table (report, store, round, previous, &by_area, error);
+      ok = add_gap_table (report, store, round, previous, &by_area, FALSE, error);
     }
   DkReportQuery by_comp = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_COMPETENCE, 0, NULL, min_group, FALSE, lang };
-  ok = ok && dk_report_add_gap_table (report, store, round, previous, &by_comp, error);
+  ok = ok && add_gap_table (report, store, round, previous, &by_comp, FALSE, error);
   return ok ? g_steal_pointer (&report) : NULL;
 }

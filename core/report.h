@@ -37,7 +37,10 @@ typedef struct {
 gboolean dk_report_kind_parse (const char *name, DkReportKind *out);
 
 /* Builds the table of QUERY over ROUND, compared with PREVIOUS when not NULL,
- * and adds it to REPORT.  Returns FALSE with ERROR on a store failure. */
+ * and adds it to REPORT with a chart of its first figure (shown in HTML):
+ * bars per scope, both rounds, for the whole organisation; a heat map of
+ * the groups × scopes of ROUND for a share per group; none for a mean
+ * level per group.  Returns FALSE with ERROR on a store failure. */
 gboolean dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
                                   const DkRound *previous, const DkReportQuery *query,
                                   GError **error);

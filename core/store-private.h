@@ -22,6 +22,8 @@ struct _DkStore {
 sqlite3_stmt *dk_store_prepare (DkStore *store, const char *sql, GError **error);
 /* Steps STMT once; TRUE on DONE or ROW. */
 gboolean dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error);
+/* Steps STMT once as dk_store_step_done, then finalizes it. */
+gboolean dk_store_step_finalize (DkStore *store, sqlite3_stmt *stmt, GError **error);
 /* Steps STMT once as dk_store_step_done, then resets it and clears its
  * bindings: how a statement kept for many calls (the store's cached ones)
  * that was bound without a copy is stepped, so that no binding outlives the
@@ -37,8 +39,6 @@ void dk_store_bind_static (sqlite3_stmt *stmt, int i, const char *text);
 char *dk_store_column_dup (sqlite3_stmt *stmt, int i);
 /* Returns the local time as YYYY-MM-DDTHH:MM:SS (owned by the store). */
 const char *dk_store_now (DkStore *store);
-/* Returns today's date as YYYY-MM-DD (caller frees). */
-char *dk_store_today (void);
 
 /* Returns the store id of framework ID at VERSION (NULL: latest), or 0. */
 gint64 dk_store_framework_rowid (DkStore *store, const char *id, const char *version,

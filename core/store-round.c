@@ -3,6 +3,7 @@
  * conversation (who may change which level when), and the round scan.
  */
 #include "store-private.h"
+#include "date.h"
 
 #include <string.h>
 
@@ -480,6 +481,26 @@ dk_level_text (guint level)
   return g_strdup_printf ("%u", level);
 }
 
+gboolean
+dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **error)
+{
+  if (!round->open)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+                   _("round %s is closed; ratings can no longer change (see the open round with: "
+                     "digikomp round list)"), round->code);
+      return FALSE;
+    }
+  if (!person->active)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+                   _("%s has left (inactive); import the roster with %s in it first"),
+                   person->ext_id, person->ext_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Everything one change needs, looked up and checked in one place. */
 typedef struct {
   DkRound      *round;
@@ -534,22 +555,9 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
   if (!dk_store_begin (store, error)
       || (c->round = dk_store_round (store, round, error)) == NULL
       || (c->person = dk_store_person (store, person, error)) == NULL
-      || (c->fw = dk_store_round_framework (store, c->round, error)) == NULL)
+      || (c->fw = dk_store_round_framework (store, c->round, error)) == NULL
+      || !dk_rating_changeable (c->round, c->person, error))
     return FALSE;
-  if (!c->round->open)
-    {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("round %s is closed; ratings can no longer change (see the open round with: "
-                     "digikomp round list)"), c->round->code);
-      return FALSE;
-    }
-  if (!c->person->active)
-    {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("%s has left (inactive); import the roster with %s in it first"),
-                   c->person->ext_id, c->person->ext_id);
-      return FALSE;
-    }
   g_autoptr (GError) missing = NULL;
   c->a = dk_store_assessment (store, c->round->id, c->person->id, &missing);
   if (c->a == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
@@ -719,19 +727,21 @@ dk_store_share (DkStore *store, const char *round, const char *person, GError **
 
 gboolean
 dk_store_conversation_held (DkStore *store, const char *round, const char *person,
-                            const char *date, GError **error)
+                            const char *date, const DkContext *ctx, GError **error)
 {
-  g_autoptr (GDateTime) parsed = NULL;
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date);
-  if (strlen (date) != 10 || (parsed = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
-    {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("'%s' is not a date; write it as YYYY-MM-DD"), date);
-      return FALSE;
-    }
+  if (!dk_date_check (date, DK_STORE_ERROR, DK_STORE_ERROR_INVALID, error))
+    return FALSE;
   Change c;
   gboolean ok = change_begin (store, round, person, NULL, &c, error)
                 && shared_or_refuse (&c, _("a conversation"), error);
+  g_autofree char *today = dk_context_today (ctx);
+  if (ok && (strncmp (date, c.round->opened_at, 10) < 0 || strcmp (date, today) > 0))
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
+                   _("the conversation cannot have been held on %s: round %s opened on %.10s and today is %s"),
+                   date, c.round->code, c.round->opened_at, today);
+      ok = FALSE;
+    }
   if (ok)
     {
       g_autofree char *old_value = g_strdup (c.a->conversation_at);

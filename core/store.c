@@ -89,7 +89,7 @@ static const char *const migrations[] = {
   "ALTER TABLE framework ADD COLUMN compiled BLOB;",
 
   /* 5: an import's audit: one audit row (no person) and the changed people's
-   * old and new levels in chunks of 1 024 person ids (core/audit-levels.c) */
+   * old and new levels in chunks of 1 024 person ids (core/store-audit.c) */
   "CREATE TABLE IF NOT EXISTS audit_levels ("
   "  id INTEGER PRIMARY KEY, audit_id INTEGER NOT NULL REFERENCES audit(id),"
   "  bucket INTEGER NOT NULL, data BLOB NOT NULL);"
@@ -272,6 +272,14 @@ gboolean
 dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
 {
   return dk_store_step (store, stmt, _("store"), error) != DK_STORE_STEP_ERROR;
+}
+
+gboolean
+dk_store_step_finalize (DkStore *store, sqlite3_stmt *stmt, GError **error)
+{
+  gboolean ok = dk_store_step_done (store, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
 }
 
 gboolean
@@ -492,6 +500,13 @@ DkStore *
 dk_store_open (const char *path, gboolean create, GError **error)
 {
   gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *inside = g_build_filename (path, "digikomp.db", NULL);
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                   _("%s is a directory; name the store's file, like %s"), path, inside);
+      return NULL;
+    }
   if (fresh)
     {
       if (!create)

@@ -40,6 +40,7 @@
 
 #include <sqlite3.h>
 
+#include "context.h"
 #include "dk.h"
 #include "framework.h"
 
@@ -76,7 +77,8 @@ typedef struct _DkStore DkStore;
 
 /* Opens the store at PATH.  With CREATE, a missing file is created (mode
  * 0600); without, a missing file is DK_STORE_ERROR_NOT_FOUND with a hint to
- * run `digikomp init`.  A file that is not a digikomp store is refused
+ * run `digikomp init`, and so is a directory (with the file to name in
+ * it).  A file that is not a digikomp store is refused
  * without being written: another program's database always, an empty file
  * unless CREATE (DK_STORE_ERROR_NOT_FOUND / _REFUSED).  Migrations are
  * applied in one transaction.
@@ -107,6 +109,9 @@ gboolean dk_store_exec (DkStore *store, const char *sql, GError **error);
 /* Sets ERROR (DK_STORE_ERROR_SQL) from the handle's last error, prefixed with
  * WHAT, and returns FALSE.  For core modules using dk_store_db. */
 gboolean dk_store_sql_error (DkStore *store, const char *what, GError **error);
+
+/* Returns today's date as YYYY-MM-DD, local time (caller frees). */
+char *dk_store_today (void);
 
 /* What one step of a query gave. */
 typedef enum {
@@ -335,6 +340,12 @@ gboolean dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person,
                                    const char *reason, const char *adjusted_by,
                                    GError **error);
 
+/* Returns TRUE when PERSON's ratings in ROUND may change: the round is open
+ * and the person has not left; else FALSE with ERROR (REFUSED) saying which.
+ * Each change below checks it; a command that asks questions checks it
+ * before the first.  Thread-safe. */
+gboolean dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **error);
+
 /* The rules of the conversation, each one audited change in its own
  * transaction.  PERSON is an external id; ROUND a code or NULL (the open
  * round).  LEVEL is a level on the scale, or DK_LEVEL_DONT_KNOW for self. */
@@ -350,9 +361,12 @@ gboolean dk_store_rate_manager (DkStore *store, const char *round, const char *p
                                 const char *by, GError **error);
 gboolean dk_store_share (DkStore *store, const char *round, const char *person,
                          GError **error);
-/* DATE is YYYY-MM-DD.  Refused before the self-rating is shared. */
+/* Records that PERSON's conversation in ROUND was held on DATE (YYYY-MM-DD,
+ * from the round's opening to today by CTX's clock).  Refused before the
+ * self-rating is shared; a DATE that is no date or outside that span is
+ * INVALID. */
 gboolean dk_store_conversation_held (DkStore *store, const char *round, const char *person,
-                                     const char *date, GError **error);
+                                     const char *date, const DkContext *ctx, GError **error);
 
 /* The last audited change of one value of an assessment. */
 typedef struct {
@@ -410,6 +424,61 @@ typedef enum {
  * rows: a caller never takes a scan cut short for the whole round. */
 gboolean dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScanFunc func,
                               gpointer user_data, GError **error);
+
+/* ---- records: the rows of a question, for a caller to render ---------------- */
+
+/* Rows of text under named columns: the answer to a question whose rows
+ * the caller shows as they come (a table of a report, a list in a person's
+ * export).  A number is its decimal text; a value may be NULL (none). */
+typedef struct _DkRecords DkRecords;
+void dk_records_free (DkRecords *records);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkRecords, dk_records_free)
+guint dk_records_n_columns (const DkRecords *records);
+/* Returns column COL's name (owned by RECORDS). */
+const char *dk_records_column (const DkRecords *records, guint col);
+guint dk_records_n_rows (const DkRecords *records);
+/* Returns the value at ROW, COL (owned by RECORDS), or NULL. */
+const char *dk_records_text (const DkRecords *records, guint row, guint col);
+/* Returns the value at ROW, COL as a number (0 for none). */
+double dk_records_number (const DkRecords *records, guint row, guint col);
+
+/* Each returns new records (free with dk_records_free), or NULL with ERROR.
+ * UNIT, where taken, limits to the people in that unit path and below it
+ * (NULL: everyone); FROM and TO, to the dates from FROM to TO inclusive
+ * (YYYY-MM-DD; NULL: unbounded). */
+
+/* A person's plans and their items (round, state, agreed_at, agreed_by,
+ * competence, target, activity, wish, due, status), oldest plan first. */
+DkRecords *dk_store_person_plan_items (DkStore *store, gint64 person, GError **error);
+/* A person's plans' follow-ups (round, held_on, notes, recorded_by, recorded_at). */
+DkRecords *dk_store_person_follow_ups (DkStore *store, gint64 person, GError **error);
+/* A person's participation (activity, date, hours, status), by date. */
+DkRecords *dk_store_person_participation (DkStore *store, gint64 person, GError **error);
+
+/* The wished-for activities the plans of ROUND name (competence, wish,
+ * plans), the most named first. */
+DkRecords *dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **error);
+/* The plan items of ROUND that are not cancelled, per competence
+ * (competence, items, people, done), the most planned first. */
+DkRecords *dk_store_plan_goals (DkStore *store, gint64 round, const char *unit, GError **error);
+
+/* Participants: people who attended or completed an activity. */
+typedef struct {
+  double participants, women, men, other;   /* other: X or not given */
+  double hours;
+} DkParticipationTotals;
+/* Fills *OUT with the participants and their hours from FROM to TO.
+ * Returns FALSE with ERROR on a store failure. */
+gboolean dk_store_participation_totals (DkStore *store, const char *from, const char *to,
+                                        DkParticipationTotals *out, GError **error);
+/* Participants and hours per department, the first two levels of the unit
+ * path (department, participants, hours). */
+DkRecords *dk_store_participation_by_department (DkStore *store, const char *from, const char *to,
+                                                 GError **error);
+/* Participants and hours per kind of activity ("?" for an activity no
+ * longer in the catalogue) (kind, participants, hours). */
+DkRecords *dk_store_participation_by_kind (DkStore *store, const char *from, const char *to,
+                                           GError **error);
 
 /* ---- audit ----------------------------------------------------------------- */
 

@@ -8,6 +8,14 @@
 
 static const char *series_colours[] = { "#9fb3c8", "#1f5f99", "#e07b39", "#4c9a5b" };
 
+/* Series S of C's: the earlier round light, this round dark; one series
+ * alone is this round. */
+static const char *
+series_colour (const DkBarChart *c, guint s)
+{
+  return series_colours[(c->n_series == 1 ? 1 : s) % G_N_ELEMENTS (series_colours)];
+}
+
 /* A coordinate as SVG reads it, with a dot whatever the locale: d0 (x).s
  * has no decimals, d1 (x).s one; the text lives until the end of the
  * statement that calls it. */
@@ -66,7 +74,7 @@ dk_svg_bar_chart (const DkBarChart *c)
           g_autofree char *label = value_text (c->values[i], c->percent, c->lang);
           g_string_append_printf (out, "<rect x=\"%s\" y=\"%s\" width=\"20\" height=\"%s\" fill=\"%s\"/>\n",
                                   d1 (x).s, d1 (top + height - f * height).s, d1 (f * height).s,
-                                  series_colours[s % G_N_ELEMENTS (series_colours)]);
+                                  series_colour (c, s));
           text (out, x + 10, top + height - f * height - 3, "middle", " font-size=\"9\"", label);
         }
       text (out, gx + 12.0 * c->n_series - 2, top + height + 16, "middle", "", c->categories[k]);
@@ -75,7 +83,7 @@ dk_svg_bar_chart (const DkBarChart *c)
     {
       double x = left + 110.0 * s;
       g_string_append_printf (out, "<rect x=\"%s\" y=\"%s\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
-                              d0 (x).s, d0 (top + height + 32).s, series_colours[s % G_N_ELEMENTS (series_colours)]);
+                              d0 (x).s, d0 (top + height + 32).s, series_colour (c, s));
       text (out, x + 16, top + height + 42, "start", "", c->series[s]);
     }
   g_string_append (out, "</svg>");

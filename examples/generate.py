@@ -3,7 +3,7 @@
 ratings-2026.csv.
 
 A cultural administration of about 1 200 people modelled on the Stockholm city
-cultural administration (shared/DOMAIN.md), rated in two rounds shaped so that the
+cultural administration, rated in two rounds shaped so that the
 figures HR reported come out of digikomp's definitions:
 
   share with needs   about 29 % (2025) -> about 24 % (2026)

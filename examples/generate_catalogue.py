@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes examples/catalogue.xml and examples/catalogue.csv from the one list below, so the
-two forms never disagree: 60 learning activities drawn from shared/DOMAIN.md (the seed
-reports' zoominars, lectures, courses, workshops, coaching and networks), with October as
+two forms never disagree: 60 learning activities of the kinds municipalities' reports
+describe (zoominars, lectures, courses, workshops, coaching and networks), with October as
 information-security theme month.  Deterministic; standard library only.
 
     python3 examples/generate_catalogue.py

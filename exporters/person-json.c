@@ -112,28 +112,25 @@ add_audit (JsonBuilder *b, DkStore *store, const char *person, GError **error)
   return TRUE;
 }
 
-/* Adds member NAME: an array of objects, one per row of SQL (?1 = the
- * person's store id), with the column names as keys and text values. */
+/* Adds member NAME: an array of objects, one per row of RECORDS (NULL:
+ * FALSE), with the column names as keys and text values. */
 static gboolean
-add_rows (JsonBuilder *b, DkStore *store, const char *name, const char *sql, gint64 person, GError **error)
+add_records (JsonBuilder *b, const char *name, DkRecords *records)
 {
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (store, name, error);
-  sqlite3_bind_int64 (stmt, 1, person);
+  g_autoptr (DkRecords) r = records;
+  if (r == NULL)
+    return FALSE;
   json_builder_set_member_name (b, name);
   json_builder_begin_array (b);
-  DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, name, error)) == DK_STORE_STEP_ROW)
+  for (guint i = 0; i < dk_records_n_rows (r); i++)
     {
       json_builder_begin_object (b);
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        dk_json_add_string (b, sqlite3_column_name (stmt, c), (const char *) sqlite3_column_text (stmt, c));
+      for (guint c = 0; c < dk_records_n_columns (r); c++)
+        dk_json_add_string (b, dk_records_column (r, c), dk_records_text (r, i, c));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  sqlite3_finalize (stmt);
-  return step == DK_STORE_STEP_DONE;
+  return TRUE;
 }
 
 char *
@@ -156,19 +153,9 @@ dk_export_person_json (DkStore *store, const DkPerson *p, GError **error)
   dk_json_add_string (b, "active_to", p->active_to);
   json_builder_end_object (b);
   if (!add_assessments (b, store, p, error)
-      || !add_rows (b, store, "plan_items",
-                    "SELECT r.code AS round, pl.state, pl.agreed_at, pl.agreed_by,"
-                    " i.competence, i.target, i.activity_id AS activity, i.wish, i.due,"
-                    " i.status FROM plan pl JOIN round r ON r.id = pl.round_id"
-                    " LEFT JOIN plan_item i ON i.plan_id = pl.id WHERE pl.person_id = ?1 ORDER BY pl.id, i.id",
-                    p->id, error)
-      || !add_rows (b, store, "plan_follow_ups",
-                    "SELECT r.code AS round, f.held_on, f.notes, f.recorded_by, f.recorded_at FROM plan pl"
-                    " JOIN round r ON r.id = pl.round_id JOIN plan_follow_up f ON f.plan_id = pl.id"
-                    " WHERE pl.person_id = ?1 ORDER BY pl.id, f.held_on, f.id", p->id, error)
-      || !add_rows (b, store, "participation",
-                    "SELECT activity_id AS activity, date, hours, status FROM participation"
-                    " WHERE person_id = ?1 ORDER BY date", p->id, error)
+      || !add_records (b, "plan_items", dk_store_person_plan_items (store, p->id, error))
+      || !add_records (b, "plan_follow_ups", dk_store_person_follow_ups (store, p->id, error))
+      || !add_records (b, "participation", dk_store_person_participation (store, p->id, error))
       || !add_audit (b, store, p->ext_id, error))
     return NULL;
   json_builder_end_object (b);

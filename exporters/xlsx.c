@@ -197,9 +197,27 @@ formats_init (lxw_workbook *wb, Formats *f)
   format_set_font_color (f->suppressed, 0x777777);
 }
 
+/* Returns workbook_close (WB) run with the C locale's numbers in this
+ * thread: libxlsxwriter writes every cell's number with snprintf when it
+ * closes the workbook, and under a locale with a decimal comma <v>0,297</v>
+ * reads as text, or as 0.  The C locale object is static (no allocation);
+ * messages are made after, in the reader's language. */
+static lxw_error
+close_with_c_numbers (lxw_workbook *wb)
+{
+  locale_t c = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  if (c == (locale_t) 0)
+    return LXW_ERROR_MEMORY_MALLOC_FAILED;
+  locale_t was = uselocale (c);
+  lxw_error rc = workbook_close (wb);
+  uselocale (was);
+  freelocale (c);
+  return rc;
+}
+
 /* Writes the workbook of the report (USER_DATA) to TMP (a DkFileWriter). */
 static gboolean
-write_workbook_here (const char *tmp, const char *path, gconstpointer user_data, GError **error)
+write_workbook (const char *tmp, const char *path, gconstpointer user_data, GError **error)
 {
   const DkReport *r = user_data;
   lxw_workbook *wb = workbook_new (tmp);
@@ -215,15 +233,7 @@ write_workbook_here (const char *tmp, const char *path, gconstpointer user_data,
     write_sheet (wb, &f, r, g_ptr_array_index (r->tables, i), used);
   if (r->tables->len == 0)
     workbook_add_worksheet (wb, NULL);
-  /* libxlsxwriter 1.1 writes the workbook's dates through gmtime(), whose
-   * one static result every thread shares: two workbooks closed at once
-   * could each get the other's date.  Closing (packaging) is one at a time;
-   * building the sheets is not.  pthread's lock, not GLib's, so that
-   * ThreadSanitizer sees it. */
-  static pthread_mutex_t closing = PTHREAD_MUTEX_INITIALIZER;
-  pthread_mutex_lock (&closing);
-  lxw_error rc = workbook_close (wb);
-  pthread_mutex_unlock (&closing);
+  lxw_error rc = close_with_c_numbers (wb);
   if (rc != LXW_NO_ERROR)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,
@@ -231,28 +241,6 @@ write_workbook_here (const char *tmp, const char *path, gconstpointer user_data,
       return FALSE;
     }
   return TRUE;
-}
-
-/* As write_workbook_here, with the C locale's numbers in this thread:
- * libxlsxwriter prints the cells' numbers with snprintf, which writes the
- * process locale's decimal comma (<v>0,297</v> reads as text, or as 0). */
-static gboolean
-write_workbook (const char *tmp, const char *path, gconstpointer user_data, GError **error)
-{
-  locale_t base = duplocale (LC_GLOBAL_LOCALE);
-  locale_t c_numbers = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
-  if (c_numbers == (locale_t) 0)
-    {
-      if (base != (locale_t) 0)
-        freelocale (base);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM, _("cannot create %s"), path);
-      return FALSE;
-    }
-  locale_t was = uselocale (c_numbers);
-  gboolean ok = write_workbook_here (tmp, path, user_data, error);
-  uselocale (was);
-  freelocale (c_numbers);
-  return ok;
 }
 
 gboolean

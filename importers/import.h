@@ -56,7 +56,7 @@ gboolean dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encod
  * SUMMARY->notices as "FILE:LINE: kept the manager's level 1 set on DATE by
  * WHO" (free with dk_import_summary_clear); the manager's reason stays with
  * a kept level.  One audit row for the import, the changed people's
- * levels in chunks (audit-levels.h).  All or nothing, in one transaction
+ * levels in chunks (store-audit.h).  All or nothing, in one transaction
  * that a second thread opens on its own connection to the store (a store in
  * memory is written by the caller's): STORE must not be inside a
  * transaction of its own. */

@@ -10,7 +10,7 @@
 #include "number.h"
 #include "csv.h"
 #include "errors.h"
-#include "plan.h"
+#include "participation.h"
 
 #include <string.h>
 

@@ -17,7 +17,7 @@
  */
 #include "import.h"
 #include "date.h"
-#include "audit-levels.h"
+#include "store-audit.h"
 #include "csv.h"
 #include "errors.h"
 
@@ -558,7 +558,7 @@ keep_by_hand (Import *im, DkStore *store, guint p, const OldRow *old, const guin
 }
 
 /* Writes the people of the file among dense indexes [FROM, TO), in id order,
- * and audits their changes (audit-levels.h): one pass, so one chunk per
+ * and audits their changes (store-audit.h): one pass, so one chunk per
  * 1 024 ids. */
 static gboolean
 write_people (Import *im, DkStore *store, DkAuditLevels *audit, guint from, guint to,

@@ -32,6 +32,8 @@ want="csv";                   expect digikomp report needs --format cs
 want="pdf";                   expect digikomp report summary --format p
 want="4.1 4.2 4.3";           expect digikomp catalogue list --competence 4.
 want="sv";                    expect digikomp --lang s
+want="windows-1252";          expect digikomp import roster --encoding w
+want="--encoding";            expect digikomp catalogue import --enc
 want="conversation";          expect digikomp help conv
 # another store, named on the command line, has no rounds
 want="";                      expect digikomp round close --db "$T/none.db" ""

@@ -53,3 +53,30 @@ printf '[digikomp]\ndb = k.db\nlanguage = sv\n' > "$cfg"
 run dk config show; expect_rc 3; expect_err "$cfg:3: unknown setting 'language'"
 printf 'db = k.db\n' > "$cfg"
 run dk round list; expect_rc 3; expect_err "$cfg:1: not a [group], a key = value or a # comment"
+
+# a UTF-8 BOM (Notepad writes one) is read like any file
+printf '\357\273\277[digikomp]\nlang = sv\n' > "$cfg"
+run dk config show --format csv; expect_rc 0; expect_out "lang,sv,konfigurationsfilen $cfg"
+# a group or a key given twice is an error with both lines, and nothing is done
+printf '[digikomp]\ndb = a.db\nlang = sv\n\n[digikomp]\ndb = b.db\n' > "$cfg"
+run dk round list --db k.db; expect_rc 3
+expect_err "$cfg:5: group [digikomp] appears twice (first on line 1)"
+expect_err "$cfg:6: db appears twice in [digikomp] (first on line 2)"
+expect_no_err "lang appears"
+# a FIFO (or a directory) as config.ini is refused at once, not waited on
+rm "$cfg"; mkfifo "$cfg"
+rc=0; timeout 10 "$DIGIKOMP" round list --db k.db >"$T/out" 2>"$T/err" || rc=$?
+expect_rc 3; expect_err "$cfg: not a regular file"
+rm "$cfg"; mkdir "$cfg"
+run dk round list --db k.db; expect_rc 3; expect_err "$cfg: not a regular file"
+rmdir "$cfg"
+# a store named by an empty DIGIKOMP_DB or --db, or by a directory: said so, no
+# store is made in the current directory
+rm -f digikomp.db
+run env DIGIKOMP_DB= "$DIGIKOMP" init --framework "$TOP/tests/data/framework/small.xml"; expect_rc 2
+expect_err "DIGIKOMP_DB is set but empty; set it to the store's file, or unset it"
+run dk round list --db ""; expect_rc 2; expect_err "--db needs the store's file, not an empty name"
+[ ! -e digikomp.db ] || fail "an empty DIGIKOMP_DB made a store in the current directory"
+mkdir -p storedir
+run env DIGIKOMP_DB="$T/storedir/" "$DIGIKOMP" round list; expect_rc 1
+expect_err "$T/storedir/ is a directory; name the store's file, like $T/storedir/digikomp.db"

@@ -1,5 +1,5 @@
 # An import of ratings is audited as one row with the changed people's old and
-# new levels in chunks (core/audit-levels.c): `audit` and `person export` show
+# new levels in chunks (core/store-audit.c): `audit` and `person export` show
 # each person's change as before, unchanged people get nothing, and erasure
 # takes the person's entries out of the chunks.
 . "$TOP/tests/cli/lib.sh"

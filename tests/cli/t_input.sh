@@ -8,12 +8,12 @@ dk init --framework "$TOP/tests/data/framework/small.xml" >/dev/null
 dk round open r1 --title R1 --framework small >/dev/null
 H='person_id,name,unit,role,manager_id,gender'
 dump() { sqlite3 "$DIGIKOMP_DB" .dump; }
-# one_activity_xml FILE HOURS WHEN: a catalogue XML of one activity whose
-# when (always-available or sessions) is on line 6
+# one_activity_xml FILE HOURS WHEN [ID]: a catalogue XML of one activity (X1)
+# whose when (always-available or sessions) is on line 6
 one_activity_xml() {
   printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
     '<catalogue xmlns="urn:digikomp:catalogue:1" framework="small">' \
-    "  <activity id=\"X1\" kind=\"workshop\" format=\"digital\" hours=\"$2\" language=\"sv\">" \
+    "  <activity id=\"${4:-X1}\" kind=\"workshop\" format=\"digital\" hours=\"$2\" language=\"sv\">" \
     '    <title xml:lang="sv">T</title>' '    <develops competence="1.1" from="1" to="2"/>' \
     "    $3" '  </activity>' '</catalogue>' > "$1"
 }
@@ -53,6 +53,11 @@ refused 3 "dash.csv:2: person_id '-rf' begins with '-'" dk import roster "$T/das
 printf 'id,title_sv,title_en,kind,format,hours,language,develops\n-A,T,T,course,digital,2,sv,1.1:1..2\n' > "$T/cat-dash.csv"
 refused 3 "cat-dash.csv:2: activity id '-A' begins with '-'" dk catalogue import "$T/cat-dash.csv"
 refused 3 "round id '-r2' is empty or begins with '-'" dk round open --title T --framework small -- -r2
+# the XML forms' ids too (their schemas' token): a framework, an activity
+sed 's/id="small"/id="-small"/' "$TOP/tests/data/framework/small.xml" > "$T/dash-fw.xml"
+refused 3 "dash-fw.xml:2: Element framework failed to validate attributes" dk framework validate "$T/dash-fw.xml"
+one_activity_xml "$T/dash-cat.xml" 1 '<always-available/>' -X
+refused 3 "dash-cat.xml:3: Element activity failed to validate attributes" dk catalogue import "$T/dash-cat.xml"
 for cmd in "person export" "person erase --confirm" "plan show" "plan suggest" "plan create" "team" \
            "conversation" "assess"; do
   refused 3 "no such person: '-x'" dk $cmd -- -x
@@ -171,4 +176,16 @@ refused 3 "is XML, which names its own encoding" dk catalogue import --encoding 
 printf 'personid;aktivitet;datum;timmar;status\nW1;Ö1;2026-03-02;1,5;completed\n' | to1252 "$T/wp.csv"
 refused 3 "--encoding windows-1252" dk import participation "$T/wp.csv"
 run dk import participation --encoding windows-1252 "$T/wp.csv"
+expect_rc 0
+
+# ---- a conversation is held between the round's opening and today (the
+# context's clock), and only after the self-rating is shared
+dk rate --self P1 1.1 2 >/dev/null && dk assess P1 --share >/dev/null
+opened=$(sqlite3 "$DIGIKOMP_DB" "SELECT substr(opened_at, 1, 10) FROM round WHERE code = 'r1'")
+refused 3 "the conversation cannot have been held on 1999-01-01: round r1 opened on $opened" \
+  dk conversation P1 --held 1999-01-01
+refused 3 "the conversation cannot have been held on 2999-01-01" dk conversation P1 --held 2999-01-01
+refused 3 "and today is 2000-01-01" env DIGIKOMP_NOW=2000-01-01 "$DIGIKOMP" conversation P1 --held "$opened"
+refused 3 "'2026-02-30' is not a date" dk conversation P1 --held 2026-02-30
+run dk conversation P1 --held "$opened"
 expect_rc 0

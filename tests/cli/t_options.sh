@@ -62,3 +62,15 @@ run dk plan add P1 --round r1 --competence 9.9 --wish x; expect_rc 3; expect_err
 run dk catalogue show nope; expect_rc 3; expect_err "no such activity: 'nope'"
 run dk attend P1 nope --date 2026-03-01 --hours 1; expect_rc 3; expect_err "no such activity: 'nope'"
 run dk plan export --unit Org/Nowhere --round r1 --output "$T/x/"; expect_rc 3; expect_err "no such unit: 'Org/Nowhere'"
+
+# every command's --help begins with its usage as it is typed: "digikomp round open
+# [OPTION…] ID", not "open [OPTION…] round open ID"
+for cmd in "round open" "round list" "import roster" "report" "plan suggest" "plan export" "person erase" \
+           "catalogue import" "assess" "attend" "config show" "init" "framework show"; do
+  run dk $cmd --help; expect_rc 0
+  usage=$(sed -n 2p "$T/out")
+  case "$usage" in
+    "  digikomp $cmd [OPTION…]"*) ;;
+    *) fail "'$cmd --help' shows the usage '$usage'" ;;
+  esac
+done

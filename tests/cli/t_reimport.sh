@@ -12,15 +12,16 @@ lv() { sqlite3 "$DIGIKOMP_DB" "SELECT hex(levels) || ' ' || coalesce(conversatio
 DIGIKOMP_USER=P1 dk rate --manager P2 1.1 1 --reason "Lägre i samtalet" --by P1 >/dev/null || fail "rate --manager"
 DIGIKOMP_USER=P2 dk rate --self P2 1.2 2 >/dev/null || fail "rate --self"
 DIGIKOMP_USER=P3 dk rate --motivation P3 1.1 2 >/dev/null || fail "rate --motivation"
-DIGIKOMP_USER=P1 dk conversation P2 --held 2026-01-15 >/dev/null || fail "conversation"
-p2=$(lv P2); p3=$(lv P3)
+# held today: a held date lies between the round's opening (today) and today
 today=$(date +%F)
+DIGIKOMP_USER=P1 dk conversation P2 --held "$today" >/dev/null || fail "conversation"
+p2=$(lv P2); p3=$(lv P3)
 
 run dk import ratings "$f" --round r1; expect_rc 0
 expect_out "$f:2: kept the manager's level 1 set on $today by P1"
 expect_out "$f:3: kept the self-rating 2 set on $today by P2"
 expect_out "$f:4: kept the motivation 2 set on $today by P3"
-expect_out "$f:2: kept the conversation held on 2026-01-15 set on $today by P1"
+expect_out "$f:2: kept the conversation held on $today set on $today by P1"
 expect_out "4 kept"
 [ "$(lv P2)" = "$p2" ] || fail "the import reverted P2's changes: $(lv P2), was $p2"
 [ "$(lv P3)" = "$p3" ] || fail "the import reverted P3's motivation"

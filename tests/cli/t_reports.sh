@@ -70,3 +70,20 @@ expect_rc 0
 expect_out "Change (points)"
 expect_out "-20.0"
 expect_out "Only people registered in both rounds are counted (panel)."
+
+# HTML: a chart of the report's figures beside the table, with the table's
+# values and its suppression.  The whole organisation: bars per round.
+chart() { sed -n '/<figure>/,/<\/figure>/p' "$T/out" > "$T/chart"; grep -c '<svg' "$T/chart"; }
+run dk report needs --round r2 --compare r1 -k 3 --format html; expect_rc 0
+[ "$(chart)" = 1 ] || fail "no chart in report needs --format html"
+sed -n '/<svg/,/<\/svg>/p' "$T/chart" | xmllint --noout - || fail "the chart is not XML"
+grep -q '<figcaption>Share with needs</figcaption>' "$T/chart" || fail "no caption"
+grep -q '>60.0 %</text>' "$T/chart" && grep -q '>50.0 %</text>' "$T/chart" || fail "the bars lack r1's 60.0 % and r2's 50.0 %"
+grep -q '>r1</text>' "$T/chart" && grep -q '>r2</text>' "$T/chart" || fail "no legend of the rounds"
+# per unit: a heat map of this round; Org/B (two people in r1) is suppressed
+run dk report needs --round r1 --by unit -k 3 --format html; expect_rc 0
+[ "$(chart)" = 1 ] || fail "no chart per unit"
+grep -q '>Org/A</text>' "$T/chart" && grep -q '>66.7 %</text>' "$T/chart" || fail "the heat map lacks Org/A's 66.7 %"
+grep -q '>Org/B</text>' "$T/chart" && grep -q '>–</text>' "$T/chart" || fail "Org/B is not suppressed in the chart"
+# the other formats have no chart
+run dk report needs --round r1 -k 3 --format csv; expect_rc 0; expect_no_out "<svg"

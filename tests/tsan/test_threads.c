@@ -16,6 +16,7 @@
 #include "support.h"
 #include "exporters.h"
 #include "import.h"
+#include "participation.h"
 #include "person-data.h"
 #include "plan-export.h"
 #include "plan-report.h"
@@ -264,14 +265,14 @@ plan (Reader *r, DkLang lang, GError **error)
   static const DkPlanFormat formats[] = { DK_PLAN_FORMAT_MD, DK_PLAN_FORMAT_HTML, DK_PLAN_FORMAT_ICS,
                                           DK_PLAN_FORMAT_JSON };
   GString *out = g_string_new (NULL);
+  DkContext ctx = context (lang);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      g_autofree char *text = dk_plan_render (r->store, "r1", PERSON, formats[i], lang, error);
+      g_autofree char *text = dk_plan_render (r->store, "r1", PERSON, formats[i], &ctx, error);
       if (text == NULL)
         return g_string_free (out, TRUE), NULL;
       g_string_append_printf (out, "%s\n--\n", text);
     }
-  DkContext ctx = context (lang);
   g_autofree char *pdf = g_build_filename (r->dir, "plan.pdf", NULL);
   g_autofree char *sum = dk_plan_write_pdf (r->store, "r1", PERSON, &ctx, pdf, error) ? file_checksum (pdf, error)
                                                                                    : NULL;
@@ -340,11 +341,11 @@ setup (void **state)
       "dated,Skydda enheter,Protecting devices,course,on-site,2,sv,1.1:1..4,,,,"
       "2027-03-01T09:00/2027-03-01T11:00@Stadshuset|2027-04-01T09:00/2027-04-01T11:00@Biblioteket,Läs lathunden.\n");
   DkImportSummary s = { 0 };
-  import_ok (dk_import_roster (store, roster, FALSE, FALSE, &s, NULL, &error), error);
-  import_ok (dk_import_catalogue (store, catalogue, &s, &error), error);
-  import_ok (dk_import_catalogue (store, dated, &s, &error), error);
+  import_ok (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error), error);
+  import_ok (dk_import_catalogue (store, catalogue, DK_CSV_UTF8, &s, &error), error);
+  import_ok (dk_import_catalogue (store, dated, DK_CSV_UTF8, &s, &error), error);
   import_ok (dk_store_round_open (store, "r1", "Round 1", "kommun-digcomp-12", NULL, "test", &error), error);
-  import_ok (dk_import_ratings (store, r1, "r1", FALSE, &s, NULL, &error), error);
+  import_ok (dk_import_ratings (store, r1, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error), error);
   dk_import_summary_clear (&s);
   guint written = 0;
   import_ok (dk_plan_suggest_all (store, "r1", NULL, DK_LANG_EN, &written, NULL, &error), error);
@@ -358,7 +359,7 @@ setup (void **state)
   import_ok (dk_participation_record (store, PERSON, "A000", "2025-03-01", 4.5, "completed", &error), error);
   import_ok (dk_store_round_close (store, "r1", "test", &error), error);
   import_ok (dk_store_round_open (store, "r2", "Round 2", "kommun-digcomp-12", NULL, "test", &error), error);
-  import_ok (dk_import_ratings (store, r2, "r2", FALSE, &s, NULL, &error), error);
+  import_ok (dk_import_ratings (store, r2, DK_CSV_UTF8, "r2", FALSE, &s, NULL, &error), error);
   dk_import_summary_clear (&s);
 
   f->writers_people = g_ptr_array_new_with_free_func (g_free);
@@ -461,6 +462,9 @@ ratings_writer_run (void *data)
   Job *job = data;
   g_autoptr (GError) error = NULL;
   g_autoptr (DkStore) store = dk_store_open (job->f->store_path, FALSE, &error);
+  /* r2 opened today, so the conversations are held today */
+  DkContext ctx = dk_context_init (NULL, DK_LANG_EN);
+  g_autofree char *today = dk_context_today (&ctx);
   pthread_barrier_wait (job->start);
   for (guint round = 0; store != NULL && job->failure == NULL && round < WRITER_ROUNDS
                         && (round == 0 || readers_busy (job)); round++)
@@ -472,7 +476,7 @@ ratings_writer_run (void *data)
             || !dk_store_rate_motivation (store, "r2", p, "1.1", 5 - level, &error)
             || !dk_store_share (store, "r2", p, &error)
             || !dk_store_rate_manager (store, "r2", p, "1.1", level + 1, "Seen at work", "hr:Test", &error)
-            || !dk_store_conversation_held (store, "r2", p, "2026-03-01", &error))
+            || !dk_store_conversation_held (store, "r2", p, today, &ctx, &error))
           job_fail (job, p, error);
         job->done++;
       }

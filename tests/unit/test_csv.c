@@ -163,6 +163,38 @@ test_open_refused_file (void **state)
     }
 }
 
+/* Windows-1252: the header and every record, in the quick and the general
+ * reader (a quoted field), turned into UTF-8; long records grow the buffer;
+ * a byte that is no character is an error with its line. */
+static void
+test_windows_1252 (void **state)
+{
+  (void) state;
+  g_autoptr (GString) text = g_string_new ("namn;k\xF6n\n\xC5sa;\x93" "F\x94\n\"\x80 \xE9;\";x\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_c (text, '\xE4');
+  g_string_append (text, ";y\nz;\x81\n");
+  g_autofree char *path = dk_test_write_file ("w1252.csv", text->str);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkCsvReader) r = dk_csv_reader_open (path, DK_CSV_WINDOWS_1252, &error);
+  assert_non_null (r);
+  assert_string_equal (dk_csv_reader_header (r)->fields[1], "kön");
+  g_autofree char *all = read_all (r, &error);
+  g_autoptr (GString) want = g_string_new ("2:Åsa|“F”;3:€ é;|x;4:");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (want, "ä");
+  g_string_append (want, "|y;");
+  assert_string_equal (all, want->str);
+  assert_error_contains (error, "w1252.csv:5: byte 0x81 is not a character of Windows-1252");
+
+  /* the same bytes read as UTF-8: refused, naming the option */
+  g_autoptr (GError) utf8 = NULL;
+  g_autoptr (DkCsvReader) u = dk_csv_reader_open (path, DK_CSV_UTF8, &utf8);
+  assert_null (u);
+  assert_error_contains (utf8, "w1252.csv:1: not valid UTF-8 text");
+  assert_error_contains (utf8, "--encoding windows-1252");
+}
+
 static void
 test_header_only (void **state)
 {
@@ -297,6 +329,7 @@ main (void)
     cmocka_unit_test (test_open_refused_file),
     cmocka_unit_test (test_header_only),
     cmocka_unit_test (test_too_many_fields),
+    cmocka_unit_test (test_windows_1252),
     cmocka_unit_test (test_long_line),
     cmocka_unit_test (test_simple_and_general_agree),
     cmocka_unit_test (test_map_columns),

@@ -257,6 +257,59 @@ test_person_view_hides_unshared (void **state)
   assert_false (own_view[2].applies);   /* 2.1 is for managers */
 }
 
+/* The most scopes all competences can have: 64 competences, each in an
+ * area limited to managers, are 65 scopes ("" and one per area). */
+static void
+test_every_area_role_limited (void **state)
+{
+  (void) state;
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<framework xmlns=\"urn:digikomp:framework:1\" id=\"limited\" version=\"1\">\n"
+                               "<title xml:lang=\"en\">Limited</title><scale min=\"1\" max=\"5\">");
+  for (int l = 1; l <= 5; l++)
+    g_string_append_printf (xml, "<level value=\"%d\"/>", l);
+  g_string_append (xml, "</scale><motivation min=\"1\" max=\"5\" high=\"4\"/><roles>"
+                        "<role id=\"employee\"><title xml:lang=\"en\">E</title></role>"
+                        "<role id=\"manager\"><title xml:lang=\"en\">M</title></role></roles>\n");
+  GString *ratings = g_string_new ("person_id,round,competence,self,manager,motivation,reason,shared,conversation\n");
+  for (int a = 1; a <= DK_MAX_COMPETENCES; a++)
+    {
+      g_string_append_printf (xml, "<area id=\"%d\" roles=\"manager\"><title xml:lang=\"en\">A%d</title>"
+                                   "<competence id=\"%d.1\"><title xml:lang=\"en\">C</title>"
+                                   "<expect role=\"manager\" level=\"3\"/></competence></area>\n", a, a, a);
+      g_string_append_printf (ratings, "M,r1,%d.1,2,,4,,yes,\n", a);
+    }
+  g_string_append (xml, "</framework>\n");
+  g_autofree char *fw_path = dk_test_write_file ("limited.xml", xml->str);
+  g_autofree char *r_path = dk_test_write_file ("limited-ratings.csv", ratings->str);
+  g_autofree char *roster = dk_test_write_file ("limited-roster.csv",
+                                                "person_id,name,unit,role,manager_id,gender\nM,Mona,Org,manager,,F\n");
+  g_string_free (xml, TRUE);
+  g_string_free (ratings, TRUE);
+  g_autofree char *dir = g_path_get_dirname (fw_path);
+  g_autofree char *db = g_build_filename (dir, "limited.db", NULL);
+  g_autoptr (GError) error = NULL;
+  DkStore *store = dk_store_open (db, TRUE, &error);
+  g_assert_no_error (error);
+  dk_framework_free (dk_store_register_framework (store, fw_path, &error));
+  g_assert_no_error (error);
+  DkImportSummary sum;
+  assert_true (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &sum, NULL, &error));
+  assert_true (dk_store_round_open (store, "r1", "R1", "limited", NULL, "test", &error));
+  assert_true (dk_import_ratings (store, r_path, DK_CSV_UTF8, "r1", FALSE, &sum, NULL, &error));
+  g_autoptr (DkRound) round = dk_store_round (store, "r1", &error);
+  g_autoptr (DkFramework) fw = dk_store_round_framework (store, round, &error);
+  DkGapQuery q = { DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, NULL };
+  g_autoptr (DkGap) gap = dk_gap_compute (store, round, fw, &q, &error);
+  g_assert_no_error (error);
+  assert_int_equal (dk_gap_n_scopes (gap), DK_MAX_COMPETENCES + 1);
+  assert_int_equal (dk_gap_cell (gap, 0, 0)->people, 0);   /* no area for every role */
+  const DkGapCell *last = dk_gap_cell (gap, 0, DK_MAX_COMPETENCES);
+  assert_int_equal (last->people_need, 1);
+  assert_int_equal (last->motivation_high, 1);
+  dk_store_close (store);
+}
+
 int
 main (void)
 {
@@ -270,6 +323,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_gender_and_role, setup, teardown),
     cmocka_unit_test_setup_teardown (test_panel, setup, teardown),
     cmocka_unit_test_setup_teardown (test_person_view_hides_unshared, setup, teardown),
+    cmocka_unit_test (test_every_area_role_limited),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 /*
- * audit-levels.h — an import's audit: the levels it changed, in chunks.
+ * store-audit.h — an import's audit: the levels it changed, in chunks.
  *
  * An import of ratings may change a million people at once.  Rather than an
  * audit row per person, it writes one audit row (no person, field "import")
@@ -10,8 +10,8 @@
  * person gave; erasure takes their entries out of the chunks.  The chunks
  * hold person ids and levels, nothing else.
  */
-#ifndef DK_AUDIT_LEVELS_H
-#define DK_AUDIT_LEVELS_H
+#ifndef DK_STORE_AUDIT_H
+#define DK_STORE_AUDIT_H
 
 #include "store.h"
 

@@ -1,6 +1,6 @@
 /*
- * audit-levels.c — an import's audit: the levels it changed, in chunks
- * (audit-levels.h).
+ * store-audit.c — an import's audit: the levels it changed, in chunks
+ * (store-audit.h).
  *
  * A chunk's data: a version byte (1), then its entries, each
  *   person id   8 bytes, little-endian
@@ -9,7 +9,7 @@
  *   new_n       1 byte
  *   new levels  3 × new_n bytes
  */
-#include "audit-levels.h"
+#include "store-audit.h"
 #include "person-data.h"
 #include "store-private.h"
 

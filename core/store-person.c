@@ -1,0 +1,161 @@
+/*
+ * store-person.c — a person's own data in the store: their audit trail,
+ * and what erasing them counts and removes.
+ */
+#include "store-private.h"
+#include "person-data.h"
+#include "store-audit.h"
+
+void
+dk_audit_row_free (DkAuditRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->at);
+  g_free (row->actor);
+  g_free (row->entity);
+  g_free (row->round);
+  g_free (row->field);
+  g_free (row->old_value);
+  g_free (row->new_value);
+  g_free (row);
+}
+
+typedef struct {
+  gint64      id;
+  DkAuditRow *row;
+} Ordered;
+
+static int
+by_id (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const Ordered *) a)->id, y = ((const Ordered *) b)->id;
+  return x < y ? -1 : x > y;
+}
+
+GPtrArray *
+dk_person_audit (DkStore *store, const char *person, GError **error)
+{
+  g_autoptr (DkPerson) p = dk_store_person (store, person, error);
+  if (p == NULL)
+    return NULL;
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (dk_store_db (store),
+                          "SELECT a.id, a.at, a.actor, a.entity, r.code, a.field, a.old_value, a.new_value"
+                          " FROM audit a LEFT JOIN round r ON r.id = a.round_id"
+                          " WHERE a.person_id = ? ORDER BY a.id", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dk_store_sql_error (store, _("reading the audit log"), error);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, p->id);
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading the audit log"), error)) == DK_STORE_STEP_ROW)
+    dk_audit_row_take (stmt, dk_store_column_dup (stmt, 6), dk_store_column_dup (stmt, 7), found, ids);
+  sqlite3_finalize (stmt);
+  /* imports keep their changes in chunks: merged in by the import's audit id */
+  gboolean ok = step == DK_STORE_STEP_DONE && dk_audit_levels_of_person (store, p->id, found, ids, error);
+  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Ordered), found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Ordered o = { g_array_index (ids, gint64, i), g_ptr_array_index (found, i) };
+      g_array_append_val (order, o);
+    }
+  g_array_sort (order, by_id);   /* stable: rows of one import keep their order */
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_audit_row_free);
+  for (guint i = 0; i < order->len; i++)
+    g_ptr_array_add (rows, g_array_index (order, Ordered, i).row);
+  if (!ok)
+    g_clear_pointer (&rows, g_ptr_array_unref);
+  return rows;
+}
+
+/* ---- erasure -------------------------------------------------------------------------- */
+
+/* Runs SQL with ?1 = the person's store id (?2 = their external id) and
+ * returns how many rows changed, or -1. */
+static int
+run (DkStore *store, const char *sql, const DkPerson *p, GError **error)
+{
+  sqlite3 *db = dk_store_db (store);
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      dk_store_sql_error (store, _("erasing"), error);
+      return -1;
+    }
+  sqlite3_bind_int64 (stmt, 1, p->id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, p->ext_id, -1, SQLITE_TRANSIENT);
+  int rc = sqlite3_step (stmt);
+  int changes = sqlite3_changes (db);
+  int count = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : changes;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      dk_store_sql_error (store, _("erasing"), error);
+      return -1;
+    }
+  return count;
+}
+
+gboolean
+dk_store_person_erasure_count (DkStore *store, const DkPerson *p, DkEraseSummary *s, GError **error)
+{
+  int v[4] = {
+    run (store, "SELECT count(*) FROM assessment a JOIN round r ON r.id = a.round_id"
+                " WHERE a.person_id = ?1 AND r.state = 'open'", p, error),
+    run (store, "SELECT count(*) FROM assessment a JOIN round r ON r.id = a.round_id"
+                " WHERE a.person_id = ?1 AND r.state = 'closed'", p, error),
+    run (store, "SELECT count(*) FROM rating_note WHERE person_id = ?1", p, error),
+    run (store, "SELECT count(*) FROM audit WHERE person_id = ?1", p, error),
+  };
+  int in_chunks = dk_audit_levels_count (store, p->id, error);
+  int reports = run (store, "SELECT count(*) FROM person WHERE manager_id = ?1", p, error);
+  if (in_chunks < 0)
+    return FALSE;
+  v[3] += in_chunks;
+  if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[3] < 0 || reports < 0)
+    return FALSE;
+  *s = (DkEraseSummary) { (guint) v[0], (guint) v[1], (guint) v[2], (guint) v[3], (guint) reports };
+  return TRUE;
+}
+
+gboolean
+dk_store_person_erase_rows (DkStore *store, const DkPerson *p, GError **error)
+{
+  static const char *steps[] = {
+    "DELETE FROM assessment WHERE person_id = ?1 AND round_id IN"
+    " (SELECT id FROM round WHERE state = 'open')",
+    /* closed rounds keep the row, under a new anonymous (negative) id */
+    "UPDATE assessment SET person_id = (SELECT min(0, coalesce(min(person_id), 0)) - 1"
+    " FROM assessment), shared_at = NULL, conversation_at = CASE WHEN conversation_at IS NULL"
+    " THEN NULL ELSE '' END WHERE person_id = ?1",
+    "DELETE FROM rating_note WHERE person_id = ?1",
+    "DELETE FROM audit WHERE person_id = ?1",
+    "UPDATE audit SET actor = 'erased person' WHERE actor = ?2 OR actor = 'hr:' || ?2",
+    "UPDATE rating_note SET adjusted_by = 'erased person' WHERE adjusted_by = ?2",
+    "UPDATE person SET manager_id = NULL WHERE manager_id = ?1",
+    "DELETE FROM person WHERE id = ?1",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      /* anonymise one closed-round row at a time: each gets its own id */
+      if (i == 1)
+        while (run (store, "SELECT count(*) FROM assessment WHERE person_id = ?1", p, error) > 0)
+          {
+            g_autofree char *one = g_strdup_printf ("%s AND round_id = (SELECT min(round_id) FROM"
+                                                    " assessment WHERE person_id = ?1)", steps[1]);
+            if (run (store, one, p, error) < 0)
+              return FALSE;
+          }
+      else if (run (store, steps[i], p, error) < 0)
+        return FALSE;
+    }
+  if (!dk_audit_levels_erase (store, p->id, error))
+    return FALSE;
+  return dk_store_audit (store, dk_store_actor (), "person", 0, 0, "erased", NULL,
+                         _("one person's data"), error);
+}
