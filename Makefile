@@ -17,13 +17,15 @@ COMPLETIONDIR = $(DATADIR)/bash-completion/completions
 
 # The program links only what every command needs; the exporters' module
 # (exporters/, core/exporters.h) links the heavy writers' libraries, the XML
-# readers' module (xml/, core/xml-readers.h) libxml2.
+# readers' module (xml/, core/xml-readers.h) libxml2, the web interface's
+# module (web/, web/web.h) libmicrohttpd and libsodium.
 PKGS      := glib-2.0 gmodule-no-export-2.0 sqlite3
 EXPORT_PKGS := xlsxwriter cairo pangocairo libical json-glib-1.0 sqlite3
 XML_PKGS  := libxml-2.0
+WEB_PKGS  := libmicrohttpd libsodium gio-2.0
 TEST_PKGS := cmocka
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(EXPORT_PKGS) $(XML_PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(EXPORT_PKGS) $(XML_PKGS) $(WEB_PKGS) 2>/dev/null)
 # SQLite is linked into the program (Debian's libsqlite3.a): a conversation
 # view starts 6 % faster and a report scans 10 % faster than through
 # libsqlite3.so (docs/performance.md).  The exporters' module calls the
@@ -37,6 +39,7 @@ endif
 PKG_LIBS   := $(shell pkg-config --libs glib-2.0 gmodule-no-export-2.0 2>/dev/null) $(SQLITE_LIBS)
 EXPORT_LIBS := $(shell pkg-config --libs $(filter-out sqlite3,$(EXPORT_PKGS)) glib-2.0 2>/dev/null)
 XML_LIBS   := $(shell pkg-config --libs $(XML_PKGS) glib-2.0 2>/dev/null)
+WEB_LIBS   := $(shell pkg-config --libs $(WEB_PKGS) glib-2.0 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
@@ -81,6 +84,12 @@ MODULE   := $(BUILD)/digikomp-export.so
 XML_SRC  := $(wildcard xml/*.c)
 XML_OBJ  := $(patsubst %.c,$(BUILD)/obj-pic/%.o,$(XML_SRC)) $(BUILD)/obj-pic/gen/schemas.o
 XML_MODULE := $(BUILD)/digikomp-xml.so
+WEB_SRC  := $(wildcard web/*.c)
+WEB_GEN  := $(BUILD)/gen/web-resources.c
+# core/access.c goes into the module: no command calls it.
+WEB_OBJ  := $(patsubst %.c,$(BUILD)/obj-pic/%.o,$(WEB_SRC) core/access.c) $(BUILD)/obj-pic/gen/web-resources.o
+WEB_MODULE := $(BUILD)/digikomp-web.so
+MODULES  := $(MODULE) $(XML_MODULE) $(WEB_MODULE)
 
 TEST_SUPPORT_SRC := $(wildcard tests/unit/support/*.c)
 TEST_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(TEST_SUPPORT_SRC))
@@ -95,7 +104,7 @@ MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildc
 
 MAN      := docs/digikomp.1
 
-all: $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(MAN)
+all: $(BIN) $(MODULES) $(MO_FILES) $(MAN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -126,6 +135,20 @@ $(BUILD)/obj-pic/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(CFLAGS) -fPIC -c -o $@ $<
+
+# The web pages' stylesheet, compiled into the web module (GResource).
+$(WEB_GEN): web/web.gresource.xml web/style.css
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@glib-compile-resources --sourcedir=web --generate-source --target=$@ web/web.gresource.xml
+
+$(BUILD)/obj-pic/gen/web-resources.o: $(WEB_GEN)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -Wno-overlength-strings -fPIC -c -o $@ $<
+
+$(WEB_MODULE): $(WEB_OBJ)
+	$(CC) $(LDFLAGS) -shared -o $@ $(WEB_OBJ) $(WEB_LIBS)
 
 $(MODULE): $(EXPORT_OBJ)
 	$(CC) $(LDFLAGS) -shared -o $@ $(EXPORT_OBJ) $(EXPORT_LIBS)
@@ -177,10 +200,10 @@ $(BUILD)/locale/%/LC_MESSAGES/digikomp.mo: po/%.po
 
 # Regenerates po/digikomp.pot from the sources and merges it into each po/*.po.
 pot:
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=T_:2 \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=T_:2 --keyword=T \
 	  --keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
 	  --package-name=digikomp --package-version=$(VERSION) --add-comments=TRANSLATORS \
-	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC) $(EXPORT_SRC) $(XML_SRC))
+	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC) $(EXPORT_SRC) $(XML_SRC) $(WEB_SRC))
 	for po in po/*.po; do msgmerge --quiet --update --backup=none $$po po/digikomp.pot; done
 
 # ---- dependencies: build-aux/deps.sh lists them -----------------------------
@@ -212,7 +235,7 @@ check: deps
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-check-cli: $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(BUILD)/bench/gen $(BUILD)/tests/pngdiff
+check-cli: $(BIN) $(MODULES) $(MO_FILES) $(BUILD)/bench/gen $(BUILD)/tests/pngdiff
 	@sh tests/cli/run.sh $(BIN)
 
 check-asan: deps
@@ -228,7 +251,7 @@ VG_WRAP := $(BUILD)/digikomp-valgrind
 VG_LOGS := $(BUILD)/valgrind-logs
 
 check-valgrind: deps deps-valgrind
-	@$(MAKE) --no-print-directory $(BIN) $(MODULE) $(XML_MODULE) $(MO_FILES) $(BUILD)/bench/gen $(BUILD)/tests/pngdiff
+	@$(MAKE) --no-print-directory $(BIN) $(MODULES) $(MO_FILES) $(BUILD)/bench/gen $(BUILD)/tests/pngdiff
 	@printf '#!/bin/sh\nexec sh "%s/tests/valgrind/wrap.sh" "%s/$(BIN)" "$$@"\n' \
 	  "$(CURDIR)" "$(CURDIR)" > $(VG_WRAP) && chmod +x $(VG_WRAP)
 	@rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
@@ -263,8 +286,13 @@ FUZZ_SECONDS ?= 30
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(XML_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
-	@$(CC) $(CFLAGS) -DDK_SRCDIR=\"$(CURDIR)\" -fsanitize=fuzzer,address,undefined -o $@ $< $(XML_OBJ) $(LIB) \
-	  $(LDLIBS) $(XML_LIBS)
+	@$(CC) $(CFLAGS) -DDK_SRCDIR=\"$(CURDIR)\" -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_LINK) \
+	  $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS)
+
+# The web interface's readers (web/parse.h) are linked in by the targets that fuzz them.
+WEB_FUZZ := $(BUILD)/fuzz/fuzz_form $(BUILD)/fuzz/fuzz_query $(BUILD)/fuzz/fuzz_cookie
+$(WEB_FUZZ): $(BUILD)/obj/web/parse.o
+$(WEB_FUZZ): FUZZ_LINK = $(BUILD)/obj/web/parse.o
 
 # Runs each target for FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/NAME);
 # what it learns stays in build-fuzz/corpus.  A crash stops with its input saved.
@@ -299,7 +327,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/digikomp/frameworks
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/digikomp
 	install -d $(DESTDIR)$(MODULEDIR)
-	install -m 0644 $(MODULE) $(XML_MODULE) $(DESTDIR)$(MODULEDIR)/
+	install -m 0644 $(MODULES) $(DESTDIR)$(MODULEDIR)/
 	install -m 0644 frameworks/*.xml frameworks/*.rng $(DESTDIR)$(DATADIR)/digikomp/frameworks/
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 0644 $(MAN) $(DESTDIR)$(MANDIR)/man1/digikomp.1

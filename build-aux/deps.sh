@@ -16,6 +16,10 @@ pc:cairo:libcairo2-dev
 pc:pangocairo:libpango1.0-dev
 pc:libical:libical-dev
 pc:cmocka:libcmocka-dev
+pc:libmicrohttpd:libmicrohttpd-dev
+pc:libsodium:libsodium-dev
+cmd:glib-compile-resources:libglib2.0-dev-bin
+cmd:python3:python3
 cmd:pkg-config:pkg-config
 cmd:cc:gcc
 cmd:msgfmt:gettext

@@ -136,6 +136,9 @@ CliSetting cli_setting_db (const char *option);
 CliSetting cli_setting_lang (const char *option);
 CliSetting cli_setting_min_group (int option);   /* CLI_MIN_GROUP_UNSET: not given */
 CliSetting cli_setting_round (const char *option);
+/* config.ini's [web] group: KEY is listen (default 127.0.0.1:8080),
+ * public-url, trust-header or trusted-proxy (no default). */
+CliSetting cli_setting_web (const char *key, const char *option);
 void cli_setting_clear (CliSetting *setting);
 
 /* Returns the level written in TEXT: a number on the widest scale, or
@@ -175,5 +178,12 @@ int cmd_catalogue (int argc, char **argv);
 int cmd_plan (int argc, char **argv);
 int cmd_attend (int argc, char **argv);
 int cmd_config (int argc, char **argv);
+int cmd_serve (int argc, char **argv);
+int cmd_user (int argc, char **argv);
+
+/* Returns the web interface's module (web/web.h), loading it on first use,
+ * or NULL after printing why it cannot be loaded. */
+struct _DkWeb;
+const struct _DkWeb *cli_web (void);
 
 #endif

@@ -70,6 +70,15 @@ config_show (int argc, char **argv)
       add_setting (t, "lang", lang);
       add_setting (t, "min-group", cli_setting_min_group (min_group));
       add_setting (t, "round", cli_setting_round (round));
+      static const char *const web[] = { "listen", "public-url", "trust-header", "trusted-proxy" };
+      for (guint i = 0; i < G_N_ELEMENTS (web); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("web.%s", web[i]);
+          CliSetting s = cli_setting_web (web[i], NULL);
+          if (s.value == NULL)
+            s.value = g_strdup (_("(none)"));
+          add_setting (t, name, s);
+        }
       g_autofree char *path = dk_config_default_path ();
       g_autofree char *note = g_strdup_printf (
           g_file_test (path, G_FILE_TEST_EXISTS) ? _("Configuration file: %s") : _("Configuration file: %s (none)"), path);

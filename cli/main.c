@@ -22,6 +22,8 @@ const CliCommand cli_commands[] = {
   { "report",    cmd_report,    N_("Group reports: share with needs, averages, motivation, response") },
   { "audit",     cmd_audit,     N_("Every recorded change about a person") },
   { "person",    cmd_person,    N_("A person's own data: export it, or erase it") },
+  { "serve",     cmd_serve,     N_("Serve the web interface for employees, managers and HR") },
+  { "user",      cmd_user,      N_("Accounts of the web interface: passwords, grants, invitations") },
   { "config",    cmd_config,    N_("Show the settings and where each came from") },
   { "help",      cmd_help,      N_("Show help for a command") },
   { NULL, NULL, NULL }

@@ -11,6 +11,8 @@
 #include "config.h"
 #include "gap.h"
 
+#include <string.h>
+
 
 /* The configuration file, read once by cli_config_load for the whole run. */
 static DkConfig *config;
@@ -114,6 +116,22 @@ CliSetting
 cli_setting_round (const char *option)
 {
   return resolve (option, "--round", NULL, NULL, config ? config->round : NULL, NULL);
+}
+
+CliSetting
+cli_setting_web (const char *key, const char *option)
+{
+  static const struct { const char *key, *option, *fallback; gsize offset; } web[] = {
+    { "listen", "--listen", "127.0.0.1:8080", G_STRUCT_OFFSET (DkConfig, listen) },
+    { "public-url", "--public-url", NULL, G_STRUCT_OFFSET (DkConfig, public_url) },
+    { "trust-header", "--trust-header", NULL, G_STRUCT_OFFSET (DkConfig, trust_header) },
+    { "trusted-proxy", "--trusted-proxy", NULL, G_STRUCT_OFFSET (DkConfig, trusted_proxy) },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (web); i++)
+    if (strcmp (web[i].key, key) == 0)
+      return resolve (option, web[i].option, NULL, NULL,
+                      config ? G_STRUCT_MEMBER (char *, config, web[i].offset) : NULL, web[i].fallback);
+  g_return_val_if_reached ((CliSetting) { 0 });
 }
 
 void

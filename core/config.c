@@ -19,8 +19,10 @@
 G_DEFINE_QUARK (dk-config-error-quark, dk_config_error)
 
 #define GROUP "digikomp"
+#define WEB_GROUP "web"
 
 static const char *const keys[] = { "db", "lang", "min-group", "round" };
+static const char *const web_keys[] = { "listen", "public-url", "trust-header", "trusted-proxy" };
 
 void
 dk_config_free (DkConfig *c)
@@ -31,6 +33,10 @@ dk_config_free (DkConfig *c)
   g_free (c->db);
   g_free (c->lang);
   g_free (c->round);
+  g_free (c->listen);
+  g_free (c->public_url);
+  g_free (c->trust_header);
+  g_free (c->trusted_proxy);
   g_free (c);
 }
 
@@ -127,10 +133,10 @@ check_duplicates (const char *name, const char *text, DkErrors *errors)
 }
 
 static gboolean
-key_known (const char *key)
+key_known (const char *const *known, guint n, const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (strcmp (keys[i], key) == 0)
+  for (guint i = 0; i < n; i++)
+    if (strcmp (known[i], key) == 0)
       return TRUE;
   return FALSE;
 }
@@ -141,30 +147,43 @@ check_names (GKeyFile *kf, const char *name, const char *text, DkErrors *errors)
 {
   g_auto (GStrv) groups = g_key_file_get_groups (kf, NULL);
   for (char **g = groups; *g != NULL; g++)
-    if (strcmp (*g, GROUP) != 0)
+    if (strcmp (*g, GROUP) != 0 && strcmp (*g, WEB_GROUP) != 0)
       dk_errors_add (errors, name, find_line (text, *g, NULL),
                      _("unknown group [%s]; the settings go in [%s]"), *g, GROUP);
   g_auto (GStrv) found = g_key_file_get_keys (kf, GROUP, NULL, NULL);
   for (char **k = found; found != NULL && *k != NULL; k++)
-    if (!key_known (*k))
+    if (!key_known (keys, G_N_ELEMENTS (keys), *k))
       dk_errors_add (errors, name, find_line (text, GROUP, *k),
                      _("unknown setting '%s'; the settings are db, lang, min-group and round"), *k);
+  g_auto (GStrv) web = g_key_file_get_keys (kf, WEB_GROUP, NULL, NULL);
+  for (char **k = web; web != NULL && *k != NULL; k++)
+    if (!key_known (web_keys, G_N_ELEMENTS (web_keys), *k))
+      dk_errors_add (errors, name, find_line (text, WEB_GROUP, *k),
+                     _("unknown setting '%s' in [web]; the settings are listen, public-url, "
+                       "trust-header and trusted-proxy"), *k);
 }
 
 /* Returns the value of KEY, or NULL when it is not set; an empty value is
  * an error. */
 static char *
-get_value (GKeyFile *kf, const char *name, const char *text, const char *key, DkErrors *errors)
+get_group_value (GKeyFile *kf, const char *name, const char *text, const char *group, const char *key,
+                 DkErrors *errors)
 {
-  if (!g_key_file_has_key (kf, GROUP, key, NULL))
+  if (!g_key_file_has_key (kf, group, key, NULL))
     return NULL;
-  g_autofree char *value = g_key_file_get_string (kf, GROUP, key, NULL);
+  g_autofree char *value = g_key_file_get_string (kf, group, key, NULL);
   if (value == NULL || *g_strstrip (value) == '\0')
     {
-      dk_errors_add (errors, name, find_line (text, GROUP, key), _("%s has no value"), key);
+      dk_errors_add (errors, name, find_line (text, group, key), _("%s has no value"), key);
       return NULL;
     }
   return g_steal_pointer (&value);
+}
+
+static char *
+get_value (GKeyFile *kf, const char *name, const char *text, const char *key, DkErrors *errors)
+{
+  return get_group_value (kf, name, text, GROUP, key, errors);
 }
 
 static void
@@ -187,6 +206,10 @@ read_values (GKeyFile *kf, const char *name, const char *text, DkConfig *c, DkEr
                    _("min-group must be a whole number of at least %d, not '%s'"),
                    DK_GAP_MIN_GROUP_FLOOR, k);
   c->min_group = (int) min_group;
+  c->listen = get_group_value (kf, name, text, WEB_GROUP, "listen", errors);
+  c->public_url = get_group_value (kf, name, text, WEB_GROUP, "public-url", errors);
+  c->trust_header = get_group_value (kf, name, text, WEB_GROUP, "trust-header", errors);
+  c->trusted_proxy = get_group_value (kf, name, text, WEB_GROUP, "trusted-proxy", errors);
 }
 
 DkConfig *

@@ -7,6 +7,12 @@
  *   min-group = 5
  *   round = 2026
  *
+ *   [web]
+ *   listen = 127.0.0.1:8080
+ *   public-url = https://kompetens.example.se/
+ *   trust-header = X-Remote-User
+ *   trusted-proxy = 127.0.0.1
+ *
  * Every key is optional.  This module only reads and checks the file; which
  * setting wins (option, environment, file, default) is decided by cli/.
  */
@@ -29,6 +35,11 @@ typedef struct {
   char *lang;       /* "sv" or "en"; NULL when not set */
   int   min_group;  /* at least DK_GAP_MIN_GROUP_FLOOR; 0 when not set */
   char *round;      /* the default round's id; NULL when not set */
+  /* [web]: `digikomp serve`'s settings; NULL when not set */
+  char *listen;
+  char *public_url;
+  char *trust_header;
+  char *trusted_proxy;
 } DkConfig;
 
 /* The largest configuration file read. */

@@ -170,6 +170,26 @@ static const char *const migrations[] = {
   "DROP TABLE plan;"
   "ALTER TABLE plan_new RENAME TO plan;"
   "CREATE INDEX plan_follow_up_plan ON plan_follow_up(plan_id);",
+  /* 9: the web interface's accounts (core/account.h): an account per person
+   * who may sign in, its grants, sessions (a signed-out one has no person)
+   * and invitation links; ids and tokens only as their hashes.  Everything
+   * goes with the person (erasure). */
+  "CREATE TABLE account ("
+  "  person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,"
+  "  password TEXT, disabled INTEGER NOT NULL DEFAULT 0, lang TEXT, created_at TEXT NOT NULL);"
+  "CREATE TABLE account_grant ("
+  "  person_id INTEGER NOT NULL REFERENCES account(person_id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL, PRIMARY KEY (person_id, name)) WITHOUT ROWID;"
+  "CREATE TABLE session ("
+  "  id TEXT PRIMARY KEY, person_id INTEGER REFERENCES account(person_id) ON DELETE CASCADE,"
+  "  csrf TEXT NOT NULL, created INTEGER NOT NULL, last_used INTEGER NOT NULL) WITHOUT ROWID;"
+  "CREATE INDEX session_person ON session(person_id);"
+  "CREATE TABLE invitation ("
+  "  token TEXT PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES account(person_id) ON DELETE CASCADE,"
+  "  round_id INTEGER REFERENCES round(id), created INTEGER NOT NULL, expires INTEGER NOT NULL,"
+  "  used INTEGER) WITHOUT ROWID;"
+  "CREATE INDEX invitation_person ON invitation(person_id);",
 };
 
 /* Returns SQLite's message for the last failure on DB, said so that a user

@@ -48,6 +48,25 @@ assert_bad (const char *text, const char *message)
   assert_error_contains (error, message);
 }
 
+/* `digikomp serve`'s group */
+static void
+test_web_settings (void **state)
+{
+  (void) state;
+  g_autoptr (DkConfig) c = parse ("[digikomp]\nlang = sv\n[web]\nlisten = 0.0.0.0:8443\n"
+                                  "public-url = https://k.example.se/\ntrust-header = X-User\n"
+                                  "trusted-proxy = 10.0.0.1\n", NULL);
+  assert_non_null (c);
+  assert_string_equal (c->listen, "0.0.0.0:8443");
+  assert_string_equal (c->public_url, "https://k.example.se/");
+  assert_string_equal (c->trust_header, "X-User");
+  assert_string_equal (c->trusted_proxy, "10.0.0.1");
+  assert_bad ("[web]\nlisten = 1\nport = 8080\n",
+              "config.ini:3: unknown setting 'port' in [web]; the settings are listen, public-url, "
+              "trust-header and trusted-proxy");
+  assert_bad ("[web]\npublic-url =\n", "config.ini:2: public-url has no value");
+}
+
 static void
 test_bad_files (void **state)
 {
@@ -106,6 +125,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_all_settings),
     cmocka_unit_test (test_unset_settings),
+    cmocka_unit_test (test_web_settings),
     cmocka_unit_test (test_bad_files),
     cmocka_unit_test (test_every_problem_reported),
     cmocka_unit_test (test_load_missing_and_present),
