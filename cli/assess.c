@@ -65,6 +65,7 @@ typedef struct {
   DkPerson    *person;
   DkFramework *fw;
   DkLang       lang;
+  DkContext    ctx;       /* who rates */
 } Session;
 
 /* Asks every applicable competence's level (MOTIVATION FALSE) or motivation,
@@ -92,8 +93,8 @@ ask_all (Session *s, DkAssessment *a, gboolean motivation, GError **error)
       if (answer == *slot || answer == DK_LEVEL_NONE)
         continue;
       gboolean ok = motivation
-          ? dk_store_rate_motivation (s->store, s->round->code, s->person->ext_id, c->id, answer, error)
-          : dk_store_rate_self (s->store, s->round->code, s->person->ext_id, c->id, answer, error);
+          ? dk_store_rate_motivation (s->store, s->round->code, s->person->ext_id, c->id, answer, &s->ctx, error)
+          : dk_store_rate_self (s->store, s->round->code, s->person->ext_id, c->id, answer, &s->ctx, error);
       if (!ok)
         return FALSE;
       *slot = (guint8) answer;
@@ -117,7 +118,7 @@ ask_share (Session *s, const DkAssessment *a, GError **error)
               s->person->ext_id);
       return TRUE;
     }
-  if (!dk_store_share (s->store, s->round->code, s->person->ext_id, error))
+  if (!dk_store_share (s->store, s->round->code, s->person->ext_id, &s->ctx, error))
     return FALSE;
   printf (_("Shared with your manager.\n"));
   return TRUE;
@@ -181,12 +182,12 @@ cmd_assess (int argc, char **argv)
   else
     {
       g_autoptr (GError) error = NULL;
-      Session s = { .lang = common.lang };
+      Session s = { .lang = common.lang, .ctx = cli_context (&common) };
       s.store = cli_store_open (&common, FALSE);
       if (s.store == NULL)
         rc = CLI_FAILED;
       else if (share)
-        rc = dk_store_share (s.store, round, argv[1], &error)
+        rc = dk_store_share (s.store, round, argv[1], &s.ctx, &error)
                  ? (printf (_("%s's self-rating is shared with the manager.\n"), argv[1]), CLI_OK)
                  : cli_fail (_("cannot share"), error);
       else if ((s.round = dk_store_round (s.store, round, &error)) == NULL

@@ -35,10 +35,11 @@ cmd_attend (int argc, char **argv)
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
+      DkContext dctx = cli_context (&common);
       if (store == NULL)
         rc = CLI_FAILED;
       else if (!dk_participation_record (store, argv[1], argv[2], date, hours,
-                                         status != NULL ? status : "completed", &error))
+                                         status != NULL ? status : "completed", &dctx, &error))
         rc = cli_fail (_("cannot record the participation"), error);
       else
         printf (_("%s: %s on %s recorded.\n"), argv[1], argv[2], date);

@@ -32,9 +32,10 @@ catalogue_import (int argc, char **argv)
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
       DkImportSummary s;
+      DkContext dctx = cli_context (&common);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_import_catalogue (store, argv[1], encoding, &s, &error))
+      else if (!dk_import_catalogue (store, argv[1], encoding, &s, &dctx, &error))
         rc = cli_fail (_("cannot import the catalogue"), error);
       else
         printf (_("Activities: %llu rows; %llu added, %llu replaced\n"), (unsigned long long) s.rows,

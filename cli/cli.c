@@ -293,11 +293,18 @@ fixed_clock (gpointer data)
   return *(const gint64 *) data;
 }
 
+const char *
+cli_actor (void)
+{
+  const char *user = g_getenv ("DIGIKOMP_USER");
+  return user != NULL && *user != '\0' ? user : g_get_user_name ();
+}
+
 DkContext
 cli_context (const CliCommon *common)
 {
   static gint64 fixed;
-  DkContext ctx = dk_context_init (NULL, common->lang);
+  DkContext ctx = dk_context_init (cli_actor (), common->lang);
   const char *now = g_getenv ("DIGIKOMP_NOW");
   if (now == NULL || *now == '\0')
     return ctx;

@@ -96,7 +96,13 @@ int cli_dispatch (const char *group, const CliCommand *subs, int argc, char **ar
 struct _DkReport;
 int cli_emit_report (const struct _DkReport *report, const CliCommon *common);
 
-/* Returns the context of a command: COMMON's language, the system clock —
+/* Returns who acts for the audit: $DIGIKOMP_USER, else the login name
+ * (static).  A command with --by (plan agree, rate --manager) acts as that
+ * person instead. */
+const char *cli_actor (void);
+
+/* Returns the context of a command: the acting user (cli_actor), COMMON's
+ * language, the system clock —
  * or, when the environment sets DIGIKOMP_NOW (a date or an ISO 8601 time;
  * for tests, so that a dated document renders the same every day), that
  * fixed time.  The context points into static storage: one per process. */

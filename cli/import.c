@@ -14,6 +14,7 @@ typedef struct {
   gboolean full, dry_run;   /* roster */
   char    *round;           /* ratings */
   gboolean overwrite;       /* ratings */
+  DkContext ctx;            /* who imports (cli_context) */
 } ImportOptions;
 
 /* One import command: its texts and the importer it runs. */
@@ -74,6 +75,7 @@ run_import (const ImportCommand *c, const GOptionEntry *entries, ImportOptions *
       g_autoptr (CliProgress) progress = cli_progress_new (_(c->what), common.lang);
       DkProgress hook = cli_progress_hook (progress);
       DkImportSummary summary = { 0 };
+      o->ctx = cli_context (&common);
       gboolean ok = store != NULL && c->run (store, argv[1], o, &summary, &hook, &error);
       g_clear_pointer (&progress, cli_progress_free);   /* clears the line before the summary */
       if (store == NULL)
@@ -92,7 +94,7 @@ static gboolean
 run_roster (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
             const DkProgress *progress, GError **error)
 {
-  return dk_import_roster (store, path, o->encoding, o->full, o->dry_run, s, progress, error);
+  return dk_import_roster (store, path, o->encoding, o->full, o->dry_run, s, progress, &o->ctx, error);
 }
 
 static int
@@ -119,7 +121,7 @@ static gboolean
 run_ratings (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
              const DkProgress *progress, GError **error)
 {
-  return dk_import_ratings (store, path, o->encoding, o->round, o->overwrite, s, progress, error);
+  return dk_import_ratings (store, path, o->encoding, o->round, o->overwrite, s, progress, &o->ctx, error);
 }
 
 static int
@@ -151,7 +153,7 @@ run_participation (DkStore *store, const char *path, const ImportOptions *o, DkI
                    const DkProgress *progress, GError **error)
 {
   (void) progress;   /* participation files are small: a few thousand rows a year */
-  return dk_import_participation (store, path, o->encoding, s, error);
+  return dk_import_participation (store, path, o->encoding, s, &o->ctx, error);
 }
 
 static int

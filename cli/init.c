@@ -36,7 +36,8 @@ cmd_init (int argc, char **argv)
   else
     {
       g_autoptr (DkStore) store = cli_store_open (&common, TRUE);
-      g_autoptr (DkFramework) fw = store ? dk_store_register_framework (store, framework, &error) : NULL;
+      DkContext dctx = cli_context (&common);
+      g_autoptr (DkFramework) fw = store ? dk_store_register_framework (store, framework, &dctx, &error) : NULL;
       if (store == NULL)
         rc = CLI_FAILED;
       else if (fw == NULL)

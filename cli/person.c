@@ -61,9 +61,10 @@ person_erase (int argc, char **argv)
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
       DkEraseSummary s;
+      DkContext dctx = cli_context (&common);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_person_erase (store, argv[1], !confirm, &s, &error))
+      else if (!dk_person_erase (store, argv[1], !confirm, &s, &dctx, &error))
         rc = cli_fail (_("cannot erase the person"), error);
       else
         {

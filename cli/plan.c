@@ -15,6 +15,7 @@
 typedef struct {
   CliCommon common;
   char     *round;
+  DkContext ctx;        /* who acts, in which language (after plan_begin) */
 } PlanOptions;
 
 static void
@@ -47,6 +48,7 @@ plan_begin (const char *command, const char *params, const char *summary, const 
       *rc = cli_usage_error (_("usage: digikomp %s %s"), command, params);
       return NULL;
     }
+  o->ctx = cli_context (&o->common);
   DkStore *store = cli_store_open (&o->common, FALSE);
   *rc = store != NULL ? CLI_OK : CLI_FAILED;
   return store;
@@ -157,7 +159,7 @@ plan_suggest (int argc, char **argv)
           g_autoptr (CliProgress) progress = cli_progress_new (_("People"), o.common.lang);
           DkProgress hook = cli_progress_hook (progress);
           guint written = 0;
-          gboolean ok = dk_plan_suggest_all (store, o.round, unit, o.common.lang, &written, &hook, &error);
+          gboolean ok = dk_plan_suggest_all (store, o.round, unit, &o.ctx, &written, &hook, &error);
           g_clear_pointer (&progress, cli_progress_free);
           if (!ok)
             rc = cli_fail (_("cannot suggest plans"), error);
@@ -268,7 +270,7 @@ plan_create (int argc, char **argv)
   if (store != NULL)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (DkPlan) plan = dk_plan_create (store, o.round, argv[1], from, o.common.lang, &error);
+      g_autoptr (DkPlan) plan = dk_plan_create (store, o.round, argv[1], from, &o.ctx, &error);
       if (plan == NULL)
         rc = cli_fail (_("cannot create the plan"), error);
       else
@@ -301,7 +303,7 @@ plan_add (int argc, char **argv)
       if (competence == NULL || (activity == NULL) == (wish == NULL) || target < 0)
         rc = cli_usage_error (_("usage: digikomp plan add PERSON --competence C (--activity ID | --wish TEXT) "
                                 "[--target L] [--due DATE]"));
-      else if (!dk_plan_add (store, o.round, argv[1], competence, activity, wish, (guint) target, due, &error))
+      else if (!dk_plan_add (store, o.round, argv[1], competence, activity, wish, (guint) target, due, &o.ctx, &error))
         rc = cli_fail (_("cannot add to the plan"), error);
       else
         printf (_("Added to %s's plan.\n"), argv[1]);
@@ -382,7 +384,7 @@ plan_follow_up (int argc, char **argv)
       g_autoptr (GError) error = NULL;
       if (on == NULL || notes == NULL)
         rc = cli_usage_error (_("plan follow-up needs --on DATE and --notes TEXT"));
-      else if (!dk_plan_follow_up (store, o.round, argv[1], on, notes, &error))
+      else if (!dk_plan_follow_up (store, o.round, argv[1], on, notes, &o.ctx, &error))
         rc = cli_fail (_("cannot record the follow-up"), error);
       else
         printf (_("Follow-up of %s's plan recorded.\n"), argv[1]);
@@ -405,7 +407,7 @@ set_status (int argc, char **argv, const char *status)
       guint64 item = 0;
       if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXUINT, &item, NULL))
         rc = cli_usage_error (_("ITEM is the item's number in: digikomp plan show PERSON"));
-      else if (!dk_plan_set_status (store, o.round, argv[1], (guint) item, status, &error))
+      else if (!dk_plan_set_status (store, o.round, argv[1], (guint) item, status, &o.ctx, &error))
         rc = cli_fail (_("cannot change the item"), error);
       else
         printf (_("Item %s of %s's plan: %s.\n"), argv[2], argv[1], status);

@@ -44,9 +44,10 @@ cmd_rate (int argc, char **argv)
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
       guint level = (guint) cli_parse_level (argv[3], self);
+      DkContext dctx = cli_context (&common);
       gboolean ok = store != NULL
-                    && (self ? dk_store_rate_self (store, round, argv[1], argv[2], level, &error)
-                        : motivation ? dk_store_rate_motivation (store, round, argv[1], argv[2], level, &error)
+                    && (self ? dk_store_rate_self (store, round, argv[1], argv[2], level, &dctx, &error)
+                        : motivation ? dk_store_rate_motivation (store, round, argv[1], argv[2], level, &dctx, &error)
                         : dk_store_rate_manager (store, round, argv[1], argv[2], level, reason, by, &error));
       if (store == NULL)
         rc = CLI_FAILED;

@@ -34,7 +34,7 @@ round_open (int argc, char **argv)
       g_auto (GStrv) fw = g_strsplit (framework, "@", 2);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_store_round_open (store, argv[1], title, fw[0], fw[1], dk_store_actor (), &error))
+      else if (!dk_store_round_open (store, argv[1], title, fw[0], fw[1], cli_actor (), &error))
         rc = cli_fail (_("cannot open the round"), error);
       else
         {
@@ -68,7 +68,7 @@ round_close (int argc, char **argv)
       g_autoptr (GError) error = NULL;
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_store_round_close (store, argv[1], dk_store_actor (), &error))
+      else if (!dk_store_round_close (store, argv[1], cli_actor (), &error))
         rc = cli_fail (_("cannot close the round"), error);
       else
         printf (_("Round %s closed.\n"), argv[1]);

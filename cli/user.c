@@ -1,7 +1,7 @@
 /*
  * user.c — `digikomp user`: the accounts of the web interface (core/account.h):
  * passwords, grants, disabling, the list, and invitation links for a mail
- * merge.  Each change is audited with the acting user (dk_store_actor).
+ * merge.  Each change is audited with the acting user (cli_actor).
  */
 #include "account.h"
 #include "cli.h"
@@ -43,15 +43,6 @@ parse_and_open (const char *name, const char *params, const char *summary, const
   else if ((store = cli_store_open (common, FALSE)) == NULL)
     *rc = CLI_FAILED;
   return store;
-}
-
-/* Returns the context of a change: the acting user, COMMON's language, the clock. */
-static DkContext
-change_context (const CliCommon *common)
-{
-  DkContext ctx = cli_context (common);
-  ctx.actor = dk_store_actor ();
-  return ctx;
 }
 
 /* Reads one line from standard input, without echo on a terminal (PROMPT
@@ -119,7 +110,7 @@ user_password (int argc, char **argv)
         rc = cli_fail (_("cannot set the password"), error);
       else
         {
-          DkContext ctx = change_context (&common);
+          DkContext ctx = cli_context (&common);
           if (!dk_account_set_password (store, &ctx, argv[1], hash, &error))
             rc = cli_fail (_("cannot set the password"), error);
         }
@@ -151,7 +142,7 @@ grant_or_revoke (int argc, char **argv, gboolean grant)
     rc = CLI_FAILED;
   else if (rc == CLI_OK)
     {
-      DkContext ctx = change_context (&common);
+      DkContext ctx = cli_context (&common);
       if (!(grant ? dk_account_grant : dk_account_revoke) (store, &ctx, argv[1], g, &error))
         rc = cli_fail (grant ? _("cannot grant") : _("cannot revoke"), error);
     }
@@ -185,7 +176,7 @@ user_disable (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   if (rc == CLI_OK)
     {
-      DkContext ctx = change_context (&common);
+      DkContext ctx = cli_context (&common);
       if (!dk_account_disable (store, &ctx, argv[1], &error))
         rc = cli_fail (_("cannot disable the account"), error);
     }
@@ -299,7 +290,7 @@ user_invite (int argc, char **argv)
       g_free (url);
       url = with;
     }
-  DkContext ctx = change_context (&common);
+  DkContext ctx = cli_context (&common);
   g_autoptr (DkReport) report = dk_report_new (_("Invitations"), common.lang);
   DkTable *t = dk_table_new ("invitations", NULL);
   dk_table_add_column (t, "person", _("Person"), DK_COLUMN_TEXT);

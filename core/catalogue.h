@@ -103,9 +103,9 @@ gboolean dk_activity_available (const DkActivity *a, const char *from);
 
 /* Replaces the catalogue's activities with the same ids as ACTIVITIES
  * (DkActivity*), adding new ones, in one transaction.  *ADDED and *UPDATED
- * are counted. */
+ * are counted.  Audited as CTX's actor. */
 gboolean dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added,
-                             guint *updated, GError **error);
+                             guint *updated, const DkContext *ctx, GError **error);
 
 /* Returns every activity of the store, by id (DkActivity*; caller owns). */
 GPtrArray *dk_catalogue_load (DkStore *store, GError **error);

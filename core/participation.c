@@ -11,7 +11,7 @@ const char *const dk_participation_statuses[] = { "registered", "attended", "com
 
 gboolean
 dk_participation_record (DkStore *store, const char *person, const char *activity, const char *date,
-                         double hours, const char *status, GError **error)
+                         double hours, const char *status, const DkContext *ctx, GError **error)
 {
   if (!g_strv_contains (dk_participation_statuses, status) || !(hours >= 0 && hours <= DK_HOURS_MAX)
       || !dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error))
@@ -31,7 +31,7 @@ dk_participation_record (DkStore *store, const char *person, const char *activit
       return FALSE;
     }
   gboolean ok = dk_store_begin (store, error)
-                && dk_participation_write (store, p->id, activity, date, hours, status, NULL, error)
+                && dk_participation_write (store, p->id, activity, date, hours, status, NULL, ctx, error)
                 && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);

@@ -15,16 +15,19 @@ extern const char *const dk_participation_statuses[];
 /* Records that PERSON took part in ACTIVITY on DATE for HOURS (0 to
  * DK_HOURS_MAX, as dk_hours_parse reads them), with STATUS
  * registered, attended, completed or no-show; a completed activity marks
- * the plan items naming it done.  Bad values are DK_PLAN_ERROR_INVALID. */
+ * the plan items naming it done.  Audited as CTX's actor.  Bad values are
+ * DK_PLAN_ERROR_INVALID. */
 gboolean dk_participation_record (DkStore *store, const char *person, const char *activity,
-                                  const char *date, double hours, const char *status, GError **error);
+                                  const char *date, double hours, const char *status,
+                                  const DkContext *ctx, GError **error);
 
 /* Writes what dk_participation_record does, for PERSON (store id), inside
  * the transaction the caller holds and without checking the values (the
  * caller did); *ITEMS_DONE (may be NULL) grows by the plan items marked
- * done.  Audited.  (core/store-participation.c) */
+ * done.  Audited as CTX's actor.  (core/store-participation.c) */
 gboolean dk_participation_write (DkStore *store, gint64 person, const char *activity, const char *date,
-                                 double hours, const char *status, guint *items_done, GError **error);
+                                 double hours, const char *status, guint *items_done,
+                                 const DkContext *ctx, GError **error);
 
 /* Returns the ids of the activities PERSON (store id) has completed, as a
  * set (caller unrefs), or NULL with ERROR.  (core/store-participation.c) */

@@ -20,14 +20,14 @@ dk_person_export_json (DkStore *store, const char *person, GError **error)
 
 gboolean
 dk_person_erase (DkStore *store, const char *person, gboolean dry_run, DkEraseSummary *summary,
-                 GError **error)
+                 const DkContext *ctx, GError **error)
 {
   g_autoptr (DkPerson) p = dk_store_person (store, person, error);
   if (p == NULL || !dk_store_person_erasure_count (store, p, summary, error))
     return FALSE;
   if (dry_run)
     return TRUE;
-  gboolean ok = dk_store_begin (store, error) && dk_store_person_erase_rows (store, p, error)
+  gboolean ok = dk_store_begin (store, error) && dk_store_person_erase_rows (store, p, ctx, error)
                 && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);

@@ -37,15 +37,16 @@ typedef struct {
  * their assessments in open rounds.  Assessments in closed rounds stay under
  * an anonymous id with nothing that names the person, so that closed rounds'
  * figures do not change.  People they managed get no manager.  With DRY_RUN
- * only counts. */
+ * only counts.  Audited as CTX's actor. */
 gboolean dk_person_erase (DkStore *store, const char *person, gboolean dry_run,
-                          DkEraseSummary *summary, GError **error);
+                          DkEraseSummary *summary, const DkContext *ctx, GError **error);
 
 /* The store's side of dk_person_erase (core/store-person.c): counts what
  * erasing P removes into *SUMMARY, and removes it inside the caller's
  * transaction, audited.  FALSE with ERROR on a store failure. */
 gboolean dk_store_person_erasure_count (DkStore *store, const DkPerson *p, DkEraseSummary *summary,
                                         GError **error);
-gboolean dk_store_person_erase_rows (DkStore *store, const DkPerson *p, GError **error);
+gboolean dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *ctx,
+                                     GError **error);
 
 #endif

@@ -134,7 +134,8 @@ make_room (DkStore *store, const DkPlanContext *ctx, GError **error)
 }
 
 static gboolean
-plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, GError **error)
+plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, const char *actor,
+                GError **error)
 {
   if (!dk_store_begin (store, error))
     return FALSE;
@@ -148,7 +149,7 @@ plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, GErr
   g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store);
   gint64 id = dk_plan_writer_plan (w, ctx->round->id, ctx->person->id, "draft", error);
   gboolean ok = id != 0 && (needs == NULL || add_best (w, id, needs, error))
-                && dk_store_audit (store, dk_store_actor (), "plan", ctx->person->id, ctx->round->id,
+                && dk_store_audit (store, actor, "plan", ctx->person->id, ctx->round->id,
                                    "created", NULL, needs != NULL ? "from suggestions" : "empty", error)
                 && dk_store_commit (store, error);
   if (!ok)
@@ -158,19 +159,19 @@ plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, GErr
 
 DkPlan *
 dk_plan_create (DkStore *store, const char *round, const char *person, gboolean from_suggestions,
-                DkLang lang, GError **error)
+                const DkContext *ctx, GError **error)
 {
-  DkPlanContext ctx = { 0 };
+  DkPlanContext pc = { 0 };
   g_autoptr (GPtrArray) catalogue = NULL;
   g_autoptr (GPtrArray) needs = NULL;
   DkPlan *plan = NULL;
-  gboolean ok = dk_plan_context_load (store, round, person, &ctx, error)
+  gboolean ok = dk_plan_context_load (store, round, person, &pc, error)
                 && (!from_suggestions || (catalogue = dk_catalogue_load (store, error)) != NULL);
   if (ok && from_suggestions)
-    ok = (needs = dk_plan_suggest (store, &ctx, catalogue, DK_STRATEGY_GAPS, lang, error)) != NULL;
-  if (ok && plan_write_new (store, &ctx, needs, error))
-    plan = plan_load (store, ctx.round, ctx.person, error);
-  dk_plan_context_clear (&ctx);
+    ok = (needs = dk_plan_suggest (store, &pc, catalogue, DK_STRATEGY_GAPS, ctx->lang, error)) != NULL;
+  if (ok && plan_write_new (store, &pc, needs, dk_context_actor (ctx), error))
+    plan = plan_load (store, pc.round, pc.person, error);
+  dk_plan_context_clear (&pc);
   return plan;
 }
 
@@ -251,7 +252,8 @@ check_by (const Target *t, const char *by, GError **error)
 
 gboolean
 dk_plan_add (DkStore *store, const char *round, const char *person, const char *comp,
-             const char *activity, const char *wish, guint target, const char *due, GError **error)
+             const char *activity, const char *wish, guint target, const char *due, const DkContext *ctx,
+             GError **error)
 {
   Target t = { 0 };
   gboolean ok = dk_date_check (due, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error) && target_load (store, round, person, &t, error)
@@ -274,7 +276,7 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
       ok = FALSE;
     }
   if (ok)
-    ok = dk_store_plan_add_item (store, t.plan, comp, target, activity, wish, due, dk_store_actor (), error);
+    ok = dk_store_plan_add_item (store, t.plan, comp, target, activity, wish, due, dk_context_actor (ctx), error);
   target_clear (&t);
   return ok;
 }
@@ -305,20 +307,20 @@ dk_plan_reopen (DkStore *store, const char *round, const char *person, const cha
 
 gboolean
 dk_plan_follow_up (DkStore *store, const char *round, const char *person, const char *date,
-                   const char *notes, GError **error)
+                   const char *notes, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
   gboolean ok = dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error) && target_load (store, round, person, &t, error)
                 && step_allowed (t.plan, STEP_FOLLOW_UP, error);
   if (ok)
-    ok = dk_store_plan_follow_up (store, t.plan, date, notes, dk_store_actor (), error);
+    ok = dk_store_plan_follow_up (store, t.plan, date, notes, dk_context_actor (ctx), error);
   target_clear (&t);
   return ok;
 }
 
 gboolean
 dk_plan_set_status (DkStore *store, const char *round, const char *person, guint number,
-                    const char *status, GError **error)
+                    const char *status, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
   gboolean ok = target_load (store, round, person, &t, error);
@@ -329,8 +331,8 @@ dk_plan_set_status (DkStore *store, const char *round, const char *person, guint
       ok = FALSE;
     }
   if (ok)
-    ok = dk_store_plan_item_status (store, t.plan, t.plan->items->pdata[number - 1], status, dk_store_actor (),
-                                    error);
+    ok = dk_store_plan_item_status (store, t.plan, t.plan->items->pdata[number - 1], status,
+                                    dk_context_actor (ctx), error);
   target_clear (&t);
   return ok;
 }
@@ -405,7 +407,7 @@ load_lookups (SuggestAll *s, GError **error)
 }
 
 gboolean
-dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang lang,
+dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
                      guint *written, const DkProgress *progress, GError **error)
 {
   SuggestAll s = { .store = store, .unit = unit, .error = error, .progress = progress };
@@ -419,12 +421,12 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang
                 && load_lookups (&s, error);
   if (ok)
     {
-      s.planner = dk_planner_new (catalogue, from, lang);
+      s.planner = dk_planner_new (catalogue, from, ctx->lang);
       gint64 registered = progress != NULL ? dk_store_round_registered (store, s.round, error) : 0;
       s.registered = (guint64) MAX (registered, 0);
       ok = registered >= 0 && dk_store_begin (store, error)
            && dk_store_round_scan (store, s.round->id, DK_SCAN_PERSON, suggest_row, &s, error) && !s.failed
-           && dk_store_audit (store, dk_store_actor (), "plan", 0, s.round->id, "suggested for all",
+           && dk_store_audit (store, dk_context_actor (ctx), "plan", 0, s.round->id, "suggested for all",
                               NULL, unit != NULL ? unit : "", error)
            && dk_store_commit (store, error);
       if (!ok)

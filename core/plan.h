@@ -84,23 +84,26 @@ GPtrArray *dk_plan_people (DkStore *store, const char *round, const char *unit, 
 
 /* Creates an empty draft plan; with FROM_SUGGESTIONS, one item per need with
  * the planner's best activity.  A suggested plan (`plan suggest --all`) is
- * replaced; any other plan of the person in the round refuses it. */
+ * replaced; any other plan of the person in the round refuses it.  The
+ * planner ranks in CTX's language; the change is audited as CTX's actor
+ * (as are all the changes below). */
 DkPlan *dk_plan_create (DkStore *store, const char *round, const char *person,
-                        gboolean from_suggestions, DkLang lang, GError **error);
+                        gboolean from_suggestions, const DkContext *ctx, GError **error);
 
 /* Adds an item for competence COMP: an ACTIVITY of the catalogue or a WISH.
  * Refused unless the plan is a draft (or suggested). */
 gboolean dk_plan_add (DkStore *store, const char *round, const char *person, const char *comp,
                       const char *activity, const char *wish, guint target, const char *due,
-                      GError **error);
+                      const DkContext *ctx, GError **error);
 
 /* Agrees a draft with items.  BY must be the person's manager or "hr:NAME". */
 gboolean dk_plan_agree (DkStore *store, const char *round, const char *person, const char *by,
                         GError **error);
 /* Adds a follow-up held on DATE to an agreed (or followed-up) plan, recorded
- * by the store's actor; earlier follow-ups are kept. */
+ * by CTX's actor; earlier follow-ups are kept. */
 gboolean dk_plan_follow_up (DkStore *store, const char *round, const char *person,
-                            const char *date, const char *notes, GError **error);
+                            const char *date, const char *notes, const DkContext *ctx,
+                            GError **error);
 /* Takes an agreed or followed-up plan back to a draft, dropping the
  * agreement (the audit keeps it) and keeping the follow-ups.  BY must be the
  * person's manager or "hr:NAME", as for agreeing. */
@@ -109,12 +112,12 @@ gboolean dk_plan_reopen (DkStore *store, const char *round, const char *person, 
 /* Sets the status of item NUMBER (its number within the plan) to STATUS,
  * "done" or "cancelled". */
 gboolean dk_plan_set_status (DkStore *store, const char *round, const char *person, guint number,
-                             const char *status, GError **error);
+                             const char *status, const DkContext *ctx, GError **error);
 
 /* Writes a suggested plan for every person of ROUND (under UNIT, when not
  * NULL) who has a need and no plan yet; *WRITTEN counts them.  PROGRESS
  * (may be NULL) hears of the people looked at. */
-gboolean dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, DkLang lang,
+gboolean dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
                               guint *written, const DkProgress *progress, GError **error);
 
 /* Starts a plan's context: the round, the person, the framework and the

@@ -83,7 +83,7 @@ activity_exists (DkStore *store, const char *id, GError **error)
 
 gboolean
 dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *updated,
-                    GError **error)
+                    const DkContext *ctx, GError **error)
 {
   *added = *updated = 0;
   sqlite3_stmt *stmt = NULL;
@@ -106,7 +106,7 @@ dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *
       ok = exists != DK_STORE_STEP_ERROR && activity_write (store, stmt, a, error);
     }
   sqlite3_finalize (stmt);
-  ok = ok && dk_store_audit (store, dk_store_actor (), "catalogue", 0, 0, "import", NULL,
+  ok = ok && dk_store_audit (store, dk_context_actor (ctx), "catalogue", 0, 0, "import", NULL,
                              "activities", error)
        && dk_store_commit (store, error);
   if (!ok)

@@ -26,7 +26,8 @@ dk_participation_completed (DkStore *store, gint64 person, GError **error)
 
 gboolean
 dk_participation_write (DkStore *store, gint64 person, const char *activity, const char *date,
-                        double hours, const char *status, guint *items_done, GError **error)
+                        double hours, const char *status, guint *items_done, const DkContext *ctx,
+                        GError **error)
 {
   sqlite3_stmt *stmt = NULL, *done = NULL;
   gboolean ok = (stmt = dk_store_prepare (store, "INSERT INTO participation (person_id, activity_id, date, hours,"
@@ -57,5 +58,5 @@ dk_participation_write (DkStore *store, gint64 person, const char *activity, con
         *items_done += (guint) sqlite3_changes (store->db);
     }
   g_autofree char *value = g_strdup_printf ("%s %s %s", activity, date, status);
-  return ok && dk_store_audit (store, dk_store_actor (), "participation", person, 0, "activity", NULL, value, error);
+  return ok && dk_store_audit (store, dk_context_actor (ctx), "participation", person, 0, "activity", NULL, value, error);
 }

@@ -124,7 +124,7 @@ dk_store_person_erasure_count (DkStore *store, const DkPerson *p, DkEraseSummary
 }
 
 gboolean
-dk_store_person_erase_rows (DkStore *store, const DkPerson *p, GError **error)
+dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *ctx, GError **error)
 {
   static const char *steps[] = {
     "DELETE FROM assessment WHERE person_id = ?1 AND round_id IN"
@@ -156,6 +156,6 @@ dk_store_person_erase_rows (DkStore *store, const DkPerson *p, GError **error)
     }
   if (!dk_audit_levels_erase (store, p->id, error))
     return FALSE;
-  return dk_store_audit (store, dk_store_actor (), "person", 0, 0, "erased", NULL,
+  return dk_store_audit (store, dk_context_actor (ctx), "person", 0, 0, "erased", NULL,
                          _("one person's data"), error);
 }

@@ -613,7 +613,7 @@ change_commit (DkStore *store, Change *c, const char *actor, const char *field,
 
 static gboolean
 rate_byte (DkStore *store, const char *round, const char *person, const char *competence,
-           guint level, gboolean motivation, GError **error)
+           guint level, gboolean motivation, const DkContext *ctx, GError **error)
 {
   Change c;
   gboolean ok = change_begin (store, round, person, competence, &c, error)
@@ -629,7 +629,7 @@ rate_byte (DkStore *store, const char *round, const char *person, const char *co
                                                 competence);
       *slot = (guint8) level;
       c.a->hand[motivation ? DK_HAND_MOTIVATION : DK_HAND_SELF] |= G_GUINT64_CONSTANT (1) << c.comp;
-      ok = change_commit (store, &c, dk_store_actor (), field, old_value, new_value, error);
+      ok = change_commit (store, &c, dk_context_actor (ctx), field, old_value, new_value, error);
     }
   change_clear (store, &c);
   return ok;
@@ -637,16 +637,16 @@ rate_byte (DkStore *store, const char *round, const char *person, const char *co
 
 gboolean
 dk_store_rate_self (DkStore *store, const char *round, const char *person,
-                    const char *competence, guint level, GError **error)
+                    const char *competence, guint level, const DkContext *ctx, GError **error)
 {
-  return rate_byte (store, round, person, competence, level, FALSE, error);
+  return rate_byte (store, round, person, competence, level, FALSE, ctx, error);
 }
 
 gboolean
 dk_store_rate_motivation (DkStore *store, const char *round, const char *person,
-                          const char *competence, guint level, GError **error)
+                          const char *competence, guint level, const DkContext *ctx, GError **error)
 {
-  return rate_byte (store, round, person, competence, level, TRUE, error);
+  return rate_byte (store, round, person, competence, level, TRUE, ctx, error);
 }
 
 static gboolean
@@ -710,7 +710,8 @@ dk_store_rate_manager (DkStore *store, const char *round, const char *person,
 }
 
 gboolean
-dk_store_share (DkStore *store, const char *round, const char *person, GError **error)
+dk_store_share (DkStore *store, const char *round, const char *person, const DkContext *ctx,
+                GError **error)
 {
   Change c;
   gboolean ok = change_begin (store, round, person, NULL, &c, error);
@@ -719,7 +720,7 @@ dk_store_share (DkStore *store, const char *round, const char *person, GError **
       c.a->flags |= DK_ASSESS_SHARED;
       c.a->hand_flags |= DK_ASSESS_SHARED;
       c.a->shared_at = dk_store_today ();
-      ok = change_commit (store, &c, dk_store_actor (), "shared", "no", "yes", error);
+      ok = change_commit (store, &c, dk_context_actor (ctx), "shared", "no", "yes", error);
     }
   change_clear (store, &c);
   return ok;
@@ -749,7 +750,7 @@ dk_store_conversation_held (DkStore *store, const char *round, const char *perso
       c.a->hand_flags |= DK_ASSESS_CONVERSATION;
       g_free (c.a->conversation_at);
       c.a->conversation_at = g_strdup (date);
-      ok = change_commit (store, &c, dk_store_actor (), "conversation", old_value, date, error);
+      ok = change_commit (store, &c, dk_context_actor (ctx), "conversation", old_value, date, error);
     }
   change_clear (store, &c);
   return ok;

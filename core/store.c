@@ -574,7 +574,7 @@ dk_store_db (DkStore *store)
 
 static gboolean
 framework_insert (DkStore *store, const DkFramework *fw, const char *xml, gsize len,
-                  GError **error)
+                  const char *actor, GError **error)
 {
   g_autofree char *today = dk_store_today ();
   sqlite3_stmt *stmt = dk_store_prepare (
@@ -606,7 +606,7 @@ framework_insert (DkStore *store, const DkFramework *fw, const char *xml, gsize 
       ok = dk_store_step_done (store, stmt, error);
     }
   sqlite3_finalize (stmt);
-  return ok && dk_store_audit (store, dk_store_actor (), "framework", 0, 0, "registered",
+  return ok && dk_store_audit (store, actor, "framework", 0, 0, "registered",
                                NULL, dk_framework_id (fw), error);
 }
 
@@ -639,7 +639,8 @@ framework_stored (DkStore *store, const DkFramework *fw, const char *xml, gsize 
 }
 
 DkFramework *
-dk_store_register_framework (DkStore *store, const char *path, GError **error)
+dk_store_register_framework (DkStore *store, const char *path, const DkContext *ctx,
+                             GError **error)
 {
   gsize len = 0;
   g_autofree char *xml = dk_framework_read_file (path, &len, error);
@@ -651,7 +652,7 @@ dk_store_register_framework (DkStore *store, const char *path, GError **error)
   if (!dk_store_begin (store, error))
     return NULL;
   int stored = framework_stored (store, fw, xml, len, error);
-  if (stored < 0 || (stored == 0 && !framework_insert (store, fw, xml, len, error))
+  if (stored < 0 || (stored == 0 && !framework_insert (store, fw, xml, len, dk_context_actor (ctx), error))
       || !dk_store_commit (store, error))
     {
       dk_store_rollback (store);
@@ -729,13 +730,6 @@ dk_store_role_known (DkStore *store, const char *role, GError **error)
 }
 
 /* ---- audit ------------------------------------------------------------------- */
-
-const char *
-dk_store_actor (void)
-{
-  const char *user = g_getenv ("DIGIKOMP_USER");
-  return user != NULL && *user != '\0' ? user : g_get_user_name ();
-}
 
 gboolean
 dk_store_audit (DkStore *store, const char *actor, const char *entity, gint64 person,

@@ -136,9 +136,9 @@ DkStoreStep dk_store_step (DkStore *store, sqlite3_stmt *stmt, const char *what,
 /* Loads the framework in PATH, validates it and stores its XML.  Returns the
  * loaded framework (caller owns).  Registering the same id and version again
  * with identical XML is a no-op; with different XML it is
- * DK_STORE_ERROR_EXISTS (give it a new version). */
+ * DK_STORE_ERROR_EXISTS (give it a new version).  Audited as CTX's actor. */
 DkFramework *dk_store_register_framework (DkStore *store, const char *path,
-                                          GError **error);
+                                          const DkContext *ctx, GError **error);
 
 /* Returns the framework ID at VERSION (NULL: the latest registered), loaded
  * from the stored XML; caller owns. */
@@ -347,12 +347,14 @@ gboolean dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person,
 gboolean dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **error);
 
 /* The rules of the conversation, each one audited change in its own
- * transaction.  PERSON is an external id; ROUND a code or NULL (the open
+ * transaction, audited as CTX's actor.  PERSON is an external id; ROUND a code or NULL (the open
  * round).  LEVEL is a level on the scale, or DK_LEVEL_DONT_KNOW for self. */
 gboolean dk_store_rate_self (DkStore *store, const char *round, const char *person,
-                             const char *competence, guint level, GError **error);
+                             const char *competence, guint level, const DkContext *ctx,
+                             GError **error);
 gboolean dk_store_rate_motivation (DkStore *store, const char *round, const char *person,
-                                   const char *competence, guint level, GError **error);
+                                   const char *competence, guint level, const DkContext *ctx,
+                                   GError **error);
 /* BY is the manager's external id or "hr:NAME".  Refused unless BY is the
  * person's manager or HR, REASON is given, the round is open and the
  * self-rating is shared. */
@@ -360,7 +362,7 @@ gboolean dk_store_rate_manager (DkStore *store, const char *round, const char *p
                                 const char *competence, guint level, const char *reason,
                                 const char *by, GError **error);
 gboolean dk_store_share (DkStore *store, const char *round, const char *person,
-                         GError **error);
+                         const DkContext *ctx, GError **error);
 /* Records that PERSON's conversation in ROUND was held on DATE (YYYY-MM-DD,
  * from the round's opening to today by CTX's clock).  Refused before the
  * self-rating is shared; a DATE that is no date or outside that span is
@@ -482,14 +484,11 @@ DkRecords *dk_store_participation_by_kind (DkStore *store, const char *from, con
 
 /* ---- audit ----------------------------------------------------------------- */
 
-/* Appends an audit row.  PERSON and ROUND are store ids or 0. */
+/* Appends an audit row.  PERSON and ROUND are store ids or 0.  ACTOR is who
+ * acts, as the caller's context names them (dk_context_actor): core never
+ * guesses it from the process. */
 gboolean dk_store_audit (DkStore *store, const char *actor, const char *entity,
                          gint64 person, gint64 round, const char *field,
                          const char *old_value, const char *new_value, GError **error);
-
-/* Returns the name of the acting user for audit rows: $DIGIKOMP_USER, else
- * the login name (static).  Thread-safe unless another thread changes the
- * environment. */
-const char *dk_store_actor (void);
 
 #endif

@@ -312,7 +312,7 @@ load_frameworks (Reader *r, GError **error)
 
 gboolean
 dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
-                     GError **error)
+                     const DkContext *ctx, GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .store = store, .file = path };
@@ -337,7 +337,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, D
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   guint added = 0, updated = 0;
-  ok = ok && dk_catalogue_store (store, r.activities, &added, &updated, error);
+  ok = ok && dk_catalogue_store (store, r.activities, &added, &updated, ctx, error);
   summary->added = added;
   summary->updated = updated;
   dk_errors_clear (&r.errors);

@@ -8,7 +8,8 @@
  * lands whole or not at all, whatever happens to the process.
  *
  * ENCODING is the CSV file's (csv.h).  PROGRESS (may be NULL) hears of the rows
- * read, then of the rows written.
+ * read, then of the rows written.  Every change is audited as CTX's actor
+ * (dk_context_actor): the caller says who imports.
  */
 #ifndef DK_IMPORT_H
 #define DK_IMPORT_H
@@ -45,8 +46,8 @@ void dk_import_summary_clear (DkImportSummary *summary);
  * checked and counted but nothing is written.  People added while rounds are
  * open are registered in them. */
 gboolean dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboolean full,
-                           gboolean dry_run,
-                           DkImportSummary *summary, const DkProgress *progress, GError **error);
+                           gboolean dry_run, DkImportSummary *summary, const DkProgress *progress,
+                           const DkContext *ctx, GError **error);
 
 /* Imports the ratings in PATH into round ROUND (a code; must be open).  The
  * rows of a person replace that person's levels in the round; people not in
@@ -61,7 +62,8 @@ gboolean dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encod
  * memory is written by the caller's): STORE must not be inside a
  * transaction of its own. */
 gboolean dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, const char *round,
-                            gboolean overwrite, DkImportSummary *summary, const DkProgress *progress, GError **error);
+                            gboolean overwrite, DkImportSummary *summary, const DkProgress *progress,
+                            const DkContext *ctx, GError **error);
 
 /* Imports the learning activities of the catalogue in PATH, XML (a name
  * ending in .xml, or content starting with '<') or CSV: new ids are added,
@@ -72,13 +74,13 @@ gboolean dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding enco
  * G_FILE_ERROR when it cannot be loaded.  ENCODING is the CSV form's: an
  * XML file names its own, and one given as Windows-1252 is refused. */
 gboolean dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding,
-                              DkImportSummary *summary, GError **error);
+                              DkImportSummary *summary, const DkContext *ctx, GError **error);
 
 /* Imports the participation CSV in PATH (person_id, activity_id, date,
  * hours, status): each row is written as dk_participation_record writes one
  * (audited; a completed activity marks the plan items naming it done).
  * A row with the person, activity and date of a stored one replaces it. */
 gboolean dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding,
-                                  DkImportSummary *summary, GError **error);
+                                  DkImportSummary *summary, const DkContext *ctx, GError **error);
 
 #endif

@@ -138,7 +138,8 @@ stored_as (DkStore *store, const Row *row, GError **error)
 }
 
 static gboolean
-write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, GError **error)
+write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, const DkContext *ctx,
+            GError **error)
 {
   guint items_done = 0;
   gboolean ok = dk_store_begin (store, error);
@@ -153,7 +154,7 @@ write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, GError **err
         default: summary->unchanged++; continue;
         }
       ok = dk_participation_write (store, row->person, row->activity, row->date, row->hours, row->status,
-                                   &items_done, error);
+                                   &items_done, ctx, error);
     }
   ok = ok && dk_store_commit (store, error);
   if (!ok)
@@ -164,7 +165,7 @@ write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, GError **err
 
 gboolean
 dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
-                         GError **error)
+                         const DkContext *ctx, GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .file = path };
@@ -180,7 +181,7 @@ dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encodin
                                     error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
-  ok = ok && write_rows (store, r.rows, summary, error);
+  ok = ok && write_rows (store, r.rows, summary, ctx, error);
   dk_errors_clear (&r.errors);
   g_array_unref (r.rows);
   g_hash_table_unref (r.keys);

@@ -102,7 +102,7 @@ typedef struct {
   GArray            *notes;      /* Note */
   DkErrors           errors;
   DkImportSummary   *summary;
-  const char        *actor;      /* dk_store_actor (), looked up once */
+  const char        *actor;      /* who imports, from the caller's context */
   char               today[11];
   /* the round's rows with answers before the import, in person id order */
   GArray            *old;        /* OldRow */
@@ -876,12 +876,13 @@ import_clear (Import *im)
 
 gboolean
 dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, const char *round,
-                   gboolean overwrite, DkImportSummary *summary, const DkProgress *progress, GError **error)
+                   gboolean overwrite, DkImportSummary *summary, const DkProgress *progress,
+                   const DkContext *ctx, GError **error)
 {
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.5);
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
-  Import im = { .store = store, .file = path, .summary = summary, .actor = dk_store_actor (),
+  Import im = { .store = store, .file = path, .summary = summary, .actor = dk_context_actor (ctx),
                 .overwrite = overwrite };
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);

@@ -6,6 +6,9 @@
 
 #include "import.h"
 
+/* Who imports in the fuzz targets. */
+static const DkContext fuzz_ctx = { .actor = "fuzz", .lang = DK_LANG_EN };
+
 /* Returns a new store in a fresh temporary directory, with the framework
  * tests/data/framework/small.xml registered; *DIR gets the directory
  * (caller frees). */
@@ -16,7 +19,7 @@ fuzz_store_new (char **dir)
   g_autofree char *db = g_build_filename (*dir, "fuzz.db", NULL);
   DkStore *store = dk_store_open (db, TRUE, NULL);
   g_autofree char *fw = g_build_filename (DK_SRCDIR, "tests/data/framework/small.xml", NULL);
-  dk_framework_free (dk_store_register_framework (store, fw, NULL));
+  dk_framework_free (dk_store_register_framework (store, fw, &fuzz_ctx, NULL));
   return store;
 }
 
@@ -34,7 +37,7 @@ fuzz_count (DkStore *store, const char *sql)
 }
 
 typedef gboolean (*FuzzImport) (DkStore *store, const char *path, DkCsvEncoding encoding,
-                                DkImportSummary *summary, GError **error);
+                                DkImportSummary *summary, const DkContext *ctx, GError **error);
 
 /* Writes SIZE bytes of DATA to PATH and imports it with IMPORT, read in
  * ENCODING: an error is set exactly when it fails, and then COUNT_SQL counts
@@ -47,7 +50,7 @@ fuzz_import_checked (DkStore *store, FuzzImport import, const char *path, DkCsvE
   gint64 before = fuzz_count (store, count_sql);
   DkImportSummary s;
   GError *error = NULL;
-  gboolean ok = import (store, path, encoding, &s, &error);
+  gboolean ok = import (store, path, encoding, &s, &fuzz_ctx, &error);
   g_assert (ok == (error == NULL));
   if (!ok)
     g_assert (fuzz_count (store, count_sql) == before);   /* all or nothing */

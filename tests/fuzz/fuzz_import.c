@@ -15,30 +15,27 @@ setup (void)
   store = fuzz_store_new (&dir);
   g_autofree char *roster = g_build_filename (DK_SRCDIR, "tests/data/import/roster.csv", NULL);
   DkImportSummary s;
-  dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, NULL);
+  dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &fuzz_ctx, NULL);
   dk_store_round_open (store, "r1", "R1", "small", NULL, "fuzz", NULL);
   path = g_build_filename (dir, "input.csv", NULL);
 }
 
 static gboolean
-import_roster (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary,
-               GError **error)
+import_roster (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary, const DkContext *ctx, GError **error)
 {
-  return dk_import_roster (s, p, encoding, FALSE, FALSE, summary, NULL, error);
+  return dk_import_roster (s, p, encoding, FALSE, FALSE, summary, NULL, ctx, error);
 }
 
 static gboolean
-import_roster_dry_run (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary,
-                       GError **error)
+import_roster_dry_run (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary, const DkContext *ctx, GError **error)
 {
-  return dk_import_roster (s, p, encoding, FALSE, TRUE, summary, NULL, error);
+  return dk_import_roster (s, p, encoding, FALSE, TRUE, summary, NULL, ctx, error);
 }
 
 static gboolean
-import_ratings (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary,
-                GError **error)
+import_ratings (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary, const DkContext *ctx, GError **error)
 {
-  return dk_import_ratings (s, p, encoding, "r1", FALSE, summary, NULL, error);
+  return dk_import_ratings (s, p, encoding, "r1", FALSE, summary, NULL, ctx, error);
 }
 
 int

@@ -341,25 +341,25 @@ setup (void **state)
       "dated,Skydda enheter,Protecting devices,course,on-site,2,sv,1.1:1..4,,,,"
       "2027-03-01T09:00/2027-03-01T11:00@Stadshuset|2027-04-01T09:00/2027-04-01T11:00@Biblioteket,Läs lathunden.\n");
   DkImportSummary s = { 0 };
-  import_ok (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error), error);
-  import_ok (dk_import_catalogue (store, catalogue, DK_CSV_UTF8, &s, &error), error);
-  import_ok (dk_import_catalogue (store, dated, DK_CSV_UTF8, &s, &error), error);
+  import_ok (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error), error);
+  import_ok (dk_import_catalogue (store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error), error);
+  import_ok (dk_import_catalogue (store, dated, DK_CSV_UTF8, &s, &dk_test_ctx, &error), error);
   import_ok (dk_store_round_open (store, "r1", "Round 1", "kommun-digcomp-12", NULL, "test", &error), error);
-  import_ok (dk_import_ratings (store, r1, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error), error);
+  import_ok (dk_import_ratings (store, r1, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error), error);
   dk_import_summary_clear (&s);
   guint written = 0;
-  import_ok (dk_plan_suggest_all (store, "r1", NULL, DK_LANG_EN, &written, NULL, &error), error);
+  import_ok (dk_plan_suggest_all (store, "r1", NULL, &dk_test_ctx, &written, NULL, &error), error);
   assert_true (written > 100);
-  g_autoptr (DkPlan) p = dk_plan_create (store, "r1", PERSON, TRUE, DK_LANG_EN, &error);
+  g_autoptr (DkPlan) p = dk_plan_create (store, "r1", PERSON, TRUE, &dk_test_ctx, &error);
   import_ok (p != NULL, error);
-  import_ok (dk_plan_add (store, "r1", PERSON, "1.1", "dated", NULL, 3, "2027-06-30", &error), error);
-  import_ok (dk_plan_add (store, "r1", PERSON, "1.2", NULL, "A mentor", 0, NULL, &error), error);
+  import_ok (dk_plan_add (store, "r1", PERSON, "1.1", "dated", NULL, 3, "2027-06-30", &dk_test_ctx, &error), error);
+  import_ok (dk_plan_add (store, "r1", PERSON, "1.2", NULL, "A mentor", 0, NULL, &dk_test_ctx, &error), error);
   import_ok (dk_plan_agree (store, "r1", PERSON, MANAGER, &error), error);
-  import_ok (dk_plan_follow_up (store, "r1", PERSON, "2025-05-02", "Halfway there", &error), error);
-  import_ok (dk_participation_record (store, PERSON, "A000", "2025-03-01", 4.5, "completed", &error), error);
+  import_ok (dk_plan_follow_up (store, "r1", PERSON, "2025-05-02", "Halfway there", &dk_test_ctx, &error), error);
+  import_ok (dk_participation_record (store, PERSON, "A000", "2025-03-01", 4.5, "completed", &dk_test_ctx, &error), error);
   import_ok (dk_store_round_close (store, "r1", "test", &error), error);
   import_ok (dk_store_round_open (store, "r2", "Round 2", "kommun-digcomp-12", NULL, "test", &error), error);
-  import_ok (dk_import_ratings (store, r2, DK_CSV_UTF8, "r2", FALSE, &s, NULL, &error), error);
+  import_ok (dk_import_ratings (store, r2, DK_CSV_UTF8, "r2", FALSE, &s, NULL, &dk_test_ctx, &error), error);
   dk_import_summary_clear (&s);
 
   f->writers_people = g_ptr_array_new_with_free_func (g_free);
@@ -472,9 +472,9 @@ ratings_writer_run (void *data)
       {
         const char *p = g_ptr_array_index (job->f->writers_people, i);
         guint level = 1 + (round + i) % 4;
-        if (!dk_store_rate_self (store, "r2", p, "1.1", level, &error)
-            || !dk_store_rate_motivation (store, "r2", p, "1.1", 5 - level, &error)
-            || !dk_store_share (store, "r2", p, &error)
+        if (!dk_store_rate_self (store, "r2", p, "1.1", level, &dk_test_ctx, &error)
+            || !dk_store_rate_motivation (store, "r2", p, "1.1", 5 - level, &dk_test_ctx, &error)
+            || !dk_store_share (store, "r2", p, &dk_test_ctx, &error)
             || !dk_store_rate_manager (store, "r2", p, "1.1", level + 1, "Seen at work", "hr:Test", &error)
             || !dk_store_conversation_held (store, "r2", p, today, &ctx, &error))
           job_fail (job, p, error);
@@ -493,21 +493,22 @@ plans_writer_run (void *data)
   Job *job = data;
   g_autoptr (GError) error = NULL;
   g_autoptr (DkStore) store = dk_store_open (job->f->store_path, FALSE, &error);
+  const DkContext sv = { .actor = "test", .lang = DK_LANG_SV };
   pthread_barrier_wait (job->start);
   guint written = 0;
-  if (store != NULL && !dk_plan_suggest_all (store, "r2", WRITERS_UNIT, DK_LANG_SV, &written, NULL, &error))
+  if (store != NULL && !dk_plan_suggest_all (store, "r2", WRITERS_UNIT, &sv, &written, NULL, &error))
     job_fail (job, "plan suggest --all", error);
   for (guint round = 0; store != NULL && job->failure == NULL && round < WRITER_ROUNDS
                         && (round == 0 || readers_busy (job)); round++)
     for (guint i = 0; i < job->f->writers_people->len && job->failure == NULL; i++)
       {
         const char *p = g_ptr_array_index (job->f->writers_people, i);
-        g_autoptr (DkPlan) plan = round == 0 ? dk_plan_create (store, "r2", p, TRUE, DK_LANG_SV, &error)
+        g_autoptr (DkPlan) plan = round == 0 ? dk_plan_create (store, "r2", p, TRUE, &sv, &error)
                                              : dk_plan_get (store, "r2", p, &error);
         if (plan == NULL
-            || !dk_plan_add (store, "r2", p, "1.1", NULL, "Mentor", 0, NULL, &error)
+            || !dk_plan_add (store, "r2", p, "1.1", NULL, "Mentor", 0, NULL, &dk_test_ctx, &error)
             || !dk_plan_agree (store, "r2", p, "hr:Test", &error)
-            || !dk_plan_follow_up (store, "r2", p, "2026-04-01", "On track", &error)
+            || !dk_plan_follow_up (store, "r2", p, "2026-04-01", "On track", &dk_test_ctx, &error)
             || !dk_plan_reopen (store, "r2", p, "hr:Test", &error))
           job_fail (job, p, error);
         job->done++;

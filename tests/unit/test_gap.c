@@ -60,9 +60,9 @@ setup (void **state)
   g_autofree char *k = dk_test_write_file ("ratings.csv", ratings);
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, r, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, r, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_true (dk_store_round_open (f->store, "r1", "R1", "small", NULL, "test", &error));
-  assert_true (dk_import_ratings (f->store, k, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, k, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
   f->round = dk_store_round (f->store, "r1", &error);
   f->fw = dk_store_round_framework (f->store, f->round, &error);
   *state = f;
@@ -291,12 +291,12 @@ test_every_area_role_limited (void **state)
   g_autoptr (GError) error = NULL;
   DkStore *store = dk_store_open (db, TRUE, &error);
   g_assert_no_error (error);
-  dk_framework_free (dk_store_register_framework (store, fw_path, &error));
+  dk_framework_free (dk_store_register_framework (store, fw_path, &dk_test_ctx, &error));
   g_assert_no_error (error);
   DkImportSummary sum;
-  assert_true (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &sum, NULL, &error));
+  assert_true (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &sum, NULL, &dk_test_ctx, &error));
   assert_true (dk_store_round_open (store, "r1", "R1", "limited", NULL, "test", &error));
-  assert_true (dk_import_ratings (store, r_path, DK_CSV_UTF8, "r1", FALSE, &sum, NULL, &error));
+  assert_true (dk_import_ratings (store, r_path, DK_CSV_UTF8, "r1", FALSE, &sum, NULL, &dk_test_ctx, &error));
   g_autoptr (DkRound) round = dk_store_round (store, "r1", &error);
   g_autoptr (DkFramework) fw = dk_store_round_framework (store, round, &error);
   DkGapQuery q = { DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, NULL };

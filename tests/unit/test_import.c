@@ -27,9 +27,9 @@ setup (void **state)
   g_autofree char *roster = data ("roster.csv"), *ratings = data ("ratings.csv");
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, "test", &error));
-  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
   *state = f;
   return 0;
 }
@@ -82,10 +82,10 @@ test_reimport_changes_nothing (void **state)
   g_autofree char *roster = data ("roster.csv"), *ratings = data ("ratings.csv");
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_int_equal (s.unchanged, 3);
   assert_int_equal (s.added + s.updated, 0);
-  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_int_equal (s.unchanged, 3);
   assert_int_equal (s.rows, 4);
   g_autofree char *after = dk_test_dump_store (f->store);
@@ -101,7 +101,7 @@ test_dry_run_writes_nothing (void **state)
       "person_id,name,unit,role,manager_id\nP4,Ny Person,Org/Ny,employee,P1\n");
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, path, DK_CSV_UTF8, TRUE, TRUE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, path, DK_CSV_UTF8, TRUE, TRUE, &s, NULL, &dk_test_ctx, &error));
   assert_int_equal (s.added, 1);
   assert_int_equal (s.deactivated, 3);
   g_autofree char *after = dk_test_dump_store (f->store);
@@ -116,7 +116,7 @@ test_full_import_deactivates_missing (void **state)
       "person_id,name,unit,role\nP1,Anna Berg,Org/Avd,manager\n");
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, path, DK_CSV_UTF8, TRUE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, path, DK_CSV_UTF8, TRUE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_int_equal (s.deactivated, 2);
   g_autoptr (DkPerson) erik = dk_store_person (f->store, "P2", &error);
   assert_false (erik->active);
@@ -130,8 +130,8 @@ assert_refused (Fixture *f, gboolean roster, const char *name, guint line, const
   g_autofree char *path = data (name);
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  gboolean ok = roster ? dk_import_roster (f->store, path, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error)
-                       : dk_import_ratings (f->store, path, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error);
+  gboolean ok = roster ? dk_import_roster (f->store, path, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error)
+                       : dk_import_ratings (f->store, path, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error);
   assert_false (ok);
   assert_true (error->domain == DK_IMPORT_ERROR || error->domain == g_quark_from_static_string ("dk-csv-error-quark"));
   g_autofree char *where = g_strdup_printf ("%s:%u: ", name, line);
@@ -176,7 +176,7 @@ test_closed_round_refuses_import (void **state)
   g_autofree char *before = dk_test_dump_store (f->store);
   g_autofree char *path = data ("ratings.csv");
   DkImportSummary s;
-  assert_false (dk_import_ratings (f->store, path, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
+  assert_false (dk_import_ratings (f->store, path, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_error_contains (error, "round r1 is closed");
   g_autofree char *after = dk_test_dump_store (f->store);
   assert_string_equal (before, after);

@@ -25,10 +25,10 @@ setup (void **state)
   g_autofree char *ratings = dk_test_path ("tests/data/import/ratings.csv");
   DkImportSummary s = { 0 };
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
+  assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   dk_import_summary_clear (&s);
   assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, "test", &error));
-  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
   dk_import_summary_clear (&s);
   *state = f;
   return 0;
@@ -241,11 +241,33 @@ test_failures_are_errors (void **state)
   g_autofree char *roster = dk_test_write_file ("roster.csv",
       "person_id,name,unit,role,manager_id\nP4,Ny Person,Org/Ny,employee,P1\n");
   DkImportSummary s = { 0 };
-  assert_false (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &error));
+  assert_false (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_error_contains (error, "interrupted");
   assert_null (strstr (error->message, "no registered framework"));
   dk_import_summary_clear (&s);
   sqlite3_progress_handler (dk_store_db (f->store), 0, NULL, NULL);
+}
+
+/* A change is audited as the actor its caller's context names, never as
+ * the process's user. */
+static void
+test_audit_names_context_actor (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  DkContext ctx = dk_context_init ("alice", DK_LANG_EN);
+  assert_true (dk_store_rate_self (f->store, "r1", "P2", "1.1", 1, &ctx, &error));
+  ctx.actor = "bob";
+  assert_true (dk_store_rate_motivation (f->store, "r1", "P2", "1.1", 2, &ctx, &error));
+  sqlite3_stmt *stmt = NULL;
+  assert_int_equal (sqlite3_prepare_v2 (dk_store_db (f->store),
+                                        "SELECT actor FROM audit ORDER BY id DESC LIMIT 2", -1,
+                                        &stmt, NULL), SQLITE_OK);
+  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+  assert_string_equal ((const char *) sqlite3_column_text (stmt, 0), "bob");
+  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+  assert_string_equal ((const char *) sqlite3_column_text (stmt, 0), "alice");
+  sqlite3_finalize (stmt);
 }
 
 int
@@ -257,6 +279,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_reports_interrupted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_views_interrupted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_failures_are_errors, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_audit_names_context_actor, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+const DkContext dk_test_ctx = { .actor = "test", .lang = DK_LANG_EN };
+
 char *
 dk_test_path (const char *rel)
 {
@@ -36,7 +38,7 @@ dk_test_store (const char *framework, char **path)
   DkStore *store = dk_store_open (*path, TRUE, &error);
   g_assert_no_error (error);
   g_autofree char *fw_path = dk_test_path (framework);
-  dk_framework_free (dk_store_register_framework (store, fw_path, &error));
+  dk_framework_free (dk_store_register_framework (store, fw_path, &dk_test_ctx, &error));
   g_assert_no_error (error);
   return store;
 }

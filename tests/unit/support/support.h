@@ -13,6 +13,9 @@
 
 #include "store.h"
 
+/* The context the tests change the store in: actor "test", English. */
+extern const DkContext dk_test_ctx;
+
 /* Returns SRCDIR/REL (caller frees). */
 char *dk_test_path (const char *rel);
 
