@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "store.h"
 #include "report-model.h"
+#include "views.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -78,42 +79,6 @@ round_close (int argc, char **argv)
 }
 
 static int
-print_rounds (DkStore *store, GPtrArray *rounds, const CliCommon *common)
-{
-  g_autoptr (DkReport) report = dk_report_new (_("Rounds"), common->lang);
-  DkTable *t = dk_table_new ("rounds", NULL);
-  dk_table_add_column (t, "round", _("Round"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "title", _("Title"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "framework", _("Framework"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "state", _("State"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "opened", _("Opened"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "closed", _("Closed"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "registered", _("Registered"), DK_COLUMN_INTEGER);
-  for (guint i = 0; i < rounds->len; i++)
-    {
-      const DkRound *r = g_ptr_array_index (rounds, i);
-      g_autoptr (GError) error = NULL;
-      gint64 registered = dk_store_round_registered (store, r, &error);
-      if (registered < 0)
-        {
-          dk_table_free (t);
-          return cli_fail (_("cannot list the rounds"), error);
-        }
-      g_autofree char *fw = g_strdup_printf ("%s@%s", r->framework_id, r->framework_version);
-      guint row = dk_table_add_row (t);
-      dk_table_set_text (t, row, 0, r->code);
-      dk_table_set_text (t, row, 1, r->title);
-      dk_table_set_text (t, row, 2, fw);
-      dk_table_set_text (t, row, 3, r->open ? _("open") : _("closed"));
-      dk_table_set_text (t, row, 4, r->opened_at);
-      dk_table_set_text (t, row, 5, r->closed_at);
-      dk_table_set_number (t, row, 6, (double) registered);
-    }
-  dk_report_add_table (report, t);
-  return cli_emit_report (report, common);
-}
-
-static int
 round_list (int argc, char **argv)
 {
   CliCommon common = { 0 };
@@ -126,13 +91,13 @@ round_list (int argc, char **argv)
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) rounds = store ? dk_store_rounds (store, &error) : NULL;
+      g_autoptr (DkReport) rounds = store ? dk_view_rounds (store, common.lang, &error) : NULL;
       if (store == NULL)
         rc = CLI_FAILED;
       else if (rounds == NULL)
         rc = cli_fail (_("cannot list the rounds"), error);
       else
-        rc = print_rounds (store, rounds, &common);
+        rc = cli_emit_report (rounds, &common);
     }
   cli_common_clear (&common);
   return rc;

@@ -154,3 +154,13 @@ dk_file_replace_contents (const char *path, const char *data, gsize len, GError 
   Bytes b = { data, len };
   return dk_file_replace (path, write_bytes, &b, error);
 }
+
+gboolean
+dk_file_replace_bytes (const char *path, GBytes *bytes, GError **error)
+{
+  if (bytes == NULL)
+    return FALSE;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  return dk_file_replace_contents (path, data, len, error);
+}

@@ -42,4 +42,10 @@ gboolean dk_file_error (const char *path, int saved_errno, GError **error);
 gboolean dk_file_replace_contents (const char *path, const char *data, gsize len,
                                    GError **error);
 
+/* As dk_file_replace_contents, with BYTES as the content; a NULL BYTES is
+ * the failure of whoever made them (ERROR already set): FALSE, nothing
+ * written.  How every exporter writes its file: the bytes a server would
+ * send, so the two never differ. */
+gboolean dk_file_replace_bytes (const char *path, GBytes *bytes, GError **error);
+
 #endif

@@ -110,6 +110,11 @@ gboolean dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added
 /* Returns every activity of the store, by id (DkActivity*; caller owns). */
 GPtrArray *dk_catalogue_load (DkStore *store, GError **error);
 
+/* Returns the ids of the store's activities as a set (char*, caller
+ * unrefs), or NULL with ERROR when the store fails.
+ * (core/store-catalogue.c) */
+GHashTable *dk_catalogue_ids (DkStore *store, GError **error);
+
 /* Returns the activity with ID from ACTIVITIES, or NULL. */
 const DkActivity *dk_catalogue_find (GPtrArray *activities, const char *id);
 

@@ -4,6 +4,7 @@
  */
 #include "exporters.h"
 
+#include "atomic-file.h"
 #include "context.h"
 #include "date.h"
 #include "modules.h"
@@ -27,20 +28,34 @@ dk_report_render_json (const DkReport *report, GError **error)
   return x != NULL ? x->report_json (report) : NULL;
 }
 
+GBytes *
+dk_report_xlsx_bytes (const DkReport *report, GError **error)
+{
+  const DkExporters *x = dk_exporters (error);
+  return x != NULL ? x->xlsx_bytes (report, error) : NULL;
+}
+
 gboolean
 dk_report_write_xlsx (const DkReport *report, const char *path, GError **error)
 {
+  g_autoptr (GBytes) xlsx = dk_report_xlsx_bytes (report, error);
+  return dk_file_replace_bytes (path, xlsx, error);
+}
+
+GBytes *
+dk_report_pdf_bytes (const DkReport *report, const DkContext *ctx, GError **error)
+{
   const DkExporters *x = dk_exporters (error);
-  return x != NULL && x->write_xlsx (report, path, error);
+  if (x == NULL)
+    return NULL;
+  g_autofree char *today = dk_context_today (ctx);
+  g_autofree char *extracted = dk_date_format_long (today, dk_report_lang (report));
+  return x->report_pdf_bytes (report, extracted, error);
 }
 
 gboolean
 dk_report_write_pdf (const DkReport *report, const DkContext *ctx, const char *path, GError **error)
 {
-  const DkExporters *x = dk_exporters (error);
-  if (x == NULL)
-    return FALSE;
-  g_autofree char *today = dk_context_today (ctx);
-  g_autofree char *extracted = dk_date_format_long (today, dk_report_lang (report));
-  return x->write_report_pdf (report, extracted, path, error);
+  g_autoptr (GBytes) pdf = dk_report_pdf_bytes (report, ctx, error);
+  return dk_file_replace_bytes (path, pdf, error);
 }

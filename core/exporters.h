@@ -30,16 +30,6 @@ typedef struct {
 } DkCalendarEvent;
 
 typedef struct {
-  /* Writes REPORT as XLSX to PATH, a temporary file renamed into place;
-   * FALSE with ERROR on failure. */
-  gboolean (*write_xlsx) (const DkReport *report, const char *path, GError **error);
-  /* Writes REPORT as a typeset A4 PDF to PATH (see dk_report_write_pdf),
-   * EXTRACTED being the date of extraction as the reader writes it. */
-  gboolean (*write_report_pdf) (const DkReport *report, const char *extracted, const char *path,
-                                GError **error);
-  /* Writes PLAN as a typeset A4 PDF to PATH, a temporary file renamed into
-   * place; FALSE with ERROR on failure. */
-  gboolean (*write_pdf) (const DkPlanDoc *plan, const char *path, GError **error);
   /* Returns the N EVENTS as an iCalendar text (caller frees), each stamped
    * (DTSTAMP) with STAMP, seconds since the epoch. */
   char *(*calendar) (const DkCalendarEvent *events, guint n, gint64 stamp);
@@ -50,6 +40,15 @@ typedef struct {
   char *(*report_json) (const DkReport *report);
   char *(*person_json) (DkStore *store, const DkPerson *person, GError **error);
   char *(*plan_json) (const DkPlanContext *ctx, const DkPlan *plan);
+  /* Each returns a document in memory (caller unrefs; NULL with ERROR): a
+   * report as XLSX (through a 0600 temporary file, read back and removed:
+   * libxlsxwriter writes only files), a report as a typeset A4 PDF (see
+   * dk_report_pdf_bytes; EXTRACTED is the date of extraction as the reader
+   * writes it), a plan as a typeset A4 PDF.  A file is written from these
+   * bytes, so a file and a server's response never differ. */
+  GBytes *(*xlsx_bytes) (const DkReport *report, GError **error);
+  GBytes *(*report_pdf_bytes) (const DkReport *report, const char *extracted, GError **error);
+  GBytes *(*pdf_bytes) (const DkPlanDoc *plan, GError **error);
 } DkExporters;
 
 /* Returns the module's writers (static), loading the module on first use

@@ -29,6 +29,20 @@ gboolean dk_participation_write (DkStore *store, gint64 person, const char *acti
                                  double hours, const char *status, guint *items_done,
                                  const DkContext *ctx, GError **error);
 
+/* How a participation is stored already (dk_participation_stored). */
+typedef enum {
+  DK_PARTICIPATION_STORE_FAILED = -1,  /* the store failed: ERROR is set */
+  DK_PARTICIPATION_ABSENT = 0,         /* not stored */
+  DK_PARTICIPATION_DIFFERENT = 1,      /* stored with other hours or status */
+  DK_PARTICIPATION_SAME = 2,           /* stored with these hours and status */
+} DkParticipationStored;
+
+/* Returns how PERSON's (store id) participation in ACTIVITY on DATE is
+ * stored compared with HOURS and STATUS.  (core/store-participation.c) */
+DkParticipationStored dk_participation_stored (DkStore *store, gint64 person, const char *activity,
+                                               const char *date, double hours, const char *status,
+                                               GError **error);
+
 /* Returns the ids of the activities PERSON (store id) has completed, as a
  * set (caller unrefs), or NULL with ERROR.  (core/store-participation.c) */
 GHashTable *dk_participation_completed (DkStore *store, gint64 person, GError **error);

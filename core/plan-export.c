@@ -531,13 +531,26 @@ dk_plan_doc_load (DkStore *store, const char *round, const char *person, const D
   return doc;
 }
 
+GBytes *
+dk_plan_export (DkStore *store, const char *round, const char *person, DkPlanFormat format,
+                const DkContext *ctx, GError **error)
+{
+  if (format != DK_PLAN_FORMAT_PDF)
+    {
+      char *text = dk_plan_render (store, round, person, format, ctx, error);
+      return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
+    }
+  const DkExporters *x = dk_exporters (error);
+  g_autoptr (DkPlanDoc) doc = x != NULL ? dk_plan_doc_load (store, round, person, ctx, error) : NULL;
+  return doc != NULL ? x->pdf_bytes (doc, error) : NULL;
+}
+
 gboolean
 dk_plan_write_pdf (DkStore *store, const char *round, const char *person, const DkContext *ctx,
                    const char *path, GError **error)
 {
-  const DkExporters *x = dk_exporters (error);
-  g_autoptr (DkPlanDoc) doc = x != NULL ? dk_plan_doc_load (store, round, person, ctx, error) : NULL;
-  return doc != NULL && x->write_pdf (doc, path, error);
+  g_autoptr (GBytes) pdf = dk_plan_export (store, round, person, DK_PLAN_FORMAT_PDF, ctx, error);
+  return dk_file_replace_bytes (path, pdf, error);
 }
 
 /* ---- a unit's plans ---------------------------------------------------------------------- */
@@ -566,10 +579,8 @@ static gboolean
 export_one (DkStore *store, const char *round, const char *person, DkPlanFormat format,
             const DkContext *ctx, const char *path, GError **error)
 {
-  if (format == DK_PLAN_FORMAT_PDF)
-    return dk_plan_write_pdf (store, round, person, ctx, path, error);
-  g_autofree char *text = dk_plan_render (store, round, person, format, ctx, error);
-  return text != NULL && dk_file_replace_contents (path, text, strlen (text), error);
+  g_autoptr (GBytes) bytes = dk_plan_export (store, round, person, format, ctx, error);
+  return dk_file_replace_bytes (path, bytes, error);
 }
 
 GPtrArray *

@@ -82,6 +82,13 @@ gboolean dk_plan_format_parse (const char *name, DkPlanFormat *out);
 char *dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format,
                       const DkContext *ctx, GError **error);
 
+/* Returns PERSON's plan in ROUND as FORMAT, PDF included, in memory (caller
+ * unrefs), or NULL with ERROR: the bytes a file of the plan holds (the text
+ * formats without their NUL), what a server sends.  As dk_plan_render for
+ * the language and the clock. */
+GBytes *dk_plan_export (DkStore *store, const char *round, const char *person, DkPlanFormat format,
+                        const DkContext *ctx, GError **error);
+
 /* Writes PERSON's plan as PDF (A4, typeset) to PATH through dk_file_replace
  * (atomic-file.h), in CTX's language with the date of printing from CTX's
  * clock.  Returns FALSE with ERROR. */

@@ -113,6 +113,10 @@ char *dk_report_render_csv (const DkReport *report);
 char *dk_report_render_json (const DkReport *report, GError **error);
 char *dk_report_render_html (const DkReport *report);
 
+/* Returns the report as an XLSX workbook in memory (caller unrefs), or NULL
+ * with ERROR: what dk_report_write_xlsx writes. */
+GBytes *dk_report_xlsx_bytes (const DkReport *report, GError **error);
+
 /* Writes the report as XLSX to PATH: a temporary file beside PATH renamed
  * into place, so an interrupted export leaves no half file.  Returns FALSE
  * with ERROR on failure. */
@@ -123,6 +127,9 @@ gboolean dk_report_write_xlsx (const DkReport *report, const char *path, GError 
  * notes, a chart and a ruled table per table, the definitions.  Text in
  * the report's language.  Returns FALSE with ERROR on failure. */
 struct _DkContext;
+/* Returns the PDF dk_report_write_pdf writes, in memory (caller unrefs), or
+ * NULL with ERROR. */
+GBytes *dk_report_pdf_bytes (const DkReport *report, const struct _DkContext *ctx, GError **error);
 gboolean dk_report_write_pdf (const DkReport *report, const struct _DkContext *ctx, const char *path,
                               GError **error);
 

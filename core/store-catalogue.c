@@ -153,6 +153,22 @@ activity_from_row (sqlite3_stmt *stmt)
   return a;
 }
 
+GHashTable *
+dk_catalogue_ids (DkStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT id FROM activity", error);
+  if (stmt == NULL)
+    return NULL;
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading the catalogue"), error)) == DK_STORE_STEP_ROW)
+    g_hash_table_add (ids, dk_store_column_dup (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&ids, g_hash_table_unref);
+  return ids;
+}
+
 GPtrArray *
 dk_catalogue_load (DkStore *store, GError **error)
 {

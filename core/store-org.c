@@ -212,6 +212,44 @@ dk_store_person (DkStore *store, const char *ext_id, GError **error)
   return person_query_one (store, "p.ext_id = ?", ext_id, 0, ext_id, error);
 }
 
+gint64
+dk_store_person_count (DkStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT count(*) FROM person", error);
+  if (stmt == NULL)
+    return -1;
+  gint64 n = dk_store_step (store, stmt, _("reading people"), error) == DK_STORE_STEP_ROW
+             ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+gboolean
+dk_store_people_foreach (DkStore *store, DkPersonRowFunc func, gpointer user_data, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT id, ext_id, role, unit_id, gender, active FROM person"
+                                                " ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  DkStoreStep step = DK_STORE_STEP_DONE;
+  gboolean go_on = TRUE;
+  while (go_on && (step = dk_store_step (store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
+    {
+      DkPersonRow row = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .ext_id = (const char *) sqlite3_column_text (stmt, 1),
+        .role = (const char *) sqlite3_column_text (stmt, 2),
+        .unit_id = sqlite3_column_int64 (stmt, 3),
+        .gender = DK_GENDER_NONE,
+        .active = sqlite3_column_int (stmt, 5) != 0,
+      };
+      dk_gender_parse ((const char *) sqlite3_column_text (stmt, 4), &row.gender);
+      go_on = func (&row, user_data);
+    }
+  sqlite3_finalize (stmt);
+  return !go_on || step != DK_STORE_STEP_ERROR;
+}
+
 DkPerson *
 dk_store_person_find (DkStore *store, const char *ext_id, GError **error)
 {

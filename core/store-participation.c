@@ -24,6 +24,28 @@ dk_participation_completed (DkStore *store, gint64 person, GError **error)
   return done;
 }
 
+DkParticipationStored
+dk_participation_stored (DkStore *store, gint64 person, const char *activity, const char *date, double hours,
+                         const char *status, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT hours = ?4 AND status = ?5 FROM participation"
+                                                " WHERE person_id = ?1 AND activity_id = ?2 AND date = ?3", error);
+  if (stmt == NULL)
+    return DK_PARTICIPATION_STORE_FAILED;
+  sqlite3_bind_int64 (stmt, 1, person);
+  dk_store_bind_static (stmt, 2, activity);
+  dk_store_bind_static (stmt, 3, date);
+  sqlite3_bind_double (stmt, 4, hours);
+  dk_store_bind_static (stmt, 5, status);
+  DkStoreStep step = dk_store_step (store, stmt, _("reading participation"), error);
+  DkParticipationStored found = step == DK_STORE_STEP_ERROR ? DK_PARTICIPATION_STORE_FAILED
+                                : step == DK_STORE_STEP_DONE ? DK_PARTICIPATION_ABSENT
+                                : sqlite3_column_int (stmt, 0) ? DK_PARTICIPATION_SAME
+                                : DK_PARTICIPATION_DIFFERENT;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 gboolean
 dk_participation_write (DkStore *store, gint64 person, const char *activity, const char *date,
                         double hours, const char *status, guint *items_done, const DkContext *ctx,

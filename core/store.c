@@ -564,6 +564,13 @@ dk_store_close (DkStore *store)
   g_free (store);
 }
 
+const char *
+dk_store_path (DkStore *store)
+{
+  const char *path = sqlite3_db_filename (store->db, "main");
+  return path != NULL && *path != '\0' ? path : NULL;
+}
+
 sqlite3 *
 dk_store_db (DkStore *store)
 {
@@ -608,6 +615,29 @@ framework_insert (DkStore *store, const DkFramework *fw, const char *xml, gsize 
   sqlite3_finalize (stmt);
   return ok && dk_store_audit (store, actor, "framework", 0, 0, "registered",
                                NULL, dk_framework_id (fw), error);
+}
+
+GPtrArray *
+dk_store_frameworks (DkStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT code, version FROM framework ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_framework_free);
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("reading frameworks"), error)) == DK_STORE_STEP_ROW)
+    {
+      g_autofree char *code = dk_store_column_dup (stmt, 0), *version = dk_store_column_dup (stmt, 1);
+      DkFramework *fw = dk_store_framework (store, code, version, error);
+      if (fw == NULL)
+        {
+          step = DK_STORE_STEP_ERROR;
+          break;
+        }
+      g_ptr_array_add (all, fw);
+    }
+  sqlite3_finalize (stmt);
+  return step == DK_STORE_STEP_ERROR ? NULL : g_steal_pointer (&all);
 }
 
 /* Returns 1 when the framework's id and version are stored with the same XML,

@@ -89,6 +89,10 @@ DkStore *dk_store_open (const char *path, gboolean create, GError **error);
 void dk_store_close (DkStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkStore, dk_store_close)
 
+/* Returns the file STORE was opened on (owned by the store), or NULL for a
+ * store in memory: what a second connection of the same process opens. */
+const char *dk_store_path (DkStore *store);
+
 /* Returns the SQLite handle (owned by the store) for core modules that keep
  * tables of their own (plans, catalogue).  It is as single-threaded as the
  * store: use it only where the store may be used. */
@@ -144,6 +148,11 @@ DkFramework *dk_store_register_framework (DkStore *store, const char *path,
  * from the stored XML; caller owns. */
 DkFramework *dk_store_framework (DkStore *store, const char *id, const char *version,
                                  GError **error);
+
+/* Returns every registered framework, each version, in the order they were
+ * registered (DkFramework*; caller owns), or NULL with ERROR when the store
+ * fails. */
+GPtrArray *dk_store_frameworks (DkStore *store, GError **error);
 
 /* Returns TRUE when ROLE is a role of some registered framework; FALSE when
  * it is not (ERROR unset) or when the store fails (ERROR set): a caller
@@ -210,6 +219,31 @@ DkPerson *dk_store_person_by_id (DkStore *store, gint64 id, GError **error);
  * people below them at any depth.  DkPerson*, caller owns. */
 GPtrArray *dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree,
                                        GError **error);
+
+/* One person as a bulk reader sees them (dk_store_people_foreach): the
+ * strings belong to the store and last only until the callback returns. */
+typedef struct {
+  gint64      id;
+  const char *ext_id;
+  const char *role;      /* a framework role id */
+  gint64      unit_id;
+  DkGender    gender;
+  gboolean    active;
+} DkPersonRow;
+
+/* Called for each person; returns FALSE to stop the walk early. */
+typedef gboolean (*DkPersonRowFunc) (const DkPersonRow *row, gpointer user_data);
+
+/* Returns how many people the store holds (active or not), or -1 with
+ * ERROR when the store fails. */
+gint64 dk_store_person_count (DkStore *store, GError **error);
+
+/* Calls FUNC for every person in store-id order (an import's people come in
+ * runs of one role), until FUNC returns FALSE.  Returns TRUE when the walk
+ * ended (at the end of the data or where FUNC stopped it), FALSE with ERROR
+ * when the store failed: a failure is never taken for the end. */
+gboolean dk_store_people_foreach (DkStore *store, DkPersonRowFunc func, gpointer user_data,
+                                  GError **error);
 
 /* Inserts or updates PERSON by ext_id (unit_id, manager_id resolved by the
  * caller), writing an audit row per changed field.  Sets *CHANGED to

@@ -267,3 +267,41 @@ dk_view_team (DkStore *store, const char *manager, const char *round, gboolean s
   dk_report_add_table (report, t);
   return report;
 }
+
+DkReport *
+dk_view_rounds (DkStore *store, DkLang lang, GError **error)
+{
+  g_autoptr (GPtrArray) rounds = dk_store_rounds (store, error);
+  if (rounds == NULL)
+    return NULL;
+  g_autoptr (DkReport) report = dk_report_new (_("Rounds"), lang);
+  DkTable *t = dk_table_new ("rounds", NULL);
+  dk_table_add_column (t, "round", _("Round"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "title", _("Title"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "framework", _("Framework"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "state", _("State"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "opened", _("Opened"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "closed", _("Closed"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "registered", _("Registered"), DK_COLUMN_INTEGER);
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      const DkRound *r = g_ptr_array_index (rounds, i);
+      gint64 registered = dk_store_round_registered (store, r, error);
+      if (registered < 0)
+        {
+          dk_table_free (t);
+          return NULL;
+        }
+      g_autofree char *fw = g_strdup_printf ("%s@%s", r->framework_id, r->framework_version);
+      guint row = dk_table_add_row (t);
+      dk_table_set_text (t, row, 0, r->code);
+      dk_table_set_text (t, row, 1, r->title);
+      dk_table_set_text (t, row, 2, fw);
+      dk_table_set_text (t, row, 3, r->open ? _("open") : _("closed"));
+      dk_table_set_text (t, row, 4, r->opened_at);
+      dk_table_set_text (t, row, 5, r->closed_at);
+      dk_table_set_number (t, row, 6, (double) registered);
+    }
+  dk_report_add_table (report, t);
+  return g_steal_pointer (&report);
+}

@@ -26,4 +26,9 @@ DkReport *dk_view_conversation (DkStore *store, const char *person, const char *
 DkReport *dk_view_team (DkStore *store, const char *manager, const char *round,
                         gboolean subtree, DkLang lang, GError **error);
 
+/* Returns the rounds, oldest first, as one table (round, title, framework
+ * as ID@VERSION, open or closed, opened, closed, people registered), or
+ * NULL with ERROR when the store fails.  Titles in LANG. */
+DkReport *dk_view_rounds (DkStore *store, DkLang lang, GError **error);
+
 #endif

@@ -7,13 +7,13 @@
 
 #include "exporters.h"
 
-gboolean dk_export_xlsx (const DkReport *report, const char *path, GError **error);
-gboolean dk_export_report_pdf (const DkReport *report, const char *extracted, const char *path,
-                               GError **error);
-gboolean dk_export_pdf (const DkPlanDoc *plan, const char *path, GError **error);
 char *dk_export_calendar (const DkCalendarEvent *events, guint n, gint64 stamp);
 char *dk_export_report_json (const DkReport *report);
 char *dk_export_person_json (DkStore *store, const DkPerson *person, GError **error);
 char *dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan);
+
+GBytes *dk_export_xlsx_bytes (const DkReport *report, GError **error);
+GBytes *dk_export_report_pdf_bytes (const DkReport *report, const char *extracted, GError **error);
+GBytes *dk_export_pdf_bytes (const DkPlanDoc *plan, GError **error);
 
 #endif

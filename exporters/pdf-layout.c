@@ -334,16 +334,25 @@ lay_out (cairo_surface_t *surface, const Job *job)
   return pdf.page;
 }
 
-static gboolean
-write_pages (const char *tmp, const char *path, gconstpointer user_data, GError **error)
+static cairo_status_t
+append (void *closure, const unsigned char *data, unsigned int length)
 {
-  Job job = *(const Job *) user_data;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+dk_pdf_bytes (const char *title, const char *footer, DkLang lang,
+              void (*draw) (DkPdf *pdf, gconstpointer data), gconstpointer data, GError **error)
+{
+  Job job = { title, footer, lang, draw, data, 0 };
   /* the first pass only counts the pages, for "page N of M" */
   cairo_surface_t *counting = cairo_pdf_surface_create_for_stream (discard, NULL, A4_WIDTH, A4_HEIGHT);
   job.pages = lay_out (counting, &job);
   cairo_surface_destroy (counting);
 
-  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
+  GByteArray *out = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append, out, A4_WIDTH, A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, job.title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "digikomp");
   lay_out (surface, &job);
@@ -352,17 +361,10 @@ write_pages (const char *tmp, const char *path, gconstpointer user_data, GError 
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, T_ (job.lang, "cannot write %s: %s"), path,
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, T_ (lang, "cannot write %s: %s"), title,
                    cairo_status_to_string (status));
-      return FALSE;
+      g_byte_array_unref (out);
+      return NULL;
     }
-  return TRUE;
-}
-
-gboolean
-dk_pdf_write (const char *path, const char *title, const char *footer, DkLang lang,
-              void (*draw) (DkPdf *pdf, gconstpointer data), gconstpointer data, GError **error)
-{
-  Job job = { title, footer, lang, draw, data, 0 };
-  return dk_file_replace (path, write_pages, &job, error);
+  return g_byte_array_free_to_bytes (out);
 }

@@ -29,14 +29,14 @@ typedef enum {
   DK_PDF_SMALL,       /* notes, captions */
 } DkPdfStyle;
 
-/* Lays out the document's pages with DRAW (given DATA) and writes them as
- * A4 PDF to PATH through dk_file_replace (atomic-file.h).  TITLE goes in
- * the PDF's metadata; FOOTER is printed at the left of every page's foot
- * (the date of printing), "page N of M" in LANG at its right.  Returns
- * FALSE with ERROR when the file cannot be written. */
-gboolean dk_pdf_write (const char *path, const char *title, const char *footer, DkLang lang,
-                       void (*draw) (DkPdf *pdf, gconstpointer data), gconstpointer data,
-                       GError **error);
+/* Lays out the document's pages with DRAW (given DATA) and returns them as
+ * A4 PDF (caller unrefs).  TITLE goes in the PDF's metadata; FOOTER is printed at
+ * the left of every page's foot (the date of printing), "page N of M" in
+ * LANG at its right.  NULL with
+ * ERROR when cairo fails. */
+GBytes *dk_pdf_bytes (const char *title, const char *footer, DkLang lang,
+                      void (*draw) (DkPdf *pdf, gconstpointer data), gconstpointer data,
+                      GError **error);
 
 /* The width of the text column, in points. */
 double dk_pdf_width (const DkPdf *pdf);

@@ -318,10 +318,10 @@ draw_plan (DkPdf *pdf, gconstpointer data)
   dk_pdf_figure (pdf, 92, draw_signatures, d);
 }
 
-gboolean
-dk_export_pdf (const DkPlanDoc *plan, const char *path, GError **error)
+GBytes *
+dk_export_pdf_bytes (const DkPlanDoc *plan, GError **error)
 {
   g_autofree char *title = g_strdup_printf (T_ (plan->lang, "Development plan: %s"), plan->name);
   g_autofree char *footer = g_strdup_printf (T_ (plan->lang, "%s · printed %s"), plan->name, plan->printed);
-  return dk_pdf_write (path, title, footer, plan->lang, draw_plan, plan, error);
+  return dk_pdf_bytes (title, footer, plan->lang, draw_plan, plan, error);
 }

@@ -322,10 +322,10 @@ draw_report (DkPdf *pdf, gconstpointer data)
     }
 }
 
-gboolean
-dk_export_report_pdf (const DkReport *report, const char *extracted, const char *path, GError **error)
+GBytes *
+dk_export_report_pdf_bytes (const DkReport *report, const char *extracted, GError **error)
 {
   Doc d = { report, extracted };
   g_autofree char *footer = g_strdup_printf (T_ (report->lang, "%s · extracted %s"), report->title, extracted);
-  return dk_pdf_write (path, report->title, footer, report->lang, draw_report, &d, error);
+  return dk_pdf_bytes (report->title, footer, report->lang, draw_report, &d, error);
 }

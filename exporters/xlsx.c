@@ -10,9 +10,11 @@
 #include "report-model-private.h"
 #include "atomic-file.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #define SHEET_NAME_MAX 31   /* Excel's limit, in characters */
@@ -253,8 +255,19 @@ write_workbook (const char *tmp, const char *path, gconstpointer user_data, GErr
   return TRUE;
 }
 
-gboolean
-dk_export_xlsx (const DkReport *r, const char *path, GError **error)
+GBytes *
+dk_export_xlsx_bytes (const DkReport *r, GError **error)
 {
-  return dk_file_replace (path, write_workbook, r, error);
+  /* libxlsxwriter writes only files: a private (0600) temporary one, read
+   * back and removed */
+  g_autofree char *tmp = NULL;
+  int fd = g_file_open_tmp ("digikomp-XXXXXX.xlsx", &tmp, error);
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  char *data = NULL;
+  gsize len = 0;
+  gboolean ok = write_workbook (tmp, tmp, r, error) && g_file_get_contents (tmp, &data, &len, error);
+  g_unlink (tmp);
+  return ok ? g_bytes_new_take (data, len) : NULL;
 }

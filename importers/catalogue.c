@@ -290,26 +290,6 @@ is_xml (const char *path)
   return c == '<';
 }
 
-static gboolean
-load_frameworks (Reader *r, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (r->store), "SELECT code, version FROM framework", -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (r->store, _("reading frameworks"), error);
-  gboolean ok = TRUE;
-  DkStoreStep step = DK_STORE_STEP_DONE;
-  while (ok && (step = dk_store_step (r->store, stmt, _("reading frameworks"), error)) == DK_STORE_STEP_ROW)
-    {
-      DkFramework *fw = dk_store_framework (r->store, (const char *) sqlite3_column_text (stmt, 0),
-                                            (const char *) sqlite3_column_text (stmt, 1), error);
-      if (fw != NULL)
-        g_ptr_array_add (r->frameworks, fw);
-      ok = fw != NULL;
-    }
-  sqlite3_finalize (stmt);
-  return ok && step != DK_STORE_STEP_ERROR;
-}
-
 gboolean
 dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
                      const DkContext *ctx, GError **error)
@@ -318,10 +298,9 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, D
   Reader r = { .store = store, .file = path };
   r.activities = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.frameworks = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_framework_free);
   dk_errors_init (&r.errors, 0);
 
-  gboolean ok = load_frameworks (&r, error);
+  gboolean ok = (r.frameworks = dk_store_frameworks (store, error)) != NULL;
   gboolean xml = ok && is_xml (path);
   if (xml && encoding != DK_CSV_UTF8)
     {
@@ -341,7 +320,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, D
   summary->added = added;
   summary->updated = updated;
   dk_errors_clear (&r.errors);
-  g_ptr_array_unref (r.frameworks);
+  g_clear_pointer (&r.frameworks, g_ptr_array_unref);
   g_hash_table_unref (r.ids);
   g_ptr_array_unref (r.activities);
   return ok;

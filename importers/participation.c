@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "errors.h"
 #include "participation.h"
+#include "catalogue.h"
 
 #include <string.h>
 
@@ -48,28 +49,21 @@ row_clear (Row *row)
 }
 
 static gboolean
+take_person (const DkPersonRow *row, gpointer user_data)
+{
+  Reader *r = user_data;
+  gint64 *id = g_new (gint64, 1);
+  *id = row->id;
+  g_hash_table_insert (r->people, g_strdup (row->ext_id), id);
+  return TRUE;
+}
+
+static gboolean
 load_lookups (DkStore *store, Reader *r, GError **error)
 {
-  sqlite3 *db = dk_store_db (store);
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT id, ext_id FROM person", -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (store, _("reading people"), error);
-  DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
-    {
-      gint64 *id = g_new (gint64, 1);
-      *id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_insert (r->people, g_strdup ((const char *) sqlite3_column_text (stmt, 1)), id);
-    }
-  sqlite3_finalize (stmt);
-  if (step == DK_STORE_STEP_ERROR)
+  if (!dk_store_people_foreach (store, take_person, r, error))
     return FALSE;
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM activity", -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (store, _("reading the catalogue"), error);
-  while ((step = dk_store_step (store, stmt, _("reading the catalogue"), error)) == DK_STORE_STEP_ROW)
-    g_hash_table_add (r->activities, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  return step == DK_STORE_STEP_DONE;
+  return (r->activities = dk_catalogue_ids (store, error)) != NULL;
 }
 
 /* Reports a (person, activity, date) that an earlier row gave already. */
@@ -117,26 +111,6 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   g_array_append_val (r->rows, row);
 }
 
-/* Returns 0 when ROW is not in the store yet, 1 when it is with other hours
- * or status, 2 when it is the same, -1 with ERROR when the store fails. */
-static int
-stored_as (DkStore *store, const Row *row, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (store), "SELECT hours = ?4 AND status = ?5 FROM participation"
-                          " WHERE person_id = ?1 AND activity_id = ?2 AND date = ?3", -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (store, _("reading participation"), error) ? 0 : -1;
-  sqlite3_bind_int64 (stmt, 1, row->person);
-  sqlite3_bind_text (stmt, 2, row->activity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, row->date, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 4, row->hours);
-  sqlite3_bind_text (stmt, 5, row->status, -1, SQLITE_STATIC);
-  DkStoreStep step = dk_store_step (store, stmt, _("reading participation"), error);
-  int found = step == DK_STORE_STEP_ROW ? 1 + sqlite3_column_int (stmt, 0) : step == DK_STORE_STEP_DONE ? 0 : -1;
-  sqlite3_finalize (stmt);
-  return found;
-}
-
 static gboolean
 write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, const DkContext *ctx,
             GError **error)
@@ -146,12 +120,13 @@ write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, const DkCont
   for (guint i = 0; ok && i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
-      switch (stored_as (store, row, error))
+      switch (dk_participation_stored (store, row->person, row->activity, row->date, row->hours, row->status,
+                                       error))
         {
-        case -1: ok = FALSE; continue;
-        case 0: summary->added++; break;
-        case 1: summary->updated++; break;
-        default: summary->unchanged++; continue;
+        case DK_PARTICIPATION_STORE_FAILED: ok = FALSE; continue;
+        case DK_PARTICIPATION_ABSENT: summary->added++; break;
+        case DK_PARTICIPATION_DIFFERENT: summary->updated++; break;
+        case DK_PARTICIPATION_SAME: summary->unchanged++; continue;
         }
       ok = dk_participation_write (store, row->person, row->activity, row->date, row->hours, row->status,
                                    &items_done, ctx, error);
@@ -170,7 +145,6 @@ dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encodin
   memset (summary, 0, sizeof *summary);
   Reader r = { .file = path };
   r.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  r.activities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_array_set_clear_func (r.rows, (GDestroyNotify) row_clear);
@@ -185,7 +159,7 @@ dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encodin
   dk_errors_clear (&r.errors);
   g_array_unref (r.rows);
   g_hash_table_unref (r.keys);
-  g_hash_table_unref (r.activities);
+  g_clear_pointer (&r.activities, g_hash_table_unref);
   g_hash_table_unref (r.people);
   return ok;
 }

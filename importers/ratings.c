@@ -83,6 +83,9 @@ typedef struct {
   const DkScale     *scale, *motivation;
   /* the people of the store, by dense index */
   guint              n_people;
+  guint              capacity;   /* the people counted before reading them */
+  char              *last_role_id; /* while reading them: the last role looked up */
+  const DkRole      *last_role;
   gint64            *ids;
   guint8            *roles;      /* index in fw, 0xFF when fw lacks the role */
   guint8            *active;     /* 0: the person has left (roster --full) */
@@ -125,55 +128,45 @@ static void writer_free (Import *im);
 /* ---- the people of the store ---------------------------------------------------- */
 
 static gboolean
+take_person (const DkPersonRow *row, gpointer user_data)
+{
+  Import *im = user_data;
+  guint i = im->n_people;
+  if (i == im->capacity)
+    return FALSE;   /* a person added since the count: not in this import */
+  if (im->last_role_id == NULL || strcmp (row->role, im->last_role_id) != 0)
+    {   /* people come in runs of one role */
+      im->last_role = dk_framework_role_by_id (im->fw, row->role);
+      g_free (im->last_role_id);
+      im->last_role_id = g_strdup (row->role);
+    }
+  im->ids[i] = row->id;
+  im->ext_ids[i] = g_string_chunk_insert (im->strings, row->ext_id);
+  im->roles[i] = im->last_role != NULL ? (guint8) im->last_role->index : 0xFF;
+  im->units[i] = row->unit_id;
+  im->genders[i] = (guint8) row->gender;
+  im->active[i] = row->active;
+  im->n_people = i + 1;
+  return TRUE;
+}
+
+static gboolean
 load_people (Import *im, GError **error)
 {
-  sqlite3 *db = dk_store_db (im->store);
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM person", -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (im->store, _("reading people"), error);
-  if (dk_store_step (im->store, stmt, _("reading people"), error) != DK_STORE_STEP_ROW)
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  guint n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
+  gint64 n = dk_store_person_count (im->store, error);
+  if (n < 0)
+    return FALSE;
+  im->capacity = (guint) n;
   im->ids = g_new (gint64, n);
   im->roles = g_new (guint8, n);
   im->units = g_new (gint64, n);
   im->genders = g_new (guint8, n);
   im->active = g_new (guint8, n);
   im->ext_ids = g_new (char *, n);
-  if (sqlite3_prepare_v2 (db, "SELECT id, ext_id, role, unit_id, gender, active FROM person ORDER BY id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return dk_store_sql_error (im->store, _("reading people"), error);
-  guint i = 0;
-  g_autofree char *last_role_id = NULL;   /* people come in runs of one role */
-  const DkRole *role = NULL;
-  DkStoreStep step = DK_STORE_STEP_DONE;
-  while (i < n && (step = dk_store_step (im->store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
-    {
-      const char *role_id = (const char *) sqlite3_column_text (stmt, 2);
-      if (last_role_id == NULL || strcmp (role_id, last_role_id) != 0)
-        {
-          role = dk_framework_role_by_id (im->fw, role_id);
-          g_free (last_role_id);
-          last_role_id = g_strdup (role_id);
-        }
-      DkGender g = DK_GENDER_NONE;
-      dk_gender_parse ((const char *) sqlite3_column_text (stmt, 4), &g);
-      im->ids[i] = sqlite3_column_int64 (stmt, 0);
-      im->ext_ids[i] = g_string_chunk_insert (im->strings, (const char *) sqlite3_column_text (stmt, 1));
-      im->roles[i] = role != NULL ? (guint8) role->index : 0xFF;
-      im->units[i] = sqlite3_column_int64 (stmt, 3);
-      im->genders[i] = (guint8) g;
-      im->active[i] = sqlite3_column_int (stmt, 5) != 0;
-      i++;
-    }
-  sqlite3_finalize (stmt);
-  im->n_people = i;
-  return step != DK_STORE_STEP_ERROR;
+  im->n_people = 0;
+  gboolean ok = dk_store_people_foreach (im->store, take_person, im, error);
+  g_clear_pointer (&im->last_role_id, g_free);
+  return ok;
 }
 
 /* Returns the dense index + 1 of PERSON (external id), 0 when unknown.  A
@@ -690,8 +683,8 @@ writer_tell (Writer *w, guint finished, gboolean closed, gboolean stop)
 static void
 writer_start (Import *im)
 {
-  const char *path = sqlite3_db_filename (dk_store_db (im->store), "main");
-  if (path == NULL || *path == '\0')
+  const char *path = dk_store_path (im->store);
+  if (path == NULL)
     return;   /* a store in memory: no second connection */
   Writer *w = g_new0 (Writer, 1);
   w->im = im;

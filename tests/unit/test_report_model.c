@@ -4,8 +4,10 @@
 #include "support.h"
 #include "report-model.h"
 #include "plan-export.h"
+#include "context.h"
 #include "report.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -131,6 +133,60 @@ test_xlsx (void **state)
   assert_false (dk_report_write_xlsx (r, "/nonexistent/dir/r.xlsx", &error));
 }
 
+/* Returns whether BYTES hold what WRITE puts in a file (written once before
+ * and once after BYTES were made: a workbook or a PDF is stamped with the
+ * second it was made in, and at most one of the two can straddle a tick). */
+static gboolean
+same_as_file (GBytes *bytes, gboolean (*write) (const DkReport *, gconstpointer, const char *, GError **),
+              const DkReport *r, gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("digikomp-bytes-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r", NULL);
+  gboolean same = FALSE;
+  for (int i = 0; i < 2 && !same; i++)
+    {
+      g_autofree char *data_f = NULL;
+      gsize len = 0;
+      assert_true (write (r, data, path, NULL) && g_file_get_contents (path, &data_f, &len, NULL));
+      g_autoptr (GBytes) file = g_bytes_new_take (g_steal_pointer (&data_f), len);
+      same = g_bytes_equal (bytes, file);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  return same;
+}
+
+static gboolean
+write_xlsx (const DkReport *r, gconstpointer data, const char *path, GError **error)
+{
+  (void) data;
+  return dk_report_write_xlsx (r, path, error);
+}
+
+static gboolean
+write_pdf (const DkReport *r, gconstpointer ctx, const char *path, GError **error)
+{
+  return dk_report_write_pdf (r, ctx, path, error);
+}
+
+/* A server's download is the file's bytes: XLSX and PDF in memory. */
+static void
+test_bytes (void **state)
+{
+  (void) state;
+  g_autoptr (DkReport) r = sample (DK_LANG_EN);
+  DkContext ctx = dk_context_init ("tester", DK_LANG_EN);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) xlsx = dk_report_xlsx_bytes (r, &error);
+  assert_non_null (xlsx);
+  assert_true (g_bytes_get_size (xlsx) > 100 && memcmp (g_bytes_get_data (xlsx, NULL), "PK", 2) == 0);
+  assert_true (same_as_file (xlsx, write_xlsx, r, NULL));
+  g_autoptr (GBytes) pdf = dk_report_pdf_bytes (r, &ctx, &error);
+  assert_non_null (pdf);
+  assert_true (memcmp (g_bytes_get_data (pdf, NULL), "%PDF-", 5) == 0);
+  assert_true (same_as_file (pdf, write_pdf, r, &ctx));
+}
+
 /* A table without rows says so to people, and stays a bare header (CSV)
  * or an empty list (JSON) for programs. */
 static void
@@ -213,6 +269,7 @@ main (void)
     cmocka_unit_test (test_json),
     cmocka_unit_test (test_html),
     cmocka_unit_test (test_xlsx),
+    cmocka_unit_test (test_bytes),
     cmocka_unit_test (test_empty_table),
     cmocka_unit_test (test_numbers_in_languages),
     cmocka_unit_test (test_names),
