@@ -529,8 +529,8 @@ dk_store_open (const char *path, gboolean create, GError **error)
     }
   /* Another process's write transaction (an import of a million people
    * takes some seconds) is waited for rather than reported as "database is
-   * locked". */
-  sqlite3_busy_timeout (store->db, 60000);
+   * locked"; a server sets seconds with dk_store_set_busy_timeout. */
+  sqlite3_busy_timeout (store->db, DK_STORE_BUSY_TIMEOUT_MS);
   if (!is_store (store, path, create || fresh, error))
     {
       sqlite3_close (store->db);
@@ -569,6 +569,12 @@ dk_store_path (DkStore *store)
 {
   const char *path = sqlite3_db_filename (store->db, "main");
   return path != NULL && *path != '\0' ? path : NULL;
+}
+
+void
+dk_store_set_busy_timeout (DkStore *store, guint ms)
+{
+  sqlite3_busy_timeout (store->db, (int) MIN (ms, (guint) G_MAXINT));
 }
 
 sqlite3 *

@@ -93,6 +93,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkStore, dk_store_close)
  * store in memory: what a second connection of the same process opens. */
 const char *dk_store_path (DkStore *store);
 
+/* How long, in milliseconds, a store opened by dk_store_open waits for
+ * another connection's write transaction before a call fails as busy
+ * (DK_STORE_ERROR_SQL): a minute, for a command that may wait behind an
+ * import of a million people. */
+#define DK_STORE_BUSY_TIMEOUT_MS 60000
+
+/* Sets how long STORE waits for another connection's write lock, in
+ * milliseconds (0: not at all, fail at once as busy): the caller's choice,
+ * a server answering a person wants seconds rather than a minute.
+ * One DkStore, one thread at a time. */
+void dk_store_set_busy_timeout (DkStore *store, guint ms);
+
 /* Returns the SQLite handle (owned by the store) for core modules that keep
  * tables of their own (plans, catalogue).  It is as single-threaded as the
  * store: use it only where the store may be used. */

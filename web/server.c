@@ -596,6 +596,9 @@ handle (void *cls, struct MHD_Connection *conn, const char *url, const char *met
           dk_web_fail (r, error);
           return queue (r, conn);
         }
+      /* a person waits for a page seconds, not the command line's minute:
+       * behind a longer writer the page says the store is busy */
+      dk_store_set_busy_timeout (store, DK_WEB_BUSY_TIMEOUT_MS);
       g_private_set (&thread_store, store);
     }
   r->store = store;

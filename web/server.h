@@ -14,6 +14,8 @@
 #include "store.h"
 #include "web.h"
 
+/* How long a request waits for another connection's write lock (ms). */
+#define DK_WEB_BUSY_TIMEOUT_MS  5000
 /* How long a session lives: idle, and in all (DESIGN.md). */
 #define DK_WEB_SESSION_IDLE     (30 * 60)
 #define DK_WEB_SESSION_ABSOLUTE (8 * 60 * 60)

@@ -270,6 +270,29 @@ test_audit_names_context_actor (void **state)
   sqlite3_finalize (stmt);
 }
 
+/* The busy timeout is the caller's: a second writer with a short one is
+ * told the store is busy within about that time while another connection
+ * holds the write lock, and writes once the lock is free. */
+static void
+test_busy_timeout_is_the_callers (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkStore) other = dk_store_open (f->path, FALSE, &error);
+  assert_non_null (other);
+  dk_store_set_busy_timeout (other, 200);
+  assert_true (dk_store_begin (f->store, &error));
+  gint64 start = g_get_monotonic_time ();
+  assert_false (dk_store_begin (other, &error));
+  gint64 waited = (g_get_monotonic_time () - start) / 1000;
+  assert_error_contains (error, "locked");
+  assert_true (waited >= 150 && waited < 5000);
+  g_clear_error (&error);
+  dk_store_rollback (f->store);
+  assert_true (dk_store_begin (other, &error));
+  dk_store_rollback (other);
+}
+
 int
 main (void)
 {
@@ -280,6 +303,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_views_interrupted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_failures_are_errors, setup, teardown),
     cmocka_unit_test_setup_teardown (test_audit_names_context_actor, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_busy_timeout_is_the_callers, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
