@@ -350,6 +350,7 @@ typedef struct {
   const char  *unit;         /* only under this path, or NULL */
   guint        written;
   const DkProgress *progress;
+  const DkContext  *ctx;
   guint64      scanned, registered;
   GError     **error;
   gboolean     failed;
@@ -359,6 +360,11 @@ static gboolean
 suggest_row (const DkScanRow *row, gpointer user_data)
 {
   SuggestAll *s = user_data;
+  if (dk_context_cancelled (s->ctx, s->error))
+    {
+      s->failed = TRUE;
+      return FALSE;
+    }
   s->scanned++;
   dk_progress_report (s->progress, s->scanned, (double) s->scanned / MAX (s->registered, 1));
   const char *unit = g_hash_table_lookup (s->units, &row->unit_id);
@@ -410,7 +416,7 @@ gboolean
 dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
                      guint *written, const DkProgress *progress, GError **error)
 {
-  SuggestAll s = { .store = store, .unit = unit, .error = error, .progress = progress };
+  SuggestAll s = { .store = store, .unit = unit, .error = error, .progress = progress, .ctx = ctx };
   s.writer = dk_plan_writer_new (store);
   g_autoptr (GPtrArray) catalogue = NULL;
   g_autofree char *from = dk_store_today ();

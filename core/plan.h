@@ -116,7 +116,9 @@ gboolean dk_plan_set_status (DkStore *store, const char *round, const char *pers
 
 /* Writes a suggested plan for every person of ROUND (under UNIT, when not
  * NULL) who has a need and no plan yet; *WRITTEN counts them.  PROGRESS
- * (may be NULL) hears of the people looked at. */
+ * (may be NULL) hears of the people looked at.  CTX's cancel callback is
+ * asked before each person: once it says so, returns FALSE with
+ * DK_CONTEXT_ERROR_CANCELLED and the store is as before the call. */
 gboolean dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
                               guint *written, const DkProgress *progress, GError **error);
 

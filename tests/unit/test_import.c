@@ -3,6 +3,7 @@
  * store stays exactly as it was. */
 #include "support.h"
 #include "import.h"
+#include "plan.h"
 
 #include <string.h>
 
@@ -42,6 +43,42 @@ teardown (void **state)
   g_free (f->path);
   g_free (f);
   return 0;
+}
+
+/* Says "cancelled" from its second question on: the first person is
+ * planned before the caller gives up. */
+static gboolean
+cancel_after_one (gpointer user_data)
+{
+  guint *asked = user_data;
+  return ++*asked > 1;
+}
+
+/* A cancelled plan suggest --all is an error, never a shorter success,
+ * and leaves the store exactly as it was. */
+static void
+test_cancelled_suggest_all_changes_nothing (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *catalogue = dk_test_path ("tests/data/catalogue/good.xml");
+  DkImportSummary s = { 0 };
+  assert_true (dk_import_catalogue (f->store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  /* the manager P1, expected at 4, shares a 1 on 1.1: a need the catalogue meets */
+  assert_true (dk_store_rate_self (f->store, "r1", "P1", "1.1", 1, &dk_test_ctx, &error));
+  g_autofree char *before = dk_test_dump_store (f->store);
+  guint asked = 0, written = 0;
+  DkContext ctx = dk_test_ctx;
+  ctx.cancelled = cancel_after_one;
+  ctx.cancel_data = &asked;
+  assert_false (dk_plan_suggest_all (f->store, "r1", NULL, &ctx, &written, NULL, &error));
+  assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
+  assert_int_equal (asked, 2);
+  g_autofree char *after = dk_test_dump_store (f->store);
+  assert_string_equal (before, after);
+  g_clear_error (&error);
+  assert_true (dk_plan_suggest_all (f->store, "r1", NULL, &dk_test_ctx, &written, NULL, &error));
+  assert_true (written > 0);
 }
 
 static void
@@ -193,6 +230,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_ratings_faults, setup, teardown),
     cmocka_unit_test_setup_teardown (test_roster_faults, setup, teardown),
     cmocka_unit_test_setup_teardown (test_closed_round_refuses_import, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_cancelled_suggest_all_changes_nothing, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
