@@ -41,6 +41,10 @@ typedef struct {
   /* per-unit counters [unit id * n_scopes + scope] when grouping by unit,
    * else the groups' own cells */
   DkGapCell         *buckets;
+  const DkContext   *ctx;
+  guint              rows;
+  GError           **error;
+  gboolean           cancelled;
 } Scan;
 
 void
@@ -295,6 +299,12 @@ static gboolean
 scan_row (const DkScanRow *row, gpointer user_data)
 {
   Scan *s = user_data;
+  /* asked every 256 rows: a million rows cost a few thousand questions */
+  if ((s->rows++ & 255) == 0 && dk_context_cancelled (s->ctx, s->error))
+    {
+      s->cancelled = TRUE;
+      return FALSE;
+    }
   if (row->role >= s->n_roles || (s->panel != NULL && !dk_person_set_contains (s->panel, row->person_id)))
     return TRUE;
   if (s->chain != NULL
@@ -342,7 +352,8 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
   g_autoptr (DkGap) gap = g_new0 (DkGap, 1);
   gap->group_keys = g_ptr_array_new_with_free_func (g_free);
   gap->scope_keys = g_ptr_array_new_with_free_func (g_free);
-  Scan s = { .gap = gap, .panel = query->panel, .group_by = query->group_by };
+  Scan s = { .gap = gap, .panel = query->panel, .group_by = query->group_by, .ctx = query->ctx,
+             .error = error };
   s.n_comp = dk_framework_n_competences (fw);
   s.n_roles = dk_framework_n_roles (fw);
   s.high = dk_framework_motivation_high (fw);
@@ -358,7 +369,7 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
       s.buckets = by_unit ? g_new0 (DkGapCell, (gsize) (s.max_unit + 1) * gap->n_scopes) : gap->cells;
       DkScanColumns columns = (query->panel != NULL ? DK_SCAN_PERSON : 0)
                               | (query->group_by == DK_GROUP_GENDER ? DK_SCAN_GENDER : 0);
-      ok = dk_store_round_scan (store, round->id, columns, scan_row, &s, error);
+      ok = dk_store_round_scan (store, round->id, columns, scan_row, &s, error) && !s.cancelled;
       if (ok && by_unit)
         units_to_groups (&s);
       if (by_unit)

@@ -18,6 +18,7 @@
 #ifndef DK_GAP_H
 #define DK_GAP_H
 
+#include "context.h"
 #include "framework.h"
 #include "store.h"
 
@@ -83,12 +84,15 @@ typedef struct {
   guint              depth;       /* units: deepest level shown, 0 = all */
   const char        *unit;        /* limit to this unit path and below, or NULL */
   const DkPersonSet *panel;       /* count only these people, or NULL */
+  const DkContext   *ctx;         /* asked during the scan whether to go on; NULL: to the end */
 } DkGapQuery;
 
 typedef struct _DkGap DkGap;
 
 /* Computes QUERY over ROUND (whose framework is FW) in one scan.  Returns a
- * new result (free with dk_gap_free) or NULL with ERROR. */
+ * new result (free with dk_gap_free) or NULL with ERROR: a store failure, or
+ * DK_CONTEXT_ERROR_CANCELLED when QUERY's context said stop — never a
+ * result of part of the round. */
 DkGap *dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
                        const DkGapQuery *query, GError **error);
 void dk_gap_free (DkGap *gap);

@@ -286,7 +286,7 @@ compute (Computed *c, DkStore *store, const DkRound *round, const DkRound *previ
         return FALSE;
       panel = dk_person_set_intersect (a, b);
     }
-  DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, panel };
+  DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, panel, q->ctx };
   if ((c->fw = dk_store_round_framework (store, round, error)) == NULL
       || (c->now = dk_gap_compute (store, round, c->fw, &gq, error)) == NULL)
     return FALSE;

@@ -30,6 +30,7 @@ typedef struct {
   guint         min_group;
   gboolean      panel;        /* compare only people in both rounds */
   DkLang        lang;
+  const DkContext *ctx;       /* whether to go on (cancellation); NULL: to the end */
 } DkReportQuery;
 
 /* Returns the report kind named NAME ("needs", "average", "motivation",
