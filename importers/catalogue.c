@@ -312,7 +312,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, D
     ok = read_xml (&r, &summary->rows, error);
   else
     ok = ok && dk_csv_read_all (path, encoding, columns, N_COLS, read_record, &r, &r.errors, &summary->rows,
-                                error);
+                                ctx, error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   guint added = 0, updated = 0;

@@ -576,23 +576,28 @@ dk_csv_reader_map_columns (DkCsvReader *r, const DkCsvColumn *columns, guint n, 
 
 gboolean
 dk_csv_read_all (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns, guint n,
-                 DkCsvRecordFunc func, gpointer user_data, DkErrors *errors, guint64 *rows, GError **error)
+                 DkCsvRecordFunc func, gpointer user_data, DkErrors *errors, guint64 *rows,
+                 const DkContext *ctx, GError **error)
 {
-  return dk_csv_read_all_progress (path, encoding, columns, n, func, user_data, errors, rows, NULL, error);
+  return dk_csv_read_all_progress (path, encoding, columns, n, func, user_data, errors, rows, NULL, ctx,
+                                   error);
 }
 
 gboolean
 dk_csv_read_all_progress (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns, guint n,
                           DkCsvRecordFunc func, gpointer user_data, DkErrors *errors,
-                          guint64 *rows, const DkProgress *progress, GError **error)
+                          guint64 *rows, const DkProgress *progress, const DkContext *ctx,
+                          GError **error)
 {
   g_autoptr (DkCsvReader) reader = dk_csv_reader_open (path, encoding, error);
   g_autofree int *index = g_new (int, n);
   if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, n, index, error))
     return FALSE;
   DkCsvRecord rec;
-  while (!dk_errors_full (errors))
+  for (guint64 read = 0; !dk_errors_full (errors); read++)
     {
+      if ((read & 4095) == 0 && dk_context_cancelled (ctx, error))
+        return FALSE;
       g_autoptr (GError) bad = NULL;
       if (dk_csv_reader_next (reader, &rec, &bad))
         {

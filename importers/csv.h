@@ -18,6 +18,7 @@
 #ifndef DK_CSV_H
 #define DK_CSV_H
 
+#include "context.h"
 #include "dk.h"
 
 #define DK_CSV_ERROR (dk_csv_error_quark ())
@@ -108,14 +109,18 @@ struct _DkErrors;
  * the file cannot be opened or its header does not map. */
 gboolean dk_csv_read_all (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns,
                           guint n, DkCsvRecordFunc func, gpointer user_data,
-                          struct _DkErrors *errors, guint64 *rows, GError **error);
+                          struct _DkErrors *errors, guint64 *rows, const DkContext *ctx,
+                          GError **error);
 
 /* The same, reporting the records read and the fraction of the file to
- * PROGRESS (may be NULL). */
+ * PROGRESS (may be NULL).  Both ask CTX (may be NULL) every few thousand
+ * records whether to go on, and return FALSE with
+ * DK_CONTEXT_ERROR_CANCELLED when it says stop. */
 gboolean dk_csv_read_all_progress (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns,
                                    guint n, DkCsvRecordFunc func, gpointer user_data,
                                    struct _DkErrors *errors, guint64 *rows,
-                                   const DkProgress *progress, GError **error);
+                                   const DkProgress *progress, const DkContext *ctx,
+                                   GError **error);
 
 /* Returns the fraction of the input read so far, 0.0 to 1.0 (for progress). */
 double dk_csv_reader_progress (const DkCsvReader *reader);

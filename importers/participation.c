@@ -152,7 +152,7 @@ dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encodin
 
   gboolean ok = load_lookups (store, &r, error)
                 && dk_csv_read_all (path, encoding, columns, N_COLS, read_record, &r, &r.errors, &summary->rows,
-                                    error);
+                                    ctx, error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
   ok = ok && write_rows (store, r.rows, summary, ctx, error);

@@ -881,8 +881,7 @@ dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, con
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));
   dk_errors_init (&im.errors, 0);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = dk_context_today (ctx);
   g_strlcpy (im.today, today, sizeof im.today);
 
   gboolean ok = prepare (&im, round, error);
@@ -890,7 +889,7 @@ dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, con
     writer_start (&im);
   ok = ok && prepare_people (&im, error)
        && dk_csv_read_all_progress (path, encoding, columns, N_COLS, read_record, &im, &im.errors,
-                                    &summary->rows, &reading, error)
+                                    &summary->rows, &reading, ctx, error)
        && !dk_errors_propagate (&im.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID);
   if (!ok && im.writer != NULL)
     writer_give_up (&im);

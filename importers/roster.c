@@ -277,8 +277,7 @@ dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboo
   DkProgress writing = dk_progress_phase (progress, 0.05, 1.0);
   memset (summary, 0, sizeof *summary);
   Roster r = { .store = store, .actor = dk_context_actor (ctx), .file = path, .summary = summary };
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = dk_context_today (ctx);
   g_strlcpy (r.today, today, sizeof r.today);
   r.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   r.by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -287,7 +286,7 @@ dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboo
   dk_errors_init (&r.errors, 0);
 
   gboolean ok = dk_csv_read_all_progress (path, encoding, columns, N_COLS, read_record, &r, &r.errors,
-                                          &summary->rows, &reading, error);
+                                          &summary->rows, &reading, ctx, error);
   if (ok && r.failure != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&r.failure));

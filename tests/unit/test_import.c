@@ -81,6 +81,50 @@ test_cancelled_suggest_all_changes_nothing (void **state)
   assert_true (written > 0);
 }
 
+/* Says stop from its first question on. */
+static gboolean
+stop_now (gpointer user_data)
+{
+  guint *asked = user_data;
+  return ++*asked > 0;
+}
+
+/* A cancelled import is an error and, as every failed import, changes
+ * nothing (the CSV catalogue and participation files are read by the same
+ * reader, which asks the context). */
+static void
+test_cancelled_import_changes_nothing (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = dk_test_dump_store (f->store);
+  guint asked = 0;
+  DkContext ctx = dk_test_ctx;
+  ctx.cancelled = stop_now;
+  ctx.cancel_data = &asked;
+  g_autofree char *roster = dk_test_write_file ("roster2.csv",
+      "person_id,name,unit,role,manager_id,gender\nP9,Nils,Org/Avd,employee,P1,M\n");
+  g_autofree char *ratings = dk_test_write_file ("ratings2.csv",
+      "person_id,round,competence,self\nP3,r1,1.2,1\n");
+  DkImportSummary s = { 0 };
+  assert_false (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &ctx, &error));
+  assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
+  g_clear_error (&error);
+  dk_import_summary_clear (&s);
+  assert_false (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &ctx, &error));
+  assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
+  g_clear_error (&error);
+  dk_import_summary_clear (&s);
+  assert_int_equal (asked, 2);
+  g_autofree char *after = dk_test_dump_store (f->store);
+  assert_string_equal (before, after);
+  ctx.cancelled = NULL;
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &ctx, &error));
+  dk_import_summary_clear (&s);
+  g_autofree char *changed = dk_test_dump_store (f->store);
+  assert_string_not_equal (before, changed);
+}
+
 static void
 test_clean_import (void **state)
 {
@@ -231,6 +275,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_roster_faults, setup, teardown),
     cmocka_unit_test_setup_teardown (test_closed_round_refuses_import, setup, teardown),
     cmocka_unit_test_setup_teardown (test_cancelled_suggest_all_changes_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_cancelled_import_changes_nothing, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
