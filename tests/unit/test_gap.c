@@ -311,14 +311,6 @@ test_every_area_role_limited (void **state)
   dk_store_close (store);
 }
 
-/* Says stop from its first question on, counting them. */
-static gboolean
-stop_now (gpointer user_data)
-{
-  guint *asked = user_data;
-  return ++*asked > 0;
-}
-
 /* A cancelled computation or report is an error, never the figures of the
  * part of the round scanned so far. */
 static void
@@ -326,14 +318,12 @@ test_cancelled_is_an_error (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GError) error = NULL;
-  guint asked = 0;
-  DkContext ctx = dk_context_init ("test", DK_LANG_EN);
-  ctx.cancelled = stop_now;
-  ctx.cancel_data = &asked;
+  DkTestCanceller stop = { .after = 0 };
+  DkContext ctx = dk_test_cancelling_context (&stop);
   DkGapQuery q = { DK_GROUP_UNIT, DK_SCOPE_ALL, 0, NULL, NULL, &ctx };
   assert_null (dk_gap_compute (f->store, f->round, f->fw, &q, &error));
   assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
-  assert_int_equal (asked, 1);
+  assert_int_equal (stop.asked, 1);
   g_clear_error (&error);
 
   g_autoptr (DkReport) report = dk_report_new ("needs", DK_LANG_EN);
@@ -341,7 +331,7 @@ test_cancelled_is_an_error (void **state)
                        .min_group = 1, .lang = DK_LANG_EN, .ctx = &ctx };
   assert_false (dk_report_add_gap_table (report, f->store, f->round, NULL, &rq, &error));
   assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
-  assert_int_equal (asked, 2);
+  assert_int_equal (stop.asked, 2);
 }
 
 int

@@ -45,15 +45,6 @@ teardown (void **state)
   return 0;
 }
 
-/* Says "cancelled" from its second question on: the first person is
- * planned before the caller gives up. */
-static gboolean
-cancel_after_one (gpointer user_data)
-{
-  guint *asked = user_data;
-  return ++*asked > 1;
-}
-
 /* A cancelled plan suggest --all is an error, never a shorter success,
  * and leaves the store exactly as it was. */
 static void
@@ -67,26 +58,17 @@ test_cancelled_suggest_all_changes_nothing (void **state)
   /* the manager P1, expected at 4, shares a 1 on 1.1: a need the catalogue meets */
   assert_true (dk_store_rate_self (f->store, "r1", "P1", "1.1", 1, &dk_test_ctx, &error));
   g_autofree char *before = dk_test_dump_store (f->store);
-  guint asked = 0, written = 0;
-  DkContext ctx = dk_test_ctx;
-  ctx.cancelled = cancel_after_one;
-  ctx.cancel_data = &asked;
+  guint written = 0;
+  DkTestCanceller stop = { .after = 1 };   /* the first person is planned, then stop */
+  DkContext ctx = dk_test_cancelling_context (&stop);
   assert_false (dk_plan_suggest_all (f->store, "r1", NULL, &ctx, &written, NULL, &error));
   assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
-  assert_int_equal (asked, 2);
+  assert_int_equal (stop.asked, 2);
   g_autofree char *after = dk_test_dump_store (f->store);
   assert_string_equal (before, after);
   g_clear_error (&error);
   assert_true (dk_plan_suggest_all (f->store, "r1", NULL, &dk_test_ctx, &written, NULL, &error));
   assert_true (written > 0);
-}
-
-/* Says stop from its first question on. */
-static gboolean
-stop_now (gpointer user_data)
-{
-  guint *asked = user_data;
-  return ++*asked > 0;
 }
 
 /* A cancelled import is an error and, as every failed import, changes
@@ -98,10 +80,8 @@ test_cancelled_import_changes_nothing (void **state)
   Fixture *f = *state;
   g_autoptr (GError) error = NULL;
   g_autofree char *before = dk_test_dump_store (f->store);
-  guint asked = 0;
-  DkContext ctx = dk_test_ctx;
-  ctx.cancelled = stop_now;
-  ctx.cancel_data = &asked;
+  DkTestCanceller stop = { .after = 0 };
+  DkContext ctx = dk_test_cancelling_context (&stop);
   g_autofree char *roster = dk_test_write_file ("roster2.csv",
       "person_id,name,unit,role,manager_id,gender\nP9,Nils,Org/Avd,employee,P1,M\n");
   g_autofree char *ratings = dk_test_write_file ("ratings2.csv",
@@ -115,7 +95,7 @@ test_cancelled_import_changes_nothing (void **state)
   assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
   g_clear_error (&error);
   dk_import_summary_clear (&s);
-  assert_int_equal (asked, 2);
+  assert_int_equal (stop.asked, 2);
   g_autofree char *after = dk_test_dump_store (f->store);
   assert_string_equal (before, after);
   ctx.cancelled = NULL;

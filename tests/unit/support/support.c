@@ -83,3 +83,19 @@ dk_test_dump_store (DkStore *store)
     }
   return g_string_free (out, FALSE);
 }
+
+static gboolean
+cancel_after (gpointer user_data)
+{
+  DkTestCanceller *c = user_data;
+  return ++c->asked > c->after;
+}
+
+DkContext
+dk_test_cancelling_context (DkTestCanceller *canceller)
+{
+  DkContext ctx = dk_test_ctx;
+  ctx.cancelled = cancel_after;
+  ctx.cancel_data = canceller;
+  return ctx;
+}

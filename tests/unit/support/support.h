@@ -36,4 +36,15 @@ void dk_test_assert_error_contains (const GError *error, const char *text, const
  * failed operation changed nothing (caller frees). */
 char *dk_test_dump_store (DkStore *store);
 
+/* A cancel callback's state: how often it was asked, and after how many
+ * questions it says stop. */
+typedef struct {
+  guint asked;
+  guint after;
+} DkTestCanceller;
+
+/* Returns CTX set up to ask CANCELLER (a DkTestCanceller): it says stop
+ * once it has been asked more than CANCELLER->after times. */
+DkContext dk_test_cancelling_context (DkTestCanceller *canceller);
+
 #endif
