@@ -48,18 +48,21 @@ doc_clear (Doc *d)
 
 static gboolean agreed_by (DkStore *store, const char *by, char **name, GError **error);
 
+/* Loads PERSON's plan document.  OWN: it is for the person, who sees their
+ * self-rating shared or not; anyone else (a unit's plans exported by a
+ * manager or HR) sees nothing of a self-rating not yet shared. */
 static gboolean
-doc_load (DkStore *store, const char *round, const char *person, DkLang lang, Doc *d, GError **error)
+doc_load (DkStore *store, const char *round, const char *person, DkLang lang, gboolean own, Doc *d,
+          GError **error)
 {
   memset (d, 0, sizeof *d);
   d->lang = lang;
-  /* the person's own export: their levels, shared or not */
   if (!dk_plan_context_load (store, round, person, &d->ctx, error)
       || (d->plan = dk_plan_get (store, round, person, error)) == NULL
       || (d->catalogue = dk_catalogue_load (store, error)) == NULL)
     return FALSE;
   g_free (d->ctx.gaps);
-  d->ctx.gaps = dk_gap_person (d->ctx.fw, d->ctx.a, TRUE);
+  d->ctx.gaps = dk_gap_person (d->ctx.fw, d->ctx.a, own);
   return agreed_by (store, d->plan->agreed_by, &d->agreed_by, error)
          && agreed_by (store, d->ctx.person->manager_ext_id, &d->manager, error);
 }
@@ -388,13 +391,13 @@ render_ics (const Doc *d, gint64 stamp, GError **error)
   return x->calendar ((const DkCalendarEvent *) events->data, events->len, stamp);
 }
 
-char *
-dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format,
-                const DkContext *ctx, GError **error)
+static char *
+plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format, gboolean own,
+             const DkContext *ctx, GError **error)
 {
   Doc d;
   char *out = NULL;
-  if (doc_load (store, round, person, ctx->lang, &d, error))
+  if (doc_load (store, round, person, ctx->lang, own, &d, error))
     switch (format)
       {
       case DK_PLAN_FORMAT_HTML: out = render_html (&d); break;
@@ -404,6 +407,13 @@ dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFor
       }
   doc_clear (&d);
   return out;
+}
+
+char *
+dk_plan_render (DkStore *store, const char *round, const char *person, DkPlanFormat format,
+                const DkContext *ctx, GError **error)
+{
+  return plan_render (store, round, person, format, TRUE, ctx, error);
 }
 
 /* ---- the document to print ------------------------------------------------------------ */
@@ -521,28 +531,43 @@ doc_new (const Doc *d, const DkContext *ctx)
   return doc;
 }
 
+static DkPlanDoc *
+plan_doc_load (DkStore *store, const char *round, const char *person, gboolean own, const DkContext *ctx,
+               GError **error)
+{
+  Doc d;
+  DkPlanDoc *doc = doc_load (store, round, person, ctx->lang, own, &d, error) ? doc_new (&d, ctx) : NULL;
+  doc_clear (&d);
+  return doc;
+}
+
 DkPlanDoc *
 dk_plan_doc_load (DkStore *store, const char *round, const char *person, const DkContext *ctx,
                   GError **error)
 {
-  Doc d;
-  DkPlanDoc *doc = doc_load (store, round, person, ctx->lang, &d, error) ? doc_new (&d, ctx) : NULL;
-  doc_clear (&d);
-  return doc;
+  return plan_doc_load (store, round, person, TRUE, ctx, error);
+}
+
+/* As dk_plan_export; OWN as for doc_load. */
+static GBytes *
+plan_export (DkStore *store, const char *round, const char *person, DkPlanFormat format, gboolean own,
+             const DkContext *ctx, GError **error)
+{
+  if (format != DK_PLAN_FORMAT_PDF)
+    {
+      char *text = plan_render (store, round, person, format, own, ctx, error);
+      return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
+    }
+  const DkExporters *x = dk_exporters (error);
+  g_autoptr (DkPlanDoc) doc = x != NULL ? plan_doc_load (store, round, person, own, ctx, error) : NULL;
+  return doc != NULL ? x->pdf_bytes (doc, error) : NULL;
 }
 
 GBytes *
 dk_plan_export (DkStore *store, const char *round, const char *person, DkPlanFormat format,
                 const DkContext *ctx, GError **error)
 {
-  if (format != DK_PLAN_FORMAT_PDF)
-    {
-      char *text = dk_plan_render (store, round, person, format, ctx, error);
-      return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
-    }
-  const DkExporters *x = dk_exporters (error);
-  g_autoptr (DkPlanDoc) doc = x != NULL ? dk_plan_doc_load (store, round, person, ctx, error) : NULL;
-  return doc != NULL ? x->pdf_bytes (doc, error) : NULL;
+  return plan_export (store, round, person, format, TRUE, ctx, error);
 }
 
 gboolean
@@ -579,7 +604,8 @@ static gboolean
 export_one (DkStore *store, const char *round, const char *person, DkPlanFormat format,
             const DkContext *ctx, const char *path, GError **error)
 {
-  g_autoptr (GBytes) bytes = dk_plan_export (store, round, person, format, ctx, error);
+  /* for the manager or HR who asked, not for the person */
+  g_autoptr (GBytes) bytes = plan_export (store, round, person, format, FALSE, ctx, error);
   return dk_file_replace_bytes (path, bytes, error);
 }
 

@@ -101,7 +101,8 @@ gboolean dk_plan_write_pdf (DkStore *store, const char *round, const char *perso
  * ASCII letters, digits, '-', '_' and a '.' not at the start become %XX,
  * '%' too: "a/b" is "a%2Fb.pdf", and no two ids share a file).  Returns the paths
  * written (char*; caller owns), or NULL with ERROR; files written before a
- * failure stay. */
+ * failure stay.  The files are for whoever asked (a manager, HR), not for
+ * the people: a self-rating not yet shared shows no level in them. */
 GPtrArray *dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlanFormat format,
                                 const DkContext *ctx, const char *dir, GError **error);
 
