@@ -21,7 +21,7 @@ cmd_audit (int argc, char **argv)
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) rows = store ? dk_person_audit (store, argv[1], &error) : NULL;
+      g_autoptr (GPtrArray) rows = store ? dk_person_audit_for_others (store, argv[1], common.lang, &error) : NULL;
       if (store == NULL)
         rc = CLI_FAILED;
       else if (rows == NULL)

@@ -45,7 +45,7 @@ dk_context_cancelled (const DkContext *ctx, GError **error)
   if (ctx == NULL || ctx->cancelled == NULL || !ctx->cancelled (ctx->cancel_data))
     return FALSE;
   g_set_error_literal (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED,
-                       dk_gettext (ctx->lang, "cancelled: nothing was changed"));
+                       T_ (ctx->lang, "cancelled: nothing was changed"));
   return TRUE;
 }
 

@@ -6,6 +6,8 @@
 
 #include "exporters.h"
 
+#include <string.h>
+
 /* ---- export: written by the exporters' module (json-glib) ----------------------- */
 
 char *
@@ -14,6 +16,102 @@ dk_person_export_json (DkStore *store, const char *person, GError **error)
   g_autoptr (DkPerson) p = dk_store_person (store, person, error);
   const DkExporters *x = p != NULL ? dk_exporters (error) : NULL;
   return x != NULL ? x->person_json (store, p, error) : NULL;
+}
+
+/* ---- the audit trail as others see it --------------------------------------------------- */
+
+/* Returns the codes of the rounds in which PERSON has a self-rating not
+ * shared (a set of char*; caller unrefs), or NULL with ERROR. */
+static GHashTable *
+unshared_rounds (DkStore *store, const char *person, GError **error)
+{
+  g_autoptr (DkPerson) p = dk_store_person (store, person, error);
+  g_autoptr (GPtrArray) rounds = p != NULL ? dk_store_rounds (store, error) : NULL;
+  if (rounds == NULL)
+    return NULL;
+  g_autoptr (GHashTable) unshared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < rounds->len; i++)
+    {
+      const DkRound *r = rounds->pdata[i];
+      g_autoptr (GError) missing = NULL;
+      g_autoptr (DkAssessment) a = dk_store_assessment (store, r->id, p->id, &missing);
+      if (a == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&missing));
+          return NULL;
+        }
+      if (a != NULL && !(a->flags & DK_ASSESS_SHARED))
+        g_hash_table_add (unshared, g_strdup (r->code));
+    }
+  return g_steal_pointer (&unshared);
+}
+
+/* Returns VALUE, an import's levels ("self 2 - 3 manager - 4 motivation 5 -"),
+ * with the self and motivation levels replaced by HIDDEN (caller frees). */
+static char *
+levels_hidden (const char *value, const char *hidden)
+{
+  g_auto (GStrv) words = g_strsplit (value, " ", -1);
+  GString *out = g_string_new (NULL);
+  gboolean hiding = FALSE, told = FALSE;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean part = strcmp (words[i], "self") == 0 || strcmp (words[i], "motivation") == 0
+                      || strcmp (words[i], "manager") == 0;
+      if (part)
+        {
+          hiding = strcmp (words[i], "manager") != 0;
+          told = FALSE;
+        }
+      if (hiding && !part && told)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, hiding && !part ? hidden : words[i]);
+      told |= hiding && !part;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Hides the private values of ROW (a rating row of a round not shared). */
+static void
+audit_row_hide (DkAuditRow *row, const char *hidden)
+{
+  if (row->field == NULL)
+    return;
+  if (g_str_has_prefix (row->field, "self ") || g_str_has_prefix (row->field, "motivation "))
+    {
+      g_free (row->old_value);
+      g_free (row->new_value);
+      row->old_value = g_strdup (hidden);
+      row->new_value = g_strdup (hidden);
+    }
+  else if (strcmp (row->field, "import") == 0)
+    for (char **v = &row->old_value; v != NULL; v = v == &row->old_value ? &row->new_value : NULL)
+      if (*v != NULL)
+        {
+          char *h = levels_hidden (*v, hidden);
+          g_free (*v);
+          *v = h;
+        }
+}
+
+GPtrArray *
+dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GError **error)
+{
+  g_autoptr (GHashTable) unshared = unshared_rounds (store, person, error);
+  g_autoptr (GPtrArray) rows = unshared != NULL ? dk_person_audit (store, person, error) : NULL;
+  if (rows == NULL)
+    return NULL;
+  const char *hidden = T_ (lang, "(not shared)");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DkAuditRow *row = rows->pdata[i];
+      if (row->entity != NULL && strcmp (row->entity, "rating") == 0 && row->round != NULL
+          && g_hash_table_contains (unshared, row->round))
+        audit_row_hide (row, hidden);
+    }
+  return g_steal_pointer (&rows);
 }
 
 /* ---- erasure (the store's side: core/store-person.c) -------------------------------- */

@@ -17,6 +17,13 @@ void dk_audit_row_free (DkAuditRow *row);
  * (DkAuditRow*; caller owns). */
 GPtrArray *dk_person_audit (DkStore *store, const char *person, GError **error);
 
+/* Returns the audit rows about PERSON as anyone but the person may read
+ * them: as dk_person_audit, except that in a round whose self-rating the
+ * person has not shared, the self and motivation levels of its rows are
+ * replaced by "(not shared)" in LANG — the field and the time stay, so
+ * that the change itself is never hidden.  Caller owns. */
+GPtrArray *dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GError **error);
+
 /* Returns everything stored about PERSON as pretty JSON: the person record,
  * every assessment decoded by competence (self levels included, shared or
  * not: it is the person's own data), comments and reasons, plans and their

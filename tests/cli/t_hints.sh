@@ -24,6 +24,7 @@ run dk plan show K10040; expect_rc 1
 expect_err "K10040 has no plan in round 2026 yet; create one with: digikomp plan create K10040 --round 2026"
 
 dk rate --self K10040 1.1 3
+dk assess K10040 --share >/dev/null   # shared: the audit shows its levels
 dk round close 2026 >/dev/null
 run dk rate --self K10040 1.1 4 --round 2026; expect_rc 1
 expect_err "round 2026 is closed; ratings can no longer change (see the open round with: digikomp round list)"
