@@ -1,6 +1,6 @@
 /*
  * server.h — what the server's HTTP layer (server.c) and its pages
- * (pages.c) share: one request, as a handler sees it.  Private to web/.
+ * (page*.c) share: one request, as a handler sees it.  Private to web/.
  *
  * A Request lives on one worker thread from its first byte to its answer;
  * its store is that thread's own DkStore.
@@ -82,7 +82,7 @@ void dk_web_sign_in_result (Request *r, const char *username, gboolean success);
 /* Answers 500 for ERROR (logged, never shown). */
 void dk_web_fail (Request *r, const GError *error);
 
-/* The handlers (pages.c).  Each is called after dk_access_allows said yes
+/* The handlers (page*.c).  Each is called after dk_access_allows said yes
  * to its route's rule and, for a POST, after the CSRF checks. */
 void dk_page_health (Request *r);
 void dk_page_style (Request *r);

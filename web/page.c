@@ -1,0 +1,83 @@
+/*
+ * page.c — what every page of the web interface shares: the frame (head,
+ * header, main), forms with their CSRF field, buttons and links; and the
+ * two pages with no content of their own, health and the stylesheet.
+ * Every page is rendered through the escaping writer (html.h) and works
+ * without JavaScript.
+ */
+#include "page.h"
+
+#include <gio/gio.h>
+
+void
+dk_page_form_start (DkHtml *h, const char *action, const char *csrf)
+{
+  dk_html_open (h, "form", "method", "post", "action", action, NULL);
+  dk_html_open (h, "input", "type", "hidden", "name", "csrf", "value", csrf, NULL);
+}
+
+void
+dk_page_button (DkHtml *h, const char *text, gboolean end)
+{
+  dk_html_open (h, "button", "type", "submit", NULL);
+  dk_html_text (h, text);
+  dk_html_close (h, "button");
+  if (end)
+    dk_html_close (h, "form");
+}
+
+DkHtml *
+dk_page_start (Request *r, const char *title)
+{
+  DkHtml *h = dk_html_new ();
+  DK_HTML_MARKUP (h, "<!DOCTYPE html>\n");
+  dk_html_open (h, "html", "lang", dk_lang_code (r->ctx.lang), NULL);
+  DK_HTML_MARKUP (h, "<head><meta charset=\"utf-8\">"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+  dk_html_open (h, "title", NULL);
+  dk_html_textf (h, "%s – digikomp", title);
+  dk_html_close (h, "title");
+  DK_HTML_MARKUP (h, "<link rel=\"stylesheet\" href=\"/style.css\"></head><body>");
+  if (r->who != NULL)
+    {
+      DK_HTML_MARKUP (h, "<header><nav>");
+      dk_html_open (h, "a", "href", "/", NULL);
+      dk_html_text (h, "digikomp");
+      dk_html_close (h, "a");
+      dk_html_open (h, "span", "class", "who", NULL);
+      dk_html_text (h, r->who->name);
+      dk_html_close (h, "span");
+      dk_page_form_start (h, "/logout", r->session->csrf);
+      dk_page_button (h, T ("Sign out"), TRUE);
+      DK_HTML_MARKUP (h, "</nav></header>");
+    }
+  DK_HTML_MARKUP (h, "<main>");
+  dk_html_element (h, "h1", title);
+  return h;
+}
+
+void
+dk_page_link_item (DkHtml *h, const char *path, const char *text)
+{
+  DK_HTML_MARKUP (h, "<li>");
+  dk_html_open (h, "a", "href", path, NULL);
+  dk_html_text (h, text);
+  dk_html_close (h, "a");
+  DK_HTML_MARKUP (h, "</li>");
+}
+
+void
+dk_page_health (Request *r)
+{
+  dk_web_answer (r, 200, "text/plain; charset=utf-8", g_strdup ("ok\n"), 3);
+}
+
+void
+dk_page_style (Request *r)
+{
+  g_autoptr (GBytes) css = g_resources_lookup_data ("/se/digikomp/web/style.css", 0, NULL);
+  gsize len = 0;
+  const char *data = css != NULL ? g_bytes_get_data (css, &len) : "";
+  dk_web_answer (r, 200, "text/css; charset=utf-8", g_strndup (data, len), len);
+}
+
