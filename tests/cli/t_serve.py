@@ -22,38 +22,10 @@ import sys
 import time
 import urllib.parse
 
-DK, TOP, T = sys.argv[1], sys.argv[2], sys.argv[3]
-DB = os.path.join(T, "store.db")
-CLOCK = os.path.join(T, "clock")
-START = 1790000000          # 2026-09-21T14:13:20Z
-PASSWORD = "correct horse battery staple"
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAILED:", what)
-
-
-def set_clock(t):
-    with open(CLOCK + ".tmp", "w") as f:
-        f.write(str(t))
-    os.replace(CLOCK + ".tmp", CLOCK)
-
-
-def iso(t):
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
-
-
-def dk(*args, stdin=None, now=None):
-    env = dict(os.environ, DIGIKOMP_DB=DB)
-    if now is not None:
-        env["DIGIKOMP_NOW"] = iso(now)
-    p = subprocess.run([DK, *args], input=stdin, capture_output=True, text=True, env=env)
-    if p.returncode != 0:
-        print("digikomp", *args, "->", p.returncode, p.stderr)
-    return p
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import serve_lib  # noqa: E402
+serve_lib.setup(*sys.argv[1:4])
+from serve_lib import *  # noqa: E402,F401,F403
 
 
 # ---- the organisation: one person of each kind ------------------------------
@@ -104,81 +76,6 @@ check(dk("user", "password", "NOBODY", stdin=PASSWORD + "\n").returncode == 3, "
 check(dk("user", "grant", "E1", "coordinator:Org/Nowhere").returncode == 3, "grant of an unknown unit")
 check(dk("user", "grant", "E1", "king").returncode == 3, "grant of no kind")
 check(dk("user", "list").stdout == before, "a refused change changed the accounts")
-
-
-# ---- the server -----------------------------------------------------------------
-class Server:
-    started = 0
-
-    def __init__(self, *extra):
-        Server.started += 1
-        self.log = open(os.path.join(T, "serve-%d.log" % Server.started), "w+")
-        env = dict(os.environ, DIGIKOMP_DB=DB, DIGIKOMP_CLOCK_FILE=CLOCK)
-        self.proc = subprocess.Popen([DK, "serve", "--listen", "127.0.0.1:0", "--threads", "2", *extra],
-                                     stderr=self.log, env=env)
-        for _ in range(600):
-            self.log.seek(0)
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", self.log.read())
-            if m:
-                self.port = int(m.group(1))
-                return
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        self.log.seek(0)
-        sys.exit("the server did not start: " + self.log.read())
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        rc = self.proc.wait(timeout=60)
-        self.log.seek(0)
-        return rc, self.log.read()
-
-
-class Browser:
-    """One client: a cookie jar, a source address."""
-
-    def __init__(self, server, source="127.0.0.1"):
-        self.server, self.source, self.cookies = server, source, {}
-
-    def request(self, method, path, fields=None, headers=None, body=None):
-        c = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60,
-                                       source_address=(self.source, 0))
-        h = dict(headers or {})
-        if self.cookies:
-            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
-        if fields is not None:
-            body = urllib.parse.urlencode(fields)
-            h["Content-Type"] = "application/x-www-form-urlencoded"
-        c.request(method, path, body=body, headers=h)
-        r = c.getresponse()
-        text = r.read().decode("utf-8", "replace")
-        for name, value in r.getheaders():
-            if name.lower() == "set-cookie":
-                k, v = value.split(";")[0].split("=", 1)
-                if "Max-Age=0" in value:
-                    self.cookies.pop(k, None)
-                else:
-                    self.cookies[k] = v
-        c.close()
-        r.text = text
-        return r
-
-    def get(self, path, **kw):
-        return self.request("GET", path, **kw)
-
-    def csrf(self, path="/login"):
-        m = re.search(r'name="csrf" value="([0-9a-f]+)"', self.get(path).text)
-        return m.group(1) if m else ""
-
-    def sign_in(self, user, password=PASSWORD):
-        return self.request("POST", "/login", {"username": user, "password": password,
-                                               "csrf": self.csrf()})
-
-    def post(self, path, fields, csrf_from="/"):
-        fields = dict(fields)
-        fields.setdefault("csrf", self.csrf(csrf_from))
-        return self.request("POST", path, fields)
 
 
 set_clock(START)
@@ -498,6 +395,4 @@ audit = subprocess.run(["sqlite3", DB, "SELECT actor, field, new_value FROM audi
 check("E1|lang|sv" in audit and "E1|sign-in|password" in audit and "E1|sign-in|invitation" in audit
       and "E1|sign-in|header" in audit and "E2|sign-out|" in audit, "the audit rows:\n" + audit)
 
-if failures:
-    sys.exit("%d checks failed" % len(failures))
-print("serve: all checks passed")
+sys.exit(finish("serve"))

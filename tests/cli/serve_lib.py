@@ -1,0 +1,139 @@
+# serve_lib.py — what the tests of `digikomp serve` share: the scratch store,
+# the digikomp command, a server on a free loopback port with an injectable
+# clock (DIGIKOMP_CLOCK_FILE), and a client with a cookie jar.
+#
+#   import serve_lib as s; s.setup(DIGIKOMP, TOP, SCRATCH)
+#   ... s.check(cond, what) ...; sys.exit(s.finish("name"))
+import http.client
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+
+DK = TOP = T = DB = CLOCK = None
+START = 1790000000          # 2026-09-21T14:13:20Z
+PASSWORD = "correct horse battery staple"
+failures = []
+
+
+def setup(dk_path, top, scratch):
+    """Names the program, the source tree and the scratch folder (the store
+    is SCRATCH/store.db, the clock SCRATCH/clock)."""
+    global DK, TOP, T, DB, CLOCK
+    DK, TOP, T = dk_path, top, scratch
+    DB = os.path.join(T, "store.db")
+    CLOCK = os.path.join(T, "clock")
+
+
+def finish(name):
+    """Prints the verdict; returns the exit status."""
+    if failures:
+        print("%s: %d checks failed" % (name, len(failures)))
+        return 1
+    print("%s: all checks passed" % name)
+    return 0
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAILED:", what)
+
+
+def set_clock(t):
+    with open(CLOCK + ".tmp", "w") as f:
+        f.write(str(t))
+    os.replace(CLOCK + ".tmp", CLOCK)
+
+
+def iso(t):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
+def dk(*args, stdin=None, now=None):
+    env = dict(os.environ, DIGIKOMP_DB=DB)
+    if now is not None:
+        env["DIGIKOMP_NOW"] = iso(now)
+    p = subprocess.run([DK, *args], input=stdin, capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        print("digikomp", *args, "->", p.returncode, p.stderr)
+    return p
+
+
+class Server:
+    started = 0
+
+    def __init__(self, *extra):
+        Server.started += 1
+        self.log = open(os.path.join(T, "serve-%d.log" % Server.started), "w+")
+        env = dict(os.environ, DIGIKOMP_DB=DB, DIGIKOMP_CLOCK_FILE=CLOCK)
+        self.proc = subprocess.Popen([DK, "serve", "--listen", "127.0.0.1:0", "--threads", "2", *extra],
+                                     stderr=self.log, env=env)
+        for _ in range(600):
+            self.log.seek(0)
+            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", self.log.read())
+            if m:
+                self.port = int(m.group(1))
+                return
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        self.log.seek(0)
+        sys.exit("the server did not start: " + self.log.read())
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        rc = self.proc.wait(timeout=60)
+        self.log.seek(0)
+        return rc, self.log.read()
+
+
+class Browser:
+    """One client: a cookie jar, a source address."""
+
+    def __init__(self, server, source="127.0.0.1"):
+        self.server, self.source, self.cookies = server, source, {}
+
+    def request(self, method, path, fields=None, headers=None, body=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60,
+                                       source_address=(self.source, 0))
+        h = dict(headers or {})
+        if self.cookies:
+            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        if fields is not None:
+            body = urllib.parse.urlencode(fields)
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+        c.request(method, path, body=body, headers=h)
+        r = c.getresponse()
+        text = r.read().decode("utf-8", "replace")
+        for name, value in r.getheaders():
+            if name.lower() == "set-cookie":
+                k, v = value.split(";")[0].split("=", 1)
+                if "Max-Age=0" in value:
+                    self.cookies.pop(k, None)
+                else:
+                    self.cookies[k] = v
+        c.close()
+        r.text = text
+        return r
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def csrf(self, path="/login"):
+        m = re.search(r'name="csrf" value="([0-9a-f]+)"', self.get(path).text)
+        return m.group(1) if m else ""
+
+    def sign_in(self, user, password=PASSWORD):
+        return self.request("POST", "/login", {"username": user, "password": password,
+                                               "csrf": self.csrf()})
+
+    def post(self, path, fields, csrf_from="/"):
+        fields = dict(fields)
+        fields.setdefault("csrf", self.csrf(csrf_from))
+        return self.request("POST", path, fields)
+
+
