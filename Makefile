@@ -98,7 +98,8 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildcard po/*.po))
 
-.PHONY: all deps deps-bench deps-fuzz deps-valgrind deps-tsan demo check check-unit check-cli check-asan \
+.PHONY: all deps deps-bench deps-fuzz deps-valgrind deps-tsan deps-web-test demo check check-unit check-cli \
+        check-asan \
         check-valgrind check-tsan tsan-run \
         bench fuzz fuzz-run pot install uninstall clean
 
@@ -222,6 +223,21 @@ deps-valgrind:
 
 deps-tsan:
 	@sh build-aux/deps.sh tsan
+
+deps-web-test:
+	@sh build-aux/deps.sh web-test
+
+# axe-core for the browser tests, as tests/web/package-lock.json pins it,
+# installed into $(BUILD)/node/ with npm ci: again only when the lockfile changes.
+NODE_DIR := $(BUILD)/node
+AXE      := $(NODE_DIR)/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/web/package.json tests/web/package-lock.json | deps-web-test
+	@mkdir -p $(NODE_DIR)
+	@echo "  NPM     $(NODE_DIR)"
+	@cp tests/web/package.json tests/web/package-lock.json $(NODE_DIR)/
+	@cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@test -s $@ && touch $@
 
 # ---- the README's two commands ----------------------------------------------
 
