@@ -99,7 +99,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildcard po/*.po))
 
 .PHONY: all deps deps-bench deps-fuzz deps-valgrind deps-tsan deps-web-test demo check check-unit check-cli \
-        check-asan \
+        check-web screenshots check-asan \
         check-valgrind check-tsan tsan-run \
         bench fuzz fuzz-run pot install uninstall clean
 
@@ -245,14 +245,24 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@BIN=$(BIN) sh examples/demo.sh
 
-check: deps
+check: deps deps-web-test
 	@$(MAKE) --no-print-directory check-unit check-cli
+	@$(MAKE) --no-print-directory check-web
 
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 check-cli: $(BIN) $(MODULES) $(MO_FILES) $(BUILD)/bench/gen $(BUILD)/tests/pngdiff
 	@sh tests/cli/run.sh $(BIN)
+
+# The browser tests (tests/web/t_*.py): the pages in headless Chromium, with
+# Debian's Python (its selenium), through tests/cli/run.sh: "web: N passed, N failed".
+check-web: deps-web-test $(BIN) $(MODULES) $(MO_FILES) $(AXE)
+	@AXE_JS=$(CURDIR)/$(AXE) sh tests/cli/run.sh $(BIN) web
+
+# The same tests, saving what the pages look like at 1280 and 320 px into docs/images/.
+screenshots: deps-web-test $(BIN) $(MODULES) $(MO_FILES) $(AXE)
+	@DK_SCREENSHOTS=1 AXE_JS=$(CURDIR)/$(AXE) sh tests/cli/run.sh $(BIN) web
 
 check-asan: deps
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
