@@ -2,6 +2,7 @@
  * plan.c — personal development plans: the steps of a plan's life and the
  * rules that allow them (the store's side is core/store-plan.c).
  */
+#include "hint.h"
 #include "plan.h"
 #include "date.h"
 #include "participation.h"
@@ -9,7 +10,7 @@
 
 #include <string.h>
 
-G_DEFINE_QUARK (dk-plan-error-quark, dk_plan_error)
+DK_DEFINE_HINTED_ERROR (DkPlanError, dk_plan_error)
 
 /* ---- the context of one person's plan ------------------------------------------------ */
 
@@ -39,16 +40,16 @@ dk_plan_context_clear (DkPlanContext *ctx)
 }
 
 GPtrArray *
-dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue, DkStrategy strategy,
-                 DkLang lang, GError **error)
+dk_plan_suggest (DkStore *store, DkPlanContext *plan, GPtrArray *catalogue, DkStrategy strategy,
+                 const DkContext *ctx, GError **error)
 {
-  g_autoptr (GHashTable) completed = dk_participation_completed (store, ctx->person->id, error);
+  g_autoptr (GHashTable) completed = dk_participation_completed (store, plan->person->id, error);
   if (completed == NULL)
     return NULL;
-  g_autofree char *from = dk_store_today ();
-  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, lang);
-  return dk_planner_suggest (planner, ctx->fw, ctx->gaps, ctx->person->role, ctx->person->unit_path,
-                             dk_framework_motivation_high (ctx->fw), completed, strategy, 0);
+  g_autofree char *from = dk_context_today (ctx);
+  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, ctx->lang);
+  return dk_planner_suggest (planner, plan->fw, plan->gaps, plan->person->role, plan->person->unit_path,
+                             dk_framework_motivation_high (plan->fw), completed, strategy, 0);
 }
 
 /* ---- reading a plan ---------------------------------------------------------------------- */
@@ -60,9 +61,11 @@ plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError 
 {
   DkPlan *plan = NULL;
   if (dk_store_plan (store, round, person, &plan, error) && plan == NULL)
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
-                 _("%s has no plan in round %s yet; create one with: digikomp plan create %s --round %s"),
-                 person->ext_id, round->code, person->ext_id, round->code);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND, _("%s has no plan in round %s yet"),
+                   person->ext_id, round->code);
+      dk_error_set_hint (error, DK_HINT_PLAN_CREATE, person->ext_id, round->code);
+    }
   return plan;
 }
 
@@ -127,29 +130,29 @@ make_room (DkStore *store, const DkPlanContext *ctx, GError **error)
     return TRUE;
   if (strcmp (existing->state, "suggested") == 0)
     return dk_store_plan_delete (store, existing->id, error);
-  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-               _("%s has a plan in round %s already; see it with: digikomp plan show %s"),
-               ctx->person->ext_id, ctx->round->code, ctx->person->ext_id);
+  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s has a plan in round %s already"),
+               ctx->person->ext_id, ctx->round->code);
+  dk_error_set_hint (error, DK_HINT_PLAN_SHOW, ctx->person->ext_id, NULL);
   return FALSE;
 }
 
 static gboolean
-plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, const char *actor,
+plan_write_new (DkStore *store, const DkPlanContext *pc, GPtrArray *needs, const DkContext *ctx,
                 GError **error)
 {
   if (!dk_store_begin (store, error))
     return FALSE;
   /* checked inside the write lock: two processes creating the same plan at
    * once get one plan and one clear refusal, not a constraint error */
-  if (!make_room (store, ctx, error))
+  if (!make_room (store, pc, error))
     {
       dk_store_rollback (store);
       return FALSE;
     }
-  g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store);
-  gint64 id = dk_plan_writer_plan (w, ctx->round->id, ctx->person->id, "draft", error);
+  g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store, ctx);
+  gint64 id = dk_plan_writer_plan (w, pc->round->id, pc->person->id, "draft", error);
   gboolean ok = id != 0 && (needs == NULL || add_best (w, id, needs, error))
-                && dk_store_audit (store, actor, "plan", ctx->person->id, ctx->round->id,
+                && dk_store_audit (store, dk_context_actor (ctx), "plan", pc->person->id, pc->round->id,
                                    "created", NULL, needs != NULL ? "from suggestions" : "empty", error)
                 && dk_store_commit (store, error);
   if (!ok)
@@ -168,8 +171,8 @@ dk_plan_create (DkStore *store, const char *round, const char *person, gboolean 
   gboolean ok = dk_plan_context_load (store, round, person, &pc, error)
                 && (!from_suggestions || (catalogue = dk_catalogue_load (store, error)) != NULL);
   if (ok && from_suggestions)
-    ok = (needs = dk_plan_suggest (store, &pc, catalogue, DK_STRATEGY_GAPS, ctx->lang, error)) != NULL;
-  if (ok && plan_write_new (store, &pc, needs, dk_context_actor (ctx), error))
+    ok = (needs = dk_plan_suggest (store, &pc, catalogue, DK_STRATEGY_GAPS, ctx, error)) != NULL;
+  if (ok && plan_write_new (store, &pc, needs, ctx, error))
     plan = plan_load (store, pc.round, pc.person, error);
   dk_plan_context_clear (&pc);
   return plan;
@@ -213,27 +216,36 @@ static gboolean
 step_allowed (const DkPlan *plan, Step step, GError **error)
 {
   const char *p = plan->person, *state = dk_plan_word (plan->state);
+  DkHint hint;
   if (step == STEP_ADD && !is_draft (plan))
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan is %s; reopen it to change its items: digikomp plan reopen %s --by MANAGER"),
-                 p, state, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is %s"), p, state);
+      hint = DK_HINT_PLAN_REOPEN_ITEMS;
+    }
   else if (step == STEP_AGREE && !is_draft (plan))
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan is %s already (agreed on %s by %s); to change it: digikomp plan reopen %s --by MANAGER"),
-                 p, state, plan->agreed_at, plan->agreed_by, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is %s already (agreed on %s by %s)"),
+                   p, state, plan->agreed_at, plan->agreed_by);
+      hint = DK_HINT_PLAN_REOPEN;
+    }
   else if (step == STEP_AGREE && plan->items->len == 0)
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan has no items; add one before agreeing it: digikomp plan add %s --competence C "
-                   "--activity ID"), p, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan has no items"), p);
+      hint = DK_HINT_PLAN_ADD_FIRST;
+    }
   else if (step == STEP_FOLLOW_UP && is_draft (plan))
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan is not agreed yet; a plan is followed up after: digikomp plan agree %s --by MANAGER"),
-                 p, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is not agreed yet"), p);
+      hint = DK_HINT_PLAN_AGREE;
+    }
   else if (step == STEP_REOPEN && is_draft (plan))
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan is a draft already; change it with: digikomp plan add %s"), p, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is a draft already"), p);
+      hint = DK_HINT_PLAN_ADD;
+    }
   else
     return TRUE;
+  dk_error_set_hint (error, hint, p, NULL);
   return FALSE;
 }
 
@@ -271,36 +283,36 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
   else if (activity != NULL && dk_catalogue_find (catalogue, activity) == NULL)
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
-                   _("no such activity: '%s'; see: digikomp catalogue list --competence %s"),
-                   activity, comp);
+                   _("no such activity: '%s'"), activity);
+      dk_error_set_hint (error, DK_HINT_CATALOGUE_LIST, comp, NULL);
       ok = FALSE;
     }
   if (ok)
-    ok = dk_store_plan_add_item (store, t.plan, comp, target, activity, wish, due, dk_context_actor (ctx), error);
+    ok = dk_store_plan_add_item (store, t.plan, comp, target, activity, wish, due, ctx, error);
   target_clear (&t);
   return ok;
 }
 
 gboolean
-dk_plan_agree (DkStore *store, const char *round, const char *person, const char *by, GError **error)
+dk_plan_agree (DkStore *store, const char *round, const char *person, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, by, error)
+  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, dk_context_actor (ctx), error)
                 && step_allowed (t.plan, STEP_AGREE, error);
   if (ok)
-    ok = dk_store_plan_agree (store, t.plan, by, error);
+    ok = dk_store_plan_agree (store, t.plan, ctx, error);
   target_clear (&t);
   return ok;
 }
 
 gboolean
-dk_plan_reopen (DkStore *store, const char *round, const char *person, const char *by, GError **error)
+dk_plan_reopen (DkStore *store, const char *round, const char *person, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, by, error)
+  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, dk_context_actor (ctx), error)
                 && step_allowed (t.plan, STEP_REOPEN, error);
   if (ok)
-    ok = dk_store_plan_reopen (store, t.plan, by, error);
+    ok = dk_store_plan_reopen (store, t.plan, ctx, error);
   target_clear (&t);
   return ok;
 }
@@ -313,7 +325,7 @@ dk_plan_follow_up (DkStore *store, const char *round, const char *person, const 
   gboolean ok = dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error) && target_load (store, round, person, &t, error)
                 && step_allowed (t.plan, STEP_FOLLOW_UP, error);
   if (ok)
-    ok = dk_store_plan_follow_up (store, t.plan, date, notes, dk_context_actor (ctx), error);
+    ok = dk_store_plan_follow_up (store, t.plan, date, notes, ctx, error);
   target_clear (&t);
   return ok;
 }
@@ -327,12 +339,12 @@ dk_plan_set_status (DkStore *store, const char *round, const char *person, guint
   if (ok && (number == 0 || number > t.plan->items->len))
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
-                   _("the plan has no item %u; see the items with: digikomp plan show %s"), number, person);
+                   _("the plan has no item %u"), number);
+      dk_error_set_hint (error, DK_HINT_PLAN_ITEMS, person, NULL);
       ok = FALSE;
     }
   if (ok)
-    ok = dk_store_plan_item_status (store, t.plan, t.plan->items->pdata[number - 1], status,
-                                    dk_context_actor (ctx), error);
+    ok = dk_store_plan_item_status (store, t.plan, t.plan->items->pdata[number - 1], status, ctx, error);
   target_clear (&t);
   return ok;
 }
@@ -417,9 +429,9 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const 
                      guint *written, const DkProgress *progress, GError **error)
 {
   SuggestAll s = { .store = store, .unit = unit, .error = error, .progress = progress, .ctx = ctx };
-  s.writer = dk_plan_writer_new (store);
+  s.writer = dk_plan_writer_new (store, ctx);
   g_autoptr (GPtrArray) catalogue = NULL;
-  g_autofree char *from = dk_store_today ();
+  g_autofree char *from = dk_context_today (ctx);
   gboolean ok = (s.round = dk_store_round (store, round, error)) != NULL
                 && (unit == NULL || dk_store_unit_ensure (store, unit, FALSE, error) != 0)
                 && (s.fw = dk_store_round_framework (store, s.round, error)) != NULL

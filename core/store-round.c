@@ -2,6 +2,7 @@
  * store-round.c — rounds, registration, assessments, the rules of the
  * conversation (who may change which level when), and the round scan.
  */
+#include "hint.h"
 #include "store-private.h"
 #include "date.h"
 
@@ -99,8 +100,10 @@ open_round (DkStore *store, GError **error)
       return found;
     }
   if (n_open == 0)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("no open round; open one with: digikomp round open ID --title TITLE --framework ID"));
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no open round"));
+      dk_error_set_hint (error, DK_HINT_ROUND_OPEN, NULL, NULL);
+    }
   else
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("several rounds are open; name one with --round"));
@@ -121,8 +124,10 @@ dk_store_round (DkStore *store, const char *code, GError **error)
   if (step == DK_STORE_STEP_ROW)
     r = round_from_row (stmt);
   else if (step == DK_STORE_STEP_DONE)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
-                 _("no such round: '%s'; see the rounds with: digikomp round list"), code);
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, _("no such round: '%s'"), code);
+      dk_error_set_hint (error, DK_HINT_ROUND_LIST, NULL, NULL);
+    }
   sqlite3_finalize (stmt);
   return r;
 }
@@ -179,7 +184,7 @@ dk_store_round_register_active (DkStore *store, const DkRound *round, const DkFr
 
 gboolean
 dk_store_round_open (DkStore *store, const char *code, const char *title, const char *fw_id,
-                     const char *fw_version, const char *actor, GError **error)
+                     const char *fw_version, const DkContext *ctx, GError **error)
 {
   if (code[0] == '\0' || code[0] == '-')
     {
@@ -194,7 +199,7 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
   g_autoptr (DkFramework) fw = dk_store_framework_by_rowid (store, fw_rowid, error);
   if (fw == NULL || !dk_store_begin (store, error))
     return FALSE;
-  g_autofree char *today = dk_store_today ();
+  g_autofree char *today = dk_context_today (ctx);
   sqlite3_stmt *stmt = dk_store_prepare (
       store, "INSERT INTO round (code, title, framework_id, state, opened_at)"
              " VALUES (?, ?, ?, 'open', ?)", error);
@@ -217,7 +222,7 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
     }
   g_autoptr (DkRound) round = ok ? dk_store_round (store, code, error) : NULL;
   ok = round != NULL && dk_store_round_register_active (store, round, fw, error)
-       && dk_store_audit (store, actor, "round", 0, round->id, "state", NULL, "open", error)
+       && dk_store_audit (store, dk_context_actor (ctx), "round", 0, round->id, "state", NULL, "open", error)
        && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
@@ -225,7 +230,7 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
 }
 
 gboolean
-dk_store_round_close (DkStore *store, const char *code, const char *actor, GError **error)
+dk_store_round_close (DkStore *store, const char *code, const DkContext *ctx, GError **error)
 {
   g_autoptr (DkRound) round = dk_store_round (store, code, error);
   if (round == NULL)
@@ -236,7 +241,7 @@ dk_store_round_close (DkStore *store, const char *code, const char *actor, GErro
                    _("round %s is closed already"), code);
       return FALSE;
     }
-  g_autofree char *today = dk_store_today ();
+  g_autofree char *today = dk_context_today (ctx);
   sqlite3_stmt *stmt = NULL;
   gboolean ok = dk_store_begin (store, error)
                 && (stmt = dk_store_prepare (store, "UPDATE round SET state = 'closed',"
@@ -248,7 +253,7 @@ dk_store_round_close (DkStore *store, const char *code, const char *actor, GErro
       ok = dk_store_step_done (store, stmt, error);
     }
   sqlite3_finalize (stmt);
-  ok = ok && dk_store_audit (store, actor, "round", 0, round->id, "state", "open", "closed", error)
+  ok = ok && dk_store_audit (store, dk_context_actor (ctx), "round", 0, round->id, "state", "open", "closed", error)
        && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
@@ -487,8 +492,8 @@ dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **err
   if (!round->open)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("round %s is closed; ratings can no longer change (see the open round with: "
-                     "digikomp round list)"), round->code);
+                   _("round %s is closed; ratings can no longer change"), round->code);
+      dk_error_set_hint (error, DK_HINT_ROUND_OPEN_LIST, NULL, NULL);
       return FALSE;
     }
   if (!person->active)
@@ -669,17 +674,17 @@ shared_or_refuse (const Change *c, const char *what, GError **error)
   if (c->a->flags & DK_ASSESS_SHARED)
     return TRUE;
   g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-               _("%s has not shared the self-rating yet, so %s is not possible; "
-                 "the employee shares it with: digikomp assess %s --share"),
-               c->person->ext_id, what, c->person->ext_id);
+               _("%s has not shared the self-rating yet, so %s is not possible"), c->person->ext_id, what);
+  dk_error_set_hint (error, DK_HINT_SHARE, c->person->ext_id, NULL);
   return FALSE;
 }
 
 gboolean
 dk_store_rate_manager (DkStore *store, const char *round, const char *person,
-                       const char *competence, guint level, const char *reason, const char *by,
+                       const char *competence, guint level, const char *reason, const DkContext *ctx,
                        GError **error)
 {
+  const char *by = dk_context_actor (ctx);
   if (reason == NULL || *reason == '\0')
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
@@ -719,7 +724,7 @@ dk_store_share (DkStore *store, const char *round, const char *person, const DkC
     {
       c.a->flags |= DK_ASSESS_SHARED;
       c.a->hand_flags |= DK_ASSESS_SHARED;
-      c.a->shared_at = dk_store_today ();
+      c.a->shared_at = dk_context_today (ctx);
       ok = change_commit (store, &c, dk_context_actor (ctx), "shared", "no", "yes", error);
     }
   change_clear (store, &c);
