@@ -23,8 +23,10 @@ from serve_lib import PASSWORD, check, dk  # noqa: E402,F401
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402,F401
+from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402,F401
+from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 TOP = AXE_JS = SERVER = None
 drivers = []
@@ -53,7 +55,6 @@ def finish(name):
 
 def skip(what):
     skipped.append(what)
-    print("SKIPPED:", what)
 
 
 def ok(p):
@@ -149,6 +150,14 @@ def go(d, path):
     d.get(url(path))
 
 
+def follow(d, element):
+    """Clicks ELEMENT (a link or a submit button) and waits for the page it leads to."""
+    old = d.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(d, 30).until(staleness_of(old))
+    WebDriverWait(d, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def path(d):
     """The path (and query) of the page the browser shows."""
     u = d.current_url
@@ -202,7 +211,20 @@ def axe(d, where):
 def no_sideways_scroll(d, where):
     """The page needs no horizontal scrolling at its width (WCAG 1.4.10)."""
     wide = d.execute_script("return document.documentElement.scrollWidth")
-    check(wide <= d.viewport + 1, "%s at %d px is %d px wide: it scrolls sideways" % (where, d.viewport, wide))
+    if wide <= d.viewport + 1:
+        return
+    # the innermost elements that reach past the edge, or whose content does
+    # (a long word in a narrow box)
+    past = d.execute_script("""
+      const w = document.documentElement.clientWidth;
+      const past = e => e.getBoundingClientRect().right > w + 1 ||
+        (getComputedStyle(e).overflowX === 'visible' &&
+         e.getBoundingClientRect().left + e.scrollWidth > w + 1);
+      return [...document.querySelectorAll('body *')]
+        .filter(e => past(e) && ![...e.children].some(past))
+        .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.getAttribute('class') ? '.' + e.getAttribute('class') : '') +
+                              ' "' + (e.textContent || '').trim().slice(0, 40) + '"');""")
+    check(False, "%s at %d px is %d px wide: it scrolls sideways (%s)" % (where, d.viewport, wide, "; ".join(past)))
 
 
 def shot(d, name):

@@ -95,9 +95,9 @@ def submit(form, *patterns):
     for pattern in patterns:
         for e, w in zip(buttons, words):
             if re.search(pattern, w, re.I):
-                e.click()
+                b.follow(form.parent, e)
                 return
-    buttons[-1].click()
+    b.follow(form.parent, buttons[-1])
 
 
 def sign_in(d, person):
@@ -174,7 +174,7 @@ def go_back(d, area):
     back = [e for e in d.find_elements(By.CSS_SELECTOR, "main a[href], main button")
             if re.search(r"föregående|previous|tillbaka|back", e.text, re.I)]
     if back:
-        back[0].click()
+        b.follow(d, back[0])
     else:
         b.go(d, "/assessment?area=" + area)
 
@@ -221,7 +221,7 @@ def self_rating(d, person, mode):
     start_before = [e.text for e in d.find_elements(By.CSS_SELECTOR, 'main a[href="/assessment"]')]
     check(start_before, "the start page has no link to the self-rating")
     if start_before:
-        d.find_element(By.CSS_SELECTOR, 'main a[href="/assessment"]').click()
+        b.follow(d, d.find_element(By.CSS_SELECTOR, 'main a[href="/assessment"]'))
     else:
         b.go(d, "/assessment")
     (a1, c1), (a2, c2) = AREAS[0], AREAS[1]
@@ -298,7 +298,7 @@ def plan(d, mode):
     links = d.find_elements(By.CSS_SELECTOR, 'main a[href="/plan"]')
     check(links, "the start page has no link to the plan")
     if links:
-        links[0].click()
+        b.follow(d, links[0])
     else:
         b.go(d, "/plan")
     check(b.path(d) == "/plan", "the plan's link leads to %s" % b.path(d))
