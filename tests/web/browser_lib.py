@@ -10,6 +10,7 @@
 #   ... b.check(cond, what) ... b.axe(d, "the start page") ...
 #   d.quit(); sys.exit(b.finish("name"))
 import atexit
+import csv
 import http.client
 import json
 import os
@@ -80,6 +81,14 @@ def example_store(people, round_code="2026"):
         ok(dk("plan", "add", person, "--round", round_code, "--competence", "3.1", "--wish",
               "Kvällskurs i bildredigering", "--due", "2027-03-31"))
         ok(dk("plan", "agree", person, "--round", round_code, "--by", manager))
+
+
+def invitations(round_code, unit):
+    """One-time sign-in links for the people of UNIT: {person: "/invite/TOKEN"}."""
+    out = os.path.join(serve_lib.T, "links.csv")
+    ok(dk("user", "invite", "--round", round_code, "--unit", unit, "--output", out))
+    with open(out, newline="") as f:
+        return {row["person"]: "/invite/" + row["link"].rsplit("/invite/", 1)[1] for row in csv.DictReader(f)}
 
 
 def start():

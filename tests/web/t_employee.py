@@ -3,8 +3,8 @@
 # (`make check-web` runs it with Debian's Python through tests/cli/run.sh,
 # which sets DIGIKOMP, TOP, T; AXE_JS names axe-core's axe.min.js).
 #
-# With JavaScript on, at 1280 px: sign in by typing and clicking, the start
-# page, the self-rating area by area (every choice by its label), on and
+# With JavaScript on, at 1280 px: the invitation link, signing out, signing
+# in by typing and clicking, the start page, the self-rating area by area (every choice by its label), on and
 # back with the answers kept, a change, signing out and in with the change
 # kept, the summary, sharing (and a change after it), the plan's PDF and
 # iCalendar files, the catalogue, the settings, the accessibility statement;
@@ -98,6 +98,14 @@ def submit(form, *patterns):
                 b.follow(form.parent, e)
                 return
     b.follow(form.parent, buttons[-1])
+
+
+def invited(d, link):
+    """Signs in the first time: the invitation link, then its button."""
+    b.go(d, link)
+    look(d, "the invitation page", "employee-invitation")
+    submit(d.find_element(By.CSS_SELECTOR, 'main form'))
+    check(b.path(d) == "/", "the invitation's button lands on %s, expected /" % b.path(d))
 
 
 def sign_in(d, person):
@@ -321,8 +329,10 @@ def plan(d, mode):
 def flow(d, person):
     """The employee's way; with d.looks, axe, 320 px, keyboard and screenshots too."""
     mode = "with JavaScript %s" % ("on" if d.javascript else "off")
-    sign_in(d, person)
+    invited(d, LINKS[person])
     look(d, "the start page", "employee-start")
+    sign_out(d)
+    sign_in(d, person)
     self_rating(d, person, mode)
     plan(d, mode)
     # the other pages of the employee
@@ -337,6 +347,7 @@ def flow(d, person):
 
 
 b.example_store([(EMPLOYEE, MANAGER), (SECOND, MANAGER)])
+LINKS = b.invitations(ROUND, "Kulturförvaltningen/Administrativa staben/Ekonomi")
 b.start()
 d = b.chromium(javascript=True)
 d.looks = True
