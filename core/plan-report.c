@@ -122,7 +122,7 @@ dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang 
     }
   g_autofree char *today = dk_store_today ();
   guint n = dk_framework_n_competences (c.fw);
-  c.planner = dk_planner_new (catalogue, today, lang);
+  c.planner = dk_planner_new (catalogue, today);
   c.needs = g_new0 (guint, n);
   c.uncovered = g_new0 (guint, n);
   DkReport *report = NULL;

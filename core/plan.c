@@ -40,13 +40,13 @@ dk_plan_context_clear (DkPlanContext *ctx)
 
 GPtrArray *
 dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue, DkStrategy strategy,
-                 DkLang lang, GError **error)
+                 GError **error)
 {
   g_autoptr (GHashTable) completed = dk_participation_completed (store, ctx->person->id, error);
   if (completed == NULL)
     return NULL;
   g_autofree char *from = dk_store_today ();
-  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, lang);
+  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from);
   return dk_planner_suggest (planner, ctx->fw, ctx->gaps, ctx->person->role, ctx->person->unit_path,
                              dk_framework_motivation_high (ctx->fw), completed, strategy, 0);
 }
@@ -168,7 +168,7 @@ dk_plan_create (DkStore *store, const char *round, const char *person, gboolean 
   gboolean ok = dk_plan_context_load (store, round, person, &pc, error)
                 && (!from_suggestions || (catalogue = dk_catalogue_load (store, error)) != NULL);
   if (ok && from_suggestions)
-    ok = (needs = dk_plan_suggest (store, &pc, catalogue, DK_STRATEGY_GAPS, ctx->lang, error)) != NULL;
+    ok = (needs = dk_plan_suggest (store, &pc, catalogue, DK_STRATEGY_GAPS, error)) != NULL;
   if (ok && plan_write_new (store, &pc, needs, dk_context_actor (ctx), error))
     plan = plan_load (store, pc.round, pc.person, error);
   dk_plan_context_clear (&pc);
@@ -427,7 +427,7 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const 
                 && load_lookups (&s, error);
   if (ok)
     {
-      s.planner = dk_planner_new (catalogue, from, ctx->lang);
+      s.planner = dk_planner_new (catalogue, from);
       gint64 registered = progress != NULL ? dk_store_round_registered (store, s.round, error) : 0;
       s.registered = (guint64) MAX (registered, 0);
       ok = registered >= 0 && dk_store_begin (store, error)

@@ -235,7 +235,7 @@ suggestions (Reader *r, DkLang lang, GError **error)
   GString *out = g_string_new (NULL);
   for (DkStrategy strategy = DK_STRATEGY_GAPS; strategy <= DK_STRATEGY_GROWTH; strategy++)
     {
-      g_autoptr (GPtrArray) found = dk_plan_suggest (r->store, &ctx, catalogue, strategy, lang, error);
+      g_autoptr (GPtrArray) found = dk_plan_suggest (r->store, &ctx, catalogue, strategy, error);
       if (found == NULL)
         {
           dk_plan_context_clear (&ctx);
@@ -249,7 +249,8 @@ suggestions (Reader *r, DkLang lang, GError **error)
           for (guint j = 0; j < need->suggestions->len; j++)
             {
               const DkSuggestion *s = g_ptr_array_index (need->suggestions, j);
-              g_string_append_printf (out, " %s (%s)", s->activity->id, s->reason);
+              g_autofree char *why = dk_reason_render (s->reason, lang);
+              g_string_append_printf (out, " %s (%s)", s->activity->id, why);
             }
           g_string_append_c (out, '\n');
         }
