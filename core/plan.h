@@ -98,8 +98,9 @@ gboolean dk_plan_add (DkStore *store, const char *round, const char *person, con
                       const char *activity, const char *wish, guint target, const char *due,
                       const DkContext *ctx, GError **error);
 
-/* Agrees a draft with items.  BY must be the person's manager or "hr:NAME". */
-gboolean dk_plan_agree (DkStore *store, const char *round, const char *person, const char *by,
+/* Agrees a draft with items.  CTX's actor must be the person's manager or
+ * "hr:NAME". */
+gboolean dk_plan_agree (DkStore *store, const char *round, const char *person, const DkContext *ctx,
                         GError **error);
 /* Adds a follow-up held on DATE to an agreed (or followed-up) plan, recorded
  * by CTX's actor; earlier follow-ups are kept. */
@@ -107,9 +108,9 @@ gboolean dk_plan_follow_up (DkStore *store, const char *round, const char *perso
                             const char *date, const char *notes, const DkContext *ctx,
                             GError **error);
 /* Takes an agreed or followed-up plan back to a draft, dropping the
- * agreement (the audit keeps it) and keeping the follow-ups.  BY must be the
- * person's manager or "hr:NAME", as for agreeing. */
-gboolean dk_plan_reopen (DkStore *store, const char *round, const char *person, const char *by,
+ * agreement (the audit keeps it) and keeping the follow-ups.  CTX's actor
+ * must be the person's manager or "hr:NAME", as for agreeing. */
+gboolean dk_plan_reopen (DkStore *store, const char *round, const char *person, const DkContext *ctx,
                          GError **error);
 /* Sets the status of item NUMBER (its number within the plan) to STATUS,
  * "done" or "cancelled". */
@@ -138,10 +139,11 @@ gboolean dk_plan_context_load (DkStore *store, const char *round, const char *pe
                                DkPlanContext *ctx, GError **error);
 void dk_plan_context_clear (DkPlanContext *ctx);
 
-/* Returns the ranked suggestions for the person of CTX (DkNeedPlan*), or
- * NULL with ERROR when the store fails.  Their reasons are in the stored
- * form: dk_reason_render (plan-reason.h) gives them in a reader's language. */
-GPtrArray *dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue,
-                            DkStrategy strategy, GError **error);
+/* Returns the ranked suggestions for the person of PLAN (DkNeedPlan*), the
+ * activities available from CTX's today, or NULL with ERROR when the store
+ * fails.  Their reasons are in the stored form: dk_reason_render
+ * (plan-reason.h) gives them in a reader's language. */
+GPtrArray *dk_plan_suggest (DkStore *store, DkPlanContext *plan, GPtrArray *catalogue,
+                            DkStrategy strategy, const DkContext *ctx, GError **error);
 
 #endif
