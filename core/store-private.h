@@ -14,6 +14,7 @@ struct _DkStore {
   sqlite3_stmt *assessment_put;
   sqlite3_stmt *note_put;
   sqlite3_stmt *assessment_update;
+  guint         busy_ms;   /* the busy timeout set last */
   gint64        now_second;
   char          now_text[32];
 };

@@ -523,7 +523,7 @@ dk_store_open (const char *path, gboolean create, GError **error)
   /* Another process's write transaction (an import of a million people
    * takes some seconds) is waited for rather than reported as "database is
    * locked"; a server sets seconds with dk_store_set_busy_timeout. */
-  sqlite3_busy_timeout (store->db, DK_STORE_BUSY_TIMEOUT_MS);
+  dk_store_set_busy_timeout (store, DK_STORE_BUSY_TIMEOUT_MS);
   if (!is_store (store, path, create || fresh, error))
     {
       sqlite3_close (store->db);
@@ -568,6 +568,18 @@ void
 dk_store_set_busy_timeout (DkStore *store, guint ms)
 {
   sqlite3_busy_timeout (store->db, (int) MIN (ms, (guint) G_MAXINT));
+  store->busy_ms = ms;
+}
+
+gboolean
+dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GError **error)
+{
+  guint busy_ms = store->busy_ms;
+  dk_store_set_busy_timeout (store, wait_ms);
+  int rc = sqlite3_wal_checkpoint_v2 (store->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  dk_store_set_busy_timeout (store, busy_ms);
+  *done = rc == SQLITE_OK;
+  return rc == SQLITE_OK || rc == SQLITE_BUSY || dk_store_sql_error (store, _("store"), error);
 }
 
 sqlite3 *

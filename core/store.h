@@ -105,6 +105,16 @@ const char *dk_store_path (DkStore *store);
  * One DkStore, one thread at a time. */
 void dk_store_set_busy_timeout (DkStore *store, guint ms);
 
+/* Copies every change in the write-ahead log into the store file and
+ * empties the log (wal_checkpoint(TRUNCATE)): what was deleted under
+ * secure_delete is then overwritten on disk, in the store file and gone
+ * from the log.  Waits up to WAIT_MS for other connections' readers and
+ * writers (then the store's busy timeout holds again); *DONE is FALSE when
+ * they still held it back by then (nothing is lost: a later checkpoint,
+ * at the latest when the last connection closes, does it).  FALSE with
+ * ERROR when the store fails.  One DkStore, one thread at a time. */
+gboolean dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GError **error);
+
 /* Returns the SQLite handle (owned by the store) for core modules that keep
  * tables of their own (plans, catalogue).  It is as single-threaded as the
  * store: use it only where the store may be used. */
