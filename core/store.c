@@ -245,6 +245,36 @@ dk_store_rollback (DkStore *store)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+dk_store_read_begin (DkStore *store, GError **error)
+{
+  if (store->read_depth == 0)
+    {
+      /* inside a write transaction its reads are one snapshot already */
+      store->read_own = sqlite3_get_autocommit (store->db) != 0;
+      if (store->read_own && !dk_store_exec (store, "BEGIN DEFERRED", error))
+        {
+          dk_store_rollback (store);   /* interrupted after it began: none left open */
+          return FALSE;
+        }
+    }
+  store->read_depth++;
+  return TRUE;
+}
+
+gboolean
+dk_store_read_end (DkStore *store, GError **error)
+{
+  g_return_val_if_fail (store->read_depth > 0, FALSE);
+  if (--store->read_depth > 0 || !store->read_own || sqlite3_get_autocommit (store->db))
+    return TRUE;
+  if (sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  dk_store_sql_error (store, _("store"), error);
+  dk_store_rollback (store);   /* it only read: nothing to keep */
+  return FALSE;
+}
+
 sqlite3_stmt *
 dk_store_prepare (DkStore *store, const char *sql, GError **error)
 {

@@ -129,6 +129,21 @@ gboolean dk_store_begin (DkStore *store, GError **error);
 gboolean dk_store_commit (DkStore *store, GError **error);
 void dk_store_rollback (DkStore *store);
 
+/* A read transaction (BEGIN DEFERRED … COMMIT): every read between
+ * dk_store_read_begin and dk_store_read_end sees one snapshot of the store,
+ * the last commit before its first read, whatever other connections commit
+ * meanwhile; what a report shows is then of one state of the store.  In WAL
+ * it blocks no writer (it only holds back a checkpoint's reset of the log
+ * until it ends).  Nestable: a pair inside another pair, or inside a write
+ * transaction (dk_store_begin), only counts, so that a report made of
+ * reports reads one snapshot.  No write may run inside it.  Every begin
+ * that returned TRUE needs its end, on the error path too (with a NULL
+ * ERROR there).  Each returns FALSE with ERROR when the store fails (then
+ * no end is due after a begin): a read whose end fails (interrupted, say)
+ * has failed too. */
+gboolean dk_store_read_begin (DkStore *store, GError **error);
+gboolean dk_store_read_end (DkStore *store, GError **error);
+
 /* Runs SQL (no parameters, no rows) and returns FALSE with ERROR on failure. */
 gboolean dk_store_exec (DkStore *store, const char *sql, GError **error);
 
