@@ -123,6 +123,15 @@ dk_store_person_erasure_count (DkStore *store, const DkPerson *p, DkEraseSummary
   return TRUE;
 }
 
+/* Returns CTX's actor for the audit rows of erasing P: the marker when P
+ * erases themselves, so that not even these rows name them. */
+static const char *
+erasing_actor (const DkPerson *p, const DkContext *ctx)
+{
+  const char *actor = dk_context_actor (ctx);
+  return g_strcmp0 (actor, p->ext_id) == 0 ? DK_ERASED_ACTOR : actor;
+}
+
 /* Audits, as CTX's actor, that each person P managed has no manager now:
  * the old value is the marker, not P's id. */
 static gboolean
@@ -142,7 +151,7 @@ audit_reports (DkStore *store, const DkPerson *p, const DkContext *ctx, GError *
   sqlite3_finalize (stmt);
   gboolean ok = step == DK_STORE_STEP_DONE;
   for (guint i = 0; ok && i < ids->len; i++)
-    ok = dk_store_audit (store, dk_context_actor (ctx), "person", g_array_index (ids, gint64, i), 0,
+    ok = dk_store_audit (store, erasing_actor (p, ctx), "person", g_array_index (ids, gint64, i), 0,
                          "manager", DK_ERASED_ACTOR, NULL, error);
   return ok;
 }
@@ -192,6 +201,6 @@ dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *
     }
   if (!dk_audit_levels_erase (store, p->id, error))
     return FALSE;
-  return dk_store_audit (store, dk_context_actor (ctx), "person", 0, 0, "erased", NULL,
+  return dk_store_audit (store, erasing_actor (p, ctx), "person", 0, 0, "erased", NULL,
                          _("one person's data"), error);
 }

@@ -80,4 +80,13 @@ expect_err "P3 is erased, but not yet overwritten on disk: other processes are r
 [ $(($(date +%s) - start)) -lt 6 ] || fail "the erasure waited longer than asked"
 kill $reader 2>/dev/null; wait $reader 2>/dev/null
 run dk audit P3; expect_rc 3; expect_err "no such person: 'P3'"
+# a person who erases themselves is not named by the erasure's own rows
+cat > "$T/self.csv" <<CSV
+person_id,name,email,unit,role,manager_id,gender
+SELFQX7,Selma Qvist,,Org/Avd,manager,,F
+P4,Per Ek,,Org/Avd,employee,SELFQX7,M
+CSV
+dk import roster "$T/self.csv" >/dev/null
+DIGIKOMP_USER=SELFQX7 run dk person erase SELFQX7 --confirm; expect_rc 0
+run dk audit P4; expect_no_out "SELFQX7"; expect_out "(erased)"
 echo ok
