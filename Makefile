@@ -294,21 +294,14 @@ WEB_FUZZ := $(BUILD)/fuzz/fuzz_form $(BUILD)/fuzz/fuzz_query $(BUILD)/fuzz/fuzz_
 $(WEB_FUZZ): $(BUILD)/obj/web/parse.o
 $(WEB_FUZZ): FUZZ_LINK = $(BUILD)/obj/web/parse.o
 
-# Runs each target for FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/NAME);
-# what it learns stays in build-fuzz/corpus.  A crash stops with its input saved.
+# Runs each target for FUZZ_SECONDS on its seed corpus (tests/fuzz/corpus/NAME),
+# two at a time on two processors (tests/fuzz/run.sh); what it learns stays in
+# build-fuzz/corpus.  A crash fails the run with its input saved.
 fuzz: deps-fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang SAN=fuzz OPT="-O1 -g" fuzz-run
 
 fuzz-run: $(FUZZ_BIN)
-	@set -e; for t in $(FUZZ_BIN); do \
-	  name=$$(basename $$t); name=$${name#fuzz_}; \
-	  mkdir -p $(BUILD)/corpus/$$name $(BUILD)/crashes; \
-	  echo "== fuzzing $$name for $(FUZZ_SECONDS) s"; \
-	  $$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-	      -artifact_prefix=$(BUILD)/crashes/$$name- $(BUILD)/corpus/$$name tests/fuzz/corpus/$$name 2>&1 \
-	    | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::new_units_added)|ERROR|SUMMARY" || true; \
-	  if ls $(BUILD)/crashes/$$name-* >/dev/null 2>&1; then echo "fuzz: $$name found a crash"; exit 1; fi; \
-	done
+	@sh tests/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 # ---- the benchmark (bench/README.md) ------------------------------------------
 

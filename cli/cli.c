@@ -321,6 +321,15 @@ cli_context (const CliCommon *common)
   return ctx;
 }
 
+const DkContext *
+cli_acting_as (const DkContext *ctx, const char *by)
+{
+  static DkContext as;
+  as = *ctx;
+  as.actor = by;
+  return &as;
+}
+
 int
 cli_emit_report (const DkReport *report, const CliCommon *common)
 {

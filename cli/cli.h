@@ -108,6 +108,11 @@ const char *cli_actor (void);
  * fixed time.  The context points into static storage: one per process. */
 DkContext cli_context (const CliCommon *common);
 
+/* Returns CTX with BY (a command's --by: the manager, or hr:NAME) as its
+ * actor, for the changes that a rule allows only that person: a copy in
+ * static storage (one command per process). */
+const DkContext *cli_acting_as (const DkContext *ctx, const char *by);
+
 /* Opens the store named by COMMON (after cli_parse).  Returns NULL after
  * printing the error (the caller returns CLI_FAILED). */
 struct _DkStore *cli_store_open (const CliCommon *common, gboolean create);

@@ -102,7 +102,7 @@ suggest_one (DkStore *store, PlanOptions *o, const char *person, DkStrategy stra
       dk_plan_context_clear (&ctx);
       return cli_fail (_("cannot suggest activities"), error);
     }
-  g_autoptr (GPtrArray) needs = dk_plan_suggest (store, &ctx, catalogue, strategy, o->common.lang, &error);
+  g_autoptr (GPtrArray) needs = dk_plan_suggest (store, &ctx, catalogue, strategy, &o->ctx, &error);
   if (needs == NULL)
     {
       dk_plan_context_clear (&ctx);
@@ -329,7 +329,7 @@ plan_agree (int argc, char **argv)
       g_autoptr (GError) error = NULL;
       if (by == NULL)
         rc = cli_usage_error (_("plan agree needs --by MANAGER"));
-      else if (!dk_plan_agree (store, o.round, argv[1], by, &error))
+      else if (!dk_plan_agree (store, o.round, argv[1], cli_acting_as (&o.ctx, by), &error))
         rc = cli_fail (_("cannot agree the plan"), error);
       else
         printf (_("%s's plan is agreed.\n"), argv[1]);
@@ -356,7 +356,7 @@ plan_reopen (int argc, char **argv)
       g_autoptr (GError) error = NULL;
       if (by == NULL)
         rc = cli_usage_error (_("plan reopen needs --by MANAGER"));
-      else if (!dk_plan_reopen (store, o.round, argv[1], by, &error))
+      else if (!dk_plan_reopen (store, o.round, argv[1], cli_acting_as (&o.ctx, by), &error))
         rc = cli_fail (_("cannot reopen the plan"), error);
       else
         printf (_("%s's plan is a draft again; agree it again with: digikomp plan agree %s --by %s\n"),

@@ -48,7 +48,8 @@ cmd_rate (int argc, char **argv)
       gboolean ok = store != NULL
                     && (self ? dk_store_rate_self (store, round, argv[1], argv[2], level, &dctx, &error)
                         : motivation ? dk_store_rate_motivation (store, round, argv[1], argv[2], level, &dctx, &error)
-                        : dk_store_rate_manager (store, round, argv[1], argv[2], level, reason, by, &error));
+                        : dk_store_rate_manager (store, round, argv[1], argv[2], level, reason,
+                                                 cli_acting_as (&dctx, by), &error));
       if (store == NULL)
         rc = CLI_FAILED;
       else if (!ok)

@@ -150,8 +150,9 @@ run_learning_report (const char *kind, Options *o)
     return CLI_FAILED;
   g_autoptr (GError) error = NULL;
   g_autoptr (DkReport) report = NULL;
+  DkContext ctx = cli_context (&o->common);
   if (strcmp (kind, "coverage") == 0)
-    report = dk_report_coverage (store, o->round, o->unit, o->common.lang, &error);
+    report = dk_report_coverage (store, o->round, o->unit, &ctx, &error);
   else if (strcmp (kind, "goals") == 0)
     report = dk_report_goals (store, o->round, o->unit, o->common.lang, &error);
   else

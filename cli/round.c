@@ -33,9 +33,10 @@ round_open (int argc, char **argv)
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
       g_auto (GStrv) fw = g_strsplit (framework, "@", 2);
+      DkContext ctx = cli_context (&common);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_store_round_open (store, argv[1], title, fw[0], fw[1], cli_actor (), &error))
+      else if (!dk_store_round_open (store, argv[1], title, fw[0], fw[1], &ctx, &error))
         rc = cli_fail (_("cannot open the round"), error);
       else
         {
@@ -67,9 +68,10 @@ round_close (int argc, char **argv)
     {
       g_autoptr (DkStore) store = cli_store_open (&common, FALSE);
       g_autoptr (GError) error = NULL;
+      DkContext ctx = cli_context (&common);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_store_round_close (store, argv[1], cli_actor (), &error))
+      else if (!dk_store_round_close (store, argv[1], &ctx, &error))
         rc = cli_fail (_("cannot close the round"), error);
       else
         printf (_("Round %s closed.\n"), argv[1]);

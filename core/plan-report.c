@@ -108,7 +108,8 @@ learning_title (const char *what, const DkRound *r, const char *unit)
 }
 
 DkReport *
-dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
+dk_report_coverage (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
+                    GError **error)
 {
   g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
   g_autoptr (GPtrArray) catalogue = r != NULL ? dk_catalogue_load (store, error) : NULL;
@@ -120,16 +121,16 @@ dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang 
       dk_framework_free (c.fw);
       return NULL;
     }
-  g_autofree char *today = dk_store_today ();
+  g_autofree char *today = dk_context_today (ctx);
   guint n = dk_framework_n_competences (c.fw);
-  c.planner = dk_planner_new (catalogue, today, lang);
+  c.planner = dk_planner_new (catalogue, today, ctx->lang);
   c.needs = g_new0 (guint, n);
   c.uncovered = g_new0 (guint, n);
   DkReport *report = NULL;
   if (dk_store_round_scan (store, r->id, 0, coverage_row, &c, error))
     {
       g_autofree char *title = learning_title (_("Catalogue coverage"), r, unit);
-      report = dk_report_new (title, lang);
+      report = dk_report_new (title, ctx->lang);
       dk_report_add_note (report, _("People with a need on each competence, and how many of them no activity "
                                     "open to them covers — what HR should create next."));
       DkTable *t = dk_table_new ("coverage", _("Needs and coverage per competence"));
@@ -142,7 +143,7 @@ dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang 
           guint row = dk_table_add_row (t);
           const DkCompetence *comp = dk_framework_competence (c.fw, i);
           dk_table_set_text (t, row, 0, comp->id);
-          dk_table_set_text (t, row, 1, dk_competence_title (comp, lang));
+          dk_table_set_text (t, row, 1, dk_competence_title (comp, ctx->lang));
           dk_table_set_number (t, row, 2, c.needs[i]);
           dk_table_set_number (t, row, 3, c.uncovered[i]);
           dk_table_set_emphasis (t, row, 3, c.uncovered[i] > 0);

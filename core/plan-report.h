@@ -12,8 +12,9 @@
 /* Needs per competence in ROUND (shared ratings only) of the people in UNIT
  * and its sub-units (NULL: everyone), how many of those people no activity
  * of the catalogue covers, and the wished-for activities their plans name.
- * Counts only, never who.  NULL with ERROR for an unknown round or unit. */
-DkReport *dk_report_coverage (DkStore *store, const char *round, const char *unit, DkLang lang,
+ * Counts only, never who; in CTX's language, the activities available
+ * from CTX's today.  NULL with ERROR for an unknown round or unit. */
+DkReport *dk_report_coverage (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
                               GError **error);
 
 /* Plan items per competence in ROUND of the people in UNIT and its

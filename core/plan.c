@@ -39,16 +39,16 @@ dk_plan_context_clear (DkPlanContext *ctx)
 }
 
 GPtrArray *
-dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue, DkStrategy strategy,
-                 DkLang lang, GError **error)
+dk_plan_suggest (DkStore *store, DkPlanContext *plan, GPtrArray *catalogue, DkStrategy strategy,
+                 const DkContext *ctx, GError **error)
 {
-  g_autoptr (GHashTable) completed = dk_participation_completed (store, ctx->person->id, error);
+  g_autoptr (GHashTable) completed = dk_participation_completed (store, plan->person->id, error);
   if (completed == NULL)
     return NULL;
-  g_autofree char *from = dk_store_today ();
-  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, lang);
-  return dk_planner_suggest (planner, ctx->fw, ctx->gaps, ctx->person->role, ctx->person->unit_path,
-                             dk_framework_motivation_high (ctx->fw), completed, strategy, 0);
+  g_autofree char *from = dk_context_today (ctx);
+  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, ctx->lang);
+  return dk_planner_suggest (planner, plan->fw, plan->gaps, plan->person->role, plan->person->unit_path,
+                             dk_framework_motivation_high (plan->fw), completed, strategy, 0);
 }
 
 /* ---- reading a plan ---------------------------------------------------------------------- */
@@ -134,22 +134,22 @@ make_room (DkStore *store, const DkPlanContext *ctx, GError **error)
 }
 
 static gboolean
-plan_write_new (DkStore *store, const DkPlanContext *ctx, GPtrArray *needs, const char *actor,
+plan_write_new (DkStore *store, const DkPlanContext *pc, GPtrArray *needs, const DkContext *ctx,
                 GError **error)
 {
   if (!dk_store_begin (store, error))
     return FALSE;
   /* checked inside the write lock: two processes creating the same plan at
    * once get one plan and one clear refusal, not a constraint error */
-  if (!make_room (store, ctx, error))
+  if (!make_room (store, pc, error))
     {
       dk_store_rollback (store);
       return FALSE;
     }
-  g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store);
-  gint64 id = dk_plan_writer_plan (w, ctx->round->id, ctx->person->id, "draft", error);
+  g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store, ctx);
+  gint64 id = dk_plan_writer_plan (w, pc->round->id, pc->person->id, "draft", error);
   gboolean ok = id != 0 && (needs == NULL || add_best (w, id, needs, error))
-                && dk_store_audit (store, actor, "plan", ctx->person->id, ctx->round->id,
+                && dk_store_audit (store, dk_context_actor (ctx), "plan", pc->person->id, pc->round->id,
                                    "created", NULL, needs != NULL ? "from suggestions" : "empty", error)
                 && dk_store_commit (store, error);
   if (!ok)
@@ -168,8 +168,8 @@ dk_plan_create (DkStore *store, const char *round, const char *person, gboolean 
   gboolean ok = dk_plan_context_load (store, round, person, &pc, error)
                 && (!from_suggestions || (catalogue = dk_catalogue_load (store, error)) != NULL);
   if (ok && from_suggestions)
-    ok = (needs = dk_plan_suggest (store, &pc, catalogue, DK_STRATEGY_GAPS, ctx->lang, error)) != NULL;
-  if (ok && plan_write_new (store, &pc, needs, dk_context_actor (ctx), error))
+    ok = (needs = dk_plan_suggest (store, &pc, catalogue, DK_STRATEGY_GAPS, ctx, error)) != NULL;
+  if (ok && plan_write_new (store, &pc, needs, ctx, error))
     plan = plan_load (store, pc.round, pc.person, error);
   dk_plan_context_clear (&pc);
   return plan;
@@ -276,31 +276,31 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
       ok = FALSE;
     }
   if (ok)
-    ok = dk_store_plan_add_item (store, t.plan, comp, target, activity, wish, due, dk_context_actor (ctx), error);
+    ok = dk_store_plan_add_item (store, t.plan, comp, target, activity, wish, due, ctx, error);
   target_clear (&t);
   return ok;
 }
 
 gboolean
-dk_plan_agree (DkStore *store, const char *round, const char *person, const char *by, GError **error)
+dk_plan_agree (DkStore *store, const char *round, const char *person, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, by, error)
+  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, dk_context_actor (ctx), error)
                 && step_allowed (t.plan, STEP_AGREE, error);
   if (ok)
-    ok = dk_store_plan_agree (store, t.plan, by, error);
+    ok = dk_store_plan_agree (store, t.plan, ctx, error);
   target_clear (&t);
   return ok;
 }
 
 gboolean
-dk_plan_reopen (DkStore *store, const char *round, const char *person, const char *by, GError **error)
+dk_plan_reopen (DkStore *store, const char *round, const char *person, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, by, error)
+  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, dk_context_actor (ctx), error)
                 && step_allowed (t.plan, STEP_REOPEN, error);
   if (ok)
-    ok = dk_store_plan_reopen (store, t.plan, by, error);
+    ok = dk_store_plan_reopen (store, t.plan, ctx, error);
   target_clear (&t);
   return ok;
 }
@@ -313,7 +313,7 @@ dk_plan_follow_up (DkStore *store, const char *round, const char *person, const 
   gboolean ok = dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error) && target_load (store, round, person, &t, error)
                 && step_allowed (t.plan, STEP_FOLLOW_UP, error);
   if (ok)
-    ok = dk_store_plan_follow_up (store, t.plan, date, notes, dk_context_actor (ctx), error);
+    ok = dk_store_plan_follow_up (store, t.plan, date, notes, ctx, error);
   target_clear (&t);
   return ok;
 }
@@ -331,8 +331,7 @@ dk_plan_set_status (DkStore *store, const char *round, const char *person, guint
       ok = FALSE;
     }
   if (ok)
-    ok = dk_store_plan_item_status (store, t.plan, t.plan->items->pdata[number - 1], status,
-                                    dk_context_actor (ctx), error);
+    ok = dk_store_plan_item_status (store, t.plan, t.plan->items->pdata[number - 1], status, ctx, error);
   target_clear (&t);
   return ok;
 }
@@ -417,9 +416,9 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const 
                      guint *written, const DkProgress *progress, GError **error)
 {
   SuggestAll s = { .store = store, .unit = unit, .error = error, .progress = progress, .ctx = ctx };
-  s.writer = dk_plan_writer_new (store);
+  s.writer = dk_plan_writer_new (store, ctx);
   g_autoptr (GPtrArray) catalogue = NULL;
-  g_autofree char *from = dk_store_today ();
+  g_autofree char *from = dk_context_today (ctx);
   gboolean ok = (s.round = dk_store_round (store, round, error)) != NULL
                 && (unit == NULL || dk_store_unit_ensure (store, unit, FALSE, error) != 0)
                 && (s.fw = dk_store_round_framework (store, s.round, error)) != NULL

@@ -96,8 +96,9 @@ gboolean dk_plan_add (DkStore *store, const char *round, const char *person, con
                       const char *activity, const char *wish, guint target, const char *due,
                       const DkContext *ctx, GError **error);
 
-/* Agrees a draft with items.  BY must be the person's manager or "hr:NAME". */
-gboolean dk_plan_agree (DkStore *store, const char *round, const char *person, const char *by,
+/* Agrees a draft with items.  CTX's actor must be the person's manager or
+ * "hr:NAME". */
+gboolean dk_plan_agree (DkStore *store, const char *round, const char *person, const DkContext *ctx,
                         GError **error);
 /* Adds a follow-up held on DATE to an agreed (or followed-up) plan, recorded
  * by CTX's actor; earlier follow-ups are kept. */
@@ -105,9 +106,9 @@ gboolean dk_plan_follow_up (DkStore *store, const char *round, const char *perso
                             const char *date, const char *notes, const DkContext *ctx,
                             GError **error);
 /* Takes an agreed or followed-up plan back to a draft, dropping the
- * agreement (the audit keeps it) and keeping the follow-ups.  BY must be the
- * person's manager or "hr:NAME", as for agreeing. */
-gboolean dk_plan_reopen (DkStore *store, const char *round, const char *person, const char *by,
+ * agreement (the audit keeps it) and keeping the follow-ups.  CTX's actor
+ * must be the person's manager or "hr:NAME", as for agreeing. */
+gboolean dk_plan_reopen (DkStore *store, const char *round, const char *person, const DkContext *ctx,
                          GError **error);
 /* Sets the status of item NUMBER (its number within the plan) to STATUS,
  * "done" or "cancelled". */
@@ -136,9 +137,10 @@ gboolean dk_plan_context_load (DkStore *store, const char *round, const char *pe
                                DkPlanContext *ctx, GError **error);
 void dk_plan_context_clear (DkPlanContext *ctx);
 
-/* Returns the ranked suggestions for the person of CTX (DkNeedPlan*), or
- * NULL with ERROR when the store fails. */
-GPtrArray *dk_plan_suggest (DkStore *store, DkPlanContext *ctx, GPtrArray *catalogue,
-                            DkStrategy strategy, DkLang lang, GError **error);
+/* Returns the ranked suggestions for the person of PLAN (DkNeedPlan*),
+ * their reasons in CTX's language and the activities available from CTX's
+ * today, or NULL with ERROR when the store fails. */
+GPtrArray *dk_plan_suggest (DkStore *store, DkPlanContext *plan, GPtrArray *catalogue,
+                            DkStrategy strategy, const DkContext *ctx, GError **error);
 
 #endif

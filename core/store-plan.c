@@ -183,11 +183,11 @@ struct _DkPlanWriter {
 };
 
 DkPlanWriter *
-dk_plan_writer_new (DkStore *store)
+dk_plan_writer_new (DkStore *store, const DkContext *ctx)
 {
   DkPlanWriter *w = g_new0 (DkPlanWriter, 1);
   w->store = store;
-  w->today = dk_store_today ();
+  w->today = dk_context_today (ctx);
   return w;
 }
 
@@ -290,13 +290,13 @@ plan_change (DkStore *store, const DkPlan *plan, const char *sql, const char *co
 
 gboolean
 dk_store_plan_add_item (DkStore *store, const DkPlan *plan, const char *comp, guint target,
-                        const char *activity, const char *wish, const char *due, const char *actor,
+                        const char *activity, const char *wish, const char *due, const DkContext *ctx,
                         GError **error)
 {
-  g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store);
+  g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store, ctx);
   gboolean ok = dk_store_begin (store, error)
                 && dk_plan_writer_item (w, plan->id, comp, target, activity, wish, due, NULL, error)
-                && dk_store_audit (store, actor, "plan", plan->person_id, plan->round_id, "item added",
+                && dk_store_audit (store, dk_context_actor (ctx), "plan", plan->person_id, plan->round_id, "item added",
                                    NULL, activity != NULL ? activity : wish, error)
                 && dk_store_commit (store, error);
   if (!ok)
@@ -305,26 +305,29 @@ dk_store_plan_add_item (DkStore *store, const DkPlan *plan, const char *comp, gu
 }
 
 gboolean
-dk_store_plan_agree (DkStore *store, const DkPlan *plan, const char *by, GError **error)
+dk_store_plan_agree (DkStore *store, const DkPlan *plan, const DkContext *ctx, GError **error)
 {
-  g_autofree char *now = dk_store_today ();
+  g_autofree char *now = dk_context_today (ctx);
+  const char *by = dk_context_actor (ctx);
   const char *args[] = { now, by };
   return plan_change (store, plan, "UPDATE plan SET state = 'agreed', agreed_at = ?2, agreed_by = ?3 WHERE id = ?1",
                       args, 2, by, "agreed", plan->state, now, error);
 }
 
 gboolean
-dk_store_plan_reopen (DkStore *store, const DkPlan *plan, const char *by, GError **error)
+dk_store_plan_reopen (DkStore *store, const DkPlan *plan, const DkContext *ctx, GError **error)
 {
+  const char *by = dk_context_actor (ctx);
   return plan_change (store, plan, "UPDATE plan SET state = 'draft', agreed_at = NULL, agreed_by = NULL WHERE id = ?1",
                       NULL, 0, by, "reopened", plan->state, "draft", error);
 }
 
 gboolean
 dk_store_plan_follow_up (DkStore *store, const DkPlan *plan, const char *date, const char *notes,
-                         const char *actor, GError **error)
+                         const DkContext *ctx, GError **error)
 {
-  g_autofree char *now = dk_store_today ();
+  g_autofree char *now = dk_context_today (ctx);
+  const char *actor = dk_context_actor (ctx);
   const char *args[] = { date, notes, actor, now };
   return plan_change (store, plan,
                       "INSERT INTO plan_follow_up (plan_id, held_on, notes, recorded_by, recorded_at)"
@@ -335,11 +338,11 @@ dk_store_plan_follow_up (DkStore *store, const DkPlan *plan, const char *date, c
 
 gboolean
 dk_store_plan_item_status (DkStore *store, const DkPlan *plan, const DkPlanItem *item, const char *status,
-                           const char *actor, GError **error)
+                           const DkContext *ctx, GError **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item->id);
   g_autofree char *field = g_strdup_printf ("item %u", item->number);
   const char *args[] = { status, id };
   return plan_change (store, plan, "UPDATE plan_item SET status = ?2 WHERE plan_id = ?1 AND id = ?3",
-                      args, 2, actor, field, item->status, status, error);
+                      args, 2, dk_context_actor (ctx), field, item->status, status, error);
 }

@@ -26,7 +26,8 @@ GHashTable *dk_store_planned_people (DkStore *store, gint64 round, GError **erro
  * statements prepared once (`plan suggest --all` writes hundreds of
  * thousands).  One writer serves one thread. */
 typedef struct _DkPlanWriter DkPlanWriter;
-DkPlanWriter *dk_plan_writer_new (DkStore *store);
+/* CTX gives the date the plans are created on. */
+DkPlanWriter *dk_plan_writer_new (DkStore *store, const DkContext *ctx);
 void dk_plan_writer_free (DkPlanWriter *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlanWriter, dk_plan_writer_free)
 /* Returns the id of a new plan of PERSON in ROUND in STATE, created today,
@@ -43,22 +44,22 @@ gboolean dk_plan_writer_item (DkPlanWriter *writer, gint64 plan, const char *com
  * transaction. */
 gboolean dk_store_plan_delete (DkStore *store, gint64 plan, GError **error);
 
-/* The changes of a plan's life, each one transaction with its audit row
- * (ACTOR, or BY, as who made it). */
+/* The changes of a plan's life, each one transaction with its audit row,
+ * made by CTX's actor on CTX's today. */
 /* Adds an item (as dk_plan_writer_item, without a reason). */
 gboolean dk_store_plan_add_item (DkStore *store, const DkPlan *plan, const char *competence, guint target,
                                  const char *activity, const char *wish, const char *due,
-                                 const char *actor, GError **error);
-/* Agrees PLAN today, by BY. */
-gboolean dk_store_plan_agree (DkStore *store, const DkPlan *plan, const char *by, GError **error);
+                                 const DkContext *ctx, GError **error);
+/* Agrees PLAN today, agreed by CTX's actor. */
+gboolean dk_store_plan_agree (DkStore *store, const DkPlan *plan, const DkContext *ctx, GError **error);
 /* Takes PLAN back to a draft without an agreement. */
-gboolean dk_store_plan_reopen (DkStore *store, const DkPlan *plan, const char *by, GError **error);
-/* Adds a follow-up held on DATE with NOTES (may be NULL), recorded today by
- * ACTOR, and makes PLAN followed-up. */
+gboolean dk_store_plan_reopen (DkStore *store, const DkPlan *plan, const DkContext *ctx, GError **error);
+/* Adds a follow-up held on DATE with NOTES (may be NULL), recorded today,
+ * and makes PLAN followed-up. */
 gboolean dk_store_plan_follow_up (DkStore *store, const DkPlan *plan, const char *date, const char *notes,
-                                  const char *actor, GError **error);
+                                  const DkContext *ctx, GError **error);
 /* Sets the status of ITEM of PLAN. */
 gboolean dk_store_plan_item_status (DkStore *store, const DkPlan *plan, const DkPlanItem *item,
-                                    const char *status, const char *actor, GError **error);
+                                    const char *status, const DkContext *ctx, GError **error);
 
 #endif

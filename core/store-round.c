@@ -179,7 +179,7 @@ dk_store_round_register_active (DkStore *store, const DkRound *round, const DkFr
 
 gboolean
 dk_store_round_open (DkStore *store, const char *code, const char *title, const char *fw_id,
-                     const char *fw_version, const char *actor, GError **error)
+                     const char *fw_version, const DkContext *ctx, GError **error)
 {
   if (code[0] == '\0' || code[0] == '-')
     {
@@ -194,7 +194,7 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
   g_autoptr (DkFramework) fw = dk_store_framework_by_rowid (store, fw_rowid, error);
   if (fw == NULL || !dk_store_begin (store, error))
     return FALSE;
-  g_autofree char *today = dk_store_today ();
+  g_autofree char *today = dk_context_today (ctx);
   sqlite3_stmt *stmt = dk_store_prepare (
       store, "INSERT INTO round (code, title, framework_id, state, opened_at)"
              " VALUES (?, ?, ?, 'open', ?)", error);
@@ -217,7 +217,7 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
     }
   g_autoptr (DkRound) round = ok ? dk_store_round (store, code, error) : NULL;
   ok = round != NULL && dk_store_round_register_active (store, round, fw, error)
-       && dk_store_audit (store, actor, "round", 0, round->id, "state", NULL, "open", error)
+       && dk_store_audit (store, dk_context_actor (ctx), "round", 0, round->id, "state", NULL, "open", error)
        && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
@@ -225,7 +225,7 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
 }
 
 gboolean
-dk_store_round_close (DkStore *store, const char *code, const char *actor, GError **error)
+dk_store_round_close (DkStore *store, const char *code, const DkContext *ctx, GError **error)
 {
   g_autoptr (DkRound) round = dk_store_round (store, code, error);
   if (round == NULL)
@@ -236,7 +236,7 @@ dk_store_round_close (DkStore *store, const char *code, const char *actor, GErro
                    _("round %s is closed already"), code);
       return FALSE;
     }
-  g_autofree char *today = dk_store_today ();
+  g_autofree char *today = dk_context_today (ctx);
   sqlite3_stmt *stmt = NULL;
   gboolean ok = dk_store_begin (store, error)
                 && (stmt = dk_store_prepare (store, "UPDATE round SET state = 'closed',"
@@ -248,7 +248,7 @@ dk_store_round_close (DkStore *store, const char *code, const char *actor, GErro
       ok = dk_store_step_done (store, stmt, error);
     }
   sqlite3_finalize (stmt);
-  ok = ok && dk_store_audit (store, actor, "round", 0, round->id, "state", "open", "closed", error)
+  ok = ok && dk_store_audit (store, dk_context_actor (ctx), "round", 0, round->id, "state", "open", "closed", error)
        && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
@@ -677,9 +677,10 @@ shared_or_refuse (const Change *c, const char *what, GError **error)
 
 gboolean
 dk_store_rate_manager (DkStore *store, const char *round, const char *person,
-                       const char *competence, guint level, const char *reason, const char *by,
+                       const char *competence, guint level, const char *reason, const DkContext *ctx,
                        GError **error)
 {
+  const char *by = dk_context_actor (ctx);
   if (reason == NULL || *reason == '\0')
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
@@ -719,7 +720,7 @@ dk_store_share (DkStore *store, const char *round, const char *person, const DkC
     {
       c.a->flags |= DK_ASSESS_SHARED;
       c.a->hand_flags |= DK_ASSESS_SHARED;
-      c.a->shared_at = dk_store_today ();
+      c.a->shared_at = dk_context_today (ctx);
       ok = change_commit (store, &c, dk_context_actor (ctx), "shared", "no", "yes", error);
     }
   change_clear (store, &c);

@@ -319,13 +319,6 @@ dk_store_column_dup (sqlite3_stmt *stmt, int i)
   return t != NULL ? g_strdup ((const char *) t) : NULL;
 }
 
-char *
-dk_store_today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* Returns the schema version, or -1 with ERROR. */
 static int
 user_version (DkStore *store, GError **error)
@@ -587,9 +580,10 @@ dk_store_db (DkStore *store)
 
 static gboolean
 framework_insert (DkStore *store, const DkFramework *fw, const char *xml, gsize len,
-                  const char *actor, GError **error)
+                  const DkContext *ctx, GError **error)
 {
-  g_autofree char *today = dk_store_today ();
+  g_autofree char *today = dk_context_today (ctx);
+  const char *actor = dk_context_actor (ctx);
   sqlite3_stmt *stmt = dk_store_prepare (
       store, "INSERT INTO framework (code, version, xml, registered_at, compiled) VALUES (?, ?, ?, ?, ?)",
       error);
@@ -688,7 +682,7 @@ dk_store_register_framework (DkStore *store, const char *path, const DkContext *
   if (!dk_store_begin (store, error))
     return NULL;
   int stored = framework_stored (store, fw, xml, len, error);
-  if (stored < 0 || (stored == 0 && !framework_insert (store, fw, xml, len, dk_context_actor (ctx), error))
+  if (stored < 0 || (stored == 0 && !framework_insert (store, fw, xml, len, ctx, error))
       || !dk_store_commit (store, error))
     {
       dk_store_rollback (store);

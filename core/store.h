@@ -126,8 +126,6 @@ gboolean dk_store_exec (DkStore *store, const char *sql, GError **error);
  * WHAT, and returns FALSE.  For core modules using dk_store_db. */
 gboolean dk_store_sql_error (DkStore *store, const char *what, GError **error);
 
-/* Returns today's date as YYYY-MM-DD, local time (caller frees). */
-char *dk_store_today (void);
 
 /* What one step of a query gave. */
 typedef enum {
@@ -288,11 +286,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkRound, dk_round_free)
 
 /* Opens round CODE on framework FW_ID at FW_VERSION (NULL: latest) and
  * registers every active person whose role the framework has.  A CODE that
- * is empty or begins with '-' is refused (INVALID). */
+ * is empty or begins with '-' is refused (INVALID).  Opening and closing
+ * are dated by CTX's clock and audited as CTX's actor. */
 gboolean dk_store_round_open (DkStore *store, const char *code, const char *title,
                               const char *fw_id, const char *fw_version,
-                              const char *actor, GError **error);
-gboolean dk_store_round_close (DkStore *store, const char *code, const char *actor,
+                              const DkContext *ctx, GError **error);
+gboolean dk_store_round_close (DkStore *store, const char *code, const DkContext *ctx,
                                GError **error);
 
 /* Returns the round CODE; NULL CODE means the only open round (errors say
@@ -401,12 +400,12 @@ gboolean dk_store_rate_self (DkStore *store, const char *round, const char *pers
 gboolean dk_store_rate_motivation (DkStore *store, const char *round, const char *person,
                                    const char *competence, guint level, const DkContext *ctx,
                                    GError **error);
-/* BY is the manager's external id or "hr:NAME".  Refused unless BY is the
- * person's manager or HR, REASON is given, the round is open and the
- * self-rating is shared. */
+/* CTX's actor is the manager's external id or "hr:NAME".  Refused unless
+ * the actor is the person's manager or HR, REASON is given, the round is
+ * open and the self-rating is shared. */
 gboolean dk_store_rate_manager (DkStore *store, const char *round, const char *person,
                                 const char *competence, guint level, const char *reason,
-                                const char *by, GError **error);
+                                const DkContext *ctx, GError **error);
 gboolean dk_store_share (DkStore *store, const char *round, const char *person,
                          const DkContext *ctx, GError **error);
 /* Records that PERSON's conversation in ROUND was held on DATE (YYYY-MM-DD,

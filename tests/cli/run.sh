@@ -2,7 +2,12 @@
 # Runs every tests/cli/t_*.sh against the digikomp binary given as $1 and
 # prints "cli: N passed, N failed".  Each test script gets DIGIKOMP (the
 # binary, absolute), TOP (the source tree) and a fresh scratch dir T, and
-# sources tests/cli/lib.sh for its assertions.
+# sources tests/cli/lib.sh for its assertions.  The tests are independent
+# (each has its own scratch dir and free ports), so DK_TEST_JOBS of them
+# (default: one per processor) run at once; a failure's log is printed
+# once every test is done.
+#
+#   sh tests/cli/run.sh DIGIKOMP [TEST…]      TEST: a name such as t_plan
 set -u
 # the tests check English texts (t_lang switches language itself)
 # (t_locale switches to Swedish to check the numbers written for machines)
@@ -10,18 +15,42 @@ export LANG=C.UTF-8
 unset LANGUAGE LC_ALL LC_MESSAGES LC_CTYPE LC_NUMERIC LC_TIME LC_COLLATE LC_MONETARY DIGIKOMP_DB
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
-passed=0 failed=0
-for t in "$top"/tests/cli/t_*.sh; do
-  [ -e "$t" ] || continue
-  name=$(basename "$t" .sh)
+shift
+
+# run_one NAME RESULTS: runs tests/cli/NAME.sh, leaves RESULTS/NAME.log and
+# RESULTS/NAME.pass or RESULTS/NAME.fail
+run_one() {
   scratch=$(mktemp -d)
   # the user's configuration file never reaches a test
-  if XDG_CONFIG_HOME="$scratch/.config" DIGIKOMP="$bin" TOP="$top" T="$scratch" sh "$t" >"$scratch/.log" 2>&1; then
-    passed=$((passed + 1)); echo "PASS $name"
+  if XDG_CONFIG_HOME="$scratch/.config" DIGIKOMP="$bin" TOP="$top" T="$scratch" \
+       sh "$top/tests/cli/$1.sh" >"$2/$1.log" 2>&1; then
+    : >"$2/$1.pass"; echo "PASS $1"
   else
-    failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/    /' "$scratch/.log" | tail -40
+    : >"$2/$1.fail"; echo "FAIL $1"
   fi
   rm -rf "$scratch"
+}
+
+# (xargs calls this script again for each test, with DK_RUN_ONE set)
+if [ -n "${DK_RUN_ONE:-}" ]; then
+  run_one "$DK_RUN_ONE" "$DK_RESULTS"
+  exit 0
+fi
+
+if [ $# -eq 0 ]; then
+  set -- $(cd "$top/tests/cli" && ls t_*.sh | sed 's/\.sh$//')
+fi
+results=$(mktemp -d)
+jobs=${DK_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+printf '%s\n' "$@" | DK_RESULTS="$results" xargs -P "$jobs" -I NAME env DK_RUN_ONE=NAME sh "$0" "$bin"
+
+passed=$(ls "$results" | grep -c '\.pass$')
+failed=$(ls "$results" | grep -c '\.fail$')
+for f in "$results"/*.fail; do
+  [ -e "$f" ] || continue
+  name=$(basename "$f" .fail)
+  echo "FAIL $name:"; sed 's/^/    /' "$results/$name.log" | tail -40
 done
+rm -rf "$results"
 echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "$passed" -eq $# ]

@@ -16,7 +16,7 @@ setup (void)
   g_autofree char *roster = g_build_filename (DK_SRCDIR, "tests/data/import/roster.csv", NULL);
   DkImportSummary s;
   dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &fuzz_ctx, NULL);
-  dk_store_round_open (store, "r1", "R1", "small", NULL, "fuzz", NULL);
+  dk_store_round_open (store, "r1", "R1", "small", NULL, &fuzz_ctx, NULL);
   path = g_build_filename (dir, "input.csv", NULL);
 }
 

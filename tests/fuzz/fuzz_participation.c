@@ -20,7 +20,7 @@ setup (void)
   DkImportSummary s;
   dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &fuzz_ctx, NULL);
   dk_import_catalogue (store, catalogue, DK_CSV_UTF8, &s, &fuzz_ctx, NULL);
-  dk_store_round_open (store, "r1", "R1", "small", NULL, "fuzz", NULL);
+  dk_store_round_open (store, "r1", "R1", "small", NULL, &fuzz_ctx, NULL);
   dk_plan_free (dk_plan_create (store, "r1", "Q1", FALSE, &fuzz_ctx, NULL));
   dk_plan_add (store, "r1", "Q1", "1.1", "phishing", NULL, 0, NULL, &fuzz_ctx, NULL);
   path = g_build_filename (dir, "input.csv", NULL);

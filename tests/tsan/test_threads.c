@@ -204,7 +204,8 @@ summary (Reader *r, DkLang lang, GError **error)
 static char *
 coverage (Reader *r, DkLang lang, GError **error)
 {
-  return every_format (r, dk_report_coverage (r->store, "r1", NULL, lang, error), lang, error);
+  DkContext ctx = context (lang);
+  return every_format (r, dk_report_coverage (r->store, "r1", NULL, &ctx, error), lang, error);
 }
 
 static char *
@@ -235,7 +236,8 @@ suggestions (Reader *r, DkLang lang, GError **error)
   GString *out = g_string_new (NULL);
   for (DkStrategy strategy = DK_STRATEGY_GAPS; strategy <= DK_STRATEGY_GROWTH; strategy++)
     {
-      g_autoptr (GPtrArray) found = dk_plan_suggest (r->store, &ctx, catalogue, strategy, lang, error);
+      DkContext rendering = context (lang);
+      g_autoptr (GPtrArray) found = dk_plan_suggest (r->store, &ctx, catalogue, strategy, &rendering, error);
       if (found == NULL)
         {
           dk_plan_context_clear (&ctx);
@@ -344,7 +346,7 @@ setup (void **state)
   import_ok (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error), error);
   import_ok (dk_import_catalogue (store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error), error);
   import_ok (dk_import_catalogue (store, dated, DK_CSV_UTF8, &s, &dk_test_ctx, &error), error);
-  import_ok (dk_store_round_open (store, "r1", "Round 1", "kommun-digcomp-12", NULL, "test", &error), error);
+  import_ok (dk_store_round_open (store, "r1", "Round 1", "kommun-digcomp-12", NULL, &dk_test_ctx, &error), error);
   import_ok (dk_import_ratings (store, r1, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error), error);
   dk_import_summary_clear (&s);
   guint written = 0;
@@ -354,11 +356,12 @@ setup (void **state)
   import_ok (p != NULL, error);
   import_ok (dk_plan_add (store, "r1", PERSON, "1.1", "dated", NULL, 3, "2027-06-30", &dk_test_ctx, &error), error);
   import_ok (dk_plan_add (store, "r1", PERSON, "1.2", NULL, "A mentor", 0, NULL, &dk_test_ctx, &error), error);
-  import_ok (dk_plan_agree (store, "r1", PERSON, MANAGER, &error), error);
+  const DkContext manager = dk_context_init (MANAGER, DK_LANG_EN);
+  import_ok (dk_plan_agree (store, "r1", PERSON, &manager, &error), error);
   import_ok (dk_plan_follow_up (store, "r1", PERSON, "2025-05-02", "Halfway there", &dk_test_ctx, &error), error);
   import_ok (dk_participation_record (store, PERSON, "A000", "2025-03-01", 4.5, "completed", &dk_test_ctx, &error), error);
-  import_ok (dk_store_round_close (store, "r1", "test", &error), error);
-  import_ok (dk_store_round_open (store, "r2", "Round 2", "kommun-digcomp-12", NULL, "test", &error), error);
+  import_ok (dk_store_round_close (store, "r1", &dk_test_ctx, &error), error);
+  import_ok (dk_store_round_open (store, "r2", "Round 2", "kommun-digcomp-12", NULL, &dk_test_ctx, &error), error);
   import_ok (dk_import_ratings (store, r2, DK_CSV_UTF8, "r2", FALSE, &s, NULL, &dk_test_ctx, &error), error);
   dk_import_summary_clear (&s);
 
@@ -464,6 +467,7 @@ ratings_writer_run (void *data)
   g_autoptr (DkStore) store = dk_store_open (job->f->store_path, FALSE, &error);
   /* r2 opened today, so the conversations are held today */
   DkContext ctx = dk_context_init (NULL, DK_LANG_EN);
+  const DkContext hr = dk_context_init ("hr:Test", DK_LANG_EN);
   g_autofree char *today = dk_context_today (&ctx);
   pthread_barrier_wait (job->start);
   for (guint round = 0; store != NULL && job->failure == NULL && round < WRITER_ROUNDS
@@ -475,7 +479,7 @@ ratings_writer_run (void *data)
         if (!dk_store_rate_self (store, "r2", p, "1.1", level, &dk_test_ctx, &error)
             || !dk_store_rate_motivation (store, "r2", p, "1.1", 5 - level, &dk_test_ctx, &error)
             || !dk_store_share (store, "r2", p, &dk_test_ctx, &error)
-            || !dk_store_rate_manager (store, "r2", p, "1.1", level + 1, "Seen at work", "hr:Test", &error)
+            || !dk_store_rate_manager (store, "r2", p, "1.1", level + 1, "Seen at work", &hr, &error)
             || !dk_store_conversation_held (store, "r2", p, today, &ctx, &error))
           job_fail (job, p, error);
         job->done++;
@@ -494,6 +498,7 @@ plans_writer_run (void *data)
   g_autoptr (GError) error = NULL;
   g_autoptr (DkStore) store = dk_store_open (job->f->store_path, FALSE, &error);
   const DkContext sv = { .actor = "test", .lang = DK_LANG_SV };
+  const DkContext hr = dk_context_init ("hr:Test", DK_LANG_EN);
   pthread_barrier_wait (job->start);
   guint written = 0;
   if (store != NULL && !dk_plan_suggest_all (store, "r2", WRITERS_UNIT, &sv, &written, NULL, &error))
@@ -507,9 +512,9 @@ plans_writer_run (void *data)
                                              : dk_plan_get (store, "r2", p, &error);
         if (plan == NULL
             || !dk_plan_add (store, "r2", p, "1.1", NULL, "Mentor", 0, NULL, &dk_test_ctx, &error)
-            || !dk_plan_agree (store, "r2", p, "hr:Test", &error)
+            || !dk_plan_agree (store, "r2", p, &hr, &error)
             || !dk_plan_follow_up (store, "r2", p, "2026-04-01", "On track", &dk_test_ctx, &error)
-            || !dk_plan_reopen (store, "r2", p, "hr:Test", &error))
+            || !dk_plan_reopen (store, "r2", p, &hr, &error))
           job_fail (job, p, error);
         job->done++;
       }

@@ -29,7 +29,7 @@ setup (void **state)
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
   assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
-  assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, "test", &error));
+  assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, &dk_test_ctx, &error));
   assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
   *state = f;
   return 0;
@@ -233,7 +233,7 @@ test_closed_round_refuses_import (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_store_round_close (f->store, "r1", "test", &error));
+  assert_true (dk_store_round_close (f->store, "r1", &dk_test_ctx, &error));
   g_autofree char *before = dk_test_dump_store (f->store);
   g_autofree char *path = data ("ratings.csv");
   DkImportSummary s;

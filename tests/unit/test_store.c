@@ -27,7 +27,7 @@ setup (void **state)
   g_autoptr (GError) error = NULL;
   assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   dk_import_summary_clear (&s);
-  assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, "test", &error));
+  assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, &dk_test_ctx, &error));
   assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
   dk_import_summary_clear (&s);
   *state = f;
@@ -55,7 +55,8 @@ test_no_binding_outlives_its_call (void **state)
   g_autoptr (GError) error = NULL;
   char *reason = g_strdup ("A reason the caller frees");
   char *by = g_strdup ("hr:Freed Name");
-  assert_true (dk_store_rate_manager (f->store, "r1", "P2", "1.1", 4, reason, by, &error));
+  DkContext ctx = dk_context_init (by, DK_LANG_EN);
+  assert_true (dk_store_rate_manager (f->store, "r1", "P2", "1.1", 4, reason, &ctx, &error));
   g_free (reason);
   g_free (by);
   guint kept = 0;
