@@ -686,8 +686,12 @@ levels (Request *r, DkHtml *h, const Rating *s)
                                        "(dashed line). The table has the same figures."));
   DK_HTML_MARKUP (h, "</figure>");
 
-  DK_HTML_MARKUP (h, "<div class=\"table\"><table>");
-  dk_html_element (h, "caption", T ("Your levels and the expected levels"));
+  /* a narrow screen scrolls the table sideways (WCAG's reflow exempts data
+   * tables): a region that the keyboard can reach and scroll */
+  dk_html_open (h, "div", "class", "table", "role", "region", "tabindex", "0", "aria-labelledby", "levels", NULL);
+  DK_HTML_MARKUP (h, "<table><caption id=\"levels\">");
+  dk_html_text (h, T ("Your levels and the expected levels"));
+  DK_HTML_MARKUP (h, "</caption>");
   DK_HTML_MARKUP (h, "<thead><tr>");
   const char *heads[] = { T ("Competence"), T ("Your level"), T ("Expected level"), T ("Motivation") };
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
