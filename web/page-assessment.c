@@ -79,7 +79,8 @@ rating_load (Request *r, const char *code, Rating *s, GError **error)
   g_autoptr (GPtrArray) rounds = dk_store_rounds (r->store, error);
   if (rounds == NULL)
     return FALSE;
-  for (int pass = 0; pass < 2 && s->a == NULL; pass++)
+  /* pass 0: the open rounds; pass 1: the closed ones (a CODE: one pass) */
+  for (int pass = 0; pass < (code != NULL ? 1 : 2) && s->a == NULL; pass++)
     for (guint i = rounds->len; i-- > 0 && s->a == NULL;)
       {
         DkRound *round = rounds->pdata[i];
@@ -279,10 +280,11 @@ competence_part (Request *r, DkHtml *h, const Rating *s, GPtrArray *errors, cons
   const char *typed = r->form != NULL ? g_hash_table_lookup (r->form, comment_field) : NULL;
   const char *comment = typed != NULL ? typed : comment_of (s, c->id);
 
+  const char *about = c->description[lang] != NULL ? c->description[lang]
+                      : c->description[lang == DK_LANG_SV ? DK_LANG_EN : DK_LANG_SV];
+
   DK_HTML_MARKUP (h, "<div class=\"rate\">");
-  choices (r, h, s, errors, level_field, title, TRUE, c->description[lang] != NULL ? c->description[lang]
-                                                     : c->description[lang == DK_LANG_SV ? DK_LANG_EN : DK_LANG_SV],
-           dk_framework_scale (s->fw), level, TRUE);
+  choices (r, h, s, errors, level_field, title, TRUE, about, dk_framework_scale (s->fw), level, TRUE);
   g_autofree char *question = g_strdup_printf (T ("How much do you want to learn more in “%s”?"), title);
   choices (r, h, s, errors, motivation_field, question, FALSE, NULL, dk_framework_motivation_scale (s->fw),
            motivation, FALSE);
@@ -298,6 +300,7 @@ competence_part (Request *r, DkHtml *h, const Rating *s, GPtrArray *errors, cons
       dk_html_close (h, "p");
     }
   dk_html_open (h, "textarea", "id", comment_field, "name", comment_field, "rows", "3",
+                "maxlength", G_STRINGIFY (COMMENT_MAX),
                 /* a read-only page has no errors */
                 s->read_only ? "readonly" : e != NULL ? "aria-describedby" : NULL,
                 s->read_only ? "" : error_id, NULL);
@@ -306,10 +309,14 @@ competence_part (Request *r, DkHtml *h, const Rating *s, GPtrArray *errors, cons
   DK_HTML_MARKUP (h, "</div>");
 }
 
-/* Writes the notice of a round that is closed, or of a shared rating. */
+/* Writes which round the page is about, and whether it is closed or the
+ * rating shared. */
 static void
 state_notice (Request *r, DkHtml *h, const Rating *s)
 {
+  dk_html_open (h, "p", "class", "round", NULL);
+  dk_html_textf (h, T ("Your self-rating in %s."), s->round->title != NULL ? s->round->title : s->round->code);
+  dk_html_close (h, "p");
   if (s->read_only)
     {
       dk_html_open (h, "p", "class", "notice", NULL);
@@ -367,9 +374,6 @@ area_page (Request *r, const Rating *s, guint pos, GPtrArray *errors, int status
   DkHtml *h = dk_page_start (r, title);
   if (errors != NULL && errors->len > 0)
     error_summary (r, h, errors);
-  dk_html_open (h, "p", "class", "round", NULL);
-  dk_html_textf (h, T ("Your self-rating in %s."), s->round->title != NULL ? s->round->title : s->round->code);
-  dk_html_close (h, "p");
   state_notice (r, h, s);
   if (!s->read_only)
     dk_html_element (h, "p", T ("Choose the level that fits you best. Choose “Don't know” if you are not sure. "
@@ -760,9 +764,6 @@ dk_page_assessment_summary (Request *r)
   if (!rating_or_answer (r, NULL, &s))
     return;
   DkHtml *h = dk_page_start (r, T ("Your self-rating: summary"));
-  dk_html_open (h, "p", "class", "round", NULL);
-  dk_html_textf (h, T ("Your self-rating in %s."), s.round->title != NULL ? s.round->title : s.round->code);
-  dk_html_close (h, "p");
   state_notice (r, h, &s);
   levels (r, h, &s);
   unanswered (r, h, &s);
