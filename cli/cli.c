@@ -7,6 +7,7 @@
 #include "framework.h"
 #include "csv.h"
 #include "gap.h"
+#include "hint.h"
 #include "catalogue.h"
 #include "import.h"
 #include "number.h"
@@ -50,11 +51,48 @@ cli_error_is_bad_input (const GError *error)
   return FALSE;
 }
 
+/* Returns the command that helps with ERROR, worded after its message's
+ * "; " (caller frees), or NULL when its hint is none. */
+static char *
+hint_text (const GError *error)
+{
+  const char *a, *b;
+  switch (dk_error_hint (error, &a, &b))
+    {
+    case DK_HINT_NONE:               return NULL;
+    case DK_HINT_STORE_INIT:         return g_strdup_printf (_("create one with: digikomp init --db %s --framework FILE"), a);
+    case DK_HINT_FRAMEWORK_REGISTER: return g_strdup (_("register it with: digikomp init --framework FILE"));
+    case DK_HINT_ROSTER_IMPORT:      return g_strdup (_("if the roster is not imported yet, import it with: "
+                                                        "digikomp import roster FILE.csv"));
+    case DK_HINT_UNIT_LIST:          return g_strdup (_("see the units with: digikomp report response --by unit"));
+    case DK_HINT_ROUND_OPEN:         return g_strdup (_("open one with: digikomp round open ID --title TITLE --framework ID"));
+    case DK_HINT_ROUND_LIST:         return g_strdup (_("see the rounds with: digikomp round list"));
+    case DK_HINT_ROUND_OPEN_LIST:    return g_strdup (_("see the open round with: digikomp round list"));
+    case DK_HINT_SHARE:              return g_strdup_printf (_("the employee shares it with: digikomp assess %s --share"), a);
+    case DK_HINT_CATALOGUE_LIST:     return a != NULL ? g_strdup_printf (_("see: digikomp catalogue list --competence %s"), a)
+                                                      : g_strdup (_("see: digikomp catalogue list"));
+    case DK_HINT_PLAN_CREATE:        return g_strdup_printf (_("create one with: digikomp plan create %s --round %s"), a, b);
+    case DK_HINT_PLAN_SHOW:          return g_strdup_printf (_("see it with: digikomp plan show %s"), a);
+    case DK_HINT_PLAN_ITEMS:         return g_strdup_printf (_("see the items with: digikomp plan show %s"), a);
+    case DK_HINT_PLAN_ADD:           return g_strdup_printf (_("change it with: digikomp plan add %s"), a);
+    case DK_HINT_PLAN_ADD_FIRST:     return g_strdup_printf (_("add one before agreeing it: digikomp plan add %s "
+                                                               "--competence C --activity ID"), a);
+    case DK_HINT_PLAN_AGREE:         return g_strdup_printf (_("a plan is followed up after: digikomp plan agree %s "
+                                                               "--by MANAGER"), a);
+    case DK_HINT_PLAN_REOPEN:        return g_strdup_printf (_("to change it: digikomp plan reopen %s --by MANAGER"), a);
+    case DK_HINT_PLAN_REOPEN_ITEMS:  return g_strdup_printf (_("reopen it to change its items: digikomp plan reopen %s "
+                                                               "--by MANAGER"), a);
+    }
+  return NULL;
+}
+
 int
 cli_fail (const char *what, const GError *error)
 {
+  g_autofree char *hint = hint_text (error);
+  g_autofree char *text = hint != NULL ? g_strdup_printf ("%s; %s", error->message, hint) : NULL;
   /* a message may quote the data (a name, an id): its controls escaped */
-  g_autofree char *msg = dk_text_escape_controls (error->message, TRUE);
+  g_autofree char *msg = dk_text_escape_controls (text != NULL ? text : error->message, TRUE);
   if (strchr (msg, '\n') != NULL)
     fprintf (stderr, "digikomp: %s:\n%s\n", what, msg);
   else

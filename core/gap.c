@@ -9,11 +9,12 @@
  * Nothing is looked up per rating: the framework's expectations, scopes and
  * the unit ancestry are flattened into arrays before the scan.
  */
+#include "hint.h"
 #include "gap.h"
 
 #include <string.h>
 
-G_DEFINE_QUARK (dk-gap-error-quark, dk_gap_error)
+DK_DEFINE_HINTED_ERROR (DkGapError, dk_gap_error)
 
 struct _DkGap {
   guint      n_groups, n_scopes;
@@ -145,7 +146,8 @@ setup_units (Scan *s, DkStore *store, const DkGapQuery *q, GError **error)
   if (!root_found)
     {
       g_set_error (error, DK_GAP_ERROR, DK_GAP_ERROR_INVALID,
-                   _("no such unit: '%s'; see the units with: digikomp report response --by unit"), q->unit);
+                   _("no such unit: '%s'"), q->unit);
+      dk_error_set_hint (error, DK_HINT_UNIT_LIST, NULL, NULL);
       return FALSE;
     }
   /* group index of each unit id, or -1 */

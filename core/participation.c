@@ -1,6 +1,7 @@
 /*
  * participation.c — recording participation in a learning activity.
  */
+#include "hint.h"
 #include "participation.h"
 #include "catalogue.h"
 #include "date.h"
@@ -27,7 +28,8 @@ dk_participation_record (DkStore *store, const char *person, const char *activit
     return FALSE;
   if (dk_catalogue_find (catalogue, activity) == NULL)
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no such activity: '%s'; see: digikomp catalogue list"), activity);
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no such activity: '%s'"), activity);
+      dk_error_set_hint (error, DK_HINT_CATALOGUE_LIST, NULL, NULL);
       return FALSE;
     }
   gboolean ok = dk_store_begin (store, error)

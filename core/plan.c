@@ -2,6 +2,7 @@
  * plan.c — personal development plans: the steps of a plan's life and the
  * rules that allow them (the store's side is core/store-plan.c).
  */
+#include "hint.h"
 #include "plan.h"
 #include "date.h"
 #include "participation.h"
@@ -9,7 +10,7 @@
 
 #include <string.h>
 
-G_DEFINE_QUARK (dk-plan-error-quark, dk_plan_error)
+DK_DEFINE_HINTED_ERROR (DkPlanError, dk_plan_error)
 
 /* ---- the context of one person's plan ------------------------------------------------ */
 
@@ -60,9 +61,11 @@ plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError 
 {
   DkPlan *plan = NULL;
   if (dk_store_plan (store, round, person, &plan, error) && plan == NULL)
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
-                 _("%s has no plan in round %s yet; create one with: digikomp plan create %s --round %s"),
-                 person->ext_id, round->code, person->ext_id, round->code);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND, _("%s has no plan in round %s yet"),
+                   person->ext_id, round->code);
+      dk_error_set_hint (error, DK_HINT_PLAN_CREATE, person->ext_id, round->code);
+    }
   return plan;
 }
 
@@ -127,9 +130,9 @@ make_room (DkStore *store, const DkPlanContext *ctx, GError **error)
     return TRUE;
   if (strcmp (existing->state, "suggested") == 0)
     return dk_store_plan_delete (store, existing->id, error);
-  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-               _("%s has a plan in round %s already; see it with: digikomp plan show %s"),
-               ctx->person->ext_id, ctx->round->code, ctx->person->ext_id);
+  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s has a plan in round %s already"),
+               ctx->person->ext_id, ctx->round->code);
+  dk_error_set_hint (error, DK_HINT_PLAN_SHOW, ctx->person->ext_id, NULL);
   return FALSE;
 }
 
@@ -213,27 +216,36 @@ static gboolean
 step_allowed (const DkPlan *plan, Step step, GError **error)
 {
   const char *p = plan->person, *state = dk_plan_word (plan->state);
+  DkHint hint;
   if (step == STEP_ADD && !is_draft (plan))
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan is %s; reopen it to change its items: digikomp plan reopen %s --by MANAGER"),
-                 p, state, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is %s"), p, state);
+      hint = DK_HINT_PLAN_REOPEN_ITEMS;
+    }
   else if (step == STEP_AGREE && !is_draft (plan))
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan is %s already (agreed on %s by %s); to change it: digikomp plan reopen %s --by MANAGER"),
-                 p, state, plan->agreed_at, plan->agreed_by, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is %s already (agreed on %s by %s)"),
+                   p, state, plan->agreed_at, plan->agreed_by);
+      hint = DK_HINT_PLAN_REOPEN;
+    }
   else if (step == STEP_AGREE && plan->items->len == 0)
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan has no items; add one before agreeing it: digikomp plan add %s --competence C "
-                   "--activity ID"), p, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan has no items"), p);
+      hint = DK_HINT_PLAN_ADD_FIRST;
+    }
   else if (step == STEP_FOLLOW_UP && is_draft (plan))
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan is not agreed yet; a plan is followed up after: digikomp plan agree %s --by MANAGER"),
-                 p, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is not agreed yet"), p);
+      hint = DK_HINT_PLAN_AGREE;
+    }
   else if (step == STEP_REOPEN && is_draft (plan))
-    g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-                 _("%s's plan is a draft already; change it with: digikomp plan add %s"), p, p);
+    {
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is a draft already"), p);
+      hint = DK_HINT_PLAN_ADD;
+    }
   else
     return TRUE;
+  dk_error_set_hint (error, hint, p, NULL);
   return FALSE;
 }
 
@@ -271,8 +283,8 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
   else if (activity != NULL && dk_catalogue_find (catalogue, activity) == NULL)
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
-                   _("no such activity: '%s'; see: digikomp catalogue list --competence %s"),
-                   activity, comp);
+                   _("no such activity: '%s'"), activity);
+      dk_error_set_hint (error, DK_HINT_CATALOGUE_LIST, comp, NULL);
       ok = FALSE;
     }
   if (ok)
@@ -327,7 +339,8 @@ dk_plan_set_status (DkStore *store, const char *round, const char *person, guint
   if (ok && (number == 0 || number > t.plan->items->len))
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
-                   _("the plan has no item %u; see the items with: digikomp plan show %s"), number, person);
+                   _("the plan has no item %u"), number);
+      dk_error_set_hint (error, DK_HINT_PLAN_ITEMS, person, NULL);
       ok = FALSE;
     }
   if (ok)

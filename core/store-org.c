@@ -1,6 +1,7 @@
 /*
  * store-org.c — the organisation: units as a tree, people.
  */
+#include "hint.h"
 #include "store-private.h"
 #include "enum.h"
 
@@ -124,7 +125,8 @@ dk_store_unit_ensure (DkStore *store, const char *path, gboolean create, GError 
   if (!create)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
-                   _("no such unit: '%s'; see the units with: digikomp report response --by unit"), path);
+                   _("no such unit: '%s'"), path);
+      dk_error_set_hint (error, DK_HINT_UNIT_LIST, NULL, NULL);
       return 0;
     }
   const char *slash = strrchr (path, '/');
@@ -199,9 +201,10 @@ person_query_one (DkStore *store, const char *where, const char *text, gint64 id
   if (step == DK_STORE_STEP_ROW)
     p = person_from_row (stmt);
   else if (step == DK_STORE_STEP_DONE)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
-                 _("no such person: '%s'; if the roster is not imported yet, import it with: "
-                   "digikomp import roster FILE.csv"), missing_name);
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, _("no such person: '%s'"), missing_name);
+      dk_error_set_hint (error, DK_HINT_ROSTER_IMPORT, NULL, NULL);
+    }
   sqlite3_finalize (stmt);
   return p;
 }

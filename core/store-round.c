@@ -2,6 +2,7 @@
  * store-round.c — rounds, registration, assessments, the rules of the
  * conversation (who may change which level when), and the round scan.
  */
+#include "hint.h"
 #include "store-private.h"
 #include "date.h"
 
@@ -99,8 +100,10 @@ open_round (DkStore *store, GError **error)
       return found;
     }
   if (n_open == 0)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("no open round; open one with: digikomp round open ID --title TITLE --framework ID"));
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no open round"));
+      dk_error_set_hint (error, DK_HINT_ROUND_OPEN, NULL, NULL);
+    }
   else
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  _("several rounds are open; name one with --round"));
@@ -121,8 +124,10 @@ dk_store_round (DkStore *store, const char *code, GError **error)
   if (step == DK_STORE_STEP_ROW)
     r = round_from_row (stmt);
   else if (step == DK_STORE_STEP_DONE)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
-                 _("no such round: '%s'; see the rounds with: digikomp round list"), code);
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, _("no such round: '%s'"), code);
+      dk_error_set_hint (error, DK_HINT_ROUND_LIST, NULL, NULL);
+    }
   sqlite3_finalize (stmt);
   return r;
 }
@@ -487,8 +492,8 @@ dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **err
   if (!round->open)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("round %s is closed; ratings can no longer change (see the open round with: "
-                     "digikomp round list)"), round->code);
+                   _("round %s is closed; ratings can no longer change"), round->code);
+      dk_error_set_hint (error, DK_HINT_ROUND_OPEN_LIST, NULL, NULL);
       return FALSE;
     }
   if (!person->active)
@@ -669,9 +674,8 @@ shared_or_refuse (const Change *c, const char *what, GError **error)
   if (c->a->flags & DK_ASSESS_SHARED)
     return TRUE;
   g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-               _("%s has not shared the self-rating yet, so %s is not possible; "
-                 "the employee shares it with: digikomp assess %s --share"),
-               c->person->ext_id, what, c->person->ext_id);
+               _("%s has not shared the self-rating yet, so %s is not possible"), c->person->ext_id, what);
+  dk_error_set_hint (error, DK_HINT_SHARE, c->person->ext_id, NULL);
   return FALSE;
 }
 

@@ -3,6 +3,7 @@
  * The organisation lives in store-org.c, rounds and assessments in
  * store-round.c.
  */
+#include "hint.h"
 #include "store-private.h"
 
 #include <errno.h>
@@ -11,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-G_DEFINE_QUARK (dk-store-error-quark, dk_store_error)
+DK_DEFINE_HINTED_ERROR (DkStoreError, dk_store_error)
 
 /* Numbered migrations: migration i brings the schema to user_version i + 1.
  * Never edit one that has shipped; add a new one. */
@@ -480,9 +481,11 @@ is_store (DkStore *store, const char *path, gboolean may_create, GError **error)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("cannot open %s: %s"), path,
                  sqlite3_errmsg (store->db));
   else if (empty)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("%s is not a digikomp store (an empty file); create one with: "
-                   "digikomp init --db %s --framework FILE"), path, path);
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
+                   _("%s is not a digikomp store (an empty file)"), path);
+      dk_error_set_hint (error, DK_HINT_STORE_INIT, path, NULL);
+    }
   else
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
                  _("%s is not a digikomp store (another program's database); nothing was changed"), path);
@@ -504,9 +507,8 @@ dk_store_open (const char *path, gboolean create, GError **error)
     {
       if (!create)
         {
-          g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                       _("no store at %s; create one with: digikomp init --db %s --framework FILE"),
-                       path, path);
+          g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no store at %s"), path);
+          dk_error_set_hint (error, DK_HINT_STORE_INIT, path, NULL);
           return NULL;
         }
       if (!create_private_file (path, error))
@@ -733,9 +735,11 @@ dk_store_framework_rowid (DkStore *store, const char *id, const char *version, G
   gint64 rowid = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_DONE)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("no framework %s%s%s in the store; register it with: digikomp init --framework FILE"),
-                 id, version != NULL ? "@" : "", version != NULL ? version : "");
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no framework %s%s%s in the store"),
+                   id, version != NULL ? "@" : "", version != NULL ? version : "");
+      dk_error_set_hint (error, DK_HINT_FRAMEWORK_REGISTER, NULL, NULL);
+    }
   return rowid;
 }
 

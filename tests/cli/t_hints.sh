@@ -27,7 +27,14 @@ dk rate --self K10040 1.1 3
 dk assess K10040 --share >/dev/null   # shared: the audit shows its levels
 dk round close 2026 >/dev/null
 run dk rate --self K10040 1.1 4 --round 2026; expect_rc 1
-expect_err "round 2026 is closed; ratings can no longer change (see the open round with: digikomp round list)"
+expect_err "round 2026 is closed; ratings can no longer change; see the open round with: digikomp round list"
 # the refused change is not in the audit log: the level is still 3
 run dk audit K10040 --format csv; expect_rc 0
 expect_out "rating,2026,self 1.1,,3"; expect_no_out ",3,4"
+
+# the hints are the command line's: core's messages, which the web pages
+# show too, name no command (core/hint.h carries the step as data)
+commands=$(grep -rn -e '_("[^"]*: digikomp [a-z]' -e '^ *"[^"]*: digikomp [a-z]' "$TOP/core" "$TOP/importers" \
+             "$TOP/exporters" "$TOP/xml" || true)
+[ -z "$commands" ] || fail "core's messages name commands:
+$commands"

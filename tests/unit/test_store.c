@@ -2,7 +2,9 @@
  * binding pointing at the caller's data behind, and a read that the store
  * fails midway is an error, never a shorter result. */
 #include "support.h"
+#include "hint.h"
 #include "import.h"
+#include "plan.h"
 #include "person-data.h"
 #include "plan-report.h"
 #include "report.h"
@@ -294,6 +296,40 @@ test_busy_timeout_is_the_callers (void **state)
   dk_store_rollback (other);
 }
 
+/* An error says what is wrong and carries the next step as data: its
+ * message names no command (a web page shows it too), and the hint and its
+ * arguments survive a copy and a prefix, as the callers pass errors on. */
+static void
+test_errors_carry_hints_not_commands (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  assert_null (dk_plan_get (f->store, "r1", "P2", &error));
+  assert_string_equal (error->message, "P2 has no plan in round r1 yet");
+  const char *person, *round;
+  assert_int_equal (dk_error_hint (error, &person, &round), DK_HINT_PLAN_CREATE);
+  assert_string_equal (person, "P2");
+  assert_string_equal (round, "r1");
+
+  g_autoptr (GError) copy = g_error_copy (error);
+  g_prefix_error (&copy, "%s", "cannot show: ");
+  assert_int_equal (dk_error_hint (copy, &person, NULL), DK_HINT_PLAN_CREATE);
+  assert_string_equal (person, "P2");
+  g_clear_error (&error);
+
+  assert_null (dk_store_round (f->store, "r9", &error));
+  assert_string_equal (error->message, "no such round: 'r9'");
+  assert_int_equal (dk_error_hint (error, NULL, NULL), DK_HINT_ROUND_LIST);
+  g_clear_error (&error);
+
+  /* an error of a domain without hints, and no error at all */
+  g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "gone");
+  dk_error_set_hint (&error, DK_HINT_ROUND_OPEN, NULL, NULL);
+  assert_int_equal (dk_error_hint (error, &person, NULL), DK_HINT_NONE);
+  assert_null (person);
+  dk_error_set_hint (NULL, DK_HINT_ROUND_OPEN, NULL, NULL);
+}
+
 int
 main (void)
 {
@@ -305,6 +341,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_failures_are_errors, setup, teardown),
     cmocka_unit_test_setup_teardown (test_audit_names_context_actor, setup, teardown),
     cmocka_unit_test_setup_teardown (test_busy_timeout_is_the_callers, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_errors_carry_hints_not_commands, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
