@@ -56,14 +56,27 @@ dk_page_start (Request *r, const char *title)
   return h;
 }
 
-void
-dk_page_link_item (DkHtml *h, const char *path, const char *text)
+/* Writes <TAG><a href=PATH>TEXT</a></TAG>. */
+static void
+link_in (DkHtml *h, const char *tag, const char *path, const char *text)
 {
-  DK_HTML_MARKUP (h, "<li>");
+  dk_html_open (h, tag, NULL);
   dk_html_open (h, "a", "href", path, NULL);
   dk_html_text (h, text);
   dk_html_close (h, "a");
-  DK_HTML_MARKUP (h, "</li>");
+  dk_html_close (h, tag);
+}
+
+void
+dk_page_link_item (DkHtml *h, const char *path, const char *text)
+{
+  link_in (h, "li", path, text);
+}
+
+void
+dk_page_link_para (DkHtml *h, const char *path, const char *text)
+{
+  link_in (h, "p", path, text);
 }
 
 void

@@ -26,4 +26,7 @@ void dk_page_button (DkHtml *h, const char *text, gboolean end);
 /* Writes a list item with a link to PATH saying TEXT. */
 void dk_page_link_item (DkHtml *h, const char *path, const char *text);
 
+/* Writes a paragraph holding only a link to PATH saying TEXT. */
+void dk_page_link_para (DkHtml *h, const char *path, const char *text);
+
 #endif

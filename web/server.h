@@ -94,6 +94,10 @@ void dk_page_invite_post (Request *r);
 void dk_page_home (Request *r);
 void dk_page_settings (Request *r);
 void dk_page_my_data (Request *r);
+void dk_page_assessment (Request *r);
+void dk_page_assessment_post (Request *r);
+void dk_page_assessment_summary (Request *r);
+void dk_page_assessment_share (Request *r);
 
 /* Returns the hash a password of an unknown user is checked against, so
  * that it costs the same time as a known one's (static). */
