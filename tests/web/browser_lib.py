@@ -26,7 +26,7 @@ from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402,F401
-from selenium.webdriver.support.expected_conditions import staleness_of  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 TOP = AXE_JS = SERVER = None
@@ -161,10 +161,17 @@ def go(d, path):
 
 def follow(d, element):
     """Clicks ELEMENT (a link or a submit button) and waits for the page it leads to."""
-    old = d.find_element(By.TAG_NAME, "html")
+    # the page shown now is marked; the one the click leads to is not
+    d.execute_script("document.documentElement.setAttribute('data-left', '')")
     element.click()
-    WebDriverWait(d, 30).until(staleness_of(old))
-    WebDriverWait(d, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def arrived(d):
+        try:
+            return d.execute_script("return document.readyState === 'complete' &&"
+                                    " !document.documentElement.hasAttribute('data-left')")
+        except WebDriverException:      # between two pages
+            return False
+    WebDriverWait(d, 30).until(arrived)
 
 
 def path(d):
