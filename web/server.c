@@ -157,7 +157,7 @@ set_cookie (Request *r, const char *value)
   dk_web_header (r, "Set-Cookie", cookie);
 }
 
-DkSession *
+DkWebSession *
 dk_web_session (Request *r)
 {
   if (r->session != NULL)
@@ -172,7 +172,7 @@ dk_web_session (Request *r)
       return NULL;
     }
   set_cookie (r, id);
-  r->session = g_new0 (DkSession, 1);
+  r->session = g_new0 (DkWebSession, 1);
   r->session->csrf = g_steal_pointer (&csrf);
   r->session->created = r->session->last_used = dk_context_now (&r->ctx);
   g_free (r->session_hash);
@@ -203,7 +203,7 @@ dk_web_sign_in (Request *r, gint64 person, const char *method)
     }
   set_cookie (r, id);
   dk_session_free (r->session);
-  r->session = g_new0 (DkSession, 1);
+  r->session = g_new0 (DkWebSession, 1);
   r->session->person_id = person;
   r->session->csrf = g_steal_pointer (&csrf);
   g_free (r->session_hash);
