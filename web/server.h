@@ -93,6 +93,13 @@ void dk_page_invite (Request *r);
 void dk_page_invite_post (Request *r);
 void dk_page_home (Request *r);
 void dk_page_settings (Request *r);
+void dk_page_settings_form (Request *r);
+void dk_page_plan (Request *r);
+void dk_page_plan_pdf (Request *r);
+void dk_page_plan_ics (Request *r);
+void dk_page_plan_wish (Request *r);
+void dk_page_catalogue (Request *r);
+void dk_page_accessibility (Request *r);
 void dk_page_my_data (Request *r);
 
 /* Returns the hash a password of an unknown user is checked against, so
