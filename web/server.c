@@ -6,6 +6,7 @@
  * request, and stopping on SIGTERM after the requests in flight.
  */
 #include "server.h"
+#include "page.h"
 #include "crypto.h"
 #include "parse.h"
 
@@ -73,12 +74,19 @@ static const Route routes[] = {
   { "POST", "/invite/TOKEN",  DK_ACCESS_PUBLIC,    dk_page_invite_post },
   /* signed out, the start page sends to the login */
   { "GET",  "/",              DK_ACCESS_PUBLIC,    dk_page_home },
+  { "GET",  "/settings",      DK_ACCESS_SIGNED_IN, dk_page_settings_form },
   { "POST", "/settings",      DK_ACCESS_SIGNED_IN, dk_page_settings },
   { "GET",  "/me/data.json",  DK_ACCESS_OWN,       dk_page_my_data },
   { "GET",  "/assessment",    DK_ACCESS_OWN,       dk_page_assessment },
   { "POST", "/assessment",    DK_ACCESS_OWN,       dk_page_assessment_post },
   { "GET",  "/assessment/summary", DK_ACCESS_OWN,  dk_page_assessment_summary },
   { "POST", "/assessment/share",   DK_ACCESS_OWN,  dk_page_assessment_share },
+  { "GET",  "/plan",          DK_ACCESS_OWN,       dk_page_plan },
+  { "GET",  "/plan.pdf",      DK_ACCESS_OWN,       dk_page_plan_pdf },
+  { "GET",  "/plan.ics",      DK_ACCESS_OWN,       dk_page_plan_ics },
+  { "POST", "/plan/wishes",   DK_ACCESS_OWN,       dk_page_plan_wish },
+  { "GET",  "/catalogue",     DK_ACCESS_SIGNED_IN, dk_page_catalogue },
+  { "GET",  "/accessibility", DK_ACCESS_PUBLIC,    dk_page_accessibility },
 };
 
 /* Returns TRUE when PATH matches PATTERN, *PARAM pointing at the segment
@@ -120,7 +128,7 @@ dk_web_header (Request *r, const char *name, const char *value)
 void
 dk_web_answer_page (Request *r, int status, DkHtml *h)
 {
-  DK_HTML_MARKUP (h, "</main></body></html>\n");
+  dk_page_end (r, h);
   gsize len;
   char *body = dk_html_free_to_string (h, &len);
   dk_web_answer (r, status, "text/html; charset=utf-8", body, len);
@@ -161,7 +169,7 @@ set_cookie (Request *r, const char *value)
   dk_web_header (r, "Set-Cookie", cookie);
 }
 
-DkSession *
+DkWebSession *
 dk_web_session (Request *r)
 {
   if (r->session != NULL)
@@ -176,7 +184,7 @@ dk_web_session (Request *r)
       return NULL;
     }
   set_cookie (r, id);
-  r->session = g_new0 (DkSession, 1);
+  r->session = g_new0 (DkWebSession, 1);
   r->session->csrf = g_steal_pointer (&csrf);
   r->session->created = r->session->last_used = dk_context_now (&r->ctx);
   g_free (r->session_hash);
@@ -207,7 +215,7 @@ dk_web_sign_in (Request *r, gint64 person, const char *method)
     }
   set_cookie (r, id);
   dk_session_free (r->session);
-  r->session = g_new0 (DkSession, 1);
+  r->session = g_new0 (DkWebSession, 1);
   r->session->person_id = person;
   r->session->csrf = g_steal_pointer (&csrf);
   g_free (r->session_hash);

@@ -38,7 +38,7 @@ struct _Request {
   DkStore       *store;
   DkContext      ctx;           /* actor: the signed-in person; lang: the page's */
   DkAccount     *who;           /* the signed-in account, or NULL */
-  DkSession     *session;       /* the request's session, or NULL */
+  DkWebSession     *session;       /* the request's session, or NULL */
   char          *session_hash;  /* its id's hash, or NULL */
 
   /* the answer */
@@ -62,7 +62,7 @@ void dk_web_not_found (Request *r);
 
 /* Returns R's session, creating a signed-out one (with its cookie) when
  * R has none; NULL when the store fails (R then answers 500). */
-DkSession *dk_web_session (Request *r);
+DkWebSession *dk_web_session (Request *r);
 
 /* Signs the person PERSON in by METHOD: a new session id (never the one
  * the browser brought), its cookie, the audit row.  FALSE when the store
@@ -93,6 +93,13 @@ void dk_page_invite (Request *r);
 void dk_page_invite_post (Request *r);
 void dk_page_home (Request *r);
 void dk_page_settings (Request *r);
+void dk_page_settings_form (Request *r);
+void dk_page_plan (Request *r);
+void dk_page_plan_pdf (Request *r);
+void dk_page_plan_ics (Request *r);
+void dk_page_plan_wish (Request *r);
+void dk_page_catalogue (Request *r);
+void dk_page_accessibility (Request *r);
 void dk_page_my_data (Request *r);
 void dk_page_assessment (Request *r);
 void dk_page_assessment_post (Request *r);
