@@ -192,13 +192,16 @@ def fetch(d, path, method="GET"):
     return r
 
 
-def have(d, route, part):
+def have(d, route, part, pending=False):
     """True when ROUTE answers the signed-in browser with anything but 404
-    (or 405: a route only for POST);
-    else records PART as skipped (its page is not yet in the program)."""
+    (or 405: a route only for POST). Else PART fails, or with PENDING (a
+    test written before its page) is reported as skipped."""
     status = fetch(d, route).status
     if status in (404, 405):
-        skip("%s: %s answers 404 (not yet in the program)" % (part, route))
+        if pending:
+            skip("%s: %s answers %d (not yet in the program)" % (part, route, status))
+        else:
+            check(False, "%s: %s answers %d" % (part, route, status))
         return False
     return True
 

@@ -12,8 +12,8 @@
 # 1280 and at 320 px, and at 320 px nothing scrolls sideways; the
 # self-rating page by keyboard alone (Tab reaches each control in document
 # order, focus always visible, no trap).  Then the same way with JavaScript
-# off, as another employee.  A part whose page is not yet in the program
-# (its route answers 404) is reported as skipped.
+# off, as another employee.  Each part first asks for its route: a 404
+# fails the part and names the route.
 import json
 import os
 import re
