@@ -33,6 +33,7 @@ TOP = AXE_JS = SERVER = None
 drivers = []
 SHOTS = os.environ.get("DK_SCREENSHOTS") == "1"
 WIDE, NARROW = 1280, 320
+SHOT_MAX = 4000     # px: a long page (the catalogue) is shown from its top
 skipped = []
 # the rules the law's bar (WCAG 2.1 AA) maps to in axe-core
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -247,13 +248,14 @@ def no_sideways_scroll(d, where):
 
 
 def shot(d, name):
-    """With DK_SCREENSHOTS=1, saves the whole page as docs/images/NAME-WIDTH.png."""
+    """With DK_SCREENSHOTS=1, saves the whole page (its first SHOT_MAX px) as
+    docs/images/NAME-WIDTH.png."""
     if not SHOTS:
         return
     px = d.viewport
     width(d, px, 100)    # a short viewport first: the page's own height, not the viewport's
     tall = d.execute_script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
-    width(d, px, tall)
+    width(d, px, min(tall, SHOT_MAX))
     out = os.path.join(TOP, "docs", "images", "%s-%d.png" % (name, px))
     d.save_screenshot(out)
     print("wrote", os.path.relpath(out, TOP))
