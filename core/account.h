@@ -101,10 +101,10 @@ typedef struct {
   char  *csrf;         /* the token every form of the session carries */
   gint64 created;
   gint64 last_used;
-} DkSession;
+} DkWebSession;
 
-void dk_session_free (DkSession *session);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkSession, dk_session_free)
+void dk_session_free (DkWebSession *session);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkWebSession, dk_session_free)
 
 /* Stores a session: HASH of its id, PERSON (0: signed out), CSRF, created
  * and last used now. */
@@ -115,7 +115,7 @@ gboolean dk_session_create (DkStore *store, const DkContext *ctx, const char *ha
  * than IDLE seconds ago, was created more than ABSOLUTE seconds ago, or its
  * account is disabled: then it is deleted and this is NULL with NOT_FOUND.
  * Its last use is written when it is at least a minute old. */
-DkSession *dk_session_lookup (DkStore *store, const DkContext *ctx, const char *hash,
+DkWebSession *dk_session_lookup (DkStore *store, const DkContext *ctx, const char *hash,
                               gint64 idle, gint64 absolute, GError **error);
 
 /* Deletes the session HASH (none: no error). */

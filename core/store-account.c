@@ -385,7 +385,7 @@ dk_account_set_lang (DkStore *store, const DkContext *ctx, gint64 person, const 
 /* ---- sessions ------------------------------------------------------------ */
 
 void
-dk_session_free (DkSession *s)
+dk_session_free (DkWebSession *s)
 {
   if (s == NULL)
     return;
@@ -412,7 +412,7 @@ dk_session_create (DkStore *store, const DkContext *ctx, const char *hash, gint6
   return ok;
 }
 
-DkSession *
+DkWebSession *
 dk_session_lookup (DkStore *store, const DkContext *ctx, const char *hash, gint64 idle,
                    gint64 absolute, GError **error)
 {
@@ -424,12 +424,12 @@ dk_session_lookup (DkStore *store, const DkContext *ctx, const char *hash, gint6
   if (stmt == NULL)
     return NULL;
   dk_store_bind_text (stmt, 1, hash);
-  g_autoptr (DkSession) s = NULL;
+  g_autoptr (DkWebSession) s = NULL;
   gboolean disabled = FALSE;
   DkStoreStep step = dk_store_step (store, stmt, _("reading sessions"), error);
   if (step == DK_STORE_STEP_ROW)
     {
-      s = g_new0 (DkSession, 1);
+      s = g_new0 (DkWebSession, 1);
       s->person_id = sqlite3_column_int64 (stmt, 0);
       s->csrf = dk_store_column_dup (stmt, 1);
       s->created = sqlite3_column_int64 (stmt, 2);

@@ -101,6 +101,13 @@ dk_html_element (DkHtml *h, const char *tag, const char *text)
 }
 
 void
+dk_html_svg (DkHtml *h, const char *svg)
+{
+  g_return_if_fail (svg != NULL && g_str_has_prefix (svg, "<svg"));
+  g_string_append (h->out, svg);
+}
+
+void
 dk_html_markup_literal_ (DkHtml *h, const char *markup)
 {
   g_string_append (h->out, markup);

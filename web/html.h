@@ -37,6 +37,11 @@ void dk_html_close (DkHtml *h, const char *tag);
 /* Writes <TAG>TEXT</TAG>, TEXT escaped. */
 void dk_html_element (DkHtml *h, const char *tag, const char *text);
 
+/* Writes SVG, a chart that core/svg.h made (it escapes every text it
+ * draws), as it is; anything that does not start with "<svg" is dropped
+ * with a critical warning. */
+void dk_html_svg (DkHtml *h, const char *svg);
+
 /* Writes MARKUP as it is: only a string literal compiles. */
 #define DK_HTML_MARKUP(h, markup) dk_html_markup_literal_ ((h), "" markup "")
 void dk_html_markup_literal_ (DkHtml *h, const char *markup);

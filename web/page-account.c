@@ -12,7 +12,7 @@
 static void
 login_form (Request *r, int status, const char *message, const char *username)
 {
-  DkSession *session = dk_web_session (r);
+  DkWebSession *session = dk_web_session (r);
   if (session == NULL)
     return;
   DkHtml *h = dk_page_start (r, T ("Sign in"));
@@ -139,7 +139,7 @@ dk_page_invite (Request *r)
 {
   if (invitation (r, FALSE) == 0)
     return;
-  DkSession *session = dk_web_session (r);
+  DkWebSession *session = dk_web_session (r);
   if (session == NULL)
     return;
   /* a GET uses nothing up (a mail scanner may fetch the link): the button does */

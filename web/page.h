@@ -6,6 +6,7 @@
 #ifndef DK_WEB_PAGE_H
 #define DK_WEB_PAGE_H
 
+#include "plan.h"
 #include "server.h"
 
 /* The message MSGID in the request R's language. */
@@ -25,5 +26,41 @@ void dk_page_button (DkHtml *h, const char *text, gboolean end);
 
 /* Writes a list item with a link to PATH saying TEXT. */
 void dk_page_link_item (DkHtml *h, const char *path, const char *text);
+
+/* Writes a paragraph holding only a link to PATH saying TEXT. */
+void dk_page_link_para (DkHtml *h, const char *path, const char *text);
+
+/* Writes a hidden field NAME with VALUE. */
+void dk_page_hidden (DkHtml *h, const char *name, const char *value);
+
+/* Writes a label for the field ID saying TEXT. */
+void dk_page_label (DkHtml *h, const char *id, const char *text);
+
+/* Writes TEXT as an alert: what went wrong, announced by screen readers. */
+void dk_page_alert (DkHtml *h, const char *text);
+
+/* Drops the unfinished page H and answers 500 for ERROR. */
+void dk_page_fail (Request *r, DkHtml *h, const GError *error);
+
+/* Returns LEVEL of SCALE as a person reads it: "3 Independent", "Don't
+ * know", "Not answered" (caller frees). */
+char *dk_page_level_words (Request *r, const DkScale *scale, guint level);
+
+/* Writes the start of a table that scrolls sideways on a narrow screen (a
+ * region the keyboard reaches), its caption CAPTION (id ID) and a header
+ * row of the N_HEADS column headings HEADS; dk_page_table_end ends it. */
+void dk_page_table_start (DkHtml *h, const char *id, const char *caption, const char *const *heads,
+                          guint n_heads);
+void dk_page_table_end (DkHtml *h);
+
+/* Returns the path /people/ID/REST of the person with external id ID,
+ * escaped (caller frees). */
+char *dk_page_person_path (const char *id, const char *rest);
+
+/* Loads the plan context of R's person (r->person, of a /people/ID/…
+ * route) in the round of the form's or the query's `round`, else the open
+ * round; when they have no rating there, answers the page that says so (or
+ * 500) and returns FALSE.  Clear *PC with dk_plan_context_clear. */
+gboolean dk_page_person_load (Request *r, DkPlanContext *pc);
 
 #endif

@@ -16,6 +16,20 @@ expect_out() { grep -qF -- "$1" "$T/out" || fail "stdout lacks: $1"; }
 expect_err() { grep -qF -- "$1" "$T/err" || fail "stderr lacks: $1"; }
 expect_no_out() { ! grep -qF -- "$1" "$T/out" || fail "stdout has: $1"; }
 expect_no_err() { ! grep -qF -- "$1" "$T/err" || fail "stderr has: $1"; }
+# serve_py NAME    runs tests/cli/NAME.py, a test of `digikomp serve` over HTTP
+#                  (serve_lib.py), and exits with its status; skipped under
+#                  valgrind (DK_VALGRIND_LOGS): Argon2id's 64 MiB per sign-in takes
+#                  minutes there, check-asan runs it
+serve_py() {
+  if [ -n "${DK_VALGRIND_LOGS:-}" ]; then
+    echo "skipped under valgrind (check-asan runs it)"
+    exit 0
+  fi
+  command -v python3 >/dev/null || { echo "python3 missing (make deps installs it)"; exit 1; }
+  command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make deps installs it)"; exit 1; }
+  python3 "$TOP/tests/cli/$1.py" "$DIGIKOMP" "$TOP" "$T"
+  exit $?
+}
 small_store() {
   dk init --framework "$TOP/tests/data/framework/small.xml" >/dev/null
   dk import roster "$TOP/tests/data/import/roster.csv" >/dev/null

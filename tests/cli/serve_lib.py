@@ -4,6 +4,7 @@
 #
 #   import serve_lib as s; s.setup(DIGIKOMP, TOP, SCRATCH)
 #   ... s.check(cond, what) ...; sys.exit(s.finish("name"))
+import csv
 import http.client
 import os
 import re
@@ -61,6 +62,32 @@ def dk(*args, stdin=None, now=None):
     if p.returncode != 0:
         print("digikomp", *args, "->", p.returncode, p.stderr)
     return p
+
+
+def write_roster(people):
+    """Writes SCRATCH/roster.csv from PEOPLE, id: (name, unit, role, manager,
+    …), each with the e-mail id@example.se; returns its path."""
+    path = os.path.join(T, "roster.csv")
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["person_id", "name", "email", "unit", "role", "manager_id", "gender"])
+        for pid, (name, unit, role, manager, *_rest) in people.items():
+            w.writerow([pid, name, pid.lower() + "@example.se", unit, role, manager, ""])
+    return path
+
+
+RATINGS_HEADER = ["person_id", "round", "competence", "self", "manager", "motivation", "comment",
+                  "reason", "shared", "conversation"]
+
+
+def import_ratings(rows, header=RATINGS_HEADER, round="r1"):
+    """Imports ROWS (lists in HEADER's order) as a ratings CSV into ROUND."""
+    path = os.path.join(T, "ratings.csv")
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+    assert dk("import", "ratings", path, "--round", round).returncode == 0
 
 
 class Server:
