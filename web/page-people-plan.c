@@ -79,7 +79,7 @@ items_table (Request *r, DkHtml *h, const DkPlanContext *pc, const DkPlan *plan,
       return;
     }
   const char *heads[] = { T ("No."), T ("Competence"), T ("Activity"), T ("Target level"), T ("Due"),
-                          T ("Status"), T ("Why") , T ("Change") };
+                          T ("Status"), T ("Why"), T ("Actions") };
   dk_page_table_start (h, "items", T ("The plan's activities"), heads, G_N_ELEMENTS (heads));
   for (guint i = 0; i < plan->items->len; i++)
     {
