@@ -2,7 +2,8 @@
  * page-team.c — the manager's team (GET /team): the people whose recorded
  * manager the signed-in person is, where each stands in the round, their
  * gaps per competence (shared ratings only), the team's share with needs
- * when it is not suppressed, and links to each conversation and plan.
+ * when it is not suppressed, and links to each conversation (which links
+ * to the plan).
  *
  * Query: `status` (one of the status words below) shows only those people;
  * `sort` (name, status, needs) orders them; `round` names a round (else
@@ -208,7 +209,6 @@ member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
 {
   guint n = dk_framework_n_competences (fw);
   g_autofree char *conversation = dk_page_person_path (m->person->ext_id, "conversation");
-  g_autofree char *plan = dk_page_person_path (m->person->ext_id, "plan");
   DK_HTML_MARKUP (h, "<tr>");
   dk_html_open (h, "th", "scope", "row", NULL);
   dk_html_open (h, "a", "href", conversation, NULL);
@@ -238,11 +238,7 @@ member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
         dk_html_text (h, text);
         dk_html_close (h, "td");
       }
-  DK_HTML_MARKUP (h, "<td>");
-  dk_html_open (h, "a", "href", plan, NULL);
-  dk_html_text (h, T ("Plan"));
-  dk_html_close (h, "a");
-  DK_HTML_MARKUP (h, "</td></tr>");
+  DK_HTML_MARKUP (h, "</tr>");
 }
 
 /* Writes what the table's short competence ids and signs mean. */
@@ -323,7 +319,6 @@ dk_page_team (Request *r)
   g_ptr_array_add (heads, (gpointer) T ("Where they stand"));
   for (guint c = 0; c < n; c++)
     g_ptr_array_add (heads, (gpointer) dk_framework_competence (fw, c)->id);
-  g_ptr_array_add (heads, (gpointer) T ("Plan"));
   dk_page_table_start (h, "team", T ("Your team: where each one stands, and the gap per competence"),
                        (const char *const *) heads->pdata, heads->len);
   guint shown = 0;
