@@ -30,6 +30,8 @@ cmd_audit (int argc, char **argv)
         {
           g_autofree char *title = g_strdup_printf (_("Changes about %s"), argv[1]);
           g_autoptr (DkReport) report = dk_report_new (title, common.lang);
+          /* who acted in the reader's words, but JSON keeps the stored code for programs */
+          gboolean words = g_strcmp0 (common.format, "json") != 0;
           DkTable *t = dk_table_new ("audit", NULL);
           const char *keys[] = { "at", "by", "what", "round", "field", "old", "new" };
           const char *labels[] = { N_("When"), N_("By"), N_("What"), N_("Round"), N_("Field"), N_("Old"), N_("New") };
@@ -38,7 +40,8 @@ cmd_audit (int argc, char **argv)
           for (guint i = 0; i < rows->len; i++)
             {
               DkAuditRow *a = g_ptr_array_index (rows, i);
-              const char *v[] = { a->at, a->actor, a->entity, a->round, a->field, a->old_value, a->new_value };
+              const char *by = words ? dk_actor_word (a->actor, common.lang) : a->actor;
+              const char *v[] = { a->at, by, a->entity, a->round, a->field, a->old_value, a->new_value };
               guint row = dk_table_add_row (t);
               for (guint c = 0; c < G_N_ELEMENTS (v); c++)
                 dk_table_set_text (t, row, c, v[c]);

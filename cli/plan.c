@@ -84,7 +84,8 @@ suggestions_table (GPtrArray *needs, GPtrArray *catalogue, DkLang lang)
           dk_table_set_number (t, row, 3, s + 1);
           dk_table_set_text (t, row, 4, x->activity->id);
           dk_table_set_text (t, row, 5, dk_activity_title (x->activity, lang));
-          dk_table_set_text (t, row, 6, x->reason);
+          g_autofree char *why = dk_reason_render (x->reason, lang);
+          dk_table_set_text (t, row, 6, why);
         }
     }
   return t;
@@ -177,7 +178,9 @@ plan_suggest (int argc, char **argv)
 
 /* The plan as a report, with the activities' titles from CATALOGUE.  The
  * status column is in the reader's language in every format but JSON, which
- * keeps the stored word for programs. */
+ * keeps the stored word for programs; the reason is in the reader's
+ * language everywhere, and JSON adds its stored form (reason_code, null
+ * for a text kept from an older store). */
 static DkReport *
 plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
 {
@@ -198,10 +201,11 @@ plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
       dk_report_add_note (report, n);
     }
   DkTable *t = dk_table_new ("items", NULL);
-  const char *keys[] = { "item", "competence", "target", "activity", "title", "due", "status", "reason" };
+  const char *keys[] = { "item", "competence", "target", "activity", "title", "due", "status", "reason",
+                         "reason_code" };
   const char *labels[] = { N_("Item"), N_("Competence"), N_("Target"), N_("Activity or wish"), N_("Title"),
-                           N_("Due"), N_("Status"), N_("Why") };
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+                           N_("Due"), N_("Status"), N_("Why"), N_("Why, stored form") };
+  for (guint i = 0; i < G_N_ELEMENTS (keys) - (words ? 1 : 0); i++)
     dk_table_add_column (t, keys[i], _(labels[i]), i == 0 || i == 2 ? DK_COLUMN_INTEGER : DK_COLUMN_TEXT);
   for (guint i = 0; i < plan->items->len; i++)
     {
@@ -217,7 +221,10 @@ plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
       dk_table_set_text (t, row, 4, a != NULL ? dk_activity_title (a, lang) : NULL);
       dk_table_set_text (t, row, 5, it->due);
       dk_table_set_text (t, row, 6, words ? dk_plan_word (it->status) : it->status);
-      dk_table_set_text (t, row, 7, it->reason);
+      g_autofree char *why = dk_reason_render (it->reason, lang);
+      dk_table_set_text (t, row, 7, why);
+      if (!words && dk_reason_is_code (it->reason))
+        dk_table_set_text (t, row, 8, it->reason);
     }
   dk_report_add_table (report, t);
   return report;

@@ -10,7 +10,7 @@ dk_context_init (const char *actor, DkLang lang)
 const char *
 dk_context_actor (const DkContext *ctx)
 {
-  return ctx != NULL && ctx->actor != NULL && *ctx->actor != '\0' ? ctx->actor : "unknown";
+  return ctx != NULL && ctx->actor != NULL && *ctx->actor != '\0' ? ctx->actor : DK_ACTOR_UNKNOWN;
 }
 
 gint64

@@ -45,6 +45,12 @@ typedef struct _DkContext {
   DkProgress   *progress;     /* NULL: nobody listens */
 } DkContext;
 
+/* The actors that are no person, as the store keeps them: codes, in no
+ * reader's language (dk_actor_word, person-data.h, puts them into words). */
+#define DK_ACTOR_IMPORT  "import"          /* a ratings import set the manager's level */
+#define DK_ACTOR_ERASED  "erased person"   /* stands for a person since erased */
+#define DK_ACTOR_UNKNOWN "unknown"         /* a context that named nobody */
+
 /* Returns a context for ACTOR in LANG with the system clock, no
  * cancellation and no progress: fill in the rest by hand. */
 DkContext dk_context_init (const char *actor, DkLang lang);

@@ -36,10 +36,11 @@ typedef struct {
   /* Each returns pretty-printed JSON with a final newline (caller frees):
    * a report (see dk_report_render_json), everything stored about a person
    * (see dk_person_export_json; NULL with ERROR when the store fails), a
-   * personal plan. */
+   * personal plan (its items' reasons in LANG as "reason", their stored
+   * form as "reason_code": null for a text kept from an older store). */
   char *(*report_json) (const DkReport *report);
   char *(*person_json) (DkStore *store, const DkPerson *person, GError **error);
-  char *(*plan_json) (const DkPlanContext *ctx, const DkPlan *plan);
+  char *(*plan_json) (const DkPlanContext *ctx, const DkPlan *plan, DkLang lang);
   /* Each returns a document in memory (caller unrefs; NULL with ERROR): a
    * report as XLSX (through a 0600 temporary file, read back and removed:
    * libxlsxwriter writes only files), a report as a typeset A4 PDF (see

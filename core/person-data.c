@@ -4,6 +4,7 @@
  */
 #include "person-data.h"
 
+#include "enum.h"
 #include "exporters.h"
 
 #include <string.h>
@@ -112,6 +113,15 @@ dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GEr
         audit_row_hide (row, hidden);
     }
   return g_steal_pointer (&rows);
+}
+
+const char *
+dk_actor_word (const char *actor, DkLang lang)
+{
+  static const char *const codes[] = { DK_ACTOR_IMPORT, DK_ACTOR_ERASED, DK_ACTOR_UNKNOWN };
+  static const char *const words[] = { N_("import"), N_("erased person"), N_("unknown") };
+  int i = dk_enum_index (codes, G_N_ELEMENTS (codes), actor);
+  return i >= 0 ? T_ (lang, words[i]) : actor;
 }
 
 /* ---- erasure (the store's side: core/store-person.c) -------------------------------- */

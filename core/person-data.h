@@ -24,6 +24,12 @@ GPtrArray *dk_person_audit (DkStore *store, const char *person, GError **error);
  * that the change itself is never hidden.  Caller owns. */
 GPtrArray *dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GError **error);
 
+/* Returns ACTOR, who an audit row or a note names, as a reader in LANG reads
+ * it: the actors that are no person (DK_ACTOR_IMPORT, DK_ACTOR_ERASED,
+ * DK_ACTOR_UNKNOWN in context.h) in LANG's words, anyone else (a person's id,
+ * "hr:NAME") as stored.  Static or ACTOR; do not free.  Thread-safe. */
+const char *dk_actor_word (const char *actor, DkLang lang);
+
 /* Returns everything stored about PERSON as pretty JSON: the person record,
  * every assessment decoded by competence (self levels included, shared or
  * not: it is the person's own data), comments and reasons, plans and their

@@ -142,7 +142,7 @@ doc_item_new (const Doc *d, const DkPlanItem *it)
   DkPlanDocItem *x = g_new0 (DkPlanDocItem, 1);
   x->title = g_strdup (a != NULL ? dk_activity_title (a, d->lang) : it->wish ? it->wish : it->activity_id);
   x->status = item_status (it, d->lang);
-  x->reason = g_strdup (it->reason);
+  x->reason = dk_reason_render (it->reason, d->lang);
   GStrvBuilder *sessions = g_strv_builder_new ();
   if (a != NULL)
     {
@@ -356,7 +356,7 @@ static char *
 render_json (const Doc *d, GError **error)
 {
   const DkExporters *x = dk_exporters (error);
-  return x != NULL ? x->plan_json (&d->ctx, d->plan) : NULL;
+  return x != NULL ? x->plan_json (&d->ctx, d->plan, d->lang) : NULL;
 }
 
 /* ---- iCalendar ---------------------------------------------------------------------------- */

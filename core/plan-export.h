@@ -31,7 +31,7 @@ typedef struct {
   char    *kind, *format;    /* words ("Course", "on-site"); NULL for a wish */
   double   hours;            /* 0: not given */
   char    *status;           /* "planned, target level 3, due 31 March 2027" */
-  char    *reason;           /* why the planner suggested it, or NULL */
+  char    *reason;           /* why the planner suggested it (in the reader's language), or NULL */
   char    *preparation, *follow_up;   /* what to do before and after, or NULL */
   char   **sessions;         /* "1 March 2027, 09:00–17:00, Stadshuset" (NULL-terminated) */
 } DkPlanDocItem;

@@ -123,7 +123,7 @@ dk_report_coverage (DkStore *store, const char *round, const char *unit, const D
     }
   g_autofree char *today = dk_context_today (ctx);
   guint n = dk_framework_n_competences (c.fw);
-  c.planner = dk_planner_new (catalogue, today, ctx->lang);
+  c.planner = dk_planner_new (catalogue, today);
   c.needs = g_new0 (guint, n);
   c.uncovered = g_new0 (guint, n);
   DkReport *report = NULL;

@@ -47,7 +47,7 @@ dk_plan_suggest (DkStore *store, DkPlanContext *plan, GPtrArray *catalogue, DkSt
   if (completed == NULL)
     return NULL;
   g_autofree char *from = dk_context_today (ctx);
-  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from, ctx->lang);
+  g_autoptr (DkPlanner) planner = dk_planner_new (catalogue, from);
   return dk_planner_suggest (planner, plan->fw, plan->gaps, plan->person->role, plan->person->unit_path,
                              dk_framework_motivation_high (plan->fw), completed, strategy, 0);
 }
@@ -439,7 +439,7 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const 
                 && load_lookups (&s, error);
   if (ok)
     {
-      s.planner = dk_planner_new (catalogue, from, ctx->lang);
+      s.planner = dk_planner_new (catalogue, from);
       gint64 registered = progress != NULL ? dk_store_round_registered (store, s.round, error) : 0;
       s.registered = (guint64) MAX (registered, 0);
       ok = registered >= 0 && dk_store_begin (store, error)

@@ -24,6 +24,7 @@
 #define DK_PLAN_H
 
 #include "planner.h"
+#include "plan-reason.h"
 
 #define DK_PLAN_ERROR (dk_plan_error_quark ())
 GQuark dk_plan_error_quark (void);
@@ -43,7 +44,8 @@ typedef struct {
   char  *wish;             /* or NULL */
   char  *due;              /* YYYY-MM-DD or NULL */
   char  *status;           /* planned, done, cancelled */
-  char  *reason;           /* why the planner suggested it, or NULL */
+  char  *reason;           /* why the planner suggested it, in the stored form
+                            * (dk_reason_render gives its text), or NULL */
 } DkPlanItem;
 
 typedef struct {
@@ -85,8 +87,8 @@ GPtrArray *dk_plan_people (DkStore *store, const char *round, const char *unit, 
 /* Creates an empty draft plan; with FROM_SUGGESTIONS, one item per need with
  * the planner's best activity.  A suggested plan (`plan suggest --all`) is
  * replaced; any other plan of the person in the round refuses it.  The
- * planner ranks in CTX's language; the change is audited as CTX's actor
- * (as are all the changes below). */
+ * reasons are stored in no language (plan-reason.h); the change is
+ * audited as CTX's actor (as are all the changes below). */
 DkPlan *dk_plan_create (DkStore *store, const char *round, const char *person,
                         gboolean from_suggestions, const DkContext *ctx, GError **error);
 
@@ -137,9 +139,10 @@ gboolean dk_plan_context_load (DkStore *store, const char *round, const char *pe
                                DkPlanContext *ctx, GError **error);
 void dk_plan_context_clear (DkPlanContext *ctx);
 
-/* Returns the ranked suggestions for the person of PLAN (DkNeedPlan*),
- * their reasons in CTX's language and the activities available from CTX's
- * today, or NULL with ERROR when the store fails. */
+/* Returns the ranked suggestions for the person of PLAN (DkNeedPlan*), the
+ * activities available from CTX's today, or NULL with ERROR when the store
+ * fails.  Their reasons are in the stored form: dk_reason_render
+ * (plan-reason.h) gives them in a reader's language. */
 GPtrArray *dk_plan_suggest (DkStore *store, DkPlanContext *plan, GPtrArray *catalogue,
                             DkStrategy strategy, const DkContext *ctx, GError **error);
 

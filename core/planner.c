@@ -2,13 +2,13 @@
  * planner.c — ranked learning activities for each need.
  */
 #include "planner.h"
+#include "plan-reason.h"
 
 #include <string.h>
 
 struct _DkPlanner {
   GHashTable *by_competence;   /* competence id → GPtrArray of const DkActivity* */
   char       *from;
-  DkLang      lang;
 };
 
 void
@@ -28,13 +28,12 @@ suggestion_free (DkSuggestion *s)
 }
 
 DkPlanner *
-dk_planner_new (GPtrArray *catalogue, const char *from, DkLang lang)
+dk_planner_new (GPtrArray *catalogue, const char *from)
 {
   DkPlanner *p = g_new0 (DkPlanner, 1);
   p->by_competence = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) g_ptr_array_unref);
   p->from = g_strdup (from);
-  p->lang = lang;
   for (guint i = 0; i < catalogue->len; i++)
     {
       const DkActivity *a = catalogue->pdata[i];
@@ -108,35 +107,25 @@ rank (DkSuggestion *s, const DkActivity *a, const DkNeedPlan *need, GPtrArray *n
     }
 }
 
-/* Writes why S was suggested for NEED — only for the suggestions kept. */
+/* Writes why S was suggested for NEED in the stored form (plan-reason.h) —
+ * only for the suggestions kept. */
 static void
-explain (DkSuggestion *s, const DkNeedPlan *need, GPtrArray *needs, DkLang lang)
+explain (DkSuggestion *s, const DkNeedPlan *need, GPtrArray *needs)
 {
   const DkActivity *a = s->activity;
   const DkDevelops *d = dk_activity_develops (a, need->competence->id);
-  GString *also = g_string_new (NULL);
+  g_autoptr (GPtrArray) also = g_ptr_array_new ();
   for (guint i = 0; i < needs->len; i++)
     {
       const DkNeedPlan *other = needs->pdata[i];
       if (other != need && !other->growth && fits (a, other->competence->id, other->level))
-        g_string_append_printf (also, "%s%s", also->len ? ", " : "", other->competence->id);
+        g_ptr_array_add (also, other->competence->id);
     }
-  char hours[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd (hours, sizeof hours, "%g", a->hours);
-  if (lang == DK_LANG_SV)
-    g_strdelimit (hours, ".", ',');   /* "1,5 h" */
-  GString *r = g_string_new (NULL);
-  g_string_append_printf (r, _("develops %s from %u to %u"), need->competence->id, need->level,
-                          MIN (d->to, need->target));
-  g_string_append_printf (r, "; %s; %s h", dk_activity_format_word (a->format, lang), hours);
-  if (s->also > 0)
-    g_string_append_printf (r, _("; also covers %s"), also->str);
-  if (!s->reaches)
-    g_string_append_printf (r, _("; a step towards %u"), need->target);
-  if (a->easy_swedish)
-    g_string_append_printf (r, "; %s", _("easy Swedish"));
-  g_string_free (also, TRUE);
-  s->reason = g_string_free (r, FALSE);
+  g_ptr_array_add (also, NULL);
+  DkReason r = { need->competence->id, need->level, MIN (d->to, need->target), a->format, a->hours,
+                 also->len > 1 ? (const char *const *) also->pdata : NULL, s->reaches ? 0 : need->target,
+                 a->easy_swedish };
+  s->reason = dk_reason_encode (&r);
 }
 
 static void
@@ -168,7 +157,7 @@ add_candidates (DkPlanner *p, DkNeedPlan *need, GPtrArray *needs, const char *ro
   if (keep > 0 && need->suggestions->len > keep)
     g_ptr_array_set_size (need->suggestions, keep);
   for (guint i = 0; i < need->suggestions->len; i++)
-    explain (need->suggestions->pdata[i], need, needs, p->lang);
+    explain (need->suggestions->pdata[i], need, needs);
 }
 
 GPtrArray *

@@ -23,7 +23,8 @@ typedef struct {
   const DkActivity *activity;
   gboolean reaches;        /* TO reaches the target */
   guint    also;           /* other needs of the person it covers */
-  char    *reason;         /* "develops 4.2 from 2 to 3; on-site; 3 h; also covers 4.1" */
+  char    *reason;         /* why, in the stored form: render it with dk_reason_render
+                            * (plan-reason.h) */
 } DkSuggestion;
 
 typedef struct {
@@ -41,8 +42,9 @@ void dk_need_plan_free (DkNeedPlan *need);
 typedef struct _DkPlanner DkPlanner;
 
 /* Returns a planner over CATALOGUE (DkActivity*, not copied: it must outlive
- * the planner) for plans starting on FROM (YYYY-MM-DD). */
-DkPlanner *dk_planner_new (GPtrArray *catalogue, const char *from, DkLang lang);
+ * the planner) for plans starting on FROM (YYYY-MM-DD).  Its reasons are in
+ * no language: they are rendered for each reader. */
+DkPlanner *dk_planner_new (GPtrArray *catalogue, const char *from);
 void dk_planner_free (DkPlanner *planner);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlanner, dk_planner_free)
 

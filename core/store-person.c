@@ -135,8 +135,8 @@ dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *
     " THEN NULL ELSE '' END WHERE person_id = ?1",
     "DELETE FROM rating_note WHERE person_id = ?1",
     "DELETE FROM audit WHERE person_id = ?1",
-    "UPDATE audit SET actor = 'erased person' WHERE actor = ?2 OR actor = 'hr:' || ?2",
-    "UPDATE rating_note SET adjusted_by = 'erased person' WHERE adjusted_by = ?2",
+    "UPDATE audit SET actor = '" DK_ACTOR_ERASED "' WHERE actor = ?2 OR actor = 'hr:' || ?2",
+    "UPDATE rating_note SET adjusted_by = '" DK_ACTOR_ERASED "' WHERE adjusted_by = ?2",
     "UPDATE person SET manager_id = NULL WHERE manager_id = ?1",
     "DELETE FROM person WHERE id = ?1",
   };

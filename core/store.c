@@ -5,6 +5,7 @@
  */
 #include "hint.h"
 #include "store-private.h"
+#include "plan-reason.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -191,6 +192,11 @@ static const char *const migrations[] = {
   "  round_id INTEGER REFERENCES round(id), created INTEGER NOT NULL, expires INTEGER NOT NULL,"
   "  used INTEGER) WITHOUT ROWID;"
   "CREATE INDEX invitation_person ON invitation(person_id);",
+  /* 10: the planner's reasons in no language (core/plan-reason.h): the
+   * English and Swedish texts plan_item.reason held are read back into
+   * the stored form by reason_as_code, in C; a text it cannot read stays
+   * as it is, and is shown so.  No table changes. */
+  "SELECT 1;",
 };
 
 /* Returns SQLite's message for the last failure on DB, said so that a user
@@ -338,29 +344,56 @@ dk_store_schema_version (DkStore *store)
   return user_version (store, NULL);
 }
 
+/* A migration's data, row by row: for each row of SELECT (its id in column
+ * 0), REWRITE binds ?2 of UPDATE (?1 is the id) and returns TRUE, or sets
+ * *SKIP to leave the row as it is, or returns FALSE with ERROR. */
+typedef gboolean (*RowRewrite) (DkStore *store, sqlite3_stmt *row, sqlite3_stmt *set, gboolean *skip,
+                                GError **error);
+
+static gboolean
+rewrite_rows (DkStore *store, const char *select, const char *update, const char *what, RowRewrite rewrite,
+              GError **error)
+{
+  sqlite3_stmt *rows = dk_store_prepare (store, select, error);
+  sqlite3_stmt *set = dk_store_prepare (store, update, error);
+  gboolean ok = rows != NULL && set != NULL;
+  DkStoreStep step = DK_STORE_STEP_DONE;
+  while (ok && (step = dk_store_step (store, rows, what, error)) == DK_STORE_STEP_ROW)
+    {
+      gboolean skip = FALSE;
+      sqlite3_reset (set);
+      sqlite3_bind_int64 (set, 1, sqlite3_column_int64 (rows, 0));
+      ok = rewrite (store, rows, set, &skip, error) && (skip || dk_store_step_done (store, set, error));
+    }
+  sqlite3_finalize (rows);
+  sqlite3_finalize (set);
+  return ok && step != DK_STORE_STEP_ERROR;
+}
+
 /* Migration 4's data: the compiled form of every framework registered
  * before it. */
 static gboolean
-compile_frameworks (DkStore *store, GError **error)
+compile_framework (DkStore *store, sqlite3_stmt *row, sqlite3_stmt *set, gboolean *skip, GError **error)
 {
-  sqlite3_stmt *ids = dk_store_prepare (store, "SELECT id FROM framework WHERE compiled IS NULL", error);
-  sqlite3_stmt *set = dk_store_prepare (store, "UPDATE framework SET compiled = ?2 WHERE id = ?1", error);
-  gboolean ok = ids != NULL && set != NULL;
-  DkStoreStep step = DK_STORE_STEP_DONE;
-  while (ok && (step = dk_store_step (store, ids, _("compiling frameworks"), error)) == DK_STORE_STEP_ROW)
-    {
-      g_autoptr (DkFramework) fw = dk_store_framework_by_rowid (store, sqlite3_column_int64 (ids, 0), error);
-      g_autoptr (GBytes) compiled = fw != NULL ? dk_framework_compile (fw) : NULL;
-      sqlite3_reset (set);
-      sqlite3_bind_int64 (set, 1, sqlite3_column_int64 (ids, 0));
-      ok = compiled != NULL
-           && sqlite3_bind_blob (set, 2, g_bytes_get_data (compiled, NULL), (int) g_bytes_get_size (compiled),
-                                 SQLITE_TRANSIENT) == SQLITE_OK
-           && dk_store_step_done (store, set, error);
-    }
-  sqlite3_finalize (ids);
-  sqlite3_finalize (set);
-  return ok && step != DK_STORE_STEP_ERROR;
+  (void) skip;
+  g_autoptr (DkFramework) fw = dk_store_framework_by_rowid (store, sqlite3_column_int64 (row, 0), error);
+  g_autoptr (GBytes) compiled = fw != NULL ? dk_framework_compile (fw) : NULL;
+  return compiled != NULL
+         && sqlite3_bind_blob (set, 2, g_bytes_get_data (compiled, NULL), (int) g_bytes_get_size (compiled),
+                               SQLITE_TRANSIENT) == SQLITE_OK;
+}
+
+/* Migration 10's data: a reason a plan item keeps as English or Swedish
+ * text, in the stored form (plan-reason.h); one it cannot read (or one in
+ * that form already) is left as it is. */
+static gboolean
+reason_as_code (DkStore *store, sqlite3_stmt *row, sqlite3_stmt *set, gboolean *skip, GError **error)
+{
+  (void) store;
+  (void) error;
+  g_autofree char *code = dk_reason_from_text ((const char *) sqlite3_column_text (row, 1));
+  *skip = code == NULL;
+  return code == NULL || sqlite3_bind_text (set, 2, code, -1, SQLITE_TRANSIENT) == SQLITE_OK;
 }
 
 /* Returns TRUE when every foreign key of the store holds. */
@@ -406,7 +439,14 @@ migrate (DkStore *store, GError **error)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
       if (!dk_store_exec (store, migrations[i], error) || !dk_store_exec (store, bump, error)
-          || (i + 1 == 4 && !compile_frameworks (store, error)))
+          || (i + 1 == 4
+              && !rewrite_rows (store, "SELECT id FROM framework WHERE compiled IS NULL",
+                                "UPDATE framework SET compiled = ?2 WHERE id = ?1", _("compiling frameworks"),
+                                compile_framework, error))
+          || (i + 1 == 10
+              && !rewrite_rows (store, "SELECT id, reason FROM plan_item WHERE reason IS NOT NULL",
+                                "UPDATE plan_item SET reason = ?2 WHERE id = ?1", _("reading the plans' reasons"),
+                                reason_as_code, error)))
         {
           dk_store_rollback (store);
           return FALSE;

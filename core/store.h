@@ -369,7 +369,7 @@ typedef struct {
   char *competence;
   char *comment;        /* the employee's, or NULL */
   char *reason;         /* the manager's reason for an adjustment, or NULL */
-  char *adjusted_by;
+  char *adjusted_by;    /* who set the manager's level: a person's id, "hr:NAME", DK_ACTOR_IMPORT */
   char *adjusted_at;
 } DkRatingNote;
 

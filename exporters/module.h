@@ -10,7 +10,7 @@
 char *dk_export_calendar (const DkCalendarEvent *events, guint n, gint64 stamp);
 char *dk_export_report_json (const DkReport *report);
 char *dk_export_person_json (DkStore *store, const DkPerson *person, GError **error);
-char *dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan);
+char *dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan, DkLang lang);
 
 GBytes *dk_export_xlsx_bytes (const DkReport *report, GError **error);
 GBytes *dk_export_report_pdf_bytes (const DkReport *report, const char *extracted, GError **error);

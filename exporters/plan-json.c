@@ -6,7 +6,7 @@
 #include "json.h"
 
 char *
-dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan)
+dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan, DkLang lang)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
@@ -47,7 +47,9 @@ dk_export_plan_json (const DkPlanContext *ctx, const DkPlan *plan)
       dk_json_add_string (b, "wish", it->wish);
       dk_json_add_string (b, "due", it->due);
       dk_json_add_string (b, "status", it->status);
-      dk_json_add_string (b, "reason", it->reason);
+      g_autofree char *why = dk_reason_render (it->reason, lang);
+      dk_json_add_string (b, "reason", why);
+      dk_json_add_string (b, "reason_code", dk_reason_is_code (it->reason) ? it->reason : NULL);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

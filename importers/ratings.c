@@ -594,7 +594,7 @@ write_notes (Import *im, DkStore *store, DkAuditLevels *audit, GError **error)
 {
   if (!dk_audit_levels_flush (audit, error))
     return FALSE;
-  const char *by = _("import");
+  const char *by = DK_ACTOR_IMPORT;
   for (guint i = 0; i < im->notes->len; i++)
     {
       Note *n = &g_array_index (im->notes, Note, i);

@@ -40,7 +40,9 @@ small_store() {
 #                  (undoing migration 9: the web interface's accounts; 8: the plans' one
 #                  follow-up column pair in place of plan_follow_up; and 7: the
 #                  assessments' hand marks), for the tests
-#                  that replay older migrations
+#                  that replay older migrations; migration 10 (the plans' reasons
+#                  read back from text into codes) changes no table and leaves
+#                  reasons in code form as they are, so there is nothing to undo
 # latest_schema    prints the schema version a new store gets
 as_schema_6() {
   sqlite3 "$1" "PRAGMA foreign_keys = OFF; BEGIN;

@@ -251,7 +251,8 @@ suggestions (Reader *r, DkLang lang, GError **error)
           for (guint j = 0; j < need->suggestions->len; j++)
             {
               const DkSuggestion *s = g_ptr_array_index (need->suggestions, j);
-              g_string_append_printf (out, " %s (%s)", s->activity->id, s->reason);
+              g_autofree char *why = dk_reason_render (s->reason, lang);
+              g_string_append_printf (out, " %s (%s)", s->activity->id, why);
             }
           g_string_append_c (out, '\n');
         }

@@ -1,0 +1,21 @@
+# The store keeps who acted as codes, never in a reader's language: a manager level a
+# ratings import set is "import" whatever the language of the command, and an erased
+# person's place in the audit log is "erased person".  `audit` puts them into the
+# reader's words; its JSON keeps the codes.
+. "$TOP/tests/cli/lib.sh"
+export DIGIKOMP_DB="$T/store.db"
+dk init --framework "$TOP/tests/data/framework/small.xml" >/dev/null
+dk import roster "$TOP/tests/data/import/roster.csv" >/dev/null
+dk round open r1 --title R1 --framework small >/dev/null
+run dk import ratings "$TOP/tests/data/import/ratings.csv" --round r1 --lang sv; expect_rc 0
+[ "$(sqlite3 "$DIGIKOMP_DB" "SELECT adjusted_by FROM rating_note WHERE reason IS NOT NULL")" = import ] \
+  || fail "the import's note is not the code: $(sqlite3 "$DIGIKOMP_DB" 'SELECT adjusted_by FROM rating_note')"
+run dk person export P2; expect_out '"adjusted_by" : "import"'
+
+dk rate --manager P2 1.2 2 --reason "Visade mer" --by P1 --round r1 >/dev/null || fail "rate"
+dk person erase P1 --confirm >/dev/null || fail "erase"
+[ "$(sqlite3 "$DIGIKOMP_DB" "SELECT count(*) FROM audit WHERE actor = 'erased person'")" -ge 1 ] \
+  || fail "the erased actor is not the code"
+run dk audit P2 --lang sv; expect_rc 0; expect_out "raderad person"; expect_no_out "erased person"
+run dk audit P2 --lang en; expect_rc 0; expect_out "erased person"
+run dk audit P2 --lang sv --format json; expect_rc 0; expect_out '"by" : "erased person"'
