@@ -100,7 +100,8 @@ items_table (Request *r, DkHtml *h, const DkPlanContext *pc, const DkPlan *plan,
       dk_html_element (h, "td", target);
       dk_html_element (h, "td", it->due != NULL ? it->due : "–");
       dk_html_element (h, "td", dk_plan_word (it->status));
-      dk_html_element (h, "td", it->reason != NULL ? it->reason : "");
+      g_autofree char *why = dk_reason_render (it->reason, r->ctx.lang);
+      dk_html_element (h, "td", why != NULL ? why : "");
       DK_HTML_MARKUP (h, "<td>");
       if (strcmp (it->status, "planned") == 0)
         {
@@ -143,7 +144,8 @@ suggestions (Request *r, DkHtml *h, const DkPlanContext *pc, GPtrArray *needs)
           const DkSuggestion *sg = need->suggestions->pdata[s];
           DK_HTML_MARKUP (h, "<div class=\"suggestion\">");
           dk_html_element (h, "strong", dk_activity_title (sg->activity, r->ctx.lang));
-          dk_html_element (h, "p", sg->reason);
+          g_autofree char *why = dk_reason_render (sg->reason, r->ctx.lang);
+          dk_html_element (h, "p", why);
           g_autofree char *target = g_strdup_printf ("%u", need->target);
           g_autofree char *label = g_strdup_printf (T ("Add “%s” to the plan"),
                                                     dk_activity_title (sg->activity, r->ctx.lang));
