@@ -473,7 +473,9 @@ dk_page_conversation_summary (Request *r)
   g_autoptr (GError) missing = NULL;
   g_autoptr (DkPlan) plan = notes != NULL ? dk_plan_get (r->store, pc.round->code, pc.person->ext_id, &missing)
                                           : NULL;
-  if (notes == NULL || (plan == NULL && !g_error_matches (missing, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND)))
+  g_autoptr (GPtrArray) catalogue = plan != NULL ? dk_catalogue_load (r->store, &error) : NULL;
+  if (notes == NULL || (plan == NULL && !g_error_matches (missing, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND))
+      || (plan != NULL && catalogue == NULL))
     {
       dk_web_fail (r, error != NULL ? (const GError *) error : missing);
       dk_plan_context_clear (&pc);
@@ -511,10 +513,11 @@ dk_page_conversation_summary (Request *r)
         {
           const DkPlanItem *it = plan->items->pdata[i];
           DK_HTML_MARKUP (h, "<li>");
-          dk_html_textf (h, "%s: %s", it->competence, it->activity_id != NULL ? it->activity_id : it->wish);
+          dk_html_textf (h, "%s: %s", it->competence,
+                         it->activity_id != NULL ? dk_page_activity_title (r, catalogue, it->activity_id) : it->wish);
           if (it->due != NULL)
             dk_html_textf (h, T (", by %s"), it->due);
-          dk_html_textf (h, " (%s)", dk_plan_word (it->status));
+          dk_html_textf (h, " (%s)", dk_page_plan_word (r, it->status));
           DK_HTML_MARKUP (h, "</li>");
         }
       DK_HTML_MARKUP (h, "</ol>");

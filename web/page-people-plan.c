@@ -45,13 +45,6 @@ field (Request *r, DkHtml *h, const char *type, const char *name, const char *la
                 extra_name, extra_value, NULL);
 }
 
-static const char *
-activity_title (Request *r, GPtrArray *catalogue, const char *id)
-{
-  const DkActivity *a = id != NULL ? dk_catalogue_find (catalogue, id) : NULL;
-  return a != NULL ? dk_activity_title (a, r->ctx.lang) : id;
-}
-
 /* Writes a button that POSTs to /people/ID/plan/REST with the hidden
  * fields NAME=VALUE pairs (NULL-ended). */
 static void
@@ -88,7 +81,7 @@ items_table (Request *r, DkHtml *h, const DkPlanContext *pc, const DkPlan *plan,
       g_autofree char *number = g_strdup_printf ("%u", it->number);
       g_autofree char *comp = c != NULL ? g_strdup_printf ("%s %s", c->id, dk_competence_title (c, r->ctx.lang))
                                         : g_strdup (it->competence);
-      g_autofree char *what = it->activity_id != NULL ? g_strdup (activity_title (r, catalogue, it->activity_id))
+      g_autofree char *what = it->activity_id != NULL ? g_strdup (dk_page_activity_title (r, catalogue, it->activity_id))
                                                       : g_strdup_printf (T ("Wish: %s"), it->wish);
       g_autofree char *target = it->target != 0 ? g_strdup_printf ("%u", it->target) : g_strdup ("–");
       DK_HTML_MARKUP (h, "<tr>");
@@ -99,7 +92,7 @@ items_table (Request *r, DkHtml *h, const DkPlanContext *pc, const DkPlan *plan,
       dk_html_element (h, "td", what);
       dk_html_element (h, "td", target);
       dk_html_element (h, "td", it->due != NULL ? it->due : "–");
-      dk_html_element (h, "td", dk_plan_word (it->status));
+      dk_html_element (h, "td", dk_page_plan_word (r, it->status));
       g_autofree char *why = dk_reason_render (it->reason, r->ctx.lang);
       dk_html_element (h, "td", why != NULL ? why : "");
       DK_HTML_MARKUP (h, "<td>");

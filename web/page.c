@@ -6,6 +6,7 @@
  * without JavaScript.
  */
 #include "page.h"
+#include "catalogue.h"
 
 #include <gio/gio.h>
 
@@ -165,4 +166,18 @@ dk_page_person_path (const char *id, const char *rest)
 {
   g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
   return g_strdup_printf ("/people/%s/%s", escaped, rest);
+}
+
+const char *
+dk_page_plan_word (Request *r, const char *word)
+{
+  /* core's N_() msgids: the stored word, but "followed up" */
+  return T_ (r->ctx.lang, g_strcmp0 (word, "followed-up") == 0 ? "followed up" : word);
+}
+
+const char *
+dk_page_activity_title (Request *r, GPtrArray *catalogue, const char *id)
+{
+  const DkActivity *a = id != NULL && catalogue != NULL ? dk_catalogue_find (catalogue, id) : NULL;
+  return a != NULL ? dk_activity_title (a, r->ctx.lang) : id;
 }

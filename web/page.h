@@ -57,6 +57,14 @@ void dk_page_table_end (DkHtml *h);
  * escaped (caller frees). */
 char *dk_page_person_path (const char *id, const char *rest);
 
+/* Returns the plan state or item status WORD (plan.h's stored words) in
+ * R's language (static). */
+const char *dk_page_plan_word (Request *r, const char *word);
+
+/* Returns the title in R's language of the activity ID of CATALOGUE
+ * (DkActivity*), or ID itself when it is not there (static or ID). */
+const char *dk_page_activity_title (Request *r, GPtrArray *catalogue, const char *id);
+
 /* Loads the plan context of R's person (r->person, of a /people/ID/…
  * route) in the round of the form's or the query's `round`, else the open
  * round; when they have no rating there, answers the page that says so (or

@@ -230,6 +230,8 @@ for on, notes in (("2026-09-21", "Första uppföljningen"), ("2026-09-21", "Andr
     check(r.status == 303, "a follow-up: %d" % r.status)
 t = m1.get("/people/E1/plan").text
 check("Första uppföljningen" in t and "Andra uppföljningen" in t, "every follow-up is kept")
+t = m1.get("/people/E1/conversation/summary").text
+check("Phishing exercise" in t and "Mentorskap" in t and "(planned)" in t, "the summary lacks the plan")
 r = m1.post("/people/E1/plan/items/1", {"round": "r1", "status": "done"})
 check(r.status == 303, "an item done: %d" % r.status)
 r = m1.post("/people/E1/plan/items/2", {"round": "r1", "status": "cancelled"})
