@@ -41,8 +41,12 @@ person_erase (int argc, char **argv)
 {
   CliCommon common = { 0 };
   gboolean confirm = FALSE;
+  /* hidden: how long to wait for readers before the data is overwritten on
+   * disk, in seconds (the tests' short wait) */
+  int wait = DK_ERASE_OVERWRITE_WAIT_MS / 1000;
   const GOptionEntry entries[] = {
     { "confirm", 0, 0, G_OPTION_ARG_NONE, &confirm, N_("Really erase: it cannot be undone"), NULL },
+    { "overwrite-wait", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &wait, NULL, NULL },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = cli_context_new (
@@ -54,7 +58,7 @@ person_erase (int argc, char **argv)
   int rc = CLI_OK;
   if (!cli_parse (ctx, &argc, &argv, &common))
     rc = CLI_USAGE;
-  else if (argc != 2)
+  else if (argc != 2 || wait < 0)
     rc = cli_usage_error (_("usage: digikomp person erase PERSON --confirm"));
   else
     {
@@ -64,7 +68,7 @@ person_erase (int argc, char **argv)
       DkContext dctx = cli_context (&common);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_person_erase (store, argv[1], !confirm, &s, &dctx, &error))
+      else if (!dk_person_erase (store, argv[1], !confirm, (guint) wait * 1000, &s, &dctx, &error))
         rc = cli_fail (_("cannot erase the person"), error);
       else
         {
@@ -77,6 +81,13 @@ person_erase (int argc, char **argv)
                   argv[1], s.assessments_deleted, s.assessments_anonymised, s.notes, s.audit_rows, s.reports);
           if (!confirm)
             rc = cli_usage_error (_("nothing erased; add --confirm to erase"));
+          else if (!s.overwritten)
+            {
+              fprintf (stderr, _("digikomp: %s is erased, but not yet overwritten on disk: other "
+                                 "processes are reading the store; it will be once they are done\n"),
+                       argv[1]);
+              rc = CLI_FAILED;
+            }
         }
     }
   cli_common_clear (&common);

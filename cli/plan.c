@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "plan.h"
 #include "plan-export.h"
+#include "person-data.h"
 #include "progress.h"
 #include "report-model.h"
 
@@ -191,7 +192,8 @@ plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
   DkReport *report = dk_report_new (title, lang);
   if (plan->agreed_at != NULL)
     {
-      g_autofree char *n = g_strdup_printf (_("Agreed on %s by %s."), plan->agreed_at, plan->agreed_by);
+      g_autofree char *n = g_strdup_printf (_("Agreed on %s by %s."), plan->agreed_at,
+                                        dk_actor_word (plan->agreed_by, lang));
       dk_report_add_note (report, n);
     }
   for (guint i = 0; i < plan->follow_ups->len; i++)

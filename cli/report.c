@@ -178,29 +178,6 @@ report_title (DkReportKind kind)
   return _(titles[kind]);
 }
 
-/* The summary: the figures of the ratings, the personal goals, and
- * participation against the targets when they are given. */
-static DkReport *
-summary_report (DkStore *store, const DkRound *round, const DkRound *previous, const Options *o,
-                const DkParticipationQuery *pq, GError **error)
-{
-  g_autoptr (DkReport) report = dk_report_summary (store, round, previous, (guint) o->min_group, o->common.lang,
-                                                   error);
-  g_autoptr (DkReport) goals = report != NULL ? dk_report_goals (store, round->code, NULL, o->common.lang, error)
-                                              : NULL;
-  if (goals == NULL)
-    return NULL;
-  dk_report_take_tables (report, goals);
-  if (o->target_participants != NULL || o->target_hours_avg != NULL)
-    {
-      g_autoptr (DkReport) participation = dk_report_participation (store, pq, o->common.lang, error);
-      if (participation == NULL)
-        return NULL;
-      dk_report_take_tables (report, participation);
-    }
-  return g_steal_pointer (&report);
-}
-
 static int
 run_report (const char *kind_name, Options *o)
 {
@@ -251,7 +228,9 @@ run_report (const char *kind_name, Options *o)
 
   g_autoptr (DkReport) report = NULL;
   if (summary)
-    report = summary_report (store, round, previous, o, &pq, &error);
+    report = dk_report_summary (store, round, previous, (guint) o->min_group,
+                                o->target_participants != NULL || o->target_hours_avg != NULL ? &pq : NULL,
+                                o->common.lang, &error);
   else
     {
       g_autofree char *title = g_strdup_printf (previous != NULL ? _("%s, round %s compared with %s")

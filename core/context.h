@@ -48,7 +48,9 @@ typedef struct _DkContext {
 /* The actors that are no person, as the store keeps them: codes, in no
  * reader's language (dk_actor_word, person-data.h, puts them into words). */
 #define DK_ACTOR_IMPORT  "import"          /* a ratings import set the manager's level */
-#define DK_ACTOR_ERASED  "erased person"   /* stands for a person since erased */
+#define DK_ACTOR_ERASED  "(erased)"        /* stands for a person since erased, wherever
+                                             * their id stood in others' data (stores
+                                             * erased before kept "erased person") */
 #define DK_ACTOR_UNKNOWN "unknown"         /* a context that named nobody */
 
 /* Returns a context for ACTOR in LANG with the system clock, no

@@ -19,6 +19,17 @@ dk_person_export_json (DkStore *store, const char *person, GError **error)
   return x != NULL ? x->person_json (store, p, error) : NULL;
 }
 
+/* Replaces every DK_ACTOR_ERASED in *VALUE by SHOWN. */
+static void
+erased_shown_in (char **value, const char *shown)
+{
+  if (*value == NULL || strstr (*value, DK_ACTOR_ERASED) == NULL)
+    return;
+  g_auto (GStrv) parts = g_strsplit (*value, DK_ACTOR_ERASED, -1);
+  g_free (*value);
+  *value = g_strjoinv (shown, parts);
+}
+
 /* ---- the audit trail as others see it --------------------------------------------------- */
 
 /* Returns the codes of the rounds in which PERSON has a self-rating not
@@ -105,9 +116,17 @@ dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GEr
   if (rows == NULL)
     return NULL;
   const char *hidden = T_ (lang, "(not shared)");
+  const char *erased = dk_actor_word (DK_ACTOR_ERASED, lang);
   for (guint i = 0; i < rows->len; i++)
     {
       DkAuditRow *row = rows->pdata[i];
+      /* an erased manager: "manager (erased)" in a person's values (the
+       * actor stays a code: dk_actor_word words it) */
+      if (g_strcmp0 (row->entity, "person") == 0)
+        {
+          erased_shown_in (&row->old_value, erased);
+          erased_shown_in (&row->new_value, erased);
+        }
       if (row->entity != NULL && strcmp (row->entity, "rating") == 0 && row->round != NULL
           && g_hash_table_contains (unshared, row->round))
         audit_row_hide (row, hidden);
@@ -118,8 +137,8 @@ dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GEr
 const char *
 dk_actor_word (const char *actor, DkLang lang)
 {
-  static const char *const codes[] = { DK_ACTOR_IMPORT, DK_ACTOR_ERASED, DK_ACTOR_UNKNOWN };
-  static const char *const words[] = { N_("import"), N_("erased person"), N_("unknown") };
+  static const char *const codes[] = { DK_ACTOR_IMPORT, DK_ACTOR_ERASED, "erased person", DK_ACTOR_UNKNOWN };
+  static const char *const words[] = { N_("import"), N_("(erased)"), N_("(erased)"), N_("unknown") };
   int i = dk_enum_index (codes, G_N_ELEMENTS (codes), actor);
   return i >= 0 ? T_ (lang, words[i]) : actor;
 }
@@ -127,17 +146,19 @@ dk_actor_word (const char *actor, DkLang lang)
 /* ---- erasure (the store's side: core/store-person.c) -------------------------------- */
 
 gboolean
-dk_person_erase (DkStore *store, const char *person, gboolean dry_run, DkEraseSummary *summary,
-                 const DkContext *ctx, GError **error)
+dk_person_erase (DkStore *store, const char *person, gboolean dry_run, guint wait_ms,
+                 DkEraseSummary *summary, const DkContext *ctx, GError **error)
 {
   g_autoptr (DkPerson) p = dk_store_person (store, person, error);
   if (p == NULL || !dk_store_person_erasure_count (store, p, summary, error))
     return FALSE;
+  summary->overwritten = FALSE;
   if (dry_run)
     return TRUE;
-  gboolean ok = dk_store_begin (store, error) && dk_store_person_erase_rows (store, p, ctx, error)
-                && dk_store_commit (store, error);
+  gboolean ok = dk_store_exec (store, "PRAGMA secure_delete = ON", error) && dk_store_begin (store, error)
+                && dk_store_person_erase_rows (store, p, ctx, error) && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
-  return ok;
+  dk_store_exec (store, "PRAGMA secure_delete = OFF", NULL);
+  return ok && dk_store_checkpoint (store, wait_ms, &summary->overwritten, error);
 }

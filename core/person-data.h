@@ -38,20 +38,30 @@ char *dk_person_export_json (DkStore *store, const char *person, GError **error)
 
 /* What erasing a person removes, counted. */
 typedef struct {
-  guint assessments_deleted;     /* in open rounds */
-  guint assessments_anonymised;  /* in closed rounds: kept for their figures */
-  guint notes;
-  guint audit_rows;
-  guint reports;                 /* people whose manager they were */
+  guint    assessments_deleted;     /* in open rounds */
+  guint    assessments_anonymised;  /* in closed rounds: kept for their figures */
+  guint    notes;
+  guint    audit_rows;
+  guint    reports;                 /* people whose manager they were */
+  gboolean overwritten;             /* erased on disk too (dk_store_checkpoint) */
 } DkEraseSummary;
 
+/* How long dk_person_erase waits for readers by default, in milliseconds. */
+#define DK_ERASE_OVERWRITE_WAIT_MS 10000
+
 /* Erases PERSON in one transaction: the person, their comments and reasons,
- * the audit rows about them, their name as the actor of audit rows, and
- * their assessments in open rounds.  Assessments in closed rounds stay under
- * an anonymous id with nothing that names the person, so that closed rounds'
- * figures do not change.  People they managed get no manager.  With DRY_RUN
- * only counts.  Audited as CTX's actor. */
-gboolean dk_person_erase (DkStore *store, const char *person, gboolean dry_run,
+ * the audit rows about them, and their assessments in open rounds.  Where
+ * their id stood in others' data it becomes DK_ACTOR_ERASED.  Assessments
+ * in closed rounds stay under an anonymous id with nothing that names the
+ * person, so that closed rounds' figures do not change.  People they
+ * managed get no manager, an audit row each.  Audited as CTX's actor.
+ * The erasure runs under secure_delete (what is deleted is overwritten
+ * with zeros), then the log is checkpointed into the store file, waiting
+ * up to WAIT_MS for other connections' readers; SUMMARY->overwritten is
+ * FALSE when they still held it back (the data is erased for every reader,
+ * but its bytes may still be on disk).  With DRY_RUN only counts.
+ * FALSE with ERROR when nothing was erased. */
+gboolean dk_person_erase (DkStore *store, const char *person, gboolean dry_run, guint wait_ms,
                           DkEraseSummary *summary, const DkContext *ctx, GError **error);
 
 /* The store's side of dk_person_erase (core/store-person.c): counts what

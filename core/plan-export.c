@@ -3,6 +3,7 @@
  * PDF, iCalendar and JSON are written by the exporters' module (exporters.h).
  */
 #include "plan-export.h"
+#include "person-data.h"
 #include "enum.h"
 #include "exporters.h"
 #include "date.h"
@@ -46,7 +47,7 @@ doc_clear (Doc *d)
   g_free (d->manager);
 }
 
-static gboolean agreed_by (DkStore *store, const char *by, char **name, GError **error);
+static gboolean agreed_by (DkStore *store, const char *by, DkLang lang, char **name, GError **error);
 
 /* Loads PERSON's plan document.  OWN: it is for the person, who sees their
  * self-rating shared or not; anyone else (a unit's plans exported by a
@@ -63,8 +64,8 @@ doc_load (DkStore *store, const char *round, const char *person, DkLang lang, gb
     return FALSE;
   g_free (d->ctx.gaps);
   d->ctx.gaps = dk_gap_person (d->ctx.fw, d->ctx.a, own);
-  return agreed_by (store, d->plan->agreed_by, &d->agreed_by, error)
-         && agreed_by (store, d->ctx.person->manager_ext_id, &d->manager, error);
+  return agreed_by (store, d->plan->agreed_by, lang, &d->agreed_by, error)
+         && agreed_by (store, d->ctx.person->manager_ext_id, lang, &d->manager, error);
 }
 
 static const DkActivity *
@@ -195,14 +196,17 @@ plan_item_details (const Doc *d, const DkPlanItem *it)
 
 /* Sets *NAME to who BY is by name: a person's name for their id (the id
  * itself once they are no longer in the store), "Karin (HR)" for
- * "hr:Karin"; NULL for NULL (caller frees).  FALSE with ERROR when the
- * store fails. */
+ * "hr:Karin", an erased person as LANG says it (dk_actor_word); NULL for
+ * NULL (caller frees).  FALSE with ERROR when the store fails. */
 static gboolean
-agreed_by (DkStore *store, const char *by, char **name, GError **error)
+agreed_by (DkStore *store, const char *by, DkLang lang, char **name, GError **error)
 {
   *name = NULL;
-  if (by == NULL)
-    return TRUE;
+  if (by == NULL || strcmp (by, DK_ACTOR_ERASED) == 0)
+    {
+      *name = g_strdup (dk_actor_word (by, lang));
+      return TRUE;
+    }
   if (g_str_has_prefix (by, "hr:"))
     {
       *name = g_strdup_printf ("%s (HR)", by + 3);

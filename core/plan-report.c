@@ -107,9 +107,9 @@ learning_title (const char *what, const DkRound *r, const char *unit)
                       : g_strdup_printf (_("%s, round %s"), what, r->code);
 }
 
-DkReport *
-dk_report_coverage (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
-                    GError **error)
+static DkReport *
+coverage_report (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
+                GError **error)
 {
   g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
   g_autoptr (GPtrArray) catalogue = r != NULL ? dk_catalogue_load (store, error) : NULL;
@@ -165,8 +165,8 @@ dk_report_coverage (DkStore *store, const char *round, const char *unit, const D
 
 /* ---- goals ---------------------------------------------------------------------------- */
 
-DkReport *
-dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
+static DkReport *
+goals_report (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
 {
   g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
   if (r == NULL)
@@ -202,8 +202,8 @@ add_target_row (DkTable *t, const char *label, double actual, double target, gbo
     }
 }
 
-DkReport *
-dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang lang, GError **error)
+static DkReport *
+participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang, GError **error)
 {
   DkParticipationTotals v;
   if (!dk_store_participation_totals (store, q->from, q->to, &v, error))
@@ -244,4 +244,40 @@ dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang l
   dk_report_add_table (report, by_unit);
   dk_report_add_table (report, by_kind);
   return report;
+}
+
+/* Ends the read transaction the public functions below read REPORT in,
+ * and returns REPORT, or NULL with ERROR when REPORT is NULL or the end
+ * fails. */
+static DkReport *
+read_done (DkStore *store, DkReport *report, GError **error)
+{
+  if (!dk_store_read_end (store, report != NULL ? error : NULL))
+    g_clear_pointer (&report, dk_report_free);
+  return report;
+}
+
+DkReport *
+dk_report_coverage (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
+                    GError **error)
+{
+  return dk_store_read_begin (store, error)
+         ? read_done (store, coverage_report (store, round, unit, ctx, error), error)
+         : NULL;
+}
+
+DkReport *
+dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
+{
+  return dk_store_read_begin (store, error)
+         ? read_done (store, goals_report (store, round, unit, lang, error), error)
+         : NULL;
+}
+
+DkReport *
+dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang lang, GError **error)
+{
+  return dk_store_read_begin (store, error)
+         ? read_done (store, participation_report (store, q, lang, error), error)
+         : NULL;
 }

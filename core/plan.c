@@ -4,6 +4,7 @@
  */
 #include "hint.h"
 #include "plan.h"
+#include "person-data.h"
 #include "date.h"
 #include "participation.h"
 #include "store-plan.h"
@@ -213,7 +214,7 @@ is_draft (const DkPlan *plan)
 /* Returns TRUE when PLAN's state allows STEP; else refuses it, saying what
  * to do instead. */
 static gboolean
-step_allowed (const DkPlan *plan, Step step, GError **error)
+step_allowed (const DkPlan *plan, Step step, DkLang lang, GError **error)
 {
   const char *p = plan->person, *state = dk_plan_word (plan->state);
   DkHint hint;
@@ -225,7 +226,7 @@ step_allowed (const DkPlan *plan, Step step, GError **error)
   else if (step == STEP_AGREE && !is_draft (plan))
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is %s already (agreed on %s by %s)"),
-                   p, state, plan->agreed_at, plan->agreed_by);
+                   p, state, plan->agreed_at, dk_actor_word (plan->agreed_by, lang));
       hint = DK_HINT_PLAN_REOPEN;
     }
   else if (step == STEP_AGREE && plan->items->len == 0)
@@ -269,7 +270,7 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
 {
   Target t = { 0 };
   gboolean ok = dk_date_check (due, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error) && target_load (store, round, person, &t, error)
-                && step_allowed (t.plan, STEP_ADD, error);
+                && step_allowed (t.plan, STEP_ADD, ctx->lang, error);
   g_autoptr (DkFramework) fw = ok ? dk_store_round_framework (store, t.round, error) : NULL;
   g_autoptr (GPtrArray) catalogue = fw != NULL && activity != NULL ? dk_catalogue_load (store, error) : NULL;
   if (fw == NULL || (activity != NULL && catalogue == NULL))
@@ -298,7 +299,7 @@ dk_plan_agree (DkStore *store, const char *round, const char *person, const DkCo
 {
   Target t = { 0 };
   gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, dk_context_actor (ctx), error)
-                && step_allowed (t.plan, STEP_AGREE, error);
+                && step_allowed (t.plan, STEP_AGREE, ctx->lang, error);
   if (ok)
     ok = dk_store_plan_agree (store, t.plan, ctx, error);
   target_clear (&t);
@@ -310,7 +311,7 @@ dk_plan_reopen (DkStore *store, const char *round, const char *person, const DkC
 {
   Target t = { 0 };
   gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, dk_context_actor (ctx), error)
-                && step_allowed (t.plan, STEP_REOPEN, error);
+                && step_allowed (t.plan, STEP_REOPEN, ctx->lang, error);
   if (ok)
     ok = dk_store_plan_reopen (store, t.plan, ctx, error);
   target_clear (&t);
@@ -323,7 +324,7 @@ dk_plan_follow_up (DkStore *store, const char *round, const char *person, const 
 {
   Target t = { 0 };
   gboolean ok = dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error) && target_load (store, round, person, &t, error)
-                && step_allowed (t.plan, STEP_FOLLOW_UP, error);
+                && step_allowed (t.plan, STEP_FOLLOW_UP, ctx->lang, error);
   if (ok)
     ok = dk_store_plan_follow_up (store, t.plan, date, notes, ctx, error);
   target_clear (&t);

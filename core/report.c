@@ -327,7 +327,10 @@ gboolean
 dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
                          const DkRound *previous, const DkReportQuery *q, GError **error)
 {
-  return add_gap_table (report, store, round, previous, q, TRUE, error);
+  if (!dk_store_read_begin (store, error))
+    return FALSE;
+  gboolean ok = add_gap_table (report, store, round, previous, q, TRUE, error);
+  return dk_store_read_end (store, ok ? error : NULL) && ok;
 }
 
 /* ---- the summary ---------------------------------------------------------------------- */
@@ -583,9 +586,11 @@ add_definitions (DkReport *report, guint min_group)
   dk_report_add_definition (report, "–", why);
 }
 
-DkReport *
-dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous,
-                   guint min_group, DkLang lang, GError **error)
+/* The summary's figures of the ratings (dk_report_summary without its
+ * other reports and its transaction). */
+static DkReport *
+summary_of_ratings (DkStore *store, const DkRound *round, const DkRound *previous,
+                    guint min_group, DkLang lang, GError **error)
 {
   g_autofree char *title = g_strdup_printf (_("Digital competence: summary of round %s"), round->code);
   g_autoptr (DkReport) report = dk_report_new (title, lang);
@@ -639,4 +644,23 @@ dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous
   DkReportQuery by_comp = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_COMPETENCE, 0, NULL, min_group, FALSE, lang };
   ok = ok && add_gap_table (report, store, round, previous, &by_comp, FALSE, error);
   return ok ? g_steal_pointer (&report) : NULL;
+}
+
+DkReport *
+dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous, guint min_group,
+                   const DkParticipationQuery *participation, DkLang lang, GError **error)
+{
+  if (!dk_store_read_begin (store, error))
+    return NULL;
+  g_autoptr (DkReport) report = summary_of_ratings (store, round, previous, min_group, lang, error);
+  g_autoptr (DkReport) goals = report != NULL ? dk_report_goals (store, round->code, NULL, lang, error) : NULL;
+  g_autoptr (DkReport) taking_part = goals != NULL && participation != NULL
+                                     ? dk_report_participation (store, participation, lang, error) : NULL;
+  gboolean ok = goals != NULL && (participation == NULL || taking_part != NULL);
+  if (!dk_store_read_end (store, ok ? error : NULL) || !ok)
+    return NULL;
+  dk_report_take_tables (report, goals);
+  if (taking_part != NULL)
+    dk_report_take_tables (report, taking_part);
+  return g_steal_pointer (&report);
 }

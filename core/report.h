@@ -12,6 +12,7 @@
 
 #include "gap.h"
 #include "report-model.h"
+#include "plan-report.h"
 
 typedef enum {
   DK_REPORT_NEEDS,
@@ -37,6 +38,11 @@ typedef struct {
  * "response", "conversations") in *OUT and TRUE, else FALSE. */
 gboolean dk_report_kind_parse (const char *name, DkReportKind *out);
 
+/* Every report here, and each of core/plan-report.h, reads inside one read
+ * transaction (dk_store_read_begin): its tables never mix two states of
+ * the store, whatever other processes write meanwhile.  A caller that
+ * combines reports wraps them in one of its own. */
+
 /* Builds the table of QUERY over ROUND, compared with PREVIOUS when not NULL,
  * and adds it to REPORT with a chart of its first figure (shown in HTML):
  * bars per scope, both rounds, for the whole organisation; a heat map of
@@ -47,8 +53,12 @@ gboolean dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRoun
                                   GError **error);
 
 /* Returns the one-page summary of ROUND for management: the headline
- * figures, compared with PREVIOUS when not NULL, with charts for HTML. */
+ * figures, compared with PREVIOUS when not NULL, with charts for HTML,
+ * then the personal goals (dk_report_goals) and, when PARTICIPATION is not
+ * NULL, participation against its targets (dk_report_participation).  Caller
+ * frees; NULL with ERROR on a store failure. */
 DkReport *dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous,
-                             guint min_group, DkLang lang, GError **error);
+                             guint min_group, const DkParticipationQuery *participation, DkLang lang,
+                             GError **error);
 
 #endif

@@ -123,6 +123,39 @@ dk_store_person_erasure_count (DkStore *store, const DkPerson *p, DkEraseSummary
   return TRUE;
 }
 
+/* Returns CTX's actor for the audit rows of erasing P: the marker when P
+ * erases themselves, so that not even these rows name them. */
+static const char *
+erasing_actor (const DkPerson *p, const DkContext *ctx)
+{
+  const char *actor = dk_context_actor (ctx);
+  return g_strcmp0 (actor, p->ext_id) == 0 ? DK_ACTOR_ERASED : actor;
+}
+
+/* Audits, as CTX's actor, that each person P managed has no manager now:
+ * the old value is the marker, not P's id. */
+static gboolean
+audit_reports (DkStore *store, const DkPerson *p, const DkContext *ctx, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT id FROM person WHERE manager_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, p->id);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, _("erasing"), error)) == DK_STORE_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  gboolean ok = step == DK_STORE_STEP_DONE;
+  for (guint i = 0; ok && i < ids->len; i++)
+    ok = dk_store_audit (store, erasing_actor (p, ctx), "person", g_array_index (ids, gint64, i), 0,
+                         "manager", DK_ACTOR_ERASED, NULL, error);
+  return ok;
+}
+
 gboolean
 dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *ctx, GError **error)
 {
@@ -135,8 +168,20 @@ dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *
     " THEN NULL ELSE '' END WHERE person_id = ?1",
     "DELETE FROM rating_note WHERE person_id = ?1",
     "DELETE FROM audit WHERE person_id = ?1",
+    /* their id in others' data becomes the marker (dk_actor_word) */
     "UPDATE audit SET actor = '" DK_ACTOR_ERASED "' WHERE actor = ?2 OR actor = 'hr:' || ?2",
-    "UPDATE rating_note SET adjusted_by = '" DK_ACTOR_ERASED "' WHERE adjusted_by = ?2",
+    "UPDATE audit SET old_value = CASE WHEN old_value = ?2 THEN '" DK_ACTOR_ERASED "' ELSE old_value END,"
+    " new_value = CASE WHEN new_value = ?2 THEN '" DK_ACTOR_ERASED "' ELSE new_value END"
+    " WHERE entity = 'person' AND field = 'manager' AND (old_value = ?2 OR new_value = ?2)",
+    /* a person's first row: "NAME; UNIT; ROLE; manager ID; GENDER" */
+    "UPDATE audit SET new_value = replace(new_value, '; manager ' || ?2 || '; ',"
+    " '; manager " DK_ACTOR_ERASED "; ') WHERE entity = 'person' AND field = 'added'"
+    " AND instr(new_value, '; manager ' || ?2 || '; ') > 0",
+    "UPDATE rating_note SET adjusted_by = '" DK_ACTOR_ERASED "' WHERE adjusted_by = ?2 OR adjusted_by = 'hr:' || ?2",
+    "UPDATE plan SET agreed_by = '" DK_ACTOR_ERASED "' WHERE agreed_by = ?2 OR agreed_by = 'hr:' || ?2",
+    "UPDATE plan_follow_up SET recorded_by = '" DK_ACTOR_ERASED "'"
+    " WHERE recorded_by = ?2 OR recorded_by = 'hr:' || ?2",
+    NULL,   /* the people they managed: audited one by one (audit_reports) */
     "UPDATE person SET manager_id = NULL WHERE manager_id = ?1",
     "DELETE FROM person WHERE id = ?1",
   };
@@ -151,11 +196,11 @@ dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *
             if (run (store, one, p, error) < 0)
               return FALSE;
           }
-      else if (run (store, steps[i], p, error) < 0)
+      else if (steps[i] == NULL ? !audit_reports (store, p, ctx, error) : run (store, steps[i], p, error) < 0)
         return FALSE;
     }
   if (!dk_audit_levels_erase (store, p->id, error))
     return FALSE;
-  return dk_store_audit (store, dk_context_actor (ctx), "person", 0, 0, "erased", NULL,
+  return dk_store_audit (store, erasing_actor (p, ctx), "person", 0, 0, "erased", NULL,
                          _("one person's data"), error);
 }

@@ -14,6 +14,9 @@ struct _DkStore {
   sqlite3_stmt *assessment_put;
   sqlite3_stmt *note_put;
   sqlite3_stmt *assessment_update;
+  guint         busy_ms;   /* the busy timeout set last */
+  guint         read_depth;  /* dk_store_read_begin calls not yet ended */
+  gboolean      read_own;    /* the outermost one began a transaction */
   gint64        now_second;
   char          now_text[32];
 };

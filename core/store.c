@@ -251,6 +251,36 @@ dk_store_rollback (DkStore *store)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+dk_store_read_begin (DkStore *store, GError **error)
+{
+  if (store->read_depth == 0)
+    {
+      /* inside a write transaction its reads are one snapshot already */
+      store->read_own = sqlite3_get_autocommit (store->db) != 0;
+      if (store->read_own && !dk_store_exec (store, "BEGIN DEFERRED", error))
+        {
+          dk_store_rollback (store);   /* interrupted after it began: none left open */
+          return FALSE;
+        }
+    }
+  store->read_depth++;
+  return TRUE;
+}
+
+gboolean
+dk_store_read_end (DkStore *store, GError **error)
+{
+  g_return_val_if_fail (store->read_depth > 0, FALSE);
+  if (--store->read_depth > 0 || !store->read_own || sqlite3_get_autocommit (store->db))
+    return TRUE;
+  if (sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  dk_store_sql_error (store, _("store"), error);
+  dk_store_rollback (store);   /* it only read: nothing to keep */
+  return FALSE;
+}
+
 sqlite3_stmt *
 dk_store_prepare (DkStore *store, const char *sql, GError **error)
 {
@@ -565,7 +595,7 @@ dk_store_open (const char *path, gboolean create, GError **error)
   /* Another process's write transaction (an import of a million people
    * takes some seconds) is waited for rather than reported as "database is
    * locked"; a server sets seconds with dk_store_set_busy_timeout. */
-  sqlite3_busy_timeout (store->db, DK_STORE_BUSY_TIMEOUT_MS);
+  dk_store_set_busy_timeout (store, DK_STORE_BUSY_TIMEOUT_MS);
   if (!is_store (store, path, create || fresh, error))
     {
       sqlite3_close (store->db);
@@ -610,6 +640,18 @@ void
 dk_store_set_busy_timeout (DkStore *store, guint ms)
 {
   sqlite3_busy_timeout (store->db, (int) MIN (ms, (guint) G_MAXINT));
+  store->busy_ms = ms;
+}
+
+gboolean
+dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GError **error)
+{
+  guint busy_ms = store->busy_ms;
+  dk_store_set_busy_timeout (store, wait_ms);
+  int rc = sqlite3_wal_checkpoint_v2 (store->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  dk_store_set_busy_timeout (store, busy_ms);
+  *done = rc == SQLITE_OK;
+  return rc == SQLITE_OK || rc == SQLITE_BUSY || dk_store_sql_error (store, _("store"), error);
 }
 
 sqlite3 *

@@ -105,6 +105,16 @@ const char *dk_store_path (DkStore *store);
  * One DkStore, one thread at a time. */
 void dk_store_set_busy_timeout (DkStore *store, guint ms);
 
+/* Copies every change in the write-ahead log into the store file and
+ * empties the log (wal_checkpoint(TRUNCATE)): what was deleted under
+ * secure_delete is then overwritten on disk, in the store file and gone
+ * from the log.  Waits up to WAIT_MS for other connections' readers and
+ * writers (then the store's busy timeout holds again); *DONE is FALSE when
+ * they still held it back by then (nothing is lost: a later checkpoint,
+ * at the latest when the last connection closes, does it).  FALSE with
+ * ERROR when the store fails.  One DkStore, one thread at a time. */
+gboolean dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GError **error);
+
 /* Returns the SQLite handle (owned by the store) for core modules that keep
  * tables of their own (plans, catalogue).  It is as single-threaded as the
  * store: use it only where the store may be used. */
@@ -118,6 +128,21 @@ int dk_store_schema_version (DkStore *store);
 gboolean dk_store_begin (DkStore *store, GError **error);
 gboolean dk_store_commit (DkStore *store, GError **error);
 void dk_store_rollback (DkStore *store);
+
+/* A read transaction (BEGIN DEFERRED … COMMIT): every read between
+ * dk_store_read_begin and dk_store_read_end sees one snapshot of the store,
+ * the last commit before its first read, whatever other connections commit
+ * meanwhile; what a report shows is then of one state of the store.  In WAL
+ * it blocks no writer (it only holds back a checkpoint's reset of the log
+ * until it ends).  Nestable: a pair inside another pair, or inside a write
+ * transaction (dk_store_begin), only counts, so that a report made of
+ * reports reads one snapshot.  No write may run inside it.  Every begin
+ * that returned TRUE needs its end, on the error path too (with a NULL
+ * ERROR there).  Each returns FALSE with ERROR when the store fails (then
+ * no end is due after a begin): a read whose end fails (interrupted, say)
+ * has failed too. */
+gboolean dk_store_read_begin (DkStore *store, GError **error);
+gboolean dk_store_read_end (DkStore *store, GError **error);
 
 /* Runs SQL (no parameters, no rows) and returns FALSE with ERROR on failure. */
 gboolean dk_store_exec (DkStore *store, const char *sql, GError **error);

@@ -108,11 +108,7 @@ invitation_gone (Request *r, DkInvitationState state)
   dk_html_element (h, "p", state == DK_INVITATION_USED
                                ? T ("This link has been used already: each link works once.")
                                : T ("This link has expired: a link works for 14 days."));
-  DK_HTML_MARKUP (h, "<p>");
-  dk_html_open (h, "a", "href", "/login", NULL);
-  dk_html_text (h, T ("Sign in with your password"));
-  dk_html_close (h, "a");
-  DK_HTML_MARKUP (h, "</p>");
+  dk_page_link_para (h, "/login", T ("Sign in with your password"));
   dk_html_element (h, "p", T ("No password? Ask HR for a new link."));
   dk_web_answer_page (r, 410, h);
 }

@@ -75,6 +75,10 @@ static const Route routes[] = {
   { "GET",  "/",              DK_ACCESS_PUBLIC,    dk_page_home },
   { "POST", "/settings",      DK_ACCESS_SIGNED_IN, dk_page_settings },
   { "GET",  "/me/data.json",  DK_ACCESS_OWN,       dk_page_my_data },
+  { "GET",  "/assessment",    DK_ACCESS_OWN,       dk_page_assessment },
+  { "POST", "/assessment",    DK_ACCESS_OWN,       dk_page_assessment_post },
+  { "GET",  "/assessment/summary", DK_ACCESS_OWN,  dk_page_assessment_summary },
+  { "POST", "/assessment/share",   DK_ACCESS_OWN,  dk_page_assessment_share },
   /* the manager's pages */
   { "GET",  "/team",                          DK_ACCESS_TEAM,    dk_page_team },
   { "GET",  "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation },

@@ -96,6 +96,10 @@ void dk_page_invite_post (Request *r);
 void dk_page_home (Request *r);
 void dk_page_settings (Request *r);
 void dk_page_my_data (Request *r);
+void dk_page_assessment (Request *r);
+void dk_page_assessment_post (Request *r);
+void dk_page_assessment_summary (Request *r);
+void dk_page_assessment_share (Request *r);
 /* the manager's (page-team.c, page-conversation.c, page-people-plan.c):
  * R->person is the person of /people/ID/…, whose recorded manager R's
  * person is */

@@ -197,7 +197,7 @@ static char *
 summary (Reader *r, DkLang lang, GError **error)
 {
   g_autoptr (DkRound) round = dk_store_round (r->store, "r1", error);
-  return round != NULL ? every_format (r, dk_report_summary (r->store, round, NULL, 5, lang, error), lang, error)
+  return round != NULL ? every_format (r, dk_report_summary (r->store, round, NULL, 5, NULL, lang, error), lang, error)
                        : NULL;
 }
 

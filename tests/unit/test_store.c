@@ -150,7 +150,7 @@ static char *
 summary_report (DkStore *store, GError **error)
 {
   g_autoptr (DkRound) round = dk_store_round (store, "r1", error);
-  return round != NULL ? text_of (dk_report_summary (store, round, NULL, DK_GAP_MIN_GROUP_FLOOR, DK_LANG_EN,
+  return round != NULL ? text_of (dk_report_summary (store, round, NULL, DK_GAP_MIN_GROUP_FLOOR, NULL, DK_LANG_EN,
                                                      error))
                        : NULL;
 }
