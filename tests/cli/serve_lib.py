@@ -76,6 +76,23 @@ def write_roster(people):
     return path
 
 
+def sql(query):
+    """The sqlite3 shell's answer to QUERY on the store."""
+    return subprocess.run(["sqlite3", DB, query], capture_output=True, text=True).stdout
+
+
+def level(pid, comp, kind="self"):
+    """PID's stored KIND (self, manager, motivation) level of competence
+    number COMP (0-based) in their only assessment, as text: "" for none,
+    "?" for don't know."""
+    blob = sql("SELECT hex(levels) FROM assessment WHERE person_id = (SELECT id FROM person"
+               " WHERE ext_id = '%s')" % pid).strip()
+    n = len(blob) // 6
+    off = {"self": 0, "manager": n, "motivation": 2 * n}[kind] + comp
+    v = int(blob[2 * off:2 * off + 2], 16)
+    return "" if v == 0 else "?" if v == 255 else str(v)
+
+
 RATINGS_HEADER = ["person_id", "round", "competence", "self", "manager", "motivation", "comment",
                   "reason", "shared", "conversation"]
 
