@@ -96,9 +96,10 @@ today = datetime.date.today().isoformat()
 # ---- Åsa shares ------------------------------------------------------------------------
 sign_in(d, EMPLOYEE)
 if b.have(d, "/assessment/summary", "sharing in the browser"):
-    b.serve_lib.import_ratings([r + ["", ""] for r in rows],
+    b.serve_lib.import_ratings([r + ["", "no"] for r in rows],
                                ["person_id", "round", "competence", "self", "motivation", "comment", "shared"], round=ROUND)
     b.go(d, "/assessment/summary")
+    check(not assessment()["shared"], "Åsa's rating is shared before she shares it")
     submit(d, 'form[action="/assessment/share"]')
 else:
     b.serve_lib.import_ratings([r + ["", "yes"] for r in rows],
