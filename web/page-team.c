@@ -12,6 +12,7 @@
 #include "page.h"
 #include "gap.h"
 #include "plan.h"
+#include "store-plan.h"
 #include "report-model.h"
 
 #include <string.h>
@@ -105,12 +106,10 @@ load_team (Request *r, const DkRound *round, const DkFramework *fw, GPtrArray **
           return FALSE;
         }
       g_clear_error (&missing);
-      g_autoptr (DkPlan) plan = dk_plan_get (r->store, round->code, m->person->ext_id, &missing);
-      if (plan == NULL && !g_error_matches (missing, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&missing));
-          return FALSE;
-        }
+      /* the round and the person are in hand: the plan's own row only */
+      g_autoptr (DkPlan) plan = NULL;
+      if (!dk_store_plan (r->store, round, m->person, &plan, error))
+        return FALSE;
       if (m->a != NULL)
         {
           m->gaps = dk_gap_person (fw, m->a, FALSE);
