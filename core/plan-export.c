@@ -110,7 +110,7 @@ item_headline (const DkPlanItem *it)
 static char *
 item_status (const DkPlanItem *it, DkLang lang)
 {
-  GString *s = g_string_new (dk_plan_word (it->status));
+  GString *s = g_string_new (dk_plan_word_in (it->status, lang));
   if (it->target > 0)
     g_string_append_printf (s, T_ (lang, ", target level %u"), it->target);
   if (it->due != NULL)
@@ -504,7 +504,7 @@ doc_new (const Doc *d, const DkContext *ctx)
   doc->role = g_strdup (dk_role_title (dk_framework_role_by_id (d->ctx.fw, p->role), d->lang));
   doc->manager = g_strdup (d->manager);
   doc->round = g_strdup_printf ("%s (%s)", d->ctx.round->code, d->ctx.round->title);
-  doc->state = g_strdup (dk_plan_word (d->plan->state));
+  doc->state = g_strdup (dk_plan_word_in (d->plan->state, d->lang));
   if (d->plan->agreed_at != NULL)
     {
       g_autofree char *on = dk_date_format_long (d->plan->agreed_at, d->lang);

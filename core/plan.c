@@ -70,8 +70,9 @@ plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError 
   return plan;
 }
 
-const char *
-dk_plan_word (const char *word)
+/* Returns the msgid of WORD (a plan state or an item status), or NULL. */
+static const char *
+plan_word_msgid (const char *word)
 {
   static const char *const words[][2] = {
     { "suggested", N_("suggested") }, { "draft", N_("draft") }, { "agreed", N_("agreed") },
@@ -80,8 +81,22 @@ dk_plan_word (const char *word)
   };
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (g_strcmp0 (word, words[i][0]) == 0)
-      return _(words[i][1]);
-  return word;
+      return words[i][1];
+  return NULL;
+}
+
+const char *
+dk_plan_word (const char *word)
+{
+  const char *msgid = plan_word_msgid (word);
+  return msgid != NULL ? _(msgid) : word;
+}
+
+const char *
+dk_plan_word_in (const char *word, DkLang lang)
+{
+  const char *msgid = plan_word_msgid (word);
+  return msgid != NULL ? T_ (lang, msgid) : word;
 }
 
 DkPlan *

@@ -74,6 +74,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlan, dk_plan_free)
  * people read; WORD itself when it is none of those.  Machine formats keep
  * the stored word.  Static or WORD; do not free. */
 const char *dk_plan_word (const char *word);
+/* As dk_plan_word, in LANG rather than the messages' language (a server
+ * answering people in two languages).  Thread-safe. */
+const char *dk_plan_word_in (const char *word, DkLang lang);
 
 /* Returns PERSON's plan in ROUND (a code, NULL: the open round), or NULL with
  * DK_PLAN_ERROR_NOT_FOUND. */

@@ -156,6 +156,38 @@ dk_page_invite_post (Request *r)
 }
 
 void
+dk_page_settings_form (Request *r)
+{
+  DkHtml *h = dk_page_start (r, T ("Settings"));
+  dk_html_element (h, "h2", T ("Language"));
+  dk_page_form_start (h, "/settings", r->session->csrf);
+  dk_html_open (h, "label", "for", "lang", NULL);
+  dk_html_text (h, T ("The language of the pages"));
+  dk_html_close (h, "label");
+  dk_html_open (h, "select", "id", "lang", "name", "lang", NULL);
+  dk_html_open (h, "option", "value", "sv", "lang", "sv", r->ctx.lang == DK_LANG_SV ? "selected" : NULL, "", NULL);
+  dk_html_text (h, "svenska");
+  dk_html_close (h, "option");
+  dk_html_open (h, "option", "value", "en", "lang", "en", r->ctx.lang == DK_LANG_EN ? "selected" : NULL, "", NULL);
+  dk_html_text (h, "English");
+  dk_html_close (h, "option");
+  dk_html_close (h, "select");
+  dk_page_button (h, T ("Save"), TRUE);
+
+  dk_html_element (h, "h2", T ("Your data"));
+  dk_html_element (h, "p", T ("You can download everything digikomp stores about you: your details from the staff "
+                              "list, your self-ratings and your manager's ratings, your plans, the activities you "
+                              "took part in, your account and when you signed in, and the log of changes about you."));
+  dk_html_element (h, "p", T ("The file is in the JSON format, which other programs can read."));
+  DK_HTML_MARKUP (h, "<p>");
+  dk_html_open (h, "a", "href", "/me/data.json", "download", "digikomp-data.json", NULL);
+  dk_html_text (h, T ("Download your data"));
+  dk_html_close (h, "a");
+  DK_HTML_MARKUP (h, "</p>");
+  dk_web_answer_page (r, 200, h);
+}
+
+void
 dk_page_settings (Request *r)
 {
   const char *lang = g_hash_table_lookup (r->form, "lang");
@@ -170,7 +202,7 @@ dk_page_settings (Request *r)
   if (!dk_account_set_lang (r->store, &r->ctx, r->who->person_id, dk_lang_code (parsed), &error))
     dk_web_fail (r, error);
   else
-    dk_web_redirect (r, "/");
+    dk_web_redirect (r, "/settings");
 }
 
 /* Appends S as a JSON string. */

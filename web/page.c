@@ -9,6 +9,7 @@
 #include "catalogue.h"
 
 #include <gio/gio.h>
+#include <string.h>
 
 void
 dk_page_form_start (DkHtml *h, const char *action, const char *csrf)
@@ -180,4 +181,104 @@ dk_page_activity_title (Request *r, GPtrArray *catalogue, const char *id)
 {
   const DkActivity *a = id != NULL && catalogue != NULL ? dk_catalogue_find (catalogue, id) : NULL;
   return a != NULL ? dk_activity_title (a, r->ctx.lang) : id;
+}
+
+void
+dk_page_fact (DkHtml *h, const char *format, const char *text)
+{
+  DK_HTML_MARKUP (h, "<li>");
+  dk_html_textf (h, format, text);
+  DK_HTML_MARKUP (h, "</li>");
+}
+
+void
+dk_page_kind (Request *r, DkHtml *h, const char *kind, const char *format, double hours)
+{
+  DK_HTML_MARKUP (h, "<li>");
+  if (hours > 0)
+    dk_html_textf (h, T ("%s, %s, %.1f hours"), kind, format, hours);
+  else
+    dk_html_textf (h, "%s, %s", kind, format);
+  DK_HTML_MARKUP (h, "</li>");
+}
+
+void
+dk_page_end (Request *r, DkHtml *h)
+{
+  DK_HTML_MARKUP (h, "</main><footer>");
+  dk_html_open (h, "a", "href", "/accessibility", NULL);
+  dk_html_text (h, T ("Accessibility statement"));
+  dk_html_close (h, "a");
+  DK_HTML_MARKUP (h, "</footer></body></html>\n");
+}
+
+void
+dk_page_main_action (DkHtml *h, const char *path, const char *text)
+{
+  DK_HTML_MARKUP (h, "<p class=\"main-action\">");
+  dk_html_open (h, "a", "class", "button", "href", path, NULL);
+  dk_html_text (h, text);
+  dk_html_close (h, "a");
+  DK_HTML_MARKUP (h, "</p>");
+}
+
+void
+dk_page_error (DkHtml *h, const char *id, const char *message)
+{
+  dk_html_open (h, "p", "class", "error", "role", "alert", "id", id, NULL);
+  dk_html_text (h, message);
+  dk_html_close (h, "p");
+}
+
+void
+dk_page_round_clear (DkPageRound *own)
+{
+  g_clear_pointer (&own->round, dk_round_free);
+  g_clear_pointer (&own->a, dk_assessment_free);
+  g_clear_pointer (&own->fw, dk_framework_free);
+}
+
+/* Sets OUT to round I of ROUNDS (taken from it) when the signed-in person
+ * is registered in it; FALSE with ERROR when the store fails. */
+static gboolean
+own_in_round (Request *r, GPtrArray *rounds, guint i, DkPageRound *out, GError **error)
+{
+  const DkRound *round = rounds->pdata[i];
+  g_autoptr (GError) missing = NULL;
+  g_autoptr (DkAssessment) a = dk_store_assessment (r->store, round->id, r->who->person_id, &missing);
+  if (a == NULL)
+    {
+      if (g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&missing));
+      return FALSE;
+    }
+  g_autoptr (DkFramework) fw = dk_store_round_framework (r->store, round, error);
+  if (fw == NULL)
+    return FALSE;
+  out->round = g_ptr_array_steal_index (rounds, i);
+  out->a = g_steal_pointer (&a);
+  out->fw = g_steal_pointer (&fw);
+  return TRUE;
+}
+
+gboolean
+dk_page_own_round (Request *r, gboolean any_round, DkPageRound *out, GError **error)
+{
+  memset (out, 0, sizeof *out);
+  g_autoptr (GPtrArray) rounds = dk_store_rounds (r->store, error);
+  if (rounds == NULL)
+    return FALSE;
+  /* the open rounds first, newest first; then the others */
+  for (int pass = 0; pass < (any_round ? 2 : 1); pass++)
+    for (guint i = rounds->len; i-- > 0;)
+      {
+        if (((const DkRound *) rounds->pdata[i])->open != (pass == 0))
+          continue;
+        if (!own_in_round (r, rounds, i, out, error))
+          return FALSE;
+        if (out->round != NULL)
+          return TRUE;
+      }
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 #ifndef DK_WEB_PAGE_H
 #define DK_WEB_PAGE_H
 
+#include "framework.h"
 #include "plan.h"
 #include "server.h"
 
@@ -29,6 +30,43 @@ void dk_page_link_item (DkHtml *h, const char *path, const char *text);
 
 /* Writes a paragraph holding only a link to PATH saying TEXT. */
 void dk_page_link_para (DkHtml *h, const char *path, const char *text);
+/* Writes a list item saying FORMAT (a message with one %s) with TEXT in it. */
+void dk_page_fact (DkHtml *h, const char *format, const char *text);
+
+/* Writes a list item saying what kind of activity it is: KIND, FORMAT
+ * (words) and, when not 0, its HOURS. */
+void dk_page_kind (Request *r, DkHtml *h, const char *kind, const char *format, double hours);
+
+/* Writes the end of the page: the main part closed, the footer (the link
+ * to the accessibility statement) and the document's end.  Called by
+ * dk_web_answer_page. */
+void dk_page_end (Request *r, DkHtml *h);
+
+/* Writes the page's main action: a link to PATH saying TEXT, shown as a
+ * large button.  One per page. */
+void dk_page_main_action (DkHtml *h, const char *path, const char *text);
+
+/* Writes MESSAGE as an error (role alert) with the element id ID (NULL:
+ * none), for a field's aria-describedby. */
+void dk_page_error (DkHtml *h, const char *id, const char *message);
+
+/* The signed-in person's round: the newest open round they are registered
+ * in (with ANY_ROUND, else the newest round of all they are registered
+ * in), their assessment and the round's framework; all NULL when there is
+ * none.  Owned; free with dk_page_round_clear. */
+typedef struct {
+  DkRound      *round;
+  DkAssessment *a;
+  DkFramework  *fw;
+} DkPageRound;
+
+gboolean dk_page_own_round (Request *r, gboolean any_round, DkPageRound *out, GError **error);
+void dk_page_round_clear (DkPageRound *own);
+
+/* Sets *PLAN to the signed-in person's plan: in an open round, else in the
+ * newest round they have one in; NULL when they have none (caller frees).
+ * FALSE with ERROR when the store fails.  (page-plan.c) */
+gboolean dk_page_own_plan (Request *r, DkPlan **plan, GError **error);
 
 /* Writes a hidden field NAME with VALUE. */
 void dk_page_hidden (DkHtml *h, const char *name, const char *value);

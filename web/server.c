@@ -6,6 +6,7 @@
  * request, and stopping on SIGTERM after the requests in flight.
  */
 #include "server.h"
+#include "page.h"
 #include "crypto.h"
 #include "parse.h"
 
@@ -73,12 +74,19 @@ static const Route routes[] = {
   { "POST", "/invite/TOKEN",  DK_ACCESS_PUBLIC,    dk_page_invite_post },
   /* signed out, the start page sends to the login */
   { "GET",  "/",              DK_ACCESS_PUBLIC,    dk_page_home },
+  { "GET",  "/settings",      DK_ACCESS_SIGNED_IN, dk_page_settings_form },
   { "POST", "/settings",      DK_ACCESS_SIGNED_IN, dk_page_settings },
   { "GET",  "/me/data.json",  DK_ACCESS_OWN,       dk_page_my_data },
   { "GET",  "/assessment",    DK_ACCESS_OWN,       dk_page_assessment },
   { "POST", "/assessment",    DK_ACCESS_OWN,       dk_page_assessment_post },
   { "GET",  "/assessment/summary", DK_ACCESS_OWN,  dk_page_assessment_summary },
   { "POST", "/assessment/share",   DK_ACCESS_OWN,  dk_page_assessment_share },
+  { "GET",  "/plan",          DK_ACCESS_OWN,       dk_page_plan },
+  { "GET",  "/plan.pdf",      DK_ACCESS_OWN,       dk_page_plan_pdf },
+  { "GET",  "/plan.ics",      DK_ACCESS_OWN,       dk_page_plan_ics },
+  { "POST", "/plan/wishes",   DK_ACCESS_OWN,       dk_page_plan_wish },
+  { "GET",  "/catalogue",     DK_ACCESS_SIGNED_IN, dk_page_catalogue },
+  { "GET",  "/accessibility", DK_ACCESS_PUBLIC,    dk_page_accessibility },
   /* the manager's pages */
   { "GET",  "/team",                          DK_ACCESS_TEAM,    dk_page_team },
   { "GET",  "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation },
@@ -151,7 +159,7 @@ dk_web_header (Request *r, const char *name, const char *value)
 void
 dk_web_answer_page (Request *r, int status, DkHtml *h)
 {
-  DK_HTML_MARKUP (h, "</main></body></html>\n");
+  dk_page_end (r, h);
   gsize len;
   char *body = dk_html_free_to_string (h, &len);
   dk_web_answer (r, status, "text/html; charset=utf-8", body, len);
