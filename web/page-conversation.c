@@ -268,7 +268,7 @@ conversation_page (Request *r, const DkPlanContext *pc, GHashTable *errors, cons
   g_autofree char *title = g_strdup_printf (T ("Development conversation: %s"), r->person->name);
   DkHtml *h = dk_page_start (r, title);
   if (g_hash_table_size (errors) > 0 || held_error != NULL)
-    dk_page_alert (h, T ("Nothing was saved. Correct what is marked and press the button again."));
+    dk_page_error (h, "errors", T ("Nothing was saved. Correct what is marked and press the button again."));
   const DkRole *role = dk_framework_role (pc->fw, pc->a->role);
   dk_html_open (h, "p", "class", "round", NULL);
   dk_html_textf (h, T ("%s, %s. Round: %s."), dk_role_title (role, r->ctx.lang), r->person->unit_path,
@@ -322,7 +322,7 @@ refused (Request *r, const DkPlanContext *pc, const GError *error)
     }
   g_autofree char *title = g_strdup_printf (T ("Development conversation: %s"), r->person->name);
   DkHtml *h = dk_page_start (r, title);
-  dk_page_alert (h, error->message);
+  dk_page_error (h, "errors", error->message);
   g_autofree char *back = dk_page_person_path (pc->person->ext_id, "conversation");
   dk_page_link_para (h, back, T ("Back to the conversation"));
   dk_web_answer_page (r, 409, h);
@@ -402,7 +402,7 @@ dk_page_ratings_post (Request *r)
           g_autofree char *message = g_strdup (unknown);
           g_hash_table_remove (errors, "");
           DkHtml *h = dk_page_start (r, T ("The levels were not saved"));
-          dk_page_alert (h, message);
+          dk_page_error (h, "errors", message);
           g_autofree char *back = dk_page_person_path (pc.person->ext_id, "conversation");
           dk_page_link_para (h, back, T ("Back to the conversation"));
           dk_web_answer_page (r, 400, h);
@@ -517,7 +517,7 @@ dk_page_conversation_summary (Request *r)
                          it->activity_id != NULL ? dk_page_activity_title (r, catalogue, it->activity_id) : it->wish);
           if (it->due != NULL)
             dk_html_textf (h, T (", by %s"), it->due);
-          dk_html_textf (h, " (%s)", dk_page_plan_word (r, it->status));
+          dk_html_textf (h, " (%s)", dk_plan_word_in (it->status, r->ctx.lang));
           DK_HTML_MARKUP (h, "</li>");
         }
       DK_HTML_MARKUP (h, "</ol>");

@@ -92,7 +92,7 @@ items_table (Request *r, DkHtml *h, const DkPlanContext *pc, const DkPlan *plan,
       dk_html_element (h, "td", what);
       dk_html_element (h, "td", target);
       dk_html_element (h, "td", it->due != NULL ? it->due : "–");
-      dk_html_element (h, "td", dk_page_plan_word (r, it->status));
+      dk_html_element (h, "td", dk_plan_word_in (it->status, r->ctx.lang));
       g_autofree char *why = dk_reason_render (it->reason, r->ctx.lang);
       dk_html_element (h, "td", why != NULL ? why : "");
       DK_HTML_MARKUP (h, "<td>");

@@ -111,13 +111,6 @@ dk_page_label (DkHtml *h, const char *id, const char *text)
   dk_html_close (h, "label");
 }
 
-void
-dk_page_alert (DkHtml *h, const char *text)
-{
-  dk_html_open (h, "p", "class", "error", "role", "alert", NULL);
-  dk_html_text (h, text);
-  dk_html_close (h, "p");
-}
 
 void
 dk_page_fail (Request *r, DkHtml *h, const GError *error)
@@ -169,12 +162,6 @@ dk_page_person_path (const char *id, const char *rest)
   return g_strdup_printf ("/people/%s/%s", escaped, rest);
 }
 
-const char *
-dk_page_plan_word (Request *r, const char *word)
-{
-  /* core's N_() msgids: the stored word, but "followed up" */
-  return T_ (r->ctx.lang, g_strcmp0 (word, "followed-up") == 0 ? "followed up" : word);
-}
 
 const char *
 dk_page_activity_title (Request *r, GPtrArray *catalogue, const char *id)

@@ -74,9 +74,6 @@ void dk_page_hidden (DkHtml *h, const char *name, const char *value);
 /* Writes a label for the field ID saying TEXT. */
 void dk_page_label (DkHtml *h, const char *id, const char *text);
 
-/* Writes TEXT as an alert: what went wrong, announced by screen readers. */
-void dk_page_alert (DkHtml *h, const char *text);
-
 /* Drops the unfinished page H and answers 500 for ERROR. */
 void dk_page_fail (Request *r, DkHtml *h, const GError *error);
 
@@ -94,10 +91,6 @@ void dk_page_table_end (DkHtml *h);
 /* Returns the path /people/ID/REST of the person with external id ID,
  * escaped (caller frees). */
 char *dk_page_person_path (const char *id, const char *rest);
-
-/* Returns the plan state or item status WORD (plan.h's stored words) in
- * R's language (static). */
-const char *dk_page_plan_word (Request *r, const char *word);
 
 /* Returns the title in R's language of the activity ID of CATALOGUE
  * (DkActivity*), or ID itself when it is not there (static or ID). */
