@@ -76,30 +76,13 @@ static gboolean
 rating_load (Request *r, const char *code, Rating *s, GError **error)
 {
   memset (s, 0, sizeof *s);
-  g_autoptr (GPtrArray) rounds = dk_store_rounds (r->store, error);
-  if (rounds == NULL)
+  DkPageRound own;
+  if (!dk_page_own_round (r, code, TRUE, &own, error) || own.round == NULL)
     return FALSE;
-  /* pass 0: the open rounds; pass 1: the closed ones (a CODE: one pass) */
-  for (int pass = 0; pass < (code != NULL ? 1 : 2) && s->a == NULL; pass++)
-    for (guint i = rounds->len; i-- > 0 && s->a == NULL;)
-      {
-        DkRound *round = rounds->pdata[i];
-        if (code != NULL ? strcmp (round->code, code) != 0 : round->open != (pass == 0))
-          continue;
-        g_autoptr (GError) missing = NULL;
-        s->a = dk_store_assessment (r->store, round->id, r->who->person_id, &missing);
-        if (s->a == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
-          {
-            g_propagate_error (error, g_steal_pointer (&missing));
-            return FALSE;
-          }
-        if (s->a != NULL)
-          s->round = g_ptr_array_steal_index (rounds, i);
-      }
-  if (s->a == NULL)
-    return FALSE;
+  s->round = own.round;
+  s->a = own.a;
+  s->fw = own.fw;
   if ((s->person = dk_store_person_by_id (r->store, r->who->person_id, error)) == NULL
-      || (s->fw = dk_store_round_framework (r->store, s->round, error)) == NULL
       || (s->notes = dk_store_rating_notes (r->store, s->round->id, s->a->person_id, error)) == NULL)
     return FALSE;
   s->read_only = !dk_rating_changeable (s->round, s->person, NULL);

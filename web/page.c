@@ -250,17 +250,18 @@ own_in_round (Request *r, GPtrArray *rounds, guint i, DkPageRound *out, GError *
 }
 
 gboolean
-dk_page_own_round (Request *r, gboolean any_round, DkPageRound *out, GError **error)
+dk_page_own_round (Request *r, const char *code, gboolean any_round, DkPageRound *out, GError **error)
 {
   memset (out, 0, sizeof *out);
   g_autoptr (GPtrArray) rounds = dk_store_rounds (r->store, error);
   if (rounds == NULL)
     return FALSE;
-  /* the open rounds first, newest first; then the others */
-  for (int pass = 0; pass < (any_round ? 2 : 1); pass++)
+  /* the open rounds first, newest first; then the others (a CODE: one pass) */
+  for (int pass = 0; pass < (any_round || code != NULL ? 2 : 1); pass++)
     for (guint i = rounds->len; i-- > 0;)
       {
-        if (((const DkRound *) rounds->pdata[i])->open != (pass == 0))
+        const DkRound *round = rounds->pdata[i];
+        if (round->open != (pass == 0) || (code != NULL && strcmp (round->code, code) != 0))
           continue;
         if (!own_in_round (r, rounds, i, out, error))
           return FALSE;

@@ -50,17 +50,19 @@ void dk_page_main_action (DkHtml *h, const char *path, const char *text);
  * none), for a field's aria-describedby. */
 void dk_page_error (DkHtml *h, const char *id, const char *message);
 
-/* The signed-in person's round: the newest open round they are registered
- * in (with ANY_ROUND, else the newest round of all they are registered
- * in), their assessment and the round's framework; all NULL when there is
- * none.  Owned; free with dk_page_round_clear. */
+/* The signed-in person's round: with CODE, that round; else the newest
+ * open round they are registered in, and with ANY_ROUND when there is none
+ * the newest closed one; their assessment and the round's framework, all
+ * NULL when they are registered in no such round.  Owned; free with
+ * dk_page_round_clear. */
 typedef struct {
   DkRound      *round;
   DkAssessment *a;
   DkFramework  *fw;
 } DkPageRound;
 
-gboolean dk_page_own_round (Request *r, gboolean any_round, DkPageRound *out, GError **error);
+gboolean dk_page_own_round (Request *r, const char *code, gboolean any_round, DkPageRound *out,
+                            GError **error);
 void dk_page_round_clear (DkPageRound *own);
 
 /* Sets *PLAN to the signed-in person's plan: in an open round, else in the
