@@ -254,6 +254,13 @@ for method, path in ROUTES:
     r = m1.post(path.replace("E1", "E3"), {"round": "r1"}) if method == "POST" else m1.get(path.replace("E1", "E3"))
     check(r.status == 404 and "secret-comment-E3" not in r.text, "%s %s for another's employee: %d" % (method, path, r.status))
 check(stored() == before, "a denied request changed the store")
+# the manager's own forms need their CSRF token too
+for method, path in ROUTES:
+    if method == "POST":
+        r = m1.request("POST", path, {"round": "r1", "manager-1.1": "5", "reason-1.1": "x", "held": TODAY,
+                                      "from": "empty", "status": "done", "on": TODAY})
+        check(r.status == 403, "%s without a CSRF token: %d" % (path, r.status))
+check(stored() == before, "a POST without its token changed the store")
 check(m3.get("/team").status == 404 and e1.get("/team").status == 404, "/team without a team")
 check("/team" not in m3.get("/").text, "a manager without a team is sent to /team")
 check("/team" in m1.get("/").text, "the manager is not sent to /team")
