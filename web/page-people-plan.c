@@ -15,6 +15,7 @@
  */
 #include "page.h"
 #include "date.h"
+#include "hint.h"
 
 #include <string.h>
 
@@ -337,6 +338,22 @@ refuse (Request *r, DkPlanContext *pc, const char *message)
   dk_plan_context_clear (pc);
 }
 
+/* Returns what to do about a step the plan's state refused, in the page's
+ * words (core's error says which step would help); else ERROR's message. */
+static const char *
+refusal (Request *r, const GError *error)
+{
+  switch (dk_error_hint (error, NULL, NULL))
+    {
+    case DK_HINT_PLAN_REOPEN_ITEMS: return T ("The plan is agreed. Reopen it to change its activities.");
+    case DK_HINT_PLAN_REOPEN:       return T ("The plan is agreed already. Reopen it to change it.");
+    case DK_HINT_PLAN_ADD_FIRST:    return T ("Add an activity before you agree the plan.");
+    case DK_HINT_PLAN_AGREE:        return T ("Agree the plan before you follow it up.");
+    case DK_HINT_PLAN_ADD:          return T ("The plan is a draft already: change it here.");
+    default:                        return error->message;
+    }
+}
+
 /* Answers a change that core refused or failed: ERROR's message on the page
  * (400 for bad input, 409 for a step the plan does not allow), or 500. */
 static void
@@ -348,7 +365,7 @@ plan_failed (Request *r, DkPlanContext *pc, const GError *error)
     plan_page (r, pc, error->message, 400);
   else if (g_error_matches (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED)
            || g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED))
-    plan_page (r, pc, error->message, 409);
+    plan_page (r, pc, refusal (r, error), 409);
   else
     dk_web_fail (r, error);
 }

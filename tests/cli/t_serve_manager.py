@@ -195,8 +195,8 @@ check('value="Mentorskap"' in r.text, "the typed wish is not kept")
 for n, status, what in (("1", "bogus", "a bad status"), ("99", "done", "no such item"), ("x", "done", "no number")):
     r = m1.post("/people/E1/plan/items/" + n, {"round": "r1", "status": status})
     check(r.status == 400, "%s: %d" % (what, r.status))
-check(m1.post("/people/E1/plan/follow-ups", {"round": "r1", "on": TODAY}).status == 409,
-      "a follow-up of a draft")
+r = m1.post("/people/E1/plan/follow-ups", {"round": "r1", "on": TODAY})
+check(r.status == 409 and "Agree the plan before you follow it up" in r.text, "a follow-up of a draft")
 check(stored() == before, "a refused plan change changed the store")
 
 r = m1.post("/people/E1/plan/items", {"round": "r1", "competence": "1.2", "wish": "Mentorskap",
@@ -209,6 +209,7 @@ check(r.status == 303 and plan_state() == "agreed|M1", "agreeing: %d %s" % (r.st
 before = stored()
 r = m1.post("/people/E1/plan/items", {"round": "r1", "competence": "1.2", "wish": "Mer"})
 check(r.status == 409 and stored() == before, "adding to an agreed plan: %d" % r.status)
+check("Reopen it to change its activities" in r.text, "the refusal does not say what to do")
 r = m1.post("/people/E1/plan/follow-ups", {"round": "r1", "on": "21/9"})
 check(r.status == 400 and stored() == before, "a follow-up on a bad day: %d" % r.status)
 for on, notes in (("2026-09-21", "Första uppföljningen"), ("2026-09-21", "Andra uppföljningen")):
