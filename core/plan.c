@@ -367,9 +367,27 @@ dk_plan_set_status (DkStore *store, const char *round, const char *person, guint
 
 /* ---- suggestions for everyone ------------------------------------------------------------------ */
 
+/* A suggested plan worked out but not yet written: its person and its
+ * items' run in SuggestAll.items. */
+typedef struct {
+  gint64 person;
+  guint  first, n;
+} PendingPlan;
+
+/* One item of a pending plan; the texts belong to the framework, the
+ * catalogue or SuggestAll.texts, all alive until the plans are written. */
+typedef struct {
+  const char *competence;
+  const char *activity;
+  const char *reason;
+  guint       target;
+} PendingItem;
+
 typedef struct {
   DkStore     *store;
-  DkPlanWriter *writer;
+  GArray      *plans;        /* PendingPlan */
+  GArray      *items;        /* PendingItem */
+  GStringChunk *texts;       /* the reasons, each kept once */
   DkRound     *round;
   DkFramework *fw;
   DkPlanner   *planner;
@@ -410,19 +428,58 @@ suggest_row (const DkScanRow *row, gpointer user_data)
   g_autoptr (GPtrArray) needs = dk_planner_suggest (s->planner, s->fw, gaps, role, unit,
                                                     dk_framework_motivation_high (s->fw), NULL,
                                                     DK_STRATEGY_GAPS, 1);
-  gboolean any = FALSE;
+  PendingPlan plan = { .person = row->person_id, .first = s->items->len };
   for (guint i = 0; i < needs->len; i++)
-    any |= ((DkNeedPlan *) needs->pdata[i])->suggestions->len > 0;
-  if (!any)
-    return TRUE;
-  gint64 plan = dk_plan_writer_plan (s->writer, s->round->id, row->person_id, "suggested", s->error);
-  if (plan == 0 || !add_best (s->writer, plan, needs, s->error))
     {
-      s->failed = TRUE;
-      return FALSE;
+      const DkNeedPlan *n = needs->pdata[i];
+      if (n->suggestions->len == 0)
+        continue;   /* not covered: the coverage report lists it */
+      const DkSuggestion *best = n->suggestions->pdata[0];
+      PendingItem item = { .competence = n->competence->id, .activity = best->activity->id,
+                           .reason = g_string_chunk_insert_const (s->texts, best->reason),
+                           .target = n->target };
+      g_array_append_val (s->items, item);
     }
-  s->written++;
+  plan.n = s->items->len - plan.first;
+  if (plan.n > 0)
+    g_array_append_val (s->plans, plan);
   return TRUE;
+}
+
+/* Writes S's pending plans in one short transaction, leaving out the
+ * people who got a plan since they were worked out. */
+static gboolean
+write_pending (SuggestAll *s, GError **error)
+{
+  g_autoptr (DkPlanWriter) w = dk_plan_writer_new (s->store, s->ctx);
+  if (!dk_store_begin (s->store, error))
+    return FALSE;
+  g_autoptr (GHashTable) planned = dk_store_planned_people (s->store, s->round->id, error);
+  gboolean ok = planned != NULL;
+  for (guint i = 0; ok && i < s->plans->len; i++)
+    {
+      const PendingPlan *p = &g_array_index (s->plans, PendingPlan, i);
+      if (g_hash_table_contains (planned, &p->person))
+        continue;
+      gint64 plan = dk_plan_writer_plan (w, s->round->id, p->person, "suggested", error);
+      ok = plan != 0 && ((i + 1) % 4096 != 0 || !dk_context_cancelled (s->ctx, error));
+      for (guint k = p->first; ok && k < p->first + p->n; k++)
+        {
+          const PendingItem *it = &g_array_index (s->items, PendingItem, k);
+          ok = dk_plan_writer_item (w, plan, it->competence, it->target, it->activity, NULL, NULL,
+                                    it->reason, error);
+        }
+      s->written += ok ? 1 : 0;
+    }
+  ok = ok && dk_store_audit (s->store, dk_context_actor (s->ctx), "plan", 0, s->round->id,
+                             "suggested for all", NULL, s->unit != NULL ? s->unit : "", error)
+       && dk_store_commit (s->store, error);
+  if (!ok)
+    {
+      dk_store_rollback (s->store);
+      s->written = 0;
+    }
+  return ok;
 }
 
 static gboolean
@@ -445,9 +502,15 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const 
                      guint *written, const DkProgress *progress, GError **error)
 {
   SuggestAll s = { .store = store, .unit = unit, .error = error, .progress = progress, .ctx = ctx };
-  s.writer = dk_plan_writer_new (store, ctx);
+  s.plans = g_array_new (FALSE, FALSE, sizeof (PendingPlan));
+  s.items = g_array_new (FALSE, FALSE, sizeof (PendingItem));
+  s.texts = g_string_chunk_new (4096);
   g_autoptr (GPtrArray) catalogue = NULL;
   g_autofree char *from = dk_context_today (ctx);
+  /* worked out in a read transaction, which holds no writer back; only
+   * the writing takes the write lock, for a short time */
+  if (!dk_store_read_begin (store, error))
+    return FALSE;
   gboolean ok = (s.round = dk_store_round (store, round, error)) != NULL
                 && (unit == NULL || dk_store_unit_ensure (store, unit, FALSE, error) != 0)
                 && (s.fw = dk_store_round_framework (store, s.round, error)) != NULL
@@ -458,16 +521,15 @@ dk_plan_suggest_all (DkStore *store, const char *round, const char *unit, const 
       s.planner = dk_planner_new (catalogue, from);
       gint64 registered = progress != NULL ? dk_store_round_registered (store, s.round, error) : 0;
       s.registered = (guint64) MAX (registered, 0);
-      ok = registered >= 0 && dk_store_begin (store, error)
-           && dk_store_round_scan (store, s.round->id, DK_SCAN_PERSON, suggest_row, &s, error) && !s.failed
-           && dk_store_audit (store, dk_context_actor (ctx), "plan", 0, s.round->id, "suggested for all",
-                              NULL, unit != NULL ? unit : "", error)
-           && dk_store_commit (store, error);
-      if (!ok)
-        dk_store_rollback (store);
+      ok = registered >= 0
+           && dk_store_round_scan (store, s.round->id, DK_SCAN_PERSON, suggest_row, &s, error) && !s.failed;
     }
+  ok = dk_store_read_end (store, ok ? error : NULL) && ok;
+  ok = ok && !dk_context_cancelled (ctx, error) && write_pending (&s, error);
   *written = s.written;
-  dk_plan_writer_free (s.writer);
+  g_array_unref (s.plans);
+  g_array_unref (s.items);
+  g_string_chunk_free (s.texts);
   dk_planner_free (s.planner);
   g_clear_pointer (&s.units, g_hash_table_unref);
   g_clear_pointer (&s.planned, g_hash_table_unref);

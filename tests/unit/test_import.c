@@ -71,6 +71,54 @@ test_cancelled_suggest_all_changes_nothing (void **state)
   assert_true (written > 0);
 }
 
+/* What a second connection does while plan suggest --all works the plans
+ * out: it asks the first time the run asks whether to stop. */
+typedef struct {
+  const char *path;
+  gboolean    wrote;
+} SecondWriter;
+
+static gboolean
+write_meanwhile (gpointer data)
+{
+  SecondWriter *w = data;
+  if (w->wrote)
+    return FALSE;
+  w->wrote = TRUE;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkStore) other = dk_store_open (w->path, FALSE, &error);
+  assert_non_null (other);
+  dk_store_set_busy_timeout (other, 0);   /* the write lock must be free at once */
+  g_autoptr (DkPlan) plan = dk_plan_create (other, "r1", "P1", FALSE, &dk_test_ctx, &error);
+  assert_non_null (plan);
+  return FALSE;
+}
+
+/* plan suggest --all holds no writer back while it works the plans out
+ * (a read transaction): another connection writes meanwhile without
+ * waiting, and the plan it made is kept, not replaced by a suggestion. */
+static void
+test_suggest_all_lets_writers_in (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *catalogue = dk_test_path ("tests/data/catalogue/good.xml");
+  DkImportSummary s = { 0 };
+  assert_true (dk_import_catalogue (f->store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_true (dk_store_rate_self (f->store, "r1", "P1", "1.1", 1, &dk_test_ctx, &error));
+  SecondWriter w = { .path = f->path };
+  DkContext ctx = dk_test_ctx;
+  ctx.cancelled = write_meanwhile;
+  ctx.cancel_data = &w;
+  guint written = 0;
+  assert_true (dk_plan_suggest_all (f->store, "r1", NULL, &ctx, &written, NULL, &error));
+  assert_true (w.wrote);
+  g_autoptr (DkPlan) p1 = dk_plan_get (f->store, "r1", "P1", &error);
+  assert_non_null (p1);
+  assert_string_equal (p1->state, "draft");
+  assert_int_equal (p1->items->len, 0);
+}
+
 /* A cancelled import is an error and, as every failed import, changes
  * nothing (the CSV catalogue and participation files are read by the same
  * reader, which asks the context). */
@@ -256,6 +304,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_closed_round_refuses_import, setup, teardown),
     cmocka_unit_test_setup_teardown (test_cancelled_suggest_all_changes_nothing, setup, teardown),
     cmocka_unit_test_setup_teardown (test_cancelled_import_changes_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_suggest_all_lets_writers_in, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
