@@ -98,7 +98,8 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildcard po/*.po))
 
-.PHONY: all deps deps-bench deps-fuzz deps-valgrind deps-tsan demo check check-unit check-cli check-asan \
+.PHONY: all deps deps-bench deps-fuzz deps-valgrind deps-tsan deps-web-test demo check check-unit check-cli \
+        check-web screenshots check-asan \
         check-valgrind check-tsan tsan-run \
         bench fuzz fuzz-run pot install uninstall clean
 
@@ -223,20 +224,45 @@ deps-valgrind:
 deps-tsan:
 	@sh build-aux/deps.sh tsan
 
+deps-web-test:
+	@sh build-aux/deps.sh web-test
+
+# axe-core for the browser tests, as tests/web/package-lock.json pins it,
+# installed into $(BUILD)/node/ with npm ci: again only when the lockfile changes.
+NODE_DIR := $(BUILD)/node
+AXE      := $(NODE_DIR)/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/web/package.json tests/web/package-lock.json | deps-web-test
+	@mkdir -p $(NODE_DIR)
+	@echo "  NPM     $(NODE_DIR)"
+	@cp tests/web/package.json tests/web/package-lock.json $(NODE_DIR)/
+	@cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@test -s $@ && touch $@
+
 # ---- the README's two commands ----------------------------------------------
 
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@BIN=$(BIN) sh examples/demo.sh
 
-check: deps
+check: deps deps-web-test
 	@$(MAKE) --no-print-directory check-unit check-cli
+	@$(MAKE) --no-print-directory check-web
 
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 check-cli: $(BIN) $(MODULES) $(MO_FILES) $(BUILD)/bench/gen $(BUILD)/tests/pngdiff
 	@sh tests/cli/run.sh $(BIN)
+
+# The browser tests (tests/web/t_*.py): the pages in headless Chromium, with
+# Debian's Python (its selenium), through tests/cli/run.sh: "web: N passed, N failed".
+check-web: deps-web-test $(BIN) $(MODULES) $(MO_FILES) $(AXE)
+	@DK_SUITE=web AXE_JS=$(CURDIR)/$(AXE) sh tests/cli/run.sh $(BIN)
+
+# The same tests, saving what the pages look like at 1280 and 320 px into docs/images/.
+screenshots: deps-web-test $(BIN) $(MODULES) $(MO_FILES) $(AXE)
+	@DK_SCREENSHOTS=1 DK_SUITE=web AXE_JS=$(CURDIR)/$(AXE) sh tests/cli/run.sh $(BIN)
 
 check-asan: deps
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the Debian packages digikomp needs that this machine lacks, and
-# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz] [valgrind] [tsan]
+# nothing when all are present.  Usage: build-aux/deps.sh [core] [bench] [fuzz] [valgrind] [tsan] [web-test]
 #
 # Each need is "how-to-check:what:package": pc = a pkg-config module,
 # cmd = a command on PATH, file = a file that must exist.
@@ -50,6 +50,16 @@ cmd:valgrind:valgrind
 tsan='
 cmd:clang:clang
 '
+# the browser tests (tests/web/): Debian's Chromium and its WebDriver, driven
+# from Debian's Python; Node.js and npm install axe-core from the lockfile
+web_test='
+file:/usr/bin/python3:python3
+cmd:chromium:chromium
+cmd:chromedriver:chromium-driver
+file:/usr/lib/python3/dist-packages/selenium/__init__.py:python3-selenium
+cmd:node:nodejs
+cmd:npm:npm
+'
 
 has() {
   case "$1" in
@@ -61,7 +71,8 @@ has() {
 
 missing=""
 for group in "${@:-core}"; do
-  eval "needs=\$$group"
+  # a group's name may hold a dash (web-test); its variable has an underscore
+  eval "needs=\$$(echo "$group" | tr - _)"
   for need in $needs; do
     kind=${need%%:*}; rest=${need#*:}; what=${rest%:*}; pkg=${rest##*:}
     has "$kind" "$what" || case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
