@@ -181,6 +181,19 @@ setup_units (Scan *s, DkStore *store, const DkGapQuery *q, GError **error)
   return TRUE;
 }
 
+/* Flattens FW's expectations and scopes into S. */
+static void
+setup_framework (Scan *s, const DkFramework *fw, DkScopeBy scope_by)
+{
+  s->n_comp = dk_framework_n_competences (fw);
+  s->n_roles = dk_framework_n_roles (fw);
+  s->high = dk_framework_motivation_high (fw);
+  for (guint r = 0; r < s->n_roles; r++)
+    for (guint c = 0; c < s->n_comp; c++)
+      s->expected[r][c] = (guint8) dk_framework_expected (fw, r, c);
+  setup_scopes (s, fw, scope_by);
+}
+
 static gboolean
 setup_groups (Scan *s, DkStore *store, const DkFramework *fw, const DkGapQuery *q,
               GError **error)
@@ -356,13 +369,7 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
   gap->scope_keys = g_ptr_array_new_with_free_func (g_free);
   Scan s = { .gap = gap, .panel = query->panel, .group_by = query->group_by, .ctx = query->ctx,
              .error = error };
-  s.n_comp = dk_framework_n_competences (fw);
-  s.n_roles = dk_framework_n_roles (fw);
-  s.high = dk_framework_motivation_high (fw);
-  for (guint r = 0; r < s.n_roles; r++)
-    for (guint c = 0; c < s.n_comp; c++)
-      s.expected[r][c] = (guint8) dk_framework_expected (fw, r, c);
-  setup_scopes (&s, fw, query->scope_by);
+  setup_framework (&s, fw, query->scope_by);
   gboolean ok = setup_groups (&s, store, fw, query, error);
   if (ok)
     {
@@ -380,6 +387,28 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
   g_free (s.offset);
   g_free (s.chain);
   return ok ? g_steal_pointer (&gap) : NULL;
+}
+
+DkGap *
+dk_gap_compute_people (const DkFramework *fw, GPtrArray *assessments, DkScopeBy scope_by)
+{
+  DkGap *gap = g_new0 (DkGap, 1);
+  gap->group_keys = g_ptr_array_new_with_free_func (g_free);
+  gap->scope_keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (gap->group_keys, g_strdup (""));
+  gap->n_groups = 1;
+  Scan s = { .gap = gap, .group_by = DK_GROUP_ORGANISATION };
+  setup_framework (&s, fw, scope_by);
+  gap->cells = s.buckets = g_new0 (DkGapCell, gap->n_scopes);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      const DkAssessment *a = assessments->pdata[i];
+      DkScanRow row = { .person_id = a->person_id, .unit_id = a->unit_id, .role = a->role,
+                        .gender = a->gender, .flags = a->flags, .n = a->n, .self = a->self,
+                        .manager = a->manager, .motivation = a->motivation };
+      scan_row (&row, &s);
+    }
+  return gap;
 }
 
 /* ---- metrics ------------------------------------------------------------------------ */

@@ -95,6 +95,12 @@ typedef struct _DkGap DkGap;
  * result of part of the round. */
 DkGap *dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
                        const DkGapQuery *query, GError **error);
+/* Computes the counters of one group of the people whose assessments are
+ * ASSESSMENTS (DkAssessment*, of a round whose framework is FW), by
+ * SCOPE_BY, as dk_gap_compute counts them (only shared ratings count): a
+ * manager's team, read without scanning the round.  Returns a new result
+ * with one group, "".  Thread-safe. */
+DkGap *dk_gap_compute_people (const DkFramework *fw, GPtrArray *assessments, DkScopeBy scope_by);
 void dk_gap_free (DkGap *gap);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkGap, dk_gap_free)
 

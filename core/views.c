@@ -139,22 +139,21 @@ sheet_table (DkStore *store, const Sheet *s, DkLang lang, GError **error)
   return t;
 }
 
-static char *
-sheet_radar (const Sheet *s, DkLang lang)
+char *
+dk_view_radar (const DkFramework *fw, const DkPersonGap *gaps, const char *expected_label,
+               const char *effective_label)
 {
-  guint n = dk_framework_n_competences (s->fw);
+  guint n = dk_framework_n_competences (fw);
   g_autofree const char **axes = g_new0 (const char *, n);
   g_autofree guint *expected = g_new0 (guint, n), *effective = g_new0 (guint, n);
   for (guint c = 0; c < n; c++)
     {
-      axes[c] = s->gaps[c].competence->id;
-      expected[c] = s->gaps[c].expected;
-      effective[c] = s->gaps[c].effective;
+      axes[c] = gaps[c].competence->id;
+      expected[c] = gaps[c].expected;
+      effective[c] = gaps[c].effective;
     }
-  const DkScale *scale = dk_framework_scale (s->fw);
-  DkRadar radar = { n, axes, expected, effective, scale->min, scale->max,
-                    _("Expected level"), _("Effective level") };
-  (void) lang;
+  const DkScale *scale = dk_framework_scale (fw);
+  DkRadar radar = { n, axes, expected, effective, scale->min, scale->max, expected_label, effective_label };
   return dk_svg_radar (&radar);
 }
 
@@ -183,7 +182,7 @@ dk_view_conversation (DkStore *store, const char *person, const char *round, DkL
               dk_report_add_note (report, held);
             }
           dk_report_add_note (report, _("Gap = expected − effective level; a positive gap is a need (marked)."));
-          g_autofree char *radar = sheet_radar (&s, lang);
+          g_autofree char *radar = dk_view_radar (s.fw, s.gaps, _("Expected level"), _("Effective level"));
           dk_report_add_chart (report, _("Expected and effective levels"), radar);
           dk_report_add_table (report, t);
         }

@@ -9,6 +9,7 @@
 #define DK_VIEWS_H
 
 #include "store.h"
+#include "gap.h"
 #include "report-model.h"
 
 /* Returns the conversation sheet of PERSON (external id) in ROUND (a code,
@@ -18,6 +19,12 @@
  * emphasised; a radar chart of expected against effective levels. */
 DkReport *dk_view_conversation (DkStore *store, const char *person, const char *round,
                                 DkLang lang, GError **error);
+
+/* Returns the spider chart (SVG, caller frees) of GAPS (dk_gap_person's
+ * for one assessment of FW): the expected against the effective levels,
+ * the lines labelled EXPECTED_LABEL and EFFECTIVE_LABEL.  Thread-safe. */
+char *dk_view_radar (const DkFramework *fw, const DkPersonGap *gaps, const char *expected_label,
+                     const char *effective_label);
 
 /* Returns the team grid of MANAGER (external id) in ROUND: the direct
  * reports (SUBTREE: everyone below) × competences, each cell the gap

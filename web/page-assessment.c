@@ -638,19 +638,6 @@ dk_page_assessment_post (Request *r)
 
 /* ---- the summary, and sharing ------------------------------------------------------ */
 
-/* Returns LEVEL of SCALE as a person reads it: "3 Independent", "Don't
- * know", "Not answered" (caller frees). */
-static char *
-level_words (Request *r, const DkScale *scale, guint level)
-{
-  if (level == DK_LEVEL_NONE)
-    return g_strdup (T ("Not answered"));
-  if (level == DK_LEVEL_DONT_KNOW)
-    return g_strdup (T ("Don't know"));
-  const char *label = dk_scale_label (scale, level, r->ctx.lang);
-  return label != NULL ? g_strdup_printf ("%u %s", level, label) : g_strdup_printf ("%u", level);
-}
-
 /* Writes the chart and the table of own levels against the expected ones. */
 static void
 levels (Request *r, DkHtml *h, const Rating *s)
@@ -694,9 +681,9 @@ levels (Request *r, DkHtml *h, const Rating *s)
         continue;
       const DkCompetence *comp = dk_framework_competence (s->fw, c);
       g_autofree char *name = g_strdup_printf ("%s %s", comp->id, dk_competence_title (comp, r->ctx.lang));
-      g_autofree char *self = level_words (r, scale, s->a->self[c]);
-      g_autofree char *want = level_words (r, scale, expected[c]);
-      g_autofree char *motivation = level_words (r, dk_framework_motivation_scale (s->fw), s->a->motivation[c]);
+      g_autofree char *self = dk_page_level_words (r, scale, s->a->self[c]);
+      g_autofree char *want = dk_page_level_words (r, scale, expected[c]);
+      g_autofree char *motivation = dk_page_level_words (r, dk_framework_motivation_scale (s->fw), s->a->motivation[c]);
       DK_HTML_MARKUP (h, "<tr>");
       dk_html_open (h, "th", "scope", "row", NULL);
       dk_html_text (h, name);

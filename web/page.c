@@ -6,6 +6,7 @@
  * without JavaScript.
  */
 #include "page.h"
+#include "catalogue.h"
 
 #include <gio/gio.h>
 #include <string.h>
@@ -95,6 +96,79 @@ dk_page_style (Request *r)
   dk_web_answer (r, 200, "text/css; charset=utf-8", g_strndup (data, len), len);
 }
 
+
+void
+dk_page_hidden (DkHtml *h, const char *name, const char *value)
+{
+  dk_html_open (h, "input", "type", "hidden", "name", name, "value", value, NULL);
+}
+
+void
+dk_page_label (DkHtml *h, const char *id, const char *text)
+{
+  dk_html_open (h, "label", "for", id, NULL);
+  dk_html_text (h, text);
+  dk_html_close (h, "label");
+}
+
+
+void
+dk_page_fail (Request *r, DkHtml *h, const GError *error)
+{
+  gsize len;
+  g_free (dk_html_free_to_string (h, &len));
+  dk_web_fail (r, error);
+}
+
+char *
+dk_page_level_words (Request *r, const DkScale *scale, guint level)
+{
+  if (level == DK_LEVEL_NONE)
+    return g_strdup (T ("Not answered"));
+  if (level == DK_LEVEL_DONT_KNOW)
+    return g_strdup (T ("Don't know"));
+  const char *label = dk_scale_label (scale, level, r->ctx.lang);
+  return label != NULL ? g_strdup_printf ("%u %s", level, label) : g_strdup_printf ("%u", level);
+}
+
+void
+dk_page_table_start (DkHtml *h, const char *id, const char *caption, const char *const *heads, guint n_heads)
+{
+  dk_html_open (h, "div", "class", "table", "role", "region", "tabindex", "0", "aria-labelledby", id, NULL);
+  DK_HTML_MARKUP (h, "<table>");
+  dk_html_open (h, "caption", "id", id, NULL);
+  dk_html_text (h, caption);
+  dk_html_close (h, "caption");
+  DK_HTML_MARKUP (h, "<thead><tr>");
+  for (guint i = 0; i < n_heads; i++)
+    {
+      dk_html_open (h, "th", "scope", "col", NULL);
+      dk_html_text (h, heads[i]);
+      dk_html_close (h, "th");
+    }
+  DK_HTML_MARKUP (h, "</tr></thead><tbody>");
+}
+
+void
+dk_page_table_end (DkHtml *h)
+{
+  DK_HTML_MARKUP (h, "</tbody></table></div>");
+}
+
+char *
+dk_page_person_path (const char *id, const char *rest)
+{
+  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+  return g_strdup_printf ("/people/%s/%s", escaped, rest);
+}
+
+
+const char *
+dk_page_activity_title (Request *r, GPtrArray *catalogue, const char *id)
+{
+  const DkActivity *a = id != NULL && catalogue != NULL ? dk_catalogue_find (catalogue, id) : NULL;
+  return a != NULL ? dk_activity_title (a, r->ctx.lang) : id;
+}
 
 void
 dk_page_fact (DkHtml *h, const char *format, const char *text)

@@ -70,4 +70,38 @@ void dk_page_round_clear (DkPageRound *own);
  * FALSE with ERROR when the store fails.  (page-plan.c) */
 gboolean dk_page_own_plan (Request *r, DkPlan **plan, GError **error);
 
+/* Writes a hidden field NAME with VALUE. */
+void dk_page_hidden (DkHtml *h, const char *name, const char *value);
+
+/* Writes a label for the field ID saying TEXT. */
+void dk_page_label (DkHtml *h, const char *id, const char *text);
+
+/* Drops the unfinished page H and answers 500 for ERROR. */
+void dk_page_fail (Request *r, DkHtml *h, const GError *error);
+
+/* Returns LEVEL of SCALE as a person reads it: "3 Independent", "Don't
+ * know", "Not answered" (caller frees). */
+char *dk_page_level_words (Request *r, const DkScale *scale, guint level);
+
+/* Writes the start of a table that scrolls sideways on a narrow screen (a
+ * region the keyboard reaches), its caption CAPTION (id ID) and a header
+ * row of the N_HEADS column headings HEADS; dk_page_table_end ends it. */
+void dk_page_table_start (DkHtml *h, const char *id, const char *caption, const char *const *heads,
+                          guint n_heads);
+void dk_page_table_end (DkHtml *h);
+
+/* Returns the path /people/ID/REST of the person with external id ID,
+ * escaped (caller frees). */
+char *dk_page_person_path (const char *id, const char *rest);
+
+/* Returns the title in R's language of the activity ID of CATALOGUE
+ * (DkActivity*), or ID itself when it is not there (static or ID). */
+const char *dk_page_activity_title (Request *r, GPtrArray *catalogue, const char *id);
+
+/* Loads the plan context of R's person (r->person, of a /people/ID/…
+ * route) in the round of the form's or the query's `round`, else the open
+ * round; when they have no rating there, answers the page that says so (or
+ * 500) and returns FALSE.  Clear *PC with dk_plan_context_clear. */
+gboolean dk_page_person_load (Request *r, DkPlanContext *pc);
+
 #endif

@@ -87,23 +87,54 @@ static const Route routes[] = {
   { "POST", "/plan/wishes",   DK_ACCESS_OWN,       dk_page_plan_wish },
   { "GET",  "/catalogue",     DK_ACCESS_SIGNED_IN, dk_page_catalogue },
   { "GET",  "/accessibility", DK_ACCESS_PUBLIC,    dk_page_accessibility },
+  /* the manager's pages */
+  { "GET",  "/team",                          DK_ACCESS_TEAM,    dk_page_team },
+  { "GET",  "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation },
+  { "GET",  "/people/ID/conversation/summary", DK_ACCESS_MANAGED, dk_page_conversation_summary },
+  { "POST", "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation_post },
+  { "POST", "/people/ID/ratings",             DK_ACCESS_MANAGED, dk_page_ratings_post },
+  { "GET",  "/people/ID/plan",                DK_ACCESS_MANAGED, dk_page_people_plan },
+  { "POST", "/people/ID/plan",                DK_ACCESS_MANAGED, dk_page_people_plan_create },
+  { "POST", "/people/ID/plan/items",          DK_ACCESS_MANAGED, dk_page_people_plan_add },
+  { "POST", "/people/ID/plan/items/N",        DK_ACCESS_MANAGED, dk_page_people_plan_status },
+  { "POST", "/people/ID/plan/agree",          DK_ACCESS_MANAGED, dk_page_people_plan_agree },
+  { "POST", "/people/ID/plan/follow-ups",     DK_ACCESS_MANAGED, dk_page_people_plan_follow_up },
+  { "POST", "/people/ID/plan/reopen",         DK_ACCESS_MANAGED, dk_page_people_plan_reopen },
 };
 
-/* Returns TRUE when PATH matches PATTERN, *PARAM pointing at the segment
- * that matched TOKEN (or NULL). */
+/* Returns TRUE when PATH matches PATTERN segment by segment: a segment of
+ * capitals (TOKEN, ID, N) matches any one non-empty segment, the first two
+ * of them kept in SEG and LEN. */
 static gboolean
-route_matches (const char *pattern, const char *path, const char **param)
+route_matches (const char *pattern, const char *path, const char *seg[2], gsize len[2])
 {
-  *param = NULL;
-  if (g_str_has_suffix (pattern, "/TOKEN"))
+  guint n = 0;
+  seg[0] = seg[1] = NULL;
+  len[0] = len[1] = 0;
+  const char *p = pattern, *q = path;
+  while (*p != '\0' || *q != '\0')
     {
-      gsize n = strlen (pattern) - strlen ("TOKEN");
-      if (strncmp (path, pattern, n) != 0 || path[n] == '\0' || strchr (path + n, '/') != NULL)
+      if (*p != '/' || *q != '/')
         return FALSE;
-      *param = path + n;
-      return TRUE;
+      p++;
+      q++;
+      gsize pl = strcspn (p, "/"), ql = strcspn (q, "/");
+      gboolean param = pl > 0;
+      for (gsize i = 0; i < pl && param; i++)
+        param = g_ascii_isupper (p[i]);
+      if (param)
+        {
+          if (ql == 0 || n == 2)
+            return FALSE;
+          seg[n] = q;
+          len[n++] = ql;
+        }
+      else if (pl != ql || strncmp (p, q, pl) != 0)
+        return FALSE;
+      p += pl;
+      q += ql;
     }
-  return strcmp (pattern, path) == 0;
+  return TRUE;
 }
 
 /* ---- answers ------------------------------------------------------------------ */
@@ -419,6 +450,9 @@ request_end (void *cls, struct MHD_Connection *conn, void **req_cls, enum MHD_Re
   if (write (STDERR_FILENO, line, strlen (line)) < 0)
     { /* nowhere to say it */ }
   g_free (r->path);
+  g_free (r->param);
+  g_free (r->param2);
+  dk_person_free (r->person);
   if (r->query != NULL)
     g_hash_table_unref (r->query);
   if (r->form != NULL)
@@ -504,21 +538,41 @@ dispatch (Request *r, struct MHD_Connection *conn, gboolean post)
   gboolean path_known = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      const char *param;
-      if (!route_matches (routes[i].pattern, r->path, &param))
+      const char *seg[2];
+      gsize len[2];
+      if (!route_matches (routes[i].pattern, r->path, seg, len))
         continue;
       path_known = TRUE;
       if (strcmp (routes[i].method, r->method) == 0 || (strcmp (r->method, "HEAD") == 0
                                                        && strcmp (routes[i].method, "GET") == 0))
         {
           route = &routes[i];
-          r->param = param;
+          r->param = seg[0] != NULL ? g_strndup (seg[0], len[0]) : NULL;
+          r->param2 = seg[1] != NULL ? g_strndup (seg[1], len[1]) : NULL;
           r->pattern = route->pattern;
           break;
         }
       r->pattern = routes[i].pattern;
     }
-  if (route == NULL || !dk_access_allows (r->who, route->rule, NULL))
+  /* /people/ID/…: the person is looked up, and their recorded manager
+   * checked, before anything else is read */
+  DkAccessTarget target = { 0 };
+  if (route != NULL && route->rule == DK_ACCESS_MANAGED && dk_access_allows (r->who, DK_ACCESS_SIGNED_IN, NULL))
+    {
+      g_autoptr (GError) error = NULL;
+      r->person = dk_store_person_find (r->store, r->param, &error);
+      if (error != NULL)
+        {
+          dk_web_fail (r, error);
+          return;
+        }
+      if (r->person != NULL)
+        {
+          target.person = r->person->id;
+          target.person_manager = r->person->manager_id;
+        }
+    }
+  if (route == NULL || !dk_access_allows (r->who, route->rule, &target))
     {
       if (route == NULL && path_known && dk_access_allows (r->who, DK_ACCESS_PUBLIC, NULL))
         {

@@ -33,7 +33,9 @@ struct _Request {
   GHashTable    *query;         /* field → value */
   GHashTable    *form;          /* a POST's fields, or NULL */
   const char    *pattern;       /* the route's pattern, for the log ("/invite/TOKEN") */
-  const char    *param;         /* the route's parameter (the token), or NULL */
+  char          *param;         /* the route's first parameter (TOKEN, ID), or NULL */
+  char          *param2;        /* its second (N), or NULL */
+  DkPerson      *person;        /* a /people/ID/… route's person (ID), or NULL */
   char           client[64];    /* the client's address (a trusted proxy's X-Forwarded-For) */
   DkStore       *store;
   DkContext      ctx;           /* actor: the signed-in person; lang: the page's */
@@ -105,6 +107,21 @@ void dk_page_assessment (Request *r);
 void dk_page_assessment_post (Request *r);
 void dk_page_assessment_summary (Request *r);
 void dk_page_assessment_share (Request *r);
+/* the manager's (page-team.c, page-conversation.c, page-people-plan.c):
+ * R->person is the person of /people/ID/…, whose recorded manager R's
+ * person is */
+void dk_page_team (Request *r);
+void dk_page_conversation (Request *r);
+void dk_page_conversation_summary (Request *r);
+void dk_page_conversation_post (Request *r);
+void dk_page_ratings_post (Request *r);
+void dk_page_people_plan (Request *r);
+void dk_page_people_plan_create (Request *r);
+void dk_page_people_plan_add (Request *r);
+void dk_page_people_plan_status (Request *r);
+void dk_page_people_plan_agree (Request *r);
+void dk_page_people_plan_follow_up (Request *r);
+void dk_page_people_plan_reopen (Request *r);
 
 /* Returns the hash a password of an unknown user is checked against, so
  * that it costs the same time as a known one's (static). */

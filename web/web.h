@@ -40,6 +40,7 @@ typedef struct {
   guint       timeout;         /* seconds a connection may idle before it is dropped */
   gsize       max_body;        /* bytes of a request body; more is 413 */
   gsize       max_header;      /* bytes of a request's line and headers; more is refused */
+  guint       min_group;       /* the smallest group a figure is shown for (k) */
 } DkServeOptions;
 
 typedef struct _DkWeb {

@@ -4,6 +4,7 @@
 #
 #   import serve_lib as s; s.setup(DIGIKOMP, TOP, SCRATCH)
 #   ... s.check(cond, what) ...; sys.exit(s.finish("name"))
+import csv
 import http.client
 import os
 import re
@@ -61,6 +62,49 @@ def dk(*args, stdin=None, now=None):
     if p.returncode != 0:
         print("digikomp", *args, "->", p.returncode, p.stderr)
     return p
+
+
+def write_roster(people):
+    """Writes SCRATCH/roster.csv from PEOPLE, id: (name, unit, role, manager,
+    …), each with the e-mail id@example.se; returns its path."""
+    path = os.path.join(T, "roster.csv")
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["person_id", "name", "email", "unit", "role", "manager_id", "gender"])
+        for pid, (name, unit, role, manager, *_rest) in people.items():
+            w.writerow([pid, name, pid.lower() + "@example.se", unit, role, manager, ""])
+    return path
+
+
+def sql(query):
+    """The sqlite3 shell's answer to QUERY on the store."""
+    return subprocess.run(["sqlite3", DB, query], capture_output=True, text=True).stdout
+
+
+def level(pid, comp, kind="self"):
+    """PID's stored KIND (self, manager, motivation) level of competence
+    number COMP (0-based) in their only assessment, as text: "" for none,
+    "?" for don't know."""
+    blob = sql("SELECT hex(levels) FROM assessment WHERE person_id = (SELECT id FROM person"
+               " WHERE ext_id = '%s')" % pid).strip()
+    n = len(blob) // 6
+    off = {"self": 0, "manager": n, "motivation": 2 * n}[kind] + comp
+    v = int(blob[2 * off:2 * off + 2], 16)
+    return "" if v == 0 else "?" if v == 255 else str(v)
+
+
+RATINGS_HEADER = ["person_id", "round", "competence", "self", "manager", "motivation", "comment",
+                  "reason", "shared", "conversation"]
+
+
+def import_ratings(rows, header=RATINGS_HEADER, round="r1"):
+    """Imports ROWS (lists in HEADER's order) as a ratings CSV into ROUND."""
+    path = os.path.join(T, "ratings.csv")
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+    assert dk("import", "ratings", path, "--round", round).returncode == 0
 
 
 class Server:

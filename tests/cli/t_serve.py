@@ -43,25 +43,13 @@ PEOPLE = {
     "X1": ('<script>alert(1)</script> & "Ö\'', "Org/A/X", "employee", "M1", None),
     "D1": ("Dora Avstängd", "Org/A/X", "employee", "M1", None),
 }
-roster = os.path.join(T, "roster.csv")
-with open(roster, "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["person_id", "name", "email", "unit", "role", "manager_id", "gender"])
-    for pid, (name, unit, role, manager, _) in PEOPLE.items():
-        w.writerow([pid, name, pid.lower() + "@example.se", unit, role, manager, ""])
+roster = write_roster(PEOPLE)
 assert dk("init", "--framework", os.path.join(TOP, "tests/data/framework/small.xml")).returncode == 0
 assert dk("import", "roster", roster).returncode == 0
 assert dk("round", "open", "r1", "--title", "Runda 1", "--framework", "small").returncode == 0
 assert dk("catalogue", "import", os.path.join(TOP, "tests/data/catalogue/good.xml")).returncode == 0
 # each person's ratings carry a comment that names them: no other page may show it
-ratings = os.path.join(T, "ratings.csv")
-with open(ratings, "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["person_id", "round", "competence", "self", "manager", "motivation", "comment",
-                "reason", "shared", "conversation"])
-    for pid in PEOPLE:
-        w.writerow([pid, "r1", "1.1", "2", "", "3", "secret-comment-" + pid, "", "yes", ""])
-assert dk("import", "ratings", ratings, "--round", "r1").returncode == 0
+import_ratings([[pid, "r1", "1.1", "2", "", "3", "secret-comment-" + pid, "", "yes", ""] for pid in PEOPLE])
 for pid, (_, _, _, _, grant) in PEOPLE.items():
     assert dk("user", "password", pid, stdin=PASSWORD + "\n").returncode == 0, pid
     if grant:
@@ -117,14 +105,33 @@ MATRIX = [
     ("GET", "/invite/" + "0" * 64, 404, 404),
     ("GET", "/no/such/page", 404, 404),
 ]
+# the manager's routes: only the recorded manager (a POST without its
+# fields is refused, 400, or changes nothing, 303); the team page shows
+# the manager's own team and nobody else
+TEAM = {"their manager": {"E1", "E2", "X1", "D1"}, "another manager": {"E3"}}
+ONLY_MANAGER = {"their manager": 200}
+MATRIX += [
+    ("GET", "/team", 404, {"their manager": 200, "another manager": 200}),
+    ("GET", "/people/E1/conversation", 404, ONLY_MANAGER),
+    ("GET", "/people/E1/conversation/summary", 404, ONLY_MANAGER),
+    ("GET", "/people/E1/plan", 404, ONLY_MANAGER),
+    ("POST", "/people/E1/ratings", 404, {"their manager": 303}),
+    ("POST", "/people/E1/conversation", 404, {"their manager": 400}),
+    ("POST", "/people/E1/plan", 404, {"their manager": 400}),
+    ("POST", "/people/E1/plan/items", 404, {"their manager": 400}),
+    ("POST", "/people/E1/plan/items/1", 404, {"their manager": 400}),
+    ("POST", "/people/E1/plan/agree", 404, {"their manager": 400}),
+    ("POST", "/people/E1/plan/follow-ups", 404, {"their manager": 400}),
+    ("POST", "/people/E1/plan/reopen", 404, {"their manager": 400}),
+    ("GET", "/people/E3/conversation", 404, {"another manager": 200}),
+    ("GET", "/people/NOBODY/conversation", 404, {}),
+]
 # DESIGN.md's routes that later issues build: nobody reaches them yet
-LATER = ["/team", "/people/E1/conversation", "/people/E1/plan",
-         "/reports/share", "/rounds", "/imports", "/participation", "/admin/users",
+LATER = ["/reports/share", "/rounds", "/imports", "/participation", "/admin/users",
          "/admin/audit", "/admin/people/E1/data.json"]
 for path in LATER:
     MATRIX.append(("GET", path, 404, 404))
-for path in ["/people/E1/ratings",
-             "/people/E1/conversation", "/admin/people/E1/erase", "/admin/users/E1"]:
+for path in ["/admin/people/E1/erase", "/admin/users/E1"]:
     MATRIX.append(("POST", path, 404, 404))
 
 for method, path, out_status, in_status in MATRIX:
@@ -134,10 +141,13 @@ for method, path, out_status, in_status in MATRIX:
             r = b.post(path, {"lang": "en"})
         else:
             r = b.get(path)
-        want = out_status if pid is None else in_status
+        want = out_status if pid is None else in_status.get(who, 404) if isinstance(in_status, dict) else in_status
         check(r.status == want, "%s %s as %s: %d, expected %d" % (method, path, who, r.status, want))
+        # a manager's page about E1 shows E1; the team page the team
+        subject = path.split("/")[2] if path.startswith("/people/") else None
+        seen = TEAM.get(who, set()) if path == "/team" else {subject} if want in (200, 400) and subject else set()
         for other, (name, *_rest) in PEOPLE.items():
-            if other != pid and (name in r.text or other.lower() + "@example.se" in r.text
+            if other != pid and other not in seen and (name in r.text or other.lower() + "@example.se" in r.text
                                  or "secret-comment-" + other in r.text):
                 check(False, "%s %s as %s shows %s" % (method, path, who, other))
         if pid is not None and method == "GET" and path in ("/", "/me/data.json"):

@@ -10,11 +10,9 @@
 # every bad form (a level off the scale, an unknown competence, one that does
 # not apply to the role, no CSRF token) stores nothing and keeps the typed
 # answers; a closed round is read-only; nobody sees another person's rating.
-import csv
 import html
 import os
 import re
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -27,20 +25,11 @@ PEOPLE = {
     "E1": ("Eva Anställdsdotter", "Org/A/X", "employee", "M1"),
     "E2": ("Emil Kollegasson", "Org/A/X", "employee", "M1"),
 }
-roster = os.path.join(T, "roster.csv")
-with open(roster, "w", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(["person_id", "name", "email", "unit", "role", "manager_id", "gender"])
-    for pid, (name, unit, role, manager) in PEOPLE.items():
-        w.writerow([pid, name, pid.lower() + "@example.se", unit, role, manager, ""])
+roster = write_roster(PEOPLE)
 assert dk("init", "--framework", os.path.join(TOP, "frameworks/kommun-digcomp-12.xml")).returncode == 0
 assert dk("import", "roster", roster).returncode == 0
 for pid in PEOPLE:
     assert dk("user", "password", pid, stdin=PASSWORD + "\n").returncode == 0, pid
-
-
-def sql(query):
-    return subprocess.run(["sqlite3", DB, query], capture_output=True, text=True).stdout
 
 
 def stored(pid="E1"):
@@ -50,16 +39,6 @@ def stored(pid="E1"):
                "SELECT competence, comment FROM rating_note WHERE person_id = %s ORDER BY competence;"
                "SELECT count(*) FROM audit WHERE entity = 'rating' AND person_id = %s;"
                % (person, person, person))
-
-
-def level(pid, comp, kind="self"):
-    """PID's stored KIND level of competence number COMP (0-based), as text."""
-    blob = sql("SELECT hex(levels) FROM assessment WHERE person_id = (SELECT id FROM person"
-               " WHERE ext_id = '%s')" % pid).strip()
-    n = len(blob) // 6
-    off = {"self": 0, "manager": n, "motivation": 2 * n}[kind] + comp
-    v = int(blob[2 * off:2 * off + 2], 16)
-    return "" if v == 0 else "?" if v == 255 else str(v)
 
 
 def checked(page, name, value):

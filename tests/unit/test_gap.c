@@ -313,6 +313,56 @@ test_every_area_role_limited (void **state)
 
 /* A cancelled computation or report is an error, never the figures of the
  * part of the round scanned so far. */
+/* The assessments of PEOPLE (DkPerson*) in F's round. */
+static GPtrArray *
+assessments_of (Fixture *f, GPtrArray *people)
+{
+  GPtrArray *as = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_assessment_free);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const DkPerson *p = people->pdata[i];
+      g_ptr_array_add (as, dk_store_assessment (f->store, f->round->id, p->id, NULL));
+      assert_non_null (as->pdata[as->len - 1]);
+    }
+  return as;
+}
+
+/* Given people count as the scan counts a group of them: the whole
+ * organisation's cells are the same, and M's team is worked out by hand. */
+static void
+test_people_as_a_group (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkPerson) m = dk_store_person (f->store, "M", &error);
+  g_autoptr (GPtrArray) team = dk_store_people_managed_by (f->store, m->id, FALSE, &error);
+  assert_int_equal (team->len, 6);
+  g_autoptr (GPtrArray) everyone = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_person_free);
+  g_ptr_array_add (everyone, g_steal_pointer (&m));
+  for (guint i = 0; i < team->len; i++)
+    g_ptr_array_add (everyone, dk_store_person_by_id (f->store, ((DkPerson *) team->pdata[i])->id, &error));
+  for (DkScopeBy scope = DK_SCOPE_ALL; scope <= DK_SCOPE_COMPETENCE; scope++)
+    {
+      g_autoptr (GPtrArray) as = assessments_of (f, everyone);
+      g_autoptr (DkGap) scan = compute (f, DK_GROUP_ORGANISATION, scope);
+      g_autoptr (DkGap) given = dk_gap_compute_people (f->fw, as, scope);
+      assert_int_equal (dk_gap_n_groups (given), 1);
+      assert_int_equal (dk_gap_n_scopes (given), dk_gap_n_scopes (scan));
+      for (guint i = 0; i < dk_gap_n_scopes (scan); i++)
+        {
+          assert_string_equal (dk_gap_scope_key (given, i), dk_gap_scope_key (scan, i));
+          assert_memory_equal (dk_gap_cell (given, 0, i), dk_gap_cell (scan, 0, i), sizeof (DkGapCell));
+        }
+    }
+  /* M's team: a1 a2 b1 b2 have a level (a3 did not share), a1 and b1 a need */
+  g_autoptr (GPtrArray) as = assessments_of (f, team);
+  g_autoptr (DkGap) gap = dk_gap_compute_people (f->fw, as, DK_SCOPE_ALL);
+  const DkGapCell *c = dk_gap_cell (gap, 0, (guint) dk_gap_find_scope (gap, ""));
+  assert_int_equal (c->people, 6);
+  assert_metric (c, DK_METRIC_SHARE_WITH_NEEDS, 3, 2.0 / 4.0);
+  assert_suppressed (c, DK_METRIC_SHARE_WITH_NEEDS, 5);
+}
+
 static void
 test_cancelled_is_an_error (void **state)
 {
@@ -348,6 +398,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_panel, setup, teardown),
     cmocka_unit_test_setup_teardown (test_person_view_hides_unshared, setup, teardown),
     cmocka_unit_test (test_every_area_role_limited),
+    cmocka_unit_test_setup_teardown (test_people_as_a_group, setup, teardown),
     cmocka_unit_test_setup_teardown (test_cancelled_is_an_error, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
