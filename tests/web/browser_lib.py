@@ -262,6 +262,20 @@ def shot(d, name):
     width(d, px)
 
 
+def look(d, where, name=None):
+    """The page shown passes axe at 1280 and 320 px and does not scroll
+    sideways at 320; NAME: its screenshots (DK_SCREENSHOTS=1)."""
+    axe(d, where)
+    if name:
+        shot(d, name)
+    width(d, NARROW)
+    no_sideways_scroll(d, where)
+    axe(d, where)
+    if name:
+        shot(d, name)
+    width(d, WIDE)
+
+
 def focusable(d):
     """The controls Tab should reach, in document order: each link, button
     and field, a group of radio buttons once (its checked one, else its first)."""

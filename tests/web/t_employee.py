@@ -68,20 +68,11 @@ looked = set()
 
 
 def look(d, where, name=None):
-    """The page shown passes axe at 1280 and 320 px and does not scroll
-    sideways at 320; NAME: its screenshots (DK_SCREENSHOTS=1)."""
+    """b.look, once per page, in the pass that looks (JavaScript on)."""
     if not d.looks or where in looked:
         return
     looked.add(where)
-    b.axe(d, where)
-    if name:
-        b.shot(d, name)
-    b.width(d, b.NARROW)
-    b.no_sideways_scroll(d, where)
-    b.axe(d, where)
-    if name:
-        b.shot(d, name)
-    b.width(d, b.WIDE)
+    b.look(d, where, name)
 
 
 def submit(form, *patterns):

@@ -51,18 +51,7 @@ def by_manager(pattern, what):
     check(re.search(MANAGER + r".*" + pattern, a) is not None, "the audit lacks %s by %s:\n%s" % (what, MANAGER, a))
 
 
-def look(d, where, name=None):
-    """The page passes axe at 1280 and 320 px and does not scroll sideways
-    at 320; NAME: its screenshots (DK_SCREENSHOTS=1)."""
-    b.axe(d, where)
-    if name:
-        b.shot(d, name)
-    b.width(d, b.NARROW)
-    b.no_sideways_scroll(d, where)
-    b.axe(d, where)
-    if name:
-        b.shot(d, name)
-    b.width(d, b.WIDE)
+look = b.look
 
 
 def submit(d, form_selector):
