@@ -41,10 +41,6 @@ dk_page_accessibility (Request *r)
   dk_html_element (h, "p", T ("The Agency for Digital Government (Myndigheten för digital förvaltning, DIGG) "
                               "supervises the law. If you are not happy with the answer to your report, you can "
                               "report it to DIGG."));
-  DK_HTML_MARKUP (h, "<p>");
-  dk_html_open (h, "a", "href", "https://www.digg.se/tdosanmalan", NULL);
-  dk_html_text (h, T ("Report a problem with accessibility to DIGG"));
-  dk_html_close (h, "a");
-  DK_HTML_MARKUP (h, "</p>");
+  dk_page_link_para (h, "https://www.digg.se/tdosanmalan", T ("Report a problem with accessibility to DIGG"));
   dk_web_answer_page (r, 200, h);
 }

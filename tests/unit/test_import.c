@@ -45,6 +45,18 @@ teardown (void **state)
   return 0;
 }
 
+/* Imports the good catalogue and gives the manager P1, expected at 4, a
+ * shared 1 on 1.1: a need the catalogue meets. */
+static void
+catalogue_and_need (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *catalogue = dk_test_path ("tests/data/catalogue/good.xml");
+  DkImportSummary s = { 0 };
+  assert_true (dk_import_catalogue (f->store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_true (dk_store_rate_self (f->store, "r1", "P1", "1.1", 1, &dk_test_ctx, &error));
+}
+
 /* A cancelled plan suggest --all is an error, never a shorter success,
  * and leaves the store exactly as it was. */
 static void
@@ -52,11 +64,7 @@ test_cancelled_suggest_all_changes_nothing (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GError) error = NULL;
-  g_autofree char *catalogue = dk_test_path ("tests/data/catalogue/good.xml");
-  DkImportSummary s = { 0 };
-  assert_true (dk_import_catalogue (f->store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
-  /* the manager P1, expected at 4, shares a 1 on 1.1: a need the catalogue meets */
-  assert_true (dk_store_rate_self (f->store, "r1", "P1", "1.1", 1, &dk_test_ctx, &error));
+  catalogue_and_need (f);
   g_autofree char *before = dk_test_dump_store (f->store);
   guint written = 0;
   DkTestCanceller stop = { .after = 1 };   /* the first person is planned, then stop */
@@ -102,10 +110,7 @@ test_suggest_all_lets_writers_in (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GError) error = NULL;
-  g_autofree char *catalogue = dk_test_path ("tests/data/catalogue/good.xml");
-  DkImportSummary s = { 0 };
-  assert_true (dk_import_catalogue (f->store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
-  assert_true (dk_store_rate_self (f->store, "r1", "P1", "1.1", 1, &dk_test_ctx, &error));
+  catalogue_and_need (f);
   SecondWriter w = { .path = f->path };
   DkContext ctx = dk_test_ctx;
   ctx.cancelled = write_meanwhile;
