@@ -33,6 +33,7 @@ typedef struct {
   guint32    count;
   DkCellKind kind;
   gboolean   hidden;
+  guint      same_as;   /* the first cell of the same atoms: one figure, one fate */
 } Cell;
 
 struct _DkDisclosure {
@@ -40,6 +41,7 @@ struct _DkDisclosure {
   GArray *cells;      /* Cell */
   GArray *rows;       /* Row: the basis of the published cells */
   int    *pivot_row;  /* [atom]: the row whose pivot it is, or -1 */
+  GHashTable *by_atoms;  /* a cell's atoms → its index: the first cell of them */
   guint   k;
 };
 
@@ -90,21 +92,26 @@ static Sparse *
 sparse_sub_scaled (Sparse *a, guint64 f, const Sparse *b)
 {
   Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), a->len + b->len);
-  guint i = 0, j = 0;
-  while (i < a->len || j < b->len)
+  const Entry *x = (const Entry *) (void *) a->data, *xe = x + a->len;
+  const Entry *y = (const Entry *) (void *) b->data, *ye = y + b->len;
+  Entry *o = (Entry *) (void *) out->data;
+  while (x < xe || y < ye)
     {
-      const Entry *x = i < a->len ? &g_array_index (a, Entry, i) : NULL;
-      const Entry *y = j < b->len ? &g_array_index (b, Entry, j) : NULL;
-      Entry e;
-      if (y == NULL || (x != NULL && x->index < y->index))
-        e = *x, i++;
-      else if (x == NULL || y->index < x->index)
-        e = (Entry) { y->index, sub (0, mul (f, y->value)) }, j++;
+      if (y == ye || (x < xe && x->index < y->index))
+        *o++ = *x++;
+      else if (x == xe || y->index < x->index)
+        {
+          *o = (Entry) { y->index, sub (0, mul (f, y->value)) };
+          o++, y++;
+        }
       else
-        e = (Entry) { x->index, sub (x->value, mul (f, y->value)) }, i++, j++;
-      if (e.value != 0)
-        g_array_append_val (out, e);
+        {
+          *o = (Entry) { x->index, sub (x->value, mul (f, y->value)) };
+          o += o->value != 0;
+          x++, y++;
+        }
     }
+  out->len = (guint) (o - (Entry *) (void *) out->data);
   g_array_unref (a);
   return out;
 }
@@ -131,6 +138,7 @@ dk_disclosure_new (guint n_atoms)
   d->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   d->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   d->pivot_row = g_new (int, MAX (n_atoms, 1));
+  d->by_atoms = g_hash_table_new (g_bytes_hash, g_bytes_equal);
   return d;
 }
 
@@ -156,20 +164,47 @@ dk_disclosure_free (DkDisclosure *d)
   basis_clear (d);
   for (guint i = 0; i < d->cells->len; i++)
     g_free (g_array_index (d->cells, Cell, i).atoms);
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, d->by_atoms);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    g_bytes_unref (key);
+  g_hash_table_unref (d->by_atoms);
   g_array_unref (d->cells);
   g_array_unref (d->rows);
   g_free (d->pivot_row);
   g_free (d);
 }
 
+/* Returns the kind that decides for two cells of the same atoms: what is
+ * fixed decides, and a published cell is published. */
+static DkCellKind
+stronger (DkCellKind a, DkCellKind b)
+{
+  static const int rank[] = { [DK_CELL_PART] = 0, [DK_CELL_SHOWN] = 1,
+                              [DK_CELL_FIXED_HIDDEN] = 2, [DK_CELL_FIXED_SHOWN] = 3 };
+  return rank[a] >= rank[b] ? a : b;
+}
+
 guint
 dk_disclosure_add (DkDisclosure *d, const guint *atoms, guint n, guint32 count, DkCellKind kind)
 {
-  Cell c = { g_memdup2 (atoms, sizeof (guint) * n), n, count, kind, kind != DK_CELL_SHOWN
-             && kind != DK_CELL_FIXED_SHOWN };
+  guint index = d->cells->len;
+  Cell c = { g_memdup2 (atoms, sizeof (guint) * n), n, count, kind, FALSE, index };
   qsort (c.atoms, n, sizeof (guint), compare_guint);
+  GBytes *key = g_bytes_new_static (c.atoms, sizeof (guint) * n);
+  gpointer first;
+  if (g_hash_table_lookup_extended (d->by_atoms, key, NULL, &first))
+    {
+      Cell *f = &g_array_index (d->cells, Cell, GPOINTER_TO_UINT (first));
+      f->kind = stronger (f->kind, kind);
+      c.same_as = GPOINTER_TO_UINT (first);
+      g_bytes_unref (key);
+    }
+  else
+    g_hash_table_insert (d->by_atoms, key, GUINT_TO_POINTER (index));
   g_array_append_val (d->cells, c);
-  return d->cells->len - 1;
+  return index;
 }
 
 /* Reduces V (and CELLS, its provenance, when not NULL) against the basis;
@@ -237,8 +272,11 @@ basis_build (DkDisclosure *d)
   basis_clear (d);
   g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < d->cells->len; i++)
-    if (!g_array_index (d->cells, Cell, i).hidden)
-      g_array_append_val (order, i);
+    {
+      const Cell *c = &g_array_index (d->cells, Cell, i);
+      if (c->same_as == i && !c->hidden)
+        g_array_append_val (order, i);
+    }
   g_array_sort_with_data (order, compare_by_count, d);
   for (guint i = 0; i < order->len; i++)
     basis_add (d, g_array_index (order, guint, i));
@@ -280,7 +318,7 @@ hide_pass (DkDisclosure *d)
   for (guint i = 0; i < d->cells->len; i++)
     {
       const Cell *c = &g_array_index (d->cells, Cell, i);
-      if (!small (c, d->k) || c->kind == DK_CELL_FIXED_SHOWN)
+      if (c->same_as != i || !small (c, d->k) || c->kind == DK_CELL_FIXED_SHOWN)
         continue;
       Sparse *cells = sparse_new ();
       Sparse *rest = reduce (d, sparse_unit (c->atoms, c->n), &cells);
@@ -307,8 +345,9 @@ dk_disclosure_solve (DkDisclosure *d, guint k)
   for (guint i = 0; i < d->cells->len; i++)
     {
       Cell *c = &g_array_index (d->cells, Cell, i);
-      if (c->kind == DK_CELL_SHOWN && small (c, k))
-        c->hidden = TRUE;
+      if (c->same_as == i)
+        c->hidden = c->kind == DK_CELL_PART || c->kind == DK_CELL_FIXED_HIDDEN
+                    || (c->kind == DK_CELL_SHOWN && small (c, k));
     }
   do
     basis_build (d);
@@ -318,7 +357,8 @@ dk_disclosure_solve (DkDisclosure *d, guint k)
 gboolean
 dk_disclosure_hidden (const DkDisclosure *d, guint cell)
 {
-  return g_array_index (d->cells, Cell, cell).hidden;
+  const Cell *c = &g_array_index (d->cells, Cell, cell);
+  return g_array_index (d->cells, Cell, c->same_as).hidden;
 }
 
 gboolean
