@@ -342,6 +342,26 @@ class_bucket (Scan *s, guint64 code)
   return group;
 }
 
+/* Returns the bucket ROW's person counts in, or -1 when the query leaves
+ * them out (a unit outside its filter). */
+static int
+bucket_of (Scan *s, const DkScanRow *row)
+{
+  if (s->chain != NULL
+      && (row->unit_id < 0 || row->unit_id > s->max_unit
+          || s->offset[row->unit_id + 1] == s->offset[row->unit_id]))
+    return -1;
+  switch (s->group_by)
+    {
+    case DK_GROUP_ORGANISATION: return 0;
+    case DK_GROUP_ROLE:         return (int) row->role;
+    case DK_GROUP_GENDER:       return row->gender < DK_N_GENDERS ? (int) row->gender : 0;
+    case DK_GROUP_UNIT:         return (int) row->unit_id;
+    case DK_GROUP_CLASS:        return (int) class_bucket (s, s->classify (row, s->classify_data));
+    }
+  g_return_val_if_reached (-1);
+}
+
 static gboolean
 scan_row (const DkScanRow *row, gpointer user_data)
 {
@@ -354,20 +374,9 @@ scan_row (const DkScanRow *row, gpointer user_data)
     }
   if (row->role >= s->n_roles || (s->panel != NULL && !dk_person_set_contains (s->panel, row->person_id)))
     return TRUE;
-  if (s->chain != NULL
-      && (row->unit_id < 0 || row->unit_id > s->max_unit
-          || s->offset[row->unit_id + 1] == s->offset[row->unit_id]))
+  int bucket = bucket_of (s, row);
+  if (bucket < 0)
     return TRUE;
-  guint bucket = 0;
-  switch (s->group_by)
-    {
-    case DK_GROUP_ORGANISATION: bucket = 0; break;
-    case DK_GROUP_ROLE:         bucket = row->role; break;
-    case DK_GROUP_GENDER:       bucket = row->gender < DK_N_GENDERS ? row->gender : 0; break;
-    case DK_GROUP_UNIT:         bucket = (guint) row->unit_id; break;
-    case DK_GROUP_CLASS:        bucket = class_bucket (s, s->classify (row, s->classify_data)); break;
-    }
-
   guint n_scopes = s->gap->n_scopes;
   /* at most one scope per competence, or all competences and one per
    * role-limited area (an area has at least one competence) */
@@ -375,7 +384,7 @@ scan_row (const DkScanRow *row, gpointer user_data)
   memset (local, 0, sizeof (DkGapCell) * n_scopes);
   count_person (s, row, local);
   gboolean talked = (row->flags & DK_ASSESS_SHARED) && (row->flags & DK_ASSESS_CONVERSATION);
-  DkGapCell *cells = &s->buckets[bucket * n_scopes];
+  DkGapCell *cells = &s->buckets[(guint) bucket * n_scopes];
   for (guint i = 0; i < n_scopes; i++)
     if (local[i].pairs_registered > 0)   /* else the person has no pair in the scope */
       cell_add_person (&cells[i], &local[i], talked);
@@ -407,35 +416,85 @@ compute_classes (Scan *s, DkStore *store, const DkRound *round, GError **error)
   return ok;
 }
 
-DkGap *
-dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
-                const DkGapQuery *query, GError **error)
+/* Returns a new, empty result of QUERY's groups and scopes, with S set up
+ * for it; NULL with ERROR on a bad query or a store failure. */
+static DkGap *
+gap_setup (Scan *s, DkStore *store, const DkFramework *fw, const DkGapQuery *query, GError **error)
 {
   g_autoptr (DkGap) gap = g_new0 (DkGap, 1);
   gap->group_keys = g_ptr_array_new_with_free_func (g_free);
   gap->scope_keys = g_ptr_array_new_with_free_func (g_free);
-  Scan s = { .gap = gap, .panel = query->panel, .group_by = query->group_by, .ctx = query->ctx,
-             .classify = query->classify, .classify_data = query->classify_data, .error = error };
-  setup_framework (&s, fw, query->scope_by);
-  gboolean ok = setup_groups (&s, store, fw, query, error);
-  if (ok && query->group_by == DK_GROUP_CLASS)
-    return compute_classes (&s, store, round, error) ? g_steal_pointer (&gap) : NULL;
-  if (ok)
+  *s = (Scan) { .gap = gap, .panel = query->panel, .group_by = query->group_by, .ctx = query->ctx,
+                .classify = query->classify, .classify_data = query->classify_data, .error = error };
+  setup_framework (s, fw, query->scope_by);
+  if (!setup_groups (s, store, fw, query, error))
+    return NULL;
+  if (query->group_by != DK_GROUP_CLASS)
     {
       gap->cells = g_new0 (DkGapCell, (gsize) gap->n_groups * gap->n_scopes);
-      gboolean by_unit = query->group_by == DK_GROUP_UNIT;
-      s.buckets = by_unit ? g_new0 (DkGapCell, (gsize) (s.max_unit + 1) * gap->n_scopes) : gap->cells;
+      s->buckets = query->group_by == DK_GROUP_UNIT
+                   ? g_new0 (DkGapCell, (gsize) (s->max_unit + 1) * gap->n_scopes) : gap->cells;
+    }
+  return g_steal_pointer (&gap);
+}
+
+/* Adds the units' buckets to their groups, and frees what S holds. */
+static void
+gap_finish (Scan *s, gboolean ok)
+{
+  if (s->group_by == DK_GROUP_UNIT && s->gap != NULL)
+    {
+      if (ok)
+        units_to_groups (s);
+      g_free (s->buckets);
+    }
+  g_free (s->offset);
+  g_free (s->chain);
+}
+
+DkGap *
+dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
+                const DkGapQuery *query, GError **error)
+{
+  Scan s;
+  g_autoptr (DkGap) gap = gap_setup (&s, store, fw, query, error);
+  gboolean ok = gap != NULL;
+  if (ok && query->group_by == DK_GROUP_CLASS)
+    ok = compute_classes (&s, store, round, error);
+  else if (ok)
+    {
       DkScanColumns columns = (query->panel != NULL ? DK_SCAN_PERSON : 0)
                               | (query->group_by == DK_GROUP_GENDER ? DK_SCAN_GENDER : 0);
       ok = dk_store_round_scan (store, round->id, columns, scan_row, &s, error) && !s.cancelled;
-      if (ok && by_unit)
-        units_to_groups (&s);
-      if (by_unit)
-        g_free (s.buckets);
     }
-  g_free (s.offset);
-  g_free (s.chain);
+  gap_finish (&s, ok);
   return ok ? g_steal_pointer (&gap) : NULL;
+}
+
+DkGap *
+dk_gap_regroup (DkStore *store, const DkFramework *fw, const DkGap *classes, const DkGapQuery *query,
+                DkGapClassDescribe describe, gpointer data, GError **error)
+{
+  g_return_val_if_fail (query->group_by != DK_GROUP_CLASS && query->panel == NULL, NULL);
+  Scan s;
+  g_autoptr (DkGap) gap = gap_setup (&s, store, fw, query, error);
+  if (gap == NULL)
+    {
+      gap_finish (&s, FALSE);
+      return NULL;
+    }
+  g_return_val_if_fail (gap->n_scopes == classes->n_scopes, NULL);
+  for (guint c = 0; c < classes->n_groups; c++)
+    {
+      DkScanRow row = { 0 };
+      if (!describe (dk_gap_group_class (classes, c), data, &row.unit_id, &row.role, &row.gender))
+        continue;
+      int bucket = bucket_of (&s, &row);
+      for (guint i = 0; bucket >= 0 && i < gap->n_scopes; i++)
+        cell_add (&s.buckets[(guint) bucket * gap->n_scopes + i], dk_gap_cell (classes, c, i));
+    }
+  gap_finish (&s, TRUE);
+  return g_steal_pointer (&gap);
 }
 
 DkGap *

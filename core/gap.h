@@ -102,6 +102,18 @@ typedef struct _DkGap DkGap;
  * result of part of the round. */
 DkGap *dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
                        const DkGapQuery *query, GError **error);
+/* Returns whether the people of class CODE count (a panel may leave some
+ * out), and their unit (a store id), role and gender. */
+typedef gboolean (*DkGapClassDescribe) (guint64 code, gpointer data, gint64 *unit_id, guint *role,
+                                        DkGender *gender);
+
+/* Computes QUERY (no panel: DESCRIBE decides who counts) from CLASSES, a
+ * DK_GROUP_CLASS result of the same round, framework FW and scopes, as
+ * dk_gap_compute would from the round, without scanning it: every
+ * counter is a sum over disjoint classes.  Returns a new result or NULL
+ * with ERROR (a bad query, a store failure reading the units). */
+DkGap *dk_gap_regroup (DkStore *store, const DkFramework *fw, const DkGap *classes, const DkGapQuery *query,
+                       DkGapClassDescribe describe, gpointer data, GError **error);
 /* Computes the counters of one group of the people whose assessments are
  * ASSESSMENTS (DkAssessment*, of a round whose framework is FW), by
  * SCOPE_BY, as dk_gap_compute counts them (only shared ratings count): a

@@ -337,19 +337,21 @@ compute (Computed *c, DkStore *store, const DkRound *round, const DkRound *previ
         return FALSE;
       panel = dk_person_set_intersect (a, b);
     }
-  DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, panel, q->ctx };
+  /* the figures come from the pattern's classes: one scan per round */
+  DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, NULL, q->ctx };
   if ((c->fw = dk_store_round_framework (store, round, error)) == NULL
-      || (c->now = dk_gap_compute (store, round, c->fw, &gq, error)) == NULL
       || (c->now_pattern = dk_suppression_compute (store, round, c->fw, q->scope_by, q->min_group, panel,
-                                                   q->ctx, error)) == NULL)
+                                                   q->ctx, error)) == NULL
+      || (c->now = dk_suppression_regroup (c->now_pattern, store, c->fw, &gq, error)) == NULL)
     return FALSE;
   c->is = (Figures) { c->now, c->now_pattern, q };
   if (previous == NULL)
     return TRUE;
   g_autoptr (DkFramework) fw0 = dk_store_round_framework (store, previous, error);
-  if (fw0 == NULL || (c->before = dk_gap_compute (store, previous, fw0, &gq, error)) == NULL
+  if (fw0 == NULL
       || (c->before_pattern = dk_suppression_compute (store, previous, fw0, q->scope_by, q->min_group, panel,
-                                                      q->ctx, error)) == NULL)
+                                                      q->ctx, error)) == NULL
+      || (c->before = dk_suppression_regroup (c->before_pattern, store, fw0, &gq, error)) == NULL)
     return FALSE;
   c->was = (Figures) { c->before, c->before_pattern, q };
   return TRUE;

@@ -66,6 +66,7 @@ struct _DkSuppression {
   guint         n_units;        /* units + 1: index 0 is the organisation */
   GHashTable   *unit_index;     /* path → index */
   guint        *parent;         /* [index]: the parent's index, 0 for a top unit */
+  gint64       *unit_id;        /* [index]: the unit's store id, 0 for none */
   gboolean     *has_children;
   guint         n_roles, n_dims;
   GHashTable   *role_index;     /* role id → framework index + 1 */
@@ -115,12 +116,14 @@ setup_units (DkSuppression *s, DkStore *store, GHashTable *unit_of_id, GError **
     return FALSE;
   s->n_units = units->len + 1;
   s->parent = g_new0 (guint, s->n_units);
+  s->unit_id = g_new0 (gint64, s->n_units);
   s->has_children = g_new0 (gboolean, s->n_units);
   s->unit_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < units->len; i++)
     {
       const DkUnit *u = units->pdata[i];
       g_hash_table_insert (unit_of_id, GSIZE_TO_POINTER ((gsize) u->id), GUINT_TO_POINTER (i + 1));
+      s->unit_id[i + 1] = u->id;
       g_hash_table_insert (s->unit_index, g_strdup (u->path), GUINT_TO_POINTER (i + 1));
     }
   for (guint i = 0; i < units->len; i++)
@@ -215,10 +218,29 @@ dk_suppression_free (DkSuppression *s)
   g_clear_pointer (&s->role_index, g_hash_table_unref);
   g_clear_pointer (&s->team_index, g_hash_table_unref);
   g_free (s->parent);
+  g_free (s->unit_id);
   g_free (s->has_children);
   g_free (s->classes);
   g_free (s->order);
   g_free (s);
+}
+
+static gboolean
+describe_class (guint64 code, gpointer data, gint64 *unit_id, guint *role, DkGender *gender)
+{
+  const DkSuppression *s = data;
+  Class c = class_decode (code);
+  *unit_id = s->unit_id[c.unit];
+  *role = c.role;
+  *gender = (DkGender) c.gender;
+  return !s->panel || c.in_panel;
+}
+
+DkGap *
+dk_suppression_regroup (DkSuppression *s, DkStore *store, const DkFramework *fw, const DkGapQuery *query,
+                        GError **error)
+{
+  return dk_gap_regroup (store, fw, s->gap, query, describe_class, s, error);
 }
 
 /* ---- one problem ----------------------------------------------------------------- */

@@ -62,6 +62,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkSuppression, dk_suppression_free)
 gboolean dk_suppression_hides (DkSuppression *s, DkFamily family, const char *scope, const char *unit,
                                DkGroupBy within, const char *key);
 
+/* Computes QUERY (of the pattern's round, framework FW and scopes; its
+ * panel NULL) from the pattern's classes without scanning the round
+ * again, as dk_gap_regroup does: for a panel's pattern, of the panel's
+ * people.  Returns a new result or NULL with ERROR. */
+DkGap *dk_suppression_regroup (DkSuppression *s, DkStore *store, const DkFramework *fw, const DkGapQuery *query,
+                               GError **error);
+
 /* Returns TRUE when the figures of FAMILY in SCOPE about the team of
  * MANAGER (a store id: the people whose recorded manager they are) are
  * hidden; a plain pattern only. */
