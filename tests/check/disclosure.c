@@ -1161,9 +1161,10 @@ main (int argc, char **argv)
         bad += n;
         bad_orgs += n > 0;
       }
-  printf ("disclosure: %u organisations × k = 5, 3: %s\n", orgs->len,
-          bad == 0 ? "no suppressed count can be worked out from the published ones" : "");
-  if (bad > 0)
+  if (bad == 0)
+    printf ("disclosure: %u organisations × k = 5, 3: no suppressed count can be worked out from the "
+            "published ones\n", orgs->len);
+  else
     printf ("disclosure: %u disclosures (or model differences) in %u of %u checks\n", bad, bad_orgs,
             orgs->len * (guint) G_N_ELEMENTS (ks));
   return bad == 0 ? 0 : 1;
