@@ -25,6 +25,7 @@ typedef GArray Sparse;
 typedef struct {
   Sparse *atoms;    /* first entry is the pivot, with value 1 */
   Sparse *cells;    /* the published cells this row combines */
+  guint   pos;      /* the position of its cell in the order of adding */
 } Row;
 
 typedef struct {
@@ -34,15 +35,27 @@ typedef struct {
   DkCellKind kind;
   gboolean   hidden;
   guint      same_as;   /* the first cell of the same atoms: one figure, one fate */
+  guint      pos;       /* its position in the order of adding to the basis */
+  gboolean   safe;      /* small, and found not determined: hiding more keeps it so */
 } Cell;
 
 struct _DkDisclosure {
   guint   n_atoms;
   GArray *cells;      /* Cell */
   GArray *rows;       /* Row: the basis of the published cells */
+  GArray *order;      /* guint: the cells in the order of adding, largest first */
+  guint   built;      /* the positions of ORDER the basis holds */
   int    *pivot_row;  /* [atom]: the row whose pivot it is, or -1 */
   GHashTable *by_atoms;  /* a cell's atoms → its index: the first cell of them */
   guint   k;
+  /* the reduction's scratch: a dense vector over atoms, the atoms it has
+   * touched (a min-heap), and a dense combination over cells */
+  guint64  *acc;
+  gboolean *queued;
+  guint    *heap;       /* n_atoms places: an atom is queued at most once */
+  guint     heap_len;
+  guint64  *comb;
+  GArray   *comb_touched;
 };
 
 static guint64
@@ -69,53 +82,6 @@ inverse (guint64 a)
   return result;
 }
 
-static Sparse *
-sparse_new (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (Entry));
-}
-
-static Sparse *
-sparse_unit (const guint *indices, guint n)
-{
-  Sparse *v = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
-  for (guint i = 0; i < n; i++)
-    {
-      Entry e = { indices[i], 1 };
-      g_array_append_val (v, e);
-    }
-  return v;
-}
-
-/* Returns A − F·B as a new vector; A is freed. */
-static Sparse *
-sparse_sub_scaled (Sparse *a, guint64 f, const Sparse *b)
-{
-  Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), a->len + b->len);
-  const Entry *x = (const Entry *) (void *) a->data, *xe = x + a->len;
-  const Entry *y = (const Entry *) (void *) b->data, *ye = y + b->len;
-  Entry *o = (Entry *) (void *) out->data;
-  while (x < xe || y < ye)
-    {
-      if (y == ye || (x < xe && x->index < y->index))
-        *o++ = *x++;
-      else if (x == xe || y->index < x->index)
-        {
-          *o = (Entry) { y->index, sub (0, mul (f, y->value)) };
-          o++, y++;
-        }
-      else
-        {
-          *o = (Entry) { x->index, sub (x->value, mul (f, y->value)) };
-          o += o->value != 0;
-          x++, y++;
-        }
-    }
-  out->len = (guint) (o - (Entry *) (void *) out->data);
-  g_array_unref (a);
-  return out;
-}
-
 static void
 sparse_scale (Sparse *v, guint64 f)
 {
@@ -130,6 +96,18 @@ compare_guint (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* Sorts ATOMS, which callers mostly give in order already. */
+static void
+sort_atoms (guint *atoms, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    if (atoms[i - 1] > atoms[i])
+      {
+        qsort (atoms, n, sizeof (guint), compare_guint);
+        return;
+      }
+}
+
 DkDisclosure *
 dk_disclosure_new (guint n_atoms)
 {
@@ -138,22 +116,31 @@ dk_disclosure_new (guint n_atoms)
   d->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   d->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   d->pivot_row = g_new (int, MAX (n_atoms, 1));
+  for (guint a = 0; a < n_atoms; a++)
+    d->pivot_row[a] = -1;
+  d->order = g_array_new (FALSE, FALSE, sizeof (guint));
   d->by_atoms = g_hash_table_new (g_bytes_hash, g_bytes_equal);
+  d->acc = g_new0 (guint64, MAX (n_atoms, 1));
+  d->queued = g_new0 (gboolean, MAX (n_atoms, 1));
+  d->heap = g_new (guint, MAX (n_atoms, 1));
+  d->comb_touched = g_array_new (FALSE, FALSE, sizeof (guint));
   return d;
 }
 
+/* Takes out of the basis the rows of the cells at position POS of the
+ * order and after (they are its last rows: rows are added in order). */
 static void
-basis_clear (DkDisclosure *d)
+basis_truncate (DkDisclosure *d, guint pos)
 {
-  for (guint i = 0; i < d->rows->len; i++)
+  while (d->rows->len > 0 && g_array_index (d->rows, Row, d->rows->len - 1).pos >= pos)
     {
-      Row *r = &g_array_index (d->rows, Row, i);
+      Row *r = &g_array_index (d->rows, Row, d->rows->len - 1);
+      d->pivot_row[g_array_index (r->atoms, Entry, 0).index] = -1;
       g_array_unref (r->atoms);
       g_array_unref (r->cells);
+      g_array_set_size (d->rows, d->rows->len - 1);
     }
-  g_array_set_size (d->rows, 0);
-  for (guint a = 0; a < d->n_atoms; a++)
-    d->pivot_row[a] = -1;
+  d->built = MIN (d->built, pos);
 }
 
 void
@@ -161,7 +148,8 @@ dk_disclosure_free (DkDisclosure *d)
 {
   if (d == NULL)
     return;
-  basis_clear (d);
+  basis_truncate (d, 0);
+  g_array_unref (d->order);
   for (guint i = 0; i < d->cells->len; i++)
     g_free (g_array_index (d->cells, Cell, i).atoms);
   GHashTableIter it;
@@ -173,6 +161,11 @@ dk_disclosure_free (DkDisclosure *d)
   g_array_unref (d->cells);
   g_array_unref (d->rows);
   g_free (d->pivot_row);
+  g_free (d->acc);
+  g_free (d->queued);
+  g_free (d->heap);
+  g_free (d->comb);
+  g_array_unref (d->comb_touched);
   g_free (d);
 }
 
@@ -191,7 +184,7 @@ dk_disclosure_add (DkDisclosure *d, const guint *atoms, guint n, guint32 count, 
 {
   guint index = d->cells->len;
   Cell c = { g_memdup2 (atoms, sizeof (guint) * n), n, count, kind, FALSE, index };
-  qsort (c.atoms, n, sizeof (guint), compare_guint);
+  sort_atoms (c.atoms, n);
   GBytes *key = g_bytes_new_static (c.atoms, sizeof (guint) * n);
   gpointer first;
   if (g_hash_table_lookup_extended (d->by_atoms, key, NULL, &first))
@@ -207,30 +200,126 @@ dk_disclosure_add (DkDisclosure *d, const guint *atoms, guint n, guint32 count, 
   return index;
 }
 
-/* Reduces V (and CELLS, its provenance, when not NULL) against the basis;
- * returns the rest (V is consumed). */
-static Sparse *
-reduce (const DkDisclosure *d, Sparse *v, Sparse **cells)
+static void
+heap_push (DkDisclosure *d, guint x)
 {
-  guint from = 0;
-  while (from < v->len)
+  guint *h = d->heap, i = d->heap_len++;
+  h[i] = x;
+  for (; i > 0 && h[(i - 1) / 2] > h[i]; i = (i - 1) / 2)
     {
-      Entry lead = g_array_index (v, Entry, from);
-      int r = d->pivot_row[lead.index];
+      guint t = h[i];
+      h[i] = h[(i - 1) / 2];
+      h[(i - 1) / 2] = t;
+    }
+}
+
+static guint
+heap_pop (DkDisclosure *d)
+{
+  guint *h = d->heap, top = h[0], n = --d->heap_len;
+  h[0] = h[n];
+  for (guint i = 0;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, m = i;
+      if (l < n && h[l] < h[m])
+        m = l;
+      if (r < n && h[r] < h[m])
+        m = r;
+      if (m == i)
+        break;
+      guint t = h[i];
+      h[i] = h[m];
+      h[m] = t;
+      i = m;
+    }
+  return top;
+}
+
+static void
+acc_add (DkDisclosure *d, guint atom, guint64 value)
+{
+  d->acc[atom] = sub (d->acc[atom], value);
+  if (!d->queued[atom])
+    {
+      d->queued[atom] = TRUE;
+      heap_push (d, atom);
+    }
+}
+
+/* Adds VALUE to entry CELL of the scratch combination. */
+static void
+comb_put (DkDisclosure *d, guint cell, guint64 value)
+{
+  if (d->comb[cell] == 0)
+    g_array_append_val (d->comb_touched, cell);
+  d->comb[cell] = sub (d->comb[cell], sub (0, value));
+}
+
+/* Adds F times the combination SRC to the scratch combination. */
+static void
+comb_add (DkDisclosure *d, guint64 f, const Sparse *src)
+{
+  for (guint i = 0; i < src->len; i++)
+    comb_put (d, g_array_index (src, Entry, i).index, mul (f, g_array_index (src, Entry, i).value));
+}
+
+/* Takes the scratch combination out as a sparse vector (in no order:
+ * nothing needs one) and clears it. */
+static Sparse *
+comb_take (DkDisclosure *d)
+{
+  GArray *t = d->comb_touched;
+  Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), t->len);
+  for (guint i = 0; i < t->len; i++)
+    {
+      guint c = g_array_index (t, guint, i);
+      if (d->comb[c] != 0)
+        {
+          Entry e = { c, d->comb[c] };
+          g_array_append_val (out, e);
+        }
+      d->comb[c] = 0;
+    }
+  g_array_set_size (t, 0);
+  return out;
+}
+
+/* Reduces the sum of the N atoms ATOMS against the basis: returns what is
+ * left (entries by ascending atom, none with a pivot); with COMB, the
+ * rows it took, as a combination of cells, are in the scratch combination
+ * (comb_take).  Only the atoms touched are visited, lowest first, so a
+ * row's pivot is met before the atoms the row adds. */
+static Sparse *
+reduce (DkDisclosure *d, const guint *atoms, guint n, gboolean comb)
+{
+  for (guint i = 0; i < n; i++)
+    acc_add (d, atoms[i], P - 1);   /* acc = 0 − (−1) = +1 */
+  Sparse *rest = g_array_new (FALSE, FALSE, sizeof (Entry));
+  while (d->heap_len > 0)
+    {
+      guint atom = heap_pop (d);
+      guint64 value = d->acc[atom];
+      d->acc[atom] = 0;
+      d->queued[atom] = FALSE;
+      if (value == 0)
+        continue;
+      int r = d->pivot_row[atom];
       if (r < 0)
         {
-          from++;
+          Entry e = { atom, value };
+          g_array_append_val (rest, e);
           continue;
         }
       const Row *row = &g_array_index (d->rows, Row, r);
-      v = sparse_sub_scaled (v, lead.value, row->atoms);
-      if (cells != NULL)
-        *cells = sparse_sub_scaled (*cells, lead.value, row->cells);
-      from = 0;   /* entries before the lead stayed; start where they end */
-      while (from < v->len && g_array_index (v, Entry, from).index < lead.index)
-        from++;
+      for (guint j = 1; j < row->atoms->len; j++)
+        {
+          const Entry *e = &g_array_index (row->atoms, Entry, j);
+          acc_add (d, e->index, mul (value, e->value));
+        }
+      if (comb)
+        comb_add (d, value, row->cells);
     }
-  return v;
+  return rest;
 }
 
 /* Adds cell I to the basis, when it is independent of it. */
@@ -238,48 +327,64 @@ static void
 basis_add (DkDisclosure *d, guint i)
 {
   const Cell *c = &g_array_index (d->cells, Cell, i);
-  Sparse *cells = sparse_unit (&i, 1);
-  Sparse *v = reduce (d, sparse_unit (c->atoms, c->n), &cells);
+  Sparse *v = reduce (d, c->atoms, c->n, TRUE);
   if (v->len == 0)
     {
       g_array_unref (v);
-      g_array_unref (cells);
+      g_array_unref (comb_take (d));
       return;
     }
-  /* reduce leaves only entries without a pivot: the first becomes this row's */
+  /* the row is the cell minus the rows taken, scaled to a lead of 1 */
   guint64 f = inverse (g_array_index (v, Entry, 0).value);
+  comb_put (d, i, P - 1);   /* the rows taken − the cell; negated below */
+  Sparse *cells = comb_take (d);
+  for (guint j = 0; j < cells->len; j++)
+    g_array_index (cells, Entry, j).value = sub (0, g_array_index (cells, Entry, j).value);
   sparse_scale (v, f);
   sparse_scale (cells, f);
   d->pivot_row[g_array_index (v, Entry, 0).index] = (int) d->rows->len;
-  Row row = { v, cells };
+  Row row = { v, cells, c->pos };
   g_array_append_val (d->rows, row);
 }
 
+/* Larger cells first: the cells that secondary suppression hides are
+ * mostly small, so their rows are the last ones, and taking them out
+ * leaves the rest of the basis as it is. */
 static int
 compare_by_count (gconstpointer a, gconstpointer b, gpointer data)
 {
   const DkDisclosure *d = data;
-  guint32 x = g_array_index (d->cells, Cell, *(const guint *) a).count;
-  guint32 y = g_array_index (d->cells, Cell, *(const guint *) b).count;
-  return x < y ? -1 : x > y;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  guint32 x = g_array_index (d->cells, Cell, ia).count, y = g_array_index (d->cells, Cell, ib).count;
+  return x != y ? (x > y ? -1 : 1) : (ia < ib ? -1 : ia > ib);
 }
 
-/* Builds the basis of the published cells, smaller cells first: their rows
- * are the short ones. */
+/* Orders the published cells for the basis. */
 static void
-basis_build (DkDisclosure *d)
+order_cells (DkDisclosure *d)
 {
-  basis_clear (d);
-  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < d->cells->len; i++)
     {
       const Cell *c = &g_array_index (d->cells, Cell, i);
       if (c->same_as == i && !c->hidden)
-        g_array_append_val (order, i);
+        g_array_append_val (d->order, i);
     }
-  g_array_sort_with_data (order, compare_by_count, d);
-  for (guint i = 0; i < order->len; i++)
-    basis_add (d, g_array_index (order, guint, i));
+  g_array_sort_with_data (d->order, compare_by_count, d);
+  for (guint p = 0; p < d->order->len; p++)
+    g_array_index (d->cells, Cell, g_array_index (d->order, guint, p)).pos = p;
+}
+
+/* Adds the published cells of the order the basis does not hold yet. */
+static void
+basis_extend (DkDisclosure *d)
+{
+  for (guint p = d->built; p < d->order->len; p++)
+    {
+      guint i = g_array_index (d->order, guint, p);
+      if (!g_array_index (d->cells, Cell, i).hidden)
+        basis_add (d, i);
+    }
+  d->built = d->order->len;
 }
 
 static gboolean
@@ -309,39 +414,43 @@ cell_to_hide (const DkDisclosure *d, const Sparse *cells, const gboolean *taken)
 }
 
 /* One pass: hides a cell for each small cell the basis determines.
- * Returns how many it hid. */
+ * Returns the lowest position of the cells it hid in the order, or
+ * G_MAXUINT when it hid none. */
 static guint
 hide_pass (DkDisclosure *d)
 {
   g_autofree gboolean *taken = g_new0 (gboolean, d->cells->len);
-  guint hidden = 0;
+  guint lowest = G_MAXUINT;
   for (guint i = 0; i < d->cells->len; i++)
     {
       const Cell *c = &g_array_index (d->cells, Cell, i);
-      if (c->same_as != i || !small (c, d->k) || c->kind == DK_CELL_FIXED_SHOWN)
+      if (c->same_as != i || c->safe || !small (c, d->k) || c->kind == DK_CELL_FIXED_SHOWN)
         continue;
-      Sparse *cells = sparse_new ();
-      Sparse *rest = reduce (d, sparse_unit (c->atoms, c->n), &cells);
+      Sparse *rest = reduce (d, c->atoms, c->n, TRUE);
+      Sparse *cells = comb_take (d);
+      g_array_index (d->cells, Cell, i).safe = rest->len > 0;
       if (rest->len == 0)
         {
           int h = cell_to_hide (d, cells, taken);
           if (h >= 0)
             {
-              g_array_index (d->cells, Cell, h).hidden = TRUE;
+              Cell *hide = &g_array_index (d->cells, Cell, h);
+              hide->hidden = TRUE;
               taken[h] = TRUE;
-              hidden++;
+              lowest = MIN (lowest, hide->pos);
             }
         }
       g_array_unref (rest);
       g_array_unref (cells);
     }
-  return hidden;
+  return lowest;
 }
 
 void
 dk_disclosure_solve (DkDisclosure *d, guint k)
 {
   d->k = k;
+  d->comb = g_new0 (guint64, MAX (d->cells->len, 1));
   for (guint i = 0; i < d->cells->len; i++)
     {
       Cell *c = &g_array_index (d->cells, Cell, i);
@@ -349,9 +458,15 @@ dk_disclosure_solve (DkDisclosure *d, guint k)
         c->hidden = c->kind == DK_CELL_PART || c->kind == DK_CELL_FIXED_HIDDEN
                     || (c->kind == DK_CELL_SHOWN && small (c, k));
     }
+  order_cells (d);
+  guint lowest;
   do
-    basis_build (d);
-  while (hide_pass (d) > 0);
+    {
+      basis_extend (d);
+      lowest = hide_pass (d);
+      basis_truncate (d, lowest);
+    }
+  while (lowest != G_MAXUINT);
 }
 
 gboolean
@@ -365,8 +480,8 @@ gboolean
 dk_disclosure_determined (DkDisclosure *d, const guint *atoms, guint n)
 {
   g_autofree guint *sorted = g_memdup2 (atoms, sizeof (guint) * n);
-  qsort (sorted, n, sizeof (guint), compare_guint);
-  Sparse *rest = reduce (d, sparse_unit (sorted, n), NULL);
+  sort_atoms (sorted, n);
+  Sparse *rest = reduce (d, sorted, n, FALSE);
   gboolean determined = rest->len == 0;
   g_array_unref (rest);
   return determined;
