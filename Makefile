@@ -98,7 +98,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildcard po/*.po))
 
-.PHONY: all deps deps-bench deps-fuzz deps-valgrind deps-tsan deps-web-test demo check check-unit check-cli \
+.PHONY: all deps deps-bench deps-fuzz deps-valgrind deps-tsan deps-web-test demo check check-unit check-cli check-disclosure \
         check-web screenshots check-asan \
         check-valgrind check-tsan tsan-run \
         bench fuzz fuzz-run pot install uninstall clean
@@ -164,6 +164,18 @@ $(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS) -Itests/unit/support -DDK_SRCDI
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(TEST_LINK) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
+
+# The disclosure checker (tests/check/disclosure.c): in-process, not under
+# the sanitizers or valgrind (it asks for tens of thousands of reports).
+# `make check` builds it always and runs it unless DK_DISCLOSURE=0.
+DISCLOSURE_BIN := $(BUILD)/tests/check/disclosure
+DK_DISCLOSURE ?= 1
+$(DISCLOSURE_BIN): $(BUILD)/obj/tests/check/disclosure.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
+
+check-disclosure: $(DISCLOSURE_BIN)
+	@echo "== $(DISCLOSURE_BIN)"; $(DISCLOSURE_BIN)
 
 # The CLI tests compare rendered pages with reference images through it.
 $(BUILD)/tests/pngdiff: tests/tools/pngdiff.c
@@ -249,7 +261,8 @@ demo: deps
 	@BIN=$(BIN) sh examples/demo.sh
 
 check: deps
-	@$(MAKE) --no-print-directory check-unit check-cli
+	@$(MAKE) --no-print-directory check-unit check-cli $(DISCLOSURE_BIN) \
+	  $(if $(filter 1,$(DK_DISCLOSURE)),check-disclosure)
 	@$(MAKE) --no-print-directory check-web
 
 check-unit: $(UNIT_BIN)

@@ -145,6 +145,48 @@ dk_table_empty_text (void)
 guint dk_table_n_columns (const DkTable *t) { return t->columns->len; }
 const char *dk_table_name (const DkTable *t) { return t->name; }
 
+const char *
+dk_table_column_key (const DkTable *t, guint col)
+{
+  g_return_val_if_fail (col < t->columns->len, NULL);
+  return ((const DkColumn *) g_ptr_array_index (t->columns, col))->key;
+}
+
+int
+dk_table_find_column (const DkTable *t, const char *key)
+{
+  for (guint i = 0; i < t->columns->len; i++)
+    if (strcmp (((const DkColumn *) g_ptr_array_index (t->columns, i))->key, key) == 0)
+      return (int) i;
+  return -1;
+}
+
+DkTableCellState
+dk_table_cell_value (const DkTable *t, guint row, guint col, double *value)
+{
+  g_return_val_if_fail (row < t->rows->len && col < t->columns->len, DK_TABLE_CELL_EMPTY);
+  const DkCell *c = dk_table_cell (t, row, col);
+  switch (c->state)
+    {
+    case DK_CELL_TEXT:       return DK_TABLE_CELL_TEXT;
+    case DK_CELL_SUPPRESSED: return DK_TABLE_CELL_SUPPRESSED;
+    case DK_CELL_NUMBER:
+      if (value != NULL)
+        *value = c->number;
+      return DK_TABLE_CELL_NUMBER;
+    case DK_CELL_EMPTY:      break;
+    }
+  return DK_TABLE_CELL_EMPTY;
+}
+
+const char *
+dk_table_cell_text (const DkTable *t, guint row, guint col)
+{
+  g_return_val_if_fail (row < t->rows->len && col < t->columns->len, NULL);
+  const DkCell *c = dk_table_cell (t, row, col);
+  return c->state == DK_CELL_TEXT ? c->text : NULL;
+}
+
 const DkCell *
 dk_table_cell (const DkTable *t, guint row, guint col)
 {
@@ -194,6 +236,15 @@ dk_report_free (DkReport *r)
 void dk_report_add_note (DkReport *r, const char *note) { g_ptr_array_add (r->notes, g_strdup (note)); }
 void dk_report_add_table (DkReport *r, DkTable *t) { g_ptr_array_add (r->tables, t); }
 DkLang dk_report_lang (const DkReport *r) { return r->lang; }
+
+guint dk_report_n_tables (const DkReport *r) { return r->tables->len; }
+
+const DkTable *
+dk_report_table (const DkReport *r, guint i)
+{
+  g_return_val_if_fail (i < r->tables->len, NULL);
+  return g_ptr_array_index (r->tables, i);
+}
 
 void
 dk_report_add_fact (DkReport *r, const char *label, const char *value)

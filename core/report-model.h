@@ -80,6 +80,30 @@ guint dk_table_n_rows (const DkTable *table);
 guint dk_table_n_columns (const DkTable *table);
 const char *dk_table_name (const DkTable *table);
 
+/* Reading a table back, as a reader of its rendering would (the disclosure
+ * checker, tests/check/disclosure.c).  Each is thread-safe on a table no
+ * one changes; strings belong to TABLE. */
+
+/* Returns the key of column COL (< dk_table_n_columns). */
+const char *dk_table_column_key (const DkTable *table, guint col);
+/* Returns the index of the column whose key is KEY, or -1. */
+int dk_table_find_column (const DkTable *table, const char *key);
+
+/* What a cell holds. */
+typedef enum {
+  DK_TABLE_CELL_EMPTY,       /* nothing: no data */
+  DK_TABLE_CELL_TEXT,
+  DK_TABLE_CELL_NUMBER,
+  DK_TABLE_CELL_SUPPRESSED,  /* "–": the table holds no value for it */
+} DkTableCellState;
+
+/* Returns what cell (ROW, COL) holds; when it holds a number and VALUE is
+ * not NULL, sets *VALUE to it exactly as set (a fraction for PERCENT
+ * columns, points for POINTS).  ROW and COL must be in the table. */
+DkTableCellState dk_table_cell_value (const DkTable *table, guint row, guint col, double *value);
+/* Returns the text of cell (ROW, COL), or NULL when it holds none. */
+const char *dk_table_cell_text (const DkTable *table, guint row, guint col);
+
 /* ---- reports ------------------------------------------------------------------ */
 
 /* Returns a new report titled TITLE whose numbers follow LANG. */
@@ -104,6 +128,11 @@ void dk_report_add_definition (DkReport *report, const char *term, const char *t
 void dk_report_take_tables (DkReport *report, DkReport *from);
 
 DkLang dk_report_lang (const DkReport *report);
+
+/* Returns how many tables REPORT holds, and table I (< that; owned by
+ * REPORT), in the order they were added. */
+guint dk_report_n_tables (const DkReport *report);
+const DkTable *dk_report_table (const DkReport *report, guint i);
 
 /* Renderings: each returns a new NUL-terminated string (caller frees). */
 char *dk_report_render_text (const DkReport *report, gboolean colour);
