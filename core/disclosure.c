@@ -52,7 +52,8 @@ struct _DkDisclosure {
    * touched (a min-heap), and a dense combination over cells */
   guint64  *acc;
   gboolean *queued;
-  GArray   *heap;
+  guint    *heap;       /* n_atoms places: an atom is queued at most once */
+  guint     heap_len;
   guint64  *comb;
   GArray   *comb_touched;
 };
@@ -95,6 +96,18 @@ compare_guint (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* Sorts ATOMS, which callers mostly give in order already. */
+static void
+sort_atoms (guint *atoms, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    if (atoms[i - 1] > atoms[i])
+      {
+        qsort (atoms, n, sizeof (guint), compare_guint);
+        return;
+      }
+}
+
 DkDisclosure *
 dk_disclosure_new (guint n_atoms)
 {
@@ -109,7 +122,7 @@ dk_disclosure_new (guint n_atoms)
   d->by_atoms = g_hash_table_new (g_bytes_hash, g_bytes_equal);
   d->acc = g_new0 (guint64, MAX (n_atoms, 1));
   d->queued = g_new0 (gboolean, MAX (n_atoms, 1));
-  d->heap = g_array_new (FALSE, FALSE, sizeof (guint));
+  d->heap = g_new (guint, MAX (n_atoms, 1));
   d->comb_touched = g_array_new (FALSE, FALSE, sizeof (guint));
   return d;
 }
@@ -150,7 +163,7 @@ dk_disclosure_free (DkDisclosure *d)
   g_free (d->pivot_row);
   g_free (d->acc);
   g_free (d->queued);
-  g_array_unref (d->heap);
+  g_free (d->heap);
   g_free (d->comb);
   g_array_unref (d->comb_touched);
   g_free (d);
@@ -171,7 +184,7 @@ dk_disclosure_add (DkDisclosure *d, const guint *atoms, guint n, guint32 count, 
 {
   guint index = d->cells->len;
   Cell c = { g_memdup2 (atoms, sizeof (guint) * n), n, count, kind, FALSE, index };
-  qsort (c.atoms, n, sizeof (guint), compare_guint);
+  sort_atoms (c.atoms, n);
   GBytes *key = g_bytes_new_static (c.atoms, sizeof (guint) * n);
   gpointer first;
   if (g_hash_table_lookup_extended (d->by_atoms, key, NULL, &first))
@@ -188,11 +201,11 @@ dk_disclosure_add (DkDisclosure *d, const guint *atoms, guint n, guint32 count, 
 }
 
 static void
-heap_push (GArray *heap, guint x)
+heap_push (DkDisclosure *d, guint x)
 {
-  g_array_append_val (heap, x);
-  guint *h = (guint *) (void *) heap->data;
-  for (guint i = heap->len - 1; i > 0 && h[(i - 1) / 2] > h[i]; i = (i - 1) / 2)
+  guint *h = d->heap, i = d->heap_len++;
+  h[i] = x;
+  for (; i > 0 && h[(i - 1) / 2] > h[i]; i = (i - 1) / 2)
     {
       guint t = h[i];
       h[i] = h[(i - 1) / 2];
@@ -201,11 +214,10 @@ heap_push (GArray *heap, guint x)
 }
 
 static guint
-heap_pop (GArray *heap)
+heap_pop (DkDisclosure *d)
 {
-  guint *h = (guint *) (void *) heap->data, top = h[0], n = heap->len - 1;
+  guint *h = d->heap, top = h[0], n = --d->heap_len;
   h[0] = h[n];
-  heap->len = n;   /* shrinking needs none of g_array_set_size's clearing */
   for (guint i = 0;;)
     {
       guint l = 2 * i + 1, r = l + 1, m = i;
@@ -230,7 +242,7 @@ acc_add (DkDisclosure *d, guint atom, guint64 value)
   if (!d->queued[atom])
     {
       d->queued[atom] = TRUE;
-      heap_push (d->heap, atom);
+      heap_push (d, atom);
     }
 }
 
@@ -251,13 +263,12 @@ comb_add (DkDisclosure *d, guint64 f, const Sparse *src)
     comb_put (d, g_array_index (src, Entry, i).index, mul (f, g_array_index (src, Entry, i).value));
 }
 
-/* Takes the scratch combination out as a sparse vector (by ascending
- * cell) and clears it. */
+/* Takes the scratch combination out as a sparse vector (in no order:
+ * nothing needs one) and clears it. */
 static Sparse *
 comb_take (DkDisclosure *d)
 {
   GArray *t = d->comb_touched;
-  qsort (t->data, t->len, sizeof (guint), compare_guint);
   Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), t->len);
   for (guint i = 0; i < t->len; i++)
     {
@@ -284,9 +295,9 @@ reduce (DkDisclosure *d, const guint *atoms, guint n, gboolean comb)
   for (guint i = 0; i < n; i++)
     acc_add (d, atoms[i], P - 1);   /* acc = 0 − (−1) = +1 */
   Sparse *rest = g_array_new (FALSE, FALSE, sizeof (Entry));
-  while (d->heap->len > 0)
+  while (d->heap_len > 0)
     {
-      guint atom = heap_pop (d->heap);
+      guint atom = heap_pop (d);
       guint64 value = d->acc[atom];
       d->acc[atom] = 0;
       d->queued[atom] = FALSE;
@@ -469,7 +480,7 @@ gboolean
 dk_disclosure_determined (DkDisclosure *d, const guint *atoms, guint n)
 {
   g_autofree guint *sorted = g_memdup2 (atoms, sizeof (guint) * n);
-  qsort (sorted, n, sizeof (guint), compare_guint);
+  sort_atoms (sorted, n);
   Sparse *rest = reduce (d, sorted, n, FALSE);
   gboolean determined = rest->len == 0;
   g_array_unref (rest);

@@ -844,8 +844,9 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round);
   DkScanRow row = { 0 };
+  const char *what = _("reading a round");   /* once: a lookup per row costs as much as the row */
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading a round"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW)
     {
       const guint8 *blob = sqlite3_column_blob (stmt, 5);
       guint n = (guint) sqlite3_column_bytes (stmt, 5) / 3;

@@ -251,8 +251,9 @@ DkPerson *dk_store_person_find (DkStore *store, const char *ext_id, GError **err
 DkPerson *dk_store_person_by_id (DkStore *store, gint64 id, GError **error);
 
 /* Returns the recorded manager of every active person who has one: a
- * table from a person's store id to their manager's (gint64* keys and
- * values; caller owns).  NULL with ERROR on a store failure. */
+ * table from a person's store id to their manager's, both as
+ * GSIZE_TO_POINTER (store ids are positive); caller owns.  NULL with
+ * ERROR on a store failure. */
 GHashTable *dk_store_managers (DkStore *store, GError **error);
 
 /* Returns the people whose manager is MANAGER (store id); with SUBTREE, all

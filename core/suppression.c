@@ -69,7 +69,7 @@ struct _DkSuppression {
   gboolean     *has_children;
   guint         n_roles, n_dims;
   GHashTable   *role_index;     /* role id → framework index + 1 */
-  GHashTable   *team_index;     /* manager store id (gint64*) → team index + 1 */
+  GHashTable   *team_index;     /* manager store id (GSIZE_TO_POINTER) → team index + 1 */
   guint         n_teams;
   Class        *classes;        /* [group of gap] */
   guint        *order;          /* groups by unit, role, gender, team: neighbours stay close */
@@ -81,30 +81,30 @@ struct _DkSuppression {
  * each person, the panel. */
 typedef struct {
   DkSuppression     *s;
-  GHashTable        *unit_of_id;   /* unit id → index */
-  GHashTable        *managers;     /* person → manager (store ids) */
+  GHashTable        *unit_of_id;   /* unit id → index, GSIZE_TO_POINTER both */
+  GHashTable        *managers;     /* person → manager (store ids), as dk_store_managers */
   const DkPersonSet *panel;
 } ClassScan;
 
-/* A class number: unit index (24 bits), role (5), gender (3), in the panel
- * (1), team index + 1 (31). */
+/* A class number, in the order atoms are numbered: unit index (24 bits),
+ * role (5), gender (3), in the panel (1), team index + 1 (31). */
 static guint64
 class_of_row (const DkScanRow *row, gpointer data)
 {
   ClassScan *cs = data;
-  guint unit = GPOINTER_TO_UINT (g_hash_table_lookup (cs->unit_of_id, &row->unit_id));
-  const gint64 *manager = g_hash_table_lookup (cs->managers, &row->person_id);
+  guint unit = GPOINTER_TO_UINT (g_hash_table_lookup (cs->unit_of_id, GSIZE_TO_POINTER ((gsize) row->unit_id)));
+  gpointer manager = g_hash_table_lookup (cs->managers, GSIZE_TO_POINTER ((gsize) row->person_id));
   guint team = manager != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (cs->s->team_index, manager)) : 0;
   gboolean in_panel = cs->panel != NULL && dk_person_set_contains (cs->panel, row->person_id);
-  return (guint64) unit | (guint64) (row->role & 31) << 24 | (guint64) (row->gender & 7) << 29
-         | (guint64) in_panel << 32 | (guint64) team << 33;
+  return (guint64) unit << 40 | (guint64) (row->role & 31) << 35 | (guint64) (row->gender & 7) << 32
+         | (guint64) in_panel << 31 | (guint64) (team & 0x7FFFFFFF);
 }
 
 static Class
 class_decode (guint64 code)
 {
-  return (Class) { (guint) (code & 0xFFFFFF), (guint) (code >> 24 & 31), (guint) (code >> 29 & 7),
-                   (int) (code >> 33) - 1, (gboolean) (code >> 32 & 1) };
+  return (Class) { (guint) (code >> 40), (guint) (code >> 35 & 31), (guint) (code >> 32 & 7),
+                   (int) (code & 0x7FFFFFFF) - 1, (gboolean) (code >> 31 & 1) };
 }
 
 static gboolean
@@ -120,13 +120,14 @@ setup_units (DkSuppression *s, DkStore *store, GHashTable *unit_of_id, GError **
   for (guint i = 0; i < units->len; i++)
     {
       const DkUnit *u = units->pdata[i];
-      g_hash_table_insert (unit_of_id, g_memdup2 (&u->id, sizeof u->id), GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (unit_of_id, GSIZE_TO_POINTER ((gsize) u->id), GUINT_TO_POINTER (i + 1));
       g_hash_table_insert (s->unit_index, g_strdup (u->path), GUINT_TO_POINTER (i + 1));
     }
   for (guint i = 0; i < units->len; i++)
     {
       const DkUnit *u = units->pdata[i];
-      guint parent = u->parent != 0 ? GPOINTER_TO_UINT (g_hash_table_lookup (unit_of_id, &u->parent)) : 0;
+      guint parent = u->parent != 0
+                     ? GPOINTER_TO_UINT (g_hash_table_lookup (unit_of_id, GSIZE_TO_POINTER ((gsize) u->parent))) : 0;
       s->parent[i + 1] = parent;
       s->has_children[parent] = TRUE;
     }
@@ -137,13 +138,13 @@ setup_units (DkSuppression *s, DkStore *store, GHashTable *unit_of_id, GError **
 static void
 setup_teams (DkSuppression *s, GHashTable *managers)
 {
-  s->team_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  s->team_index = g_hash_table_new (g_direct_hash, g_direct_equal);
   GHashTableIter it;
   gpointer manager;
   g_hash_table_iter_init (&it, managers);
   while (g_hash_table_iter_next (&it, NULL, &manager))
     if (!g_hash_table_contains (s->team_index, manager))
-      g_hash_table_insert (s->team_index, g_memdup2 (manager, sizeof (gint64)), GUINT_TO_POINTER (++s->n_teams));
+      g_hash_table_insert (s->team_index, manager, GUINT_TO_POINTER (++s->n_teams));
 }
 
 static int
@@ -186,7 +187,7 @@ dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework 
   s->role_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint r = 0; r < s->n_roles; r++)
     g_hash_table_insert (s->role_index, (gpointer) dk_framework_role (fw, r)->id, GUINT_TO_POINTER (r + 1));
-  g_autoptr (GHashTable) unit_of_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) unit_of_id = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GHashTable) managers = dk_store_managers (store, error);
   if (managers == NULL || !setup_units (s, store, unit_of_id, error))
     return NULL;
@@ -372,6 +373,6 @@ gboolean
 dk_suppression_hides_team (DkSuppression *s, DkFamily family, const char *scope, gint64 manager)
 {
   DkDisclosure *d = problem (s, family, scope);
-  guint team = GPOINTER_TO_UINT (g_hash_table_lookup (s->team_index, &manager));
+  guint team = GPOINTER_TO_UINT (g_hash_table_lookup (s->team_index, GSIZE_TO_POINTER ((gsize) manager)));
   return d == NULL || team == 0 || dk_disclosure_hidden (d, s->start[TEAM] + team - 1);
 }
