@@ -126,7 +126,7 @@ parse_count (const char *option, const char *text, guint64 min, guint64 max, gui
 static int
 participation_query (const Options *o, DkParticipationQuery *q)
 {
-  *q = (DkParticipationQuery) { o->from, o->to, 0, 0 };
+  *q = (DkParticipationQuery) { o->from, o->to, 0, 0, (guint) o->min_group };
   g_autoptr (GError) error = NULL;
   if (o->from != NULL && !dk_date_valid (o->from))
     return cli_usage_error (_("--from '%s' is not a date YYYY-MM-DD"), o->from);
@@ -152,9 +152,9 @@ run_learning_report (const char *kind, Options *o)
   g_autoptr (DkReport) report = NULL;
   DkContext ctx = cli_context (&o->common);
   if (strcmp (kind, "coverage") == 0)
-    report = dk_report_coverage (store, o->round, o->unit, &ctx, &error);
+    report = dk_report_coverage (store, o->round, o->unit, (guint) o->min_group, &ctx, &error);
   else if (strcmp (kind, "goals") == 0)
-    report = dk_report_goals (store, o->round, o->unit, o->common.lang, &error);
+    report = dk_report_goals (store, o->round, o->unit, (guint) o->min_group, o->common.lang, &error);
   else
     {
       DkParticipationQuery q;
@@ -195,6 +195,9 @@ run_report (const char *kind_name, Options *o)
   if (!cli_unit_option (&o->unit))
     return CLI_USAGE;
   q.unit = o->unit;
+  if (o->min_group < DK_GAP_MIN_GROUP_FLOOR)
+    return cli_usage_error (_("--min-group must be at least %d: smaller groups could reveal a person"),
+                            DK_GAP_MIN_GROUP_FLOOR);
   if (group == COVERAGE_GOALS || group == PARTICIPATION)
     return run_learning_report (kind_name, o);
   if (!parse_count ("--depth", o->depth, 0, 1000, &q.depth))
@@ -202,9 +205,6 @@ run_report (const char *kind_name, Options *o)
   if (!parse_by (o->by, &q.group_by, &q.scope_by))
     return cli_usage_error (_("--by takes one of unit, role, gender and one of area, competence, "
                               "separated by a comma, not '%s'"), o->by);
-  if (o->min_group < DK_GAP_MIN_GROUP_FLOOR)
-    return cli_usage_error (_("--min-group must be at least %d: smaller groups could reveal a person"),
-                            DK_GAP_MIN_GROUP_FLOOR);
   q.kind = kind;
   DkParticipationQuery pq;
   if (summary && (rc = participation_query (o, &pq)) != CLI_OK)

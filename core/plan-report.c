@@ -5,6 +5,68 @@
 
 #include <string.h>
 
+/* ---- small groups ------------------------------------------------------------------- */
+
+#define NOT_SHOWN G_MAXUINT
+
+/* One part of a published sum: COUNT people (or plans), shown in row ROW
+ * of the table, or NOT_SHOWN: a part no cell shows, but that the sum minus
+ * the other parts gives. */
+typedef struct {
+  double count;
+  guint  row;
+} Part;
+
+/* The rule of the minimum group K for the small tables of these reports,
+ * one sum at a time: when the sum is not shown (SUM_SHOWN false: it counts
+ * fewer than K) every part is suppressed; otherwise a part of 1..K−1 is,
+ * and when exactly one part is, so is the next smallest part that is not
+ * zero, so that the sum minus the parts shown does not give it.  A part is
+ * suppressed in the cells COLS (N_COLS of them) of its row.  Returns how
+ * many parts are suppressed. */
+static guint
+suppress_parts (DkTable *t, const Part *parts, guint n, const guint *cols, guint n_cols, gboolean sum_shown,
+                guint k)
+{
+  g_autofree gboolean *hidden = g_new0 (gboolean, n);
+  guint n_hidden = 0;
+  for (guint i = 0; i < n; i++)
+    if (!sum_shown || (parts[i].count > 0 && parts[i].count < k))
+      hidden[i] = TRUE, n_hidden++;
+  if (sum_shown && n_hidden == 1)
+    {
+      guint next = NOT_SHOWN;
+      for (guint i = 0; i < n; i++)
+        if (!hidden[i] && parts[i].count > 0 && (next == NOT_SHOWN || parts[i].count < parts[next].count))
+          next = i;
+      if (next != NOT_SHOWN)
+        hidden[next] = TRUE, n_hidden++;
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint c = 0; hidden[i] && parts[i].row != NOT_SHOWN && c < n_cols; c++)
+      {
+        dk_table_set_suppressed (t, parts[i].row, cols[c]);
+        dk_table_set_emphasis (t, parts[i].row, cols[c], FALSE);
+      }
+  return n_hidden;
+}
+
+/* Suppresses the cells COLS (N_COLS) of row ROW of T: a group of fewer than K. */
+static void
+suppress_row (DkTable *t, guint row, const guint *cols, guint n_cols, guint k)
+{
+  Part whole = { 0, row };
+  suppress_parts (t, &whole, 1, cols, n_cols, FALSE, k);
+}
+
+/* Adds REPORT's note on the minimum group K. */
+static void
+add_min_group_note (DkReport *report, guint k)
+{
+  g_autofree char *note = g_strdup_printf (_("Figures from fewer than %u people are shown as –."), k);
+  dk_report_add_note (report, note);
+}
+
 /* ---- coverage ----------------------------------------------------------------------- */
 
 typedef struct {
@@ -54,15 +116,12 @@ unit_paths (DkStore *store, GError **error)
   return paths;
 }
 
-/* Returns a table named NAME titled TITLE of RECORDS (NULL: NULL), whose
- * columns are KEYS, LABELS and KINDS (as many as RECORDS has). */
+/* Returns a table named NAME titled TITLE of R, whose columns are KEYS,
+ * LABELS and KINDS (as many as R has). */
 static DkTable *
-records_table (const char *name, const char *title, DkRecords *records, const char *const *keys,
+records_table (const char *name, const char *title, const DkRecords *r, const char *const *keys,
                const char *const *labels, const DkColumnKind *kinds)
 {
-  g_autoptr (DkRecords) r = records;
-  if (r == NULL)
-    return NULL;
   DkTable *t = dk_table_new (name, title);
   guint n = dk_records_n_columns (r);
   for (guint c = 0; c < n; c++)
@@ -79,14 +138,50 @@ records_table (const char *name, const char *title, DkRecords *records, const ch
   return t;
 }
 
-static DkTable *
-wishes_table (DkStore *store, gint64 round, const char *unit, GError **error)
+/* Adds to REPORT the wishes its plans name (in ROUND, of the people in
+ * UNIT): each that K or more plans name; the rest counted together as
+ * other wishes when K or more plans name one of them, else left out, with
+ * a note saying which.  Returns FALSE with ERROR on a store failure. */
+static gboolean
+add_wishes_table (DkReport *report, DkStore *store, gint64 round, const char *unit, guint k, GError **error)
 {
-  static const char *const keys[] = { "competence", "wish", "plans" };
-  static const char *const labels[] = { N_("Competence"), N_("Wish"), N_("Plans") };
-  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_TEXT, DK_COLUMN_INTEGER };
-  return records_table ("wishes", _("Wished-for activities named in plans"),
-                        dk_store_plan_wishes (store, round, unit, error), keys, labels, kinds);
+  g_autoptr (DkRecords) r = dk_store_plan_wishes (store, round, unit, error);
+  if (r == NULL)
+    return FALSE;
+  DkTable *t = dk_table_new ("wishes", _("Wished-for activities named in plans"));
+  dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "wish", _("Wish"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "plans", _("Plans"), DK_COLUMN_INTEGER);
+  g_autoptr (GHashTable) rare = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < dk_records_n_rows (r); i++)
+    {
+      if (dk_records_number (r, i, 2) < k)
+        {
+          /* the plans, not the wishes: one plan may name several */
+          g_auto (GStrv) ids = g_strsplit (dk_records_text (r, i, 3), ",", -1);
+          for (char **id = ids; *id != NULL; id++)
+            g_hash_table_add (rare, g_strdup (*id));
+          continue;
+        }
+      guint row = dk_table_add_row (t);
+      dk_table_set_text (t, row, 0, dk_records_text (r, i, 0));
+      dk_table_set_text (t, row, 1, dk_records_text (r, i, 1));
+      dk_table_set_number (t, row, 2, dk_records_number (r, i, 2));
+    }
+  guint others = g_hash_table_size (rare);
+  if (others >= k)
+    {
+      guint row = dk_table_add_row (t);
+      dk_table_set_text (t, row, 1, _("Other wishes"));
+      dk_table_set_number (t, row, 2, others);
+    }
+  g_autofree char *note = others == 0 ? NULL
+      : g_strdup_printf (others >= k ? _("Wishes that fewer than %u plans name are counted together as other wishes.")
+                                     : _("Wishes that fewer than %u plans name are left out."), k);
+  if (note != NULL)
+    dk_report_add_note (report, note);
+  dk_report_add_table (report, t);
+  return TRUE;
 }
 
 /* Returns ROUND, or NULL with ERROR when it or UNIT (when not NULL) does not exist. */
@@ -108,8 +203,8 @@ learning_title (const char *what, const DkRound *r, const char *unit)
 }
 
 static DkReport *
-coverage_report (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
-                GError **error)
+coverage_report (DkStore *store, const char *round, const char *unit, guint k, const DkContext *ctx,
+                 GError **error)
 {
   g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
   g_autoptr (GPtrArray) catalogue = r != NULL ? dk_catalogue_load (store, error) : NULL;
@@ -133,6 +228,7 @@ coverage_report (DkStore *store, const char *round, const char *unit, const DkCo
       report = dk_report_new (title, ctx->lang);
       dk_report_add_note (report, _("People with a need on each competence, and how many of them no activity "
                                     "open to them covers — what HR should create next."));
+      add_min_group_note (report, k);
       DkTable *t = dk_table_new ("coverage", _("Needs and coverage per competence"));
       dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
       dk_table_add_column (t, "title", _("Title"), DK_COLUMN_TEXT);
@@ -147,12 +243,16 @@ coverage_report (DkStore *store, const char *round, const char *unit, const DkCo
           dk_table_set_number (t, row, 2, c.needs[i]);
           dk_table_set_number (t, row, 3, c.uncovered[i]);
           dk_table_set_emphasis (t, row, 3, c.uncovered[i] > 0);
+          /* people with a need = not covered + covered (not shown) */
+          static const guint counts[] = { 2, 3 };
+          gboolean shown = c.needs[i] == 0 || c.needs[i] >= k;
+          if (!shown)
+            suppress_row (t, row, counts, 1, k);
+          Part parts[] = { { c.uncovered[i], row }, { c.needs[i] - c.uncovered[i], NOT_SHOWN } };
+          suppress_parts (t, parts, 2, counts + 1, 1, shown, k);
         }
       dk_report_add_table (report, t);
-      DkTable *w = wishes_table (store, r->id, unit, error);
-      if (w != NULL)
-        dk_report_add_table (report, w);
-      else
+      if (!add_wishes_table (report, store, r->id, unit, k, error))
         g_clear_pointer (&report, dk_report_free);
     }
   g_free (c.needs);
@@ -166,7 +266,7 @@ coverage_report (DkStore *store, const char *round, const char *unit, const DkCo
 /* ---- goals ---------------------------------------------------------------------------- */
 
 static DkReport *
-goals_report (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
+goals_report (DkStore *store, const char *round, const char *unit, guint k, DkLang lang, GError **error)
 {
   g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
   if (r == NULL)
@@ -174,12 +274,24 @@ goals_report (DkStore *store, const char *round, const char *unit, DkLang lang, 
   static const char *const keys[] = { "competence", "items", "people", "done" };
   static const char *const labels[] = { N_("Competence"), N_("Goals"), N_("People"), N_("Done") };
   static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER };
-  DkTable *t = records_table ("goals", _("Personal goals per competence"),
-                              dk_store_plan_goals (store, r->id, unit, error), keys, labels, kinds);
-  if (t == NULL)
+  g_autoptr (DkRecords) goals = dk_store_plan_goals (store, r->id, unit, error);
+  if (goals == NULL)
     return NULL;
+  DkTable *t = records_table ("goals", _("Personal goals per competence"), goals, keys, labels, kinds);
+  for (guint row = 0; row < dk_table_n_rows (t); row++)
+    {
+      static const guint counts[] = { 1, 2, 3 };
+      double items = dk_records_number (goals, row, 1), people = dk_records_number (goals, row, 2);
+      double done = dk_records_number (goals, row, 3);
+      if (people < k)
+        suppress_row (t, row, counts, 2, k);
+      /* the goals = those done + those not done (not shown) */
+      Part parts[] = { { done, row }, { items - done, NOT_SHOWN } };
+      suppress_parts (t, parts, 2, counts + 2, 1, people >= k, k);
+    }
   g_autofree char *title = learning_title (_("Personal goals"), r, unit);
   DkReport *report = dk_report_new (title, lang);
+  add_min_group_note (report, k);
   dk_report_add_table (report, t);
   return report;
 }
@@ -202,15 +314,41 @@ add_target_row (DkTable *t, const char *label, double actual, double target, gbo
     }
 }
 
+/* Returns the table NAME titled TITLE of the participation records R
+ * (group, participants, hours), its groups suppressed by the minimum group
+ * K as parts of the total, which is shown when SUM_SHOWN. */
+static DkTable *
+groups_table (const char *name, const char *title, const DkRecords *r, gboolean sum_shown, guint k)
+{
+  static const char *const keys[] = { "group", "participants", "hours" };
+  static const char *const labels[] = { N_("Group"), N_("Participants"), N_("Hours") };
+  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_HOURS };
+  static const guint figures[] = { 1, 2 };
+  DkTable *t = records_table (name, title, r, keys, labels, kinds);
+  guint n = dk_records_n_rows (r);
+  g_autofree Part *parts = g_new0 (Part, n);
+  for (guint i = 0; i < n; i++)
+    parts[i] = (Part) { dk_records_number (r, i, 1), i };
+  suppress_parts (t, parts, n, figures, 2, sum_shown, k);
+  return t;
+}
+
 static DkReport *
 participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang, GError **error)
 {
   DkParticipationTotals v;
   if (!dk_store_participation_totals (store, q->from, q->to, &v, error))
     return NULL;
+  g_autoptr (DkRecords) by_unit = dk_store_participation_by_department (store, q->from, q->to, error);
+  g_autoptr (DkRecords) by_kind = by_unit != NULL ? dk_store_participation_by_kind (store, q->from, q->to, error)
+                                                  : NULL;
+  if (by_kind == NULL)
+    return NULL;
+  guint k = q->min_group;
   g_autofree char *title = g_strdup_printf (_("Participation %s – %s"), q->from ? q->from : "…", q->to ? q->to : "…");
   DkReport *report = dk_report_new (title, lang);
   dk_report_add_note (report, _("Participants attended or completed an activity; hours are summed over them."));
+  add_min_group_note (report, k);
   DkTable *t = dk_table_new ("participation", _("Participants and hours"));
   dk_table_add_column (t, "figure", _("Figure"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "actual", _("Actual"), DK_COLUMN_TEXT);
@@ -224,25 +362,16 @@ participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang
   add_target_row (t, _("Hours in total"), v.hours, q->target_hours_avg * q->target_participants,
                   q->target_hours_avg > 0 && q->target_participants > 0, TRUE, lang);
   add_target_row (t, _("Hours per participant"), avg, q->target_hours_avg, q->target_hours_avg > 0, TRUE, lang);
+  /* rows 0 and 4–5: the participants and their hours; rows 1–3 the genders */
+  static const guint actual[] = { 1 };
+  gboolean shown = v.participants == 0 || v.participants >= k;
+  for (guint row = 0; !shown && row < 6; row += row == 0 ? 4 : 1)
+    suppress_row (t, row, actual, 1, k);
+  Part genders[] = { { v.women, 1 }, { v.men, 2 }, { v.other, 3 } };
+  suppress_parts (t, genders, G_N_ELEMENTS (genders), actual, 1, shown, k);
   dk_report_add_table (report, t);
-
-  static const char *const keys[] = { "group", "participants", "hours" };
-  static const char *const labels[] = { N_("Group"), N_("Participants"), N_("Hours") };
-  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_HOURS };
-  DkTable *by_unit = records_table ("by_unit", _("Per department"),
-                                    dk_store_participation_by_department (store, q->from, q->to, error),
-                                    keys, labels, kinds);
-  DkTable *by_kind = by_unit == NULL ? NULL
-      : records_table ("by_kind", _("Per kind of activity"),
-                       dk_store_participation_by_kind (store, q->from, q->to, error), keys, labels, kinds);
-  if (by_kind == NULL)
-    {
-      dk_table_free (by_unit);
-      dk_report_free (report);
-      return NULL;
-    }
-  dk_report_add_table (report, by_unit);
-  dk_report_add_table (report, by_kind);
+  dk_report_add_table (report, groups_table ("by_unit", _("Per department"), by_unit, shown, k));
+  dk_report_add_table (report, groups_table ("by_kind", _("Per kind of activity"), by_kind, shown, k));
   return report;
 }
 
@@ -258,19 +387,20 @@ read_done (DkStore *store, DkReport *report, GError **error)
 }
 
 DkReport *
-dk_report_coverage (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
-                    GError **error)
+dk_report_coverage (DkStore *store, const char *round, const char *unit, guint min_group,
+                    const DkContext *ctx, GError **error)
 {
   return dk_store_read_begin (store, error)
-         ? read_done (store, coverage_report (store, round, unit, ctx, error), error)
+         ? read_done (store, coverage_report (store, round, unit, min_group, ctx, error), error)
          : NULL;
 }
 
 DkReport *
-dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lang, GError **error)
+dk_report_goals (DkStore *store, const char *round, const char *unit, guint min_group, DkLang lang,
+                 GError **error)
 {
   return dk_store_read_begin (store, error)
-         ? read_done (store, goals_report (store, round, unit, lang, error), error)
+         ? read_done (store, goals_report (store, round, unit, min_group, lang, error), error)
          : NULL;
 }
 

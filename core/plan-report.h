@@ -9,23 +9,33 @@
 #include "plan.h"
 #include "report-model.h"
 
+/*
+ * Every count here follows the minimum group MIN_GROUP (k, --min-group):
+ * a count of 1..k−1 people (or plans) is suppressed ("–"), and so are
+ * the hours of fewer than k people; where a sum of counts is published
+ * and exactly one of its parts is suppressed, the next smallest part is
+ * too, so that the sum minus the others does not give it.  A wish is
+ * named only when k or more plans name it.
+ */
+
 /* Needs per competence in ROUND (shared ratings only) of the people in UNIT
  * and its sub-units (NULL: everyone), how many of those people no activity
  * of the catalogue covers, and the wished-for activities their plans name.
  * Counts only, never who; in CTX's language, the activities available
  * from CTX's today.  NULL with ERROR for an unknown round or unit. */
-DkReport *dk_report_coverage (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
-                              GError **error);
+DkReport *dk_report_coverage (DkStore *store, const char *round, const char *unit, guint min_group,
+                              const DkContext *ctx, GError **error);
 
 /* Plan items per competence in ROUND of the people in UNIT and its
  * sub-units (NULL: everyone): items, people, done. */
-DkReport *dk_report_goals (DkStore *store, const char *round, const char *unit, DkLang lang,
-                           GError **error);
+DkReport *dk_report_goals (DkStore *store, const char *round, const char *unit, guint min_group,
+                           DkLang lang, GError **error);
 
 typedef struct {
   const char *from, *to;        /* YYYY-MM-DD, inclusive; NULL: unbounded */
   guint       target_participants;  /* 0: none */
   double      target_hours_avg;     /* 0: none */
+  guint       min_group;            /* k: the smallest group shown */
 } DkParticipationQuery;
 
 /* Participants (attended or completed), women / men / other, total hours and

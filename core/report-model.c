@@ -97,19 +97,43 @@ dk_table_set_text (DkTable *t, guint row, guint col, const char *text)
   c->text = g_strdup (text);
 }
 
-void
-dk_table_set_number (DkTable *t, guint row, guint col, double value)
+double
+dk_published_value (double value, DkColumnKind kind)
+{
+  double scale;
+  switch (kind)
+    {
+    case DK_COLUMN_PERCENT:      scale = 1000; break;   /* 38.5 % is 0.385 */
+    case DK_COLUMN_POINTS:
+    case DK_COLUMN_HOURS:        scale = 10; break;
+    case DK_COLUMN_LEVEL:
+    case DK_COLUMN_LEVEL_CHANGE: scale = 100; break;
+    default:                     scale = 1; break;
+    }
+  /* + 0.0: a value that rounds to zero is zero, not −0 */
+  return round (value * scale) / scale + 0.0;
+}
+
+/* Stores VALUE of KIND in cell ROW, COL at the precision it is published at. */
+static DkCell *
+set_number (DkTable *t, guint row, guint col, double value, DkColumnKind kind)
 {
   DkCell *c = cell (t, row, col);
   c->state = isfinite (value) ? DK_CELL_NUMBER : DK_CELL_EMPTY;
-  c->number = value;
+  c->number = isfinite (value) ? dk_published_value (value, kind) : 0;
+  return c;
+}
+
+void
+dk_table_set_number (DkTable *t, guint row, guint col, double value)
+{
+  set_number (t, row, col, value, dk_table_column (t, col)->kind);
 }
 
 void
 dk_table_set_value (DkTable *t, guint row, guint col, double value, DkColumnKind kind)
 {
-  dk_table_set_number (t, row, col, value);
-  DkCell *c = (DkCell *) g_ptr_array_index (t->rows, row) + col;
+  DkCell *c = set_number (t, row, col, value, kind);
   c->own_kind = TRUE;
   c->kind = kind;
 }

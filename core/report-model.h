@@ -17,6 +17,11 @@
  * rounds show rather than round away); HOURS cells hours (one decimal).
  * Machine formats keep numbers as numbers: CSV writes percent and points as
  * percentages with a dot ("24.0"), JSON writes the fraction (0.24).
+ *
+ * A number is stored at the precision it is published at
+ * (dk_published_value), so that no format can give away more than the
+ * terminal shows: a share of 5 in 13 is 38.5 in CSV and 0.385 in JSON and
+ * XLSX, never 0.38461538461538464.
  */
 #ifndef DK_REPORT_MODEL_H
 #define DK_REPORT_MODEL_H
@@ -65,7 +70,14 @@ guint dk_table_add_column (DkTable *table, const char *key, const char *label,
 /* Adds a row of empty cells and returns its index. */
 guint dk_table_add_row (DkTable *table);
 
+/* Returns VALUE of KIND at the precision it is published at in every
+ * format: a PERCENT fraction to 3 decimals (one decimal of a percent),
+ * POINTS and HOURS to 1, LEVEL and LEVEL_CHANGE to 2, counts to whole
+ * numbers (halves away from zero; never −0).  Pure; thread-safe. */
+double dk_published_value (double value, DkColumnKind kind);
+
 void dk_table_set_text (DkTable *table, guint row, guint col, const char *text);
+/* Sets a number, stored as dk_published_value gives it for the column's kind. */
 void dk_table_set_number (DkTable *table, guint row, guint col, double value);
 /* Sets a number of KIND in a column whose other rows hold numbers of
  * another kind (a table of figures, one per row, some percentages, some

@@ -693,7 +693,7 @@ dk_report_summary (DkStore *store, const DkRound *round, const DkRound *previous
   if (!dk_store_read_begin (store, error))
     return NULL;
   g_autoptr (DkReport) report = summary_of_ratings (store, round, previous, min_group, lang, error);
-  g_autoptr (DkReport) goals = report != NULL ? dk_report_goals (store, round->code, NULL, lang, error) : NULL;
+  g_autoptr (DkReport) goals = report != NULL ? dk_report_goals (store, round->code, NULL, min_group, lang, error) : NULL;
   g_autoptr (DkReport) taking_part = goals != NULL && participation != NULL
                                      ? dk_report_participation (store, participation, lang, error) : NULL;
   gboolean ok = goals != NULL && (participation == NULL || taking_part != NULL);

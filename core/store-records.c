@@ -124,9 +124,10 @@ DkRecords *
 dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **error)
 {
   return query (store, _("reading plans"),
-                "SELECT i.competence, i.wish, count(*) AS plans FROM plan_item i JOIN plan p ON p.id = i.plan_id"
+                "SELECT i.competence, i.wish, count(DISTINCT p.id) AS plans, group_concat(DISTINCT p.id) AS plan_ids"
+                " FROM plan_item i JOIN plan p ON p.id = i.plan_id"
                 " WHERE p.round_id = ?1 AND i.wish IS NOT NULL" PLAN_IN_UNIT
-                " GROUP BY i.competence, i.wish ORDER BY count(*) DESC, i.competence",
+                " GROUP BY i.competence, i.wish ORDER BY count(DISTINCT p.id) DESC, i.competence, i.wish",
                 round, NULL, unit, error);
 }
 

@@ -534,7 +534,8 @@ DkRecords *dk_store_person_follow_ups (DkStore *store, gint64 person, GError **e
 DkRecords *dk_store_person_participation (DkStore *store, gint64 person, GError **error);
 
 /* The wished-for activities the plans of ROUND name (competence, wish,
- * plans), the most named first. */
+ * plans: how many plans name it, plan_ids: their store ids, comma-separated),
+ * the most named first. */
 DkRecords *dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **error);
 /* The plan items of ROUND that are not cancelled, per competence
  * (competence, items, people, done), the most planned first. */

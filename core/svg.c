@@ -70,8 +70,10 @@ dk_svg_bar_chart (const DkBarChart *c)
               text (out, x + 10, top + height - 8, "middle", " fill=\"#777\"", "–");
               continue;
             }
-          double f = CLAMP ((c->values[i] - c->min) / (c->max - c->min), 0, 1);
-          g_autofree char *label = value_text (c->values[i], c->percent, c->lang);
+          /* the bar's height, too, at the precision its label shows */
+          double v = dk_published_value (c->values[i], c->percent ? DK_COLUMN_PERCENT : DK_COLUMN_LEVEL);
+          double f = CLAMP ((v - c->min) / (c->max - c->min), 0, 1);
+          g_autofree char *label = value_text (v, c->percent, c->lang);
           g_string_append_printf (out, "<rect x=\"%s\" y=\"%s\" width=\"20\" height=\"%s\" fill=\"%s\"/>\n",
                                   d1 (x).s, d1 (top + height - f * height).s, d1 (f * height).s,
                                   series_colour (c, s));
@@ -121,7 +123,7 @@ dk_svg_heat_map (const DkHeatMap *m)
           g_autofree char *label = NULL;
           if (m->state[i] == DK_HEAT_VALUE)
             {
-              heat_colour (m->values[i], fill, sizeof fill);
+              heat_colour (dk_published_value (m->values[i], DK_COLUMN_PERCENT), fill, sizeof fill);
               label = dk_format_percent (m->values[i], m->lang);
             }
           else

@@ -12,7 +12,6 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <math.h>
 #include <pthread.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -66,23 +65,6 @@ number_format (const Formats *f, DkColumnKind kind)
     }
 }
 
-/* Returns VALUE at the precision it is published at (one decimal of a
- * percent or a point, two of a level): a workbook must not give away more
- * than the report shows. */
-static double
-published (double value, DkColumnKind kind)
-{
-  switch (kind)
-    {
-    case DK_COLUMN_PERCENT:      return round (value * 1000) / 1000;
-    case DK_COLUMN_POINTS:
-    case DK_COLUMN_HOURS:        return round (value * 10) / 10;
-    case DK_COLUMN_LEVEL:
-    case DK_COLUMN_LEVEL_CHANGE: return round (value * 100) / 100;
-    default:                     return round (value);
-    }
-}
-
 static void
 write_cell (lxw_worksheet *ws, const Formats *f, int row, int col, const DkColumn *c, const DkCell *cell)
 {
@@ -105,7 +87,8 @@ write_cell (lxw_worksheet *ws, const Formats *f, int row, int col, const DkColum
       break;
     }
   DkColumnKind kind = dk_cell_kind (c, cell);
-  worksheet_write_number (ws, row, col, published (cell->number, kind), number_format (f, kind));
+  /* the model holds the number at its published precision already */
+  worksheet_write_number (ws, row, col, cell->number, number_format (f, kind));
 }
 
 /* Returns how wide column C should be, in characters: its widest cell as

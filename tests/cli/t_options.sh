@@ -10,15 +10,18 @@ dk plan create P1 --round r1 --from-suggestions >/dev/null
 dk plan add P1 --round r1 --competence 1.2 --wish "Arkivering" >/dev/null
 dk round open r2 --title R2 --framework small >/dev/null
 
-# --unit limits coverage and goals; an unknown unit is refused
-run dk report coverage --round r1 --format csv; expect_rc 0; expect_out "1.1,"; expect_out "Arkivering"
-grep -q '^1\.1,[^,]*,1,' "$T/out" || fail "the organisation's coverage lacks P1's need"
+# --unit limits coverage and goals; an unknown unit is refused.  P1 alone is
+# a group of one: the organisation's counts show "–" (not 0) and its one wish
+# is left out with a note; the unit without P1 shows 0 and no such note.
+run dk report coverage --round r1 --format csv; expect_rc 0; expect_out "1.1,"; expect_no_out "Arkivering"
+grep -q '^1\.1,[^,]*,–,–' "$T/out" || fail "the organisation's coverage lacks P1's need, suppressed"
+run dk report coverage --round r1; expect_out "Wishes that fewer than 5 plans name are left out."
 run dk report coverage --round r1 --unit Org/Avd/Enhet --format csv; expect_rc 0
-grep -q '^1\.1,[^,]*,0,' "$T/out" || fail "coverage --unit counted people outside the unit"
-expect_no_out "Arkivering"
+grep -q '^1\.1,[^,]*,0,0' "$T/out" || fail "coverage --unit counted people outside the unit"
 run dk report coverage --round r1 --unit Org/Avd/Enhet; expect_out "Catalogue coverage, round r1, Org/Avd/Enhet"
-run dk report goals --round r1 --unit Org/Avd --format csv; expect_rc 0; expect_out "1.1,1,1,0"
-run dk report goals --round r1 --unit Org/Avd/Enhet --format csv; expect_rc 0; expect_no_out "1.1,1,1"
+expect_no_out "left out"
+run dk report goals --round r1 --unit Org/Avd --format csv; expect_rc 0; expect_out "1.1,–,–,–"
+run dk report goals --round r1 --unit Org/Avd/Enhet --format csv; expect_rc 0; expect_no_out "1.1,"
 for kind in coverage goals needs; do
   run dk report $kind --round r1 --unit NOSUCH; expect_rc 3; expect_err "no such unit: 'NOSUCH'"
 done
@@ -39,6 +42,9 @@ run dk report needs --round r2 --compare r1; expect_rc 0
 run dk report needs --round r2 --compare r1 --panel; expect_rc 0; expect_out "panel"
 # -k 0 is not the default: it is refused
 run dk report needs --round r1 -k 0; expect_rc 2; expect_err "--min-group must be at least 3"
+for kind in coverage goals participation; do
+  run dk report $kind -k 2; expect_rc 2; expect_err "--min-group must be at least 3"
+done
 run dk report needs --round r1 -k 3; expect_rc 0
 
 # plan suggest --all writes plans, not a file

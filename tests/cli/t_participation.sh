@@ -54,23 +54,34 @@ run dk import participation "$P/deltagande-sv.csv"; expect_rc 0; expect_out "1 a
 #   targets 4 participants and 3 h each: 4 × 3 = 12.0 h in total
 #   per department: Org/Bib 3 people (Q1 Q2 Q5) 9.0 h; Org/Museum 2 (Q3 Q4) 8.0 h
 #   per kind: course (chefskurs) 3 people (Q1 Q3 Q4) 12.0 h; workshop (phishing) 3 (Q1 Q2 Q5) 5.0 h
+# Under the minimum group (k = 3 here) the genders (2, 1, 2) and Org/Museum (2) are
+# "–", and so is Org/Bib (3): the total 5 minus Org/Bib would give Org/Museum.
 Q="--from 2027-01-01 --to 2027-06-30 --target-participants 4 --target-hours-avg 3"
-run dk report participation $Q
+run dk report participation $Q -k 3
 expect_rc 0
 tr -s ' ' <"$T/out" >"$T/table"
-for line in "Participants 5 4" "of whom women 2" "of whom men 1" "of whom other or not given 2" \
-            "Hours in total 17.0 12.0" "Hours per participant 3.4 3.0" "Org/Bib 3 9.0" "Org/Museum 2 8.0" \
+for line in "Participants 5 4" "of whom women –" "of whom men –" "of whom other or not given –" \
+            "Hours in total 17.0 12.0" "Hours per participant 3.4 3.0" "Org/Bib – –" "Org/Museum – –" \
             "course 3 12.0" "workshop 3 5.0"; do
   grep -q "^$line *\$" "$T/table" || fail "the table lacks the row: $line"
 done
-run dk report participation $Q --format json
+run dk report participation $Q -k 3 --format json
 expect_rc 0
 tr -d ' \n' <"$T/out" >"$T/json"
-for row in '{"figure":"Participants","actual":"5","target":"4"}' '{"figure":"ofwhomwomen","actual":"2"}' \
-           '{"figure":"ofwhommen","actual":"1"}' '{"figure":"ofwhomotherornotgiven","actual":"2"}' \
+for row in '{"figure":"Participants","actual":"5","target":"4"}' \
+           '{"figure":"ofwhomwomen","actual":null,"suppressed":["actual"]}' \
+           '{"figure":"ofwhommen","actual":null,"suppressed":["actual"]}' \
+           '{"figure":"ofwhomotherornotgiven","actual":null,"suppressed":["actual"]}' \
            '{"figure":"Hoursintotal","actual":"17.0","target":"12.0"}' \
-           '{"figure":"Hoursperparticipant","actual":"3.4","target":"3.0"}'; do
+           '{"figure":"Hoursperparticipant","actual":"3.4","target":"3.0"}' \
+           '{"group":"Org/Museum","participants":null,"hours":null,"suppressed":["participants","hours"]}'; do
   grep -qF "$row" "$T/json" || fail "the JSON lacks: $row"
+done
+# at the default k = 5 the kinds (3 each) are hidden too, the total still shown
+run dk report participation $Q
+tr -s ' ' <"$T/out" >"$T/table"
+for line in "Participants 5 4" "course – –" "workshop – –"; do
+  grep -q "^$line *\$" "$T/table" || fail "the table lacks the row: $line"
 done
 
 # the plans of a unit: one file per person with a plan (Q1 and Q3, not Q2), and a count

@@ -205,19 +205,19 @@ static char *
 coverage (Reader *r, DkLang lang, GError **error)
 {
   DkContext ctx = context (lang);
-  return every_format (r, dk_report_coverage (r->store, "r1", NULL, &ctx, error), lang, error);
+  return every_format (r, dk_report_coverage (r->store, "r1", NULL, 5, &ctx, error), lang, error);
 }
 
 static char *
 goals (Reader *r, DkLang lang, GError **error)
 {
-  return every_format (r, dk_report_goals (r->store, "r1", NULL, lang, error), lang, error);
+  return every_format (r, dk_report_goals (r->store, "r1", NULL, 5, lang, error), lang, error);
 }
 
 static char *
 participation (Reader *r, DkLang lang, GError **error)
 {
-  DkParticipationQuery q = { "2025-01-01", "2025-12-31", 10, 2.0 };
+  DkParticipationQuery q = { "2025-01-01", "2025-12-31", 10, 2.0, 5 };
   return every_format (r, dk_report_participation (r->store, &q, lang, error), lang, error);
 }
 

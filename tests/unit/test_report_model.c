@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 /* A table with a suppressed figure of 0.4242 (42.4 %) — it must never show. */
@@ -95,6 +96,40 @@ test_json (void **state)
   assert_true (json_object_get_null_member (second, "people"));
   assert_int_equal (json_array_get_length (json_object_get_array_member (second, "suppressed")), 2);
   assert_null (strstr (json, "42"));
+}
+
+/* Every format publishes a number at the precision the terminal shows it:
+ * a share of 5 in 13 is 38.5 (CSV) and 0.385 (JSON), a level 2.23. */
+static void
+test_precision (void **state)
+{
+  (void) state;
+  assert_true (dk_published_value (5.0 / 13, DK_COLUMN_PERCENT) == 0.385);
+  assert_true (dk_published_value (29.0 / 13, DK_COLUMN_LEVEL) == 2.23);
+  assert_true (dk_published_value (-1.0 / 30, DK_COLUMN_LEVEL_CHANGE) == -0.03);
+  assert_true (dk_published_value (100.0 / 3, DK_COLUMN_POINTS) == 33.3);
+  assert_true (signbit (dk_published_value (-0.0004, DK_COLUMN_PERCENT)) == 0);
+  g_autoptr (DkReport) r = dk_report_new ("Precision", DK_LANG_EN);
+  DkTable *t = dk_table_new ("t", NULL);
+  dk_table_add_column (t, "share", "Share", DK_COLUMN_PERCENT);
+  dk_table_add_column (t, "level", "Level", DK_COLUMN_LEVEL);
+  dk_table_add_column (t, "change", "Change", DK_COLUMN_POINTS);
+  dk_table_add_column (t, "mixed", "Mixed", DK_COLUMN_TEXT);
+  guint row = dk_table_add_row (t);
+  dk_table_set_number (t, row, 0, 5.0 / 13);
+  dk_table_set_number (t, row, 1, 29.0 / 13);
+  dk_table_set_number (t, row, 2, 100.0 / 3);
+  dk_table_set_value (t, row, 3, 7.0 / 13, DK_COLUMN_PERCENT);
+  dk_report_add_table (r, t);
+  g_autofree char *csv = dk_report_render_csv (r);
+  assert_non_null (strstr (csv, "38.5,2.23,33.3,53.8\r\n"));
+  g_autofree char *json = dk_report_render_json (r, NULL);
+  assert_non_null (strstr (json, "0.385"));
+  assert_non_null (strstr (json, "0.538"));
+  assert_non_null (strstr (json, "2.23"));
+  assert_non_null (strstr (json, "33.3"));
+  assert_null (strstr (json, "0.3846"));
+  assert_null (strstr (json, "00000"));   /* not json-glib's 0.38500000000000001 */
 }
 
 static void
@@ -267,6 +302,7 @@ main (void)
     cmocka_unit_test (test_text),
     cmocka_unit_test (test_csv),
     cmocka_unit_test (test_json),
+    cmocka_unit_test (test_precision),
     cmocka_unit_test (test_html),
     cmocka_unit_test (test_xlsx),
     cmocka_unit_test (test_bytes),
