@@ -324,6 +324,32 @@ cell_kind (const DkSuppression *s, guint i, const DkDisclosure *plain)
   return dk_disclosure_hidden (plain, i) ? DK_CELL_FIXED_HIDDEN : DK_CELL_FIXED_SHOWN;
 }
 
+/* Adds, for each unit's roles and its genders in RANGE, the sum of its
+ * small cells as one more part when there are two or more: hidden cells
+ * of one margin are together what the unit minus its shown cells gives. */
+static void
+add_small_sums (const DkSuppression *s, const Cells *c, guint range, DkDisclosure *d)
+{
+  guint first[2] = { 1, 1 + s->n_roles }, last[2] = { 1 + s->n_roles, s->n_dims };
+  for (guint v = 0; v < s->n_units; v++)
+    for (guint m = 0; m < 2; m++)
+      {
+        g_autoptr (GArray) atoms = g_array_new (FALSE, FALSE, sizeof (guint));
+        guint32 count = 0, cells = 0;
+        for (guint dim = first[m]; dim < last[m]; dim++)
+          {
+            guint i = s->start[range] + v * s->n_dims + dim;
+            if (c->count[i] == 0 || c->count[i] >= s->k)
+              continue;
+            g_array_append_vals (atoms, c->atoms[i]->data, c->atoms[i]->len);
+            count += c->count[i];
+            cells++;
+          }
+        if (cells >= 2)
+          dk_disclosure_add (d, (guint *) (void *) atoms->data, atoms->len, count, DK_CELL_PART);
+      }
+}
+
 /* Builds and solves the problem of FAMILY in SCOPE over the cells before
  * END; PLAIN fixes the plain cells of a panel's problem. */
 static DkDisclosure *
@@ -339,6 +365,9 @@ solve (const DkSuppression *s, DkFamily family, guint scope, guint end, const Dk
       dk_disclosure_add (d, atoms != NULL ? (guint *) (void *) atoms->data : NULL, atoms != NULL ? atoms->len : 0,
                          c.count[i], cell_kind (s, i, plain));
     }
+  add_small_sums (s, &c, PLAIN, d);
+  if (plain != NULL)
+    add_small_sums (s, &c, PANEL, d);
   for (guint i = 0; i < s->start[N_RANGES]; i++)
     if (c.atoms[i] != NULL)
       g_array_unref (c.atoms[i]);
