@@ -101,7 +101,7 @@ MO_FILES := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/digikomp.mo,$(wildc
 .PHONY: all deps deps-bench deps-fuzz deps-valgrind deps-tsan deps-web-test demo check check-unit check-cli check-disclosure \
         check-web screenshots check-asan \
         check-valgrind check-tsan tsan-run \
-        bench fuzz fuzz-run pot install uninstall clean
+        bench bench-web fuzz fuzz-run pot install uninstall clean
 
 MAN      := docs/digikomp.1
 
@@ -355,6 +355,12 @@ $(BUILD)/bench/gen: bench/gen.c
 bench: deps deps-bench
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/gen
 	@BIN=$(BIN) GEN=$(BUILD)/bench/gen bash bench/run
+	@$(MAKE) --no-print-directory bench-web
+
+# the team page under wrk, against nginx serving it as a file (bench/web)
+bench-web: deps deps-bench
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/gen
+	@BIN=$(BIN) GEN=$(BUILD)/bench/gen bash bench/web
 
 # ---- install ----------------------------------------------------------------
 

@@ -39,6 +39,9 @@ bench='
 cmd:sqlite3:sqlite3
 cmd:pdftoppm:poppler-utils
 file:/usr/bin/time:time
+cmd:wrk:wrk
+file:/usr/sbin/nginx:nginx-light
+cmd:curl:curl
 '
 fuzz='
 cmd:clang:clang
