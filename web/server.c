@@ -100,6 +100,9 @@ static const Route routes[] = {
   { "POST", "/people/ID/plan/agree",          DK_ACCESS_MANAGED, dk_page_people_plan_agree },
   { "POST", "/people/ID/plan/follow-ups",     DK_ACCESS_MANAGED, dk_page_people_plan_follow_up },
   { "POST", "/people/ID/plan/reopen",         DK_ACCESS_MANAGED, dk_page_people_plan_reopen },
+  /* recording participation: the handler checks the person and activity */
+  { "GET",  "/participation",  DK_ACCESS_PARTICIPATION, dk_page_participation },
+  { "POST", "/participation",  DK_ACCESS_PARTICIPATION, dk_page_participation_post },
 };
 
 /* Returns TRUE when PATH matches PATTERN segment by segment: a segment of
@@ -572,7 +575,10 @@ dispatch (Request *r, struct MHD_Connection *conn, gboolean post)
           target.person_manager = r->person->manager_id;
         }
     }
-  if (route == NULL || !dk_access_allows (r->who, route->rule, &target))
+  gboolean allowed = route != NULL && (route->rule == DK_ACCESS_PARTICIPATION
+                                       ? dk_web_participation_any (r->who)
+                                       : dk_access_allows (r->who, route->rule, &target));
+  if (!allowed)
     {
       if (route == NULL && path_known && dk_access_allows (r->who, DK_ACCESS_PUBLIC, NULL))
         {

@@ -1,0 +1,119 @@
+/*
+ * page-participation.c — /participation: recording that a person took part
+ * in a learning activity, as `digikomp attend` does (dk_participation_record,
+ * audited as the signed-in person).
+ *
+ * Who may record (core/access.h, DK_ACCESS_PARTICIPATION): HR for anyone;
+ * a coordinator for the people of their units; a trainer for their own
+ * activity's sessions.  The page shows no ratings to anyone: it names
+ * people and activities only.
+ */
+#include "number.h"
+#include "page.h"
+#include "participation.h"
+
+#include <string.h>
+
+gboolean
+dk_web_participation_any (const DkAccount *who)
+{
+  if (dk_access_allows (who, DK_ACCESS_HR, NULL))
+    return TRUE;
+  for (guint i = 0; who != NULL && i < who->grants->len; i++)
+    {
+      const DkGrant *g = who->grants->pdata[i];
+      DkAccessTarget t = { 0 };
+      if (g->kind == DK_GRANT_COORDINATOR)
+        t.unit = g->target;
+      else if (g->kind == DK_GRANT_TRAINER)
+        t.activity = g->target;
+      else
+        continue;
+      if (dk_access_allows (who, DK_ACCESS_PARTICIPATION, &t))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Writes one labelled input NAME of TYPE, holding VALUE (may be NULL). */
+static void
+field (DkHtml *h, const char *name, const char *type, const char *label, const char *value)
+{
+  dk_page_label (h, name, label);
+  dk_html_open (h, "input", "id", name, "name", name, "type", type, "required", "",
+                "value", value != NULL ? value : "", NULL);
+}
+
+/* Answers the form with STATUS, PROBLEM (may be NULL) or DONE (may be NULL)
+ * above it, the posted values kept. */
+static void
+participation_form (Request *r, int status, const char *problem, const char *done)
+{
+  DkHtml *h = dk_page_start (r, T ("Participation"));
+  dk_html_element (h, "h1", T ("Record participation"));
+  if (problem != NULL)
+    dk_page_error (h, "problem", problem);
+  if (done != NULL)
+    {
+      dk_html_open (h, "p", "class", "done", "role", "status", NULL);
+      dk_html_text (h, done);
+      dk_html_close (h, "p");
+    }
+  GHashTable *f = status == 400 ? r->form : NULL;
+#define KEPT(name) (f != NULL ? (const char *) g_hash_table_lookup (f, name) : NULL)
+  dk_page_form_start (h, "/participation", r->session->csrf);
+  field (h, "person", "text", T ("Person id"), KEPT ("person"));
+  field (h, "activity", "text", T ("Activity id"), KEPT ("activity"));
+  field (h, "date", "date", T ("Date"), KEPT ("date"));
+  field (h, "hours", "text", T ("Hours"), KEPT ("hours"));
+#undef KEPT
+  dk_page_button (h, T ("Record"), TRUE);
+  dk_web_answer_page (r, status, h);
+}
+
+void
+dk_page_participation (Request *r)
+{
+  participation_form (r, 200, NULL, NULL);
+}
+
+void
+dk_page_participation_post (Request *r)
+{
+  const char *person = g_hash_table_lookup (r->form, "person");
+  const char *activity = g_hash_table_lookup (r->form, "activity");
+  const char *date = g_hash_table_lookup (r->form, "date");
+  const char *hours_text = g_hash_table_lookup (r->form, "hours");
+  if (person == NULL || activity == NULL || date == NULL || hours_text == NULL
+      || *person == '\0' || *activity == '\0')
+    {
+      participation_form (r, 400, T ("Give the person, the activity, the date and the hours."), NULL);
+      return;
+    }
+  g_autoptr (GError) error = NULL;
+  DkPerson *p = dk_store_person_find (r->store, person, &error);
+  if (error != NULL)
+    {
+      dk_web_fail (r, error);
+      return;
+    }
+  /* a person or activity the signed-in one may not record for is as absent
+   * as one that does not exist */
+  DkAccessTarget t = { .unit = p != NULL ? p->unit_path : NULL, .activity = activity };
+  gboolean allowed = p != NULL && dk_access_allows (r->who, DK_ACCESS_PARTICIPATION, &t);
+  g_clear_pointer (&p, dk_person_free);
+  if (!allowed)
+    {
+      dk_web_not_found (r);
+      return;
+    }
+  double hours = 0;
+  if (!dk_hours_parse (hours_text, &hours, &error)
+      || !dk_participation_record (r->store, person, activity, date, hours, "completed", &r->ctx, &error))
+    {
+      participation_form (r, 400, error->message, NULL);
+      return;
+    }
+  g_autofree char *done = g_strdup_printf (T ("%s: %s on %s recorded."), person, activity, date);
+  participation_form (r, 200, NULL, done);
+}
