@@ -100,6 +100,8 @@ static const Route routes[] = {
   { "POST", "/people/ID/plan/agree",          DK_ACCESS_MANAGED, dk_page_people_plan_agree },
   { "POST", "/people/ID/plan/follow-ups",     DK_ACCESS_MANAGED, dk_page_people_plan_follow_up },
   { "POST", "/people/ID/plan/reopen",         DK_ACCESS_MANAGED, dk_page_people_plan_reopen },
+  { "GET",  "/imports",        DK_ACCESS_HR,      dk_page_imports },
+  { "POST", "/imports",        DK_ACCESS_HR,      dk_page_imports_post },
   /* recording participation: the handler checks the person and activity */
   { "GET",  "/participation",  DK_ACCESS_PARTICIPATION, dk_page_participation },
   { "POST", "/participation",  DK_ACCESS_PARTICIPATION, dk_page_participation_post },
@@ -621,6 +623,17 @@ queue (Request *r, struct MHD_Connection *conn)
   return ok;
 }
 
+/* Returns the fields of the POST body UPLOAD: urlencoded or, as its
+ * Content-Type says, multipart/form-data; NULL when malformed. */
+static GHashTable *
+parse_body (const GString *upload, struct MHD_Connection *conn)
+{
+  const char *type = MHD_lookup_connection_value (conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+  if (type != NULL && g_ascii_strncasecmp (type, "multipart/form-data", 19) == 0)
+    return dk_web_parse_multipart (upload->str, upload->len, type);
+  return dk_web_parse_form (upload->str, upload->len);
+}
+
 static enum MHD_Result
 handle (void *cls, struct MHD_Connection *conn, const char *url, const char *method,
         const char *version, const char *upload, size_t *upload_size, void **req_cls)
@@ -682,7 +695,7 @@ handle (void *cls, struct MHD_Connection *conn, const char *url, const char *met
     dk_web_answer (r, 413, "text/plain; charset=utf-8", g_strdup ("413\n"), 4);
   else if (p->bad_url)
     dk_web_answer (r, 400, "text/plain; charset=utf-8", g_strdup ("400\n"), 4);
-  else if (post && (r->form = dk_web_parse_form (p->upload->str, p->upload->len)) == NULL)
+  else if (post && (r->form = parse_body (p->upload, conn)) == NULL)
     dk_web_answer (r, 400, "text/plain; charset=utf-8", g_strdup ("400\n"), 4);
   else
     {

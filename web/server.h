@@ -122,6 +122,9 @@ void dk_page_people_plan_status (Request *r);
 void dk_page_people_plan_agree (Request *r);
 void dk_page_people_plan_follow_up (Request *r);
 void dk_page_people_plan_reopen (Request *r);
+/* /imports (page-imports.c) */
+void dk_page_imports (Request *r);
+void dk_page_imports_post (Request *r);
 /* /participation (page-participation.c) */
 void dk_page_participation (Request *r);
 void dk_page_participation_post (Request *r);

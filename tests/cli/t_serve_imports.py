@@ -4,6 +4,7 @@
 # their own activity only (another's is 404, as is every rating page); the
 # audit names the signed-in person; the page shows no rating.
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -74,6 +75,49 @@ check(record("E1", "E1", "phishing").status == 404, "an employee records")
 # the audit names who recorded
 actors = sql("SELECT DISTINCT actor FROM audit WHERE entity LIKE 'participation%' ORDER BY 1")
 check("T1" in actors and "C1" in actors and "H1" in actors, "the audit's actors: " + actors)
+
+# ---- /imports: HR only ------------------------------------------------------
+def upload(pid, kind, name, content, dry=False):
+    fields = {"csrf": b[pid].csrf("/imports") if pid == "H1" else b[pid].csrf("/"), "kind": kind}
+    if dry:
+        fields["dry"] = "1"
+    bound = "----dkboundary"
+    parts = ['--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (bound, k, v)
+             for k, v in fields.items()]
+    parts.append('--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\n'
+                 'Content-Type: text/csv\r\n\r\n%s\r\n--%s--\r\n' % (bound, name, content, bound))
+    return b[pid].request("POST", "/imports", body="".join(parts).encode("utf-8"),
+                          headers={"Content-Type": "multipart/form-data; boundary=" + bound})
+
+
+def people():
+    return sql("SELECT ext_id, name, unit_id FROM person ORDER BY 1")
+
+
+ROSTER = ("person_id,name,email,unit,role,manager_id,gender\r\n"
+          "E1,Eva Nynamn,e1@example.se,Org/A/X,employee,M1,\r\n"
+          "N1,Nils Nyanställd,n1@example.se,Org/A/X,employee,M1,\r\n")
+check(b["H1"].get("/imports").status == 200, "HR's import page")
+for pid in ("E1", "C1", "T1"):
+    check(b[pid].get("/imports").status == 404, pid + " reaches /imports")
+before = people()
+r = upload("H1", "roster", "roster.csv", ROSTER, dry=True)
+check(r.status == 200 and "Dry run, nothing written." in r.text and "1 added, 1 updated" in r.text,
+      "the dry run: %d %s" % (r.status, r.text[-600:]))
+check(people() == before, "the dry run changed the store")
+r = upload("H1", "roster", "roster.csv", ROSTER)
+check(r.status == 200 and "1 added, 1 updated" in r.text, "the import: %d" % r.status)
+after = people()
+check("N1|Nils Nyanställd" in after and "E1|Eva Nynamn" in after and after != before, "the import's people")
+bad = "person_id,name,email,unit,role,manager_id,gender\r\nN2,,n2@example.se,Org/A/X,employee,M1,\r\n"
+r = upload("H1", "roster", "bad.csv", bad)
+check(r.status == 400 and re.search(r"bad\.csv:2: ", r.text) is not None and 'role="alert"' in r.text,
+      "a bad roster: %d %s" % (r.status, r.text[-600:]))
+check("digikomp-import-" not in r.text, "the message names the server's temporary file")
+check(people() == after, "a bad roster changed the store")
+check(upload("C1", "roster", "roster.csv", ROSTER).status == 404, "a coordinator imports")
+actors = sql("SELECT DISTINCT actor FROM audit WHERE entity LIKE 'person%' AND at > '2026'")
+check("H1" in actors, "the import's audit actor: " + actors)
 
 srv.stop()
 finish("t_serve_imports")
