@@ -19,7 +19,7 @@ static const char *const kinds[] = { "roster", "ratings", "catalogue", "particip
 static void
 imports_form (Request *r, int status, const char *problem, const char *done)
 {
-  DkHtml *h = dk_page_start_outcome (r, T ("Imports"), T ("Import a file"), problem, done);
+  DkHtml *h = dk_page_start_outcome (r, T ("Import a file"), problem, done);
   const char *kind = r->form != NULL ? g_hash_table_lookup (r->form, "kind") : NULL;
   const char *round = r->form != NULL ? g_hash_table_lookup (r->form, "round") : NULL;
   dk_html_open (h, "form", "method", "post", "action", "/imports", "enctype", "multipart/form-data", NULL);

@@ -49,7 +49,7 @@ field (DkHtml *h, const char *name, const char *type, const char *label, const c
 static void
 participation_form (Request *r, int status, const char *problem, const char *done)
 {
-  DkHtml *h = dk_page_start_outcome (r, T ("Participation"), T ("Record participation"), problem, done);
+  DkHtml *h = dk_page_start_outcome (r, T ("Record participation"), problem, done);
   GHashTable *f = status == 400 ? r->form : NULL;
 #define KEPT(name) (f != NULL ? (const char *) g_hash_table_lookup (f, name) : NULL)
   dk_page_form_start (h, "/participation", r->session->csrf);

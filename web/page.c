@@ -218,10 +218,9 @@ dk_page_error (DkHtml *h, const char *id, const char *message)
 }
 
 DkHtml *
-dk_page_start_outcome (Request *r, const char *title, const char *heading, const char *problem, const char *done)
+dk_page_start_outcome (Request *r, const char *title, const char *problem, const char *done)
 {
   DkHtml *h = dk_page_start (r, title);
-  dk_html_element (h, "h1", heading);
   if (problem != NULL)
     dk_page_error (h, "problem", problem);
   if (done != NULL)
