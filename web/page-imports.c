@@ -39,7 +39,7 @@ imports_form (Request *r, int status, const char *problem, const char *done)
   dk_html_open (h, "input", "id", "round", "name", "round", "value", round != NULL ? round : "", NULL);
   dk_page_label (h, "file", T ("File"));
   dk_html_open (h, "input", "id", "file", "name", "file", "type", "file", "required", "", NULL);
-  dk_html_open (h, "button", "type", "submit", "name", "dry", "value", "1", NULL);
+  dk_html_open (h, "button", "type", "submit", "name", "dry-run", "value", "1", NULL);
   dk_html_text (h, T ("Dry run (roster)"));
   dk_html_close (h, "button");
   dk_page_button (h, T ("Import"), TRUE);
@@ -73,7 +73,7 @@ dk_page_imports_post (Request *r)
   const char *kind = g_hash_table_lookup (r->form, "kind");
   const char *file = g_hash_table_lookup (r->form, "file");
   const char *filename = g_hash_table_lookup (r->form, "file:filename");
-  gboolean dry = g_hash_table_lookup (r->form, "dry") != NULL;
+  gboolean dry = g_hash_table_lookup (r->form, "dry-run") != NULL;
   gboolean known = FALSE;
   for (guint i = 0; kind != NULL && i < G_N_ELEMENTS (kinds); i++)
     known |= strcmp (kind, kinds[i]) == 0;

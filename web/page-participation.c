@@ -11,6 +11,9 @@
 #include "number.h"
 #include "page.h"
 #include "participation.h"
+#include "date.h"
+#include "plan-report.h"
+#include "report-model.h"
 
 #include <string.h>
 
@@ -59,6 +62,37 @@ participation_form (Request *r, int status, const char *problem, const char *don
   field (h, "hours", "text", T ("Hours"), KEPT ("hours"));
 #undef KEPT
   dk_page_button (h, T ("Record"), TRUE);
+  /* the fund report, as `digikomp report participation`: for HR, whose
+   * reports cover the whole organisation */
+  if (dk_access_allows (r->who, DK_ACCESS_HR, NULL))
+    {
+      const char *from = g_hash_table_lookup (r->query, "from"), *to = g_hash_table_lookup (r->query, "to");
+      DkParticipationQuery q = { from != NULL && dk_date_valid (from) ? from : NULL,
+                                 to != NULL && dk_date_valid (to) ? to : NULL, 0, 0 };
+      const char *target = g_hash_table_lookup (r->query, "target-participants");
+      q.target_participants = target != NULL ? (guint) g_ascii_strtoull (target, NULL, 10) : 0;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DkReport) report = dk_report_participation (r->store, &q, r->ctx.lang, &error);
+      if (report == NULL)
+        {
+          dk_page_fail (r, h, error);
+          return;
+        }
+      dk_html_element (h, "h2", T ("Participation by period and gender"));
+      dk_html_open (h, "form", "method", "get", "action", "/participation", NULL);
+      dk_page_label (h, "from", T ("From"));
+      dk_html_open (h, "input", "id", "from", "name", "from", "type", "date", "value", q.from != NULL ? q.from : "", NULL);
+      dk_page_label (h, "to", T ("To"));
+      dk_html_open (h, "input", "id", "to", "name", "to", "type", "date", "value", q.to != NULL ? q.to : "", NULL);
+      dk_page_label (h, "target-participants", T ("Target participants"));
+      dk_html_open (h, "input", "id", "target-participants", "name", "target-participants", "inputmode", "numeric",
+                    "value", target != NULL ? target : "", NULL);
+      dk_page_button (h, T ("Show"), TRUE);
+      g_autofree char *text = dk_report_render_text (report, FALSE);
+      dk_html_open (h, "pre", "class", "report", "tabindex", "0", NULL);
+      dk_html_text (h, text);
+      dk_html_close (h, "pre");
+    }
   dk_web_answer_page (r, status, h);
 }
 

@@ -51,7 +51,7 @@ check(stored() == before, "a refused record changed the store")
 for path in ("/people/E3/conversation", "/people/E3/plan", "/team"):
     check(b["T1"].get(path).status == 404, "the trainer reaches " + path)
 page = b["T1"].get("/participation").text
-check("secret-comment" not in page and "Participation" in page, "the trainer's page")
+check("secret-comment" not in page and "Record participation" in page, "the trainer's page")
 
 # the coordinator: their units' people only
 check(record("C1", "E1", "chefskurs").status == 200, "the coordinator records for their unit")
@@ -69,6 +69,12 @@ r = record("H1", "E3", "nosuch")
 check(r.status == 400 and 'role="alert"' in r.text, "an unknown activity: %d" % r.status)
 check(stored() == before, "a refused record changed the store")
 
+# the fund report by period and gender: HR's, nobody else's
+r = b["H1"].get("/participation?from=2026-01-01&to=2026-12-31&target-participants=10")
+check(r.status == 200 and 'class="report"' in r.text and 'value="2026-01-01"' in r.text, "HR's fund report")
+for pid in ("C1", "T1"):
+    check('class="report"' not in b[pid].get("/participation").text, pid + " sees the fund report")
+
 # an employee may not record at all
 check(record("E1", "E1", "phishing").status == 404, "an employee records")
 
@@ -80,7 +86,7 @@ check("T1" in actors and "C1" in actors and "H1" in actors, "the audit's actors:
 def upload(pid, kind, name, content, dry=False):
     fields = {"csrf": b[pid].csrf("/imports") if pid == "H1" else b[pid].csrf("/"), "kind": kind}
     if dry:
-        fields["dry"] = "1"
+        fields["dry-run"] = "1"
     bound = "----dkboundary"
     parts = ['--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (bound, k, v)
              for k, v in fields.items()]
