@@ -217,6 +217,21 @@ dk_page_error (DkHtml *h, const char *id, const char *message)
   dk_html_close (h, "p");
 }
 
+DkHtml *
+dk_page_start_outcome (Request *r, const char *title, const char *problem, const char *done)
+{
+  DkHtml *h = dk_page_start (r, title);
+  if (problem != NULL)
+    dk_page_error (h, "problem", problem);
+  if (done != NULL)
+    {
+      dk_html_open (h, "p", "class", "done", "role", "status", NULL);
+      dk_html_text (h, done);
+      dk_html_close (h, "p");
+    }
+  return h;
+}
+
 void
 dk_page_round_clear (DkPageRound *own)
 {

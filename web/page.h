@@ -50,6 +50,11 @@ void dk_page_main_action (DkHtml *h, const char *path, const char *text);
  * none), for a field's aria-describedby. */
 void dk_page_error (DkHtml *h, const char *id, const char *message);
 
+/* Starts a page titled TITLE (dk_page_start) and, under its heading, the
+ * form's outcome: PROBLEM (an alert, id "problem") or DONE (a status),
+ * each may be NULL.  The caller ends the page (dk_web_answer_page). */
+DkHtml *dk_page_start_outcome (Request *r, const char *title, const char *problem, const char *done);
+
 /* The signed-in person's round: with CODE, that round; else the newest
  * open round they are registered in, and with ANY_ROUND when there is none
  * the newest closed one; their assessment and the round's framework, all

@@ -124,3 +124,80 @@ dk_web_parse_path (const char *url, const char **query)
     *query = q != NULL ? q + 1 : url + len;
   return decode_text (url, len, FALSE);
 }
+
+/* Returns a copy of the value of PARAM ("name", "filename") in the header
+ * line LINE (LEN bytes) of a multipart part, or NULL. */
+static char *
+part_param (const char *line, gsize len, const char *param)
+{
+  g_autofree char *l = g_strndup (line, len);
+  g_autofree char *key = g_strdup_printf ("; %s=\"", param);
+  const char *p = strstr (l, key);
+  if (p == NULL)
+    return NULL;
+  p += strlen (key);
+  const char *q = strchr (p, '"');
+  return q != NULL ? g_strndup (p, (gsize) (q - p)) : NULL;
+}
+
+GHashTable *
+dk_web_parse_multipart (const char *data, gsize len, const char *content_type)
+{
+  const char *b = content_type != NULL ? strstr (content_type, "boundary=") : NULL;
+  if (b == NULL)
+    return NULL;
+  b += strlen ("boundary=");
+  g_autofree char *delim = g_strdup_printf ("\r\n--%.*s", (int) strcspn (b, "; \""), b);
+  gsize dl = strlen (delim);
+  g_autoptr (GHashTable) t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* the body starts with the delimiter without its CRLF */
+  if (len < dl - 2 || memcmp (data, delim + 2, dl - 2) != 0)
+    return NULL;
+  const char *p = data + dl - 2, *end = data + len;
+  guint n = 0;
+  while (p + 2 <= end && memcmp (p, "\r\n", 2) == 0)
+    {
+      p += 2;
+      const char *head_end = g_strstr_len (p, end - p, "\r\n\r\n");
+      if (head_end == NULL)
+        return NULL;
+      char *name = NULL, *filename = NULL;
+      for (const char *line = p; line < head_end;)
+        {
+          const char *eol = g_strstr_len (line, head_end + 2 - line, "\r\n");
+          gsize ll = (gsize) (eol - line);
+          if (ll > 20 && g_ascii_strncasecmp (line, "Content-Disposition:", 20) == 0)
+            {
+              g_free (name);
+              g_free (filename);
+              name = part_param (line, ll, "name");
+              filename = part_param (line, ll, "filename");
+            }
+          line = eol + 2;
+        }
+      const char *body = head_end + 4;
+      const char *next = NULL;
+      for (const char *q = body; q + dl <= end && next == NULL; q++)
+        if (memcmp (q, delim, dl) == 0)
+          next = q;
+      if (next == NULL || name == NULL || ++n > DK_WEB_MAX_FIELDS || memchr (body, '\0', next - body) != NULL
+          || !g_utf8_validate (body, next - body, NULL))
+        {
+          g_free (name);
+          g_free (filename);
+          return NULL;
+        }
+      if (filename != NULL && !g_hash_table_contains (t, name))
+        g_hash_table_insert (t, g_strconcat (name, ":filename", NULL), filename);
+      else
+        g_free (filename);
+      if (!g_hash_table_contains (t, name))
+        g_hash_table_insert (t, name, g_strndup (body, (gsize) (next - body)));
+      else
+        g_free (name);
+      p = next + dl;
+    }
+  if (p + 2 > end || memcmp (p, "--", 2) != 0)
+    return NULL;
+  return g_steal_pointer (&t);
+}

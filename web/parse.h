@@ -18,6 +18,14 @@
  * fields.  Thread-safe. */
 GHashTable *dk_web_parse_form (const char *data, gsize len);
 
+/* Parses LEN bytes of a multipart/form-data body DATA, whose boundary
+ * CONTENT_TYPE (the request's header) names, into a table as
+ * dk_web_parse_form's; a part with a file name also gives the field
+ * "NAME:filename".  Returns NULL when the body is malformed, a part holds a
+ * NUL or text that is not UTF-8, or there are more than DK_WEB_MAX_FIELDS
+ * parts.  Thread-safe. */
+GHashTable *dk_web_parse_multipart (const char *data, gsize len, const char *content_type);
+
 /* Returns the value of cookie NAME in the Cookie header HEADER ("a=1; b=2"),
  * or NULL when it is absent or given twice (caller frees).  Values are
  * taken as they are, without quotes.  Thread-safe. */

@@ -100,6 +100,11 @@ static const Route routes[] = {
   { "POST", "/people/ID/plan/agree",          DK_ACCESS_MANAGED, dk_page_people_plan_agree },
   { "POST", "/people/ID/plan/follow-ups",     DK_ACCESS_MANAGED, dk_page_people_plan_follow_up },
   { "POST", "/people/ID/plan/reopen",         DK_ACCESS_MANAGED, dk_page_people_plan_reopen },
+  { "GET",  "/imports",        DK_ACCESS_HR,      dk_page_imports },
+  { "POST", "/imports",        DK_ACCESS_HR,      dk_page_imports_post },
+  /* recording participation: the handler checks the person and activity */
+  { "GET",  "/participation",  DK_ACCESS_PARTICIPATION, dk_page_participation },
+  { "POST", "/participation",  DK_ACCESS_PARTICIPATION, dk_page_participation_post },
 };
 
 /* Returns TRUE when PATH matches PATTERN segment by segment: a segment of
@@ -572,7 +577,10 @@ dispatch (Request *r, struct MHD_Connection *conn, gboolean post)
           target.person_manager = r->person->manager_id;
         }
     }
-  if (route == NULL || !dk_access_allows (r->who, route->rule, &target))
+  gboolean allowed = route != NULL && (route->rule == DK_ACCESS_PARTICIPATION
+                                       ? dk_web_participation_any (r->who)
+                                       : dk_access_allows (r->who, route->rule, &target));
+  if (!allowed)
     {
       if (route == NULL && path_known && dk_access_allows (r->who, DK_ACCESS_PUBLIC, NULL))
         {
@@ -613,6 +621,17 @@ queue (Request *r, struct MHD_Connection *conn)
   enum MHD_Result ok = MHD_queue_response (conn, (unsigned int) r->status, resp);
   MHD_destroy_response (resp);
   return ok;
+}
+
+/* Returns the fields of the POST body UPLOAD: urlencoded or, as its
+ * Content-Type says, multipart/form-data; NULL when malformed. */
+static GHashTable *
+parse_body (const GString *upload, struct MHD_Connection *conn)
+{
+  const char *type = MHD_lookup_connection_value (conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+  if (type != NULL && g_ascii_strncasecmp (type, "multipart/form-data", 19) == 0)
+    return dk_web_parse_multipart (upload->str, upload->len, type);
+  return dk_web_parse_form (upload->str, upload->len);
 }
 
 static enum MHD_Result
@@ -676,7 +695,7 @@ handle (void *cls, struct MHD_Connection *conn, const char *url, const char *met
     dk_web_answer (r, 413, "text/plain; charset=utf-8", g_strdup ("413\n"), 4);
   else if (p->bad_url)
     dk_web_answer (r, 400, "text/plain; charset=utf-8", g_strdup ("400\n"), 4);
-  else if (post && (r->form = dk_web_parse_form (p->upload->str, p->upload->len)) == NULL)
+  else if (post && (r->form = parse_body (p->upload, conn)) == NULL)
     dk_web_answer (r, 400, "text/plain; charset=utf-8", g_strdup ("400\n"), 4);
   else
     {

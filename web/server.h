@@ -122,6 +122,16 @@ void dk_page_people_plan_status (Request *r);
 void dk_page_people_plan_agree (Request *r);
 void dk_page_people_plan_follow_up (Request *r);
 void dk_page_people_plan_reopen (Request *r);
+/* /imports (page-imports.c) */
+void dk_page_imports (Request *r);
+void dk_page_imports_post (Request *r);
+/* /participation (page-participation.c) */
+void dk_page_participation (Request *r);
+void dk_page_participation_post (Request *r);
+/* Returns TRUE when WHO may record some participation: HR, or a coordinator
+ * or trainer grant that DK_ACCESS_PARTICIPATION allows for its own target.
+ * Reads only WHO; thread-safe. */
+gboolean dk_web_participation_any (const DkAccount *who);
 
 /* Returns the hash a password of an unknown user is checked against, so
  * that it costs the same time as a known one's (static). */

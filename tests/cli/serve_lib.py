@@ -107,6 +107,22 @@ def import_ratings(rows, header=RATINGS_HEADER, round="r1"):
     assert dk("import", "ratings", path, "--round", round).returncode == 0
 
 
+def build_org(people):
+    """A store of PEOPLE (write_roster's form, each with a grant or None):
+    the small framework, round r1, the good catalogue, a rating of 1.1
+    whose comment names its person ("secret-comment-ID"), a password
+    (PASSWORD) and the grant of each."""
+    assert dk("init", "--framework", os.path.join(TOP, "tests/data/framework/small.xml")).returncode == 0
+    assert dk("import", "roster", write_roster(people)).returncode == 0
+    assert dk("round", "open", "r1", "--title", "Runda 1", "--framework", "small").returncode == 0
+    assert dk("catalogue", "import", os.path.join(TOP, "tests/data/catalogue/good.xml")).returncode == 0
+    import_ratings([[pid, "r1", "1.1", "2", "", "3", "secret-comment-" + pid, "", "yes", ""] for pid in people])
+    for pid, (_, _, _, _, grant) in people.items():
+        assert dk("user", "password", pid, stdin=PASSWORD + "\n").returncode == 0, pid
+        if grant:
+            assert dk("user", "grant", pid, grant).returncode == 0, grant
+
+
 class Server:
     started = 0
 

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+# t_serve_imports.py — /participation from outside (run by t_serve_imports.sh):
+# HR records for anyone, a coordinator for their units' people, a trainer for
+# their own activity only (another's is 404, as is every rating page); the
+# audit names the signed-in person; the page shows no rating.
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import serve_lib  # noqa: E402
+serve_lib.setup(*sys.argv[1:4])
+from serve_lib import *  # noqa: E402,F401,F403
+
+PEOPLE = {
+    "M1": ("Maja Chefsson", "Org/A", "manager", "", None),
+    "E1": ("Eva Anställdsdotter", "Org/A/X", "employee", "M1", None),
+    "E3": ("Erik Annanenhet", "Org/B/Y", "employee", "", None),
+    "C1": ("Cecilia Samordnare", "Org/A", "employee", "", "coordinator:Org/A"),
+    "T1": ("Tove Utbildare", "Org/B", "employee", "", "trainer:phishing"),
+    "H1": ("Hanna Personalsson", "Org", "employee", "", "hr"),
+}
+build_org(PEOPLE)
+
+set_clock(START)
+srv = Server()
+b = {}
+for pid in ("E1", "C1", "T1", "H1"):
+    b[pid] = Browser(srv)
+    check(b[pid].sign_in(pid).status == 303, pid + " signs in")
+
+
+def record(pid, person, activity, date="2026-03-02", hours="2"):
+    return b[pid].post("/participation", {"person": person, "activity": activity, "date": date, "hours": hours},
+                       csrf_from="/participation")
+
+
+def stored():
+    return sql("SELECT p.ext_id, a.activity_id, a.date, a.hours FROM participation a"
+               " JOIN person p ON p.id = a.person_id ORDER BY 1, 2, 3")
+
+
+# the trainer: their activity for anyone, another's is 404 and stores nothing
+r = record("T1", "E3", "phishing")
+check(r.status == 200 and "E3: phishing on 2026-03-02 recorded." in r.text, "the trainer records: %d" % r.status)
+check("E3|phishing|2026-03-02|2.0" in stored(), "the trainer's record is not stored: " + stored())
+before = stored()
+r = record("T1", "E1", "chefskurs")
+check(r.status == 404, "the trainer records another's activity: %d" % r.status)
+check(stored() == before, "a refused record changed the store")
+for path in ("/people/E3/conversation", "/people/E3/plan", "/team"):
+    check(b["T1"].get(path).status == 404, "the trainer reaches " + path)
+page = b["T1"].get("/participation").text
+check("secret-comment" not in page and "Record participation" in page, "the trainer's page")
+
+# the coordinator: their units' people only
+check(record("C1", "E1", "chefskurs").status == 200, "the coordinator records for their unit")
+before = stored()
+check(record("C1", "E3", "chefskurs").status == 404, "the coordinator records outside their unit")
+check(record("C1", "NOBODY", "chefskurs").status == 404, "the coordinator records for nobody")
+check(stored() == before, "a refused record changed the store")
+
+# HR: anyone; a bad value is 400 with the message, the form kept, nothing stored
+check(record("H1", "E3", "chefskurs", date="2026-03-03").status == 200, "HR records")
+before = stored()
+r = record("H1", "E3", "chefskurs", hours="many")
+check(r.status == 400 and 'role="alert"' in r.text and 'value="many"' in r.text, "bad hours: %d" % r.status)
+r = record("H1", "E3", "nosuch")
+check(r.status == 400 and 'role="alert"' in r.text, "an unknown activity: %d" % r.status)
+check(stored() == before, "a refused record changed the store")
+
+# the fund report by period and gender: HR's, nobody else's
+r = b["H1"].get("/participation?from=2026-01-01&to=2026-12-31&target-participants=10")
+check(r.status == 200 and 'class="report"' in r.text and 'value="2026-01-01"' in r.text, "HR's fund report")
+for pid in ("C1", "T1"):
+    check('class="report"' not in b[pid].get("/participation").text, pid + " sees the fund report")
+
+# an employee may not record at all
+check(record("E1", "E1", "phishing").status == 404, "an employee records")
+
+# the audit names who recorded
+actors = sql("SELECT DISTINCT actor FROM audit WHERE entity LIKE 'participation%' ORDER BY 1")
+check("T1" in actors and "C1" in actors and "H1" in actors, "the audit's actors: " + actors)
+
+# ---- /imports: HR only ------------------------------------------------------
+def upload(pid, kind, name, content, dry=False):
+    fields = {"csrf": b[pid].csrf("/imports") if pid == "H1" else b[pid].csrf("/"), "kind": kind}
+    if dry:
+        fields["dry-run"] = "1"
+    bound = "----dkboundary"
+    parts = ['--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (bound, k, v)
+             for k, v in fields.items()]
+    parts.append('--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\n'
+                 'Content-Type: text/csv\r\n\r\n%s\r\n--%s--\r\n' % (bound, name, content, bound))
+    return b[pid].request("POST", "/imports", body="".join(parts).encode("utf-8"),
+                          headers={"Content-Type": "multipart/form-data; boundary=" + bound})
+
+
+def people():
+    return sql("SELECT ext_id, name, unit_id FROM person ORDER BY 1")
+
+
+ROSTER = ("person_id,name,email,unit,role,manager_id,gender\r\n"
+          "E1,Eva Nynamn,e1@example.se,Org/A/X,employee,M1,\r\n"
+          "N1,Nils Nyanställd,n1@example.se,Org/A/X,employee,M1,\r\n")
+check(b["H1"].get("/imports").status == 200, "HR's import page")
+for pid in ("E1", "C1", "T1"):
+    check(b[pid].get("/imports").status == 404, pid + " reaches /imports")
+before = people()
+r = upload("H1", "roster", "roster.csv", ROSTER, dry=True)
+check(r.status == 200 and "Dry run, nothing written." in r.text and "1 added, 1 updated" in r.text,
+      "the dry run: %d %s" % (r.status, r.text[-600:]))
+check(people() == before, "the dry run changed the store")
+r = upload("H1", "roster", "roster.csv", ROSTER)
+check(r.status == 200 and "1 added, 1 updated" in r.text, "the import: %d" % r.status)
+after = people()
+check("N1|Nils Nyanställd" in after and "E1|Eva Nynamn" in after and after != before, "the import's people")
+bad = "person_id,name,email,unit,role,manager_id,gender\r\nN2,,n2@example.se,Org/A/X,employee,M1,\r\n"
+r = upload("H1", "roster", "bad.csv", bad)
+check(r.status == 400 and re.search(r"bad\.csv:2: ", r.text) is not None and 'role="alert"' in r.text,
+      "a bad roster: %d %s" % (r.status, r.text[-600:]))
+check("digikomp-import-" not in r.text, "the message names the server's temporary file")
+check(people() == after, "a bad roster changed the store")
+check(upload("C1", "roster", "roster.csv", ROSTER).status == 404, "a coordinator imports")
+actors = sql("SELECT DISTINCT actor FROM audit WHERE entity LIKE 'person%' AND at > '2026'")
+check("H1" in actors, "the import's audit actor: " + actors)
+
+srv.stop()
+finish("t_serve_imports")
