@@ -6,7 +6,10 @@
  * ratings.  Inviting, disabling, granting and revoking are done with
  * `digikomp user` for now.
  */
+#include "person-data.h"
 #include "page.h"
+
+#include <string.h>
 
 /* Writes ACCOUNT's grants, comma-separated ("—" when none). */
 static void
@@ -54,4 +57,23 @@ dk_page_admin_users (Request *r)
   DK_HTML_MARKUP (h, "</tbody></table>");
   dk_html_element (h, "p", T ("To invite, disable, grant or revoke, use digikomp user on the server."));
   dk_web_answer_page (r, 200, h);
+}
+
+/* GET /admin/people/ID/data.json: everything stored about person ID, as
+ * `digikomp person export` writes it; 404 when ID names nobody. */
+void
+dk_page_admin_person_data (Request *r)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = dk_person_export_json (r->store, r->param, &error);
+  if (json == NULL && (g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID)
+                       || g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND)))
+    dk_web_not_found (r);
+  else if (json == NULL)
+    dk_web_fail (r, error);
+  else
+    {
+      gsize len = strlen (json);
+      dk_web_answer (r, 200, "application/json", g_steal_pointer (&json), len);
+    }
 }

@@ -125,12 +125,14 @@ MATRIX += [
     ("POST", "/people/E1/plan/reopen", 404, {"their manager": 400}),
     ("GET", "/people/E3/conversation", 404, {"another manager": 200}),
     ("GET", "/people/NOBODY/conversation", 404, {}),
-    # the admin's list of accounts: the admin only, who sees everyone's name
+    # the admin's pages: the admin only, who sees everyone's name
     ("GET", "/admin/users", 404, {"admin": 200}),
+    ("GET", "/admin/people/E1/data.json", 404, {"admin": 200}),
+    ("GET", "/admin/people/NOBODY/data.json", 404, {}),
 ]
 # DESIGN.md's routes that later issues build: nobody reaches them yet
 LATER = ["/reports/share", "/rounds", "/imports", "/participation",
-         "/admin/audit", "/admin/people/E1/data.json"]
+         "/admin/audit"]
 for path in LATER:
     MATRIX.append(("GET", path, 404, 404))
 for path in ["/admin/people/E1/erase", "/admin/users/E1"]:
@@ -146,8 +148,9 @@ for method, path, out_status, in_status in MATRIX:
         want = out_status if pid is None else in_status.get(who, 404) if isinstance(in_status, dict) else in_status
         check(r.status == want, "%s %s as %s: %d, expected %d" % (method, path, who, r.status, want))
         # a manager's page about E1 shows E1; the team page the team
-        subject = path.split("/")[2] if path.startswith("/people/") else None
-        seen = TEAM.get(who, set()) if path == "/team" else set(PEOPLE) if path.startswith("/admin/") else {subject} if want in (200, 400) and subject else set()
+        subject = (path.split("/")[2] if path.startswith("/people/")
+                   else path.split("/")[3] if path.startswith("/admin/people/") else None)
+        seen = TEAM.get(who, set()) if path == "/team" else set(PEOPLE) if path == "/admin/users" else {subject} if want in (200, 400) and subject else set()
         for other, (name, *_rest) in PEOPLE.items():
             if other != pid and other not in seen and (name in r.text or other.lower() + "@example.se" in r.text
                                  or "secret-comment-" + other in r.text):

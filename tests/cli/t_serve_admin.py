@@ -6,7 +6,8 @@
 #
 # /admin/users lists every account with its state and grants as
 # `digikomp user` set them; HR, a coordinator and an employee get 404; a
-# disabled account shows as disabled and can no longer sign in.
+# disabled account shows as disabled and can no longer sign in;
+# /admin/people/ID/data.json is `digikomp person export ID`.
 import os
 import sys
 
@@ -48,6 +49,17 @@ for pid in ("H1", "C1", "E1"):
     b = Browser(srv)
     b.sign_in(pid)
     check(b.get("/admin/users").status == 404, "/admin/users as %s is not 404" % pid)
+
+# a person's data: the export as `digikomp person export` writes it
+r = admin.get("/admin/people/E1/data.json")
+check(r.status == 200 and r.getheader("Content-Type", "").startswith("application/json"),
+      "GET /admin/people/E1/data.json: %d" % r.status)
+check(r.text == dk("person", "export", "E1").stdout, "the admin's export differs from digikomp person export")
+check(admin.get("/admin/people/NOBODY/data.json").status == 404, "the export of nobody is not 404")
+for pid in ("H1", "E1"):
+    b = Browser(srv)
+    b.sign_in(pid)
+    check(b.get("/admin/people/E2/data.json").status == 404, "the export of E2 as %s is not 404" % pid)
 
 # a disabled account shows as disabled and can no longer sign in
 check(dk("user", "disable", "E2").returncode == 0, "user disable E2")
