@@ -103,6 +103,7 @@ void dk_page_plan_wish (Request *r);
 void dk_page_catalogue (Request *r);
 void dk_page_accessibility (Request *r);
 void dk_page_admin_users (Request *r);
+void dk_page_admin_user_post (Request *r);
 void dk_page_admin_person_data (Request *r);
 void dk_page_my_data (Request *r);
 void dk_page_assessment (Request *r);

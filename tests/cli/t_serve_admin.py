@@ -61,8 +61,38 @@ for pid in ("H1", "E1"):
     b.sign_in(pid)
     check(b.get("/admin/people/E2/data.json").status == 404, "the export of E2 as %s is not 404" % pid)
 
+# grant, revoke and disable in the browser: stored, audited with A1 as actor
+def accounts():
+    return dk("user", "list").stdout
+
+
+r = admin.post("/admin/users/E1", {"action": "grant", "grant": "coordinator:Org/A"}, csrf_from="/admin/users")
+check(r.status == 303 and r.getheader("Location") == "/admin/users", "grant: %d" % r.status)
+check("coordinator:Org/A" in [l for l in accounts().splitlines() if "E1" in l][0], "the grant is not stored")
+check("A1" in dk("audit", "E1").stdout, "the grant is not audited with A1:\n" + dk("audit", "E1").stdout)
+r = admin.post("/admin/users/E1", {"action": "revoke", "grant": "coordinator:Org/A"}, csrf_from="/admin/users")
+check(r.status == 303, "revoke: %d" % r.status)
+check("coordinator:Org/A" not in [l for l in accounts().splitlines() if "E1" in l][0], "the revoke is not stored")
+before = accounts()
+for bad in ("king", "coordinator:Org/Nowhere", "trainer:nothing"):
+    r = admin.post("/admin/users/E1", {"action": "grant", "grant": bad}, csrf_from="/admin/users")
+    check(r.status == 400 and 'id="grant-E1-error"' in r.text and 'value="%s"' % bad in r.text,
+          "a bad grant %r: %d, field and message:\n%s" % (bad, r.status, r.text[:3000]))
+check(admin.post("/admin/users/E1", {"action": "explode"}, csrf_from="/admin/users").status == 400, "no action")
+r = admin.request("POST", "/admin/users/E1", {"action": "disable", "csrf": "0" * 64})
+check(r.status != 303, "a disable without its CSRF token: %d" % r.status)
+check(accounts() == before, "a refused change changed the accounts")
+h1 = Browser(srv)
+h1.sign_in("H1")
+check(h1.post("/admin/users/E1", {"action": "disable"}).status == 404, "HR disables: not 404")
+check(accounts() == before, "HR's POST changed the accounts")
+
+r = admin.post("/admin/users/E2", {"action": "disable"}, csrf_from="/admin/users")
+check(r.status == 303, "disable: %d" % r.status)
+audit_e2 = dk("audit", "E2").stdout
+check("A1" in audit_e2, "the disable is not audited with A1:\n" + audit_e2)
+
 # a disabled account shows as disabled and can no longer sign in
-check(dk("user", "disable", "E2").returncode == 0, "user disable E2")
 row = [l for l in admin.get("/admin/users").text.split("<tr>") if "E2" in l]
 check(row and "disabled" in row[0], "E2 does not show as disabled: %r" % row)
 check(Browser(srv).sign_in("E2").status != 303, "a disabled account signs in")
