@@ -87,6 +87,9 @@ static const Route routes[] = {
   { "POST", "/plan/wishes",   DK_ACCESS_OWN,       dk_page_plan_wish },
   { "GET",  "/catalogue",     DK_ACCESS_SIGNED_IN, dk_page_catalogue },
   { "GET",  "/accessibility", DK_ACCESS_PUBLIC,    dk_page_accessibility },
+  { "GET",  "/admin/users",   DK_ACCESS_ADMIN,     dk_page_admin_users },
+  { "POST", "/admin/users/ID", DK_ACCESS_ADMIN,    dk_page_admin_user_post },
+  { "GET",  "/admin/people/ID/data.json", DK_ACCESS_ADMIN, dk_page_admin_person_data },
   /* the manager's pages */
   { "GET",  "/team",                          DK_ACCESS_TEAM,    dk_page_team },
   { "GET",  "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation },
