@@ -70,6 +70,11 @@ int cli_usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
 /* Returns TRUE when ERROR says the input data was bad (exit 3). */
 gboolean cli_error_is_bad_input (const GError *error);
 
+/* Returns the language the process's messages are in (main sets LANGUAGE
+ * from the settings before any command runs): what core words its messages
+ * in where a command has no --lang of its own at hand. */
+DkLang cli_messages_lang (void);
+
 /* Writes LEN bytes of DATA to standard output when PATH is NULL or "-", else
  * to PATH atomically (dk_file_replace_contents): a temporary file renamed
  * over PATH, so an interrupted export never leaves a half file under the

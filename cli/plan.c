@@ -188,7 +188,7 @@ plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
   DkLang lang = common->lang;
   gboolean words = g_strcmp0 (common->format, "json") != 0;
   g_autofree char *title = g_strdup_printf (_("Development plan of %s, round %s (%s)"), plan->person,
-                                            plan->round, dk_plan_word (plan->state));
+                                            plan->round, dk_plan_word (plan->state, lang));
   DkReport *report = dk_report_new (title, lang);
   if (plan->agreed_at != NULL)
     {
@@ -222,7 +222,7 @@ plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
       dk_table_set_text (t, row, 3, it->activity_id ? it->activity_id : wish);
       dk_table_set_text (t, row, 4, a != NULL ? dk_activity_title (a, lang) : NULL);
       dk_table_set_text (t, row, 5, it->due);
-      dk_table_set_text (t, row, 6, words ? dk_plan_word (it->status) : it->status);
+      dk_table_set_text (t, row, 6, words ? dk_plan_word (it->status, lang) : it->status);
       g_autofree char *why = dk_reason_render (it->reason, lang);
       dk_table_set_text (t, row, 7, why);
       if (!words && dk_reason_is_code (it->reason))
@@ -254,7 +254,7 @@ plan_show (int argc, char **argv)
   if (store != NULL)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (DkPlan) plan = dk_plan_get (store, o.round, argv[1], &error);
+      g_autoptr (DkPlan) plan = dk_plan_get (store, o.round, argv[1], o.common.lang, &error);
       if (plan == NULL)
         rc = cli_fail (_("cannot show the plan"), error);
       else

@@ -55,10 +55,11 @@ unit_paths (DkStore *store, GError **error)
 }
 
 /* Returns a table named NAME titled TITLE of RECORDS (NULL: NULL), whose
- * columns are KEYS, LABELS and KINDS (as many as RECORDS has). */
+ * columns are KEYS, LABELS (msgids, worded in LANG) and KINDS (as many as
+ * RECORDS has). */
 static DkTable *
 records_table (const char *name, const char *title, DkRecords *records, const char *const *keys,
-               const char *const *labels, const DkColumnKind *kinds)
+               const char *const *labels, const DkColumnKind *kinds, DkLang lang)
 {
   g_autoptr (DkRecords) r = records;
   if (r == NULL)
@@ -66,7 +67,7 @@ records_table (const char *name, const char *title, DkRecords *records, const ch
   DkTable *t = dk_table_new (name, title);
   guint n = dk_records_n_columns (r);
   for (guint c = 0; c < n; c++)
-    dk_table_add_column (t, keys[c], _(labels[c]), kinds[c]);
+    dk_table_add_column (t, keys[c], T_ (lang, labels[c]), kinds[c]);
   for (guint i = 0; i < dk_records_n_rows (r); i++)
     {
       guint row = dk_table_add_row (t);
@@ -80,13 +81,13 @@ records_table (const char *name, const char *title, DkRecords *records, const ch
 }
 
 static DkTable *
-wishes_table (DkStore *store, gint64 round, const char *unit, GError **error)
+wishes_table (DkStore *store, gint64 round, const char *unit, DkLang lang, GError **error)
 {
   static const char *const keys[] = { "competence", "wish", "plans" };
   static const char *const labels[] = { N_("Competence"), N_("Wish"), N_("Plans") };
   static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_TEXT, DK_COLUMN_INTEGER };
-  return records_table ("wishes", _("Wished-for activities named in plans"),
-                        dk_store_plan_wishes (store, round, unit, error), keys, labels, kinds);
+  return records_table ("wishes", T_ (lang, "Wished-for activities named in plans"),
+                        dk_store_plan_wishes (store, round, unit, error), keys, labels, kinds, lang);
 }
 
 /* Returns ROUND, or NULL with ERROR when it or UNIT (when not NULL) does not exist. */
@@ -99,18 +100,19 @@ round_and_unit (DkStore *store, const char *round, const char *unit, GError **er
   return r;
 }
 
-/* The report's title for ROUND, naming UNIT when there is one. */
+/* The report's title for ROUND in LANG, naming UNIT when there is one. */
 static char *
-learning_title (const char *what, const DkRound *r, const char *unit)
+learning_title (const char *what, const DkRound *r, const char *unit, DkLang lang)
 {
-  return unit != NULL ? g_strdup_printf (_("%s, round %s, %s"), what, r->code, unit)
-                      : g_strdup_printf (_("%s, round %s"), what, r->code);
+  return unit != NULL ? g_strdup_printf (T_ (lang, "%s, round %s, %s"), what, r->code, unit)
+                      : g_strdup_printf (T_ (lang, "%s, round %s"), what, r->code);
 }
 
 static DkReport *
 coverage_report (DkStore *store, const char *round, const char *unit, const DkContext *ctx,
                 GError **error)
 {
+  DkLang lang = ctx->lang;
   g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
   g_autoptr (GPtrArray) catalogue = r != NULL ? dk_catalogue_load (store, error) : NULL;
   if (catalogue == NULL)
@@ -129,15 +131,15 @@ coverage_report (DkStore *store, const char *round, const char *unit, const DkCo
   DkReport *report = NULL;
   if (dk_store_round_scan (store, r->id, 0, coverage_row, &c, error))
     {
-      g_autofree char *title = learning_title (_("Catalogue coverage"), r, unit);
+      g_autofree char *title = learning_title (T_ (lang, "Catalogue coverage"), r, unit, lang);
       report = dk_report_new (title, ctx->lang);
-      dk_report_add_note (report, _("People with a need on each competence, and how many of them no activity "
+      dk_report_add_note (report, T_ (lang, "People with a need on each competence, and how many of them no activity "
                                     "open to them covers — what HR should create next."));
-      DkTable *t = dk_table_new ("coverage", _("Needs and coverage per competence"));
-      dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "title", _("Title"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "people_with_need", _("People with a need"), DK_COLUMN_INTEGER);
-      dk_table_add_column (t, "not_covered", _("Not covered"), DK_COLUMN_INTEGER);
+      DkTable *t = dk_table_new ("coverage", T_ (lang, "Needs and coverage per competence"));
+      dk_table_add_column (t, "competence", T_ (lang, "Competence"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "title", T_ (lang, "Title"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "people_with_need", T_ (lang, "People with a need"), DK_COLUMN_INTEGER);
+      dk_table_add_column (t, "not_covered", T_ (lang, "Not covered"), DK_COLUMN_INTEGER);
       for (guint i = 0; i < n; i++)
         {
           guint row = dk_table_add_row (t);
@@ -149,7 +151,7 @@ coverage_report (DkStore *store, const char *round, const char *unit, const DkCo
           dk_table_set_emphasis (t, row, 3, c.uncovered[i] > 0);
         }
       dk_report_add_table (report, t);
-      DkTable *w = wishes_table (store, r->id, unit, error);
+      DkTable *w = wishes_table (store, r->id, unit, lang, error);
       if (w != NULL)
         dk_report_add_table (report, w);
       else
@@ -174,11 +176,11 @@ goals_report (DkStore *store, const char *round, const char *unit, DkLang lang, 
   static const char *const keys[] = { "competence", "items", "people", "done" };
   static const char *const labels[] = { N_("Competence"), N_("Goals"), N_("People"), N_("Done") };
   static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER };
-  DkTable *t = records_table ("goals", _("Personal goals per competence"),
-                              dk_store_plan_goals (store, r->id, unit, error), keys, labels, kinds);
+  DkTable *t = records_table ("goals", T_ (lang, "Personal goals per competence"),
+                              dk_store_plan_goals (store, r->id, unit, error), keys, labels, kinds, lang);
   if (t == NULL)
     return NULL;
-  g_autofree char *title = learning_title (_("Personal goals"), r, unit);
+  g_autofree char *title = learning_title (T_ (lang, "Personal goals"), r, unit, lang);
   DkReport *report = dk_report_new (title, lang);
   dk_report_add_table (report, t);
   return report;
@@ -208,33 +210,34 @@ participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang
   DkParticipationTotals v;
   if (!dk_store_participation_totals (store, q->from, q->to, &v, error))
     return NULL;
-  g_autofree char *title = g_strdup_printf (_("Participation %s – %s"), q->from ? q->from : "…", q->to ? q->to : "…");
+  g_autofree char *title = g_strdup_printf (T_ (lang, "Participation %s – %s"), q->from ? q->from : "…", q->to ? q->to : "…");
   DkReport *report = dk_report_new (title, lang);
-  dk_report_add_note (report, _("Participants attended or completed an activity; hours are summed over them."));
-  DkTable *t = dk_table_new ("participation", _("Participants and hours"));
-  dk_table_add_column (t, "figure", _("Figure"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "actual", _("Actual"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "target", _("Target"), DK_COLUMN_TEXT);
+  dk_report_add_note (report, T_ (lang, "Participants attended or completed an activity; hours are summed over them."));
+  DkTable *t = dk_table_new ("participation", T_ (lang, "Participants and hours"));
+  dk_table_add_column (t, "figure", T_ (lang, "Figure"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "actual", T_ (lang, "Actual"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "target", T_ (lang, "Target"), DK_COLUMN_TEXT);
   double avg = v.participants > 0 ? v.hours / v.participants : 0;
-  add_target_row (t, _("Participants"), v.participants, q->target_participants, q->target_participants > 0,
+  add_target_row (t, T_ (lang, "Participants"), v.participants, q->target_participants, q->target_participants > 0,
                   FALSE, lang);
-  add_target_row (t, _("of whom women"), v.women, 0, FALSE, FALSE, lang);
-  add_target_row (t, _("of whom men"), v.men, 0, FALSE, FALSE, lang);
-  add_target_row (t, _("of whom other or not given"), v.other, 0, FALSE, FALSE, lang);
-  add_target_row (t, _("Hours in total"), v.hours, q->target_hours_avg * q->target_participants,
+  add_target_row (t, T_ (lang, "of whom women"), v.women, 0, FALSE, FALSE, lang);
+  add_target_row (t, T_ (lang, "of whom men"), v.men, 0, FALSE, FALSE, lang);
+  add_target_row (t, T_ (lang, "of whom other or not given"), v.other, 0, FALSE, FALSE, lang);
+  add_target_row (t, T_ (lang, "Hours in total"), v.hours, q->target_hours_avg * q->target_participants,
                   q->target_hours_avg > 0 && q->target_participants > 0, TRUE, lang);
-  add_target_row (t, _("Hours per participant"), avg, q->target_hours_avg, q->target_hours_avg > 0, TRUE, lang);
+  add_target_row (t, T_ (lang, "Hours per participant"), avg, q->target_hours_avg, q->target_hours_avg > 0, TRUE, lang);
   dk_report_add_table (report, t);
 
   static const char *const keys[] = { "group", "participants", "hours" };
   static const char *const labels[] = { N_("Group"), N_("Participants"), N_("Hours") };
   static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_HOURS };
-  DkTable *by_unit = records_table ("by_unit", _("Per department"),
+  DkTable *by_unit = records_table ("by_unit", T_ (lang, "Per department"),
                                     dk_store_participation_by_department (store, q->from, q->to, error),
-                                    keys, labels, kinds);
+                                    keys, labels, kinds, lang);
   DkTable *by_kind = by_unit == NULL ? NULL
-      : records_table ("by_kind", _("Per kind of activity"),
-                       dk_store_participation_by_kind (store, q->from, q->to, error), keys, labels, kinds);
+      : records_table ("by_kind", T_ (lang, "Per kind of activity"),
+                       dk_store_participation_by_kind (store, q->from, q->to, error), keys, labels, kinds,
+                       lang);
   if (by_kind == NULL)
     {
       dk_table_free (by_unit);

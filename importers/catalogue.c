@@ -49,6 +49,7 @@ typedef struct {
   GPtrArray  *frameworks;  /* every registered framework, to check competence ids */
   const DkFramework *named;/* the framework the XML catalogue names, when registered */
   DkErrors    errors;
+  DkLang      lang;        /* of the messages: the caller's context's */
 } Reader;
 
 static const char *
@@ -167,7 +168,7 @@ check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
   if (!one_of (a->format, dk_activity_formats))
     dk_errors_add (&r->errors, r->file, line, _("format '%s' is not on-site, digital or mixed"),
                    a->format != NULL ? a->format : "");
-  if (!dk_hours_parse (hours, &a->hours, &bad_hours))
+  if (!dk_hours_parse (hours, &a->hours, r->lang, &bad_hours))
     dk_errors_add (&r->errors, r->file, line, "%s", bad_hours->message);
   if (g_strcmp0 (a->language, "sv") != 0 && g_strcmp0 (a->language, "en") != 0)
     dk_errors_add (&r->errors, r->file, line, _("language must be sv or en"));
@@ -209,9 +210,9 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   a->follow_up = g_strdup (field (rec, index, COL_FOLLOW_UP));
   check_activity (r, a, field (rec, index, COL_HOURS), line);
   g_autofree char *problem = NULL;
-  if (!dk_activity_parse_develops (a, field (rec, index, COL_DEVELOPS), &problem)
-      || !dk_activity_parse_sessions (a, field (rec, index, COL_SESSIONS), &problem)
-      || !dk_activity_parse_seats (a, field (rec, index, COL_SEATS), &problem))
+  if (!dk_activity_parse_develops (a, field (rec, index, COL_DEVELOPS), r->lang, &problem)
+      || !dk_activity_parse_sessions (a, field (rec, index, COL_SESSIONS), r->lang, &problem)
+      || !dk_activity_parse_seats (a, field (rec, index, COL_SEATS), r->lang, &problem))
     dk_errors_add (&r->errors, r->file, line, "%s", problem);
   else
     for (guint i = 0; i < a->develops->len; i++)
@@ -262,7 +263,7 @@ xml_activity (DkActivity *a, const char *hours, guint line, guint audience_line,
 static gboolean
 read_xml (Reader *r, guint64 *rows, GError **error)
 {
-  static const DkCatalogueXmlHandler handler = { xml_catalogue, xml_develops, xml_activity };
+  const DkCatalogueXmlHandler handler = { xml_catalogue, xml_develops, xml_activity, r->lang };
   const DkXmlReaders *x = dk_xml_readers (error);
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -295,7 +296,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, D
                      const DkContext *ctx, GError **error)
 {
   memset (summary, 0, sizeof *summary);
-  Reader r = { .store = store, .file = path };
+  Reader r = { .store = store, .file = path, .lang = ctx->lang };
   r.activities = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   dk_errors_init (&r.errors, 0);

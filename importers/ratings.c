@@ -106,6 +106,7 @@ typedef struct {
   DkErrors           errors;
   DkImportSummary   *summary;
   const char        *actor;      /* who imports, from the caller's context */
+  DkLang             lang;       /* the language of its messages, the context's */
   char               today[11];
   /* the round's rows with answers before the import, in person id order */
   GArray            *old;        /* OldRow */
@@ -646,7 +647,7 @@ writer_run (gpointer data)
   Writer *w = data;
   Import *im = w->im;
   guint done = 0;
-  w->store = dk_store_open (w->path, FALSE, &w->error);
+  w->store = dk_store_open (w->path, FALSE, im->lang, &w->error);
   if (w->store != NULL)
     dk_audit_levels_init (&w->audit, w->store, im->actor, im->round->id);
   w->ok = w->store != NULL && dk_store_begin (w->store, &w->error) && read_old (im, w->store, &w->error);
@@ -876,7 +877,7 @@ dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, con
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
   Import im = { .store = store, .file = path, .summary = summary, .actor = dk_context_actor (ctx),
-                .overwrite = overwrite };
+                .lang = ctx->lang, .overwrite = overwrite };
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));
