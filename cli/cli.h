@@ -11,6 +11,7 @@
 
 #include "context.h"
 #include "csv.h"
+#include "views-config.h"
 
 enum {
   CLI_OK        = 0,  /* done */
@@ -124,13 +125,13 @@ struct _DkStore *cli_store_open (const CliCommon *common, gboolean create);
 
 /* ---- settings (cli/settings.c) ------------------------------------------------ */
 
-/* Where a setting came from, in order of precedence, lowest first. */
-typedef enum {
-  CLI_FROM_DEFAULT,
-  CLI_FROM_CONFIG,
-  CLI_FROM_ENVIRONMENT,
-  CLI_FROM_OPTION,
-} CliSource;
+/* Where a setting came from, in order of precedence, lowest first
+ * (core's, which `config show` words). */
+typedef DkSettingSource CliSource;
+#define CLI_FROM_DEFAULT     DK_SETTING_DEFAULT
+#define CLI_FROM_CONFIG      DK_SETTING_CONFIG
+#define CLI_FROM_ENVIRONMENT DK_SETTING_ENVIRONMENT
+#define CLI_FROM_OPTION      DK_SETTING_OPTION
 
 typedef struct {
   char       *value;    /* owned; NULL when there is none (round: the open one) */
