@@ -303,7 +303,7 @@ dk_store_managers (DkStore *store, GError **error)
   if (stmt == NULL)
     return NULL;
   GHashTable *managers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  const char *what = _("reading people");   /* once: a lookup per row costs more than the row */
+  const char *what = S_("reading people");   /* once: a lookup per row costs more than the row */
   DkStoreStep step;
   while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW)
     g_hash_table_insert (managers, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
