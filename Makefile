@@ -213,7 +213,7 @@ $(BUILD)/locale/%/LC_MESSAGES/digikomp.mo: po/%.po
 
 # Regenerates po/digikomp.pot from the sources and merges it into each po/*.po.
 pot:
-	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=T_:2 --keyword=T \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=T_:2 --keyword=T --keyword=S_ \
 	  --keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
 	  --package-name=digikomp --package-version=$(VERSION) --add-comments=TRANSLATORS \
 	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC) $(EXPORT_SRC) $(XML_SRC) $(WEB_SRC))

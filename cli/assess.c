@@ -193,7 +193,7 @@ cmd_assess (int argc, char **argv)
       else if ((s.round = dk_store_round (s.store, round, &error)) == NULL
                || (s.person = dk_store_person (s.store, argv[1], &error)) == NULL
                || (s.fw = dk_store_round_framework (s.store, s.round, &error)) == NULL
-               || !dk_rating_changeable (s.round, s.person, &error))
+               || !dk_rating_changeable (s.round, s.person, common.lang, &error))
         rc = cli_fail (_("cannot start the self-rating"), error);
       else
         rc = assess_interactive (&s);

@@ -29,7 +29,7 @@ cmd_attend (int argc, char **argv)
     rc = CLI_USAGE;
   else if (argc != 3 || date == NULL || hours_text == NULL)
     rc = cli_usage_error (_("usage: digikomp attend PERSON ACTIVITY --date DATE --hours H [--status S]"));
-  else if (!dk_hours_parse (hours_text, &hours, &bad_hours))
+  else if (!dk_hours_parse (hours_text, &hours, common.lang, &bad_hours))
     rc = cli_usage_error (_("--hours: %s"), bad_hours->message);
   else
     {

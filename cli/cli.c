@@ -216,6 +216,16 @@ cli_common_clear (CliCommon *common)
   g_clear_pointer (&common->lang_name, g_free);
 }
 
+DkLang
+cli_messages_lang (void)
+{
+  DkLang lang = DK_LANG_EN;
+  const char *set = g_getenv ("LANGUAGE");
+  if (set != NULL)
+    dk_lang_parse (set, &lang);
+  return lang;
+}
+
 gboolean
 cli_output_write (const char *path, const char *data, gsize len, GError **error)
 {
@@ -229,7 +239,7 @@ cli_output_write (const char *path, const char *data, gsize len, GError **error)
         }
       return TRUE;
     }
-  return dk_file_replace_contents (path, data, len, error);
+  return dk_file_replace_contents (path, data, len, cli_messages_lang (), error);
 }
 
 gboolean
@@ -247,7 +257,7 @@ DkStore *
 cli_store_open (const CliCommon *common, gboolean create)
 {
   g_autoptr (GError) error = NULL;
-  DkStore *store = dk_store_open (common->db, create, &error);
+  DkStore *store = dk_store_open (common->db, create, common->lang, &error);
   if (store == NULL)
     cli_fail (_("cannot open the store"), error);
   return store;

@@ -11,6 +11,7 @@
 
 #include "context.h"
 #include "csv.h"
+#include "views-config.h"
 
 enum {
   CLI_OK        = 0,  /* done */
@@ -70,6 +71,11 @@ int cli_usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
 /* Returns TRUE when ERROR says the input data was bad (exit 3). */
 gboolean cli_error_is_bad_input (const GError *error);
 
+/* Returns the language the process's messages are in (main sets LANGUAGE
+ * from the settings before any command runs): what core words its messages
+ * in where a command has no --lang of its own at hand. */
+DkLang cli_messages_lang (void);
+
 /* Writes LEN bytes of DATA to standard output when PATH is NULL or "-", else
  * to PATH atomically (dk_file_replace_contents): a temporary file renamed
  * over PATH, so an interrupted export never leaves a half file under the
@@ -119,13 +125,13 @@ struct _DkStore *cli_store_open (const CliCommon *common, gboolean create);
 
 /* ---- settings (cli/settings.c) ------------------------------------------------ */
 
-/* Where a setting came from, in order of precedence, lowest first. */
-typedef enum {
-  CLI_FROM_DEFAULT,
-  CLI_FROM_CONFIG,
-  CLI_FROM_ENVIRONMENT,
-  CLI_FROM_OPTION,
-} CliSource;
+/* Where a setting came from, in order of precedence, lowest first
+ * (core's, which `config show` words). */
+typedef DkSettingSource CliSource;
+#define CLI_FROM_DEFAULT     DK_SETTING_DEFAULT
+#define CLI_FROM_CONFIG      DK_SETTING_CONFIG
+#define CLI_FROM_ENVIRONMENT DK_SETTING_ENVIRONMENT
+#define CLI_FROM_OPTION      DK_SETTING_OPTION
 
 typedef struct {
   char       *value;    /* owned; NULL when there is none (round: the open one) */

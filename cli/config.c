@@ -4,26 +4,17 @@
  */
 #include "cli.h"
 #include "config.h"
-#include "report-model.h"
 
 #include <stdio.h>
 
+/* Adds setting NAME (UNSET: the msgid shown when it has no value) to SHOWN,
+ * keeping S's value in KEEP to be freed with it. */
 static void
-add_setting (DkTable *t, const char *name, CliSetting s)
+add_setting (GArray *shown, GPtrArray *keep, const char *name, const char *unset, CliSetting s)
 {
-  guint row = dk_table_add_row (t);
-  dk_table_set_text (t, row, 0, name);
-  dk_table_set_text (t, row, 1, s.value != NULL ? s.value : _("(the open round)"));
-  g_autofree char *from = NULL;
-  switch (s.source)
-    {
-    case CLI_FROM_OPTION:      from = g_strdup_printf (_("option %s"), s.origin); break;
-    case CLI_FROM_ENVIRONMENT: from = g_strdup_printf (_("environment %s"), s.origin); break;
-    case CLI_FROM_CONFIG:      from = g_strdup_printf (_("config file %s"), s.origin); break;
-    case CLI_FROM_DEFAULT:     from = g_strdup (_("default")); break;
-    }
-  dk_table_set_text (t, row, 2, from);
-  cli_setting_clear (&s);
+  DkSettingShown x = { name, s.value, unset, s.source, s.origin };
+  g_array_append_val (shown, x);
+  g_ptr_array_add (keep, s.value);
 }
 
 static int
@@ -61,29 +52,24 @@ config_show (int argc, char **argv)
     {
       CliSetting lang = cli_setting_lang (common.lang_name);
       dk_lang_parse (lang.value, &common.lang);
-      g_autoptr (DkReport) report = dk_report_new (_("Settings"), common.lang);
-      DkTable *t = dk_table_new ("settings", NULL);
-      dk_table_add_column (t, "setting", _("Setting"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "value", _("Value"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "from", _("From"), DK_COLUMN_TEXT);
-      add_setting (t, "db", cli_setting_db (common.db));
-      add_setting (t, "lang", lang);
-      add_setting (t, "min-group", cli_setting_min_group (min_group));
-      add_setting (t, "round", cli_setting_round (round));
+      g_autoptr (GArray) shown = g_array_new (FALSE, FALSE, sizeof (DkSettingShown));
+      g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+      const char *open_round = N_("(the open round)"), *none = N_("(none)");
+      add_setting (shown, keep, "db", open_round, cli_setting_db (common.db));
+      add_setting (shown, keep, "lang", open_round, lang);
+      add_setting (shown, keep, "min-group", open_round, cli_setting_min_group (min_group));
+      add_setting (shown, keep, "round", open_round, cli_setting_round (round));
       static const char *const web[] = { "listen", "public-url", "trust-header", "trusted-proxy" };
+      char *names[G_N_ELEMENTS (web)];
       for (guint i = 0; i < G_N_ELEMENTS (web); i++)
         {
-          g_autofree char *name = g_strdup_printf ("web.%s", web[i]);
-          CliSetting s = cli_setting_web (web[i], NULL);
-          if (s.value == NULL)
-            s.value = g_strdup (_("(none)"));
-          add_setting (t, name, s);
+          names[i] = g_strdup_printf ("web.%s", web[i]);
+          g_ptr_array_add (keep, names[i]);
+          add_setting (shown, keep, names[i], none, cli_setting_web (web[i], NULL));
         }
       g_autofree char *path = dk_config_default_path ();
-      g_autofree char *note = g_strdup_printf (
-          g_file_test (path, G_FILE_TEST_EXISTS) ? _("Configuration file: %s") : _("Configuration file: %s (none)"), path);
-      dk_report_add_note (report, note);
-      dk_report_add_table (report, t);
+      g_autoptr (DkReport) report = dk_view_settings ((const DkSettingShown *) (void *) shown->data, shown->len,
+                                                      path, g_file_test (path, G_FILE_TEST_EXISTS), common.lang);
       rc = cli_emit_report (report, &common);
     }
   cli_common_clear (&common);

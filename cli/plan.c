@@ -7,7 +7,7 @@
 #include "plan-export.h"
 #include "person-data.h"
 #include "progress.h"
-#include "report-model.h"
+#include "views-plan.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -55,43 +55,6 @@ plan_begin (const char *command, const char *params, const char *summary, const 
   return store;
 }
 
-static DkTable *
-suggestions_table (GPtrArray *needs, GPtrArray *catalogue, DkLang lang)
-{
-  (void) catalogue;
-  DkTable *t = dk_table_new ("suggestions", NULL);
-  const char *keys[] = { "competence", "level", "target", "rank", "activity", "title", "reason" };
-  const char *labels[] = { N_("Competence"), N_("Level"), N_("Target"), N_("Rank"), N_("Activity"),
-                           N_("Title"), N_("Why") };
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    dk_table_add_column (t, keys[i], _(labels[i]), i >= 1 && i <= 3 ? DK_COLUMN_INTEGER : DK_COLUMN_TEXT);
-  for (guint i = 0; i < needs->len; i++)
-    {
-      const DkNeedPlan *n = needs->pdata[i];
-      guint shown = MAX (1, MIN (3, n->suggestions->len));
-      for (guint s = 0; s < shown; s++)
-        {
-          guint row = dk_table_add_row (t);
-          dk_table_set_text (t, row, 0, n->competence->id);
-          dk_table_set_number (t, row, 1, n->level);
-          dk_table_set_number (t, row, 2, n->target);
-          if (n->suggestions->len == 0)
-            {
-              dk_table_set_text (t, row, 6, _("no activity in the catalogue covers this need"));
-              dk_table_set_emphasis (t, row, 6, TRUE);
-              continue;
-            }
-          const DkSuggestion *x = n->suggestions->pdata[s];
-          dk_table_set_number (t, row, 3, s + 1);
-          dk_table_set_text (t, row, 4, x->activity->id);
-          dk_table_set_text (t, row, 5, dk_activity_title (x->activity, lang));
-          g_autofree char *why = dk_reason_render (x->reason, lang);
-          dk_table_set_text (t, row, 6, why);
-        }
-    }
-  return t;
-}
-
 static int
 suggest_one (DkStore *store, PlanOptions *o, const char *person, DkStrategy strategy)
 {
@@ -110,16 +73,7 @@ suggest_one (DkStore *store, PlanOptions *o, const char *person, DkStrategy stra
       dk_plan_context_clear (&ctx);
       return cli_fail (_("cannot suggest activities"), error);
     }
-  g_autofree char *title = g_strdup_printf (_("Suggested activities for %s (%s), round %s"),
-                                            ctx.person->name, ctx.person->ext_id, ctx.round->code);
-  g_autoptr (DkReport) report = dk_report_new (title, o->common.lang);
-  if (!(ctx.a->flags & DK_ASSESS_SHARED))
-    dk_report_add_note (report, _("The self-rating is not shared yet: suggestions use the manager's levels only."));
-  if (needs->len == 0)
-    dk_report_add_note (report, _("No needs: every rated competence is at or above its expected level."));
-  dk_report_add_note (report, _("Competences at or above their expected level get no activity "
-                                "(use --strategy growth for the next level where motivation is high)."));
-  dk_report_add_table (report, suggestions_table (needs, catalogue, o->common.lang));
+  g_autoptr (DkReport) report = dk_view_suggestions (&ctx, needs, o->common.lang);
   dk_plan_context_clear (&ctx);
   return cli_emit_report (report, &o->common);
 }
@@ -177,61 +131,6 @@ plan_suggest (int argc, char **argv)
   return rc;
 }
 
-/* The plan as a report, with the activities' titles from CATALOGUE.  The
- * status column is in the reader's language in every format but JSON, which
- * keeps the stored word for programs; the reason is in the reader's
- * language everywhere, and JSON adds its stored form (reason_code, null
- * for a text kept from an older store). */
-static DkReport *
-plan_report (const DkPlan *plan, GPtrArray *catalogue, const CliCommon *common)
-{
-  DkLang lang = common->lang;
-  gboolean words = g_strcmp0 (common->format, "json") != 0;
-  g_autofree char *title = g_strdup_printf (_("Development plan of %s, round %s (%s)"), plan->person,
-                                            plan->round, dk_plan_word (plan->state));
-  DkReport *report = dk_report_new (title, lang);
-  if (plan->agreed_at != NULL)
-    {
-      g_autofree char *n = g_strdup_printf (_("Agreed on %s by %s."), plan->agreed_at,
-                                        dk_actor_word (plan->agreed_by, lang));
-      dk_report_add_note (report, n);
-    }
-  for (guint i = 0; i < plan->follow_ups->len; i++)
-    {
-      const DkPlanFollowUp *f = plan->follow_ups->pdata[i];
-      g_autofree char *n = g_strdup_printf (_("Followed up on %s: %s"), f->held_on, f->notes);
-      dk_report_add_note (report, n);
-    }
-  DkTable *t = dk_table_new ("items", NULL);
-  const char *keys[] = { "item", "competence", "target", "activity", "title", "due", "status", "reason",
-                         "reason_code" };
-  const char *labels[] = { N_("Item"), N_("Competence"), N_("Target"), N_("Activity or wish"), N_("Title"),
-                           N_("Due"), N_("Status"), N_("Why"), N_("Why, stored form") };
-  for (guint i = 0; i < G_N_ELEMENTS (keys) - (words ? 1 : 0); i++)
-    dk_table_add_column (t, keys[i], _(labels[i]), i == 0 || i == 2 ? DK_COLUMN_INTEGER : DK_COLUMN_TEXT);
-  for (guint i = 0; i < plan->items->len; i++)
-    {
-      const DkPlanItem *it = plan->items->pdata[i];
-      guint row = dk_table_add_row (t);
-      g_autofree char *wish = it->wish ? g_strdup_printf (_("wish: %s"), it->wish) : NULL;
-      dk_table_set_number (t, row, 0, it->number);
-      dk_table_set_text (t, row, 1, it->competence);
-      if (it->target > 0)
-        dk_table_set_number (t, row, 2, it->target);
-      const DkActivity *a = it->activity_id ? dk_catalogue_find (catalogue, it->activity_id) : NULL;
-      dk_table_set_text (t, row, 3, it->activity_id ? it->activity_id : wish);
-      dk_table_set_text (t, row, 4, a != NULL ? dk_activity_title (a, lang) : NULL);
-      dk_table_set_text (t, row, 5, it->due);
-      dk_table_set_text (t, row, 6, words ? dk_plan_word (it->status) : it->status);
-      g_autofree char *why = dk_reason_render (it->reason, lang);
-      dk_table_set_text (t, row, 7, why);
-      if (!words && dk_reason_is_code (it->reason))
-        dk_table_set_text (t, row, 8, it->reason);
-    }
-  dk_report_add_table (report, t);
-  return report;
-}
-
 /* Writes PLAN in COMMON's format; returns the command's exit code. */
 static int
 emit_plan (DkStore *store, const DkPlan *plan, const CliCommon *common)
@@ -240,7 +139,8 @@ emit_plan (DkStore *store, const DkPlan *plan, const CliCommon *common)
   g_autoptr (GPtrArray) catalogue = dk_catalogue_load (store, &error);
   if (catalogue == NULL)
     return cli_fail (_("cannot read the catalogue"), error);
-  g_autoptr (DkReport) report = plan_report (plan, catalogue, common);
+  g_autoptr (DkReport) report = dk_view_plan (plan, catalogue, g_strcmp0 (common->format, "json") == 0,
+                                               common->lang);
   return cli_emit_report (report, common);
 }
 
@@ -254,7 +154,7 @@ plan_show (int argc, char **argv)
   if (store != NULL)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (DkPlan) plan = dk_plan_get (store, o.round, argv[1], &error);
+      g_autoptr (DkPlan) plan = dk_plan_get (store, o.round, argv[1], o.common.lang, &error);
       if (plan == NULL)
         rc = cli_fail (_("cannot show the plan"), error);
       else

@@ -136,7 +136,7 @@ participation_query (const Options *o, DkParticipationQuery *q)
     return cli_usage_error (_("the period runs backwards: --from %s is after --to %s"), o->from, o->to);
   if (!parse_count ("--target-participants", o->target_participants, 1, G_MAXUINT, &q->target_participants))
     return CLI_USAGE;
-  if (o->target_hours_avg != NULL && !dk_hours_parse (o->target_hours_avg, &q->target_hours_avg, &error))
+  if (o->target_hours_avg != NULL && !dk_hours_parse (o->target_hours_avg, &q->target_hours_avg, o->common.lang, &error))
     return cli_usage_error (_("--target-hours-avg: %s"), error->message);
   return CLI_OK;
 }

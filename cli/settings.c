@@ -67,7 +67,7 @@ cli_config_load (GError **error)
   g_autofree char *path = dk_config_default_path ();
   const char *unused;
   env_lang (&unused);
-  config = dk_config_load (path, error);
+  config = dk_config_load (path, cli_messages_lang (), error);
   return config != NULL;
 }
 

@@ -102,7 +102,7 @@ user_password (int argc, char **argv)
         rc = cli_usage_error (_("no password on standard input"));
       else if (isatty (STDIN_FILENO) && g_strcmp0 (password, again) != 0)
         rc = cli_usage_error (_("the two passwords differ"));
-      else if (!dk_password_acceptable (person, password, &error))
+      else if (!dk_password_acceptable (person, password, common.lang, &error))
         rc = cli_fail (_("cannot set the password"), error);
       else if ((web = cli_web ()) == NULL)
         rc = CLI_FAILED;
@@ -136,7 +136,7 @@ grant_or_revoke (int argc, char **argv, gboolean grant)
   g_autoptr (GError) error = NULL;
   g_autoptr (DkStore) store = NULL;
   DkGrant *g = NULL;
-  if (rc == CLI_OK && (g = dk_grant_parse (argv[2], &error)) == NULL)
+  if (rc == CLI_OK && (g = dk_grant_parse (argv[2], common.lang, &error)) == NULL)
     rc = cli_fail (grant ? _("cannot grant") : _("cannot revoke"), error);
   else if (rc == CLI_OK && (store = cli_store_open (&common, FALSE)) == NULL)
     rc = CLI_FAILED;

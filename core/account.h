@@ -39,8 +39,8 @@ void dk_grant_free (DkGrant *grant);
 
 /* Parses TEXT ("hr", "admin", "coordinator:UNIT", "trainer:ACTIVITY").
  * Returns a new grant (caller frees), or NULL with ERROR
- * (DK_STORE_ERROR_INVALID).  Thread-safe. */
-DkGrant *dk_grant_parse (const char *text, GError **error);
+ * (DK_STORE_ERROR_INVALID, worded in LANG).  Thread-safe. */
+DkGrant *dk_grant_parse (const char *text, DkLang lang, GError **error);
 
 /* Returns GRANT as dk_grant_parse reads it (caller frees).  Thread-safe. */
 char *dk_grant_text (const DkGrant *grant);
@@ -73,8 +73,9 @@ GPtrArray *dk_accounts (DkStore *store, GError **error);
 
 /* Returns TRUE when PASSWORD may be PERSON's: at least 12 characters, and
  * neither their external id nor their name (ignoring case); else FALSE with
- * ERROR (DK_STORE_ERROR_INVALID) saying why.  Thread-safe. */
-gboolean dk_password_acceptable (const DkPerson *person, const char *password, GError **error);
+ * ERROR (DK_STORE_ERROR_INVALID) saying why in LANG.  Thread-safe. */
+gboolean dk_password_acceptable (const DkPerson *person, const char *password, DkLang lang,
+                                 GError **error);
 
 /* The changes, each audited with CTX's actor and in one transaction.
  * PERSON is an external id (UNKNOWN_ID when it names nobody); an account is

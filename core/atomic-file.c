@@ -12,17 +12,17 @@
 #define MAX_LINKS 40   /* as the kernel's limit on a path's symlinks */
 
 gboolean
-dk_file_error (const char *path, int saved_errno, GError **error)
+dk_file_error (const char *path, int saved_errno, DkLang lang, GError **error)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               _("cannot write %s: %s"), path, g_strerror (saved_errno));
+               T_ (lang, "cannot write %s: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
 /* Flushes TMP to disk, so that the rename never publishes a file whose
  * content a crash could still lose. */
 static gboolean
-sync_file (const char *tmp, const char *path, GError **error)
+sync_file (const char *tmp, const char *path, DkLang lang, GError **error)
 {
   int fd = g_open (tmp, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0 || fsync (fd) != 0)
@@ -30,7 +30,7 @@ sync_file (const char *tmp, const char *path, GError **error)
       int saved = errno;
       if (fd >= 0)
         close (fd);
-      return dk_file_error (path, saved, error);
+      return dk_file_error (path, saved, lang, error);
     }
   close (fd);
   return TRUE;
@@ -39,7 +39,7 @@ sync_file (const char *tmp, const char *path, GError **error)
 /* Returns the file PATH names when it is a symlink (its target's target …,
  * which need not exist), else PATH; caller frees. */
 static char *
-follow_links (const char *path, GError **error)
+follow_links (const char *path, DkLang lang, GError **error)
 {
   g_autofree char *at = g_strdup (path);
   for (guint i = 0; i < MAX_LINKS; i++)
@@ -62,7 +62,7 @@ follow_links (const char *path, GError **error)
           at = g_steal_pointer (&target);
         }
     }
-  dk_file_error (path, ELOOP, error);
+  dk_file_error (path, ELOOP, lang, error);
   return NULL;
 }
 
@@ -78,19 +78,20 @@ write_in_place (const char *path)
 }
 
 gboolean
-dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data, GError **error)
+dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data, DkLang lang,
+                 GError **error)
 {
   if (write_in_place (path))
     return writer (path, path, user_data, error);
   /* a symlink stays: its target is replaced */
-  g_autofree char *target = follow_links (path, error);
+  g_autofree char *target = follow_links (path, lang, error);
   if (target == NULL)
     return FALSE;
   path = target;
   g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
   int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
-    return dk_file_error (path, errno, error);
+    return dk_file_error (path, errno, lang, error);
   /* a file written over keeps the mode its owner gave it */
   struct stat st;
   if (stat (path, &st) == 0 && fchmod (fd, st.st_mode & 07777) != 0)
@@ -98,10 +99,10 @@ dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data,
       int saved = errno;
       close (fd);
       g_unlink (tmp);
-      return dk_file_error (path, saved, error);
+      return dk_file_error (path, saved, lang, error);
     }
   close (fd);
-  if (!writer (tmp, path, user_data, error) || !sync_file (tmp, path, error))
+  if (!writer (tmp, path, user_data, error) || !sync_file (tmp, path, lang, error))
     {
       g_unlink (tmp);
       return FALSE;
@@ -110,7 +111,7 @@ dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data,
     {
       int saved = errno;
       g_unlink (tmp);
-      return dk_file_error (path, saved, error);
+      return dk_file_error (path, saved, lang, error);
     }
   return TRUE;
 }
@@ -118,15 +119,17 @@ dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data,
 typedef struct {
   const char *data;
   gsize       len;
+  DkLang      lang;
 } Bytes;
 
 static gboolean
 write_bytes (const char *tmp, const char *path, gconstpointer user_data, GError **error)
 {
   const Bytes *b = user_data;
+  DkLang lang = b->lang;
   int fd = g_open (tmp, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
   if (fd < 0)
-    return dk_file_error (path, errno, error);
+    return dk_file_error (path, errno, lang, error);
   const char *p = b->data;
   gsize left = b->len;
   while (left > 0)
@@ -138,29 +141,29 @@ write_bytes (const char *tmp, const char *path, gconstpointer user_data, GError 
         {
           int saved = errno;
           close (fd);
-          return dk_file_error (path, saved, error);
+          return dk_file_error (path, saved, lang, error);
         }
       p += n;
       left -= (gsize) n;
     }
   if (close (fd) != 0)
-    return dk_file_error (path, errno, error);
+    return dk_file_error (path, errno, lang, error);
   return TRUE;
 }
 
 gboolean
-dk_file_replace_contents (const char *path, const char *data, gsize len, GError **error)
+dk_file_replace_contents (const char *path, const char *data, gsize len, DkLang lang, GError **error)
 {
-  Bytes b = { data, len };
-  return dk_file_replace (path, write_bytes, &b, error);
+  Bytes b = { data, len, lang };
+  return dk_file_replace (path, write_bytes, &b, lang, error);
 }
 
 gboolean
-dk_file_replace_bytes (const char *path, GBytes *bytes, GError **error)
+dk_file_replace_bytes (const char *path, GBytes *bytes, DkLang lang, GError **error)
 {
   if (bytes == NULL)
     return FALSE;
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
-  return dk_file_replace_contents (path, data, len, error);
+  return dk_file_replace_contents (path, data, len, lang, error);
 }

@@ -29,23 +29,23 @@ typedef gboolean (*DkFileWriter) (const char *tmp_path, const char *path, gconst
                                   GError **error);
 
 /* Creates a temporary file in PATH's directory, has WRITER fill it, and
- * renames it over PATH.  Returns TRUE, or FALSE with ERROR set and no
- * temporary file left. */
+ * renames it over PATH.  Returns TRUE, or FALSE with ERROR set (worded in
+ * LANG) and no temporary file left. */
 gboolean dk_file_replace (const char *path, DkFileWriter writer, gconstpointer user_data,
-                          GError **error);
+                          DkLang lang, GError **error);
 
-/* Sets ERROR to "cannot write PATH: " and the text of SAVED_ERRNO (in
- * G_FILE_ERROR) and returns FALSE, for writers. */
-gboolean dk_file_error (const char *path, int saved_errno, GError **error);
+/* Sets ERROR to "cannot write PATH: " in LANG and the text of SAVED_ERRNO
+ * (in G_FILE_ERROR) and returns FALSE, for writers. */
+gboolean dk_file_error (const char *path, int saved_errno, DkLang lang, GError **error);
 
 /* As dk_file_replace, with LEN bytes of DATA as the content. */
-gboolean dk_file_replace_contents (const char *path, const char *data, gsize len,
+gboolean dk_file_replace_contents (const char *path, const char *data, gsize len, DkLang lang,
                                    GError **error);
 
 /* As dk_file_replace_contents, with BYTES as the content; a NULL BYTES is
  * the failure of whoever made them (ERROR already set): FALSE, nothing
  * written.  How every exporter writes its file: the bytes a server would
  * send, so the two never differ. */
-gboolean dk_file_replace_bytes (const char *path, GBytes *bytes, GError **error);
+gboolean dk_file_replace_bytes (const char *path, GBytes *bytes, DkLang lang, GError **error);
 
 #endif

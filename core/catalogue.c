@@ -107,11 +107,11 @@ dk_split_nonempty (const char *text, const char *separators)
 }
 
 gboolean
-dk_activity_add_develops (DkActivity *a, const char *comp, guint from, guint to, char **problem)
+dk_activity_add_develops (DkActivity *a, const char *comp, guint from, guint to, DkLang lang, char **problem)
 {
   if (from < 1 || to < from || to > DK_MAX_LEVEL)
     {
-      *problem = g_strdup_printf (_("'%s:%u..%u': the levels must be FROM..TO with 1 ≤ FROM ≤ TO"),
+      *problem = g_strdup_printf (T_ (lang, "'%s:%u..%u': the levels must be FROM..TO with 1 ≤ FROM ≤ TO"),
                                   comp, from, to);
       return FALSE;
     }
@@ -121,12 +121,12 @@ dk_activity_add_develops (DkActivity *a, const char *comp, guint from, guint to,
 }
 
 gboolean
-dk_activity_parse_develops (DkActivity *a, const char *text, char **problem)
+dk_activity_parse_develops (DkActivity *a, const char *text, DkLang lang, char **problem)
 {
   g_auto (GStrv) items = dk_split_nonempty (text, " \t");
   if (items[0] == NULL)
     {
-      *problem = g_strdup (_("develops names no competence; write it like 4.2:2..3"));
+      *problem = g_strdup (T_ (lang, "develops names no competence; write it like 4.2:2..3"));
       return FALSE;
     }
   for (char **item = items; *item != NULL; item++)
@@ -134,7 +134,7 @@ dk_activity_parse_develops (DkActivity *a, const char *text, char **problem)
       char *colon = strchr (*item, ':'), *dots = colon ? strstr (colon, "..") : NULL, *end = NULL;
       if (colon == NULL || dots == NULL)
         {
-          *problem = g_strdup_printf (_("'%s' is not COMPETENCE:FROM..TO, like 4.2:2..3"), *item);
+          *problem = g_strdup_printf (T_ (lang, "'%s' is not COMPETENCE:FROM..TO, like 4.2:2..3"), *item);
           return FALSE;
         }
       guint from = (guint) strtoul (colon + 1, &end, 10);
@@ -142,11 +142,11 @@ dk_activity_parse_develops (DkActivity *a, const char *text, char **problem)
       guint to = (guint) strtoul (dots + 2, &end, 10);
       if (!ok || *end != '\0' || end == dots + 2)
         {
-          *problem = g_strdup_printf (_("'%s': the levels must be FROM..TO with 1 ≤ FROM ≤ TO"), *item);
+          *problem = g_strdup_printf (T_ (lang, "'%s': the levels must be FROM..TO with 1 ≤ FROM ≤ TO"), *item);
           return FALSE;
         }
       g_autofree char *comp = g_strndup (*item, (gsize) (colon - *item));
-      if (!dk_activity_add_develops (a, comp, from, to, problem))
+      if (!dk_activity_add_develops (a, comp, from, to, lang, problem))
         return FALSE;
     }
   return TRUE;
@@ -166,13 +166,13 @@ iso_moment (const char *text)
 
 gboolean
 dk_activity_add_session (DkActivity *a, const char *start, const char *end, const char *place,
-                         guint seats, char **problem)
+                         guint seats, DkLang lang, char **problem)
 {
   g_autoptr (GDateTime) from = iso_moment (start);
   g_autoptr (GDateTime) to = iso_moment (end);
   if (from == NULL || to == NULL)
     {
-      *problem = g_strdup_printf (_("session '%s/%s' does not have dates like 2026-10-05T09:00"),
+      *problem = g_strdup_printf (T_ (lang, "session '%s/%s' does not have dates like 2026-10-05T09:00"),
                                   start != NULL ? start : "", end != NULL ? end : "");
       return FALSE;
     }
@@ -180,13 +180,13 @@ dk_activity_add_session (DkActivity *a, const char *start, const char *end, cons
   int order = g_date_time_compare (to, from);
   if (order < 0 || (order == 0 && (strlen (start) != 10 || strlen (end) != 10)))
     {
-      *problem = g_strdup_printf (_("session '%s/%s' does not end after it starts"), start, end);
+      *problem = g_strdup_printf (T_ (lang, "session '%s/%s' does not end after it starts"), start, end);
       return FALSE;
     }
   if (place != NULL && strchr (place, '|') != NULL)
     {
       /* '|' separates the sessions of the stored form (and of the CSV) */
-      *problem = g_strdup_printf (_("session place '%s' contains '|', which separates sessions"), place);
+      *problem = g_strdup_printf (T_ (lang, "session place '%s' contains '|', which separates sessions"), place);
       return FALSE;
     }
   DkSession s = { g_strdup (start), g_strdup (end), g_strdup (place), seats };
@@ -195,7 +195,7 @@ dk_activity_add_session (DkActivity *a, const char *start, const char *end, cons
 }
 
 gboolean
-dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem)
+dk_activity_parse_sessions (DkActivity *a, const char *text, DkLang lang, char **problem)
 {
   g_auto (GStrv) items = dk_split_nonempty (text, "|");
   for (char **item = items; *item != NULL; item++)
@@ -206,14 +206,14 @@ dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem)
       g_autofree char *start = slash ? g_strndup (*item, (gsize) (slash - *item)) : NULL;
       g_autofree char *end = slash ? g_strndup (slash + 1, at ? (gsize) (at - slash - 1) : strlen (slash + 1)) : NULL;
       g_autofree char *why = NULL;
-      if (!dk_activity_add_session (a, start, end, at ? at + 1 : NULL, 0, &why))
+      if (!dk_activity_add_session (a, start, end, at ? at + 1 : NULL, 0, lang, &why))
         {
           g_autoptr (GDateTime) from = iso_moment (start);
           g_autoptr (GDateTime) to = iso_moment (end);
           /* two good dates in the wrong order: say that, not how to write them */
           *problem = from != NULL && to != NULL
                          ? g_steal_pointer (&why)
-                         : g_strdup_printf (_("session '%s' is not START/END@PLACE with dates like "
+                         : g_strdup_printf (T_ (lang, "session '%s' is not START/END@PLACE with dates like "
                                               "2026-10-05T09:00"), *item);
           return FALSE;
         }
@@ -222,14 +222,14 @@ dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem)
 }
 
 gboolean
-dk_activity_parse_seats (DkActivity *a, const char *text, char **problem)
+dk_activity_parse_seats (DkActivity *a, const char *text, DkLang lang, char **problem)
 {
   g_auto (GStrv) items = dk_split_nonempty (text, " \t");
   if (items[0] == NULL)
     return TRUE;
   if (g_strv_length (items) != a->sessions->len)
     {
-      *problem = g_strdup_printf (_("seats gives %u numbers for %u sessions"), g_strv_length (items),
+      *problem = g_strdup_printf (T_ (lang, "seats gives %u numbers for %u sessions"), g_strv_length (items),
                                   a->sessions->len);
       return FALSE;
     }
@@ -238,7 +238,7 @@ dk_activity_parse_seats (DkActivity *a, const char *text, char **problem)
       guint64 n = 0;
       if (!g_ascii_string_to_unsigned (items[i], 10, 0, 100000, &n, NULL))
         {
-          *problem = g_strdup_printf (_("seats '%s' is not a number from 0 to 100000"), items[i]);
+          *problem = g_strdup_printf (T_ (lang, "seats '%s' is not a number from 0 to 100000"), items[i]);
           return FALSE;
         }
       g_array_index (a->sessions, DkSession, i).seats = (guint) n;

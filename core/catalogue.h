@@ -66,27 +66,27 @@ extern const char *const dk_activity_formats[];
 const char *dk_activity_kind_word (const char *kind, DkLang lang);
 const char *dk_activity_format_word (const char *format, DkLang lang);
 
-/* Parses the text forms of the catalogue CSV into A, adding a message to
- * *PROBLEM (caller frees) and returning FALSE when one is malformed:
+/* Parses the text forms of the catalogue CSV into A, adding a message in
+ * LANG to *PROBLEM (caller frees) and returning FALSE when one is malformed:
  * DEVELOPS "4.2:2..3 4.1:1..2", SESSIONS "START/END@PLACE|…", SEATS "20 0"
  * (one number per session already parsed, 0: not limited; empty: none). */
-gboolean dk_activity_parse_develops (DkActivity *a, const char *text, char **problem);
-gboolean dk_activity_parse_sessions (DkActivity *a, const char *text, char **problem);
-gboolean dk_activity_parse_seats (DkActivity *a, const char *text, char **problem);
+gboolean dk_activity_parse_develops (DkActivity *a, const char *text, DkLang lang, char **problem);
+gboolean dk_activity_parse_sessions (DkActivity *a, const char *text, DkLang lang, char **problem);
+gboolean dk_activity_parse_seats (DkActivity *a, const char *text, DkLang lang, char **problem);
 
 /* Adds to A that it develops competence COMP from level FROM to TO, or
- * returns FALSE with *PROBLEM (caller frees) unless 1 <= FROM <= TO <=
+ * returns FALSE with *PROBLEM (in LANG, caller frees) unless 1 <= FROM <= TO <=
  * DK_MAX_LEVEL.  (The catalogue XML reader's form of the text above.) */
 gboolean dk_activity_add_develops (DkActivity *a, const char *comp, guint from, guint to,
-                                   char **problem);
+                                   DkLang lang, char **problem);
 
 /* Adds a session from START to END (ISO 8601 date and time, like
  * 2026-10-05T09:00) at PLACE (may be NULL) with SEATS (0: not limited), or
- * returns FALSE with *PROBLEM (caller frees) when a date is malformed, END
+ * returns FALSE with *PROBLEM (in LANG, caller frees) when a date is malformed, END
  * is not after START (two dates alone may be the same day) or PLACE
  * contains a "|" (the separator of the stored form). */
 gboolean dk_activity_add_session (DkActivity *a, const char *start, const char *end,
-                                  const char *place, guint seats, char **problem);
+                                  const char *place, guint seats, DkLang lang, char **problem);
 
 /* Returns the title in LANG, falling back to the other language. */
 const char *dk_activity_title (const DkActivity *a, DkLang lang);

@@ -100,7 +100,7 @@ find_line (const char *text, const char *group, const char *key)
 /* Reports each group that appears twice, and each key that appears twice in
  * one group (GKeyFile would merge the one and keep the last of the other). */
 static void
-check_duplicates (const char *name, const char *text, DkErrors *errors)
+check_duplicates (const char *name, const char *text, DkLang lang, DkErrors *errors)
 {
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -116,9 +116,9 @@ check_duplicates (const char *name, const char *text, DkErrors *errors)
                                     : g_strdup_printf ("%s\n%s", current != NULL ? current : "", found);
       guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, id));
       if (first != 0 && kind == LINE_GROUP)
-        dk_errors_add (errors, name, i + 1, _("group [%s] appears twice (first on line %u)"), found, first);
+        dk_errors_add (errors, name, i + 1, T_ (lang, "group [%s] appears twice (first on line %u)"), found, first);
       else if (first != 0)
-        dk_errors_add (errors, name, i + 1, _("%s appears twice in [%s] (first on line %u)"), found,
+        dk_errors_add (errors, name, i + 1, T_ (lang, "%s appears twice in [%s] (first on line %u)"), found,
                        current != NULL ? current : "", first);
       if (first == 0)
         g_hash_table_insert (seen, id, GUINT_TO_POINTER (i + 1));
@@ -143,23 +143,23 @@ key_known (const char *const *known, guint n, const char *key)
 
 /* Reports the groups and keys that are not digikomp's (most often a typo). */
 static void
-check_names (GKeyFile *kf, const char *name, const char *text, DkErrors *errors)
+check_names (GKeyFile *kf, const char *name, const char *text, DkLang lang, DkErrors *errors)
 {
   g_auto (GStrv) groups = g_key_file_get_groups (kf, NULL);
   for (char **g = groups; *g != NULL; g++)
     if (strcmp (*g, GROUP) != 0 && strcmp (*g, WEB_GROUP) != 0)
       dk_errors_add (errors, name, find_line (text, *g, NULL),
-                     _("unknown group [%s]; the settings go in [%s]"), *g, GROUP);
+                     T_ (lang, "unknown group [%s]; the settings go in [%s]"), *g, GROUP);
   g_auto (GStrv) found = g_key_file_get_keys (kf, GROUP, NULL, NULL);
   for (char **k = found; found != NULL && *k != NULL; k++)
     if (!key_known (keys, G_N_ELEMENTS (keys), *k))
       dk_errors_add (errors, name, find_line (text, GROUP, *k),
-                     _("unknown setting '%s'; the settings are db, lang, min-group and round"), *k);
+                     T_ (lang, "unknown setting '%s'; the settings are db, lang, min-group and round"), *k);
   g_auto (GStrv) web = g_key_file_get_keys (kf, WEB_GROUP, NULL, NULL);
   for (char **k = web; web != NULL && *k != NULL; k++)
     if (!key_known (web_keys, G_N_ELEMENTS (web_keys), *k))
       dk_errors_add (errors, name, find_line (text, WEB_GROUP, *k),
-                     _("unknown setting '%s' in [web]; the settings are listen, public-url, "
+                     T_ (lang, "unknown setting '%s' in [web]; the settings are listen, public-url, "
                        "trust-header and trusted-proxy"), *k);
 }
 
@@ -167,53 +167,55 @@ check_names (GKeyFile *kf, const char *name, const char *text, DkErrors *errors)
  * an error. */
 static char *
 get_group_value (GKeyFile *kf, const char *name, const char *text, const char *group, const char *key,
-                 DkErrors *errors)
+                 DkLang lang, DkErrors *errors)
 {
   if (!g_key_file_has_key (kf, group, key, NULL))
     return NULL;
   g_autofree char *value = g_key_file_get_string (kf, group, key, NULL);
   if (value == NULL || *g_strstrip (value) == '\0')
     {
-      dk_errors_add (errors, name, find_line (text, group, key), _("%s has no value"), key);
+      dk_errors_add (errors, name, find_line (text, group, key), T_ (lang, "%s has no value"), key);
       return NULL;
     }
   return g_steal_pointer (&value);
 }
 
 static char *
-get_value (GKeyFile *kf, const char *name, const char *text, const char *key, DkErrors *errors)
+get_value (GKeyFile *kf, const char *name, const char *text, const char *key, DkLang lang,
+           DkErrors *errors)
 {
-  return get_group_value (kf, name, text, GROUP, key, errors);
+  return get_group_value (kf, name, text, GROUP, key, lang, errors);
 }
 
 static void
-read_values (GKeyFile *kf, const char *name, const char *text, DkConfig *c, DkErrors *errors)
+read_values (GKeyFile *kf, const char *name, const char *text, DkConfig *c, DkLang lang,
+             DkErrors *errors)
 {
-  DkLang lang;
-  c->db = get_value (kf, name, text, "db", errors);
-  c->round = get_value (kf, name, text, "round", errors);
-  c->lang = get_value (kf, name, text, "lang", errors);
-  if (c->lang != NULL && !dk_lang_parse (c->lang, &lang))
+  DkLang parsed;
+  c->db = get_value (kf, name, text, "db", lang, errors);
+  c->round = get_value (kf, name, text, "round", lang, errors);
+  c->lang = get_value (kf, name, text, "lang", lang, errors);
+  if (c->lang != NULL && !dk_lang_parse (c->lang, &parsed))
     {
       dk_errors_add (errors, name, find_line (text, GROUP, "lang"),
-                     _("lang must be sv or en, not '%s'"), c->lang);
+                     T_ (lang, "lang must be sv or en, not '%s'"), c->lang);
       g_clear_pointer (&c->lang, g_free);
     }
-  g_autofree char *k = get_value (kf, name, text, "min-group", errors);
+  g_autofree char *k = get_value (kf, name, text, "min-group", lang, errors);
   gint64 min_group = 0;
   if (k != NULL && !g_ascii_string_to_signed (k, 10, DK_GAP_MIN_GROUP_FLOOR, G_MAXINT, &min_group, NULL))
     dk_errors_add (errors, name, find_line (text, GROUP, "min-group"),
-                   _("min-group must be a whole number of at least %d, not '%s'"),
+                   T_ (lang, "min-group must be a whole number of at least %d, not '%s'"),
                    DK_GAP_MIN_GROUP_FLOOR, k);
   c->min_group = (int) min_group;
-  c->listen = get_group_value (kf, name, text, WEB_GROUP, "listen", errors);
-  c->public_url = get_group_value (kf, name, text, WEB_GROUP, "public-url", errors);
-  c->trust_header = get_group_value (kf, name, text, WEB_GROUP, "trust-header", errors);
-  c->trusted_proxy = get_group_value (kf, name, text, WEB_GROUP, "trusted-proxy", errors);
+  c->listen = get_group_value (kf, name, text, WEB_GROUP, "listen", lang, errors);
+  c->public_url = get_group_value (kf, name, text, WEB_GROUP, "public-url", lang, errors);
+  c->trust_header = get_group_value (kf, name, text, WEB_GROUP, "trust-header", lang, errors);
+  c->trusted_proxy = get_group_value (kf, name, text, WEB_GROUP, "trusted-proxy", lang, errors);
 }
 
 DkConfig *
-dk_config_parse (const char *name, const char *data, gsize len, GError **error)
+dk_config_parse (const char *name, const char *data, gsize len, DkLang lang, GError **error)
 {
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)   /* a UTF-8 BOM, as Notepad writes */
     {
@@ -229,16 +231,16 @@ dk_config_parse (const char *name, const char *data, gsize len, GError **error)
     {
       guint line = find_line (text, NULL, NULL);
       if (line > 0)
-        dk_errors_add (&errors, name, line, _("not a [group], a key = value or a # comment"));
+        dk_errors_add (&errors, name, line, T_ (lang, "not a [group], a key = value or a # comment"));
       else
         dk_errors_add (&errors, name, 0, "%s", bad->message);
       dk_errors_propagate (&errors, error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID);
       return NULL;
     }
   g_autoptr (DkConfig) c = g_new0 (DkConfig, 1);
-  check_duplicates (name, text, &errors);
-  check_names (kf, name, text, &errors);
-  read_values (kf, name, text, c, &errors);
+  check_duplicates (name, text, lang, &errors);
+  check_names (kf, name, text, lang, &errors);
+  read_values (kf, name, text, c, lang, &errors);
   if (dk_errors_propagate (&errors, error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID))
     return NULL;
   c->path = g_strdup (name);
@@ -249,7 +251,7 @@ dk_config_parse (const char *name, const char *data, gsize len, GError **error)
  * *MISSING tells a file that does not exist.  Opened without blocking, so
  * that a FIFO (whose open waits for a writer) is refused, not waited on. */
 static gboolean
-read_config_file (const char *path, GString **data, gboolean *missing, GError **error)
+read_config_file (const char *path, GString **data, gboolean *missing, DkLang lang, GError **error)
 {
   *missing = FALSE;
   int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
@@ -260,7 +262,7 @@ read_config_file (const char *path, GString **data, gboolean *missing, GError **
       if (fd >= 0)
         close (fd);
       *missing = saved == ENOENT;
-      g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_READ, _("cannot read %s: %s"), path,
+      g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_READ, T_ (lang, "cannot read %s: %s"), path,
                    g_strerror (saved));
       return FALSE;
     }
@@ -268,7 +270,7 @@ read_config_file (const char *path, GString **data, gboolean *missing, GError **
     {
       close (fd);
       g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID,
-                   _("%s: not a regular file; the configuration is a text file"), path);
+                   T_ (lang, "%s: not a regular file; the configuration is a text file"), path);
       return FALSE;
     }
   *data = g_string_sized_new (MIN ((gsize) st.st_size, DK_CONFIG_MAX_BYTES) + 1);
@@ -282,7 +284,7 @@ read_config_file (const char *path, GString **data, gboolean *missing, GError **
         {
           int saved = errno;
           close (fd);
-          g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_READ, _("cannot read %s: %s"), path,
+          g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_READ, T_ (lang, "cannot read %s: %s"), path,
                        g_strerror (saved));
           return FALSE;
         }
@@ -291,7 +293,7 @@ read_config_file (const char *path, GString **data, gboolean *missing, GError **
         {
           close (fd);
           g_set_error (error, DK_CONFIG_ERROR, DK_CONFIG_ERROR_INVALID,
-                       _("%s: larger than %d KiB; a configuration file holds a few lines"), path,
+                       T_ (lang, "%s: larger than %d KiB; a configuration file holds a few lines"), path,
                        DK_CONFIG_MAX_BYTES / 1024);
           return FALSE;
         }
@@ -301,17 +303,17 @@ read_config_file (const char *path, GString **data, gboolean *missing, GError **
 }
 
 DkConfig *
-dk_config_load (const char *path, GError **error)
+dk_config_load (const char *path, DkLang lang, GError **error)
 {
   g_autoptr (GString) data = NULL;
   g_autoptr (GError) read_error = NULL;
   gboolean missing;
-  if (!read_config_file (path, &data, &missing, &read_error))
+  if (!read_config_file (path, &data, &missing, lang, &read_error))
     {
       if (missing)
         return g_new0 (DkConfig, 1);
       g_propagate_error (error, g_steal_pointer (&read_error));
       return NULL;
     }
-  return dk_config_parse (path, data->str, data->len, error);
+  return dk_config_parse (path, data->str, data->len, lang, error);
 }

@@ -58,14 +58,14 @@ char *dk_config_default_path (void);
  * or NULL with every problem of the file in ERROR (DK_CONFIG_ERROR_INVALID),
  * one "NAME:LINE: what" per line: a line that is no group, key or comment,
  * an unknown group or key, a group or a key (in one group) given twice, a
- * bad value. */
-DkConfig *dk_config_parse (const char *name, const char *data, gsize len, GError **error);
+ * bad value.  The messages are in LANG. */
+DkConfig *dk_config_parse (const char *name, const char *data, gsize len, DkLang lang, GError **error);
 
 /* Reads and parses the file PATH.  A missing file is no error: it gives an
  * empty DkConfig whose path is NULL.  Returns NULL with ERROR set when the
  * file cannot be read (READ), or is malformed, not a regular file (a FIFO is
  * refused at once, not waited on) or larger than DK_CONFIG_MAX_BYTES
- * (INVALID). */
-DkConfig *dk_config_load (const char *path, GError **error);
+ * (INVALID).  The messages are in LANG. */
+DkConfig *dk_config_load (const char *path, DkLang lang, GError **error);
 
 #endif

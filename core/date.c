@@ -15,11 +15,11 @@ dk_date_valid (const char *text)
 }
 
 gboolean
-dk_date_check (const char *text, GQuark domain, gint code, GError **error)
+dk_date_check (const char *text, GQuark domain, gint code, DkLang lang, GError **error)
 {
   if (text == NULL || dk_date_valid (text))
     return TRUE;
-  g_set_error (error, domain, code, _("'%s' is not a date; write it as YYYY-MM-DD"), text);
+  g_set_error (error, domain, code, T_ (lang, "'%s' is not a date; write it as YYYY-MM-DD"), text);
   return FALSE;
 }
 

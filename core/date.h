@@ -13,9 +13,9 @@
 gboolean dk_date_valid (const char *text);
 
 /* Returns TRUE when TEXT is NULL (no date given) or dk_date_valid; else
- * FALSE with ERROR in DOMAIN and CODE: "'TEXT' is not a date; write it as
+ * FALSE with ERROR in DOMAIN and CODE, in LANG: "'TEXT' is not a date; write it as
  * YYYY-MM-DD".  Thread-safe. */
-gboolean dk_date_check (const char *text, GQuark domain, gint code, GError **error);
+gboolean dk_date_check (const char *text, GQuark domain, gint code, DkLang lang, GError **error);
 
 /* Returns DATE (YYYY-MM-DD, or the date part of YYYY-MM-DDTHH:MM) written
  * out in LANG: "29 april 2027", "29 April 2027"; TEXT itself when it is not

@@ -39,7 +39,7 @@ gboolean
 dk_report_write_xlsx (const DkReport *report, const char *path, GError **error)
 {
   g_autoptr (GBytes) xlsx = dk_report_xlsx_bytes (report, error);
-  return dk_file_replace_bytes (path, xlsx, error);
+  return dk_file_replace_bytes (path, xlsx, dk_report_lang (report), error);
 }
 
 GBytes *
@@ -57,5 +57,5 @@ gboolean
 dk_report_write_pdf (const DkReport *report, const DkContext *ctx, const char *path, GError **error)
 {
   g_autoptr (GBytes) pdf = dk_report_pdf_bytes (report, ctx, error);
-  return dk_file_replace_bytes (path, pdf, error);
+  return dk_file_replace_bytes (path, pdf, dk_report_lang (report), error);
 }

@@ -4,7 +4,7 @@
 G_DEFINE_QUARK (dk-number-error-quark, dk_number_error)
 
 gboolean
-dk_hours_parse (const char *text, double *hours, GError **error)
+dk_hours_parse (const char *text, double *hours, DkLang lang, GError **error)
 {
   /* whole hours and hundredths, counted as integers: no rounding, and no
    * form strtod accepts that a person would not write */
@@ -24,7 +24,7 @@ dk_hours_parse (const char *text, double *hours, GError **error)
   if (!ok)
     {
       g_set_error (error, DK_NUMBER_ERROR, DK_NUMBER_ERROR_INVALID,
-                   _("hours '%s' is not a number from 0 to %d with at most two decimals (like 1.5)"),
+                   T_ (lang, "hours '%s' is not a number from 0 to %d with at most two decimals (like 1.5)"),
                    text != NULL ? text : "", DK_HOURS_MAX);
       return FALSE;
     }

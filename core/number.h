@@ -23,7 +23,7 @@ typedef enum {
 /* Parses TEXT as hours: digits, then optionally a decimal point or comma and
  * one or two digits ("8", "1.5", "2,25"), from 0 to DK_HOURS_MAX.  Returns
  * TRUE with *HOURS set, or FALSE with ERROR (DK_NUMBER_ERROR_INVALID) saying
- * what hours look like.  Thread-safe. */
-gboolean dk_hours_parse (const char *text, double *hours, GError **error);
+ * what hours look like in LANG.  Thread-safe. */
+gboolean dk_hours_parse (const char *text, double *hours, DkLang lang, GError **error);
 
 #endif

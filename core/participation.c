@@ -15,11 +15,11 @@ dk_participation_record (DkStore *store, const char *person, const char *activit
                          double hours, const char *status, const DkContext *ctx, GError **error)
 {
   if (!g_strv_contains (dk_participation_statuses, status) || !(hours >= 0 && hours <= DK_HOURS_MAX)
-      || !dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error))
+      || !dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, ctx->lang, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
-                     _("status must be registered, attended, completed or no-show, and hours 0–1000"));
+                     T_ (ctx->lang, "status must be registered, attended, completed or no-show, and hours 0–1000"));
       return FALSE;
     }
   g_autoptr (DkPerson) p = dk_store_person (store, person, error);
@@ -28,7 +28,7 @@ dk_participation_record (DkStore *store, const char *person, const char *activit
     return FALSE;
   if (dk_catalogue_find (catalogue, activity) == NULL)
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no such activity: '%s'"), activity);
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, T_ (ctx->lang, "no such activity: '%s'"), activity);
       dk_error_set_hint (error, DK_HINT_CATALOGUE_LIST, NULL, NULL);
       return FALSE;
     }

@@ -59,7 +59,7 @@ doc_load (DkStore *store, const char *round, const char *person, DkLang lang, gb
   memset (d, 0, sizeof *d);
   d->lang = lang;
   if (!dk_plan_context_load (store, round, person, &d->ctx, error)
-      || (d->plan = dk_plan_get (store, round, person, error)) == NULL
+      || (d->plan = dk_plan_get (store, round, person, lang, error)) == NULL
       || (d->catalogue = dk_catalogue_load (store, error)) == NULL)
     return FALSE;
   g_free (d->ctx.gaps);
@@ -93,16 +93,16 @@ item_title (const Doc *d, const DkPlanItem *it)
 /* What follows an item's title: " (wished for) — planned, target level 3,
  * due 2027-03-31".  Caller frees. */
 static char *
-item_headline (const DkPlanItem *it)
+item_headline (const DkPlanItem *it, DkLang lang)
 {
   GString *s = g_string_new (NULL);
   if (it->wish != NULL)
-    g_string_append_printf (s, _(" (wished for)"));
-  g_string_append_printf (s, _(" — %s"), dk_plan_word (it->status));
+    g_string_append_printf (s, T_ (lang, " (wished for)"));
+  g_string_append_printf (s, T_ (lang, " — %s"), dk_plan_word (it->status, lang));
   if (it->target > 0)
-    g_string_append_printf (s, _(", target level %u"), it->target);
+    g_string_append_printf (s, T_ (lang, ", target level %u"), it->target);
   if (it->due != NULL)
-    g_string_append_printf (s, _(", due %s"), it->due);
+    g_string_append_printf (s, T_ (lang, ", due %s"), it->due);
   return g_string_free (s, FALSE);
 }
 
@@ -110,7 +110,7 @@ item_headline (const DkPlanItem *it)
 static char *
 item_status (const DkPlanItem *it, DkLang lang)
 {
-  GString *s = g_string_new (dk_plan_word_in (it->status, lang));
+  GString *s = g_string_new (dk_plan_word (it->status, lang));
   if (it->target > 0)
     g_string_append_printf (s, T_ (lang, ", target level %u"), it->target);
   if (it->due != NULL)
@@ -228,19 +228,21 @@ agreed_by (DkStore *store, const char *by, DkLang lang, char **name, GError **er
 static char *
 render_markdown (const Doc *d)
 {
+  DkLang lang = d->lang;
   GString *s = g_string_new (NULL);
-  g_string_append_printf (s, _("# Development plan: %s\n\n"), d->ctx.person->name);
-  g_string_append_printf (s, _("- Round: %s (%s)\n- Unit: %s\n- State: %s\n"), d->ctx.round->code,
-                          d->ctx.round->title, d->ctx.person->unit_path, dk_plan_word (d->plan->state));
+  g_string_append_printf (s, T_ (lang, "# Development plan: %s\n\n"), d->ctx.person->name);
+  g_string_append_printf (s, T_ (lang, "- Round: %s (%s)\n- Unit: %s\n- State: %s\n"), d->ctx.round->code,
+                          d->ctx.round->title, d->ctx.person->unit_path, dk_plan_word (d->plan->state, lang));
   if (d->plan->agreed_at != NULL)
-    g_string_append_printf (s, _("- Agreed: %s by %s\n"), d->plan->agreed_at, d->agreed_by);
+    g_string_append_printf (s, T_ (lang, "- Agreed: %s by %s\n"), d->plan->agreed_at, d->agreed_by);
   for (guint i = 0; i < d->plan->follow_ups->len; i++)
     {
       const DkPlanFollowUp *f = d->plan->follow_ups->pdata[i];
-      g_string_append_printf (s, _("- Follow-up: %s — %s\n"), f->held_on, f->notes);
+      g_string_append_printf (s, T_ (lang, "- Follow-up: %s — %s\n"), f->held_on, f->notes);
     }
-  g_string_append_printf (s, _("\n## Levels\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n"), _("Competence"),
-                          _("Title"), _("Expected"), _("Effective"));
+  g_string_append_printf (s, T_ (lang, "\n## Levels\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n"),
+                          T_ (lang, "Competence"), T_ (lang, "Title"), T_ (lang, "Expected"),
+                          T_ (lang, "Effective"));
   for (guint c = 0; c < dk_framework_n_competences (d->ctx.fw); c++)
     {
       const DkPersonGap *g = &d->ctx.gaps[c];
@@ -251,18 +253,18 @@ render_markdown (const Doc *d)
                               dk_competence_title (g->competence, d->lang), g->expected, eff,
                               g->gap > 0 ? " ◀" : "");
     }
-  g_string_append_printf (s, _("\n## Activities\n\n"));
+  g_string_append_printf (s, T_ (lang, "\n## Activities\n\n"));
   for (guint i = 0; i < d->plan->items->len; i++)
     {
       const DkPlanItem *it = d->plan->items->pdata[i];
-      g_autofree char *what = item_title (d, it), *headline = item_headline (it);
+      g_autofree char *what = item_title (d, it), *headline = item_headline (it, d->lang);
       g_string_append_printf (s, "%u. **%s**%s\n", it->number, what, headline);
       g_autoptr (GPtrArray) details = plan_item_details (d, it);
       for (guint k = 0; k < details->len; k++)
         g_string_append_printf (s, "   - %s\n", (const char *) details->pdata[k]);
     }
   if (d->plan->items->len == 0)
-    g_string_append_printf (s, "%s\n", _("No activities yet."));
+    g_string_append_printf (s, "%s\n", T_ (lang, "No activities yet."));
   return g_string_free (s, FALSE);
 }
 
@@ -271,6 +273,7 @@ render_markdown (const Doc *d)
 static char *
 radar (const Doc *d)
 {
+  DkLang lang = d->lang;
   guint n = dk_framework_n_competences (d->ctx.fw);
   g_autofree const char **axes = g_new0 (const char *, n);
   g_autofree guint *expected = g_new0 (guint, n), *effective = g_new0 (guint, n);
@@ -281,7 +284,8 @@ radar (const Doc *d)
       effective[c] = d->ctx.gaps[c].effective;
     }
   const DkScale *scale = dk_framework_scale (d->ctx.fw);
-  DkRadar r = { n, axes, expected, effective, scale->min, scale->max, _("Expected level"), _("Effective level") };
+  DkRadar r = { n, axes, expected, effective, scale->min, scale->max, T_ (lang, "Expected level"),
+                T_ (lang, "Effective level") };
   return dk_svg_radar (&r);
 }
 
@@ -295,6 +299,7 @@ html_escaped (GString *s, const char *text)
 static char *
 render_html (const Doc *d)
 {
+  DkLang lang = d->lang;
   GString *s = g_string_new (NULL);
   g_string_append_printf (s, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
                           dk_lang_code (d->lang));
@@ -304,34 +309,35 @@ render_html (const Doc *d)
                       ".need{color:#b00020;font-weight:bold}li{margin:.4em 0}.why{color:#555}"
                       "@media print{body{margin:0}}</style>\n</head>\n<body>\n<h1>");
   /* names and units isolated (<bdi>): right to left or U+202E stays inside */
-  g_autofree char *heading = dk_html_with_names (_("Development plan: %s"), d->ctx.person->name);
+  g_autofree char *heading = dk_html_with_names (T_ (lang, "Development plan: %s"), d->ctx.person->name);
   g_string_append (s, heading);
   g_string_append (s, "</h1>\n<p>");
-  g_autofree char *meta = dk_html_with_names (_("Round %s · %s · %s"), d->ctx.round->code,
-                                              d->ctx.person->unit_path, dk_plan_word (d->plan->state));
+  g_autofree char *meta = dk_html_with_names (T_ (lang, "Round %s · %s · %s"), d->ctx.round->code,
+                                              d->ctx.person->unit_path, dk_plan_word (d->plan->state, lang));
   g_string_append (s, meta);
   g_string_append (s, "</p>\n");
   if (d->plan->agreed_at != NULL)
     {
-      g_autofree char *agreed = dk_html_with_names (_("Agreed on %s by %s."), d->plan->agreed_at, d->agreed_by);
+      g_autofree char *agreed = dk_html_with_names (T_ (lang, "Agreed on %s by %s."), d->plan->agreed_at,
+                                                    d->agreed_by);
       g_string_append_printf (s, "<p>%s</p>\n", agreed);
     }
   for (guint i = 0; i < d->plan->follow_ups->len; i++)
     {
       const DkPlanFollowUp *f = d->plan->follow_ups->pdata[i];
-      g_autofree char *followed = dk_html_with_names (_("Followed up on %s: %s"), f->held_on, f->notes);
+      g_autofree char *followed = dk_html_with_names (T_ (lang, "Followed up on %s: %s"), f->held_on, f->notes);
       g_string_append_printf (s, "<p>%s</p>\n", followed);
     }
   g_string_append (s, "<figure>");
   g_autofree char *chart = radar (d);
   g_string_append (s, chart);
   g_string_append (s, "</figure>\n<h2>");
-  html_escaped (s, _("Activities"));
+  html_escaped (s, T_ (lang, "Activities"));
   g_string_append (s, "</h2>\n<ol>\n");
   for (guint i = 0; i < d->plan->items->len; i++)
     {
       const DkPlanItem *it = d->plan->items->pdata[i];
-      g_autofree char *what = item_title (d, it), *headline = item_headline (it);
+      g_autofree char *what = item_title (d, it), *headline = item_headline (it, d->lang);
       g_string_append (s, "<li><b>");
       html_escaped (s, what);
       g_string_append (s, "</b>");
@@ -349,7 +355,7 @@ render_html (const Doc *d)
   if (d->plan->items->len == 0)
     {
       g_string_append (s, "<p>");
-      html_escaped (s, _("No activities yet."));
+      html_escaped (s, T_ (lang, "No activities yet."));
       g_string_append (s, "</p>\n");
     }
   g_string_append (s, "</body>\n</html>\n");
@@ -504,7 +510,7 @@ doc_new (const Doc *d, const DkContext *ctx)
   doc->role = g_strdup (dk_role_title (dk_framework_role_by_id (d->ctx.fw, p->role), d->lang));
   doc->manager = g_strdup (d->manager);
   doc->round = g_strdup_printf ("%s (%s)", d->ctx.round->code, d->ctx.round->title);
-  doc->state = g_strdup (dk_plan_word_in (d->plan->state, d->lang));
+  doc->state = g_strdup (dk_plan_word (d->plan->state, d->lang));
   if (d->plan->agreed_at != NULL)
     {
       g_autofree char *on = dk_date_format_long (d->plan->agreed_at, d->lang);
@@ -579,7 +585,7 @@ dk_plan_write_pdf (DkStore *store, const char *round, const char *person, const 
                    const char *path, GError **error)
 {
   g_autoptr (GBytes) pdf = dk_plan_export (store, round, person, DK_PLAN_FORMAT_PDF, ctx, error);
-  return dk_file_replace_bytes (path, pdf, error);
+  return dk_file_replace_bytes (path, pdf, ctx->lang, error);
 }
 
 /* ---- a unit's plans ---------------------------------------------------------------------- */
@@ -610,7 +616,7 @@ export_one (DkStore *store, const char *round, const char *person, DkPlanFormat 
 {
   /* for the manager or HR who asked, not for the person */
   g_autoptr (GBytes) bytes = plan_export (store, round, person, format, FALSE, ctx, error);
-  return dk_file_replace_bytes (path, bytes, error);
+  return dk_file_replace_bytes (path, bytes, ctx->lang, error);
 }
 
 GPtrArray *
@@ -622,8 +628,8 @@ dk_plan_export_unit (DkStore *store, const char *round, const char *unit, DkPlan
     return NULL;
   if (g_mkdir_with_parents (dir, 0700) != 0)   /* the plans are personal */
     {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), _("cannot create %s: %s"), dir,
-                   g_strerror (errno));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno), T_ (ctx->lang, "cannot create %s: %s"),
+                   dir, g_strerror (errno));
       return NULL;
     }
   g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);

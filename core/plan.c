@@ -55,15 +55,15 @@ dk_plan_suggest (DkStore *store, DkPlanContext *plan, GPtrArray *catalogue, DkSt
 
 /* ---- reading a plan ---------------------------------------------------------------------- */
 
-/* Returns PERSON's plan in ROUND, or NULL with ERROR: DK_PLAN_ERROR_NOT_FOUND
- * when there is none. */
+/* Returns PERSON's plan in ROUND, or NULL with ERROR (in LANG):
+ * DK_PLAN_ERROR_NOT_FOUND when there is none. */
 static DkPlan *
-plan_load (DkStore *store, const DkRound *round, const DkPerson *person, GError **error)
+plan_load (DkStore *store, const DkRound *round, const DkPerson *person, DkLang lang, GError **error)
 {
   DkPlan *plan = NULL;
   if (dk_store_plan (store, round, person, &plan, error) && plan == NULL)
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND, _("%s has no plan in round %s yet"),
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND, T_ (lang, "%s has no plan in round %s yet"),
                    person->ext_id, round->code);
       dk_error_set_hint (error, DK_HINT_PLAN_CREATE, person->ext_id, round->code);
     }
@@ -86,25 +86,18 @@ plan_word_msgid (const char *word)
 }
 
 const char *
-dk_plan_word (const char *word)
-{
-  const char *msgid = plan_word_msgid (word);
-  return msgid != NULL ? _(msgid) : word;
-}
-
-const char *
-dk_plan_word_in (const char *word, DkLang lang)
+dk_plan_word (const char *word, DkLang lang)
 {
   const char *msgid = plan_word_msgid (word);
   return msgid != NULL ? T_ (lang, msgid) : word;
 }
 
 DkPlan *
-dk_plan_get (DkStore *store, const char *round, const char *person, GError **error)
+dk_plan_get (DkStore *store, const char *round, const char *person, DkLang lang, GError **error)
 {
   g_autoptr (DkRound) r = dk_store_round (store, round, error);
   g_autoptr (DkPerson) p = r != NULL ? dk_store_person (store, person, error) : NULL;
-  return p != NULL ? plan_load (store, r, p, error) : NULL;
+  return p != NULL ? plan_load (store, r, p, lang, error) : NULL;
 }
 
 GPtrArray *
@@ -138,15 +131,15 @@ add_best (DkPlanWriter *w, gint64 plan, GPtrArray *needs, GError **error)
 /* Makes room for the new plan of the person of CTX in its round: a
  * suggested plan (HR's proposal) is deleted, any other refuses it. */
 static gboolean
-make_room (DkStore *store, const DkPlanContext *ctx, GError **error)
+make_room (DkStore *store, const DkPlanContext *ctx, DkLang lang, GError **error)
 {
   g_autoptr (GError) none = NULL;
-  g_autoptr (DkPlan) existing = plan_load (store, ctx->round, ctx->person, &none);
+  g_autoptr (DkPlan) existing = plan_load (store, ctx->round, ctx->person, lang, &none);
   if (existing == NULL)
     return TRUE;
   if (strcmp (existing->state, "suggested") == 0)
     return dk_store_plan_delete (store, existing->id, error);
-  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s has a plan in round %s already"),
+  g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, T_ (lang, "%s has a plan in round %s already"),
                ctx->person->ext_id, ctx->round->code);
   dk_error_set_hint (error, DK_HINT_PLAN_SHOW, ctx->person->ext_id, NULL);
   return FALSE;
@@ -160,7 +153,7 @@ plan_write_new (DkStore *store, const DkPlanContext *pc, GPtrArray *needs, const
     return FALSE;
   /* checked inside the write lock: two processes creating the same plan at
    * once get one plan and one clear refusal, not a constraint error */
-  if (!make_room (store, pc, error))
+  if (!make_room (store, pc, ctx->lang, error))
     {
       dk_store_rollback (store);
       return FALSE;
@@ -189,7 +182,7 @@ dk_plan_create (DkStore *store, const char *round, const char *person, gboolean 
   if (ok && from_suggestions)
     ok = (needs = dk_plan_suggest (store, &pc, catalogue, DK_STRATEGY_GAPS, ctx, error)) != NULL;
   if (ok && plan_write_new (store, &pc, needs, ctx, error))
-    plan = plan_load (store, pc.round, pc.person, error);
+    plan = plan_load (store, pc.round, pc.person, ctx->lang, error);
   dk_plan_context_clear (&pc);
   return plan;
 }
@@ -209,12 +202,13 @@ target_clear (Target *t)
 }
 
 static gboolean
-target_load (DkStore *store, const char *round, const char *person, Target *t, GError **error)
+target_load (DkStore *store, const char *round, const char *person, Target *t, DkLang lang,
+             GError **error)
 {
   memset (t, 0, sizeof *t);
   return (t->round = dk_store_round (store, round, error)) != NULL
          && (t->person = dk_store_person (store, person, error)) != NULL
-         && (t->plan = plan_load (store, t->round, t->person, error)) != NULL;
+         && (t->plan = plan_load (store, t->round, t->person, lang, error)) != NULL;
 }
 
 /* The steps of a plan's life that its state may refuse (plan.h). */
@@ -231,32 +225,32 @@ is_draft (const DkPlan *plan)
 static gboolean
 step_allowed (const DkPlan *plan, Step step, DkLang lang, GError **error)
 {
-  const char *p = plan->person, *state = dk_plan_word (plan->state);
+  const char *p = plan->person, *state = dk_plan_word (plan->state, lang);
   DkHint hint;
   if (step == STEP_ADD && !is_draft (plan))
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is %s"), p, state);
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, T_ (lang, "%s's plan is %s"), p, state);
       hint = DK_HINT_PLAN_REOPEN_ITEMS;
     }
   else if (step == STEP_AGREE && !is_draft (plan))
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is %s already (agreed on %s by %s)"),
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, T_ (lang, "%s's plan is %s already (agreed on %s by %s)"),
                    p, state, plan->agreed_at, dk_actor_word (plan->agreed_by, lang));
       hint = DK_HINT_PLAN_REOPEN;
     }
   else if (step == STEP_AGREE && plan->items->len == 0)
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan has no items"), p);
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, T_ (lang, "%s's plan has no items"), p);
       hint = DK_HINT_PLAN_ADD_FIRST;
     }
   else if (step == STEP_FOLLOW_UP && is_draft (plan))
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is not agreed yet"), p);
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, T_ (lang, "%s's plan is not agreed yet"), p);
       hint = DK_HINT_PLAN_AGREE;
     }
   else if (step == STEP_REOPEN && is_draft (plan))
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, _("%s's plan is a draft already"), p);
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED, T_ (lang, "%s's plan is a draft already"), p);
       hint = DK_HINT_PLAN_ADD;
     }
   else
@@ -265,16 +259,18 @@ step_allowed (const DkPlan *plan, Step step, DkLang lang, GError **error)
   return FALSE;
 }
 
-/* Refuses BY unless it is the recorded manager of T's person or "hr:NAME":
- * they agree and reopen plans. */
+/* Refuses CTX's actor, in CTX's language, unless it is the recorded manager
+ * of T's person or "hr:NAME": they agree and reopen plans. */
 static gboolean
-check_by (const Target *t, const char *by, GError **error)
+check_by (const Target *t, const DkContext *ctx, GError **error)
 {
+  const char *by = dk_context_actor (ctx);
+  DkLang lang = ctx->lang;
   if ((g_str_has_prefix (by, "hr:") && by[3] != '\0') || g_strcmp0 (t->person->manager_ext_id, by) == 0)
     return TRUE;
   g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_REFUSED,
-               _("%s is not %s's manager; the recorded manager (%s) or HR (--by hr:NAME) agrees the plan"),
-               by, t->person->ext_id, t->person->manager_ext_id != NULL ? t->person->manager_ext_id : _("none"));
+               T_ (lang, "%s is not %s's manager; the recorded manager (%s) or HR (--by hr:NAME) agrees the plan"),
+               by, t->person->ext_id, t->person->manager_ext_id != NULL ? t->person->manager_ext_id : T_ (lang, "none"));
   return FALSE;
 }
 
@@ -284,7 +280,7 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
              GError **error)
 {
   Target t = { 0 };
-  gboolean ok = dk_date_check (due, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error) && target_load (store, round, person, &t, error)
+  gboolean ok = dk_date_check (due, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, ctx->lang, error) && target_load (store, round, person, &t, ctx->lang, error)
                 && step_allowed (t.plan, STEP_ADD, ctx->lang, error);
   g_autoptr (DkFramework) fw = ok ? dk_store_round_framework (store, t.round, error) : NULL;
   g_autoptr (GPtrArray) catalogue = fw != NULL && activity != NULL ? dk_catalogue_load (store, error) : NULL;
@@ -292,14 +288,14 @@ dk_plan_add (DkStore *store, const char *round, const char *person, const char *
     ok = FALSE;
   else if (dk_framework_competence_by_id (fw, comp) == NULL)
     {
-      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, _("no such competence: '%s' in framework %s"),
+      g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, T_ (ctx->lang, "no such competence: '%s' in framework %s"),
                    comp, dk_framework_id (fw));
       ok = FALSE;
     }
   else if (activity != NULL && dk_catalogue_find (catalogue, activity) == NULL)
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
-                   _("no such activity: '%s'"), activity);
+                   T_ (ctx->lang, "no such activity: '%s'"), activity);
       dk_error_set_hint (error, DK_HINT_CATALOGUE_LIST, comp, NULL);
       ok = FALSE;
     }
@@ -313,7 +309,7 @@ gboolean
 dk_plan_agree (DkStore *store, const char *round, const char *person, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, dk_context_actor (ctx), error)
+  gboolean ok = target_load (store, round, person, &t, ctx->lang, error) && check_by (&t, ctx, error)
                 && step_allowed (t.plan, STEP_AGREE, ctx->lang, error);
   if (ok)
     ok = dk_store_plan_agree (store, t.plan, ctx, error);
@@ -325,7 +321,7 @@ gboolean
 dk_plan_reopen (DkStore *store, const char *round, const char *person, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = target_load (store, round, person, &t, error) && check_by (&t, dk_context_actor (ctx), error)
+  gboolean ok = target_load (store, round, person, &t, ctx->lang, error) && check_by (&t, ctx, error)
                 && step_allowed (t.plan, STEP_REOPEN, ctx->lang, error);
   if (ok)
     ok = dk_store_plan_reopen (store, t.plan, ctx, error);
@@ -338,7 +334,7 @@ dk_plan_follow_up (DkStore *store, const char *round, const char *person, const 
                    const char *notes, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, error) && target_load (store, round, person, &t, error)
+  gboolean ok = dk_date_check (date, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, ctx->lang, error) && target_load (store, round, person, &t, ctx->lang, error)
                 && step_allowed (t.plan, STEP_FOLLOW_UP, ctx->lang, error);
   if (ok)
     ok = dk_store_plan_follow_up (store, t.plan, date, notes, ctx, error);
@@ -351,11 +347,11 @@ dk_plan_set_status (DkStore *store, const char *round, const char *person, guint
                     const char *status, const DkContext *ctx, GError **error)
 {
   Target t = { 0 };
-  gboolean ok = target_load (store, round, person, &t, error);
+  gboolean ok = target_load (store, round, person, &t, ctx->lang, error);
   if (ok && (number == 0 || number > t.plan->items->len))
     {
       g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND,
-                   _("the plan has no item %u"), number);
+                   T_ (ctx->lang, "the plan has no item %u"), number);
       dk_error_set_hint (error, DK_HINT_PLAN_ITEMS, person, NULL);
       ok = FALSE;
     }

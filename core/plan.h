@@ -70,17 +70,14 @@ void dk_plan_free (DkPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkPlan, dk_plan_free)
 
 /* Returns the word for a plan state (suggested, draft, agreed, followed-up) or an item
- * status (planned, done, cancelled) in the messages' language, for what
- * people read; WORD itself when it is none of those.  Machine formats keep
- * the stored word.  Static or WORD; do not free. */
-const char *dk_plan_word (const char *word);
-/* As dk_plan_word, in LANG rather than the messages' language (a server
- * answering people in two languages).  Thread-safe. */
-const char *dk_plan_word_in (const char *word, DkLang lang);
+ * status (planned, done, cancelled) in LANG, for what people read; WORD
+ * itself when it is none of those.  Machine formats keep the stored word.
+ * Static or WORD; do not free.  Thread-safe. */
+const char *dk_plan_word (const char *word, DkLang lang);
 
 /* Returns PERSON's plan in ROUND (a code, NULL: the open round), or NULL with
- * DK_PLAN_ERROR_NOT_FOUND. */
-DkPlan *dk_plan_get (DkStore *store, const char *round, const char *person, GError **error);
+ * DK_PLAN_ERROR_NOT_FOUND (worded in LANG). */
+DkPlan *dk_plan_get (DkStore *store, const char *round, const char *person, DkLang lang, GError **error);
 
 /* Returns the external ids of the people in UNIT (a path) and its sub-units
  * who have a plan in ROUND (NULL: the open round), sorted (char*; caller

@@ -113,7 +113,7 @@ render_table (GString *out, const DkTable *t, DkLang lang)
   if (dk_table_n_rows (t) == 0)
     {
       g_string_append_printf (out, "<tr><td colspan=\"%u\">", dk_table_n_columns (t));
-      append_escaped (out, dk_table_empty_text ());
+      append_escaped (out, dk_table_empty_text (lang));
       g_string_append (out, "</td></tr>\n");
     }
   g_string_append (out, "</tbody>\n</table>\n");

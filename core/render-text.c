@@ -129,7 +129,7 @@ render_text_table (GString *out, const DkTable *t, DkLang lang, gboolean colour)
         g_string_append (out, c + 1 < nc ? "  " : "\n");
       }
   if (nr == 0)
-    g_string_append_printf (out, "%s\n", dk_table_empty_text ());
+    g_string_append_printf (out, "%s\n", dk_table_empty_text (lang));
   for (guint i = 0; i < nc * nr; i++)
     g_free (texts[i]);
   for (guint c = 0; c < nc; c++)

@@ -9,9 +9,9 @@
 /* What a suppressed cell shows, in every format. */
 #define DK_SUPPRESSED_MARK "–"
 
-/* What a table without rows shows to people (terminal, HTML), in the
- * messages' language.  Static; do not free. */
-const char *dk_table_empty_text (void);
+/* What a table without rows shows to people (terminal, HTML), in LANG.
+ * Static; do not free. */
+const char *dk_table_empty_text (DkLang lang);
 
 typedef enum { DK_CELL_EMPTY, DK_CELL_TEXT, DK_CELL_NUMBER, DK_CELL_SUPPRESSED } DkCellState;
 

@@ -162,9 +162,9 @@ dk_table_set_emphasis (DkTable *t, guint row, guint col, gboolean emphasis)
 guint dk_table_n_rows (const DkTable *t) { return t->rows->len; }
 
 const char *
-dk_table_empty_text (void)
+dk_table_empty_text (DkLang lang)
 {
-  return _("(nothing to show)");
+  return T_ (lang, "(nothing to show)");
 }
 guint dk_table_n_columns (const DkTable *t) { return t->columns->len; }
 const char *dk_table_name (const DkTable *t) { return t->name; }

@@ -16,7 +16,7 @@ dk_grant_free (DkGrant *grant)
 }
 
 DkGrant *
-dk_grant_parse (const char *text, GError **error)
+dk_grant_parse (const char *text, DkLang lang, GError **error)
 {
   static const struct { const char *name; DkGrantKind kind; gboolean target; } kinds[] = {
     { "hr", DK_GRANT_HR, FALSE },
@@ -36,7 +36,7 @@ dk_grant_parse (const char *text, GError **error)
         return g;
       }
   g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-               _("'%s' is not a grant; use hr, admin, coordinator:UNIT or trainer:ACTIVITY"), text);
+               T_ (lang, "'%s' is not a grant; use hr, admin, coordinator:UNIT or trainer:ACTIVITY"), text);
   return NULL;
 }
 
@@ -108,9 +108,9 @@ read_grants (DkStore *store, DkAccount *a, GError **error)
   sqlite3_bind_int64 (stmt, 1, a->person_id);
   a->grants = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_grant_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading grants"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading grants"), error)) == DK_STORE_STEP_ROW)
     {
-      DkGrant *g = dk_grant_parse ((const char *) sqlite3_column_text (stmt, 0), NULL);
+      DkGrant *g = dk_grant_parse ((const char *) sqlite3_column_text (stmt, 0), store->lang, NULL);
       if (g != NULL)
         g_ptr_array_add (a->grants, g);
     }
@@ -133,7 +133,7 @@ accounts_query (DkStore *store, const char *where, const char *key, gint64 id, G
     sqlite3_bind_int64 (stmt, 1, id);
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_account_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading accounts"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading accounts"), error)) == DK_STORE_STEP_ROW)
     {
       DkAccount *a = g_new0 (DkAccount, 1);
       a->person_id = sqlite3_column_int64 (stmt, 0);
@@ -165,7 +165,7 @@ account_one (DkStore *store, const char *where, const char *key, gint64 id, cons
     return NULL;
   if (found->len != 1)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no account for %s"), name);
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, S_("no account for %s"), name);
       return NULL;
     }
   return g_ptr_array_steal_index (found, 0);
@@ -193,12 +193,12 @@ dk_accounts (DkStore *store, GError **error)
 }
 
 gboolean
-dk_password_acceptable (const DkPerson *person, const char *password, GError **error)
+dk_password_acceptable (const DkPerson *person, const char *password, DkLang lang, GError **error)
 {
   if (g_utf8_strlen (password, -1) < 12)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("the password has fewer than 12 characters"));
+                   T_ (lang, "the password has fewer than 12 characters"));
       return FALSE;
     }
   g_autofree char *pw = g_utf8_casefold (password, -1);
@@ -207,7 +207,7 @@ dk_password_acceptable (const DkPerson *person, const char *password, GError **e
   if (strcmp (pw, id) == 0 || strcmp (pw, name) == 0)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("the password is the person's id or name"));
+                   T_ (lang, "the password is the person's id or name"));
       return FALSE;
     }
   return TRUE;
@@ -224,7 +224,7 @@ account_ensure (DkStore *store, const DkContext *ctx, const char *ext_id, GError
   if (p == NULL)
     {
       if (g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
-        g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, _("no such person: %s"), ext_id);
+        g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, S_("no such person: %s"), ext_id);
       else
         g_propagate_error (error, g_steal_pointer (&missing));
       return 0;
@@ -294,10 +294,10 @@ check_target (DkStore *store, const DkGrant *g, GError **error)
   if (stmt == NULL)
     return FALSE;
   dk_store_bind_text (stmt, 1, g->target);
-  DkStoreStep step = dk_store_step (store, stmt, _("reading the catalogue"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading the catalogue"), error);
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_DONE)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, _("no such activity: %s"), g->target);
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, S_("no such activity: %s"), g->target);
   return step == DK_STORE_STEP_ROW;
 }
 
@@ -426,7 +426,7 @@ dk_session_lookup (DkStore *store, const DkContext *ctx, const char *hash, gint6
   dk_store_bind_text (stmt, 1, hash);
   g_autoptr (DkWebSession) s = NULL;
   gboolean disabled = FALSE;
-  DkStoreStep step = dk_store_step (store, stmt, _("reading sessions"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading sessions"), error);
   if (step == DK_STORE_STEP_ROW)
     {
       s = g_new0 (DkWebSession, 1);
@@ -448,7 +448,7 @@ dk_session_lookup (DkStore *store, const DkContext *ctx, const char *hash, gint6
     }
   if (s == NULL)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no such session"));
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, S_("no such session"));
       return NULL;
     }
   if (now - s->last_used >= 60)
@@ -545,7 +545,7 @@ dk_invitation_state (DkStore *store, const DkContext *ctx, const char *hash, gin
     return DK_INVITATION_UNKNOWN;
   dk_store_bind_text (stmt, 1, hash);
   DkInvitationState state = DK_INVITATION_UNKNOWN;
-  if (dk_store_step (store, stmt, _("reading invitations"), error) == DK_STORE_STEP_ROW
+  if (dk_store_step (store, stmt, S_("reading invitations"), error) == DK_STORE_STEP_ROW
       && sqlite3_column_int (stmt, 3) == 0)
     {
       *person = sqlite3_column_int64 (stmt, 0);
@@ -593,7 +593,7 @@ dk_account_activity (DkStore *store, gint64 person, GArray **sessions, GPtrArray
   sqlite3_bind_int64 (s, 1, person);
   g_autoptr (GArray) out_s = g_array_new (FALSE, FALSE, sizeof (DkSessionInfo));
   DkStoreStep step;
-  while ((step = dk_store_step (store, s, _("reading sessions"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, s, S_("reading sessions"), error)) == DK_STORE_STEP_ROW)
     {
       DkSessionInfo info = { sqlite3_column_int64 (s, 0), sqlite3_column_int64 (s, 1) };
       g_array_append_val (out_s, info);
@@ -608,7 +608,7 @@ dk_account_activity (DkStore *store, gint64 person, GArray **sessions, GPtrArray
     return FALSE;
   sqlite3_bind_int64 (i, 1, person);
   g_autoptr (GPtrArray) out_i = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_invitation_info_free);
-  while ((step = dk_store_step (store, i, _("reading invitations"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, i, S_("reading invitations"), error)) == DK_STORE_STEP_ROW)
     {
       DkInvitationInfo *info = g_new0 (DkInvitationInfo, 1);
       info->created = sqlite3_column_int64 (i, 0);

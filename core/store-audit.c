@@ -183,7 +183,7 @@ dk_audit_levels_of_person (DkStore *store, gint64 person, GPtrArray *rows, GArra
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person >> DK_AUDIT_BUCKET_SHIFT);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading the audit log"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading the audit log"), error)) == DK_STORE_STEP_ROW)
     {
       const guint8 *data = sqlite3_column_blob (stmt, 6);
       gsize len = (gsize) sqlite3_column_bytes (stmt, 6), pos = 0;
@@ -216,7 +216,7 @@ visit (DkStore *store, gint64 person, gboolean erase, GError **error)
   g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) g_byte_array_unref);
   int count = 0;
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("erasing"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("erasing"), error)) == DK_STORE_STEP_ROW)
     {
       const guint8 *data = sqlite3_column_blob (stmt, 1);
       gsize len = (gsize) sqlite3_column_bytes (stmt, 1), pos = 0;

@@ -60,7 +60,7 @@ activity_write (DkStore *store, sqlite3_stmt *stmt, const DkActivity *a, GError 
   sqlite3_bind_int (stmt, 15, a->easy_swedish);
   sqlite3_bind_int (stmt, 16, a->read_aloud);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return dk_store_sql_error (store, _("storing the catalogue"), error);
+    return dk_store_sql_error (store, S_("storing the catalogue"), error);
   return TRUE;
 }
 
@@ -72,11 +72,11 @@ activity_exists (DkStore *store, const char *id, GError **error)
   sqlite3_stmt *stmt = NULL;
   if (sqlite3_prepare_v2 (dk_store_db (store), "SELECT 1 FROM activity WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
     {
-      dk_store_sql_error (store, _("reading the catalogue"), error);
+      dk_store_sql_error (store, S_("reading the catalogue"), error);
       return DK_STORE_STEP_ERROR;
     }
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  DkStoreStep found = dk_store_step (store, stmt, _("reading the catalogue"), error);
+  DkStoreStep found = dk_store_step (store, stmt, S_("reading the catalogue"), error);
   sqlite3_finalize (stmt);
   return found;
 }
@@ -94,7 +94,7 @@ dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *
       " description_sv, description_en, develops, roles, units, themes, sessions, easy_swedish,"
       " read_aloud, preparation, follow_up, seats) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
       " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", -1, &stmt, NULL) == SQLITE_OK
-    || dk_store_sql_error (store, _("storing the catalogue"), error);
+    || dk_store_sql_error (store, S_("storing the catalogue"), error);
   for (guint i = 0; ok && i < activities->len; i++)
     {
       const DkActivity *a = activities->pdata[i];
@@ -137,14 +137,14 @@ activity_from_row (sqlite3_stmt *stmt)
   a->description[DK_LANG_SV] = column (stmt, 7);
   a->description[DK_LANG_EN] = column (stmt, 8);
   /* the stored forms were checked when they were imported */
-  dk_activity_parse_develops (a, (const char *) sqlite3_column_text (stmt, 9), &problem);
+  dk_activity_parse_develops (a, (const char *) sqlite3_column_text (stmt, 9), DK_LANG_EN, &problem);
   g_clear_pointer (&problem, g_free);
   a->roles = dk_split_nonempty ((const char *) sqlite3_column_text (stmt, 10), " ");
   a->units = dk_split_nonempty ((const char *) sqlite3_column_text (stmt, 11), "|");
   a->themes = dk_split_nonempty ((const char *) sqlite3_column_text (stmt, 12), " ");
-  dk_activity_parse_sessions (a, (const char *) sqlite3_column_text (stmt, 13), &problem);
+  dk_activity_parse_sessions (a, (const char *) sqlite3_column_text (stmt, 13), DK_LANG_EN, &problem);
   g_clear_pointer (&problem, g_free);
-  dk_activity_parse_seats (a, (const char *) sqlite3_column_text (stmt, 18), &problem);
+  dk_activity_parse_seats (a, (const char *) sqlite3_column_text (stmt, 18), DK_LANG_EN, &problem);
   g_clear_pointer (&problem, g_free);
   a->easy_swedish = sqlite3_column_int (stmt, 14);
   a->read_aloud = sqlite3_column_int (stmt, 15);
@@ -161,7 +161,7 @@ dk_catalogue_ids (DkStore *store, GError **error)
     return NULL;
   GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading the catalogue"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading the catalogue"), error)) == DK_STORE_STEP_ROW)
     g_hash_table_add (ids, dk_store_column_dup (stmt, 0));
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_ERROR)
@@ -179,12 +179,12 @@ dk_catalogue_load (DkStore *store, GError **error)
                           " read_aloud, preparation, follow_up, seats FROM activity ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      dk_store_sql_error (store, _("reading the catalogue"), error);
+      dk_store_sql_error (store, S_("reading the catalogue"), error);
       return NULL;
     }
   GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading the catalogue"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading the catalogue"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (all, activity_from_row (stmt));
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_ERROR)

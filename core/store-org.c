@@ -45,7 +45,7 @@ dk_store_units (DkStore *store, GError **error)
     return NULL;
   GPtrArray *units = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_unit_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading units"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading units"), error)) == DK_STORE_STEP_ROW)
     {
       DkUnit *u = g_new0 (DkUnit, 1);
       u->id = sqlite3_column_int64 (stmt, 0);
@@ -73,7 +73,7 @@ unit_lookup (DkStore *store, const char *path, GError **error)
   if (stmt == NULL)
     return -1;
   dk_store_bind_text (stmt, 1, path);
-  DkStoreStep step = dk_store_step (store, stmt, _("reading units"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading units"), error);
   gint64 id = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : step == DK_STORE_STEP_DONE ? 0 : -1;
   sqlite3_finalize (stmt);
   return id;
@@ -125,7 +125,7 @@ dk_store_unit_ensure (DkStore *store, const char *path, gboolean create, GError 
   if (!create)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
-                   _("no such unit: '%s'"), path);
+                   S_("no such unit: '%s'"), path);
       dk_error_set_hint (error, DK_HINT_UNIT_LIST, NULL, NULL);
       return 0;
     }
@@ -197,12 +197,12 @@ person_query_one (DkStore *store, const char *where, const char *text, gint64 id
   else
     sqlite3_bind_int64 (stmt, 1, id);
   DkPerson *p = NULL;
-  DkStoreStep step = dk_store_step (store, stmt, _("reading a person"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading a person"), error);
   if (step == DK_STORE_STEP_ROW)
     p = person_from_row (stmt);
   else if (step == DK_STORE_STEP_DONE)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, _("no such person: '%s'"), missing_name);
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, S_("no such person: '%s'"), missing_name);
       dk_error_set_hint (error, DK_HINT_ROSTER_IMPORT, NULL, NULL);
     }
   sqlite3_finalize (stmt);
@@ -221,7 +221,7 @@ dk_store_person_count (DkStore *store, GError **error)
   sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT count(*) FROM person", error);
   if (stmt == NULL)
     return -1;
-  gint64 n = dk_store_step (store, stmt, _("reading people"), error) == DK_STORE_STEP_ROW
+  gint64 n = dk_store_step (store, stmt, S_("reading people"), error) == DK_STORE_STEP_ROW
              ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_finalize (stmt);
   return n;
@@ -236,7 +236,7 @@ dk_store_people_foreach (DkStore *store, DkPersonRowFunc func, gpointer user_dat
     return FALSE;
   DkStoreStep step = DK_STORE_STEP_DONE;
   gboolean go_on = TRUE;
-  while (go_on && (step = dk_store_step (store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
+  while (go_on && (step = dk_store_step (store, stmt, S_("reading people"), error)) == DK_STORE_STEP_ROW)
     {
       DkPersonRow row = {
         .id = sqlite3_column_int64 (stmt, 0),
@@ -284,7 +284,7 @@ dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree, GE
   sqlite3_bind_int64 (stmt, 1, manager);
   GPtrArray *people = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_person_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading people"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (people, person_from_row (stmt));
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_ERROR)
@@ -303,7 +303,7 @@ dk_store_managers (DkStore *store, GError **error)
   if (stmt == NULL)
     return NULL;
   GHashTable *managers = g_hash_table_new (g_direct_hash, g_direct_equal);
-  const char *what = _("reading people");   /* once: a lookup per row costs more than the row */
+  const char *what = S_("reading people");   /* once: a lookup per row costs more than the row */
   DkStoreStep step;
   while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW)
     g_hash_table_insert (managers, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)),
@@ -439,7 +439,7 @@ dk_store_people_deactivate_missing (DkStore *store, GHashTable *keep, const char
     return -1;
   g_autoptr (GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading people"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading people"), error)) == DK_STORE_STEP_ROW)
     if (!g_hash_table_contains (keep, sqlite3_column_text (stmt, 1)))
       {
         gint64 id = sqlite3_column_int64 (stmt, 0);

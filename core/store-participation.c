@@ -16,7 +16,7 @@ dk_participation_completed (DkStore *store, gint64 person, GError **error)
   GHashTable *done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_bind_int64 (stmt, 1, person);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading participation"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading participation"), error)) == DK_STORE_STEP_ROW)
     g_hash_table_add (done, dk_store_column_dup (stmt, 0));
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_ERROR)
@@ -37,7 +37,7 @@ dk_participation_stored (DkStore *store, gint64 person, const char *activity, co
   dk_store_bind_static (stmt, 3, date);
   sqlite3_bind_double (stmt, 4, hours);
   dk_store_bind_static (stmt, 5, status);
-  DkStoreStep step = dk_store_step (store, stmt, _("reading participation"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading participation"), error);
   DkParticipationStored found = step == DK_STORE_STEP_ERROR ? DK_PARTICIPATION_STORE_FAILED
                                 : step == DK_STORE_STEP_DONE ? DK_PARTICIPATION_ABSENT
                                 : sqlite3_column_int (stmt, 0) ? DK_PARTICIPATION_SAME

@@ -45,14 +45,14 @@ dk_person_audit (DkStore *store, const char *person, GError **error)
                           " FROM audit a LEFT JOIN round r ON r.id = a.round_id"
                           " WHERE a.person_id = ? ORDER BY a.id", -1, &stmt, NULL) != SQLITE_OK)
     {
-      dk_store_sql_error (store, _("reading the audit log"), error);
+      dk_store_sql_error (store, S_("reading the audit log"), error);
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, p->id);
   g_autoptr (GPtrArray) found = g_ptr_array_new ();
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading the audit log"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading the audit log"), error)) == DK_STORE_STEP_ROW)
     dk_audit_row_take (stmt, dk_store_column_dup (stmt, 6), dk_store_column_dup (stmt, 7), found, ids);
   sqlite3_finalize (stmt);
   /* imports keep their changes in chunks: merged in by the import's audit id */
@@ -83,7 +83,7 @@ run (DkStore *store, const char *sql, const DkPerson *p, GError **error)
   sqlite3_stmt *stmt = NULL;
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      dk_store_sql_error (store, _("erasing"), error);
+      dk_store_sql_error (store, S_("erasing"), error);
       return -1;
     }
   sqlite3_bind_int64 (stmt, 1, p->id);
@@ -95,7 +95,7 @@ run (DkStore *store, const char *sql, const DkPerson *p, GError **error)
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      dk_store_sql_error (store, _("erasing"), error);
+      dk_store_sql_error (store, S_("erasing"), error);
       return -1;
     }
   return count;
@@ -143,7 +143,7 @@ audit_reports (DkStore *store, const DkPerson *p, const DkContext *ctx, GError *
   sqlite3_bind_int64 (stmt, 1, p->id);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("erasing"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("erasing"), error)) == DK_STORE_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
@@ -202,5 +202,5 @@ dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *
   if (!dk_audit_levels_erase (store, p->id, error))
     return FALSE;
   return dk_store_audit (store, erasing_actor (p, ctx), "person", 0, 0, "erased", NULL,
-                         _("one person's data"), error);
+                         S_("one person's data"), error);
 }

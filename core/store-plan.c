@@ -55,7 +55,7 @@ load_items (DkStore *store, DkPlan *plan, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, plan->id);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("plans"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("plans"), error)) == DK_STORE_STEP_ROW)
     {
       DkPlanItem *item = g_new0 (DkPlanItem, 1);
       item->id = sqlite3_column_int64 (stmt, 0);
@@ -83,7 +83,7 @@ load_follow_ups (DkStore *store, DkPlan *plan, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, plan->id);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("plans"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("plans"), error)) == DK_STORE_STEP_ROW)
     {
       DkPlanFollowUp *f = g_new0 (DkPlanFollowUp, 1);
       f->held_on = dk_store_column_dup (stmt, 0);
@@ -109,7 +109,7 @@ dk_store_plan (DkStore *store, const DkRound *round, const DkPerson *person, DkP
   sqlite3_bind_int64 (stmt, 1, round->id);
   sqlite3_bind_int64 (stmt, 2, person->id);
   g_autoptr (DkPlan) plan = NULL;
-  DkStoreStep step = dk_store_step (store, stmt, _("plans"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("plans"), error);
   if (step == DK_STORE_STEP_ROW)
     {
       plan = g_new0 (DkPlan, 1);
@@ -146,7 +146,7 @@ dk_store_plan_people (DkStore *store, gint64 round, const char *unit, GError **e
   dk_store_bind_text (stmt, 2, unit);
   GPtrArray *people = g_ptr_array_new_with_free_func (g_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("plans"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("plans"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (people, dk_store_column_dup (stmt, 0));
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_ERROR)
@@ -163,7 +163,7 @@ dk_store_planned_people (DkStore *store, gint64 round, GError **error)
   sqlite3_bind_int64 (stmt, 1, round);
   GHashTable *planned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("plans"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("plans"), error)) == DK_STORE_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_hash_table_add (planned, g_memdup2 (&id, sizeof id));
@@ -273,7 +273,7 @@ plan_change (DkStore *store, const DkPlan *plan, const char *sql, const char *co
     {
       sqlite3_stmt *stmt = NULL;
       ok = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, &sql) == SQLITE_OK
-           || dk_store_sql_error (store, _("plans"), error);
+           || dk_store_sql_error (store, S_("plans"), error);
       if (!ok || stmt == NULL)
         break;   /* an error, or only white space was left */
       sqlite3_bind_int64 (stmt, 1, plan->id);

@@ -19,7 +19,12 @@ struct _DkStore {
   gboolean      read_own;    /* the outermost one began a transaction */
   gint64        now_second;
   char          now_text[32];
+  DkLang        lang;      /* the language of the store's messages (dk_store_set_lang) */
 };
+
+/* MSGID in the language of STORE (a variable named store in scope): how
+ * the store's source files word their messages.  xgettext reads S_ as _. */
+#define S_(msgid) T_ (store->lang, msgid)
 
 /* Returns a prepared statement (caller finalizes) or NULL with ERROR. */
 sqlite3_stmt *dk_store_prepare (DkStore *store, const char *sql, GError **error);

@@ -89,7 +89,7 @@ query (DkStore *store, const char *what, const char *sql, gint64 id, const char 
 DkRecords *
 dk_store_person_plan_items (DkStore *store, gint64 person, GError **error)
 {
-  return query (store, _("reading plans"),
+  return query (store, S_("reading plans"),
                 "SELECT r.code AS round, pl.state, pl.agreed_at, pl.agreed_by,"
                 " i.competence, i.target, i.activity_id AS activity, i.wish, i.due,"
                 " i.status FROM plan pl JOIN round r ON r.id = pl.round_id"
@@ -100,7 +100,7 @@ dk_store_person_plan_items (DkStore *store, gint64 person, GError **error)
 DkRecords *
 dk_store_person_follow_ups (DkStore *store, gint64 person, GError **error)
 {
-  return query (store, _("reading plans"),
+  return query (store, S_("reading plans"),
                 "SELECT r.code AS round, f.held_on, f.notes, f.recorded_by, f.recorded_at FROM plan pl"
                 " JOIN round r ON r.id = pl.round_id JOIN plan_follow_up f ON f.plan_id = pl.id"
                 " WHERE pl.person_id = ?1 ORDER BY pl.id, f.held_on, f.id", person, NULL, NULL, error);
@@ -109,7 +109,7 @@ dk_store_person_follow_ups (DkStore *store, gint64 person, GError **error)
 DkRecords *
 dk_store_person_participation (DkStore *store, gint64 person, GError **error)
 {
-  return query (store, _("reading participation"),
+  return query (store, S_("reading participation"),
                 "SELECT activity_id AS activity, date, hours, status FROM participation"
                 " WHERE person_id = ?1 ORDER BY date", person, NULL, NULL, error);
 }
@@ -123,7 +123,7 @@ dk_store_person_participation (DkStore *store, gint64 person, GError **error)
 DkRecords *
 dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **error)
 {
-  return query (store, _("reading plans"),
+  return query (store, S_("reading plans"),
                 "SELECT i.competence, i.wish, count(DISTINCT p.id) AS plans, group_concat(DISTINCT p.id) AS plan_ids"
                 " FROM plan_item i JOIN plan p ON p.id = i.plan_id"
                 " WHERE p.round_id = ?1 AND i.wish IS NOT NULL" PLAN_IN_UNIT
@@ -134,7 +134,7 @@ dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **e
 DkRecords *
 dk_store_plan_goals (DkStore *store, gint64 round, const char *unit, GError **error)
 {
-  return query (store, _("reading plans"),
+  return query (store, S_("reading plans"),
                 "SELECT i.competence, count(*) AS items, count(DISTINCT p.person_id) AS people,"
                 " sum(i.status = 'done') AS done FROM plan_item i JOIN plan p ON p.id = i.plan_id"
                 " WHERE p.round_id = ?1 AND i.status <> 'cancelled'"
@@ -151,7 +151,7 @@ gboolean
 dk_store_participation_totals (DkStore *store, const char *from, const char *to,
                                DkParticipationTotals *out, GError **error)
 {
-  g_autoptr (DkRecords) r = query (store, _("reading participation"),
+  g_autoptr (DkRecords) r = query (store, S_("reading participation"),
       "SELECT count(DISTINCT pa.person_id),"
       " count(DISTINCT CASE WHEN x.gender = 'F' THEN pa.person_id END),"
       " count(DISTINCT CASE WHEN x.gender = 'M' THEN pa.person_id END),"
@@ -170,7 +170,7 @@ dk_store_participation_totals (DkStore *store, const char *from, const char *to,
 DkRecords *
 dk_store_participation_by_department (DkStore *store, const char *from, const char *to, GError **error)
 {
-  return query (store, _("reading participation"),
+  return query (store, S_("reading participation"),
       "SELECT CASE WHEN instr(substr(u.path, instr(u.path, '/') + 1), '/') > 0"
       " THEN substr(u.path, 1, instr(u.path, '/') + instr(substr(u.path, instr(u.path, '/') + 1), '/') - 1)"
       " ELSE u.path END AS department, count(DISTINCT pa.person_id) AS participants, sum(pa.hours) AS hours"
@@ -181,7 +181,7 @@ dk_store_participation_by_department (DkStore *store, const char *from, const ch
 DkRecords *
 dk_store_participation_by_kind (DkStore *store, const char *from, const char *to, GError **error)
 {
-  return query (store, _("reading participation"),
+  return query (store, S_("reading participation"),
       "SELECT coalesce(a.kind, '?') AS kind, count(DISTINCT pa.person_id) AS participants,"
       " sum(pa.hours) AS hours FROM participation pa LEFT JOIN activity a ON a.id = pa.activity_id"
       " WHERE " PARTICIPATED " GROUP BY 1 ORDER BY 1", 0, from, to, error);

@@ -54,7 +54,7 @@ dk_store_rounds (DkStore *store, GError **error)
     return NULL;
   GPtrArray *rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_round_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading rounds"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading rounds"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (rounds, round_from_row (stmt));
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_ERROR)
@@ -69,7 +69,7 @@ dk_store_round_registered (DkStore *store, const DkRound *round, GError **error)
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, round->id);
-  gint64 n = dk_store_step (store, stmt, _("reading a round"), error) == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  gint64 n = dk_store_step (store, stmt, S_("reading a round"), error) == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_finalize (stmt);
   return n;
 }
@@ -101,12 +101,12 @@ open_round (DkStore *store, GError **error)
     }
   if (n_open == 0)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no open round"));
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, S_("no open round"));
       dk_error_set_hint (error, DK_HINT_ROUND_OPEN, NULL, NULL);
     }
   else
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("several rounds are open; name one with --round"));
+                 S_("several rounds are open; name one with --round"));
   return NULL;
 }
 
@@ -120,12 +120,12 @@ dk_store_round (DkStore *store, const char *code, GError **error)
     return NULL;
   dk_store_bind_text (stmt, 1, code);
   DkRound *r = NULL;
-  DkStoreStep step = dk_store_step (store, stmt, _("reading rounds"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading rounds"), error);
   if (step == DK_STORE_STEP_ROW)
     r = round_from_row (stmt);
   else if (step == DK_STORE_STEP_DONE)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, _("no such round: '%s'"), code);
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, S_("no such round: '%s'"), code);
       dk_error_set_hint (error, DK_HINT_ROUND_LIST, NULL, NULL);
     }
   sqlite3_finalize (stmt);
@@ -140,7 +140,7 @@ dk_store_round_previous (DkStore *store, const DkRound *round, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round->id);
-  DkRound *r = dk_store_step (store, stmt, _("reading rounds"), error) == DK_STORE_STEP_ROW
+  DkRound *r = dk_store_step (store, stmt, S_("reading rounds"), error) == DK_STORE_STEP_ROW
                    ? round_from_row (stmt) : NULL;
   sqlite3_finalize (stmt);
   return r;
@@ -189,7 +189,7 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
   if (code[0] == '\0' || code[0] == '-')
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("round id '%s' is empty or begins with '-', which a command reads as an option; "
+                   S_("round id '%s' is empty or begins with '-', which a command reads as an option; "
                      "give the round an id that begins with a letter or a digit"), code);
       return FALSE;
     }
@@ -213,11 +213,11 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
       if (sqlite3_step (stmt) == SQLITE_CONSTRAINT)
         {
           g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_EXISTS,
-                       _("round %s exists already"), code);
+                       S_("round %s exists already"), code);
           ok = FALSE;
         }
       else if (sqlite3_errcode (store->db) != SQLITE_DONE)
-        ok = dk_store_sql_error (store, _("opening a round"), error);
+        ok = dk_store_sql_error (store, S_("opening a round"), error);
       sqlite3_finalize (stmt);
     }
   g_autoptr (DkRound) round = ok ? dk_store_round (store, code, error) : NULL;
@@ -238,7 +238,7 @@ dk_store_round_close (DkStore *store, const char *code, const DkContext *ctx, GE
   if (!round->open)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("round %s is closed already"), code);
+                   S_("round %s is closed already"), code);
       return FALSE;
     }
   g_autofree char *today = dk_context_today (ctx);
@@ -322,7 +322,7 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, person);
   DkAssessment *a = NULL;
-  DkStoreStep step = dk_store_step (store, stmt, _("reading an assessment"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading an assessment"), error);
   if (step == DK_STORE_STEP_ROW)
     {
       a = g_new0 (DkAssessment, 1);
@@ -340,7 +340,7 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
     }
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("the person is not registered in this round"));
+                 S_("the person is not registered in this round"));
   sqlite3_finalize (stmt);
   return a;
 }
@@ -428,7 +428,7 @@ dk_store_rating_notes (DkStore *store, gint64 round, gint64 person, GError **err
   sqlite3_bind_int64 (stmt, 2, person);
   GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_rating_note_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading notes"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading notes"), error)) == DK_STORE_STEP_ROW)
     {
       DkRatingNote *n = g_new0 (DkRatingNote, 1);
       n->competence = dk_store_column_dup (stmt, 0);
@@ -487,19 +487,19 @@ dk_level_text (guint level)
 }
 
 gboolean
-dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **error)
+dk_rating_changeable (const DkRound *round, const DkPerson *person, DkLang lang, GError **error)
 {
   if (!round->open)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("round %s is closed; ratings can no longer change"), round->code);
+                   T_ (lang, "round %s is closed; ratings can no longer change"), round->code);
       dk_error_set_hint (error, DK_HINT_ROUND_OPEN_LIST, NULL, NULL);
       return FALSE;
     }
   if (!person->active)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("%s has left (inactive); import the roster with %s in it first"),
+                   T_ (lang, "%s has left (inactive); import the roster with %s in it first"),
                    person->ext_id, person->ext_id);
       return FALSE;
     }
@@ -528,13 +528,14 @@ change_clear (DkStore *store, Change *c)
 
 /* Registers a person who was not active when the round opened. */
 static DkAssessment *
-register_person (const DkRound *round, const DkPerson *p, const DkFramework *fw, GError **error)
+register_person (const DkRound *round, const DkPerson *p, const DkFramework *fw, DkLang lang,
+                 GError **error)
 {
   const DkRole *role = dk_framework_role_by_id (fw, p->role);
   if (role == NULL)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                   _("%s has the role %s, which framework %s does not have"), p->ext_id,
+                   T_ (lang, "%s has the role %s, which framework %s does not have"), p->ext_id,
                    p->role, dk_framework_id (fw));
       return NULL;
     }
@@ -561,7 +562,7 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
       || (c->round = dk_store_round (store, round, error)) == NULL
       || (c->person = dk_store_person (store, person, error)) == NULL
       || (c->fw = dk_store_round_framework (store, c->round, error)) == NULL
-      || !dk_rating_changeable (c->round, c->person, error))
+      || !dk_rating_changeable (c->round, c->person, store->lang, error))
     return FALSE;
   g_autoptr (GError) missing = NULL;
   c->a = dk_store_assessment (store, c->round->id, c->person->id, &missing);
@@ -571,7 +572,7 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
       g_propagate_error (error, g_steal_pointer (&missing));
       return FALSE;
     }
-  if (c->a == NULL && (c->a = register_person (c->round, c->person, c->fw, error)) == NULL)
+  if (c->a == NULL && (c->a = register_person (c->round, c->person, c->fw, store->lang, error)) == NULL)
     return FALSE;
   if (competence == NULL)
     return TRUE;
@@ -579,13 +580,13 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
   if (comp == NULL)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
-                   _("no such competence: '%s' in framework %s"), competence, dk_framework_id (c->fw));
+                   S_("no such competence: '%s' in framework %s"), competence, dk_framework_id (c->fw));
       return FALSE;
     }
   if (!dk_framework_applies (c->fw, c->a->role, comp->index))
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("competence %s does not apply to %s's role (%s)"), competence,
+                   S_("competence %s does not apply to %s's role (%s)"), competence,
                    c->person->ext_id, c->person->role);
       return FALSE;
     }
@@ -594,13 +595,13 @@ change_begin (DkStore *store, const char *round, const char *person, const char 
 }
 
 static gboolean
-level_on_scale (const DkScale *scale, guint level, gboolean dont_know_ok, GError **error)
+level_on_scale (const DkScale *scale, guint level, gboolean dont_know_ok, DkLang lang, GError **error)
 {
   if ((level == DK_LEVEL_DONT_KNOW && dont_know_ok) || (level >= scale->min && level <= scale->max))
     return TRUE;
   g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-               _("level must be between %u and %u%s"), scale->min, scale->max,
-               dont_know_ok ? _(" or ? (don't know)") : "");
+               T_ (lang, "level must be between %u and %u%s"), scale->min, scale->max,
+               dont_know_ok ? T_ (lang, " or ? (don't know)") : "");
   return FALSE;
 }
 
@@ -624,7 +625,7 @@ rate_byte (DkStore *store, const char *round, const char *person, const char *co
   gboolean ok = change_begin (store, round, person, competence, &c, error)
                 && level_on_scale (motivation ? dk_framework_motivation_scale (c.fw)
                                               : dk_framework_scale (c.fw),
-                                   level, !motivation, error);
+                                   level, !motivation, store->lang, error);
   if (ok)
     {
       guint8 *slot = motivation ? &c.a->motivation[c.comp] : &c.a->self[c.comp];
@@ -655,26 +656,26 @@ dk_store_rate_motivation (DkStore *store, const char *round, const char *person,
 }
 
 static gboolean
-may_adjust (const Change *c, const char *by, GError **error)
+may_adjust (const Change *c, const char *by, DkLang lang, GError **error)
 {
   if (g_str_has_prefix (by, "hr:") && by[3] != '\0')
     return TRUE;
   if (c->person->manager_ext_id != NULL && strcmp (c->person->manager_ext_id, by) == 0)
     return TRUE;
   g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-               _("%s is not %s's manager; only the recorded manager (%s) or HR (--by hr:NAME) may adjust"),
+               T_ (lang, "%s is not %s's manager; only the recorded manager (%s) or HR (--by hr:NAME) may adjust"),
                by, c->person->ext_id,
-               c->person->manager_ext_id != NULL ? c->person->manager_ext_id : _("none"));
+               c->person->manager_ext_id != NULL ? c->person->manager_ext_id : T_ (lang, "none"));
   return FALSE;
 }
 
 static gboolean
-shared_or_refuse (const Change *c, const char *what, GError **error)
+shared_or_refuse (const Change *c, const char *what, DkLang lang, GError **error)
 {
   if (c->a->flags & DK_ASSESS_SHARED)
     return TRUE;
   g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-               _("%s has not shared the self-rating yet, so %s is not possible"), c->person->ext_id, what);
+               T_ (lang, "%s has not shared the self-rating yet, so %s is not possible"), c->person->ext_id, what);
   dk_error_set_hint (error, DK_HINT_SHARE, c->person->ext_id, NULL);
   return FALSE;
 }
@@ -688,14 +689,14 @@ dk_store_rate_manager (DkStore *store, const char *round, const char *person,
   if (reason == NULL || *reason == '\0')
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("a manager adjustment needs a reason (--reason TEXT)"));
+                   S_("a manager adjustment needs a reason (--reason TEXT)"));
       return FALSE;
     }
   Change c;
   gboolean ok = change_begin (store, round, person, competence, &c, error)
-                && may_adjust (&c, by, error)
-                && shared_or_refuse (&c, _("an adjustment"), error)
-                && level_on_scale (dk_framework_scale (c.fw), level, FALSE, error);
+                && may_adjust (&c, by, store->lang, error)
+                && shared_or_refuse (&c, S_("an adjustment"), store->lang, error)
+                && level_on_scale (dk_framework_scale (c.fw), level, FALSE, store->lang, error);
   if (ok)
     {
       g_autofree char *old_value = dk_level_text (c.a->manager[c.comp]);
@@ -735,16 +736,16 @@ gboolean
 dk_store_conversation_held (DkStore *store, const char *round, const char *person,
                             const char *date, const DkContext *ctx, GError **error)
 {
-  if (!dk_date_check (date, DK_STORE_ERROR, DK_STORE_ERROR_INVALID, error))
+  if (!dk_date_check (date, DK_STORE_ERROR, DK_STORE_ERROR_INVALID, store->lang, error))
     return FALSE;
   Change c;
   gboolean ok = change_begin (store, round, person, NULL, &c, error)
-                && shared_or_refuse (&c, _("a conversation"), error);
+                && shared_or_refuse (&c, S_("a conversation"), store->lang, error);
   g_autofree char *today = dk_context_today (ctx);
   if (ok && (strncmp (date, c.round->opened_at, 10) < 0 || strcmp (date, today) > 0))
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID,
-                   _("the conversation cannot have been held on %s: round %s opened on %.10s and today is %s"),
+                   S_("the conversation cannot have been held on %s: round %s opened on %.10s and today is %s"),
                    date, c.round->code, c.round->opened_at, today);
       ok = FALSE;
     }
@@ -797,7 +798,7 @@ dk_store_value_changes (DkStore *store, gint64 round, gint64 person, GError **er
   if (rc != SQLITE_DONE)
     {
       g_hash_table_unref (changes);
-      dk_store_sql_error (store, _("reading the audit log"), error);
+      dk_store_sql_error (store, S_("reading the audit log"), error);
       return NULL;
     }
   return changes;
@@ -823,7 +824,7 @@ dk_store_round_hand_people (DkStore *store, gint64 round, GError **error)
   if (rc != SQLITE_DONE)
     {
       g_array_unref (ids);
-      dk_store_sql_error (store, _("reading a round"), error);
+      dk_store_sql_error (store, S_("reading a round"), error);
       return NULL;
     }
   return ids;
@@ -844,7 +845,7 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, round);
   DkScanRow row = { 0 };
-  const char *what = _("reading a round");   /* once: a lookup per row costs as much as the row */
+  const char *what = S_("reading a round");   /* once: a lookup per row costs as much as the row */
   DkStoreStep step;
   while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW)
     {

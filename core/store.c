@@ -199,16 +199,17 @@ static const char *const migrations[] = {
   "SELECT 1;",
 };
 
-/* Returns SQLite's message for the last failure on DB, said so that a user
+/* Returns SQLite's message for the last failure on STORE, said so that a user
  * knows what to do: a read-only store names the permissions, a failed write
  * adds the system's reason ("No space left on device", "File too large"). */
 static char *
-sql_message (sqlite3 *db)
+sql_message (DkStore *store)
 {
+  sqlite3 *db = store->db;
   int code = sqlite3_errcode (db);
   int sys = sqlite3_system_errno (db);
   if (code == SQLITE_READONLY)
-    return g_strdup_printf (_("the store is read-only (%s); changes need write permission "
+    return g_strdup_printf (S_("the store is read-only (%s); changes need write permission "
                               "on the store file and its directory"),
                             sqlite3_errmsg (db));
   if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && sys != 0)
@@ -219,7 +220,7 @@ sql_message (sqlite3 *db)
 gboolean
 dk_store_sql_error (DkStore *store, const char *what, GError **error)
 {
-  g_autofree char *msg = sql_message (store->db);
+  g_autofree char *msg = sql_message (store);
   g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, "%s: %s", what, msg);
   return FALSE;
 }
@@ -229,7 +230,7 @@ dk_store_exec (DkStore *store, const char *sql, GError **error)
 {
   if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) == SQLITE_OK)
     return TRUE;
-  return dk_store_sql_error (store, _("store"), error);
+  return dk_store_sql_error (store, S_("store"), error);
 }
 
 gboolean
@@ -276,7 +277,7 @@ dk_store_read_end (DkStore *store, GError **error)
     return TRUE;
   if (sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
     return TRUE;
-  dk_store_sql_error (store, _("store"), error);
+  dk_store_sql_error (store, S_("store"), error);
   dk_store_rollback (store);   /* it only read: nothing to keep */
   return FALSE;
 }
@@ -287,7 +288,7 @@ dk_store_prepare (DkStore *store, const char *sql, GError **error)
   sqlite3_stmt *stmt = NULL;
   if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      dk_store_sql_error (store, _("store"), error);
+      dk_store_sql_error (store, S_("store"), error);
       return NULL;
     }
   return stmt;
@@ -308,7 +309,7 @@ dk_store_step (DkStore *store, sqlite3_stmt *stmt, const char *what, GError **er
 gboolean
 dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error)
 {
-  return dk_store_step (store, stmt, _("store"), error) != DK_STORE_STEP_ERROR;
+  return dk_store_step (store, stmt, S_("store"), error) != DK_STORE_STEP_ERROR;
 }
 
 gboolean
@@ -362,7 +363,7 @@ user_version (DkStore *store, GError **error)
 {
   sqlite3_stmt *stmt = dk_store_prepare (store, "PRAGMA user_version", error);
   int v = -1;
-  if (stmt != NULL && dk_store_step (store, stmt, _("reading the schema version"), error) == DK_STORE_STEP_ROW)
+  if (stmt != NULL && dk_store_step (store, stmt, S_("reading the schema version"), error) == DK_STORE_STEP_ROW)
     v = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return v;
@@ -436,10 +437,10 @@ foreign_keys_hold (DkStore *store, GError **error)
   int rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL,
-                 _("the store's table %s has a row whose reference to %s is broken; nothing was changed"),
+                 S_("the store's table %s has a row whose reference to %s is broken; nothing was changed"),
                  (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 2));
   else if (rc != SQLITE_DONE)
-    dk_store_sql_error (store, _("checking the store"), error);
+    dk_store_sql_error (store, S_("checking the store"), error);
   sqlite3_finalize (stmt);
   return rc == SQLITE_DONE;
 }
@@ -454,7 +455,7 @@ migrate (DkStore *store, GError **error)
   if (have > want)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL,
-                   _("the store has schema version %d, newer than this digikomp (%d); upgrade digikomp"),
+                   S_("the store has schema version %d, newer than this digikomp (%d); upgrade digikomp"),
                    have, want);
       return FALSE;
     }
@@ -471,11 +472,11 @@ migrate (DkStore *store, GError **error)
       if (!dk_store_exec (store, migrations[i], error) || !dk_store_exec (store, bump, error)
           || (i + 1 == 4
               && !rewrite_rows (store, "SELECT id FROM framework WHERE compiled IS NULL",
-                                "UPDATE framework SET compiled = ?2 WHERE id = ?1", _("compiling frameworks"),
+                                "UPDATE framework SET compiled = ?2 WHERE id = ?1", S_("compiling frameworks"),
                                 compile_framework, error))
           || (i + 1 == 10
               && !rewrite_rows (store, "SELECT id, reason FROM plan_item WHERE reason IS NOT NULL",
-                                "UPDATE plan_item SET reason = ?2 WHERE id = ?1", _("reading the plans' reasons"),
+                                "UPDATE plan_item SET reason = ?2 WHERE id = ?1", S_("reading the plans' reasons"),
                                 reason_as_code, error)))
         {
           dk_store_rollback (store);
@@ -493,13 +494,13 @@ migrate (DkStore *store, GError **error)
 /* Creates PATH with mode 0600 before SQLite sees it: SQLite would create it
  * with the umask's mode, readable by others. */
 static gboolean
-create_private_file (const char *path, GError **error)
+create_private_file (DkStore *store, const char *path, GError **error)
 {
   int fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("cannot create %s: %s"),
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, S_("cannot create %s: %s"),
                    path, g_strerror (saved));
       return FALSE;
     }
@@ -548,46 +549,47 @@ is_store (DkStore *store, const char *path, gboolean may_create, GError **error)
   if (version > 0 || (version == 0 && empty && may_create))
     return TRUE;
   if (version < 0)
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("cannot open %s: %s"), path,
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, S_("cannot open %s: %s"), path,
                  sqlite3_errmsg (store->db));
   else if (empty)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                   _("%s is not a digikomp store (an empty file)"), path);
+                   S_("%s is not a digikomp store (an empty file)"), path);
       dk_error_set_hint (error, DK_HINT_STORE_INIT, path, NULL);
     }
   else
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-                 _("%s is not a digikomp store (another program's database); nothing was changed"), path);
+                 S_("%s is not a digikomp store (another program's database); nothing was changed"), path);
   return FALSE;
 }
 
 DkStore *
-dk_store_open (const char *path, gboolean create, GError **error)
+dk_store_open (const char *path, gboolean create, DkLang lang, GError **error)
 {
+  g_autofree DkStore *store = g_new0 (DkStore, 1);
+  store->lang = lang;
   gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_autofree char *inside = g_build_filename (path, "digikomp.db", NULL);
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                   _("%s is a directory; name the store's file, like %s"), path, inside);
+                   S_("%s is a directory; name the store's file, like %s"), path, inside);
       return NULL;
     }
   if (fresh)
     {
       if (!create)
         {
-          g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no store at %s"), path);
+          g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, S_("no store at %s"), path);
           dk_error_set_hint (error, DK_HINT_STORE_INIT, path, NULL);
           return NULL;
         }
-      if (!create_private_file (path, error))
+      if (!create_private_file (store, path, error))
         return NULL;
     }
-  g_autofree DkStore *store = g_new0 (DkStore, 1);
   if (!open_db (store, path))
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, _("cannot open %s: %s"), path,
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_SQL, S_("cannot open %s: %s"), path,
                    store->db != NULL ? sqlite3_errmsg (store->db) : "out of memory");
       sqlite3_close (store->db);
       return NULL;
@@ -614,6 +616,12 @@ dk_store_open (const char *path, gboolean create, GError **error)
       return NULL;
     }
   return g_steal_pointer (&store);
+}
+
+void
+dk_store_set_lang (DkStore *store, DkLang lang)
+{
+  store->lang = lang;
 }
 
 void
@@ -651,7 +659,7 @@ dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GError **err
   int rc = sqlite3_wal_checkpoint_v2 (store->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
   dk_store_set_busy_timeout (store, busy_ms);
   *done = rc == SQLITE_OK;
-  return rc == SQLITE_OK || rc == SQLITE_BUSY || dk_store_sql_error (store, _("store"), error);
+  return rc == SQLITE_OK || rc == SQLITE_BUSY || dk_store_sql_error (store, S_("store"), error);
 }
 
 sqlite3 *
@@ -709,7 +717,7 @@ dk_store_frameworks (DkStore *store, GError **error)
     return NULL;
   g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_framework_free);
   DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, _("reading frameworks"), error)) == DK_STORE_STEP_ROW)
+  while ((step = dk_store_step (store, stmt, S_("reading frameworks"), error)) == DK_STORE_STEP_ROW)
     {
       g_autofree char *code = dk_store_column_dup (stmt, 0), *version = dk_store_column_dup (stmt, 1);
       DkFramework *fw = dk_store_framework (store, code, version, error);
@@ -736,7 +744,7 @@ framework_stored (DkStore *store, const DkFramework *fw, const char *xml, gsize 
     return -1;
   dk_store_bind_text (stmt, 1, dk_framework_id (fw));
   dk_store_bind_text (stmt, 2, dk_framework_version (fw));
-  DkStoreStep step = dk_store_step (store, stmt, _("reading frameworks"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading frameworks"), error);
   int result = step == DK_STORE_STEP_ERROR ? -1 : 0;
   if (step == DK_STORE_STEP_ROW)
     {
@@ -744,7 +752,7 @@ framework_stored (DkStore *store, const DkFramework *fw, const char *xml, gsize 
       result = have == len && memcmp (sqlite3_column_blob (stmt, 0), xml, len) == 0 ? 1 : -1;
       if (result < 0)
         g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_EXISTS,
-                     _("framework %s version %s is already registered with other content; "
+                     S_("framework %s version %s is already registered with other content; "
                        "give the changed file a new version"),
                      dk_framework_id (fw), dk_framework_version (fw));
     }
@@ -784,7 +792,7 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);
   DkFramework *fw = NULL;
-  DkStoreStep step = dk_store_step (store, stmt, _("reading a framework"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading a framework"), error);
   if (step == DK_STORE_STEP_ROW)
     {
       /* the compiled form when there is one of this program's format */
@@ -796,7 +804,7 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
     }
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 _("no framework with store id %lld"), (long long) rowid);
+                 S_("no framework with store id %lld"), (long long) rowid);
   sqlite3_finalize (stmt);
   return fw;
 }
@@ -813,12 +821,12 @@ dk_store_framework_rowid (DkStore *store, const char *id, const char *version, G
     return 0;
   dk_store_bind_text (stmt, 1, id);
   dk_store_bind_text (stmt, 2, version);
-  DkStoreStep step = dk_store_step (store, stmt, _("reading frameworks"), error);
+  DkStoreStep step = dk_store_step (store, stmt, S_("reading frameworks"), error);
   gint64 rowid = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_finalize (stmt);
   if (step == DK_STORE_STEP_DONE)
     {
-      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, _("no framework %s%s%s in the store"),
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, S_("no framework %s%s%s in the store"),
                    id, version != NULL ? "@" : "", version != NULL ? version : "");
       dk_error_set_hint (error, DK_HINT_FRAMEWORK_REGISTER, NULL, NULL);
     }
@@ -840,7 +848,7 @@ dk_store_role_known (DkStore *store, const char *role, GError **error)
   if (stmt == NULL)
     return FALSE;
   dk_store_bind_text (stmt, 1, role);
-  gboolean known = dk_store_step (store, stmt, _("reading the frameworks' roles"), error) == DK_STORE_STEP_ROW;
+  gboolean known = dk_store_step (store, stmt, S_("reading the frameworks' roles"), error) == DK_STORE_STEP_ROW;
   sqlite3_finalize (stmt);
   return known;
 }

@@ -83,8 +83,10 @@ typedef struct _DkStore DkStore;
  * unless CREATE (DK_STORE_ERROR_NOT_FOUND / _REFUSED).  Migrations are
  * applied in one transaction.
  * Thread-safe: any number of threads may open stores at once, each getting
- * its own connection (the DkStore is then theirs, see above). */
-DkStore *dk_store_open (const char *path, gboolean create, GError **error);
+ * its own connection (the DkStore is then theirs, see above).
+ * LANG is the language of the store's messages (the opening's own errors
+ * among them) until dk_store_set_lang changes it. */
+DkStore *dk_store_open (const char *path, gboolean create, DkLang lang, GError **error);
 /* Closes STORE (NULL: nothing), from the thread that uses it. */
 void dk_store_close (DkStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkStore, dk_store_close)
@@ -104,6 +106,11 @@ const char *dk_store_path (DkStore *store);
  * a server answering a person wants seconds rather than a minute.
  * One DkStore, one thread at a time. */
 void dk_store_set_busy_timeout (DkStore *store, guint ms);
+
+/* Sets the language of the messages STORE's calls set in their errors: the
+ * caller's, a server's each request's (its ctx->lang), so that two people
+ * on one server read them each in their own.  One DkStore, one thread. */
+void dk_store_set_lang (DkStore *store, DkLang lang);
 
 /* Copies every change in the write-ahead log into the store file and
  * empties the log (wal_checkpoint(TRUNCATE)): what was deleted under
@@ -417,10 +424,11 @@ gboolean dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person,
                                    GError **error);
 
 /* Returns TRUE when PERSON's ratings in ROUND may change: the round is open
- * and the person has not left; else FALSE with ERROR (REFUSED) saying which.
- * Each change below checks it; a command that asks questions checks it
- * before the first.  Thread-safe. */
-gboolean dk_rating_changeable (const DkRound *round, const DkPerson *person, GError **error);
+ * and the person has not left; else FALSE with ERROR (REFUSED) saying which,
+ * in LANG.  Each change below checks it; a command that asks questions
+ * checks it before the first.  Thread-safe. */
+gboolean dk_rating_changeable (const DkRound *round, const DkPerson *person, DkLang lang,
+                               GError **error);
 
 /* The rules of the conversation, each one audited change in its own
  * transaction, audited as CTX's actor.  PERSON is an external id; ROUND a code or NULL (the open

@@ -93,14 +93,14 @@ sheet_table (DkStore *store, const Sheet *s, DkLang lang, GError **error)
   g_autoptr (GHashTable) before = previous_levels (store, s, error);
   if (before == NULL)
     return NULL;
-  DkTable *t = dk_table_new ("conversation", _("Competences"));
+  DkTable *t = dk_table_new ("conversation", T_ (lang, "Competences"));
   const char *keys[] = { "area", "competence", "title", "expected", "self", "manager", "effective",
                          "gap", "motivation", "dont_know", "previous", "reason" };
   const char *labels[] = { N_("Area"), N_("Competence"), N_("Title"), N_("Expected"), N_("Self"),
                            N_("Manager"), N_("Effective"), N_("Gap"), N_("Motivation"),
                            N_("Don't know"), N_("Previous round"), N_("Manager's reason") };
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    dk_table_add_column (t, keys[i], _(labels[i]),
+    dk_table_add_column (t, keys[i], T_ (lang, labels[i]),
                          i >= 3 && i <= 8 ? DK_COLUMN_INTEGER : i == 10 ? DK_COLUMN_INTEGER : DK_COLUMN_TEXT);
   for (guint c = 0; c < dk_framework_n_competences (s->fw); c++)
     {
@@ -122,7 +122,7 @@ sheet_table (DkStore *store, const Sheet *s, DkLang lang, GError **error)
       if (g->motivation != 0)
         dk_table_set_number (t, row, 8, g->motivation);
       if (g->self == DK_LEVEL_DONT_KNOW)
-        dk_table_set_text (t, row, 9, _("yes"));
+        dk_table_set_text (t, row, 9, T_ (lang, "yes"));
       gpointer prev = g_hash_table_lookup (before, g->competence->id);
       if (prev != NULL)
         dk_table_set_number (t, row, 10, GPOINTER_TO_UINT (prev));
@@ -169,21 +169,21 @@ dk_view_conversation (DkStore *store, const char *person, const char *round, DkL
       if (t != NULL)
         {
           const DkRole *role = dk_framework_role (s.fw, s.a->role);
-          g_autofree char *title = g_strdup_printf (_("Development conversation: %s (%s), %s, round %s"),
+          g_autofree char *title = g_strdup_printf (T_ (lang, "Development conversation: %s (%s), %s, round %s"),
                                                     s.person->name, s.person->ext_id,
                                                     dk_role_title (role, lang), s.round->code);
           report = dk_report_new (title, lang);
           dk_report_add_note (report, s.person->unit_path);
           if (!(s.a->flags & DK_ASSESS_SHARED))
-            dk_report_add_note (report, _("The self-rating is not shared yet, so it is not shown."));
+            dk_report_add_note (report, T_ (lang, "The self-rating is not shared yet, so it is not shown."));
           else if (s.a->conversation_at != NULL)
             {
-              g_autofree char *held = g_strdup_printf (_("Conversation held on %s."), s.a->conversation_at);
+              g_autofree char *held = g_strdup_printf (T_ (lang, "Conversation held on %s."), s.a->conversation_at);
               dk_report_add_note (report, held);
             }
-          dk_report_add_note (report, _("Gap = expected − effective level; a positive gap is a need (marked)."));
-          g_autofree char *radar = dk_view_radar (s.fw, s.gaps, _("Expected level"), _("Effective level"));
-          dk_report_add_chart (report, _("Expected and effective levels"), radar);
+          dk_report_add_note (report, T_ (lang, "Gap = expected − effective level; a positive gap is a need (marked)."));
+          g_autofree char *radar = dk_view_radar (s.fw, s.gaps, T_ (lang, "Expected level"), T_ (lang, "Effective level"));
+          dk_report_add_chart (report, T_ (lang, "Expected and effective levels"), radar);
           dk_report_add_table (report, t);
         }
     }
@@ -195,7 +195,7 @@ dk_view_conversation (DkStore *store, const char *person, const char *round, DkL
 
 static gboolean
 team_row (DkTable *t, DkStore *store, const DkRound *round, const DkFramework *fw,
-          const DkPerson *p, GError **error)
+          const DkPerson *p, DkLang lang, GError **error)
 {
   g_autoptr (GError) missing = NULL;
   g_autoptr (DkAssessment) a = dk_store_assessment (store, round->id, p->id, &missing);
@@ -206,11 +206,11 @@ team_row (DkTable *t, DkStore *store, const DkRound *round, const DkFramework *f
   dk_table_set_text (t, row, 1, p->name);
   if (a == NULL)
     {
-      dk_table_set_text (t, row, 2, _("not registered"));
+      dk_table_set_text (t, row, 2, T_ (lang, "not registered"));
       return TRUE;
     }
-  dk_table_set_text (t, row, 2, (a->flags & DK_ASSESS_SHARED) ? _("yes") : _("no"));
-  dk_table_set_text (t, row, 3, a->conversation_at != NULL ? a->conversation_at : _("no"));
+  dk_table_set_text (t, row, 2, (a->flags & DK_ASSESS_SHARED) ? T_ (lang, "yes") : T_ (lang, "no"));
+  dk_table_set_text (t, row, 3, a->conversation_at != NULL ? a->conversation_at : T_ (lang, "no"));
   g_autofree DkPersonGap *gaps = dk_gap_person (fw, a, FALSE);
   for (guint c = 0; c < n; c++)
     {
@@ -238,26 +238,26 @@ dk_view_team (DkStore *store, const char *manager, const char *round, gboolean s
   if (people->len == 0)
     {
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID,
-                   _("no such manager: '%s' (%s manages nobody in the roster); the team is that of a "
+                   T_ (lang, "no such manager: '%s' (%s manages nobody in the roster); the team is that of a "
                      "manager_id of the roster"), m->ext_id, m->name);
       return NULL;
     }
-  g_autofree char *title = g_strdup_printf (_("Team of %s (%s), round %s"), m->name, m->ext_id, r->code);
+  g_autofree char *title = g_strdup_printf (T_ (lang, "Team of %s (%s), round %s"), m->name, m->ext_id, r->code);
   DkReport *report = dk_report_new (title, lang);
-  dk_report_add_note (report, _("Each cell is the gap: expected − effective level; a positive gap is a need. "
+  dk_report_add_note (report, T_ (lang, "Each cell is the gap: expected − effective level; a positive gap is a need. "
                                 "Empty: no level (not answered, don't know, or not shared); ·: does not apply."));
   DkTable *t = dk_table_new ("team", NULL);
-  dk_table_add_column (t, "person_id", _("Person"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "name", _("Name"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "shared", _("Shared"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "conversation", _("Conversation"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "person_id", T_ (lang, "Person"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "name", T_ (lang, "Name"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "shared", T_ (lang, "Shared"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "conversation", T_ (lang, "Conversation"), DK_COLUMN_TEXT);
   for (guint c = 0; c < dk_framework_n_competences (fw); c++)
     {
       const DkCompetence *comp = dk_framework_competence (fw, c);
       dk_table_add_column (t, comp->id, comp->id, DK_COLUMN_INTEGER);
     }
   for (guint i = 0; i < people->len; i++)
-    if (!team_row (t, store, r, fw, g_ptr_array_index (people, i), error))
+    if (!team_row (t, store, r, fw, g_ptr_array_index (people, i), lang, error))
       {
         dk_table_free (t);
         dk_report_free (report);
@@ -273,15 +273,15 @@ dk_view_rounds (DkStore *store, DkLang lang, GError **error)
   g_autoptr (GPtrArray) rounds = dk_store_rounds (store, error);
   if (rounds == NULL)
     return NULL;
-  g_autoptr (DkReport) report = dk_report_new (_("Rounds"), lang);
+  g_autoptr (DkReport) report = dk_report_new (T_ (lang, "Rounds"), lang);
   DkTable *t = dk_table_new ("rounds", NULL);
-  dk_table_add_column (t, "round", _("Round"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "title", _("Title"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "framework", _("Framework"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "state", _("State"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "opened", _("Opened"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "closed", _("Closed"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "registered", _("Registered"), DK_COLUMN_INTEGER);
+  dk_table_add_column (t, "round", T_ (lang, "Round"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "title", T_ (lang, "Title"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "framework", T_ (lang, "Framework"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "state", T_ (lang, "State"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "opened", T_ (lang, "Opened"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "closed", T_ (lang, "Closed"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "registered", T_ (lang, "Registered"), DK_COLUMN_INTEGER);
   for (guint i = 0; i < rounds->len; i++)
     {
       const DkRound *r = g_ptr_array_index (rounds, i);
@@ -296,7 +296,7 @@ dk_view_rounds (DkStore *store, DkLang lang, GError **error)
       dk_table_set_text (t, row, 0, r->code);
       dk_table_set_text (t, row, 1, r->title);
       dk_table_set_text (t, row, 2, fw);
-      dk_table_set_text (t, row, 3, r->open ? _("open") : _("closed"));
+      dk_table_set_text (t, row, 3, r->open ? T_ (lang, "open") : T_ (lang, "closed"));
       dk_table_set_text (t, row, 4, r->opened_at);
       dk_table_set_text (t, row, 5, r->closed_at);
       dk_table_set_number (t, row, 6, (double) registered);

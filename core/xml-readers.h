@@ -35,6 +35,7 @@ typedef struct {
    * (NULL when absent).  CLEAN is FALSE when reading it added an error. */
   void (*activity) (DkActivity *activity, const char *hours, guint line, guint audience_line,
                     gboolean clean, gpointer user_data);
+  DkLang lang;   /* the language of the problems it adds to the errors */
 } DkCatalogueXmlHandler;
 
 typedef struct {

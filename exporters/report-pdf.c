@@ -104,7 +104,7 @@ print_table (DkPdf *pdf, const DkTable *t, DkLang lang)
     }
   dk_pdf_table_end (pdf);
   if (dk_table_n_rows (t) == 0)
-    dk_pdf_text (pdf, DK_PDF_SMALL, 0, dk_table_empty_text ());
+    dk_pdf_text (pdf, DK_PDF_SMALL, 0, dk_table_empty_text (lang));
 }
 
 /* ---- charts ------------------------------------------------------------------------- */

@@ -133,7 +133,7 @@ write_sheet (lxw_workbook *wb, const Formats *f, const DkReport *r, const DkTabl
     for (guint c = 0; c < n; c++)
       write_cell (ws, f, row, (int) c, dk_table_column (t, c), dk_table_cell (t, i, c));
   if (dk_table_n_rows (t) == 0)
-    worksheet_write_string (ws, row, 0, dk_table_empty_text (), f->note);
+    worksheet_write_string (ws, row, 0, dk_table_empty_text (r->lang), f->note);
   /* the title, the notes and the header stay in view while scrolling */
   worksheet_freeze_panes (ws, header + 1, 0);
   /* codes such as "1.1" are names, not numbers: Excel should not offer to
@@ -218,7 +218,7 @@ write_workbook (const char *tmp, const char *path, gconstpointer user_data, GErr
   lxw_workbook *wb = workbook_new (tmp);
   if (wb == NULL)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot create %s"), path);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, T_ (r->lang, "cannot create %s"), path);
       return FALSE;
     }
   Formats f;
@@ -231,7 +231,7 @@ write_workbook (const char *tmp, const char *path, gconstpointer user_data, GErr
   lxw_error rc = close_with_c_numbers (wb);
   if (rc != LXW_NO_ERROR)
     {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("cannot write %s: %s"), path,
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, T_ (r->lang, "cannot write %s: %s"), path,
                    lxw_strerror (rc));
       return FALSE;
     }

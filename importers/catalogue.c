@@ -49,6 +49,7 @@ typedef struct {
   GPtrArray  *frameworks;  /* every registered framework, to check competence ids */
   const DkFramework *named;/* the framework the XML catalogue names, when registered */
   DkErrors    errors;
+  DkLang      lang;        /* of the messages: the caller's context's */
 } Reader;
 
 static const char *
@@ -94,12 +95,12 @@ check_develops (Reader *r, const DkDevelops *d, guint line)
   const DkFramework *fw = competence_framework (r, d->competence);
   const DkScale *scale = fw != NULL ? dk_framework_scale (fw) : NULL;
   if (fw == NULL && r->named != NULL)
-    dk_errors_add (&r->errors, r->file, line, _("competence %s is not in framework %s"), d->competence,
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "competence %s is not in framework %s"), d->competence,
                    dk_framework_id (r->named));
   else if (fw == NULL)
-    dk_errors_add (&r->errors, r->file, line, _("competence %s is in no registered framework"), d->competence);
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "competence %s is in no registered framework"), d->competence);
   else if (d->from < scale->min || d->to > scale->max)
-    dk_errors_add (&r->errors, r->file, line, _("competence %s: levels %u..%u are off the scale %u..%u of %s"),
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "competence %s: levels %u..%u are off the scale %u..%u of %s"),
                    d->competence, d->from, d->to, scale->min, scale->max, dk_framework_id (fw));
 }
 
@@ -118,7 +119,7 @@ check_roles (Reader *r, const DkActivity *a, guint line)
 {
   for (char **role = a->roles; *role != NULL; role++)
     if (!role_registered (r, *role))
-      dk_errors_add (&r->errors, r->file, line, _("role '%s' is in no registered framework"), *role);
+      dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "role '%s' is in no registered framework"), *role);
 }
 
 /* Writes each of A's units as a unit path (" Org / A " as "Org/A"); an
@@ -131,7 +132,7 @@ check_units (Reader *r, DkActivity *a, guint line)
       char *path = dk_unit_path_normalize (*unit);
       if (path == NULL)
         dk_errors_add (&r->errors, r->file, line,
-                       _("unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
+                       T_ (r->lang, "unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
                          "(no empty, '.' or '..' parts)"), *unit);
       else
         {
@@ -148,29 +149,29 @@ check_activity (Reader *r, DkActivity *a, const char *hours, guint line)
 {
   g_autoptr (GError) bad_hours = NULL;
   if (a->id == NULL)
-    dk_errors_add (&r->errors, r->file, line, _("id is empty"));
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "id is empty"));
   else if (a->id[0] == '-')
     dk_errors_add (&r->errors, r->file, line,
-                   _("activity id '%s' begins with '-', which a command reads as an option; "
+                   T_ (r->lang, "activity id '%s' begins with '-', which a command reads as an option; "
                      "give the activity an id that begins with a letter or a digit"), a->id);
   else if (g_hash_table_contains (r->ids, a->id))
-    dk_errors_add (&r->errors, r->file, line, _("activity %s appears twice (first on line %u)"), a->id,
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "activity %s appears twice (first on line %u)"), a->id,
                    GPOINTER_TO_UINT (g_hash_table_lookup (r->ids, a->id)));
   else   /* even a bad row's id counts: a second one is a second mistake */
     g_hash_table_insert (r->ids, g_strdup (a->id), GUINT_TO_POINTER (line));
   if (a->title[DK_LANG_SV] == NULL && a->title[DK_LANG_EN] == NULL)
-    dk_errors_add (&r->errors, r->file, line, _("the activity has no title"));
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "the activity has no title"));
   if (!one_of (a->kind, dk_activity_kinds))
-    dk_errors_add (&r->errors, r->file, line, _("kind '%s' is not one of lecture, webinar, course, workshop, "
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "kind '%s' is not one of lecture, webinar, course, workshop, "
                                                 "e-learning, micro-learning, coaching, network, study-visit, guide"),
                    a->kind != NULL ? a->kind : "");
   if (!one_of (a->format, dk_activity_formats))
-    dk_errors_add (&r->errors, r->file, line, _("format '%s' is not on-site, digital or mixed"),
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "format '%s' is not on-site, digital or mixed"),
                    a->format != NULL ? a->format : "");
-  if (!dk_hours_parse (hours, &a->hours, &bad_hours))
+  if (!dk_hours_parse (hours, &a->hours, r->lang, &bad_hours))
     dk_errors_add (&r->errors, r->file, line, "%s", bad_hours->message);
   if (g_strcmp0 (a->language, "sv") != 0 && g_strcmp0 (a->language, "en") != 0)
-    dk_errors_add (&r->errors, r->file, line, _("language must be sv or en"));
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "language must be sv or en"));
   check_units (r, a, line);
 }
 
@@ -209,9 +210,9 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   a->follow_up = g_strdup (field (rec, index, COL_FOLLOW_UP));
   check_activity (r, a, field (rec, index, COL_HOURS), line);
   g_autofree char *problem = NULL;
-  if (!dk_activity_parse_develops (a, field (rec, index, COL_DEVELOPS), &problem)
-      || !dk_activity_parse_sessions (a, field (rec, index, COL_SESSIONS), &problem)
-      || !dk_activity_parse_seats (a, field (rec, index, COL_SEATS), &problem))
+  if (!dk_activity_parse_develops (a, field (rec, index, COL_DEVELOPS), r->lang, &problem)
+      || !dk_activity_parse_sessions (a, field (rec, index, COL_SESSIONS), r->lang, &problem)
+      || !dk_activity_parse_seats (a, field (rec, index, COL_SEATS), r->lang, &problem))
     dk_errors_add (&r->errors, r->file, line, "%s", problem);
   else
     for (guint i = 0; i < a->develops->len; i++)
@@ -262,7 +263,7 @@ xml_activity (DkActivity *a, const char *hours, guint line, guint audience_line,
 static gboolean
 read_xml (Reader *r, guint64 *rows, GError **error)
 {
-  static const DkCatalogueXmlHandler handler = { xml_catalogue, xml_develops, xml_activity };
+  const DkCatalogueXmlHandler handler = { xml_catalogue, xml_develops, xml_activity, r->lang };
   const DkXmlReaders *x = dk_xml_readers (error);
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -295,7 +296,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, D
                      const DkContext *ctx, GError **error)
 {
   memset (summary, 0, sizeof *summary);
-  Reader r = { .store = store, .file = path };
+  Reader r = { .store = store, .file = path, .lang = ctx->lang };
   r.activities = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   dk_errors_init (&r.errors, 0);
@@ -305,7 +306,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, D
   if (xml && encoding != DK_CSV_UTF8)
     {
       g_set_error (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID,
-                   _("%s is XML, which names its own encoding; an encoding is given only for a CSV file"), path);
+                   T_ (ctx->lang, "%s is XML, which names its own encoding; an encoding is given only for a CSV file"), path);
       ok = FALSE;
     }
   else if (xml)

@@ -33,6 +33,7 @@ typedef struct {
 
 typedef struct {
   const char *file;
+  DkLang      lang;        /* of the messages: the caller's context's */
   GHashTable *people;      /* ext_id → store id (gint64*) */
   GHashTable *activities;  /* the catalogue's ids */
   GHashTable *keys;        /* "person\nactivity\ndate" → first line */
@@ -74,7 +75,7 @@ check_unique (Reader *r, const char *person, const char *activity, const char *d
   gpointer first = g_hash_table_lookup (r->keys, key);
   if (first != NULL)
     {
-      dk_errors_add (&r->errors, r->file, line, _("%s in %s on %s appears twice (first on line %u)"),
+      dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "%s in %s on %s appears twice (first on line %u)"),
                      person, activity, date, GPOINTER_TO_UINT (first));
       g_free (key);
     }
@@ -94,15 +95,15 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   double h = 0;
   g_autoptr (GError) bad_hours = NULL;
   if (id == NULL)
-    dk_errors_add (&r->errors, r->file, line, _("no person %s"), person);
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "no person %s"), person);
   if (!g_hash_table_contains (r->activities, activity))
-    dk_errors_add (&r->errors, r->file, line, _("no activity %s in the catalogue"), activity);
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "no activity %s in the catalogue"), activity);
   if (!dk_date_valid (date))
-    dk_errors_add (&r->errors, r->file, line, _("date '%s' is not a date YYYY-MM-DD"), date);
-  if (!dk_hours_parse (hours, &h, &bad_hours))   /* a decimal comma too, as Swedish spreadsheets write */
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "date '%s' is not a date YYYY-MM-DD"), date);
+  if (!dk_hours_parse (hours, &h, r->lang, &bad_hours))   /* a decimal comma too, as Swedish spreadsheets write */
     dk_errors_add (&r->errors, r->file, line, "%s", bad_hours->message);
   if (!g_strv_contains (dk_participation_statuses, status))
-    dk_errors_add (&r->errors, r->file, line, _("status '%s' is not registered, attended, completed or no-show"),
+    dk_errors_add (&r->errors, r->file, line, T_ (r->lang, "status '%s' is not registered, attended, completed or no-show"),
                    status);
   check_unique (r, person, activity, date, line);
   if (r->errors.count != before)
@@ -143,7 +144,7 @@ dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encodin
                          const DkContext *ctx, GError **error)
 {
   memset (summary, 0, sizeof *summary);
-  Reader r = { .file = path };
+  Reader r = { .file = path, .lang = ctx->lang };
   r.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.rows = g_array_new (FALSE, FALSE, sizeof (Row));

@@ -106,6 +106,7 @@ typedef struct {
   DkErrors           errors;
   DkImportSummary   *summary;
   const char        *actor;      /* who imports, from the caller's context */
+  DkLang             lang;       /* the language of its messages, the context's */
   char               today[11];
   /* the round's rows with answers before the import, in person id order */
   GArray            *old;        /* OldRow */
@@ -241,7 +242,7 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
   const char *conv = col (rec, index, COL_CONVERSATION);
   if (shared < 0)
     {
-      dk_errors_add (&im->errors, im->file, rec->line, _("shared must be yes or no (ja/nej), not '%s'"),
+      dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "shared must be yes or no (ja/nej), not '%s'"),
                      col (rec, index, COL_SHARED));
       return;
     }
@@ -253,7 +254,7 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
     {
       if (!dk_date_valid (conv))
         {
-          dk_errors_add (&im->errors, im->file, rec->line, _("conversation '%s' is not a date YYYY-MM-DD"), conv);
+          dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "conversation '%s' is not a date YYYY-MM-DD"), conv);
           return;
         }
       interned = g_string_chunk_insert_const (im->strings, conv);
@@ -271,11 +272,11 @@ read_person_facts (Import *im, const DkCsvRecord *rec, const int *index, guint p
     }
   else if (st->shared != shared || st->conversation != interned)
     dk_errors_add (&im->errors, im->file, rec->line,
-                   _("shared and conversation differ from this person's row on line %u; "
+                   T_ (im->lang, "shared and conversation differ from this person's row on line %u; "
                      "they must be the same on all of a person's rows"), st->first_line);
   if (shared == SHARED_NO && interned != NULL)
     dk_errors_add (&im->errors, im->file, rec->line,
-                   _("a conversation cannot be held before the self-rating is shared"));
+                   T_ (im->lang, "a conversation cannot be held before the self-rating is shared"));
 }
 
 static void
@@ -298,7 +299,7 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
 
   if (strcmp (round, im->round->code) != 0)
     dk_errors_add (&im->errors, im->file, rec->line,
-                   _("round '%s' is not the round being imported (%s)"), round, im->round->code);
+                   T_ (im->lang, "round '%s' is not the round being imported (%s)"), round, im->round->code);
   guint p;
   if (im->last_person != NULL && strcmp (person, im->last_person) == 0)
     p = im->last_index;
@@ -317,49 +318,49 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
     comp = dk_framework_competence_by_id (im->fw, comp_id);
   im->next_comp = comp != NULL ? comp->index + 1 : 0;
   if (p == 0)
-    dk_errors_add (&im->errors, im->file, rec->line, _("unknown person '%s'; import the roster first"), person);
+    dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "unknown person '%s'; import the roster first"), person);
   else if (!im->active[--p])
     dk_errors_add (&im->errors, im->file, rec->line,
-                   _("%s has left (inactive); import the roster with %s in it first"), person, person);
+                   T_ (im->lang, "%s has left (inactive); import the roster with %s in it first"), person, person);
   else if (im->roles[p] == 0xFF)
-    dk_errors_add (&im->errors, im->file, rec->line, _("person %s has a role that framework %s lacks"),
+    dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "person %s has a role that framework %s lacks"),
                    person, dk_framework_id (im->fw));
   if (comp == NULL)
-    dk_errors_add (&im->errors, im->file, rec->line, _("unknown competence '%s'"), comp_id);
+    dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "unknown competence '%s'"), comp_id);
   if (im->errors.count != before)
     return;
   if (!dk_framework_applies (im->fw, im->roles[p], comp->index))
     {
       dk_errors_add (&im->errors, im->file, rec->line,
-                     _("competence %s does not apply to %s's role (%s)"), comp_id, person,
+                     T_ (im->lang, "competence %s does not apply to %s's role (%s)"), comp_id, person,
                      dk_framework_role (im->fw, im->roles[p])->id);
       return;
     }
   guint64 bit = G_GUINT64_CONSTANT (1) << comp->index;
   if (im->state[p].seen & bit)
     {
-      dk_errors_add (&im->errors, im->file, rec->line, _("a second row for %s on %s"), person, comp_id);
+      dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "a second row for %s on %s"), person, comp_id);
       return;
     }
   int self = parse_level (col (rec, index, COL_SELF), im->scale, TRUE);
   int manager = parse_level (col (rec, index, COL_MANAGER), im->scale, FALSE);
   int motivation = parse_level (col (rec, index, COL_MOTIVATION), im->motivation, FALSE);
   if (self < 0)
-    dk_errors_add (&im->errors, im->file, rec->line, _("self '%s' must be a level %u–%u, ? or empty"),
+    dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "self '%s' must be a level %u–%u, ? or empty"),
                    col (rec, index, COL_SELF), im->scale->min, im->scale->max);
   if (manager < 0)
-    dk_errors_add (&im->errors, im->file, rec->line, _("manager '%s' must be a level %u–%u or empty"),
+    dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "manager '%s' must be a level %u–%u or empty"),
                    col (rec, index, COL_MANAGER), im->scale->min, im->scale->max);
   if (motivation < 0)
-    dk_errors_add (&im->errors, im->file, rec->line, _("motivation '%s' must be a level %u–%u or empty"),
+    dk_errors_add (&im->errors, im->file, rec->line, T_ (im->lang, "motivation '%s' must be a level %u–%u or empty"),
                    col (rec, index, COL_MOTIVATION), im->motivation->min, im->motivation->max);
   if (manager > 0 && manager != self && *reason == '\0')
     dk_errors_add (&im->errors, im->file, rec->line,
-                   _("the manager level differs from the self-rating but no reason is given"));
+                   T_ (im->lang, "the manager level differs from the self-rating but no reason is given"));
   read_person_facts (im, rec, index, p);
   if (manager > 0 && im->state[p].shared == SHARED_NO)
     dk_errors_add (&im->errors, im->file, rec->line,
-                   _("a manager level needs a shared self-rating (shared is no)"));
+                   T_ (im->lang, "a manager level needs a shared self-rating (shared is no)"));
   if (im->errors.count != before)
     return;
 
@@ -495,7 +496,7 @@ notice (Import *im, DkStore *store, guint p, guint line, GHashTable **changes, c
     return FALSE;
   const DkValueChange *c = g_hash_table_lookup (*changes, field);
   g_autofree char *on = c != NULL ? g_strndup (c->at, 10) : g_strdup ("?");
-  g_ptr_array_add (im->notices, g_strdup_printf (_("%s:%u: kept %s set on %s by %s"), im->file, line, what,
+  g_ptr_array_add (im->notices, g_strdup_printf (T_ (im->lang, "%s:%u: kept %s set on %s by %s"), im->file, line, what,
                                                  on, c != NULL ? c->actor : "?"));
   im->summary->kept++;
   return TRUE;
@@ -509,7 +510,7 @@ keep_by_hand (Import *im, DkStore *store, guint p, const OldRow *old, const guin
 {
   static const char *const fields[3] = { "self", "manager", "motivation" };
   /* TRANSLATORS: what an import kept, "%s" the level: "kept the self-rating 2 set on …" */
-  const char *whats[3] = { _("the self-rating %s"), _("the manager's level %s"), _("the motivation %s") };
+  const char *whats[3] = { T_ (im->lang, "the self-rating %s"), T_ (im->lang, "the manager's level %s"), T_ (im->lang, "the motivation %s") };
   const Hand *h = &g_array_index (im->hands, Hand, old->hand_at - 1);
   PersonState *st = &im->state[p];
   const guint *lines = im->hand_lines != NULL ? g_hash_table_lookup (im->hand_lines, GUINT_TO_POINTER (p + 1)) : NULL;
@@ -538,12 +539,12 @@ keep_by_hand (Import *im, DkStore *store, guint p, const OldRow *old, const guin
     {
       st->conversation = h->conversation_at;
       shared = TRUE;
-      g_autofree char *what = g_strdup_printf (_("the conversation held on %s"), h->conversation_at);
+      g_autofree char *what = g_strdup_printf (T_ (im->lang, "the conversation held on %s"), h->conversation_at);
       if (!notice (im, store, p, st->first_line, &changes, "conversation", what, error))
         return FALSE;
     }
   if ((h->flags & DK_ASSESS_SHARED) && st->shared != SHARED_YES
-      && !notice (im, store, p, st->first_line, &changes, "shared", _("the shared self-rating"), error))
+      && !notice (im, store, p, st->first_line, &changes, "shared", T_ (im->lang, "the shared self-rating"), error))
     return FALSE;
   if ((h->flags & DK_ASSESS_SHARED) || shared)
     st->shared = SHARED_YES;
@@ -646,7 +647,7 @@ writer_run (gpointer data)
   Writer *w = data;
   Import *im = w->im;
   guint done = 0;
-  w->store = dk_store_open (w->path, FALSE, &w->error);
+  w->store = dk_store_open (w->path, FALSE, im->lang, &w->error);
   if (w->store != NULL)
     dk_audit_levels_init (&w->audit, w->store, im->actor, im->round->id);
   w->ok = w->store != NULL && dk_store_begin (w->store, &w->error) && read_old (im, w->store, &w->error);
@@ -787,7 +788,7 @@ prepare (Import *im, const char *round, GError **error)
   if (!im->round->open)
     {
       g_set_error (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_REFUSED,
-                   _("round %s is closed; ratings can no longer change"), im->round->code);
+                   T_ (im->lang, "round %s is closed; ratings can no longer change"), im->round->code);
       return FALSE;
     }
   if ((im->fw = dk_store_round_framework (im->store, im->round, error)) == NULL)
@@ -876,7 +877,7 @@ dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, con
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
   Import im = { .store = store, .file = path, .summary = summary, .actor = dk_context_actor (ctx),
-                .overwrite = overwrite };
+                .lang = ctx->lang, .overwrite = overwrite };
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));

@@ -85,7 +85,7 @@ rating_load (Request *r, const char *code, Rating *s, GError **error)
   if ((s->person = dk_store_person_by_id (r->store, r->who->person_id, error)) == NULL
       || (s->notes = dk_store_rating_notes (r->store, s->round->id, s->a->person_id, error)) == NULL)
     return FALSE;
-  s->read_only = !dk_rating_changeable (s->round, s->person, NULL);
+  s->read_only = !dk_rating_changeable (s->round, s->person, r->ctx.lang, NULL);
   s->areas = g_ptr_array_new ();
   for (guint i = 0; i < dk_framework_n_areas (s->fw); i++)
     {

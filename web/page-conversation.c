@@ -471,7 +471,7 @@ dk_page_conversation_summary (Request *r)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) notes = dk_store_rating_notes (r->store, pc.round->id, pc.person->id, &error);
   g_autoptr (GError) missing = NULL;
-  g_autoptr (DkPlan) plan = notes != NULL ? dk_plan_get (r->store, pc.round->code, pc.person->ext_id, &missing)
+  g_autoptr (DkPlan) plan = notes != NULL ? dk_plan_get (r->store, pc.round->code, pc.person->ext_id, r->ctx.lang, &missing)
                                           : NULL;
   g_autoptr (GPtrArray) catalogue = plan != NULL ? dk_catalogue_load (r->store, &error) : NULL;
   if (notes == NULL || (plan == NULL && !g_error_matches (missing, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND))
@@ -517,7 +517,7 @@ dk_page_conversation_summary (Request *r)
                          it->activity_id != NULL ? dk_page_activity_title (r, catalogue, it->activity_id) : it->wish);
           if (it->due != NULL)
             dk_html_textf (h, T (", by %s"), it->due);
-          dk_html_textf (h, " (%s)", dk_plan_word_in (it->status, r->ctx.lang));
+          dk_html_textf (h, " (%s)", dk_plan_word (it->status, r->ctx.lang));
           DK_HTML_MARKUP (h, "</li>");
         }
       DK_HTML_MARKUP (h, "</ol>");

@@ -93,7 +93,7 @@ items_table (Request *r, DkHtml *h, const DkPlanContext *pc, const DkPlan *plan,
       dk_html_element (h, "td", what);
       dk_html_element (h, "td", target);
       dk_html_element (h, "td", it->due != NULL ? it->due : "–");
-      dk_html_element (h, "td", dk_plan_word_in (it->status, r->ctx.lang));
+      dk_html_element (h, "td", dk_plan_word (it->status, r->ctx.lang));
       g_autofree char *why = dk_reason_render (it->reason, r->ctx.lang);
       dk_html_element (h, "td", why != NULL ? why : "");
       DK_HTML_MARKUP (h, "<td>");
@@ -257,7 +257,7 @@ static void
 plan_page (Request *r, DkPlanContext *pc, const char *message, int status)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkPlan) plan = dk_plan_get (r->store, pc->round->code, pc->person->ext_id, &error);
+  g_autoptr (DkPlan) plan = dk_plan_get (r->store, pc->round->code, pc->person->ext_id, r->ctx.lang, &error);
   if (plan == NULL && !g_error_matches (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND))
     {
       dk_web_fail (r, error);
@@ -460,7 +460,7 @@ dk_page_people_plan_add (Request *r)
   const char *due = form_value (r, "due");
   g_autofree char *text = wish != NULL ? g_strstrip (g_strdup (wish)) : NULL;
   /* the first item of a person without a plan starts an empty draft */
-  g_autoptr (DkPlan) plan = dk_plan_get (r->store, pc.round->code, pc.person->ext_id, &error);
+  g_autoptr (DkPlan) plan = dk_plan_get (r->store, pc.round->code, pc.person->ext_id, r->ctx.lang, &error);
   gboolean ok = plan != NULL;
   if (plan == NULL && g_error_matches (error, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND))
     {

@@ -26,7 +26,7 @@ dk_page_own_plan (Request *r, DkPlan **plan, GError **error)
         if (round->open != (pass == 0))
           continue;
         g_autoptr (GError) missing = NULL;
-        *plan = dk_plan_get (r->store, round->code, r->who->ext_id, &missing);
+        *plan = dk_plan_get (r->store, round->code, r->who->ext_id, r->ctx.lang, &missing);
         if (*plan != NULL)
           return TRUE;
         if (!g_error_matches (missing, DK_PLAN_ERROR, DK_PLAN_ERROR_NOT_FOUND))
@@ -180,7 +180,7 @@ plan_page (Request *r, int status, const Wish *w)
   dk_html_element (h, "dt", T ("Round"));
   dk_html_element (h, "dd", doc->round);
   dk_html_element (h, "dt", T ("State"));
-  dk_html_element (h, "dd", dk_plan_word_in (plan->state, r->ctx.lang));
+  dk_html_element (h, "dd", dk_plan_word (plan->state, r->ctx.lang));
   if (doc->agreed != NULL)
     {
       dk_html_element (h, "dt", T ("Agreed"));

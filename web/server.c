@@ -678,7 +678,7 @@ handle (void *cls, struct MHD_Connection *conn, const char *url, const char *met
   if (store == NULL)
     {
       g_autoptr (GError) error = NULL;
-      store = dk_store_open (s->options->db, FALSE, &error);
+      store = dk_store_open (s->options->db, FALSE, s->options->lang, &error);
       if (store == NULL)
         {
           dk_web_fail (r, error);
@@ -691,6 +691,7 @@ handle (void *cls, struct MHD_Connection *conn, const char *url, const char *met
     }
   r->store = store;
   r->ctx = dk_context_init (NULL, s->options->lang);
+  dk_store_set_lang (store, r->ctx.lang);
   r->ctx.clock = s->options->clock;
   r->ctx.clock_data = s->options->clock_data;
 
@@ -705,7 +706,9 @@ handle (void *cls, struct MHD_Connection *conn, const char *url, const char *met
       gboolean from_proxy = client_address (r, conn);
       if (find_session (r, conn) && trusted_header (r, conn, from_proxy))
         {
+          /* the store is this thread's: its messages follow each request's page */
           r->ctx.lang = page_lang (r, conn);
+          dk_store_set_lang (store, r->ctx.lang);
           dispatch (r, conn, post);
         }
     }
@@ -784,7 +787,7 @@ dk_web_serve (const DkServeOptions *o, GError **error)
       return FALSE;
     }
   /* the store must be there, and be a digikomp store, before anyone asks */
-  g_autoptr (DkStore) check = dk_store_open (o->db, FALSE, error);
+  g_autoptr (DkStore) check = dk_store_open (o->db, FALSE, o->lang, error);
   if (check == NULL)
     return FALSE;
   g_clear_pointer (&check, dk_store_close);

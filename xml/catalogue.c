@@ -40,7 +40,7 @@ read_develops (Reader *r, DkActivity *a, const xmlNode *node)
 {
   g_autofree char *comp = dk_xml_attr (node, "competence"), *problem = NULL;
   guint from = dk_xml_attr_uint (node, "from"), to = dk_xml_attr_uint (node, "to"), line = (guint) node->line;
-  if (!dk_activity_add_develops (a, comp, from, to, &problem))
+  if (!dk_activity_add_develops (a, comp, from, to, r->handler->lang, &problem))
     dk_errors_add (r->errors, r->file, line, "%s", problem);
   else
     r->handler->develops (a, line, r->user_data);
@@ -51,7 +51,8 @@ read_session (Reader *r, DkActivity *a, const xmlNode *node)
 {
   g_autofree char *start = dk_xml_attr (node, "start"), *end = dk_xml_attr (node, "end");
   g_autofree char *place = dk_xml_attr (node, "place"), *problem = NULL;
-  if (!dk_activity_add_session (a, start, end, place, dk_xml_attr_uint (node, "seats"), &problem))
+  if (!dk_activity_add_session (a, start, end, place, dk_xml_attr_uint (node, "seats"), r->handler->lang,
+                                &problem))
     dk_errors_add (r->errors, r->file, (guint) node->line, "%s", problem);
 }
 

@@ -17,7 +17,7 @@ fuzz_store_new (char **dir)
 {
   *dir = g_dir_make_tmp ("digikomp-fuzz-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (*dir, "fuzz.db", NULL);
-  DkStore *store = dk_store_open (db, TRUE, NULL);
+  DkStore *store = dk_store_open (db, TRUE, DK_LANG_EN, NULL);
   g_autofree char *fw = g_build_filename (DK_SRCDIR, "tests/data/framework/small.xml", NULL);
   dk_framework_free (dk_store_register_framework (store, fw, &fuzz_ctx, NULL));
   return store;

@@ -12,7 +12,7 @@ int
 LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
 {
   GError *error = NULL;
-  DkConfig *config = dk_config_parse ("config.ini", (const char *) data, size, &error);
+  DkConfig *config = dk_config_parse ("config.ini", (const char *) data, size, DK_LANG_EN, &error);
   g_assert ((config == NULL) != (error == NULL));
   if (config != NULL)
     {

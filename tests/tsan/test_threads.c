@@ -429,7 +429,7 @@ reader_run (void *data)
   Job *job = data;
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("digikomp-reader-XXXXXX", &error);
-  Reader r = { dk_store_open (job->f->store_path, FALSE, &error), dir };
+  Reader r = { dk_store_open (job->f->store_path, FALSE, DK_LANG_EN, &error), dir };
   pthread_barrier_wait (job->start);
   for (guint k = 0; r.store != NULL && k < N_CALLS; k++)
     {
@@ -465,7 +465,7 @@ ratings_writer_run (void *data)
 {
   Job *job = data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkStore) store = dk_store_open (job->f->store_path, FALSE, &error);
+  g_autoptr (DkStore) store = dk_store_open (job->f->store_path, FALSE, DK_LANG_EN, &error);
   /* r2 opened today, so the conversations are held today */
   DkContext ctx = dk_context_init (NULL, DK_LANG_EN);
   const DkContext hr = dk_context_init ("hr:Test", DK_LANG_EN);
@@ -497,7 +497,7 @@ plans_writer_run (void *data)
 {
   Job *job = data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkStore) store = dk_store_open (job->f->store_path, FALSE, &error);
+  g_autoptr (DkStore) store = dk_store_open (job->f->store_path, FALSE, DK_LANG_EN, &error);
   const DkContext sv = { .actor = "test", .lang = DK_LANG_SV };
   const DkContext hr = dk_context_init ("hr:Test", DK_LANG_EN);
   pthread_barrier_wait (job->start);
@@ -510,7 +510,7 @@ plans_writer_run (void *data)
       {
         const char *p = g_ptr_array_index (job->f->writers_people, i);
         g_autoptr (DkPlan) plan = round == 0 ? dk_plan_create (store, "r2", p, TRUE, &sv, &error)
-                                             : dk_plan_get (store, "r2", p, &error);
+                                             : dk_plan_get (store, "r2", p, DK_LANG_EN, &error);
         if (plan == NULL
             || !dk_plan_add (store, "r2", p, "1.1", NULL, "Mentor", 0, NULL, &dk_test_ctx, &error)
             || !dk_plan_agree (store, "r2", p, &hr, &error)
@@ -556,12 +556,12 @@ test_readers_and_writers_at_once (void **state)
 
   /* what the writers wrote is there, whole */
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkStore) store = dk_store_open (f->store_path, FALSE, &error);
+  g_autoptr (DkStore) store = dk_store_open (f->store_path, FALSE, DK_LANG_EN, &error);
   assert_non_null (store);
   for (guint i = 0; i < f->writers_people->len; i++)
     {
       const char *p = g_ptr_array_index (f->writers_people, i);
-      g_autoptr (DkPlan) plan = dk_plan_get (store, "r2", p, &error);
+      g_autoptr (DkPlan) plan = dk_plan_get (store, "r2", p, DK_LANG_EN, &error);
       assert_non_null (plan);
       assert_string_equal (plan->state, "draft");
       assert_int_equal (plan->follow_ups->len, jobs[N_READERS + 1].done / f->writers_people->len);

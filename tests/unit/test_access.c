@@ -11,7 +11,7 @@ account (gint64 id, gboolean manages, const char *grant)
   a->manages = manages;
   a->grants = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_grant_free);
   if (grant != NULL)
-    g_ptr_array_add (a->grants, dk_grant_parse (grant, NULL));
+    g_ptr_array_add (a->grants, dk_grant_parse (grant, DK_LANG_EN, NULL));
   return a;
 }
 
@@ -79,7 +79,7 @@ test_grants_parse (void **state)
   const char *good[] = { "hr", "admin", "coordinator:Org/A", "trainer:phishing" };
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
-      DkGrant *g = dk_grant_parse (good[i], NULL);
+      DkGrant *g = dk_grant_parse (good[i], DK_LANG_EN, NULL);
       assert_non_null (g);
       g_autofree char *text = dk_grant_text (g);
       assert_string_equal (text, good[i]);
@@ -89,7 +89,7 @@ test_grants_parse (void **state)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr (GError) error = NULL;
-      assert_null (dk_grant_parse (bad[i], &error));
+      assert_null (dk_grant_parse (bad[i], DK_LANG_EN, &error));
       assert_true (g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID));
     }
 }
@@ -100,13 +100,13 @@ test_password_rules (void **state)
   (void) state;
   DkPerson p = { .ext_id = "P1234567890123", .name = "Åsa Öberg-Lindqvist" };
   g_autoptr (GError) error = NULL;
-  assert_false (dk_password_acceptable (&p, "elva tecken", &error));
+  assert_false (dk_password_acceptable (&p, "elva tecken", DK_LANG_EN, &error));
   g_clear_error (&error);
-  assert_false (dk_password_acceptable (&p, "p1234567890123", &error));
+  assert_false (dk_password_acceptable (&p, "p1234567890123", DK_LANG_EN, &error));
   g_clear_error (&error);
-  assert_false (dk_password_acceptable (&p, "ÅSA ÖBERG-LINDQVIST", &error));
+  assert_false (dk_password_acceptable (&p, "ÅSA ÖBERG-LINDQVIST", DK_LANG_EN, &error));
   g_clear_error (&error);
-  assert_true (dk_password_acceptable (&p, "tolv tecken!", &error));
+  assert_true (dk_password_acceptable (&p, "tolv tecken!", DK_LANG_EN, &error));
 }
 
 int

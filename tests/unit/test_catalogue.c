@@ -120,13 +120,13 @@ test_session_place_with_slash_and_at (void **state)
   (void) state;
   g_autoptr (DkActivity) a = dk_activity_new ();
   g_autofree char *problem = NULL;
-  assert_true (dk_activity_parse_sessions (a, "2027-03-01T09:00/2027-03-01T17:00@Hus 2/rum @3", &problem));
+  assert_true (dk_activity_parse_sessions (a, "2027-03-01T09:00/2027-03-01T17:00@Hus 2/rum @3", DK_LANG_EN, &problem));
   const DkSession *s = &g_array_index (a->sessions, DkSession, 0);
   assert_string_equal (s->start, "2027-03-01T09:00");
   assert_string_equal (s->end, "2027-03-01T17:00");
   assert_string_equal (s->place, "Hus 2/rum @3");
   /* '|' would split the session when the stored form is read back */
-  assert_false (dk_activity_add_session (a, "2027-03-01T09:00", "2027-03-01T17:00", "Rum A|B", 0, &problem));
+  assert_false (dk_activity_add_session (a, "2027-03-01T09:00", "2027-03-01T17:00", "Rum A|B", 0, DK_LANG_EN, &problem));
   assert_string_equal (problem, "session place 'Rum A|B' contains '|', which separates sessions");
   assert_int_equal (a->sessions->len, 1);
 }

@@ -8,7 +8,7 @@
 static DkConfig *
 parse (const char *text, GError **error)
 {
-  return dk_config_parse ("config.ini", text, strlen (text), error);
+  return dk_config_parse ("config.ini", text, strlen (text), DK_LANG_EN, error);
 }
 
 static void
@@ -98,12 +98,12 @@ test_load_missing_and_present (void **state)
 {
   (void) state;
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkConfig) none = dk_config_load ("/nonexistent/digikomp/config.ini", &error);
+  g_autoptr (DkConfig) none = dk_config_load ("/nonexistent/digikomp/config.ini", DK_LANG_EN, &error);
   assert_non_null (none);
   assert_null (none->path);
   assert_null (none->db);
   g_autofree char *path = dk_test_write_file ("config.ini", "[digikomp]\nround = 2025\n");
-  g_autoptr (DkConfig) c = dk_config_load (path, &error);
+  g_autoptr (DkConfig) c = dk_config_load (path, DK_LANG_EN, &error);
   assert_non_null (c);
   assert_string_equal (c->path, path);
   assert_string_equal (c->round, "2025");

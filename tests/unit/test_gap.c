@@ -290,7 +290,7 @@ test_every_area_role_limited (void **state)
   g_autofree char *dir = g_path_get_dirname (fw_path);
   g_autofree char *db = g_build_filename (dir, "limited.db", NULL);
   g_autoptr (GError) error = NULL;
-  DkStore *store = dk_store_open (db, TRUE, &error);
+  DkStore *store = dk_store_open (db, TRUE, DK_LANG_EN, &error);
   g_assert_no_error (error);
   dk_framework_free (dk_store_register_framework (store, fw_path, &dk_test_ctx, &error));
   g_assert_no_error (error);

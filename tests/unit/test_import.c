@@ -94,7 +94,7 @@ write_meanwhile (gpointer data)
     return FALSE;
   w->wrote = TRUE;
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkStore) other = dk_store_open (w->path, FALSE, &error);
+  g_autoptr (DkStore) other = dk_store_open (w->path, FALSE, DK_LANG_EN, &error);
   assert_non_null (other);
   dk_store_set_busy_timeout (other, 0);   /* the write lock must be free at once */
   g_autoptr (DkPlan) plan = dk_plan_create (other, "r1", "P1", FALSE, &dk_test_ctx, &error);
@@ -118,7 +118,7 @@ test_suggest_all_lets_writers_in (void **state)
   guint written = 0;
   assert_true (dk_plan_suggest_all (f->store, "r1", NULL, &ctx, &written, NULL, &error));
   assert_true (w.wrote);
-  g_autoptr (DkPlan) p1 = dk_plan_get (f->store, "r1", "P1", &error);
+  g_autoptr (DkPlan) p1 = dk_plan_get (f->store, "r1", "P1", DK_LANG_EN, &error);
   assert_non_null (p1);
   assert_string_equal (p1->state, "draft");
   assert_int_equal (p1->items->len, 0);

@@ -281,7 +281,7 @@ test_busy_timeout_is_the_callers (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkStore) other = dk_store_open (f->path, FALSE, &error);
+  g_autoptr (DkStore) other = dk_store_open (f->path, FALSE, DK_LANG_EN, &error);
   assert_non_null (other);
   dk_store_set_busy_timeout (other, 200);
   assert_true (dk_store_begin (f->store, &error));
@@ -304,7 +304,7 @@ test_errors_carry_hints_not_commands (void **state)
 {
   Fixture *f = *state;
   g_autoptr (GError) error = NULL;
-  assert_null (dk_plan_get (f->store, "r1", "P2", &error));
+  assert_null (dk_plan_get (f->store, "r1", "P2", DK_LANG_EN, &error));
   assert_string_equal (error->message, "P2 has no plan in round r1 yet");
   const char *person, *round;
   assert_int_equal (dk_error_hint (error, &person, &round), DK_HINT_PLAN_CREATE);

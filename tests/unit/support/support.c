@@ -35,7 +35,7 @@ dk_test_store (const char *framework, char **path)
   g_autofree char *dir = scratch_dir ();
   *path = g_build_filename (dir, "test.db", NULL);
   g_autoptr (GError) error = NULL;
-  DkStore *store = dk_store_open (*path, TRUE, &error);
+  DkStore *store = dk_store_open (*path, TRUE, DK_LANG_EN, &error);
   g_assert_no_error (error);
   g_autofree char *fw_path = dk_test_path (framework);
   dk_framework_free (dk_store_register_framework (store, fw_path, &dk_test_ctx, &error));

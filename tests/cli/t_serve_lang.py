@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+# t_serve_lang.py — core's messages follow the page's language, not the
+# server's (run by t_serve_lang.sh; the standard library only).
+#
+#   python3 t_serve_lang.py DIGIKOMP TOP SCRATCH
+#
+# Two managers, one who reads Swedish and one English, each try to create
+# a second plan for their employee; core refuses, and the page shows core's
+# message.  With one worker thread both requests go through the
+# same store connection, one after the other, so a language left behind
+# by the previous request would show.
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import serve_lib  # noqa: E402
+serve_lib.setup(*sys.argv[1:4])
+from serve_lib import *  # noqa: E402,F401,F403
+
+PEOPLE = {
+    "M1": ("Maja Chefsson", "Org/A", "manager", ""),
+    "E1": ("Eva Anställdsdotter", "Org/A/X", "employee", "M1"),
+    "M2": ("Mats Andrechef", "Org/B", "manager", ""),
+    "E2": ("Emil Kollegasson", "Org/B/Y", "employee", "M2"),
+}
+roster = write_roster(PEOPLE)
+assert dk("init", "--framework", os.path.join(TOP, "tests/data/framework/small.xml")).returncode == 0
+assert dk("import", "roster", roster).returncode == 0
+assert dk("round", "open", "r1", "--title", "Runda 1", "--framework", "small", now=START - 86400 * 10).returncode == 0
+import_ratings([["E1", "r1", "1.1", "2", "", "4", "", "", "yes", ""],
+                ["E2", "r1", "1.1", "2", "", "4", "", "", "yes", ""]])
+for pid in PEOPLE:
+    assert dk("user", "password", pid, stdin=PASSWORD + "\n").returncode == 0, pid
+
+SV = "E1 har redan en plan i omgång r1"
+EN = "E2 has a plan in round r1 already"
+
+
+def stored():
+    return sql("SELECT * FROM plan ORDER BY id; SELECT * FROM plan_item ORDER BY id;"
+               "SELECT count(*) FROM audit WHERE entity <> 'account';")
+
+
+set_clock(START)
+server = Server("--threads", "1", "--lang", "en")
+sv, en = Browser(server), Browser(server)
+check(sv.sign_in("M1").status == 303 and en.sign_in("M2").status == 303, "signing in")
+check(sv.post("/settings", {"lang": "sv"}, csrf_from="/settings").status == 303, "M1 chooses Swedish")
+check(en.post("/settings", {"lang": "en"}, csrf_from="/settings").status == 303, "M2 chooses English")
+
+for b, pid in ((sv, "E1"), (en, "E2")):
+    r = b.post("/people/%s/plan" % pid, {"round": "r1", "from": "empty"}, csrf_from="/people/%s/plan" % pid)
+    check(r.status == 303, "%s's plan: %d" % (pid, r.status))
+
+before = stored()
+for turn in range(2):   # in turns, so each request follows one in the other language
+    r = sv.post("/people/E1/plan", {"round": "r1", "from": "empty"}, csrf_from="/people/E1/plan")
+    check(r.status == 409 and SV in r.text, "the Swedish manager's refusal (%d): %s" % (r.status, r.text[-600:]))
+    check("has a plan" not in r.text, "English on the Swedish page")
+    r = en.post("/people/E2/plan", {"round": "r1", "from": "empty"}, csrf_from="/people/E2/plan")
+    check(r.status == 409 and EN in r.text, "the English manager's refusal (%d): %s" % (r.status, r.text[-600:]))
+    check("har redan" not in r.text, "Swedish on the English page")
+check(stored() == before, "a refused plan changed the store")
+
+rc, log = server.stop()
+check(rc == 0, "the server's exit: %d\n%s" % (rc, log))
+sys.exit(finish("t_serve_lang"))
