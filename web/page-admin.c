@@ -139,7 +139,7 @@ dk_page_admin_user_post (Request *r)
   else if (g_strcmp0 (action, "grant") == 0 || g_strcmp0 (action, "revoke") == 0)
     {
       g_autoptr (GError) parse_error = NULL;
-      DkGrant *grant = dk_grant_parse (typed != NULL ? typed : "", &parse_error);
+      DkGrant *grant = dk_grant_parse (typed != NULL ? typed : "", r->ctx.lang, &parse_error);
       if (grant == NULL)
         {
           answer_users (r, 400, account->ext_id, typed,

@@ -133,7 +133,7 @@ dk_page_participation_post (Request *r)
       return;
     }
   double hours = 0;
-  if (!dk_hours_parse (hours_text, &hours, &error)
+  if (!dk_hours_parse (hours_text, &hours, r->ctx.lang, &error)
       || !dk_participation_record (r->store, person, activity, date, hours, "completed", &r->ctx, &error))
     {
       participation_form (r, 400, error->message, NULL);
