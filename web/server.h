@@ -123,6 +123,12 @@ void dk_page_people_plan_agree (Request *r);
 void dk_page_people_plan_follow_up (Request *r);
 void dk_page_people_plan_reopen (Request *r);
 
+/* HR's and coordinators' (page-reports.c, page-rounds.c) */
+void dk_page_reports (Request *r);
+void dk_page_report (Request *r);
+void dk_page_rounds (Request *r);
+void dk_page_rounds_post (Request *r);
+
 /* Returns the hash a password of an unknown user is checked against, so
  * that it costs the same time as a known one's (static). */
 const char *dk_web_dummy_hash (Server *server);
