@@ -183,7 +183,8 @@ report_form (Request *r, DkHtml *h, const Form *f, GPtrArray *rounds, const char
         dk_page_error (h, "report-panel-error", f->problem);
       DK_HTML_MARKUP (h, "<p class=\"check\">");
       dk_html_open (h, "input", "type", "checkbox", "id", "report-panel", "name", "panel", "value", "1",
-                    "aria-describedby", "report-panel-error", f->panel ? "checked" : NULL, "", NULL);
+                    "aria-describedby", "report-panel-error", "aria-invalid", bad ? "true" : "false",
+                    f->panel ? "checked" : NULL, "", NULL);
       dk_page_label (h, "report-panel", T ("Only people registered in both rounds (panel)"));
       DK_HTML_MARKUP (h, "</p>");
     }
