@@ -21,6 +21,7 @@ struct _DkGap {
   GPtrArray *group_keys;   /* char* */
   GPtrArray *scope_keys;   /* char* */
   DkGapCell *cells;        /* [group * n_scopes + scope] */
+  GArray    *classes;      /* guint64 per group, DK_GROUP_CLASS only */
 };
 
 struct _DkPersonSet {
@@ -42,6 +43,11 @@ typedef struct {
   /* per-unit counters [unit id * n_scopes + scope] when grouping by unit,
    * else the groups' own cells */
   DkGapCell         *buckets;
+  /* DK_GROUP_CLASS: class number → group index, and the groups' cells */
+  GHashTable        *class_index;
+  GArray            *class_cells;
+  DkGapClassFunc     classify;
+  gpointer           classify_data;
   const DkContext   *ctx;
   guint              rows;
   GError           **error;
@@ -56,6 +62,8 @@ dk_gap_free (DkGap *gap)
   g_ptr_array_unref (gap->group_keys);
   g_ptr_array_unref (gap->scope_keys);
   g_free (gap->cells);
+  if (gap->classes != NULL)
+    g_array_unref (gap->classes);
   g_free (gap);
 }
 
@@ -63,6 +71,12 @@ guint dk_gap_n_groups (const DkGap *gap) { return gap->n_groups; }
 guint dk_gap_n_scopes (const DkGap *gap) { return gap->n_scopes; }
 const char *dk_gap_group_key (const DkGap *gap, guint g) { return g_ptr_array_index (gap->group_keys, g); }
 const char *dk_gap_scope_key (const DkGap *gap, guint s) { return g_ptr_array_index (gap->scope_keys, s); }
+
+guint64
+dk_gap_group_class (const DkGap *gap, guint group)
+{
+  return g_array_index (gap->classes, guint64, group);
+}
 
 const DkGapCell *
 dk_gap_cell (const DkGap *gap, guint group, guint scope)
@@ -216,6 +230,8 @@ setup_groups (Scan *s, DkStore *store, const DkFramework *fw, const DkGapQuery *
       if (!setup_units (s, store, q, error))
         return FALSE;
       break;
+    case DK_GROUP_CLASS:
+      break;   /* the groups come with the scan */
     }
   /* A unit filter applies to every grouping, not only to units. */
   if (q->unit != NULL && q->group_by != DK_GROUP_UNIT)
@@ -310,6 +326,22 @@ cell_add_person (DkGapCell *dst, const DkGapCell *person, gboolean talked)
   dst->level_sum += person->level_sum;
 }
 
+/* Returns the group of class CODE, adding it when it is new. */
+static guint
+class_bucket (Scan *s, guint64 code)
+{
+  gpointer found;
+  if (g_hash_table_lookup_extended (s->class_index, &code, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+  guint group = s->gap->classes->len;
+  g_array_append_val (s->gap->classes, code);
+  g_ptr_array_add (s->gap->group_keys, g_strdup_printf ("%" G_GUINT64_FORMAT, code));
+  g_hash_table_insert (s->class_index, g_memdup2 (&code, sizeof code), GUINT_TO_POINTER (group));
+  g_array_set_size (s->class_cells, (group + 1) * s->gap->n_scopes);
+  s->buckets = (DkGapCell *) (void *) s->class_cells->data;
+  return group;
+}
+
 static gboolean
 scan_row (const DkScanRow *row, gpointer user_data)
 {
@@ -333,6 +365,7 @@ scan_row (const DkScanRow *row, gpointer user_data)
     case DK_GROUP_ROLE:         bucket = row->role; break;
     case DK_GROUP_GENDER:       bucket = row->gender < DK_N_GENDERS ? row->gender : 0; break;
     case DK_GROUP_UNIT:         bucket = (guint) row->unit_id; break;
+    case DK_GROUP_CLASS:        bucket = class_bucket (s, s->classify (row, s->classify_data)); break;
     }
 
   guint n_scopes = s->gap->n_scopes;
@@ -360,6 +393,20 @@ units_to_groups (const Scan *s)
         cell_add (&s->gap->cells[s->chain[k] * n_scopes + i], &s->buckets[id * n_scopes + i]);
 }
 
+/* The scan of DK_GROUP_CLASS: groups are made as their people come. */
+static gboolean
+compute_classes (Scan *s, DkStore *store, const DkRound *round, GError **error)
+{
+  s->gap->classes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  s->class_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  s->class_cells = g_array_new (FALSE, TRUE, sizeof (DkGapCell));
+  gboolean ok = dk_store_round_scan (store, round->id, DK_SCAN_ALL, scan_row, s, error) && !s->cancelled;
+  g_hash_table_unref (s->class_index);
+  s->gap->n_groups = s->gap->classes->len;
+  s->gap->cells = (DkGapCell *) (void *) g_array_free (s->class_cells, FALSE);
+  return ok;
+}
+
 DkGap *
 dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
                 const DkGapQuery *query, GError **error)
@@ -368,9 +415,11 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
   gap->group_keys = g_ptr_array_new_with_free_func (g_free);
   gap->scope_keys = g_ptr_array_new_with_free_func (g_free);
   Scan s = { .gap = gap, .panel = query->panel, .group_by = query->group_by, .ctx = query->ctx,
-             .error = error };
+             .classify = query->classify, .classify_data = query->classify_data, .error = error };
   setup_framework (&s, fw, query->scope_by);
   gboolean ok = setup_groups (&s, store, fw, query, error);
+  if (ok && query->group_by == DK_GROUP_CLASS)
+    return compute_classes (&s, store, round, error) ? g_steal_pointer (&gap) : NULL;
   if (ok)
     {
       gap->cells = g_new0 (DkGapCell, (gsize) gap->n_groups * gap->n_scopes);

@@ -38,6 +38,7 @@ typedef enum {
   DK_GROUP_UNIT,        /* a unit counts everyone in its sub-units too */
   DK_GROUP_ROLE,
   DK_GROUP_GENDER,
+  DK_GROUP_CLASS,       /* the caller's classes of people (DkGapQuery.classify) */
 } DkGroupBy;
 
 typedef enum {
@@ -73,6 +74,10 @@ typedef enum {
   DK_METRIC_CONVERSATION,       /* people_conversation / people */
 } DkMetric;
 
+/* Returns the class of the person of ROW (DK_GROUP_CLASS): any number;
+ * people of one number count in one group. */
+typedef guint64 (*DkGapClassFunc) (const DkScanRow *row, gpointer user_data);
+
 /* A set of people (store ids), for --panel. */
 typedef struct _DkPersonSet DkPersonSet;
 void dk_person_set_free (DkPersonSet *set);
@@ -85,6 +90,8 @@ typedef struct {
   const char        *unit;        /* limit to this unit path and below, or NULL */
   const DkPersonSet *panel;       /* count only these people, or NULL */
   const DkContext   *ctx;         /* asked during the scan whether to go on; NULL: to the end */
+  DkGapClassFunc     classify;    /* DK_GROUP_CLASS: the class of a row */
+  gpointer           classify_data;
 } DkGapQuery;
 
 typedef struct _DkGap DkGap;
@@ -110,6 +117,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkGap, dk_gap_free)
  * organisation.  Strings belong to the result. */
 guint dk_gap_n_groups (const DkGap *gap);
 const char *dk_gap_group_key (const DkGap *gap, guint group);
+
+/* Returns the class number of GROUP (DK_GROUP_CLASS: groups are in the
+ * order their first person was scanned; their keys are the numbers in
+ * decimal). */
+guint64 dk_gap_group_class (const DkGap *gap, guint group);
 
 /* Scopes: "" for all competences, an area id ("4") or a competence id
  * ("4.2"); strings belong to the result. */

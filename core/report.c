@@ -3,6 +3,7 @@
  */
 #include "report.h"
 #include "enum.h"
+#include "suppression.h"
 #include "svg.h"
 
 #include <string.h>
@@ -56,19 +57,6 @@ metrics_of (DkReportKind kind, DkScopeBy scope, guint *n)
   g_return_val_if_reached (NULL);
 }
 
-/* Returns how many people the first metric of a report kind is about. */
-static guint32
-people_of (const DkGapCell *c, DkReportKind kind)
-{
-  switch (kind)
-    {
-    case DK_REPORT_NEEDS:
-    case DK_REPORT_AVERAGE:    return c->people_level;
-    case DK_REPORT_MOTIVATION: return c->people_motivation;
-    default:                   return c->people;
-    }
-}
-
 static const char *
 gender_title (const char *code)
 {
@@ -91,7 +79,8 @@ add_label_columns (DkTable *t, const DkReportQuery *q)
     case DK_GROUP_UNIT:   dk_table_add_column (t, "unit", _("Unit"), DK_COLUMN_TEXT); n++; break;
     case DK_GROUP_ROLE:   dk_table_add_column (t, "role", _("Role"), DK_COLUMN_TEXT); n++; break;
     case DK_GROUP_GENDER: dk_table_add_column (t, "gender", _("Gender"), DK_COLUMN_TEXT); n++; break;
-    case DK_GROUP_ORGANISATION: break;
+    case DK_GROUP_ORGANISATION:
+    case DK_GROUP_CLASS: break;
     }
   if (q->scope_by == DK_SCOPE_AREA)
     {
@@ -125,7 +114,8 @@ group_title (const DkGap *gap, guint g, const DkFramework *fw, const DkReportQue
     case DK_GROUP_UNIT:   return key;
     case DK_GROUP_GENDER: return gender_title (key);
     case DK_GROUP_ROLE:   return dk_role_title (dk_framework_role_by_id (fw, key), q->lang);
-    case DK_GROUP_ORGANISATION: break;
+    case DK_GROUP_ORGANISATION:
+    case DK_GROUP_CLASS: break;
     }
   return _("Whole organisation");
 }
@@ -153,15 +143,59 @@ set_labels (DkTable *t, guint row, const DkGap *gap, guint g, guint s, const DkF
     dk_table_set_text (t, row, col, _("Whole organisation"));
 }
 
-/* Sets a metric cell: its value, or suppressed, or empty. */
+/* One round's figures: the gap engine's counts and the round's pattern
+ * of suppression, which decides what of them is shown. */
+typedef struct {
+  const DkGap         *gap;
+  DkSuppression       *pattern;
+  const DkReportQuery *q;
+} Figures;
+
+/* Returns TRUE when the pattern hides FAMILY's figures of group G in scope
+ * S of F, the group named as F's query names it. */
 static gboolean
-set_metric (DkTable *t, guint row, guint col, const DkGapCell *cell, DkMetric m, guint k,
+hidden (const Figures *f, guint g, guint s, DkFamily family)
+{
+  const char *key = dk_gap_group_key (f->gap, g), *scope = dk_gap_scope_key (f->gap, s);
+  switch (f->q->group_by)
+    {
+    case DK_GROUP_UNIT:
+      return dk_suppression_hides (f->pattern, family, scope, key, DK_GROUP_UNIT, NULL);
+    case DK_GROUP_ROLE:
+    case DK_GROUP_GENDER:
+      return dk_suppression_hides (f->pattern, family, scope, f->q->unit, f->q->group_by, key);
+    case DK_GROUP_ORGANISATION:
+    case DK_GROUP_CLASS:
+      break;
+    }
+  return dk_suppression_hides (f->pattern, family, scope, f->q->unit, DK_GROUP_ORGANISATION, NULL);
+}
+
+/* Computes metric M of group G, scope S of F into *V, as dk_gap_metric
+ * does, and FALSE with *SUPPRESSED when the pattern hides it. */
+static gboolean
+figure (const Figures *f, guint g, guint s, DkMetric m, double *v, gboolean *suppressed)
+{
+  const DkGapCell *cell = dk_gap_cell (f->gap, g, s);
+  DkFamily family = dk_metric_family (m);
+  if (hidden (f, g, s, family))
+    {
+      *suppressed = dk_family_count (cell, family) > 0;
+      return FALSE;
+    }
+  return dk_gap_metric (cell, m, f->q->min_group, v, suppressed);
+}
+
+/* Sets a metric cell of group G, scope S of F (NULL, or G < 0: none): its
+ * value as a number of KIND, or suppressed, or empty. */
+static gboolean
+set_metric (DkTable *t, guint row, guint col, const Figures *f, int g, int s, DkMetric m, DkColumnKind kind,
             double *value)
 {
   gboolean suppressed = FALSE;
-  if (cell != NULL && dk_gap_metric (cell, m, k, value, &suppressed))
+  if (f != NULL && g >= 0 && s >= 0 && figure (f, (guint) g, (guint) s, m, value, &suppressed))
     {
-      dk_table_set_number (t, row, col, *value);
+      dk_table_set_value (t, row, col, *value, kind);
       return TRUE;
     }
   if (suppressed)
@@ -169,20 +203,36 @@ set_metric (DkTable *t, guint row, guint col, const DkGapCell *cell, DkMetric m,
   return FALSE;
 }
 
-static void
-set_people (DkTable *t, guint row, guint col, const DkGapCell *cell, DkReportKind kind, guint k)
+/* Returns the family of the people a report kind counts. */
+static DkFamily
+family_of (DkReportKind kind)
 {
-  guint32 n = people_of (cell, kind);
-  if (n > 0 && n < k)
+  switch (kind)
+    {
+    case DK_REPORT_NEEDS:
+    case DK_REPORT_AVERAGE:    return DK_FAMILY_LEVEL;
+    case DK_REPORT_MOTIVATION: return DK_FAMILY_MOTIVATION;
+    default:                   return DK_FAMILY_REGISTERED;
+    }
+}
+
+static void
+set_people (DkTable *t, guint row, guint col, const Figures *f, guint g, guint s)
+{
+  DkFamily family = family_of (f->q->kind);
+  guint32 n = dk_family_count (dk_gap_cell (f->gap, g, s), family);
+  if (n > 0 && hidden (f, g, s, family))
     dk_table_set_suppressed (t, row, col);
   else
     dk_table_set_number (t, row, col, n);
 }
 
 typedef struct {
-  DkGap       *now, *before;
-  DkFramework *fw;
+  DkGap         *now, *before;
+  DkSuppression *now_pattern, *before_pattern;
+  DkFramework   *fw;
   const DkRound *round, *previous;
+  Figures        is, was;      /* the two rounds' figures, for Q */
 } Computed;
 
 /* Returns "Share with needs per area" and the like (caller frees). */
@@ -241,24 +291,25 @@ build_table (const Computed *c, const DkReportQuery *q)
   for (guint g = 0; g < dk_gap_n_groups (c->now); g++)
     for (guint s = 0; s < n_scopes; s++)
       {
-        const DkGapCell *cell = dk_gap_cell (c->now, g, s), *old = NULL;
+        const DkGapCell *cell = dk_gap_cell (c->now, g, s);
         if (cell->people == 0)
           continue;   /* nobody in this group to whom the scope applies */
+        int og = -1, os = -1;
         if (c->before != NULL)
           {
-            int og = dk_gap_find_group (c->before, dk_gap_group_key (c->now, g));
-            int os = dk_gap_find_scope (c->before, dk_gap_scope_key (c->now, s));
-            old = og >= 0 && os >= 0 ? dk_gap_cell (c->before, (guint) og, (guint) os) : NULL;
+            og = dk_gap_find_group (c->before, dk_gap_group_key (c->now, g));
+            os = dk_gap_find_scope (c->before, dk_gap_scope_key (c->now, s));
           }
         guint row = dk_table_add_row (t), col = first;
         set_labels (t, row, c->now, g, s, c->fw, q);
-        set_people (t, row, col++, cell, q->kind, q->min_group);
+        set_people (t, row, col++, &c->is, g, s);
         for (guint m = 0; m < n_metrics; m++)
           {
             double was = 0, is = 0;
-            gboolean have_was = c->before != NULL && set_metric (t, row, col++, old, metrics[m].metric,
-                                                                 q->min_group, &was);
-            gboolean have_is = set_metric (t, row, col++, cell, metrics[m].metric, q->min_group, &is);
+            gboolean have_was = c->before != NULL && set_metric (t, row, col++, &c->was, og, os, metrics[m].metric,
+                                                                 metrics[m].kind, &was);
+            gboolean have_is = set_metric (t, row, col++, &c->is, (int) g, (int) s, metrics[m].metric,
+                                           metrics[m].kind, &is);
             if (c->before == NULL)
               continue;
             double factor = metrics[m].kind == DK_COLUMN_LEVEL ? 1.0 : 100.0;
@@ -288,12 +339,20 @@ compute (Computed *c, DkStore *store, const DkRound *round, const DkRound *previ
     }
   DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, panel, q->ctx };
   if ((c->fw = dk_store_round_framework (store, round, error)) == NULL
-      || (c->now = dk_gap_compute (store, round, c->fw, &gq, error)) == NULL)
+      || (c->now = dk_gap_compute (store, round, c->fw, &gq, error)) == NULL
+      || (c->now_pattern = dk_suppression_compute (store, round, c->fw, q->scope_by, q->min_group, panel,
+                                                   q->ctx, error)) == NULL)
     return FALSE;
+  c->is = (Figures) { c->now, c->now_pattern, q };
   if (previous == NULL)
     return TRUE;
   g_autoptr (DkFramework) fw0 = dk_store_round_framework (store, previous, error);
-  return fw0 != NULL && (c->before = dk_gap_compute (store, previous, fw0, &gq, error)) != NULL;
+  if (fw0 == NULL || (c->before = dk_gap_compute (store, previous, fw0, &gq, error)) == NULL
+      || (c->before_pattern = dk_suppression_compute (store, previous, fw0, q->scope_by, q->min_group, panel,
+                                                      q->ctx, error)) == NULL)
+    return FALSE;
+  c->was = (Figures) { c->before, c->before_pattern, q };
+  return TRUE;
 }
 
 /* Frees what compute made; C may be cleared again (the summary clears it
@@ -303,6 +362,8 @@ computed_clear (Computed *c)
 {
   g_clear_pointer (&c->now, dk_gap_free);
   g_clear_pointer (&c->before, dk_gap_free);
+  g_clear_pointer (&c->now_pattern, dk_suppression_free);
+  g_clear_pointer (&c->before_pattern, dk_suppression_free);
   g_clear_pointer (&c->fw, dk_framework_free);
 }
 
@@ -335,41 +396,18 @@ dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
 
 /* ---- the summary ---------------------------------------------------------------------- */
 
-/* Sets a headline figure: a number of the row's kind, "–" when it is
- * suppressed, nothing when there is no data.  Returns TRUE with *V set
- * when there is a value. */
-static gboolean
-headline_value (DkTable *t, guint row, guint col, const DkGapCell *cell, const MetricColumn *m, guint k,
-                double *v)
-{
-  gboolean sup = FALSE;
-  if (cell != NULL && dk_gap_metric (cell, m->metric, k, v, &sup))
-    {
-      dk_table_set_value (t, row, col, *v, m->kind);
-      return TRUE;
-    }
-  if (sup)
-    dk_table_set_suppressed (t, row, col);
-  return FALSE;
-}
-
 /* Adds the headline row LABEL: metric M of the organisation's scope KEY in
  * both rounds, and the change. */
 static void
-headline_row (DkTable *t, const Computed *c, const char *label, const char *key, const MetricColumn *m,
-              guint k)
+headline_row (DkTable *t, const Computed *c, const char *label, const char *key, const MetricColumn *m)
 {
   guint row = dk_table_add_row (t), col = 0;
   double was = 0, is = 0;
   gboolean have_was = FALSE;
   dk_table_set_text (t, row, col++, label);
   if (c->before != NULL)
-    {
-      int s = dk_gap_find_scope (c->before, key);
-      have_was = headline_value (t, row, col++, s >= 0 ? dk_gap_cell (c->before, 0, (guint) s) : NULL, m, k, &was);
-    }
-  int s = dk_gap_find_scope (c->now, key);
-  gboolean have_is = headline_value (t, row, col++, s >= 0 ? dk_gap_cell (c->now, 0, (guint) s) : NULL, m, k, &is);
+    have_was = set_metric (t, row, col++, &c->was, 0, dk_gap_find_scope (c->before, key), m->metric, m->kind, &was);
+  gboolean have_is = set_metric (t, row, col++, &c->is, 0, dk_gap_find_scope (c->now, key), m->metric, m->kind, &is);
   if (c->before != NULL && have_was && have_is)
     {
       gboolean level = m->kind == DK_COLUMN_LEVEL;
@@ -384,7 +422,7 @@ headline_row (DkTable *t, const Computed *c, const char *label, const char *key,
  * to every role; the share with needs of each role-limited area follows
  * the headline share in a row of its own. */
 static DkTable *
-headline_table (const Computed *c, guint k)
+headline_table (const Computed *c)
 {
   static const MetricColumn rows[] = {
     { DK_METRIC_SHARE_WITH_NEEDS, "share_with_needs", N_("Share of employees with needs"), DK_COLUMN_PERCENT },
@@ -403,12 +441,12 @@ headline_table (const Computed *c, guint k)
     dk_table_add_column (t, "change", _("Change"), DK_COLUMN_POINTS);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      headline_row (t, c, _(rows[i].label), "", &rows[i], k);
+      headline_row (t, c, _(rows[i].label), "", &rows[i]);
       for (guint s = 1; i == 0 && s < dk_gap_n_scopes (c->now); s++)
         {
           const char *key = dk_gap_scope_key (c->now, s);
           g_autofree char *label = g_strdup_printf (_("Share with needs, area %s"), key);
-          headline_row (t, c, label, key, &rows[i], k);
+          headline_row (t, c, label, key, &rows[i]);
         }
     }
   return t;
@@ -442,7 +480,7 @@ scope_label (const char *key)
  * rounds side by side; percentages on a round top, levels on the
  * framework's scale. */
 static char *
-scope_chart (const Computed *c, guint n, const MetricColumn *m, guint k, DkLang lang)
+scope_chart (const Computed *c, guint n, const MetricColumn *m, DkLang lang)
 {
   g_autofree const char **labels = g_new0 (const char *, n);
   g_autofree double *values = g_new0 (double, 2 * n);
@@ -452,10 +490,10 @@ scope_chart (const Computed *c, guint n, const MetricColumn *m, guint k, DkLang 
       const char *key = dk_gap_scope_key (c->now, s);
       labels[s] = scope_label (key);
       gboolean sup;
-      present[n + s] = dk_gap_metric (dk_gap_cell (c->now, 0, s), m->metric, k, &values[n + s], &sup);
+      present[n + s] = figure (&c->is, 0, s, m->metric, &values[n + s], &sup);
       int os = c->before != NULL ? dk_gap_find_scope (c->before, key) : -1;
       if (os >= 0)
-        present[s] = dk_gap_metric (dk_gap_cell (c->before, 0, (guint) os), m->metric, k, &values[s], &sup);
+        present[s] = figure (&c->was, 0, (guint) os, m->metric, &values[s], &sup);
     }
   gboolean percent = m->kind == DK_COLUMN_PERCENT;
   double top = percent ? axis_max (values, present, 2 * n) : dk_framework_scale (c->fw)->max;
@@ -470,9 +508,10 @@ scope_chart (const Computed *c, guint n, const MetricColumn *m, guint k, DkLang 
 /* The heat map of metric M (a share), the groups of GAP × its first N_COLS
  * scopes, the groups named as Q's tables name them. */
 static char *
-heat_map (const DkGap *gap, guint n_cols, DkMetric m, guint k, const DkFramework *fw,
-          const DkReportQuery *q)
+heat_map (const Figures *f, guint n_cols, DkMetric m, const DkFramework *fw)
 {
+  const DkGap *gap = f->gap;
+  const DkReportQuery *q = f->q;
   guint rows = dk_gap_n_groups (gap), cols = n_cols;
   g_autofree const char **row_labels = g_new0 (const char *, rows);
   g_autofree const char **col_labels = g_new0 (const char *, cols);
@@ -486,8 +525,7 @@ heat_map (const DkGap *gap, guint n_cols, DkMetric m, guint k, const DkFramework
       for (guint s = 0; s < cols; s++)
         {
           gboolean sup = FALSE;
-          const DkGapCell *cell = dk_gap_cell (gap, g, s);
-          gboolean have = dk_gap_metric (cell, m, k, &values[g * cols + s], &sup);
+          gboolean have = figure (f, g, s, m, &values[g * cols + s], &sup);
           state[g * cols + s] = have ? DK_HEAT_VALUE : sup ? DK_HEAT_SUPPRESSED : DK_HEAT_EMPTY;
         }
     }
@@ -507,10 +545,10 @@ add_chart (DkReport *report, const Computed *c, const DkReportQuery *q)
   const MetricColumn *m = metrics_of (q->kind, q->scope_by, &n_metrics);
   g_autofree char *title = table_title (q, m), *svg = NULL;
   if (q->group_by == DK_GROUP_ORGANISATION)
-    svg = scope_chart (c, n_scopes, m, q->min_group, q->lang);
+    svg = scope_chart (c, n_scopes, m, q->lang);
   else if (m->kind == DK_COLUMN_PERCENT)
     {
-      svg = heat_map (c->now, n_scopes, m->metric, q->min_group, c->fw, q);
+      svg = heat_map (&c->is, n_scopes, m->metric, c->fw);
       g_autofree char *t = g_strdup_printf ("%s, %s", title, c->round->code);
       g_free (title);
       title = g_steal_pointer (&t);
@@ -528,7 +566,8 @@ unit_heat_map (DkStore *store, const Computed *c, guint k, DkLang lang, GError *
   if (gap == NULL)
     return NULL;
   DkReportQuery q = { DK_REPORT_NEEDS, DK_GROUP_UNIT, DK_SCOPE_AREA, 2, NULL, k, FALSE, lang };
-  return heat_map (gap, dk_gap_n_scopes (gap), DK_METRIC_SHARE_WITH_NEEDS, k, c->fw, &q);
+  Figures f = { gap, c->now_pattern, &q };
+  return heat_map (&f, dk_gap_n_scopes (gap), DK_METRIC_SHARE_WITH_NEEDS, c->fw);
 }
 
 /* Returns the organisation's name: its top unit, or its top units joined
@@ -616,7 +655,7 @@ summary_of_ratings (DkStore *store, const DkRound *round, const DkRound *previou
   DkReportQuery q = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, min_group, FALSE, lang };
   gboolean ok = compute (&c, store, round, previous, &q, error);
   if (ok)
-    dk_report_add_table (report, headline_table (&c, min_group));
+    dk_report_add_table (report, headline_table (&c));
   computed_clear (&c);
 
   DkReportQuery by_area = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_AREA, 0, NULL, min_group, FALSE, lang };
@@ -625,8 +664,7 @@ summary_of_ratings (DkStore *store, const DkRound *round, const DkRound *previou
     {
       guint n_metrics;
       g_autofree char *bars = scope_chart (&c, dk_gap_n_scopes (c.now),
-                                           &metrics_of (DK_REPORT_NEEDS, DK_SCOPE_AREA, &n_metrics)[1],
-                                           min_group, lang);
+                                           &metrics_of (DK_REPORT_NEEDS, DK_SCOPE_AREA, &n_metrics)[1], lang);
       g_autofree char *heat = unit_heat_map (store, &c, min_group, lang, error);
       ok = heat != NULL;
       dk_report_add_chart (report, _("Share of needs per area"), bars);

@@ -295,6 +295,25 @@ dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree, GE
   return people;
 }
 
+GHashTable *
+dk_store_managers (DkStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT id, manager_id FROM person WHERE manager_id IS NOT NULL AND active", error);
+  if (stmt == NULL)
+    return NULL;
+  GHashTable *managers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  const char *what = _("reading people");   /* once: a lookup per row costs more than the row */
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW)
+    g_hash_table_insert (managers, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
+  sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&managers, g_hash_table_unref);
+  return managers;
+}
+
 /* Audits each field of NEW that differs from OLD (OLD NULL: a new person). */
 static gboolean
 audit_person_changes (DkStore *store, const DkPerson *old, const DkPerson *new,

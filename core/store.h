@@ -250,6 +250,11 @@ DkPerson *dk_store_person_find (DkStore *store, const char *ext_id, GError **err
 /* As dk_store_person, by store id. */
 DkPerson *dk_store_person_by_id (DkStore *store, gint64 id, GError **error);
 
+/* Returns the recorded manager of every active person who has one: a
+ * table from a person's store id to their manager's (gint64* keys and
+ * values; caller owns).  NULL with ERROR on a store failure. */
+GHashTable *dk_store_managers (DkStore *store, GError **error);
+
 /* Returns the people whose manager is MANAGER (store id); with SUBTREE, all
  * people below them at any depth.  DkPerson*, caller owns. */
 GPtrArray *dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree,

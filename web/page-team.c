@@ -10,6 +10,7 @@
  * the open one).  A form of plain links and a GET form: no script needed.
  */
 #include "page.h"
+#include "suppression.h"
 #include "gap.h"
 #include "plan.h"
 #include "store-plan.h"
@@ -134,9 +135,25 @@ compare_members (gconstpointer pa, gconstpointer pb, gpointer data)
   return by != 0 ? by : g_utf8_collate (a->person->name, b->person->name);
 }
 
-/* Writes the team's share with needs, or why it is not shown. */
-static void
-team_share (Request *r, DkHtml *h, const DkFramework *fw, GPtrArray *members)
+/* Returns TRUE when the round's pattern of suppression hides the share
+ * with needs of R's person's team; FALSE with ERROR on a store failure. */
+static gboolean
+team_hidden (Request *r, const DkRound *round, const DkFramework *fw, guint k, gboolean *hidden, GError **error)
+{
+  g_autoptr (DkSuppression) pattern = dk_suppression_compute (r->store, round, fw, DK_SCOPE_ALL, k, NULL,
+                                                              &r->ctx, error);
+  if (pattern == NULL)
+    return FALSE;
+  *hidden = dk_suppression_hides_team (pattern, DK_FAMILY_LEVEL, "", r->who->person_id);
+  return TRUE;
+}
+
+/* Writes the team's share with needs, or why it is not shown: the team is
+ * one of the round's groupings, so its figure follows the round's pattern
+ * of suppression (core/suppression.h). */
+static gboolean
+team_share (Request *r, DkHtml *h, const DkRound *round, const DkFramework *fw, GPtrArray *members,
+            GError **error)
 {
   g_autoptr (GPtrArray) as = g_ptr_array_new ();
   for (guint i = 0; i < members->len; i++)
@@ -149,10 +166,12 @@ team_share (Request *r, DkHtml *h, const DkFramework *fw, GPtrArray *members)
   const DkGapCell *cell = dk_gap_cell (gap, 0, (guint) MAX (dk_gap_find_scope (gap, ""), 0));
   guint k = r->options->min_group > 0 ? r->options->min_group : DK_GAP_MIN_GROUP_DEFAULT;
   double share;
-  gboolean suppressed = FALSE;
+  gboolean suppressed = FALSE, hidden = FALSE;
+  if (cell->people_level >= k && !team_hidden (r, round, fw, k, &hidden, error))
+    return FALSE;
   dk_html_element (h, "h2", T ("Needs in your team"));
   dk_html_open (h, "p", "class", "share", NULL);
-  if (dk_gap_metric (cell, DK_METRIC_SHARE_WITH_NEEDS, k, &share, &suppressed))
+  if (!hidden && dk_gap_metric (cell, DK_METRIC_SHARE_WITH_NEEDS, k, &share, &suppressed))
     {
       g_autofree char *percent = dk_format_percent (share, r->ctx.lang);
       dk_html_textf (h, T ("%s of the people in your team who shared their self-rating have a need "
@@ -160,11 +179,15 @@ team_share (Request *r, DkHtml *h, const DkFramework *fw, GPtrArray *members)
     }
   else if (cell->people_level == 0)
     dk_html_text (h, T ("Nobody in your team has shared a self-rating yet."));
+  else if (hidden)
+    dk_html_text (h, T ("The share with needs is not shown: together with the figures HR publishes for "
+                        "the round, it would let someone work out the ratings of a few people."));
   else
     dk_html_textf (h, T ("Fewer than %u people in your team have shared their self-rating, so the share "
                          "with needs is not shown: a figure about so few people could point out one of them."),
                    k);
   dk_html_close (h, "p");
+  return TRUE;
 }
 
 /* Writes the GET form that filters and sorts the list. */
@@ -308,7 +331,11 @@ dk_page_team (Request *r)
   dk_html_open (h, "p", "class", "round", NULL);
   dk_html_textf (h, T ("The people you are the manager of, in %s."), round->title != NULL ? round->title : round->code);
   dk_html_close (h, "p");
-  team_share (r, h, fw, members);
+  if (!team_share (r, h, round, fw, members, &error))
+    {
+      dk_page_fail (r, h, error);
+      return;
+    }
 
   dk_html_element (h, "h2", T ("Where each one stands"));
   filter_form (r, h, status, sort_key, round_code);

@@ -277,6 +277,22 @@ import_ratings([["E4", "r1", "1.1", "3", "", "3", "yes"]],
 srv = Server()
 m1 = Browser(srv)
 m1.sign_in("M1")
+# the team is all of Org/A's people with a level, and the organisation has
+# one more, E3 in Org/B: the organisation's figure minus the team's would
+# give E3's, so the pattern of suppression hides the team's too
+t = m1.get("/team").text
+check("33.3 %" not in t and "together with the figures HR publishes" in t,
+      "the team's share beside the organisation's and one more person:\n" + t[:3000])
+srv.stop()
+# two more people with a level in Org/B: no group of fewer than 3 is left
+PEOPLE["E6"] = ("Edit Sjätte", "Org/B/Y", "employee", "M2")
+PEOPLE["E7"] = ("Elis Sjunde", "Org/B/Y", "employee", "M2")
+assert dk("import", "roster", write_roster(PEOPLE)).returncode == 0
+import_ratings([["E6", "r1", "1.1", "3", "", "3", "yes"], ["E7", "r1", "1.1", "3", "", "3", "yes"]],
+               ["person_id", "round", "competence", "self", "manager", "motivation", "shared"])
+srv = Server()
+m1 = Browser(srv)
+m1.sign_in("M1")
 t = m1.get("/team").text
 check("33.3 % of the people in your team" in t, "the share with needs at k = 3:\n" + t[:3000])
 srv.stop()

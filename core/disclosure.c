@@ -1,0 +1,477 @@
+/*
+ * disclosure.c — secondary cell suppression by exact elimination.
+ *
+ * The published cells are put into an echelon basis of sparse rows modulo
+ * p = 2^61 − 1; each row remembers which published cells it combines (its
+ * provenance).  A small cell that reduces to zero against the basis is
+ * determined by them, and the provenance names the cells of one such
+ * combination: the smallest of them that may be hidden is hidden, and the
+ * basis is built again, until no small cell is determined.  Atoms are
+ * numbered by the caller so that a unit's atoms are neighbours, which keeps
+ * the rows short.
+ */
+#include "disclosure.h"
+
+#define P ((guint64) 0x1FFFFFFFFFFFFFFFull)   /* 2^61 − 1, a prime */
+
+typedef struct {
+  guint   index;
+  guint64 value;
+} Entry;
+
+/* A sparse vector: entries by ascending index, no zero values. */
+typedef GArray Sparse;
+
+typedef struct {
+  Sparse *atoms;    /* first entry is the pivot, with value 1 */
+  Sparse *cells;    /* the published cells this row combines */
+  guint   pos;      /* the position of its cell in the order of adding */
+} Row;
+
+typedef struct {
+  guint     *atoms;
+  guint      n;
+  guint32    count;
+  DkCellKind kind;
+  gboolean   hidden;
+  guint      same_as;   /* the first cell of the same atoms: one figure, one fate */
+  guint      pos;       /* its position in the order of adding to the basis */
+  gboolean   safe;      /* small, and found not determined: hiding more keeps it so */
+} Cell;
+
+struct _DkDisclosure {
+  guint   n_atoms;
+  GArray *cells;      /* Cell */
+  GArray *rows;       /* Row: the basis of the published cells */
+  GArray *order;      /* guint: the cells in the order of adding, largest first */
+  guint   built;      /* the positions of ORDER the basis holds */
+  int    *pivot_row;  /* [atom]: the row whose pivot it is, or -1 */
+  GHashTable *by_atoms;  /* a cell's atoms → its index: the first cell of them */
+  guint   k;
+  /* the reduction's scratch: a dense vector over atoms, the atoms it has
+   * touched (a min-heap), and a dense combination over cells */
+  guint64  *acc;
+  gboolean *queued;
+  GArray   *heap;
+  guint64  *comb;
+  GArray   *comb_touched;
+};
+
+static guint64
+mul (guint64 a, guint64 b)
+{
+  unsigned __int128 x = (unsigned __int128) a * b;
+  guint64 r = (guint64) (x & P) + (guint64) (x >> 61);
+  return r >= P ? r - P : r;
+}
+
+static guint64
+sub (guint64 a, guint64 b)
+{
+  return a >= b ? a - b : a + P - b;
+}
+
+static guint64
+inverse (guint64 a)
+{
+  guint64 result = 1, e = P - 2;
+  for (; e > 0; e >>= 1, a = mul (a, a))
+    if (e & 1)
+      result = mul (result, a);
+  return result;
+}
+
+static void
+sparse_scale (Sparse *v, guint64 f)
+{
+  for (guint i = 0; i < v->len; i++)
+    g_array_index (v, Entry, i).value = mul (g_array_index (v, Entry, i).value, f);
+}
+
+static int
+compare_guint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+DkDisclosure *
+dk_disclosure_new (guint n_atoms)
+{
+  DkDisclosure *d = g_new0 (DkDisclosure, 1);
+  d->n_atoms = n_atoms;
+  d->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  d->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  d->pivot_row = g_new (int, MAX (n_atoms, 1));
+  for (guint a = 0; a < n_atoms; a++)
+    d->pivot_row[a] = -1;
+  d->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  d->by_atoms = g_hash_table_new (g_bytes_hash, g_bytes_equal);
+  d->acc = g_new0 (guint64, MAX (n_atoms, 1));
+  d->queued = g_new0 (gboolean, MAX (n_atoms, 1));
+  d->heap = g_array_new (FALSE, FALSE, sizeof (guint));
+  d->comb_touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  return d;
+}
+
+/* Takes out of the basis the rows of the cells at position POS of the
+ * order and after (they are its last rows: rows are added in order). */
+static void
+basis_truncate (DkDisclosure *d, guint pos)
+{
+  while (d->rows->len > 0 && g_array_index (d->rows, Row, d->rows->len - 1).pos >= pos)
+    {
+      Row *r = &g_array_index (d->rows, Row, d->rows->len - 1);
+      d->pivot_row[g_array_index (r->atoms, Entry, 0).index] = -1;
+      g_array_unref (r->atoms);
+      g_array_unref (r->cells);
+      g_array_set_size (d->rows, d->rows->len - 1);
+    }
+  d->built = MIN (d->built, pos);
+}
+
+void
+dk_disclosure_free (DkDisclosure *d)
+{
+  if (d == NULL)
+    return;
+  basis_truncate (d, 0);
+  g_array_unref (d->order);
+  for (guint i = 0; i < d->cells->len; i++)
+    g_free (g_array_index (d->cells, Cell, i).atoms);
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, d->by_atoms);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    g_bytes_unref (key);
+  g_hash_table_unref (d->by_atoms);
+  g_array_unref (d->cells);
+  g_array_unref (d->rows);
+  g_free (d->pivot_row);
+  g_free (d->acc);
+  g_free (d->queued);
+  g_array_unref (d->heap);
+  g_free (d->comb);
+  g_array_unref (d->comb_touched);
+  g_free (d);
+}
+
+/* Returns the kind that decides for two cells of the same atoms: what is
+ * fixed decides, and a published cell is published. */
+static DkCellKind
+stronger (DkCellKind a, DkCellKind b)
+{
+  static const int rank[] = { [DK_CELL_PART] = 0, [DK_CELL_SHOWN] = 1,
+                              [DK_CELL_FIXED_HIDDEN] = 2, [DK_CELL_FIXED_SHOWN] = 3 };
+  return rank[a] >= rank[b] ? a : b;
+}
+
+guint
+dk_disclosure_add (DkDisclosure *d, const guint *atoms, guint n, guint32 count, DkCellKind kind)
+{
+  guint index = d->cells->len;
+  Cell c = { g_memdup2 (atoms, sizeof (guint) * n), n, count, kind, FALSE, index };
+  qsort (c.atoms, n, sizeof (guint), compare_guint);
+  GBytes *key = g_bytes_new_static (c.atoms, sizeof (guint) * n);
+  gpointer first;
+  if (g_hash_table_lookup_extended (d->by_atoms, key, NULL, &first))
+    {
+      Cell *f = &g_array_index (d->cells, Cell, GPOINTER_TO_UINT (first));
+      f->kind = stronger (f->kind, kind);
+      c.same_as = GPOINTER_TO_UINT (first);
+      g_bytes_unref (key);
+    }
+  else
+    g_hash_table_insert (d->by_atoms, key, GUINT_TO_POINTER (index));
+  g_array_append_val (d->cells, c);
+  return index;
+}
+
+static void
+heap_push (GArray *heap, guint x)
+{
+  g_array_append_val (heap, x);
+  guint *h = (guint *) (void *) heap->data;
+  for (guint i = heap->len - 1; i > 0 && h[(i - 1) / 2] > h[i]; i = (i - 1) / 2)
+    {
+      guint t = h[i];
+      h[i] = h[(i - 1) / 2];
+      h[(i - 1) / 2] = t;
+    }
+}
+
+static guint
+heap_pop (GArray *heap)
+{
+  guint *h = (guint *) (void *) heap->data, top = h[0], n = heap->len - 1;
+  h[0] = h[n];
+  heap->len = n;   /* shrinking needs none of g_array_set_size's clearing */
+  for (guint i = 0;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, m = i;
+      if (l < n && h[l] < h[m])
+        m = l;
+      if (r < n && h[r] < h[m])
+        m = r;
+      if (m == i)
+        break;
+      guint t = h[i];
+      h[i] = h[m];
+      h[m] = t;
+      i = m;
+    }
+  return top;
+}
+
+static void
+acc_add (DkDisclosure *d, guint atom, guint64 value)
+{
+  d->acc[atom] = sub (d->acc[atom], value);
+  if (!d->queued[atom])
+    {
+      d->queued[atom] = TRUE;
+      heap_push (d->heap, atom);
+    }
+}
+
+/* Adds VALUE to entry CELL of the scratch combination. */
+static void
+comb_put (DkDisclosure *d, guint cell, guint64 value)
+{
+  if (d->comb[cell] == 0)
+    g_array_append_val (d->comb_touched, cell);
+  d->comb[cell] = sub (d->comb[cell], sub (0, value));
+}
+
+/* Adds F times the combination SRC to the scratch combination. */
+static void
+comb_add (DkDisclosure *d, guint64 f, const Sparse *src)
+{
+  for (guint i = 0; i < src->len; i++)
+    comb_put (d, g_array_index (src, Entry, i).index, mul (f, g_array_index (src, Entry, i).value));
+}
+
+/* Takes the scratch combination out as a sparse vector (by ascending
+ * cell) and clears it. */
+static Sparse *
+comb_take (DkDisclosure *d)
+{
+  GArray *t = d->comb_touched;
+  qsort (t->data, t->len, sizeof (guint), compare_guint);
+  Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), t->len);
+  for (guint i = 0; i < t->len; i++)
+    {
+      guint c = g_array_index (t, guint, i);
+      if (d->comb[c] != 0)
+        {
+          Entry e = { c, d->comb[c] };
+          g_array_append_val (out, e);
+        }
+      d->comb[c] = 0;
+    }
+  g_array_set_size (t, 0);
+  return out;
+}
+
+/* Reduces the sum of the N atoms ATOMS against the basis: returns what is
+ * left (entries by ascending atom, none with a pivot); with COMB, the
+ * rows it took, as a combination of cells, are in the scratch combination
+ * (comb_take).  Only the atoms touched are visited, lowest first, so a
+ * row's pivot is met before the atoms the row adds. */
+static Sparse *
+reduce (DkDisclosure *d, const guint *atoms, guint n, gboolean comb)
+{
+  for (guint i = 0; i < n; i++)
+    acc_add (d, atoms[i], P - 1);   /* acc = 0 − (−1) = +1 */
+  Sparse *rest = g_array_new (FALSE, FALSE, sizeof (Entry));
+  while (d->heap->len > 0)
+    {
+      guint atom = heap_pop (d->heap);
+      guint64 value = d->acc[atom];
+      d->acc[atom] = 0;
+      d->queued[atom] = FALSE;
+      if (value == 0)
+        continue;
+      int r = d->pivot_row[atom];
+      if (r < 0)
+        {
+          Entry e = { atom, value };
+          g_array_append_val (rest, e);
+          continue;
+        }
+      const Row *row = &g_array_index (d->rows, Row, r);
+      for (guint j = 1; j < row->atoms->len; j++)
+        {
+          const Entry *e = &g_array_index (row->atoms, Entry, j);
+          acc_add (d, e->index, mul (value, e->value));
+        }
+      if (comb)
+        comb_add (d, value, row->cells);
+    }
+  return rest;
+}
+
+/* Adds cell I to the basis, when it is independent of it. */
+static void
+basis_add (DkDisclosure *d, guint i)
+{
+  const Cell *c = &g_array_index (d->cells, Cell, i);
+  Sparse *v = reduce (d, c->atoms, c->n, TRUE);
+  if (v->len == 0)
+    {
+      g_array_unref (v);
+      g_array_unref (comb_take (d));
+      return;
+    }
+  /* the row is the cell minus the rows taken, scaled to a lead of 1 */
+  guint64 f = inverse (g_array_index (v, Entry, 0).value);
+  comb_put (d, i, P - 1);   /* the rows taken − the cell; negated below */
+  Sparse *cells = comb_take (d);
+  for (guint j = 0; j < cells->len; j++)
+    g_array_index (cells, Entry, j).value = sub (0, g_array_index (cells, Entry, j).value);
+  sparse_scale (v, f);
+  sparse_scale (cells, f);
+  d->pivot_row[g_array_index (v, Entry, 0).index] = (int) d->rows->len;
+  Row row = { v, cells, c->pos };
+  g_array_append_val (d->rows, row);
+}
+
+/* Larger cells first: the cells that secondary suppression hides are
+ * mostly small, so their rows are the last ones, and taking them out
+ * leaves the rest of the basis as it is. */
+static int
+compare_by_count (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const DkDisclosure *d = data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  guint32 x = g_array_index (d->cells, Cell, ia).count, y = g_array_index (d->cells, Cell, ib).count;
+  return x != y ? (x > y ? -1 : 1) : (ia < ib ? -1 : ia > ib);
+}
+
+/* Orders the published cells for the basis. */
+static void
+order_cells (DkDisclosure *d)
+{
+  for (guint i = 0; i < d->cells->len; i++)
+    {
+      const Cell *c = &g_array_index (d->cells, Cell, i);
+      if (c->same_as == i && !c->hidden)
+        g_array_append_val (d->order, i);
+    }
+  g_array_sort_with_data (d->order, compare_by_count, d);
+  for (guint p = 0; p < d->order->len; p++)
+    g_array_index (d->cells, Cell, g_array_index (d->order, guint, p)).pos = p;
+}
+
+/* Adds the published cells of the order the basis does not hold yet. */
+static void
+basis_extend (DkDisclosure *d)
+{
+  for (guint p = d->built; p < d->order->len; p++)
+    {
+      guint i = g_array_index (d->order, guint, p);
+      if (!g_array_index (d->cells, Cell, i).hidden)
+        basis_add (d, i);
+    }
+  d->built = d->order->len;
+}
+
+static gboolean
+small (const Cell *c, guint k)
+{
+  return c->count > 0 && c->count < k;
+}
+
+/* Returns the cell to hide so that the combination CELLS no longer
+ * determines a small cell: its smallest cell that may be hidden, or -1
+ * when it has none or has one hidden already in this pass (TAKEN). */
+static int
+cell_to_hide (const DkDisclosure *d, const Sparse *cells, const gboolean *taken)
+{
+  int best = -1;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      guint c = g_array_index (cells, Entry, i).index;
+      const Cell *cell = &g_array_index (d->cells, Cell, c);
+      if (taken[c])
+        return -1;
+      if (cell->kind == DK_CELL_SHOWN
+          && (best < 0 || cell->count < g_array_index (d->cells, Cell, best).count))
+        best = (int) c;
+    }
+  return best;
+}
+
+/* One pass: hides a cell for each small cell the basis determines.
+ * Returns the lowest position of the cells it hid in the order, or
+ * G_MAXUINT when it hid none. */
+static guint
+hide_pass (DkDisclosure *d)
+{
+  g_autofree gboolean *taken = g_new0 (gboolean, d->cells->len);
+  guint lowest = G_MAXUINT;
+  for (guint i = 0; i < d->cells->len; i++)
+    {
+      const Cell *c = &g_array_index (d->cells, Cell, i);
+      if (c->same_as != i || c->safe || !small (c, d->k) || c->kind == DK_CELL_FIXED_SHOWN)
+        continue;
+      Sparse *rest = reduce (d, c->atoms, c->n, TRUE);
+      Sparse *cells = comb_take (d);
+      g_array_index (d->cells, Cell, i).safe = rest->len > 0;
+      if (rest->len == 0)
+        {
+          int h = cell_to_hide (d, cells, taken);
+          if (h >= 0)
+            {
+              Cell *hide = &g_array_index (d->cells, Cell, h);
+              hide->hidden = TRUE;
+              taken[h] = TRUE;
+              lowest = MIN (lowest, hide->pos);
+            }
+        }
+      g_array_unref (rest);
+      g_array_unref (cells);
+    }
+  return lowest;
+}
+
+void
+dk_disclosure_solve (DkDisclosure *d, guint k)
+{
+  d->k = k;
+  d->comb = g_new0 (guint64, MAX (d->cells->len, 1));
+  for (guint i = 0; i < d->cells->len; i++)
+    {
+      Cell *c = &g_array_index (d->cells, Cell, i);
+      if (c->same_as == i)
+        c->hidden = c->kind == DK_CELL_PART || c->kind == DK_CELL_FIXED_HIDDEN
+                    || (c->kind == DK_CELL_SHOWN && small (c, k));
+    }
+  order_cells (d);
+  guint lowest;
+  do
+    {
+      basis_extend (d);
+      lowest = hide_pass (d);
+      basis_truncate (d, lowest);
+    }
+  while (lowest != G_MAXUINT);
+}
+
+gboolean
+dk_disclosure_hidden (const DkDisclosure *d, guint cell)
+{
+  const Cell *c = &g_array_index (d->cells, Cell, cell);
+  return g_array_index (d->cells, Cell, c->same_as).hidden;
+}
+
+gboolean
+dk_disclosure_determined (DkDisclosure *d, const guint *atoms, guint n)
+{
+  g_autofree guint *sorted = g_memdup2 (atoms, sizeof (guint) * n);
+  qsort (sorted, n, sizeof (guint), compare_guint);
+  Sparse *rest = reduce (d, sorted, n, FALSE);
+  gboolean determined = rest->len == 0;
+  g_array_unref (rest);
+  return determined;
+}

@@ -1,0 +1,70 @@
+/*
+ * suppression.h — the suppression pattern of a round: which group figures
+ * no report and no page publishes, so that no small group can be worked out
+ * by subtraction (shared/DESIGN.md, "Suppression holds against
+ * differencing"; docs/metrics.md explains it with an example).
+ *
+ * The pattern covers every grouping digikomp can publish for a round: the
+ * organisation and each unit (with its sub-units), each of them by role and
+ * by gender, and each manager's team (shared ratings only, as everything
+ * the gap engine counts); a unit's people placed directly in it are one
+ * more part a reader could compute, and are protected as one.  It is
+ * decided once per family of people counts (the "People" a figure is
+ * about) and scope (all competences, an area, a competence), by the solver
+ * of disclosure.h: a cell from fewer than k people is hidden, and so is
+ * the smallest other cell wherever published cells would give a hidden one
+ * back.  A cell is then hidden in every report, format and page alike.
+ *
+ * A pattern for a panel (DkPersonSet) answers for the panel's figures: the
+ * plain figures of the same round are fixed beside them, and the people who
+ * are in the plain group but not in the panel are one more part.
+ */
+#ifndef DK_SUPPRESSION_H
+#define DK_SUPPRESSION_H
+
+#include "gap.h"
+
+/* The people a figure is about: its denominator in people. */
+typedef enum {
+  DK_FAMILY_REGISTERED,   /* DkGapCell.people: response, conversations */
+  DK_FAMILY_ANSWERED,     /* people_answered: don't know */
+  DK_FAMILY_LEVEL,        /* people_level: needs, average */
+  DK_FAMILY_MOTIVATION,   /* people_motivation: high motivation */
+  DK_N_FAMILIES
+} DkFamily;
+
+/* Returns the family of METRIC's people. */
+DkFamily dk_metric_family (DkMetric metric);
+
+/* Returns the count of FAMILY in CELL. */
+guint32 dk_family_count (const DkGapCell *cell, DkFamily family);
+
+typedef struct _DkSuppression DkSuppression;
+
+/* Reads what the pattern of ROUND (framework FW) needs for scopes SCOPE_BY
+ * and minimum group K, for the panel PANEL (NULL: the plain figures), in
+ * one scan of the round; the pattern of each family and scope is solved
+ * when first asked.  Returns a new pattern (free with dk_suppression_free)
+ * or NULL with ERROR: a store failure, or cancelled by CTX (may be NULL).
+ * Reads in the caller's transaction; one pattern per thread. */
+DkSuppression *dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
+                                       DkScopeBy scope_by, guint k, const DkPersonSet *panel,
+                                       const DkContext *ctx, GError **error);
+void dk_suppression_free (DkSuppression *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkSuppression, dk_suppression_free)
+
+/* Returns TRUE when the figures of FAMILY about a group in the scope
+ * SCOPE (a scope key of dk_gap_scope_key) are hidden.  The group is the
+ * unit UNIT (a path, NULL: the organisation) — all of it when WITHIN is
+ * DK_GROUP_ORGANISATION or DK_GROUP_UNIT, else its people of role or
+ * gender KEY (a role id, a gender code).  A group the pattern does not
+ * know (an unknown unit, a scope not computed) is hidden. */
+gboolean dk_suppression_hides (DkSuppression *s, DkFamily family, const char *scope, const char *unit,
+                               DkGroupBy within, const char *key);
+
+/* Returns TRUE when the figures of FAMILY in SCOPE about the team of
+ * MANAGER (a store id: the people whose recorded manager they are) are
+ * hidden; a plain pattern only. */
+gboolean dk_suppression_hides_team (DkSuppression *s, DkFamily family, const char *scope, gint64 manager);
+
+#endif
