@@ -6,6 +6,7 @@
 #include "plan-report.h"
 #include "number.h"
 #include "report.h"
+#include "report-build.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -96,8 +97,7 @@ check_compare (const DkRound *round, const DkRound *previous)
 {
   if (previous->id == round->id)
     return cli_usage_error (_("--compare names round %s itself; compare with an earlier round"), round->code);
-  if (g_strcmp0 (previous->opened_at, round->opened_at) > 0
-      || (g_strcmp0 (previous->opened_at, round->opened_at) == 0 && previous->id > round->id))
+  if (!dk_round_before (previous, round))
     return cli_usage_error (_("--compare %s names a later round than %s; compare with an earlier round, or "
                               "swap them: --round %s --compare %s"),
                             previous->code, round->code, previous->code, round->code);
@@ -168,16 +168,6 @@ run_learning_report (const char *kind, Options *o)
   return cli_emit_report (report, &o->common);
 }
 
-static const char *
-report_title (DkReportKind kind)
-{
-  static const char *titles[] = {
-    N_("Share with needs"), N_("Average rating"), N_("Motivation to develop"),
-    N_("Response rate"), N_("Self-rating and conversation"),
-  };
-  return _(titles[kind]);
-}
-
 static int
 run_report (const char *kind_name, Options *o)
 {
@@ -222,30 +212,9 @@ run_report (const char *kind_name, Options *o)
     return cli_fail (_("cannot make the report"), error);
   if (previous != NULL && (rc = check_compare (round, previous)) != CLI_OK)
     return rc;
-  if (summary && previous == NULL && (previous = dk_store_round_previous (store, round, &error)) == NULL
-      && error != NULL)
-    return cli_fail (_("cannot make the report"), error);
-
-  g_autoptr (DkReport) report = NULL;
-  if (summary)
-    report = dk_report_summary (store, round, previous, (guint) o->min_group,
-                                o->target_participants != NULL || o->target_hours_avg != NULL ? &pq : NULL,
-                                o->common.lang, &error);
-  else
-    {
-      g_autofree char *title = g_strdup_printf (previous != NULL ? _("%s, round %s compared with %s")
-                                                                 : _("%s, round %s"),
-                                                report_title (kind), round->code,
-                                                previous != NULL ? previous->code : "");
-      report = dk_report_new (title, q.lang);
-      g_autofree char *note = g_strdup_printf (_("Figures from fewer than %u people are shown as –."),
-                                               q.min_group);
-      dk_report_add_note (report, note);
-      if (q.panel && previous != NULL)
-        dk_report_add_note (report, _("Only people registered in both rounds are counted (panel)."));
-      if (!dk_report_add_gap_table (report, store, round, previous, &q, &error))
-        g_clear_pointer (&report, dk_report_free);
-    }
+  g_autoptr (DkReport) report = dk_report_build (
+      store, round, previous, &q, summary,
+      summary && (o->target_participants != NULL || o->target_hours_avg != NULL) ? &pq : NULL, &error);
   if (report == NULL)
     return cli_fail (_("cannot make the report"), error);
   return cli_emit_report (report, &o->common);

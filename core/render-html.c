@@ -74,19 +74,32 @@ append_escaped (GString *out, const char *text)
   g_string_append (out, e);
 }
 
+/* Writes table T; with FRAGMENT, for a page that shows it: its title as
+ * the caption, the headings scoped, each row headed by its first cell. */
 static void
-render_table (GString *out, const DkTable *t, DkLang lang)
+render_table (GString *out, const DkTable *t, DkLang lang, gboolean fragment)
 {
-  if (t->title != NULL)
+  if (fragment)
+    g_string_append (out, "<div class=\"report-table\" role=\"region\" tabindex=\"0\" aria-label=\"");
+  if (fragment)
+    {
+      append_escaped (out, t->title != NULL ? t->title : t->name);
+      g_string_append (out, "\">\n<table>\n<caption><bdi>");
+      append_escaped (out, t->title != NULL ? t->title : t->name);
+      g_string_append (out, "</bdi></caption>\n");
+    }
+  else if (t->title != NULL)
     {
       g_string_append (out, "<h2><bdi>");
       append_escaped (out, t->title);
       g_string_append (out, "</bdi></h2>\n");
     }
-  g_string_append (out, "<table>\n<thead><tr>");
+  if (!fragment)
+    g_string_append (out, "<table>\n");
+  g_string_append (out, "<thead><tr>");
   for (guint c = 0; c < dk_table_n_columns (t); c++)
     {
-      g_string_append (out, "<th>");
+      g_string_append (out, fragment ? "<th scope=\"col\">" : "<th>");
       append_escaped (out, dk_table_column (t, c)->label);
       g_string_append (out, "</th>");
     }
@@ -104,9 +117,11 @@ render_table (GString *out, const DkTable *t, DkLang lang)
                             : col->kind != DK_COLUMN_TEXT ? " class=\"n\"" : "";
           /* text (names, units) isolated: right to left or U+202E stays in its cell */
           gboolean text = col->kind == DK_COLUMN_TEXT && *s != '\0';
-          g_string_append_printf (out, "<td%s>%s", cls, text ? "<bdi>" : "");
+          const char *cell_tag = fragment && c == 0 ? "th" : "td";
+          g_string_append_printf (out, "<%s%s%s>%s", cell_tag, cls, fragment && c == 0 ? " scope=\"row\"" : "",
+                                  text ? "<bdi>" : "");
           append_escaped (out, s);
-          g_string_append (out, text ? "</bdi></td>" : "</td>");
+          g_string_append_printf (out, "%s</%s>", text ? "</bdi>" : "", cell_tag);
         }
       g_string_append (out, "</tr>\n");
     }
@@ -116,7 +131,36 @@ render_table (GString *out, const DkTable *t, DkLang lang)
       append_escaped (out, dk_table_empty_text (lang));
       g_string_append (out, "</td></tr>\n");
     }
-  g_string_append (out, "</tbody>\n</table>\n");
+  g_string_append (out, fragment ? "</tbody>\n</table>\n</div>\n" : "</tbody>\n</table>\n");
+}
+
+/* Writes R's notes and charts (svg.c escapes every text it draws). */
+static void
+render_notes_charts (GString *out, const DkReport *r)
+{
+  for (guint i = 0; i < r->notes->len; i++)
+    {
+      g_string_append (out, "<p class=\"note\">");
+      append_escaped (out, g_ptr_array_index (r->notes, i));
+      g_string_append (out, "</p>\n");
+    }
+  for (guint i = 0; i < r->charts->len; i++)
+    {
+      g_string_append (out, "<figure>\n<figcaption>");
+      append_escaped (out, g_ptr_array_index (r->chart_captions, i));
+      g_string_append_printf (out, "</figcaption>\n%s\n</figure>\n",
+                              (char *) g_ptr_array_index (r->charts, i));
+    }
+}
+
+char *
+dk_report_render_html_part (const DkReport *r)
+{
+  GString *out = g_string_new (NULL);
+  render_notes_charts (out, r);
+  for (guint i = 0; i < r->tables->len; i++)
+    render_table (out, g_ptr_array_index (r->tables, i), r->lang, TRUE);
+  return g_string_free (out, FALSE);
 }
 
 char *
@@ -129,22 +173,9 @@ dk_report_render_html (const DkReport *r)
   g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1><bdi>", style);
   append_escaped (out, r->title);
   g_string_append (out, "</bdi></h1>\n");
-  for (guint i = 0; i < r->notes->len; i++)
-    {
-      g_string_append (out, "<p class=\"note\">");
-      append_escaped (out, g_ptr_array_index (r->notes, i));
-      g_string_append (out, "</p>\n");
-    }
-  /* Charts are built by svg.c, which escapes every text it draws. */
-  for (guint i = 0; i < r->charts->len; i++)
-    {
-      g_string_append (out, "<figure>\n<figcaption>");
-      append_escaped (out, g_ptr_array_index (r->chart_captions, i));
-      g_string_append_printf (out, "</figcaption>\n%s\n</figure>\n",
-                              (char *) g_ptr_array_index (r->charts, i));
-    }
+  render_notes_charts (out, r);
   for (guint i = 0; i < r->tables->len; i++)
-    render_table (out, g_ptr_array_index (r->tables, i), r->lang);
+    render_table (out, g_ptr_array_index (r->tables, i), r->lang, FALSE);
   g_string_append (out, "</body>\n</html>\n");
   return g_string_free (out, FALSE);
 }

@@ -153,6 +153,11 @@ char *dk_report_render_csv (const DkReport *report);
  * loaded. */
 char *dk_report_render_json (const DkReport *report, GError **error);
 char *dk_report_render_html (const DkReport *report);
+/* Returns REPORT's notes, charts (inline SVG) and tables for a page that
+ * frames them: no document, no style; each table with its title as its
+ * caption, scoped headings, in a region that scrolls sideways (caller
+ * frees).  Thread-safe. */
+char *dk_report_render_html_part (const DkReport *report);
 
 /* Returns the report as an XLSX workbook in memory (caller unrefs), or NULL
  * with ERROR: what dk_report_write_xlsx writes. */

@@ -108,6 +108,13 @@ dk_html_svg (DkHtml *h, const char *svg)
 }
 
 void
+dk_html_report (DkHtml *h, const DkReport *report)
+{
+  g_autofree char *part = dk_report_render_html_part (report);
+  g_string_append (h->out, part);
+}
+
+void
 dk_html_markup_literal_ (DkHtml *h, const char *markup)
 {
   g_string_append (h->out, markup);

@@ -42,6 +42,11 @@ void dk_html_element (DkHtml *h, const char *tag, const char *text);
  * with a critical warning. */
 void dk_html_svg (DkHtml *h, const char *svg);
 
+/* Writes REPORT's notes, charts and tables as core renders them for a
+ * page (dk_report_render_html_part: it escapes every text). */
+typedef struct _DkReport DkReport;
+void dk_html_report (DkHtml *h, const DkReport *report);
+
 /* Writes MARKUP as it is: only a string literal compiles. */
 #define DK_HTML_MARKUP(h, markup) dk_html_markup_literal_ ((h), "" markup "")
 void dk_html_markup_literal_ (DkHtml *h, const char *markup);

@@ -193,8 +193,8 @@ dk_page_home (Request *r)
       if (g->kind == DK_GRANT_HR || g->kind == DK_GRANT_COORDINATOR)
         {
           g_autofree char *escaped = g->target != NULL ? g_uri_escape_string (g->target, NULL, FALSE) : NULL;
-          g_autofree char *path = escaped != NULL ? g_strdup_printf ("/reports/share?unit=%s", escaped)
-                                                  : g_strdup ("/reports/share");
+          g_autofree char *path = escaped != NULL ? g_strdup_printf ("/reports/needs?unit=%s", escaped)
+                                                  : g_strdup ("/reports/needs");
           g_autofree char *text = g->target != NULL ? g_strdup_printf (T ("Read the group reports of %s"), g->target)
                                                     : g_strdup (T ("Read the group reports"));
           dk_page_link_item (h, path, text);

@@ -108,7 +108,41 @@ static const Route routes[] = {
   /* recording participation: the handler checks the person and activity */
   { "GET",  "/participation",  DK_ACCESS_PARTICIPATION, dk_page_participation },
   { "POST", "/participation",  DK_ACCESS_PARTICIPATION, dk_page_participation_post },
+  /* HR's and coordinators' */
+  { "GET",  "/reports",       DK_ACCESS_REPORTS,   dk_page_reports },
+  { "GET",  "/reports/KIND",  DK_ACCESS_REPORTS,   dk_page_report },
+  { "GET",  "/rounds",        DK_ACCESS_HR,        dk_page_rounds },
+  { "POST", "/rounds",        DK_ACCESS_HR,        dk_page_rounds_post },
 };
+
+/* Sets TARGET's unit for a report of R: the `unit` field, normalised; for
+ * a coordinator who is not HR and names none, their own unit, which the
+ * field then holds.  UNIT keeps what TARGET points to. */
+static void
+report_unit (Request *r, DkAccessTarget *target, char **unit)
+{
+  const char *given = g_hash_table_lookup (r->query, "unit");
+  if (given != NULL && *given != '\0')
+    {
+      /* a path that is no path is under no one's unit */
+      *unit = dk_unit_path_normalize (given);
+      target->unit = *unit != NULL ? *unit : "\x01";
+      return;
+    }
+  if (r->who == NULL || dk_access_allows (r->who, DK_ACCESS_HR, NULL))
+    return;
+  for (guint i = 0; i < r->who->grants->len; i++)
+    {
+      const DkGrant *g = r->who->grants->pdata[i];
+      if (g->kind == DK_GRANT_COORDINATOR)
+        {
+          *unit = g_strdup (g->target);
+          g_hash_table_replace (r->query, g_strdup ("unit"), g_strdup (g->target));
+          target->unit = *unit;
+          return;
+        }
+    }
+}
 
 /* Returns TRUE when PATH matches PATTERN segment by segment: a segment of
  * capitals (TOKEN, ID, N) matches any one non-empty segment, the first two
@@ -580,6 +614,9 @@ dispatch (Request *r, struct MHD_Connection *conn, gboolean post)
           target.person_manager = r->person->manager_id;
         }
     }
+  g_autofree char *unit = NULL;
+  if (route != NULL && route->rule == DK_ACCESS_REPORTS)
+    report_unit (r, &target, &unit);
   gboolean allowed = route != NULL && (route->rule == DK_ACCESS_PARTICIPATION
                                        ? dk_web_participation_any (r->who)
                                        : dk_access_allows (r->who, route->rule, &target));

@@ -136,6 +136,12 @@ void dk_page_participation_post (Request *r);
  * Reads only WHO; thread-safe. */
 gboolean dk_web_participation_any (const DkAccount *who);
 
+/* HR's and coordinators' (page-reports.c, page-rounds.c) */
+void dk_page_reports (Request *r);
+void dk_page_report (Request *r);
+void dk_page_rounds (Request *r);
+void dk_page_rounds_post (Request *r);
+
 /* Returns the hash a password of an unknown user is checked against, so
  * that it costs the same time as a known one's (static). */
 const char *dk_web_dummy_hash (Server *server);

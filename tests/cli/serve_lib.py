@@ -168,7 +168,8 @@ class Browser:
             h["Content-Type"] = "application/x-www-form-urlencoded"
         c.request(method, path, body=body, headers=h)
         r = c.getresponse()
-        text = r.read().decode("utf-8", "replace")
+        r.data = r.read()
+        text = r.data.decode("utf-8", "replace")
         for name, value in r.getheaders():
             if name.lower() == "set-cookie":
                 k, v = value.split(";")[0].split("=", 1)
@@ -177,7 +178,7 @@ class Browser:
                 else:
                     self.cookies[k] = v
         c.close()
-        r.text = text
+        r.text = text           # r.data: the body's bytes
         return r
 
     def get(self, path, **kw):

@@ -133,7 +133,23 @@ MATRIX += [
     ("POST", "/imports", 404, {"HR": 400}),
 ]
 # DESIGN.md's routes that later issues build: nobody reaches them yet
-LATER = ["/reports/share", "/rounds", "/admin/audit"]
+# HR's and a coordinator's (a coordinator: their unit and below only; the
+# reports of the whole organisation are HR's); a POST without its fields 400
+REPORTERS = {"a coordinator": 200, "HR": 200}
+MATRIX += [
+    ("GET", "/reports", 404, REPORTERS),
+    ("GET", "/reports/needs", 404, REPORTERS),
+    ("GET", "/reports/needs?unit=Org%2FA%2FX&by=unit", 404, REPORTERS),
+    ("GET", "/reports/needs?unit=Org%2FB", 404, {"HR": 200}),
+    ("GET", "/reports/needs?unit=Org", 404, {"HR": 200}),
+    ("GET", "/reports/coverage", 404, REPORTERS),
+    ("GET", "/reports/summary", 404, {"HR": 200}),
+    ("GET", "/reports/participation", 404, {"HR": 200}),
+    ("GET", "/reports/share", 404, {}),
+    ("GET", "/rounds", 404, {"HR": 200}),
+    ("POST", "/rounds", 404, {"HR": 400}),
+]
+LATER = ["/admin/audit"]
 for path in LATER:
     MATRIX.append(("GET", path, 404, 404))
 for path in ["/admin/people/E1/erase"]:
@@ -163,7 +179,7 @@ for method, path, out_status, in_status in MATRIX:
 home = {who: browsers[who].get("/").text for who in PERSONAS if PERSONAS[who]}
 check("/assessment" in home["the employee"], "the employee is not sent to the self-rating")
 check("/team" in home["their manager"] and "/team" not in home["the employee"], "the manager's next step")
-check("/reports/share?unit=Org%2FA" in home["a coordinator"], "the coordinator's reports")
+check("/reports/needs?unit=Org%2FA" in home["a coordinator"], "the coordinator's reports")
 check("/rounds" in home["HR"] and "/rounds" not in home["a coordinator"], "HR's next steps")
 check("/participation" in home["a trainer"], "the trainer's next step")
 check("/admin/users" in home["admin"] and "/admin/users" not in home["HR"], "admin's next steps")
