@@ -80,7 +80,7 @@ static void
 render_table (GString *out, const DkTable *t, DkLang lang, gboolean fragment)
 {
   if (fragment)
-    g_string_append (out, "<div class=\"report-table\" role=\"region\" tabindex=\"0\" aria-label=\"");
+    g_string_append (out, "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"");
   if (fragment)
     {
       append_escaped (out, t->title != NULL ? t->title : t->name);

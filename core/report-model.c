@@ -260,6 +260,7 @@ dk_report_free (DkReport *r)
 void dk_report_add_note (DkReport *r, const char *note) { g_ptr_array_add (r->notes, g_strdup (note)); }
 void dk_report_add_table (DkReport *r, DkTable *t) { g_ptr_array_add (r->tables, t); }
 DkLang dk_report_lang (const DkReport *r) { return r->lang; }
+const char *dk_report_title (const DkReport *r) { return r->title; }
 
 guint dk_report_n_tables (const DkReport *r) { return r->tables->len; }
 

@@ -140,6 +140,8 @@ void dk_report_add_definition (DkReport *report, const char *term, const char *t
 void dk_report_take_tables (DkReport *report, DkReport *from);
 
 DkLang dk_report_lang (const DkReport *report);
+/* Returns REPORT's title (owned by REPORT). */
+const char *dk_report_title (const DkReport *report);
 
 /* Returns how many tables REPORT holds, and table I (< that; owned by
  * REPORT), in the order they were added. */

@@ -250,7 +250,7 @@ check_form (Request *r, Form *f, DkReportQuery *q, DkParticipationQuery *pq)
     }
   if (f->panel && f->compare == NULL)
     refuse (f, "panel", g_strdup (T ("A panel compares two rounds: choose a round to compare with.")));
-  *pq = (DkParticipationQuery) { f->from, f->to, 0, 0 };
+  *pq = (DkParticipationQuery) { f->from, f->to, 0, 0, q->min_group };
   if (f->from != NULL && !dk_date_valid (f->from))
     refuse (f, "from", g_strdup_printf (T ("'%s' is not a date YYYY-MM-DD."), f->from));
   if (f->to != NULL && !dk_date_valid (f->to))
@@ -269,8 +269,8 @@ build (Request *r, Form *f, const DkRound *round, const DkRound *previous, const
     {
     case UNIT_ONLY:
       if (strcmp (kind, "coverage") == 0)
-        return dk_report_coverage (r->store, round->code, q->unit, &r->ctx, error);
-      return dk_report_goals (r->store, round->code, q->unit, r->ctx.lang, error);
+        return dk_report_coverage (r->store, round->code, q->unit, q->min_group, &r->ctx, error);
+      return dk_report_goals (r->store, round->code, q->unit, q->min_group, r->ctx.lang, error);
     case PARTICIPATION:
       return dk_report_participation (r->store, pq, r->ctx.lang, error);
     default:
