@@ -94,18 +94,29 @@ pick_round (GPtrArray *rounds, const char *code)
   return code == NULL && rounds->len > 0 ? rounds->pdata[rounds->len - 1] : NULL;
 }
 
+/* Writes the label of field NAME (LABEL) and, when F refused the field,
+ * its message; sets *ID and *ERROR_ID (caller frees).  Returns whether F
+ * refused it. */
+static gboolean
+field_start (DkHtml *h, const Form *f, const char *name, const char *label, char **id, char **error_id)
+{
+  *id = g_strdup_printf ("report-%s", name);
+  *error_id = g_strdup_printf ("%s-error", *id);
+  gboolean bad = g_strcmp0 (f->bad_field, name) == 0;
+  dk_page_label (h, *id, label);
+  if (bad)
+    dk_page_error (h, *error_id, f->problem);
+  return bad;
+}
+
 /* Writes a select NAME labelled LABEL holding the rounds' codes, VALUE
  * chosen, with an empty first choice saying EMPTY (NULL: none). */
 static void
-round_select (Request *r, DkHtml *h, const Form *f, GPtrArray *rounds, const char *name,
-              const char *label, const char *value, const char *empty)
+round_select (DkHtml *h, const Form *f, GPtrArray *rounds, const char *name, const char *label,
+              const char *value, const char *empty)
 {
-  g_autofree char *id = g_strdup_printf ("report-%s", name);
-  g_autofree char *error_id = g_strdup_printf ("%s-error", id);
-  gboolean bad = g_strcmp0 (f->bad_field, name) == 0;
-  dk_page_label (h, id, label);
-  if (bad)
-    dk_page_error (h, error_id, f->problem);
+  g_autofree char *id = NULL, *error_id = NULL;
+  gboolean bad = field_start (h, f, name, label, &id, &error_id);
   dk_html_open (h, "select", "id", id, "name", name, bad ? "aria-invalid" : NULL, "true",
                 "aria-describedby", error_id, NULL);
   if (empty != NULL)
@@ -123,19 +134,14 @@ round_select (Request *r, DkHtml *h, const Form *f, GPtrArray *rounds, const cha
       dk_html_close (h, "option");
     }
   dk_html_close (h, "select");
-  (void) r;
 }
 
 /* Writes a text field NAME labelled LABEL holding VALUE. */
 static void
 text_field (DkHtml *h, const Form *f, const char *name, const char *label, const char *value, const char *type)
 {
-  g_autofree char *id = g_strdup_printf ("report-%s", name);
-  g_autofree char *error_id = g_strdup_printf ("%s-error", id);
-  gboolean bad = g_strcmp0 (f->bad_field, name) == 0;
-  dk_page_label (h, id, label);
-  if (bad)
-    dk_page_error (h, error_id, f->problem);
+  g_autofree char *id = NULL, *error_id = NULL;
+  gboolean bad = field_start (h, f, name, label, &id, &error_id);
   dk_html_open (h, "input", "type", type, "id", id, "name", name, "value", value != NULL ? value : "",
                 bad ? "aria-invalid" : NULL, "true", "aria-describedby", error_id, NULL);
 }
@@ -148,9 +154,9 @@ report_form (Request *r, DkHtml *h, const Form *f, GPtrArray *rounds, const char
   g_autofree char *action = g_strdup_printf ("/reports/%s", kinds[f->kind].kind);
   dk_html_open (h, "form", "method", "get", "action", action, "class", "report-form", NULL);
   if (group != PARTICIPATION)
-    round_select (r, h, f, rounds, "round", T ("Round"), round_code, NULL);
+    round_select (h, f, rounds, "round", T ("Round"), round_code, NULL);
   if (group & F_COMPARE)
-    round_select (r, h, f, rounds, "compare", T ("Compare with the round"), f->compare,
+    round_select (h, f, rounds, "compare", T ("Compare with the round"), f->compare,
                   T ("No comparison"));
   if (group & F_BY)
     {
