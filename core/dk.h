@@ -36,12 +36,15 @@ const char *dk_lang_code (DkLang lang);
 gboolean dk_messages_load (const char *localedir, GError **error);
 
 /* Returns MSGID in LANG (static: the catalogue's, or MSGID itself when
- * untranslated or English).  Thread-safe after dk_messages_load. */
-const char *dk_gettext (DkLang lang, const char *msgid);
+ * untranslated or English).  Thread-safe after dk_messages_load.  Like
+ * gettext, a format in, a format out: the compiler checks the arguments of
+ * T_ ("%s …", x) against MSGID. */
+const char *dk_gettext (DkLang lang, const char *msgid) G_GNUC_FORMAT (2);
 
 /* As dk_gettext, for a message with a plural form: N picks the form (both
  * languages use "one" for 1 and "other" otherwise). */
-const char *dk_ngettext (DkLang lang, const char *msgid, const char *plural, gulong n);
+const char *dk_ngettext (DkLang lang, const char *msgid, const char *plural, gulong n)
+  G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 
 /* Marks MSGID for translation into LANG: core/'s form of _(). */
 #define T_(lang, msgid) dk_gettext ((lang), (msgid))
