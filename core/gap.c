@@ -428,7 +428,10 @@ gap_setup (Scan *s, DkStore *store, const DkFramework *fw, const DkGapQuery *que
                 .classify = query->classify, .classify_data = query->classify_data, .error = error };
   setup_framework (s, fw, query->scope_by);
   if (!setup_groups (s, store, fw, query, error))
-    return NULL;
+    {
+      s->gap = NULL;   /* freed on return: gap_finish must not read it */
+      return NULL;
+    }
   if (query->group_by != DK_GROUP_CLASS)
     {
       gap->cells = g_new0 (DkGapCell, (gsize) gap->n_groups * gap->n_scopes);
