@@ -6,9 +6,11 @@
 #
 # Two managers, one who reads Swedish and one English, each try to create
 # a second plan for their employee; core refuses, and the page shows core's
-# message.  With one worker thread both requests go through the
-# same store connection, one after the other, so a language left behind
-# by the previous request would show.
+# message.  Two HR officers, one of each language, read the reports (their
+# tables and notes come from core).  The server
+# runs in English, with LANGUAGE=en in its environment.  With one worker
+# thread all requests go through the same store connection, one after the
+# other, so a language left behind by the previous request would show.
 import os
 import sys
 
@@ -22,6 +24,8 @@ PEOPLE = {
     "E1": ("Eva Anställdsdotter", "Org/A/X", "employee", "M1"),
     "M2": ("Mats Andrechef", "Org/B", "manager", ""),
     "E2": ("Emil Kollegasson", "Org/B/Y", "employee", "M2"),
+    "H1": ("Hanna Personalsson", "Org", "employee", ""),
+    "H2": ("Henrik Personalsson", "Org", "employee", ""),
 }
 roster = write_roster(PEOPLE)
 assert dk("init", "--framework", os.path.join(TOP, "tests/data/framework/small.xml")).returncode == 0
@@ -31,6 +35,8 @@ import_ratings([["E1", "r1", "1.1", "2", "", "4", "", "", "yes", ""],
                 ["E2", "r1", "1.1", "2", "", "4", "", "", "yes", ""]])
 for pid in PEOPLE:
     assert dk("user", "password", pid, stdin=PASSWORD + "\n").returncode == 0, pid
+for pid in ("H1", "H2"):
+    assert dk("user", "grant", pid, "hr").returncode == 0, pid
 
 SV = "E1 har redan en plan i omgång r1"
 EN = "E2 has a plan in round r1 already"
@@ -42,6 +48,7 @@ def stored():
 
 
 set_clock(START)
+os.environ["LANGUAGE"] = "en"   # the server's environment: English, whoever asks
 server = Server("--threads", "1", "--lang", "en")
 sv, en = Browser(server), Browser(server)
 check(sv.sign_in("M1").status == 303 and en.sign_in("M2").status == 303, "signing in")
@@ -61,6 +68,31 @@ for turn in range(2):   # in turns, so each request follows one in the other lan
     check(r.status == 409 and EN in r.text, "the English manager's refusal (%d): %s" % (r.status, r.text[-600:]))
     check("har redan" not in r.text, "Swedish on the English page")
 check(stored() == before, "a refused plan changed the store")
+
+# ---- HR's reports: core's words in each reader's language ----------------
+hr_sv, hr_en = Browser(server), Browser(server)
+check(hr_sv.sign_in("H1").status == 303 and hr_en.sign_in("H2").status == 303, "HR signs in")
+check(hr_sv.post("/settings", {"lang": "sv"}, csrf_from="/settings").status == 303, "H1 chooses Swedish")
+check(hr_en.post("/settings", {"lang": "en"}, csrf_from="/settings").status == 303, "H2 chooses English")
+
+# each page: what core writes in Swedish, and the same in English
+REPORTS = [
+    ("/reports/needs?round=r1", "Hela organisationen", "Whole organisation"),
+    ("/reports/needs?round=r1&by=gender", "Ej angivet", "Not given"),
+    ("/reports/summary?round=r1", "Nyckeltal", "Headline figures"),
+    ("/reports/coverage?round=r1", "Behov och täckning per kompetens", "Needs and coverage per competence"),
+    ("/reports/goals?round=r1", "Personliga mål per kompetens", "Personal goals per competence"),
+    ("/reports/participation", "Deltagare och timmar", "Participants and hours"),
+]
+for turn in range(2):
+    for path, sv_text, en_text in REPORTS:
+        r = hr_sv.get(path)
+        check(r.status == 200 and sv_text in r.text and en_text not in r.text,
+              "%s in Swedish (%d): %s" % (path, r.status, r.text[-600:]))
+        r = hr_en.get(path)
+        check(r.status == 200 and en_text in r.text and sv_text not in r.text,
+              "%s in English (%d): %s" % (path, r.status, r.text[-600:]))
+
 
 rc, log = server.stop()
 check(rc == 0, "the server's exit: %d\n%s" % (rc, log))
