@@ -624,6 +624,12 @@ dk_store_set_lang (DkStore *store, DkLang lang)
   store->lang = lang;
 }
 
+DkLang
+dk_store_lang (const DkStore *store)
+{
+  return store->lang;
+}
+
 void
 dk_store_close (DkStore *store)
 {
