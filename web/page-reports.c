@@ -452,7 +452,8 @@ dk_page_report (Request *r)
   if (f.problem == NULL)
     {
       report = build (r, &f, round, previous, &q, &pq, &error);
-      if (report == NULL && g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+      if (report == NULL && (g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND)
+                             || g_error_matches (error, DK_GAP_ERROR, DK_GAP_ERROR_INVALID)))
         refuse (&f, "unit", g_strdup (error->message));
       else if (report == NULL)
         {

@@ -92,6 +92,10 @@ for turn in range(2):
         r = hr_en.get(path)
         check(r.status == 200 and en_text in r.text and sv_text not in r.text,
               "%s in English (%d): %s" % (path, r.status, r.text[-600:]))
+    # a unit nobody has: the gap engine's refusal
+    for b, text in ((hr_sv, "ingen sådan enhet: &#39;Org/Nope&#39;"), (hr_en, "no such unit: &#39;Org/Nope&#39;")):
+        r = b.get("/reports/needs?round=r1&by=unit&unit=Org%2FNope")
+        check(r.status == 400 and text in r.text, "an unknown unit (%d): %s" % (r.status, r.text[-600:]))
 
 
 rc, log = server.stop()
