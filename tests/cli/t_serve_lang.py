@@ -7,11 +7,13 @@
 # Two managers, one who reads Swedish and one English, each try to create
 # a second plan for their employee; core refuses, and the page shows core's
 # message.  Two HR officers, one of each language, read the reports (their
-# tables and notes come from core).  The server
+# tables and notes come from core) and upload bad XML files on /imports
+# (the XML reader's messages).  The server
 # runs in English, with LANGUAGE=en in its environment.  With one worker
 # thread all requests go through the same store connection, one after the
 # other, so a language left behind by the previous request would show.
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -69,7 +71,7 @@ for turn in range(2):   # in turns, so each request follows one in the other lan
     check("har redan" not in r.text, "Swedish on the English page")
 check(stored() == before, "a refused plan changed the store")
 
-# ---- HR's reports: core's words in each reader's language ----------------
+# ---- HR's reports and imports: core's words in each reader's language ----------------
 hr_sv, hr_en = Browser(server), Browser(server)
 check(hr_sv.sign_in("H1").status == 303 and hr_en.sign_in("H2").status == 303, "HR signs in")
 check(hr_sv.post("/settings", {"lang": "sv"}, csrf_from="/settings").status == 303, "H1 chooses Swedish")
@@ -97,6 +99,36 @@ for turn in range(2):
         r = b.get("/reports/needs?round=r1&by=unit&unit=Org%2FNope")
         check(r.status == 400 and text in r.text, "an unknown unit (%d): %s" % (r.status, r.text[-600:]))
 
+
+def upload(b, kind, name, content):
+    bound = "----dkboundary"
+    fields = {"csrf": b.csrf("/imports"), "kind": kind}
+    parts = ['--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (bound, k, v)
+             for k, v in fields.items()]
+    parts.append('--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\n'
+                 'Content-Type: text/plain\r\n\r\n%s\r\n--%s--\r\n' % (bound, name, content, bound))
+    return b.request("POST", "/imports", body="".join(parts).encode("utf-8"),
+                     headers={"Content-Type": "multipart/form-data; boundary=" + bound})
+
+
+# each upload: the file, what its message says in Swedish, and in English
+IMPORTS = [
+    ("catalogue", "catalogue.xml", "<!DOCTYPE catalogue><catalogue/>",
+     "catalogue.xml:1: DOCTYPE-deklarationer", "catalogue.xml:1: DOCTYPE declarations are not allowed"),
+    ("catalogue", "other.xml", "<other/>",
+     "other.xml:1: rotelementet måste vara &lt;catalogue&gt;",
+     "other.xml:1: the root element must be &lt;catalogue&gt;"),
+]
+before = stored() + sql("SELECT * FROM person ORDER BY id; SELECT * FROM activity ORDER BY id;")
+for turn in range(2):
+    for kind, name, content, sv_text, en_text in IMPORTS:
+        for b, text, lang in ((hr_sv, sv_text, "Swedish"), (hr_en, en_text, "English")):
+            r = upload(b, kind, name, content)
+            alert = re.search(r'role="alert"[^>]*>(.*?)</', r.text, re.S)
+            check(r.status == 400 and alert is not None and text in alert.group(1),
+                  "%s in %s (%d): %s" % (name, lang, r.status, alert.group(1) if alert else r.text[-800:]))
+check(stored() + sql("SELECT * FROM person ORDER BY id; SELECT * FROM activity ORDER BY id;") == before,
+      "a refused import changed the store")
 
 rc, log = server.stop()
 check(rc == 0, "the server's exit: %d\n%s" % (rc, log))
