@@ -7,8 +7,8 @@
 # Two managers, one who reads Swedish and one English, each try to create
 # a second plan for their employee; core refuses, and the page shows core's
 # message.  Two HR officers, one of each language, read the reports (their
-# tables and notes come from core) and upload bad XML files on /imports
-# (the XML reader's messages).  The server
+# tables and notes come from core) and upload a bad CSV and a bad XML file
+# on /imports (the CSV reader's and the XML reader's messages).  The server
 # runs in English, with LANGUAGE=en in its environment.  With one worker
 # thread all requests go through the same store connection, one after the
 # other, so a language left behind by the previous request would show.
@@ -113,6 +113,11 @@ def upload(b, kind, name, content):
 
 # each upload: the file, what its message says in Swedish, and in English
 IMPORTS = [
+    ("roster", "roster.csv", "person_id,name,email,unit,role,manager_id,gender,colour\r\n",
+     "roster.csv:1: okänd kolumn &#39;colour&#39;; godtagna kolumner: ",
+     "roster.csv:1: unknown column &#39;colour&#39;; accepted columns: "),
+    ("roster", "quote.csv", 'person_id,name,email,unit,role,manager_id,gender\r\nN9,"Nils,n9@example.se\r\n',
+     "quote.csv:2: ett fält inom citattecken avslutas aldrig", "quote.csv:2: a quoted field is never closed"),
     ("catalogue", "catalogue.xml", "<!DOCTYPE catalogue><catalogue/>",
      "catalogue.xml:1: DOCTYPE-deklarationer", "catalogue.xml:1: DOCTYPE declarations are not allowed"),
     ("catalogue", "other.xml", "<other/>",
