@@ -148,7 +148,11 @@ class Server:
         self.proc.send_signal(signal.SIGTERM)
         rc = self.proc.wait(timeout=60)
         self.log.seek(0)
-        return rc, self.log.read()
+        log = self.log.read()
+        if rc != 0:
+            # what the server said last explains a crash at stopping
+            print("the server exited %d; its log ends:\n%s" % (rc, "\n".join(log.splitlines()[-15:])))
+        return rc, log
 
 
 class Browser:

@@ -298,9 +298,14 @@ check(Browser(srv).sign_in("D1").status == 403, "a disabled account signs in")
 
 # ---- throttling ------------------------------------------------------------------------
 def timed_sign_in(b, user, password):
-    t0 = time.monotonic()
-    r = b.sign_in(user, password)
-    return r, time.monotonic() - t0
+    """Signs in three times; returns the last answer and the shortest time
+    (a busy machine only ever adds time, so the shortest is the work's)."""
+    times = []
+    for _ in range(3):
+        t0 = time.monotonic()
+        r = b.sign_in(user, password)
+        times.append(time.monotonic() - t0)
+    return r, min(times)
 
 b = Browser(srv, "127.0.0.2")
 wrong, t_wrong = timed_sign_in(b, "E3", "wrong password here")
@@ -310,7 +315,7 @@ strip = lambda text: re.sub(r'value="[^"]*"', "", text)
 check(strip(wrong.text) == strip(unknown.text), "an unknown user is answered otherwise than a wrong password")
 check(t_unknown > t_wrong / 3 and t_wrong > t_unknown / 3,
       "an unknown user takes %.3f s, a wrong password %.3f s" % (t_unknown, t_wrong))
-for i in range(4):
+for i in range(2):     # five failures in all
     b.sign_in("E3", "wrong password here")
 r = b.sign_in("E3")      # the right password, too late
 check(r.status == 429 and int(r.getheader("Retry-After") or 0) > 0, "per account: %d" % r.status)
