@@ -36,17 +36,7 @@ import serve_lib  # noqa: E402
 serve_lib.setup(*sys.argv[1:4])
 from serve_lib import *  # noqa: E402,F401,F403
 
-PEOPLE = {
-    # id: (name, unit, role, manager, grant)
-    "E1": ("Eva Anställdsdotter", "Org/A/X", "employee", "M1", None),
-    "M1": ("Maja Chefsson", "Org/A", "manager", "", None),
-    "M2": ("Mats Andrechef", "Org/B", "manager", "", None),
-    "E3": ("Erik Annanenhet", "Org/B/Y", "employee", "M2", None),
-    "C1": ("Cecilia Samordnare", "Org/A", "employee", "", "coordinator:Org/A"),
-    "T1": ("Tove Utbildare", "Org/B", "employee", "", "trainer:phishing"),
-    "H1": ("Hanna Personalsson", "Org", "employee", "", "hr"),
-    "A1": ("Adam Adminsson", "Org", "employee", "", "admin"),
-}
+PEOPLE = ONE_OF_EACH            # serve_lib's: one person of each role
 ROLES = {"anonymous": None, "employee": "E1", "manager": "M1", "hr": "H1",
          "coordinator": "C1", "trainer": "T1", "admin": "A1"}
 COORDINATED = "Org/A"           # C1's unit
