@@ -123,9 +123,8 @@ def rated(round_code):
 
 
 def cells(z):
-    """The cells of each sheet of the XLSX Z (its <sheetData>: the column
-    widths follow the headings' words, which the server takes from its own
-    locale until core/report.c takes the request's)."""
+    """The cells of each sheet of the XLSX Z, its <sheetData> (the column
+    widths around it follow the words of the headings, not the figures)."""
     return {n: re.search(rb"<sheetData>.*</sheetData>", z.read(n), re.S).group(0)
             for n in z.namelist() if n.startswith("xl/worksheets/")}
 
@@ -186,7 +185,6 @@ def upload(kind, path, round_code=""):
         os.path.basename(path), " ".join(e.text for e in d.find_elements(By.CSS_SELECTOR, '[role="alert"]'))))
     check(status(d), "importing %s: no message of what was done" % os.path.basename(path))
     audited(mark, HR, "importing " + os.path.basename(path))
-    return status(d)
 
 
 sign_in(d, HR)
@@ -226,8 +224,10 @@ stored26 = rated("2026")
 check(stored26 == str(len(people_in(ratings26))), "round 2026: %s people's ratings stored, %d people in the file"
       % (stored26, len(people_in(ratings26))))
 b.go(d, "/rounds")
-b.look(d, "the rounds with 2026 open", None)
-check("2026" in d.find_element(By.TAG_NAME, "main").text, "the rounds page does not follow 2026")
+b.look(d, "the rounds with 2026 open")
+running = [e.text for e in d.find_elements(By.CSS_SELECTOR, "main h2") if "2026" in e.text]
+check(running and d.find_elements(By.CSS_SELECTOR, "main figure svg"),
+      "the rounds page does not follow 2026 with its charts")
 sign_out(d)
 
 # the others' accounts (no page sets a first password or a grant)
