@@ -29,20 +29,12 @@ from serve_lib import *  # noqa: E402,F401,F403
 
 
 # ---- the organisation: one person of each kind ------------------------------
-PEOPLE = {
+PEOPLE = dict(ONE_OF_EACH, **{
     # id: (name, unit, role, manager, grant)
-    "M1": ("Maja Chefsson", "Org/A", "manager", "", None),
-    "E1": ("Eva Anställdsdotter", "Org/A/X", "employee", "M1", None),
     "E2": ("Emil Kollegasson", "Org/A/X", "employee", "M1", None),
-    "M2": ("Mats Andrechef", "Org/B", "manager", "", None),
-    "E3": ("Erik Annanenhet", "Org/B/Y", "employee", "M2", None),
-    "C1": ("Cecilia Samordnare", "Org/A", "employee", "", "coordinator:Org/A"),
-    "T1": ("Tove Utbildare", "Org/B", "employee", "", "trainer:phishing"),
-    "H1": ("Hanna Personalsson", "Org", "employee", "", "hr"),
-    "A1": ("Adam Adminsson", "Org", "employee", "", "admin"),
     "X1": ('<script>alert(1)</script> & "Ö\'', "Org/A/X", "employee", "M1", None),
     "D1": ("Dora Avstängd", "Org/A/X", "employee", "M1", None),
-}
+})
 # each person's ratings carry a comment that names them: no other page may show it
 build_org(PEOPLE)
 
