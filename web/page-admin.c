@@ -248,7 +248,8 @@ answer_invitation (Request *r, const DkPerson *person, const char *link)
                               "no copy of it."));
   DK_HTML_MARKUP (h, "<p class=\"link\"><code>");
   dk_html_text (h, link);
-  DK_HTML_MARKUP (h, "</code></p><ul>");
+  DK_HTML_MARKUP (h, "</code></p>");
+  dk_html_open (h, "ul", "class", "link", NULL);
   if (person->email != NULL)
     dk_page_fact (h, T ("E-mail: %s"), person->email);
   g_autofree char *lifetime = g_strdup_printf (T ("%s (14 days from now)"), until);
