@@ -21,12 +21,11 @@ DkReport *
 dk_view_accounts (const GPtrArray *accounts, DkLang lang)
 {
   DkReport *report = dk_report_new (T_ (lang, "Accounts"), lang);
+  static const char *const keys[] = { "person", "name", "password", "state", "grants" };
+  static const char *const labels[] = { N_("Person"), N_("Name"), N_("Password"), N_("State"), N_("Grants") };
   DkTable *t = dk_table_new ("accounts", NULL);
-  dk_table_add_column (t, "person", T_ (lang, "Person"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "name", T_ (lang, "Name"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "password", T_ (lang, "Password"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "state", T_ (lang, "State"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "grants", T_ (lang, "Grants"), DK_COLUMN_TEXT);
+  for (guint c = 0; c < G_N_ELEMENTS (keys); c++)
+    dk_table_add_column (t, keys[c], T_ (lang, labels[c]), DK_COLUMN_TEXT);
   for (guint i = 0; i < accounts->len; i++)
     {
       const DkAccount *a = accounts->pdata[i];
