@@ -41,6 +41,14 @@ assert dk("user", "grant", "A1", "admin").returncode == 0
 assert dk("user", "grant", "H1", "hr").returncode == 0
 assert dk("user", "grant", "C1", "coordinator:Org/A").returncode == 0
 
+# `user list` is the accounts' view, as /admin/users shows it
+listed = dk("user", "list", "--format", "csv").stdout.splitlines()
+check(listed[:3] == ["person,name,password,state,grants", "A1,Adam Adminsson,set,active,admin",
+                     "C1,Cecilia Samordnare,set,active,coordinator:Org/A"], "user list: %r" % listed[:3])
+listed = dk("user", "list", "--lang", "sv").stdout.splitlines()
+check(listed[0] == "Konton" and listed[2].split() == ["Person", "Namn", "Lösenord", "Läge", "Behörigheter"]
+      and listed[4].split() == ["A1", "Adam", "Adminsson", "satt", "aktivt", "admin"], "user list in Swedish: %r" % listed)
+
 set_clock(START)
 srv = Server()
 admin = Browser(srv)
