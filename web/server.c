@@ -91,6 +91,9 @@ static const Route routes[] = {
   { "GET",  "/admin/users",   DK_ACCESS_ADMIN,     dk_page_admin_users },
   { "POST", "/admin/users/ID", DK_ACCESS_ADMIN,    dk_page_admin_user_post },
   { "GET",  "/admin/people/ID/data.json", DK_ACCESS_ADMIN, dk_page_admin_person_data },
+  { "GET",  "/admin/people/ID/erase", DK_ACCESS_ADMIN, dk_page_admin_erase_form },
+  { "POST", "/admin/people/ID/erase", DK_ACCESS_ADMIN, dk_page_admin_erase },
+  { "POST", "/admin/invitations", DK_ACCESS_ADMIN,    dk_page_admin_invite },
   /* the manager's pages */
   { "GET",  "/team",                          DK_ACCESS_TEAM,    dk_page_team },
   { "GET",  "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation },
@@ -373,6 +376,16 @@ const char *
 dk_web_dummy_hash (Server *server)
 {
   return server->dummy_hash;
+}
+
+char *
+dk_web_public_link (Request *r, const char *path)
+{
+  const char *base = r->options->public_url != NULL ? r->options->public_url : r->server->origin;
+  gsize len = strlen (base);
+  while (len > 0 && base[len - 1] == '/')
+    len--;
+  return g_strdup_printf ("%.*s%s", (int) len, base, path);
 }
 
 /* Returns the seconds KEY must wait (under the lock). */
