@@ -421,7 +421,7 @@ dk_page_report (Request *r)
     dk_report_kind_parse (kinds[f.kind].kind, &q.kind);
   DkParticipationQuery pq;
   check_form (r, &f, &q, &pq);
-  g_autofree char *unit = (char *) q.unit;
+  g_autofree char *owned_unit G_GNUC_UNUSED = (char *) q.unit;   /* check_form made q.unit */
 
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rounds = dk_store_rounds (r->store, &error);
