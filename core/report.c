@@ -332,20 +332,11 @@ compute (Computed *c, DkStore *store, const DkRound *round, const DkRound *previ
   memset (c, 0, sizeof *c);
   c->round = round;
   c->previous = previous;
-  g_autoptr (DkPersonSet) panel = NULL;
-  if (q->panel && previous != NULL)
-    {
-      g_autoptr (DkPersonSet) a = dk_gap_people_of_round (store, round, error);
-      g_autoptr (DkPersonSet) b = a ? dk_gap_people_of_round (store, previous, error) : NULL;
-      if (b == NULL)
-        return FALSE;
-      panel = dk_person_set_intersect (a, b);
-    }
-  /* the figures come from the pattern's classes: one scan per round */
+  /* the figures come from the pattern's classes: the round is scanned once */
   DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, NULL, q->ctx };
   if ((c->fw = dk_store_round_framework (store, round, error)) == NULL
-      || (c->now_pattern = dk_suppression_compute (store, round, c->fw, q->scope_by, q->min_group, panel,
-                                                   q->ctx, error)) == NULL
+      || (c->now_pattern = dk_suppression_compute (store, round, c->fw, q->scope_by, q->min_group,
+                                                   q->panel ? previous : NULL, q->ctx, error)) == NULL
       || (c->now = dk_suppression_regroup (c->now_pattern, store, c->fw, &gq, error)) == NULL)
     return FALSE;
   c->is = (Figures) { c->now, c->now_pattern, q };
@@ -353,8 +344,8 @@ compute (Computed *c, DkStore *store, const DkRound *round, const DkRound *previ
     return TRUE;
   g_autoptr (DkFramework) fw0 = dk_store_round_framework (store, previous, error);
   if (fw0 == NULL
-      || (c->before_pattern = dk_suppression_compute (store, previous, fw0, q->scope_by, q->min_group, panel,
-                                                      q->ctx, error)) == NULL
+      || (c->before_pattern = dk_suppression_compute (store, previous, fw0, q->scope_by, q->min_group,
+                                                      q->panel ? round : NULL, q->ctx, error)) == NULL
       || (c->before = dk_suppression_regroup (c->before_pattern, store, fw0, &gq, error)) == NULL)
     return FALSE;
   c->was = (Figures) { c->before, c->before_pattern, q };

@@ -3,14 +3,19 @@
  * of disclosure.c.
  *
  * One scan counts the round's people per class: their unit (where they are
- * placed, not its parents), role, gender, recorded manager and, for a
- * panel, whether they are in it.  A class is an atom of the solver; every
+ * placed, not its parents), role, gender, recorded manager and in which of
+ * the other rounds they are too.  A class is an atom of the solver; every
  * group a report can show is a sum of classes.  The cells of one problem,
- * in a fixed order (CellRange), are: each unit V (0 is the organisation)
- * × each "dimension" d (0 everyone, then each role, then each gender);
- * each unit's direct members × d; each manager's team; and for a panel
- * the same cells of the panel's people, their direct members, and the
- * people outside the panel.
+ * in a fixed order, are: each unit V (0 is the organisation) × each
+ * "dimension" d (0 everyone, then each role, then each gender); each
+ * unit's direct members × d; each manager's team; then, for each other
+ * round, the same unit cells of the people in it too (the panel with it),
+ * the panel's direct members, and the people not in it.
+ *
+ * A panel with any other round is a grouping a report can publish, so the
+ * plain problem protects the panels' small groups as parts: the plain
+ * figures alone must not give the people of a unit who were also in the
+ * other round.  The problem of a panel then fixes the plain figures.
  */
 #include "suppression.h"
 #include "disclosure.h"
@@ -53,15 +58,22 @@ typedef struct {
   guint    role;
   guint    gender;
   int      team;       /* team index, or -1 */
-  gboolean in_panel;
+  guint    others;     /* bit j: in other round j too */
 } Class;
 
-/* Where each kind of cell starts in a problem's cell order. */
-enum { PLAIN, DIRECT, TEAM, PANEL, PANEL_DIRECT, OUTSIDE, N_RANGES };
+/* The kinds of cell, in a problem's cell order: the plain ones, then for
+ * each other round j its panel's (IN), their direct members and the
+ * people outside it. */
+enum { PLAIN, DIRECT, TEAM, N_PLAIN_RANGES };
+enum { IN, IN_DIRECT, OUTSIDE, N_OTHER_RANGES };
+
+/* The other rounds whose panels the pattern protects: the nearest ones. */
+#define MAX_OTHERS 8
 
 struct _DkSuppression {
   guint         k;
-  gboolean      panel;
+  int           panel;          /* the other round whose panel's figures it answers for, or -1 */
+  guint         n_others;
   DkGap        *gap;            /* classes × scopes */
   guint         n_units;        /* units + 1: index 0 is the organisation */
   GHashTable   *unit_index;     /* path → index */
@@ -74,21 +86,22 @@ struct _DkSuppression {
   guint         n_teams;
   Class        *classes;        /* [group of gap] */
   guint        *order;          /* groups by unit, role, gender, team: neighbours stay close */
-  guint         start[N_RANGES + 1];
+  guint         start[N_PLAIN_RANGES + 1];
   DkDisclosure **solved;        /* [family * n_scopes + scope], solved when first asked */
 };
 
 /* What the class scan needs: the unit index of each unit id, the team of
- * each person, the panel. */
+ * each person, the people of each other round. */
 typedef struct {
-  DkSuppression     *s;
-  GHashTable        *unit_of_id;   /* unit id → index, GSIZE_TO_POINTER both */
-  GHashTable        *managers;     /* person → manager (store ids), as dk_store_managers */
-  const DkPersonSet *panel;
+  DkSuppression *s;
+  GHashTable    *unit_of_id;   /* unit id → index, GSIZE_TO_POINTER both */
+  GHashTable    *managers;     /* person → manager (store ids), as dk_store_managers */
+  DkPersonSet   *others[MAX_OTHERS];
 } ClassScan;
 
 /* A class number, in the order atoms are numbered: unit index (24 bits),
- * role (5), gender (3), in the panel (1), team index + 1 (31). */
+ * role (5), gender (3), the other rounds it is in (8), team index + 1
+ * (24). */
 static guint64
 class_of_row (const DkScanRow *row, gpointer data)
 {
@@ -96,16 +109,24 @@ class_of_row (const DkScanRow *row, gpointer data)
   guint unit = GPOINTER_TO_UINT (g_hash_table_lookup (cs->unit_of_id, GSIZE_TO_POINTER ((gsize) row->unit_id)));
   gpointer manager = g_hash_table_lookup (cs->managers, GSIZE_TO_POINTER ((gsize) row->person_id));
   guint team = manager != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (cs->s->team_index, manager)) : 0;
-  gboolean in_panel = cs->panel != NULL && dk_person_set_contains (cs->panel, row->person_id);
+  guint others = 0;
+  for (guint j = 0; j < cs->s->n_others; j++)
+    others |= (guint) dk_person_set_contains (cs->others[j], row->person_id) << j;
   return (guint64) unit << 40 | (guint64) (row->role & 31) << 35 | (guint64) (row->gender & 7) << 32
-         | (guint64) in_panel << 31 | (guint64) (team & 0x7FFFFFFF);
+         | (guint64) others << 24 | (guint64) (team & 0xFFFFFF);
 }
 
 static Class
 class_decode (guint64 code)
 {
   return (Class) { (guint) (code >> 40), (guint) (code >> 35 & 31), (guint) (code >> 32 & 7),
-                   (int) (code & 0x7FFFFFFF) - 1, (gboolean) (code >> 31 & 1) };
+                   (int) (code & 0xFFFFFF) - 1, (guint) (code >> 24 & 0xFF) };
+}
+
+static gboolean
+class_in_panel (const DkSuppression *s, const Class *c)
+{
+  return s->panel < 0 || (c->others >> s->panel & 1);
 }
 
 static gboolean
@@ -172,19 +193,68 @@ setup_classes (DkSuppression *s)
       s->order[g] = g;
     }
   g_qsort_with_data (s->order, (gint) n, sizeof (guint), compare_codes, s->gap);
-  guint size[N_RANGES] = { s->n_units * s->n_dims, s->n_units * s->n_dims, s->n_teams,
-                           s->n_units * s->n_dims, s->n_units * s->n_dims, s->n_units * s->n_dims };
-  for (guint r = 0; r < N_RANGES; r++)
-    s->start[r + 1] = s->start[r] + (s->panel || r < PANEL ? size[r] : 0);
+  guint size[N_PLAIN_RANGES] = { s->n_units * s->n_dims, s->n_units * s->n_dims, s->n_teams };
+  for (guint r = 0; r < N_PLAIN_RANGES; r++)
+    s->start[r + 1] = s->start[r] + size[r];
+}
+
+/* Returns where range R of other round J starts, after the plain cells. */
+static guint
+other_start (const DkSuppression *s, guint j, guint r)
+{
+  return s->start[N_PLAIN_RANGES] + (j * N_OTHER_RANGES + r) * s->n_units * s->n_dims;
+}
+
+static guint
+n_cells (const DkSuppression *s)
+{
+  return other_start (s, s->n_others, 0);
+}
+
+/* Reads the people of up to MAX_OTHERS rounds other than ROUND, the
+ * nearest first, PANEL_WITH (if any) among them; sets s->panel to its
+ * place. */
+static gboolean
+setup_others (DkSuppression *s, DkStore *store, const DkRound *round, const DkRound *panel_with,
+              ClassScan *cs, GError **error)
+{
+  g_autoptr (GPtrArray) rounds = dk_store_rounds (store, error);
+  if (rounds == NULL)
+    return FALSE;
+  guint at = 0;
+  while (at < rounds->len && ((const DkRound *) rounds->pdata[at])->id != round->id)
+    at++;
+  s->panel = -1;
+  for (guint d = 1; d < rounds->len && s->n_others < MAX_OTHERS; d++)
+    for (int side = -1; side <= 1 && s->n_others < MAX_OTHERS; side += 2)
+      {
+        int i = (int) at + side * (int) d;
+        if (i < 0 || i >= (int) rounds->len)
+          continue;
+        const DkRound *other = rounds->pdata[i];
+        if (panel_with != NULL && other->id != panel_with->id && s->panel < 0 && s->n_others == MAX_OTHERS - 1)
+          continue;      /* the last place is the panel's */
+        if ((cs->others[s->n_others] = dk_gap_people_of_round (store, other, error)) == NULL)
+          return FALSE;
+        if (panel_with != NULL && other->id == panel_with->id)
+          s->panel = (int) s->n_others;
+        s->n_others++;
+      }
+  if (panel_with != NULL && s->panel < 0)
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, T_ (dk_store_lang (store), "no such round: '%s'"),
+                   panel_with->code);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 DkSuppression *
 dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework *fw, DkScopeBy scope_by,
-                        guint k, const DkPersonSet *panel, const DkContext *ctx, GError **error)
+                        guint k, const DkRound *panel_with, const DkContext *ctx, GError **error)
 {
   g_autoptr (DkSuppression) s = g_new0 (DkSuppression, 1);
   s->k = k;
-  s->panel = panel != NULL;
   s->n_roles = dk_framework_n_roles (fw);
   s->n_dims = 1 + s->n_roles + DK_N_GENDERS;
   s->role_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -195,10 +265,14 @@ dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework 
   if (managers == NULL || !setup_units (s, store, unit_of_id, error))
     return NULL;
   setup_teams (s, managers);
-  ClassScan cs = { s, unit_of_id, managers, panel };
+  ClassScan cs = { s, unit_of_id, managers, { NULL } };
   DkGapQuery q = { .group_by = DK_GROUP_CLASS, .scope_by = scope_by, .ctx = ctx,
                    .classify = class_of_row, .classify_data = &cs };
-  if ((s->gap = dk_gap_compute (store, round, fw, &q, error)) == NULL)
+  gboolean ok = setup_others (s, store, round, panel_with, &cs, error)
+                && (s->gap = dk_gap_compute (store, round, fw, &q, error)) != NULL;
+  for (guint j = 0; j < MAX_OTHERS; j++)
+    dk_person_set_free (cs.others[j]);
+  if (!ok)
     return NULL;
   setup_classes (s);
   s->solved = g_new0 (DkDisclosure *, DK_N_FAMILIES * dk_gap_n_scopes (s->gap));
@@ -233,7 +307,7 @@ describe_class (guint64 code, gpointer data, gint64 *unit_id, guint *role, DkGen
   *unit_id = s->unit_id[c.unit];
   *role = c.role;
   *gender = (DkGender) c.gender;
-  return !s->panel || c.in_panel;
+  return class_in_panel (s, &c);
 }
 
 DkGap *
@@ -259,30 +333,30 @@ cell_add_atom (Cells *c, guint cell, guint atom, guint32 count)
   c->count[cell] += count;
 }
 
-/* Adds ATOM (of class CL, COUNT people) to the cells of range RANGE of
- * unit U and its parents up to the organisation. */
+/* Adds ATOM (of class CL, COUNT people) to the cells of the range starting
+ * at cell FIRST of unit U and its parents up to the organisation. */
 static void
-add_to_units (const DkSuppression *s, Cells *c, guint range, guint u, const Class *cl, guint atom,
+add_to_units (const DkSuppression *s, Cells *c, guint first, guint u, const Class *cl, guint atom,
               guint32 count)
 {
   guint dims[3] = { 0, 1 + cl->role, 1 + s->n_roles + cl->gender };
   for (guint v = u;; v = s->parent[v])
     {
       for (guint i = 0; i < 3; i++)
-        cell_add_atom (c, s->start[range] + v * s->n_dims + dims[i], atom, count);
+        cell_add_atom (c, first + v * s->n_dims + dims[i], atom, count);
       if (v == 0)
         break;
     }
 }
 
 static void
-add_to_direct (const DkSuppression *s, Cells *c, guint range, const Class *cl, guint atom, guint32 count)
+add_to_direct (const DkSuppression *s, Cells *c, guint first, const Class *cl, guint atom, guint32 count)
 {
   if (!s->has_children[cl->unit])
     return;
   guint dims[3] = { 0, 1 + cl->role, 1 + s->n_roles + cl->gender };
   for (guint i = 0; i < 3; i++)
-    cell_add_atom (c, s->start[range] + cl->unit * s->n_dims + dims[i], atom, count);
+    cell_add_atom (c, first + cl->unit * s->n_dims + dims[i], atom, count);
 }
 
 /* Puts every class with people of FAMILY in scope SCOPE into the cells it
@@ -299,46 +373,36 @@ collect_cells (const DkSuppression *s, DkFamily family, guint scope, Cells *c, g
       if (count == 0 || cl->role >= s->n_roles)
         continue;
       guint atom = (*n_atoms)++;
-      add_to_units (s, c, PLAIN, cl->unit, cl, atom, count);
-      add_to_direct (s, c, DIRECT, cl, atom, count);
+      add_to_units (s, c, s->start[PLAIN], cl->unit, cl, atom, count);
+      add_to_direct (s, c, s->start[DIRECT], cl, atom, count);
       if (cl->team >= 0)
         cell_add_atom (c, s->start[TEAM] + (guint) cl->team, atom, count);
-      if (!s->panel)
-        continue;
-      add_to_units (s, c, cl->in_panel ? PANEL : OUTSIDE, cl->unit, cl, atom, count);
-      if (cl->in_panel)
-        add_to_direct (s, c, PANEL_DIRECT, cl, atom, count);
+      for (guint j = 0; j < s->n_others; j++)
+        {
+          gboolean in = cl->others >> j & 1;
+          add_to_units (s, c, other_start (s, j, in ? IN : OUTSIDE), cl->unit, cl, atom, count);
+          if (in)
+            add_to_direct (s, c, other_start (s, j, IN_DIRECT), cl, atom, count);
+        }
     }
 }
 
-/* Returns the kind of cell I of a problem: for a panel, the plain cells
- * are fixed as PLAIN (their own problem) decided them. */
-static DkCellKind
-cell_kind (const DkSuppression *s, guint i, const DkDisclosure *plain)
-{
-  gboolean part = (i >= s->start[DIRECT] && i < s->start[TEAM]) || i >= s->start[PANEL_DIRECT];
-  if (part)
-    return DK_CELL_PART;
-  if (plain == NULL || i >= s->start[PANEL])
-    return DK_CELL_SHOWN;
-  return dk_disclosure_hidden (plain, i) ? DK_CELL_FIXED_HIDDEN : DK_CELL_FIXED_SHOWN;
-}
-
-/* Adds, for each unit's roles and its genders in RANGE, the sum of its
- * small cells as one more part when there are two or more: hidden cells
- * of one margin are together what the unit minus its shown cells gives. */
+/* Adds, for each unit's roles and its genders in the range starting at
+ * cell FIRST, the sum of its small cells as one more part when there are
+ * two or more: hidden cells of one margin are together what the unit minus
+ * its shown cells gives. */
 static void
-add_small_sums (const DkSuppression *s, const Cells *c, guint range, DkDisclosure *d)
+add_small_sums (const DkSuppression *s, const Cells *c, guint first, DkDisclosure *d)
 {
-  guint first[2] = { 1, 1 + s->n_roles }, last[2] = { 1 + s->n_roles, s->n_dims };
+  guint from[2] = { 1, 1 + s->n_roles }, to[2] = { 1 + s->n_roles, s->n_dims };
   for (guint v = 0; v < s->n_units; v++)
     for (guint m = 0; m < 2; m++)
       {
         g_autoptr (GArray) atoms = g_array_new (FALSE, FALSE, sizeof (guint));
         guint32 count = 0, cells = 0;
-        for (guint dim = first[m]; dim < last[m]; dim++)
+        for (guint dim = from[m]; dim < to[m]; dim++)
           {
-            guint i = s->start[range] + v * s->n_dims + dim;
+            guint i = first + v * s->n_dims + dim;
             if (c->count[i] == 0 || c->count[i] >= s->k)
               continue;
             g_array_append_vals (atoms, c->atoms[i]->data, c->atoms[i]->len);
@@ -350,25 +414,54 @@ add_small_sums (const DkSuppression *s, const Cells *c, guint range, DkDisclosur
       }
 }
 
-/* Builds and solves the problem of FAMILY in SCOPE over the cells before
- * END; PLAIN fixes the plain cells of a panel's problem. */
-static DkDisclosure *
-solve (const DkSuppression *s, DkFamily family, guint scope, guint end, const DkDisclosure *plain)
+static void
+add_cells (DkDisclosure *d, const Cells *c, guint from, guint to, DkCellKind kind, const DkDisclosure *fixed)
 {
-  Cells c = { g_new0 (GArray *, s->start[N_RANGES]), g_new0 (guint32, s->start[N_RANGES]) };
+  for (guint i = from; i < to; i++)
+    {
+      GArray *atoms = c->atoms[i];
+      DkCellKind k = fixed == NULL ? kind : dk_disclosure_hidden (fixed, i) ? DK_CELL_FIXED_HIDDEN : DK_CELL_FIXED_SHOWN;
+      dk_disclosure_add (d, atoms != NULL ? (guint *) (void *) atoms->data : NULL, atoms != NULL ? atoms->len : 0,
+                         c->count[i], k);
+    }
+}
+
+/* Adds the small cells among FROM…TO as parts: a part of no small count
+ * needs no protection, and leaving it out keeps the problem small. */
+static void
+add_small_parts (const DkSuppression *s, DkDisclosure *d, const Cells *c, guint from, guint to)
+{
+  for (guint i = from; i < to; i++)
+    if (c->count[i] > 0 && c->count[i] < s->k)
+      dk_disclosure_add (d, (guint *) (void *) c->atoms[i]->data, c->atoms[i]->len, c->count[i], DK_CELL_PART);
+}
+
+/* Builds and solves the problem of FAMILY in SCOPE: the plain one when
+ * PLAIN is NULL, else the panel's, with PLAIN's cells fixed.  The cells a
+ * pattern looks up come first, in the order of the layout: the plain ones,
+ * then (for a panel) the panel's. */
+static DkDisclosure *
+solve (const DkSuppression *s, DkFamily family, guint scope, const DkDisclosure *plain)
+{
+  guint n = n_cells (s);
+  Cells c = { g_new0 (GArray *, n), g_new0 (guint32, n) };
   guint n_atoms;
   collect_cells (s, family, scope, &c, &n_atoms);
   DkDisclosure *d = dk_disclosure_new (n_atoms);
-  for (guint i = 0; i < end; i++)
-    {
-      GArray *atoms = c.atoms[i];
-      dk_disclosure_add (d, atoms != NULL ? (guint *) (void *) atoms->data : NULL, atoms != NULL ? atoms->len : 0,
-                         c.count[i], cell_kind (s, i, plain));
-    }
-  add_small_sums (s, &c, PLAIN, d);
+  add_cells (d, &c, s->start[PLAIN], s->start[DIRECT], DK_CELL_SHOWN, plain);
+  add_cells (d, &c, s->start[DIRECT], s->start[TEAM], DK_CELL_PART, NULL);
+  add_cells (d, &c, s->start[TEAM], s->start[N_PLAIN_RANGES], DK_CELL_SHOWN, plain);
+  guint size = s->n_units * s->n_dims;
   if (plain != NULL)
-    add_small_sums (s, &c, PANEL, d);
-  for (guint i = 0; i < s->start[N_RANGES]; i++)
+    add_cells (d, &c, other_start (s, (guint) s->panel, IN), other_start (s, (guint) s->panel, IN) + size,
+               DK_CELL_SHOWN, NULL);
+  for (guint j = 0; j < s->n_others; j++)
+    add_small_parts (s, d, &c, other_start (s, j, plain != NULL && j == (guint) s->panel ? IN_DIRECT : IN),
+                     other_start (s, j + 1, IN));
+  add_small_sums (s, &c, s->start[PLAIN], d);
+  if (plain != NULL)
+    add_small_sums (s, &c, other_start (s, (guint) s->panel, IN), d);
+  for (guint i = 0; i < n; i++)
     if (c.atoms[i] != NULL)
       g_array_unref (c.atoms[i]);
   g_free (c.atoms);
@@ -386,12 +479,12 @@ problem (DkSuppression *s, DkFamily family, const char *key)
   if (scope < 0 || family >= DK_N_FAMILIES)
     return NULL;
   DkDisclosure **slot = &s->solved[family * dk_gap_n_scopes (s->gap) + (guint) scope];
-  if (*slot == NULL && !s->panel)
-    *slot = solve (s, family, (guint) scope, s->start[PANEL], NULL);
+  if (*slot == NULL && s->panel < 0)
+    *slot = solve (s, family, (guint) scope, NULL);
   else if (*slot == NULL)
     {
-      g_autoptr (DkDisclosure) plain = solve (s, family, (guint) scope, s->start[PANEL], NULL);
-      *slot = solve (s, family, (guint) scope, s->start[N_RANGES], plain);
+      g_autoptr (DkDisclosure) plain = solve (s, family, (guint) scope, NULL);
+      *slot = solve (s, family, (guint) scope, plain);
     }
   return *slot;
 }
@@ -416,8 +509,9 @@ dk_suppression_hides (DkSuppression *s, DkFamily family, const char *scope, cons
     }
   if ((within == DK_GROUP_ROLE || within == DK_GROUP_GENDER) && dim == 0)
     return TRUE;
-  guint range = s->panel ? PANEL : PLAIN;
-  return dk_disclosure_hidden (d, s->start[range] + GPOINTER_TO_UINT (u) * s->n_dims + dim);
+  /* the panel's cells follow the plain ones (solve) */
+  guint first = s->panel >= 0 ? s->start[N_PLAIN_RANGES] : s->start[PLAIN];
+  return dk_disclosure_hidden (d, first + GPOINTER_TO_UINT (u) * s->n_dims + dim);
 }
 
 gboolean

@@ -15,9 +15,13 @@
  * the smallest other cell wherever published cells would give a hidden one
  * back.  A cell is then hidden in every report, format and page alike.
  *
- * A pattern for a panel (DkPersonSet) answers for the panel's figures: the
- * plain figures of the same round are fixed beside them, and the people who
- * are in the plain group but not in the panel are one more part.
+ * A panel with another round (its people who are in that round too) is
+ * one more grouping a report can publish: the plain pattern protects the
+ * small groups of the panels with the nearest 8 other rounds (their people
+ * in a unit, placed directly in it, and not in the other round) as parts,
+ * so that the plain figures alone never give one.  A pattern for a panel
+ * answers for the panel's figures: the plain figures of the same round
+ * are fixed beside them.
  */
 #ifndef DK_SUPPRESSION_H
 #define DK_SUPPRESSION_H
@@ -42,13 +46,14 @@ guint32 dk_family_count (const DkGapCell *cell, DkFamily family);
 typedef struct _DkSuppression DkSuppression;
 
 /* Reads what the pattern of ROUND (framework FW) needs for scopes SCOPE_BY
- * and minimum group K, for the panel PANEL (NULL: the plain figures), in
- * one scan of the round; the pattern of each family and scope is solved
- * when first asked.  Returns a new pattern (free with dk_suppression_free)
- * or NULL with ERROR: a store failure, or cancelled by CTX (may be NULL).
- * Reads in the caller's transaction; one pattern per thread. */
+ * and minimum group K, for the panel of ROUND with PANEL_WITH (NULL: the
+ * plain figures), in one scan of the round and one of each other round's
+ * people; the pattern of each family and scope is solved when first asked.
+ * Returns a new pattern (free with dk_suppression_free) or NULL with
+ * ERROR: a store failure, or cancelled by CTX (may be NULL).  Reads in the
+ * caller's transaction; one pattern per thread. */
 DkSuppression *dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
-                                       DkScopeBy scope_by, guint k, const DkPersonSet *panel,
+                                       DkScopeBy scope_by, guint k, const DkRound *panel_with,
                                        const DkContext *ctx, GError **error);
 void dk_suppression_free (DkSuppression *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkSuppression, dk_suppression_free)

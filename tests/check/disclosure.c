@@ -1152,6 +1152,11 @@ main (int argc, char **argv)
   g_autoptr (GPtrArray) orgs = fixed_orgs ();
   for (int i = 0; i < n_random; i++)
     g_ptr_array_add (orgs, random_org ((guint) (first_seed + i)));
+  /* random organisations where a panel's group could be worked out from
+   * the plain figures alone, before the plain pattern protected panels */
+  static const guint panel_seeds[] = { 110, 119, 125, 132, 134 };
+  for (guint i = 0; i < G_N_ELEMENTS (panel_seeds); i++)
+    g_ptr_array_add (orgs, random_org (panel_seeds[i]));
   static const guint ks[] = { 5, 3 };
   guint bad = 0, bad_orgs = 0;
   for (guint i = 0; i < orgs->len; i++)
