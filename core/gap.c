@@ -603,18 +603,6 @@ dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
   return g_steal_pointer (&set);
 }
 
-DkPersonSet *
-dk_person_set_intersect (const DkPersonSet *a, const DkPersonSet *b)
-{
-  DkPersonSet *set = person_set_new ();
-  guint n = MIN (a->words->len, b->words->len);
-  g_array_set_size (set->words, n);
-  for (guint i = 0; i < n; i++)
-    g_array_index (set->words, guint64, i) =
-        g_array_index (a->words, guint64, i) & g_array_index (b->words, guint64, i);
-  return set;
-}
-
 /* ---- one person ---------------------------------------------------------------------------- */
 
 DkPersonGap *

@@ -155,8 +155,6 @@ gboolean dk_gap_metric (const DkGapCell *cell, DkMetric metric, guint min_group,
 
 /* Returns the people registered in ROUND (store ids), for --panel. */
 DkPersonSet *dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error);
-/* Returns the people in both A and B (a new set). */
-DkPersonSet *dk_person_set_intersect (const DkPersonSet *a, const DkPersonSet *b);
 gboolean dk_person_set_contains (const DkPersonSet *set, gint64 person);
 
 /* ---- one person ---------------------------------------------------------------- */
