@@ -103,8 +103,9 @@ gboolean dk_activity_available (const DkActivity *a, const char *from);
 
 /* Replaces the catalogue's activities with the same ids as ACTIVITIES
  * (DkActivity*), adding new ones, in one transaction.  *ADDED and *UPDATED
- * are counted.  Audited as CTX's actor. */
-gboolean dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added,
+ * are counted.  Audited as CTX's actor.  With DRY_RUN the transaction is
+ * rolled back: counted, nothing changed. */
+gboolean dk_catalogue_store (DkStore *store, GPtrArray *activities, gboolean dry_run, guint *added,
                              guint *updated, const DkContext *ctx, GError **error);
 
 /* Returns every activity of the store, by id (DkActivity*; caller owns). */

@@ -82,7 +82,7 @@ activity_exists (DkStore *store, const char *id, GError **error)
 }
 
 gboolean
-dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *updated,
+dk_catalogue_store (DkStore *store, GPtrArray *activities, gboolean dry_run, guint *added, guint *updated,
                     const DkContext *ctx, GError **error)
 {
   *added = *updated = 0;
@@ -108,8 +108,8 @@ dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *
   sqlite3_finalize (stmt);
   ok = ok && dk_store_audit (store, dk_context_actor (ctx), "catalogue", 0, 0, "import", NULL,
                              "activities", error)
-       && dk_store_commit (store, error);
-  if (!ok)
+       && (dry_run || dk_store_commit (store, error));
+  if (!ok || dry_run)
     dk_store_rollback (store);
   return ok;
 }

@@ -38,7 +38,7 @@ test_clean_file_lands_whole (void **state)
   g_autofree char *path = dk_test_path ("tests/data/catalogue/good.xml");
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_catalogue (f->store, path, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_true (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
   assert_int_equal (s.added, 2);
   g_autoptr (GPtrArray) all = dk_catalogue_load (f->store, &error);
   const DkActivity *p = dk_catalogue_find (all, "phishing"), *c = dk_catalogue_find (all, "chefskurs");
@@ -72,7 +72,7 @@ assert_refused (Fixture *f, const char *name, const char *message)
   g_autofree char *before = dk_test_dump_store (f->store);
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_false (dk_import_catalogue (f->store, path, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_false (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
   assert_true (g_error_matches (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID));
   assert_string_equal (error->message, expected);
   g_autofree char *after = dk_test_dump_store (f->store);
@@ -158,7 +158,7 @@ test_refused_file_keeps_earlier_import (void **state)
   g_autofree char *good = dk_test_path ("tests/data/catalogue/good.xml");
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_catalogue (f->store, good, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_true (dk_import_catalogue (f->store, good, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
   assert_refused (f, "bad-kind.xml", "15: kind 'party' is not one of lecture, webinar, course, workshop, "
                   "e-learning, micro-learning, coaching, network, study-visit, guide");
 }
@@ -178,7 +178,7 @@ test_schema_violation (void **state)
   g_autofree char *before = dk_test_dump_store (f->store);
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_false (dk_import_catalogue (f->store, path, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_false (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
   g_autofree char *where = g_strdup_printf ("%s:4:", path);
   assert_error_contains (error, where);
   g_autofree char *after = dk_test_dump_store (f->store);
