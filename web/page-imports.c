@@ -92,10 +92,10 @@ outcome (Request *r, const char *kind, gboolean dry, const DkImportSummary *s)
                             (unsigned long long) s->rows, (unsigned long long) s->added,
                             (unsigned long long) s->updated, (unsigned long long) s->unchanged);
   if (strcmp (kind, "ratings") == 0)
-    g_string_append_printf (out, T (" %llu values kept: someone set them by hand since the last import."),
+    g_string_append_printf (out, T (" Values kept because someone set them by hand since the last import: %llu."),
                             (unsigned long long) s->kept);
   if (strcmp (kind, "participation") == 0)
-    g_string_append_printf (out, T (" %llu plan items marked done."), (unsigned long long) s->items_done);
+    g_string_append_printf (out, T (" Plan items marked done: %llu."), (unsigned long long) s->items_done);
   return g_string_free (out, FALSE);
 }
 

@@ -185,11 +185,39 @@ test_schema_violation (void **state)
   assert_string_equal (before, after);
 }
 
+/* A search finds an activity by words of its title or description in
+ * either language, and by the id or title of a competence it develops;
+ * every word must be found. */
+static void
+test_matches_words (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *path = dk_test_path ("tests/data/catalogue/good.xml");
+  DkImportSummary s;
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
+  g_autoptr (GPtrArray) all = dk_catalogue_load (f->store, &error);
+  g_autoptr (GPtrArray) frameworks = dk_store_frameworks (f->store, &error);
+  const DkFramework *fw = frameworks->pdata[0];
+  const DkActivity *p = dk_catalogue_find (all, "phishing"), *c = dk_catalogue_find (all, "chefskurs");
+  assert_true (dk_activity_matches_words (p, fw, "NÄTFISKE"));
+  assert_true (dk_activity_matches_words (p, fw, "phishing exercise"));
+  assert_true (dk_activity_matches_words (p, fw, "känn igen"));
+  assert_true (dk_activity_matches_words (p, fw, "skydda"));         /* 1.1's title */
+  assert_true (dk_activity_matches_words (c, fw, "1.2"));
+  assert_true (dk_activity_matches_words (c, fw, "  "));
+  assert_false (dk_activity_matches_words (p, fw, "nätfiske chefer"));
+  assert_false (dk_activity_matches_words (c, fw, "skydda"));
+  assert_false (dk_activity_matches_words (c, NULL, "protect"));     /* no framework: no titles */
+  assert_true (dk_activity_matches_words (c, fw, "protect data"));
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_clean_file_lands_whole, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_matches_words, setup, teardown),
     cmocka_unit_test_setup_teardown (test_unknown_competence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_levels_off_the_scale, setup, teardown),
     cmocka_unit_test_setup_teardown (test_bad_kind, setup, teardown),
