@@ -31,16 +31,26 @@ teardown (void **state)
   return 0;
 }
 
+/* Imports tests/data/catalogue/good.xml into F's store, counted in S, and
+ * returns the catalogue it holds then (caller unrefs). */
+static GPtrArray *
+import_good (Fixture *f, DkImportSummary *s)
+{
+  g_autofree char *path = dk_test_path ("tests/data/catalogue/good.xml");
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, s, &dk_test_ctx, &error));
+  GPtrArray *all = dk_catalogue_load (f->store, &error);
+  assert_non_null (all);
+  return all;
+}
+
 static void
 test_clean_file_lands_whole (void **state)
 {
   Fixture *f = *state;
-  g_autofree char *path = dk_test_path ("tests/data/catalogue/good.xml");
   DkImportSummary s;
-  g_autoptr (GError) error = NULL;
-  assert_true (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
+  g_autoptr (GPtrArray) all = import_good (f, &s);
   assert_int_equal (s.added, 2);
-  g_autoptr (GPtrArray) all = dk_catalogue_load (f->store, &error);
   const DkActivity *p = dk_catalogue_find (all, "phishing"), *c = dk_catalogue_find (all, "chefskurs");
   assert_non_null (p);
   assert_string_equal (p->title[DK_LANG_EN], "Phishing exercise");
@@ -192,11 +202,9 @@ static void
 test_matches_words (void **state)
 {
   Fixture *f = *state;
-  g_autofree char *path = dk_test_path ("tests/data/catalogue/good.xml");
   DkImportSummary s;
+  g_autoptr (GPtrArray) all = import_good (f, &s);
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
-  g_autoptr (GPtrArray) all = dk_catalogue_load (f->store, &error);
   g_autoptr (GPtrArray) frameworks = dk_store_frameworks (f->store, &error);
   const DkFramework *fw = frameworks->pdata[0];
   const DkActivity *p = dk_catalogue_find (all, "phishing"), *c = dk_catalogue_find (all, "chefskurs");
