@@ -142,6 +142,7 @@ query (Request *r, const char *name)
   return v != NULL && *v != '\0' ? v : NULL;
 }
 
+/* Orders competence ids (char**) as people read them: 1.2 before 1.10. */
 static gint
 by_natural_order (gconstpointer a, gconstpointer b)
 {
@@ -179,7 +180,10 @@ search_form (Request *r, DkHtml *h, const DkFramework *fw, GPtrArray *offered, c
       const char *id = ids[i];
       const DkCompetence *c = fw != NULL ? dk_framework_competence_by_id (fw, id) : NULL;
       dk_html_open (h, "option", "value", id, g_strcmp0 (id, competence) == 0 ? "selected" : NULL, "", NULL);
-      dk_html_textf (h, "%s %s", id, c != NULL ? dk_competence_title (c, r->ctx.lang) : "");
+      if (c != NULL)
+        dk_html_textf (h, "%s %s", id, dk_competence_title (c, r->ctx.lang));
+      else
+        dk_html_text (h, id);
       dk_html_close (h, "option");
     }
   dk_html_close (h, "select");
