@@ -46,8 +46,9 @@ catalogue_import (int argc, char **argv)
         {
           if (dry_run)
             printf (_("Dry run, nothing written. "));
-          printf (_("Activities: %llu rows; %llu added, %llu replaced\n"), (unsigned long long) s.rows,
-                  (unsigned long long) s.added, (unsigned long long) s.updated);
+          printf (_("Activities: %llu rows; %llu added, %llu replaced, %llu unchanged\n"),
+                  (unsigned long long) s.rows, (unsigned long long) s.added, (unsigned long long) s.updated,
+                  (unsigned long long) s.unchanged);
         }
     }
   cli_common_clear (&common);

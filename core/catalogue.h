@@ -108,11 +108,12 @@ gboolean dk_activity_available (const DkActivity *a, const char *from);
 gboolean dk_activity_matches_words (const DkActivity *a, const DkFramework *fw, const char *words);
 
 /* Replaces the catalogue's activities with the same ids as ACTIVITIES
- * (DkActivity*), adding new ones, in one transaction.  *ADDED and *UPDATED
- * are counted.  Audited as CTX's actor.  With DRY_RUN the transaction is
- * rolled back: counted, nothing changed. */
+ * (DkActivity*), adding new ones, in one transaction; one stored exactly
+ * as it comes is left as it is.  *ADDED, *UPDATED (replaced) and
+ * *UNCHANGED are counted.  Audited as CTX's actor.  With DRY_RUN the
+ * transaction is rolled back: counted, nothing changed. */
 gboolean dk_catalogue_store (DkStore *store, GPtrArray *activities, gboolean dry_run, guint *added,
-                             guint *updated, const DkContext *ctx, GError **error);
+                             guint *updated, guint *unchanged, const DkContext *ctx, GError **error);
 
 /* Returns every activity of the store, by id (DkActivity*; caller owns). */
 GPtrArray *dk_catalogue_load (DkStore *store, GError **error);

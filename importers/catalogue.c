@@ -316,10 +316,11 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, g
                                 ctx, error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
-  guint added = 0, updated = 0;
-  ok = ok && dk_catalogue_store (store, r.activities, dry_run, &added, &updated, ctx, error);
+  guint added = 0, updated = 0, unchanged = 0;
+  ok = ok && dk_catalogue_store (store, r.activities, dry_run, &added, &updated, &unchanged, ctx, error);
   summary->added = added;
   summary->updated = updated;
+  summary->unchanged = unchanged;
   dk_errors_clear (&r.errors);
   g_clear_pointer (&r.frameworks, g_ptr_array_unref);
   g_hash_table_unref (r.ids);

@@ -85,8 +85,9 @@ outcome (Request *r, const char *kind, gboolean dry, const DkImportSummary *s)
 {
   GString *out = g_string_new (dry ? T ("Dry run, nothing written. ") : "");
   if (strcmp (kind, "catalogue") == 0)
-    g_string_append_printf (out, T ("%llu rows; %llu added, %llu replaced."), (unsigned long long) s->rows,
-                            (unsigned long long) s->added, (unsigned long long) s->updated);
+    g_string_append_printf (out, T ("%llu rows; %llu added, %llu replaced, %llu unchanged."),
+                            (unsigned long long) s->rows, (unsigned long long) s->added,
+                            (unsigned long long) s->updated, (unsigned long long) s->unchanged);
   else
     g_string_append_printf (out, T ("%llu rows; %llu added, %llu updated, %llu unchanged."),
                             (unsigned long long) s->rows, (unsigned long long) s->added,

@@ -22,12 +22,15 @@ same "ratings, -n"
 
 # the catalogue, XML and CSV
 run dk catalogue import "$TOP/tests/data/catalogue/good.xml" --dry-run; expect_rc 0
-expect_out "Dry run, nothing written. Activities: 2 rows; 2 added, 0 replaced"
+expect_out "Dry run, nothing written. Activities: 2 rows; 2 added, 0 replaced, 0 unchanged"
 same catalogue
 run dk catalogue list; expect_no_out "phishing"
-run dk catalogue import "$TOP/tests/data/catalogue/good.xml"; expect_rc 0; expect_out "2 rows; 2 added, 0 replaced"
+run dk catalogue import "$TOP/tests/data/catalogue/good.xml"; expect_rc 0; expect_out "2 rows; 2 added, 0 replaced, 0 unchanged"
 before=$(dump)
-run dk catalogue import "$TOP/tests/data/catalogue/good.xml" --dry-run; expect_rc 0; expect_out "0 added, 2 replaced"
+run dk catalogue import "$TOP/tests/data/catalogue/good.xml" --dry-run; expect_rc 0
+expect_out "0 added, 0 replaced, 2 unchanged"
+sed 's/hours="1.5"/hours="2"/' "$TOP/tests/data/catalogue/good.xml" > "$T/longer.xml"
+run dk catalogue import "$T/longer.xml" --dry-run; expect_rc 0; expect_out "0 added, 1 replaced, 1 unchanged"
 same "catalogue again"
 
 # participation

@@ -169,10 +169,10 @@ check("ratings.csv:3: kept the motivation 1 set on" in r.text and "digikomp-impo
       "the kept value's notice: " + r.text[-900:])
 check(level("E1", 0) == "3" and level("E3", 0, "motivation") == "1", "the ratings import's levels")
 
-# the catalogue: one activity new, one replaced
+# the catalogue: one activity new, one changed
 with open(os.path.join(TOP, "tests/data/catalogue/good.xml"), encoding="utf-8") as f:
-    catalogue = f.read().replace('id="chefskurs"', 'id="nykurs"')
-dry_then_real("catalogue", "catalogue.xml", catalogue, "2 rows; 1 added, 1 replaced.")
+    catalogue = f.read().replace('id="chefskurs"', 'id="nykurs"').replace('hours="1.5"', 'hours="2"')
+dry_then_real("catalogue", "catalogue.xml", catalogue, "2 rows; 1 added, 1 replaced, 0 unchanged.")
 check("nykurs" in dk("catalogue", "list").stdout, "the catalogue import's new activity")
 
 # participation: one new, one the same as HR recorded above
