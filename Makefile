@@ -157,13 +157,17 @@ $(MODULE): $(EXPORT_OBJ)
 $(XML_MODULE): $(XML_OBJ)
 	$(CC) $(LDFLAGS) -shared -o $@ $(XML_OBJ) $(XML_LIBS)
 
-$(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS) -Itests/unit/support -DDK_SRCDIR=\"$(CURDIR)\"
+$(BUILD)/obj/tests/%.o: CFLAGS += $(TEST_CFLAGS) -Itests/unit/support -DDK_SRCDIR=\"$(CURDIR)\" \
+                                   -DDK_TEST_LOCALEDIR=\"$(abspath $(BUILD))/locale\"
 
 # The unit tests link the XML readers' objects in: their scratch stores
 # register a framework.
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(TEST_LINK) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
+
+# Tests of messages in a language read the build's catalogues.
+$(UNIT_BIN): | $(MO_FILES)
 
 # The disclosure checker (tests/check/disclosure.c): in-process, not under
 # the sanitizers or valgrind (it asks for tens of thousands of reports).
@@ -214,7 +218,7 @@ $(BUILD)/locale/%/LC_MESSAGES/digikomp.mo: po/%.po
 # Regenerates po/digikomp.pot from the sources and merges it into each po/*.po.
 pot:
 	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=T_:2 --keyword=T --keyword=S_ \
-	  --keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+	  --keyword=L_ --keyword=ngettext:1,2 --keyword=dk_ngettext:2,3 --keyword=C_:1c,2 --keyword=NC_:1c,2 \
 	  --package-name=digikomp --package-version=$(VERSION) --add-comments=TRANSLATORS \
 	  -o po/digikomp.pot $(sort $(CORE_SRC) $(IMP_SRC) $(CLI_SRC) $(EXPORT_SRC) $(XML_SRC) $(WEB_SRC))
 	for po in po/*.po; do msgmerge --quiet --update --backup=none $$po po/digikomp.pot; done

@@ -24,7 +24,7 @@ framework_validate (int argc, char **argv)
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (DkFramework) fw = dk_framework_load (argv[i], &error);
+      g_autoptr (DkFramework) fw = dk_framework_load (argv[i], cli_messages_lang (), &error);
       if (fw == NULL)
         {
           int r = cli_fail (_("invalid framework"), error);
@@ -56,7 +56,7 @@ framework_show (int argc, char **argv)
   else
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (DkFramework) fw = dk_framework_load (argv[1], &error);
+      g_autoptr (DkFramework) fw = dk_framework_load (argv[1], common.lang, &error);
       if (fw == NULL)
         rc = cli_fail (_("invalid framework"), error);
       else

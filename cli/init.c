@@ -31,7 +31,7 @@ cmd_init (int argc, char **argv)
     rc = cli_usage_error (_("init needs --framework FILE (e.g. frameworks/kommun-digcomp-12.xml)"));
   /* checked before the store is created: a refused framework leaves no
    * empty store behind */
-  else if ((checked = dk_framework_load (framework, &error)) == NULL)
+  else if ((checked = dk_framework_load (framework, common.lang, &error)) == NULL)
     rc = cli_fail (_("cannot register the framework"), error);
   else
     {

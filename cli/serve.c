@@ -21,7 +21,7 @@ cli_web (void)
   static DkModule module = DK_MODULE_INIT (DK_WEB_MODULE, DK_WEB_SYMBOL,
                                            N_("cannot load the web module %s: %s"));
   g_autoptr (GError) error = NULL;
-  const DkWeb *web = dk_module_table (&module, NULL, &error);
+  const DkWeb *web = dk_module_table (&module, NULL, cli_messages_lang (), &error);
   if (web == NULL)
     cli_fail (_("cannot start the web interface"), error);
   return web;

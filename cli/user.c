@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "report-model.h"
 #include "store.h"
+#include "views-account.h"
 #include "web/web.h"
 
 #include <stdio.h>
@@ -198,30 +199,7 @@ user_list (int argc, char **argv)
     rc = cli_fail (_("cannot list the accounts"), error);
   else if (rc == CLI_OK)
     {
-      g_autoptr (DkReport) report = dk_report_new (_("Accounts"), common.lang);
-      DkTable *t = dk_table_new ("accounts", NULL);
-      dk_table_add_column (t, "person", _("Person"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "name", _("Name"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "password", _("Password"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "state", _("State"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "grants", _("Grants"), DK_COLUMN_TEXT);
-      for (guint i = 0; i < accounts->len; i++)
-        {
-          const DkAccount *a = accounts->pdata[i];
-          g_autoptr (GString) grants = g_string_new (NULL);
-          for (guint j = 0; j < a->grants->len; j++)
-            {
-              g_autofree char *text = dk_grant_text (a->grants->pdata[j]);
-              g_string_append_printf (grants, "%s%s", j > 0 ? " " : "", text);
-            }
-          guint row = dk_table_add_row (t);
-          dk_table_set_text (t, row, 0, a->ext_id);
-          dk_table_set_text (t, row, 1, a->name);
-          dk_table_set_text (t, row, 2, a->password != NULL ? _("set") : _("none"));
-          dk_table_set_text (t, row, 3, a->disabled ? _("disabled") : _("active"));
-          dk_table_set_text (t, row, 4, grants->str);
-        }
-      dk_report_add_table (report, t);
+      g_autoptr (DkReport) report = dk_view_accounts (accounts, common.lang);
       rc = cli_emit_report (report, &common);
     }
   cli_common_clear (&common);

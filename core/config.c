@@ -226,7 +226,7 @@ dk_config_parse (const char *name, const char *data, gsize len, DkLang lang, GEr
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autoptr (GError) bad = NULL;
   DkErrors errors;
-  dk_errors_init (&errors, 0);
+  dk_errors_init (&errors, 0, lang);
   if (!g_key_file_load_from_data (kf, text, strlen (text), G_KEY_FILE_NONE, &bad))
     {
       guint line = find_line (text, NULL, NULL);

@@ -4,9 +4,10 @@
 #include <stdarg.h>
 
 void
-dk_errors_init (DkErrors *e, guint limit)
+dk_errors_init (DkErrors *e, guint limit, DkLang lang)
 {
   e->text = NULL;
+  e->lang = lang;
   e->count = 0;
   e->limit = limit != 0 ? limit : DK_ERRORS_DEFAULT_LIMIT;
 }
@@ -66,8 +67,8 @@ dk_errors_propagate (DkErrors *e, GError **error, GQuark domain, int code)
     return FALSE;
   if (e->count > e->limit)
     g_string_append_printf (e->text,
-                            ngettext ("\n... and %u more error", "\n... and %u more errors",
-                                      e->count - e->limit),
+                            dk_ngettext (e->lang, "\n... and %u more error", "\n... and %u more errors",
+                                         e->count - e->limit),
                             e->count - e->limit);
   g_set_error_literal (error, domain, code, e->text->str);
   dk_errors_clear (e);

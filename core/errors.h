@@ -4,7 +4,9 @@
  *
  * Readers of outside data (framework and catalogue XML, CSV importers) report
  * all the problems of a file, not just the first, so that a user can fix them
- * in one go.
+ * in one go.  The collection names the language of the person who gave the
+ * file (who runs the import): every reader that adds to it writes in that
+ * language, whichever thread it runs in.
  */
 #ifndef DK_ERRORS_H
 #define DK_ERRORS_H
@@ -17,10 +19,12 @@ typedef struct _DkErrors {
   GString *text;     /* the lines so far, "\n"-separated; NULL while empty */
   guint    count;    /* errors added, including those past the limit */
   guint    limit;    /* lines kept */
+  DkLang   lang;     /* the language the lines are written in */
 } DkErrors;
 
-/* Initialises E to keep at most LIMIT lines (0 = DK_ERRORS_DEFAULT_LIMIT). */
-void dk_errors_init (DkErrors *e, guint limit);
+/* Initialises E to keep at most LIMIT lines (0 = DK_ERRORS_DEFAULT_LIMIT),
+ * written in LANG. */
+void dk_errors_init (DkErrors *e, guint limit, DkLang lang);
 
 /* Adds "FILE:LINE: message" (or "FILE: message" when LINE is 0). */
 void dk_errors_add (DkErrors *e, const char *file, guint line,
@@ -37,7 +41,7 @@ gboolean dk_errors_any (const DkErrors *e);
 gboolean dk_errors_full (const DkErrors *e);
 
 /* When errors were added, sets ERROR (DOMAIN, CODE) to all the lines, with a
- * last line saying how many more were left out, and returns TRUE; else
+ * last line saying (in E's language) how many more were left out, and returns TRUE; else
  * returns FALSE.  Clears E either way. */
 gboolean dk_errors_propagate (DkErrors *e, GError **error, GQuark domain, int code);
 

@@ -14,24 +14,24 @@
 extern const DkExporters dk_exporters_module __attribute__ ((weak));
 
 const DkExporters *
-dk_exporters (GError **error)
+dk_exporters (DkLang lang, GError **error)
 {
   static DkModule module = DK_MODULE_INIT (DK_EXPORTERS_MODULE, DK_EXPORTERS_SYMBOL,
                                            N_("cannot load the exporters' module %s: %s"));
-  return dk_module_table (&module, &dk_exporters_module != NULL ? &dk_exporters_module : NULL, error);
+  return dk_module_table (&module, &dk_exporters_module != NULL ? &dk_exporters_module : NULL, lang, error);
 }
 
 char *
 dk_report_render_json (const DkReport *report, GError **error)
 {
-  const DkExporters *x = dk_exporters (error);
+  const DkExporters *x = dk_exporters (dk_report_lang (report), error);
   return x != NULL ? x->report_json (report) : NULL;
 }
 
 GBytes *
 dk_report_xlsx_bytes (const DkReport *report, GError **error)
 {
-  const DkExporters *x = dk_exporters (error);
+  const DkExporters *x = dk_exporters (dk_report_lang (report), error);
   return x != NULL ? x->xlsx_bytes (report, error) : NULL;
 }
 
@@ -45,7 +45,7 @@ dk_report_write_xlsx (const DkReport *report, const char *path, GError **error)
 GBytes *
 dk_report_pdf_bytes (const DkReport *report, const DkContext *ctx, GError **error)
 {
-  const DkExporters *x = dk_exporters (error);
+  const DkExporters *x = dk_exporters (dk_report_lang (report), error);
   if (x == NULL)
     return NULL;
   g_autofree char *today = dk_context_today (ctx);

@@ -54,9 +54,9 @@ typedef struct {
 
 /* Returns the module's writers (static), loading the module on first use
  * from beside the running program (the build tree), else from DK_MODULEDIR
- * (installed).  NULL with a G_FILE_ERROR when it cannot be loaded.
+ * (installed).  NULL with a G_FILE_ERROR, in LANG, when it cannot be loaded.
  * Thread-safe: the module is opened once (dk_module_table), and its writers
  * keep no state between calls. */
-const DkExporters *dk_exporters (GError **error);
+const DkExporters *dk_exporters (DkLang lang, GError **error);
 
 #endif

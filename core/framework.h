@@ -75,22 +75,24 @@ typedef struct {
 typedef struct _DkFramework DkFramework;
 
 /* Loads and validates the framework in PATH.  Returns a new framework (free
- * with dk_framework_free) or NULL with ERROR set: DK_FRAMEWORK_ERROR_IO when
- * the file cannot be read, DK_FRAMEWORK_ERROR_INVALID with every problem
- * found, one "PATH:LINE: message" per line. */
-DkFramework *dk_framework_load (const char *path, GError **error);
+ * with dk_framework_free) or NULL with ERROR set, in LANG:
+ * DK_FRAMEWORK_ERROR_IO when the file cannot be read,
+ * DK_FRAMEWORK_ERROR_INVALID with every problem found, one
+ * "PATH:LINE: message" per line.  Thread-safe, as are the other loaders
+ * below. */
+DkFramework *dk_framework_load (const char *path, DkLang lang, GError **error);
 
 /* Reads the framework file PATH (at most 16 MiB, xml/xml.h, checked before
  * reading).  Returns its bytes (g_free) with *LEN, or NULL with ERROR set:
  * DK_FRAMEWORK_ERROR_IO when it cannot be read, DK_FRAMEWORK_ERROR_INVALID
  * when it is too large. */
-char *dk_framework_read_file (const char *path, gsize *len, GError **error);
+char *dk_framework_read_file (const char *path, gsize *len, DkLang lang, GError **error);
 
 /* As dk_framework_load, from LEN bytes of XML in memory; NAME stands for the
  * file in messages.  The store keeps each registered framework's XML and
  * reloads it with this. */
 DkFramework *dk_framework_load_from_data (const char *data, gsize len,
-                                          const char *name, GError **error);
+                                          const char *name, DkLang lang, GError **error);
 
 /* Returns FW in a compact binary form (GVariant) that the store keeps
  * beside the XML, so that a short-lived command rebuilds the framework
@@ -107,7 +109,7 @@ DkFramework *dk_framework_load_compiled (const void *data, gsize len);
  * short-lived command more than the rest of its work.  Reference checks
  * still run. */
 DkFramework *dk_framework_load_trusted (const char *data, gsize len, const char *name,
-                                        GError **error);
+                                        DkLang lang, GError **error);
 
 void dk_framework_free (DkFramework *fw);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkFramework, dk_framework_free)

@@ -160,7 +160,7 @@ setup_units (Scan *s, DkStore *store, const DkGapQuery *q, GError **error)
   if (!root_found)
     {
       g_set_error (error, DK_GAP_ERROR, DK_GAP_ERROR_INVALID,
-                   _("no such unit: '%s'"), q->unit);
+                   T_ (dk_store_lang (store), "no such unit: '%s'"), q->unit);
       dk_error_set_hint (error, DK_HINT_UNIT_LIST, NULL, NULL);
       return FALSE;
     }

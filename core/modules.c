@@ -44,7 +44,7 @@ dk_module_symbol (const char *file, const char *symbol, char **path, char **why)
 }
 
 gconstpointer
-dk_module_table (DkModule *module, gconstpointer linked, GError **error)
+dk_module_table (DkModule *module, gconstpointer linked, DkLang lang, GError **error)
 {
   /* Double-checked: after the first call every caller reads TRIED with
    * acquire and the fields the releasing store published, without the lock. */
@@ -61,7 +61,7 @@ dk_module_table (DkModule *module, gconstpointer linked, GError **error)
       pthread_mutex_unlock (&module->lock);
     }
   if (module->table == NULL)
-    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _(module->failure), module->path,
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, T_ (lang, module->failure), module->path,
                  module->why);
   return module->table;
 }

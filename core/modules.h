@@ -17,7 +17,7 @@
 typedef struct {
   const char     *file;      /* "digikomp-export.so" */
   const char     *symbol;    /* the table's symbol in it */
-  const char     *failure;   /* a msgid with two %s: where it was looked for, the loader's reason */
+  const char     *failure;   /* a msgid (N_()) with two %s: where it was looked for, the loader's reason */
   pthread_mutex_t lock;      /* pthread's, not GLib's: ThreadSanitizer sees it (Debian's GLib is
                               * not instrumented, so a GMutex or g_once would look like no lock) */
   int             tried;     /* written under LOCK; read with acquire once set */
@@ -34,9 +34,9 @@ typedef struct {
  * looked up in the module (see dk_module_symbol).  The module is opened at
  * most once per process, whatever the number of threads asking at once:
  * the first call opens it, the others wait for it and get the same table,
- * or the same failure as a G_FILE_ERROR (a missing module does not appear
- * while the process runs).  Thread-safe. */
-gconstpointer dk_module_table (DkModule *module, gconstpointer linked, GError **error);
+ * or the same failure as a G_FILE_ERROR in each caller's LANG (a missing
+ * module does not appear while the process runs).  Thread-safe. */
+gconstpointer dk_module_table (DkModule *module, gconstpointer linked, DkLang lang, GError **error);
 
 /* Opens the module FILE and returns its symbol SYMBOL, looking for FILE
  * beside the running program (the build tree), then in ../lib/digikomp

@@ -15,7 +15,7 @@ char *
 dk_person_export_json (DkStore *store, const char *person, GError **error)
 {
   g_autoptr (DkPerson) p = dk_store_person (store, person, error);
-  const DkExporters *x = p != NULL ? dk_exporters (error) : NULL;
+  const DkExporters *x = p != NULL ? dk_exporters (dk_store_lang (store), error) : NULL;
   return x != NULL ? x->person_json (store, p, error) : NULL;
 }
 

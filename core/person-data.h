@@ -44,6 +44,8 @@ typedef struct {
   guint    audit_rows;
   guint    reports;                 /* people whose manager they were */
   gboolean overwritten;             /* erased on disk too (dk_store_checkpoint) */
+  guint    plans;                   /* their development plans, with their items */
+  guint    participations;          /* activities they were recorded at */
 } DkEraseSummary;
 
 /* How long dk_person_erase waits for readers by default, in milliseconds. */

@@ -365,7 +365,7 @@ render_html (const Doc *d)
 static char *
 render_json (const Doc *d, GError **error)
 {
-  const DkExporters *x = dk_exporters (error);
+  const DkExporters *x = dk_exporters (d->lang, error);
   return x != NULL ? x->plan_json (&d->ctx, d->plan, d->lang) : NULL;
 }
 
@@ -376,7 +376,7 @@ render_json (const Doc *d, GError **error)
 static char *
 render_ics (const Doc *d, gint64 stamp, GError **error)
 {
-  const DkExporters *x = dk_exporters (error);
+  const DkExporters *x = dk_exporters (d->lang, error);
   if (x == NULL)
     return NULL;
   g_autoptr (GArray) events = g_array_new (FALSE, TRUE, sizeof (DkCalendarEvent));
@@ -568,7 +568,7 @@ plan_export (DkStore *store, const char *round, const char *person, DkPlanFormat
       char *text = plan_render (store, round, person, format, own, ctx, error);
       return text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
     }
-  const DkExporters *x = dk_exporters (error);
+  const DkExporters *x = dk_exporters (ctx->lang, error);
   g_autoptr (DkPlanDoc) doc = x != NULL ? plan_doc_load (store, round, person, own, ctx, error) : NULL;
   return doc != NULL ? x->pdf_bytes (doc, error) : NULL;
 }

@@ -63,7 +63,8 @@ suppress_row (DkTable *t, guint row, const guint *cols, guint n_cols, guint k)
 static void
 add_min_group_note (DkReport *report, guint k)
 {
-  g_autofree char *note = g_strdup_printf (_("Figures from fewer than %u people are shown as –."), k);
+  g_autofree char *note = g_strdup_printf (T_ (dk_report_lang (report),
+                                               "Figures from fewer than %u people are shown as –."), k);
   dk_report_add_note (report, note);
 }
 
@@ -117,15 +118,15 @@ unit_paths (DkStore *store, GError **error)
 }
 
 /* Returns a table named NAME titled TITLE of R, whose columns are KEYS,
- * LABELS and KINDS (as many as R has). */
+ * LABELS (msgids, put into LANG) and KINDS (as many as R has). */
 static DkTable *
 records_table (const char *name, const char *title, const DkRecords *r, const char *const *keys,
-               const char *const *labels, const DkColumnKind *kinds)
+               const char *const *labels, const DkColumnKind *kinds, DkLang lang)
 {
   DkTable *t = dk_table_new (name, title);
   guint n = dk_records_n_columns (r);
   for (guint c = 0; c < n; c++)
-    dk_table_add_column (t, keys[c], _(labels[c]), kinds[c]);
+    dk_table_add_column (t, keys[c], T_ (lang, labels[c]), kinds[c]);
   for (guint i = 0; i < dk_records_n_rows (r); i++)
     {
       guint row = dk_table_add_row (t);
@@ -148,10 +149,11 @@ add_wishes_table (DkReport *report, DkStore *store, gint64 round, const char *un
   g_autoptr (DkRecords) r = dk_store_plan_wishes (store, round, unit, error);
   if (r == NULL)
     return FALSE;
-  DkTable *t = dk_table_new ("wishes", _("Wished-for activities named in plans"));
-  dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "wish", _("Wish"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "plans", _("Plans"), DK_COLUMN_INTEGER);
+  DkLang lang = dk_report_lang (report);
+  DkTable *t = dk_table_new ("wishes", T_ (lang, "Wished-for activities named in plans"));
+  dk_table_add_column (t, "competence", T_ (lang, "Competence"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "wish", T_ (lang, "Wish"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "plans", T_ (lang, "Plans"), DK_COLUMN_INTEGER);
   g_autoptr (GHashTable) rare = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < dk_records_n_rows (r); i++)
     {
@@ -172,12 +174,13 @@ add_wishes_table (DkReport *report, DkStore *store, gint64 round, const char *un
   if (others >= k)
     {
       guint row = dk_table_add_row (t);
-      dk_table_set_text (t, row, 1, _("Other wishes"));
+      dk_table_set_text (t, row, 1, T_ (lang, "Other wishes"));
       dk_table_set_number (t, row, 2, others);
     }
   g_autofree char *note = others == 0 ? NULL
-      : g_strdup_printf (others >= k ? _("Wishes that fewer than %u plans name are counted together as other wishes.")
-                                     : _("Wishes that fewer than %u plans name are left out."), k);
+      : g_strdup_printf (others >= k
+                         ? T_ (lang, "Wishes that fewer than %u plans name are counted together as other wishes.")
+                         : T_ (lang, "Wishes that fewer than %u plans name are left out."), k);
   if (note != NULL)
     dk_report_add_note (report, note);
   dk_report_add_table (report, t);
@@ -196,10 +199,10 @@ round_and_unit (DkStore *store, const char *round, const char *unit, GError **er
 
 /* The report's title for ROUND, naming UNIT when there is one. */
 static char *
-learning_title (const char *what, const DkRound *r, const char *unit)
+learning_title (const char *what, const DkRound *r, const char *unit, DkLang lang)
 {
-  return unit != NULL ? g_strdup_printf (_("%s, round %s, %s"), what, r->code, unit)
-                      : g_strdup_printf (_("%s, round %s"), what, r->code);
+  return unit != NULL ? g_strdup_printf (T_ (lang, "%s, round %s, %s"), what, r->code, unit)
+                      : g_strdup_printf (T_ (lang, "%s, round %s"), what, r->code);
 }
 
 static DkReport *
@@ -224,16 +227,16 @@ coverage_report (DkStore *store, const char *round, const char *unit, guint k, c
   DkReport *report = NULL;
   if (dk_store_round_scan (store, r->id, 0, coverage_row, &c, error))
     {
-      g_autofree char *title = learning_title (_("Catalogue coverage"), r, unit);
+      g_autofree char *title = learning_title (T_ (ctx->lang, "Catalogue coverage"), r, unit, ctx->lang);
       report = dk_report_new (title, ctx->lang);
-      dk_report_add_note (report, _("People with a need on each competence, and how many of them no activity "
-                                    "open to them covers — what HR should create next."));
+      dk_report_add_note (report, T_ (ctx->lang, "People with a need on each competence, and how many of them "
+                                                 "no activity open to them covers — what HR should create next."));
       add_min_group_note (report, k);
-      DkTable *t = dk_table_new ("coverage", _("Needs and coverage per competence"));
-      dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "title", _("Title"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "people_with_need", _("People with a need"), DK_COLUMN_INTEGER);
-      dk_table_add_column (t, "not_covered", _("Not covered"), DK_COLUMN_INTEGER);
+      DkTable *t = dk_table_new ("coverage", T_ (ctx->lang, "Needs and coverage per competence"));
+      dk_table_add_column (t, "competence", T_ (ctx->lang, "Competence"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "title", T_ (ctx->lang, "Title"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "people_with_need", T_ (ctx->lang, "People with a need"), DK_COLUMN_INTEGER);
+      dk_table_add_column (t, "not_covered", T_ (ctx->lang, "Not covered"), DK_COLUMN_INTEGER);
       for (guint i = 0; i < n; i++)
         {
           guint row = dk_table_add_row (t);
@@ -277,7 +280,8 @@ goals_report (DkStore *store, const char *round, const char *unit, guint k, DkLa
   g_autoptr (DkRecords) goals = dk_store_plan_goals (store, r->id, unit, error);
   if (goals == NULL)
     return NULL;
-  DkTable *t = records_table ("goals", _("Personal goals per competence"), goals, keys, labels, kinds);
+  DkTable *t = records_table ("goals", T_ (lang, "Personal goals per competence"), goals, keys, labels, kinds,
+                              lang);
   for (guint row = 0; row < dk_table_n_rows (t); row++)
     {
       static const guint counts[] = { 1, 2, 3 };
@@ -289,7 +293,7 @@ goals_report (DkStore *store, const char *round, const char *unit, guint k, DkLa
       Part parts[] = { { done, row }, { items - done, NOT_SHOWN } };
       suppress_parts (t, parts, 2, counts + 2, 1, people >= k, k);
     }
-  g_autofree char *title = learning_title (_("Personal goals"), r, unit);
+  g_autofree char *title = learning_title (T_ (lang, "Personal goals"), r, unit, lang);
   DkReport *report = dk_report_new (title, lang);
   add_min_group_note (report, k);
   dk_report_add_table (report, t);
@@ -318,13 +322,14 @@ add_target_row (DkTable *t, const char *label, double actual, double target, gbo
  * (group, participants, hours), its groups suppressed by the minimum group
  * K as parts of the total, which is shown when SUM_SHOWN. */
 static DkTable *
-groups_table (const char *name, const char *title, const DkRecords *r, gboolean sum_shown, guint k)
+groups_table (const char *name, const char *title, const DkRecords *r, gboolean sum_shown, guint k,
+              DkLang lang)
 {
   static const char *const keys[] = { "group", "participants", "hours" };
   static const char *const labels[] = { N_("Group"), N_("Participants"), N_("Hours") };
   static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_HOURS };
   static const guint figures[] = { 1, 2 };
-  DkTable *t = records_table (name, title, r, keys, labels, kinds);
+  DkTable *t = records_table (name, title, r, keys, labels, kinds, lang);
   guint n = dk_records_n_rows (r);
   g_autofree Part *parts = g_new0 (Part, n);
   for (guint i = 0; i < n; i++)
@@ -345,23 +350,26 @@ participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang
   if (by_kind == NULL)
     return NULL;
   guint k = q->min_group;
-  g_autofree char *title = g_strdup_printf (_("Participation %s – %s"), q->from ? q->from : "…", q->to ? q->to : "…");
+  g_autofree char *title = g_strdup_printf (T_ (lang, "Participation %s – %s"), q->from ? q->from : "…",
+                                            q->to ? q->to : "…");
   DkReport *report = dk_report_new (title, lang);
-  dk_report_add_note (report, _("Participants attended or completed an activity; hours are summed over them."));
+  dk_report_add_note (report,
+                      T_ (lang, "Participants attended or completed an activity; hours are summed over them."));
   add_min_group_note (report, k);
-  DkTable *t = dk_table_new ("participation", _("Participants and hours"));
-  dk_table_add_column (t, "figure", _("Figure"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "actual", _("Actual"), DK_COLUMN_TEXT);
-  dk_table_add_column (t, "target", _("Target"), DK_COLUMN_TEXT);
+  DkTable *t = dk_table_new ("participation", T_ (lang, "Participants and hours"));
+  dk_table_add_column (t, "figure", T_ (lang, "Figure"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "actual", T_ (lang, "Actual"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "target", T_ (lang, "Target"), DK_COLUMN_TEXT);
   double avg = v.participants > 0 ? v.hours / v.participants : 0;
-  add_target_row (t, _("Participants"), v.participants, q->target_participants, q->target_participants > 0,
+  add_target_row (t, T_ (lang, "Participants"), v.participants, q->target_participants, q->target_participants > 0,
                   FALSE, lang);
-  add_target_row (t, _("of whom women"), v.women, 0, FALSE, FALSE, lang);
-  add_target_row (t, _("of whom men"), v.men, 0, FALSE, FALSE, lang);
-  add_target_row (t, _("of whom other or not given"), v.other, 0, FALSE, FALSE, lang);
-  add_target_row (t, _("Hours in total"), v.hours, q->target_hours_avg * q->target_participants,
+  add_target_row (t, T_ (lang, "of whom women"), v.women, 0, FALSE, FALSE, lang);
+  add_target_row (t, T_ (lang, "of whom men"), v.men, 0, FALSE, FALSE, lang);
+  add_target_row (t, T_ (lang, "of whom other or not given"), v.other, 0, FALSE, FALSE, lang);
+  add_target_row (t, T_ (lang, "Hours in total"), v.hours, q->target_hours_avg * q->target_participants,
                   q->target_hours_avg > 0 && q->target_participants > 0, TRUE, lang);
-  add_target_row (t, _("Hours per participant"), avg, q->target_hours_avg, q->target_hours_avg > 0, TRUE, lang);
+  add_target_row (t, T_ (lang, "Hours per participant"), avg, q->target_hours_avg, q->target_hours_avg > 0,
+                  TRUE, lang);
   /* rows 0 and 4–5: the participants and their hours; rows 1–3 the genders */
   static const guint actual[] = { 1 };
   gboolean shown = v.participants == 0 || v.participants >= k;
@@ -370,8 +378,8 @@ participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang
   Part genders[] = { { v.women, 1 }, { v.men, 2 }, { v.other, 3 } };
   suppress_parts (t, genders, G_N_ELEMENTS (genders), actual, 1, shown, k);
   dk_report_add_table (report, t);
-  dk_report_add_table (report, groups_table ("by_unit", _("Per department"), by_unit, shown, k));
-  dk_report_add_table (report, groups_table ("by_kind", _("Per kind of activity"), by_kind, shown, k));
+  dk_report_add_table (report, groups_table ("by_unit", T_ (lang, "Per department"), by_unit, shown, k, lang));
+  dk_report_add_table (report, groups_table ("by_kind", T_ (lang, "Per kind of activity"), by_kind, shown, k, lang));
   return report;
 }
 

@@ -176,6 +176,13 @@ dk_table_column_key (const DkTable *t, guint col)
   return ((const DkColumn *) g_ptr_array_index (t->columns, col))->key;
 }
 
+const char *
+dk_table_column_label (const DkTable *t, guint col)
+{
+  g_return_val_if_fail (col < t->columns->len, NULL);
+  return ((const DkColumn *) g_ptr_array_index (t->columns, col))->label;
+}
+
 int
 dk_table_find_column (const DkTable *t, const char *key)
 {

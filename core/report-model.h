@@ -98,6 +98,9 @@ const char *dk_table_name (const DkTable *table);
 
 /* Returns the key of column COL (< dk_table_n_columns). */
 const char *dk_table_column_key (const DkTable *table, guint col);
+/* Returns the heading of column COL (< dk_table_n_columns), as translated
+ * when the table was built. */
+const char *dk_table_column_label (const DkTable *table, guint col);
 /* Returns the index of the column whose key is KEY, or -1. */
 int dk_table_find_column (const DkTable *table, const char *key);
 

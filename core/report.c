@@ -58,45 +58,46 @@ metrics_of (DkReportKind kind, DkScopeBy scope, guint *n)
 }
 
 static const char *
-gender_title (const char *code)
+gender_title (const char *code, DkLang lang)
 {
   if (strcmp (code, "F") == 0)
-    return _("Women");
+    return T_ (lang, "Women");
   if (strcmp (code, "M") == 0)
-    return _("Men");
+    return T_ (lang, "Men");
   if (strcmp (code, "X") == 0)
-    return _("Other");
-  return _("Not given");
+    return T_ (lang, "Other");
+  return T_ (lang, "Not given");
 }
 
 /* The columns that name a row: the group, then the scope. */
 static guint
 add_label_columns (DkTable *t, const DkReportQuery *q)
 {
+  DkLang lang = q->lang;
   guint n = 0;
   switch (q->group_by)
     {
-    case DK_GROUP_UNIT:   dk_table_add_column (t, "unit", _("Unit"), DK_COLUMN_TEXT); n++; break;
-    case DK_GROUP_ROLE:   dk_table_add_column (t, "role", _("Role"), DK_COLUMN_TEXT); n++; break;
-    case DK_GROUP_GENDER: dk_table_add_column (t, "gender", _("Gender"), DK_COLUMN_TEXT); n++; break;
+    case DK_GROUP_UNIT:   dk_table_add_column (t, "unit", T_ (lang, "Unit"), DK_COLUMN_TEXT); n++; break;
+    case DK_GROUP_ROLE:   dk_table_add_column (t, "role", T_ (lang, "Role"), DK_COLUMN_TEXT); n++; break;
+    case DK_GROUP_GENDER: dk_table_add_column (t, "gender", T_ (lang, "Gender"), DK_COLUMN_TEXT); n++; break;
     case DK_GROUP_ORGANISATION:
     case DK_GROUP_CLASS: break;
     }
   if (q->scope_by == DK_SCOPE_AREA)
     {
-      dk_table_add_column (t, "area", _("Area"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "area_title", _("Title"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "area", T_ (lang, "Area"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "area_title", T_ (lang, "Title"), DK_COLUMN_TEXT);
       n += 2;
     }
   else if (q->scope_by == DK_SCOPE_COMPETENCE)
     {
-      dk_table_add_column (t, "competence", _("Competence"), DK_COLUMN_TEXT);
-      dk_table_add_column (t, "competence_title", _("Title"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "competence", T_ (lang, "Competence"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "competence_title", T_ (lang, "Title"), DK_COLUMN_TEXT);
       n += 2;
     }
   if (n == 0)
     {
-      dk_table_add_column (t, "group", _("Group"), DK_COLUMN_TEXT);
+      dk_table_add_column (t, "group", T_ (lang, "Group"), DK_COLUMN_TEXT);
       n = 1;
     }
   return n;
@@ -112,12 +113,12 @@ group_title (const DkGap *gap, guint g, const DkFramework *fw, const DkReportQue
   switch (q->group_by)
     {
     case DK_GROUP_UNIT:   return key;
-    case DK_GROUP_GENDER: return gender_title (key);
+    case DK_GROUP_GENDER: return gender_title (key, q->lang);
     case DK_GROUP_ROLE:   return dk_role_title (dk_framework_role_by_id (fw, key), q->lang);
     case DK_GROUP_ORGANISATION:
     case DK_GROUP_CLASS: break;
     }
-  return _("Whole organisation");
+  return T_ (q->lang, "Whole organisation");
 }
 
 static void
@@ -140,7 +141,7 @@ set_labels (DkTable *t, guint row, const DkGap *gap, guint g, guint s, const DkF
                          dk_competence_title (dk_framework_competence_by_id (fw, scope), q->lang));
     }
   else if (col == 0)
-    dk_table_set_text (t, row, col, _("Whole organisation"));
+    dk_table_set_text (t, row, col, T_ (q->lang, "Whole organisation"));
 }
 
 /* One round's figures: the gap engine's counts and the round's pattern
@@ -241,11 +242,12 @@ table_title (const DkReportQuery *q, const MetricColumn *first)
 {
   static const char *by[] = { NULL, N_("per unit"), N_("per role"), N_("per gender") };
   static const char *scope[] = { NULL, N_("per area"), N_("per competence") };
-  GString *s = g_string_new (_(first->label));
+  GString *s = g_string_new (T_ (q->lang, first->label));
   if (by[q->group_by] != NULL)
-    g_string_append_printf (s, " %s", _(by[q->group_by]));
+    g_string_append_printf (s, " %s", T_ (q->lang, by[q->group_by]));
   if (scope[q->scope_by] != NULL)
-    g_string_append_printf (s, "%s %s", by[q->group_by] != NULL ? _(" and") : "", _(scope[q->scope_by]));
+    g_string_append_printf (s, "%s %s", by[q->group_by] != NULL ? T_ (q->lang, " and") : "",
+                            T_ (q->lang, scope[q->scope_by]));
   return g_string_free (s, FALSE);
 }
 
@@ -266,23 +268,25 @@ build_table (const Computed *c, const DkReportQuery *q)
   g_autofree char *title = table_title (q, &metrics[0]);
   DkTable *t = dk_table_new (metrics[0].key, title);
   guint first = add_label_columns (t, q);
-  dk_table_add_column (t, "people", _("People"), DK_COLUMN_INTEGER);
+  dk_table_add_column (t, "people", T_ (q->lang, "People"), DK_COLUMN_INTEGER);
   for (guint m = 0; m < n_metrics; m++)
     {
+      const char *name = T_ (q->lang, metrics[m].label);
       if (c->before != NULL)
         {
           g_autofree char *key = g_strdup_printf ("%s_%s", metrics[m].key, c->previous->code);
-          g_autofree char *label = g_strdup_printf ("%s %s", _(metrics[m].label), c->previous->code);
+          g_autofree char *label = g_strdup_printf ("%s %s", name, c->previous->code);
           dk_table_add_column (t, key, label, metrics[m].kind);
         }
       g_autofree char *label = c->before != NULL
-          ? g_strdup_printf ("%s %s", _(metrics[m].label), c->round->code) : g_strdup (_(metrics[m].label));
+          ? g_strdup_printf ("%s %s", name, c->round->code) : g_strdup (name);
       dk_table_add_column (t, metrics[m].key, label, metrics[m].kind);
       if (c->before != NULL)
         {
           g_autofree char *key = g_strdup_printf ("%s_change", metrics[m].key);
           gboolean level = metrics[m].kind == DK_COLUMN_LEVEL;
-          dk_table_add_column (t, key, level ? _("Change (levels)") : _("Change (points)"),
+          dk_table_add_column (t, key,
+                               level ? T_ (q->lang, "Change (levels)") : T_ (q->lang, "Change (points)"),
                                level ? DK_COLUMN_LEVEL_CHANGE : DK_COLUMN_POINTS);
         }
     }
@@ -424,7 +428,7 @@ headline_row (DkTable *t, const Computed *c, const char *label, const char *key,
  * to every role; the share with needs of each role-limited area follows
  * the headline share in a row of its own. */
 static DkTable *
-headline_table (const Computed *c)
+headline_table (const Computed *c, DkLang lang)
 {
   static const MetricColumn rows[] = {
     { DK_METRIC_SHARE_WITH_NEEDS, "share_with_needs", N_("Share of employees with needs"), DK_COLUMN_PERCENT },
@@ -434,20 +438,20 @@ headline_table (const Computed *c)
     { DK_METRIC_DONT_KNOW, "dont_know", N_("Don't-know answers"), DK_COLUMN_PERCENT },
     { DK_METRIC_CONVERSATION, "conversation_rate", N_("Rated and had the conversation"), DK_COLUMN_PERCENT },
   };
-  DkTable *t = dk_table_new ("headline", _("Headline figures"));
-  dk_table_add_column (t, "figure", _("Figure"), DK_COLUMN_TEXT);
+  DkTable *t = dk_table_new ("headline", T_ (lang, "Headline figures"));
+  dk_table_add_column (t, "figure", T_ (lang, "Figure"), DK_COLUMN_TEXT);
   if (c->before != NULL)
     dk_table_add_column (t, "previous", c->previous->code, DK_COLUMN_PERCENT);
   dk_table_add_column (t, "current", c->round->code, DK_COLUMN_PERCENT);
   if (c->before != NULL)
-    dk_table_add_column (t, "change", _("Change"), DK_COLUMN_POINTS);
+    dk_table_add_column (t, "change", T_ (lang, "Change"), DK_COLUMN_POINTS);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      headline_row (t, c, _(rows[i].label), "", &rows[i]);
+      headline_row (t, c, T_ (lang, rows[i].label), "", &rows[i]);
       for (guint s = 1; i == 0 && s < dk_gap_n_scopes (c->now); s++)
         {
           const char *key = dk_gap_scope_key (c->now, s);
-          g_autofree char *label = g_strdup_printf (_("Share with needs, area %s"), key);
+          g_autofree char *label = g_strdup_printf (T_ (lang, "Share with needs, area %s"), key);
           headline_row (t, c, label, key, &rows[i]);
         }
     }
@@ -473,9 +477,9 @@ axis_max (const double *values, const gboolean *present, guint n)
 /* Returns how scope KEY is labelled in a chart: its id, or "All" for all
  * competences (static or KEY). */
 static const char *
-scope_label (const char *key)
+scope_label (const char *key, DkLang lang)
 {
-  return *key != '\0' ? key : _("All");
+  return *key != '\0' ? key : T_ (lang, "All");
 }
 
 /* Bars per scope (the first N of the organisation's): metric M, both
@@ -490,7 +494,7 @@ scope_chart (const Computed *c, guint n, const MetricColumn *m, DkLang lang)
   for (guint s = 0; s < n; s++)
     {
       const char *key = dk_gap_scope_key (c->now, s);
-      labels[s] = scope_label (key);
+      labels[s] = scope_label (key, lang);
       gboolean sup;
       present[n + s] = figure (&c->is, 0, s, m->metric, &values[n + s], &sup);
       int os = c->before != NULL ? dk_gap_find_scope (c->before, key) : -1;
@@ -520,7 +524,7 @@ heat_map (const Figures *f, guint n_cols, DkMetric m, const DkFramework *fw)
   g_autofree double *values = g_new0 (double, (gsize) rows * cols);
   g_autofree DkHeatState *state = g_new0 (DkHeatState, (gsize) rows * cols);
   for (guint s = 0; s < cols; s++)
-    col_labels[s] = scope_label (dk_gap_scope_key (gap, s));
+    col_labels[s] = scope_label (dk_gap_scope_key (gap, s), q->lang);
   for (guint g = 0; g < rows; g++)
     {
       row_labels[g] = group_title (gap, g, fw, q);
@@ -595,6 +599,7 @@ organisation_name (DkStore *store, GError **error)
 static void
 add_definitions (DkReport *report, guint min_group)
 {
+  DkLang lang = dk_report_lang (report);
   static const char *const terms[][2] = {
     { N_("Share of employees with needs"),
       N_("Of the employees with at least one level (their manager's, else their own shared self-rating), "
@@ -619,10 +624,10 @@ add_definitions (DkReport *report, guint min_group)
          "the average rating.") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
-    dk_report_add_definition (report, _(terms[i][0]), _(terms[i][1]));
+    dk_report_add_definition (report, T_ (lang, terms[i][0]), T_ (lang, terms[i][1]));
   g_autofree char *why = g_strdup_printf (
-      _("A figure from fewer than %u people is not shown: from so few answers one could work out what a "
-        "person answered.  Where a figure would let a hidden one be worked out, it is hidden too."),
+      T_ (lang, "A figure from fewer than %u people is not shown: from so few answers one could work out "
+                "what a person answered.  Where a figure would let a hidden one be worked out, it is hidden too."),
       min_group);
   dk_report_add_definition (report, "–", why);
 }
@@ -633,23 +638,24 @@ static DkReport *
 summary_of_ratings (DkStore *store, const DkRound *round, const DkRound *previous,
                     guint min_group, DkLang lang, GError **error)
 {
-  g_autofree char *title = g_strdup_printf (_("Digital competence: summary of round %s"), round->code);
+  g_autofree char *title = g_strdup_printf (T_ (lang, "Digital competence: summary of round %s"), round->code);
   g_autoptr (DkReport) report = dk_report_new (title, lang);
-  g_autofree char *note = g_strdup_printf (_("Figures from fewer than %u people are shown as –."), min_group);
+  g_autofree char *note = g_strdup_printf (T_ (lang, "Figures from fewer than %u people are shown as –."),
+                                           min_group);
   dk_report_add_note (report, note);
   if (previous != NULL)
-    dk_report_add_note (report, _("Changes are in percentage points; for the average rating, in levels."));
+    dk_report_add_note (report, T_ (lang, "Changes are in percentage points; for the average rating, in levels."));
   g_autofree char *organisation = organisation_name (store, error);
   if (organisation == NULL)
     return NULL;
   if (*organisation != '\0')
-    dk_report_add_fact (report, _("Organisation"), organisation);
+    dk_report_add_fact (report, T_ (lang, "Organisation"), organisation);
   g_autofree char *this_round = g_strdup_printf ("%s (%s)", round->code, round->title);
-  dk_report_add_fact (report, _("Round"), this_round);
+  dk_report_add_fact (report, T_ (lang, "Round"), this_round);
   if (previous != NULL)
     {
       g_autofree char *that_round = g_strdup_printf ("%s (%s)", previous->code, previous->title);
-      dk_report_add_fact (report, _("Compared with"), that_round);
+      dk_report_add_fact (report, T_ (lang, "Compared with"), that_round);
     }
   add_definitions (report, min_group);
 
@@ -657,7 +663,7 @@ summary_of_ratings (DkStore *store, const DkRound *round, const DkRound *previou
   DkReportQuery q = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, min_group, FALSE, lang };
   gboolean ok = compute (&c, store, round, previous, &q, error);
   if (ok)
-    dk_report_add_table (report, headline_table (&c));
+    dk_report_add_table (report, headline_table (&c, lang));
   computed_clear (&c);
 
   DkReportQuery by_area = { DK_REPORT_NEEDS, DK_GROUP_ORGANISATION, DK_SCOPE_AREA, 0, NULL, min_group, FALSE, lang };
@@ -669,9 +675,9 @@ summary_of_ratings (DkStore *store, const DkRound *round, const DkRound *previou
                                            &metrics_of (DK_REPORT_NEEDS, DK_SCOPE_AREA, &n_metrics)[1], lang);
       g_autofree char *heat = unit_heat_map (store, &c, min_group, lang, error);
       ok = heat != NULL;
-      dk_report_add_chart (report, _("Share of needs per area"), bars);
+      dk_report_add_chart (report, T_ (lang, "Share of needs per area"), bars);
       if (ok)
-        dk_report_add_chart (report, _("Share with needs, unit × area"), heat);
+        dk_report_add_chart (report, T_ (lang, "Share with needs, unit × area"), heat);
       dk_report_add_table (report, build_table (&c, &by_area));
     }
   computed_clear (&c);

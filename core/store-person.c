@@ -114,12 +114,15 @@ dk_store_person_erasure_count (DkStore *store, const DkPerson *p, DkEraseSummary
   };
   int in_chunks = dk_audit_levels_count (store, p->id, error);
   int reports = run (store, "SELECT count(*) FROM person WHERE manager_id = ?1", p, error);
+  int plans = run (store, "SELECT count(*) FROM plan WHERE person_id = ?1", p, error);
+  int attended = run (store, "SELECT count(*) FROM participation WHERE person_id = ?1", p, error);
   if (in_chunks < 0)
     return FALSE;
   v[3] += in_chunks;
-  if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[3] < 0 || reports < 0)
+  if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[3] < 0 || reports < 0 || plans < 0 || attended < 0)
     return FALSE;
-  *s = (DkEraseSummary) { (guint) v[0], (guint) v[1], (guint) v[2], (guint) v[3], (guint) reports };
+  *s = (DkEraseSummary) { (guint) v[0], (guint) v[1], (guint) v[2], (guint) v[3], (guint) reports,
+                          .plans = (guint) plans, .participations = (guint) attended };
   return TRUE;
 }
 

@@ -624,6 +624,12 @@ dk_store_set_lang (DkStore *store, DkLang lang)
   store->lang = lang;
 }
 
+DkLang
+dk_store_lang (const DkStore *store)
+{
+  return store->lang;
+}
+
 void
 dk_store_close (DkStore *store)
 {
@@ -765,10 +771,10 @@ dk_store_register_framework (DkStore *store, const char *path, const DkContext *
                              GError **error)
 {
   gsize len = 0;
-  g_autofree char *xml = dk_framework_read_file (path, &len, error);
+  g_autofree char *xml = dk_framework_read_file (path, &len, store->lang, error);
   if (xml == NULL)
     return NULL;
-  g_autoptr (DkFramework) fw = dk_framework_load_from_data (xml, len, path, error);
+  g_autoptr (DkFramework) fw = dk_framework_load_from_data (xml, len, path, store->lang, error);
   if (fw == NULL)
     return NULL;
   if (!dk_store_begin (store, error))
@@ -800,7 +806,7 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
         fw = dk_framework_load_compiled (sqlite3_column_blob (stmt, 2), (gsize) sqlite3_column_bytes (stmt, 2));
       if (fw == NULL)
         fw = dk_framework_load_trusted (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0),
-                                        (const char *) sqlite3_column_text (stmt, 1), error);
+                                        (const char *) sqlite3_column_text (stmt, 1), store->lang, error);
     }
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,

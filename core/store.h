@@ -112,6 +112,9 @@ void dk_store_set_busy_timeout (DkStore *store, guint ms);
  * on one server read them each in their own.  One DkStore, one thread. */
 void dk_store_set_lang (DkStore *store, DkLang lang);
 
+/* Returns the language of STORE's messages (dk_store_set_lang's). */
+DkLang dk_store_lang (const DkStore *store);
+
 /* Copies every change in the write-ahead log into the store file and
  * empties the log (wal_checkpoint(TRUNCATE)): what was deleted under
  * secure_delete is then overwritten on disk, in the store file and gone

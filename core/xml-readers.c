@@ -12,38 +12,39 @@
 extern const DkXmlReaders dk_xml_readers_module __attribute__ ((weak));
 
 const DkXmlReaders *
-dk_xml_readers (GError **error)
+dk_xml_readers (DkLang lang, GError **error)
 {
   static DkModule module = DK_MODULE_INIT (DK_XML_READERS_MODULE, DK_XML_READERS_SYMBOL,
                                            N_("cannot open %s: %s"));
-  return dk_module_table (&module, &dk_xml_readers_module != NULL ? &dk_xml_readers_module : NULL, error);
+  return dk_module_table (&module, &dk_xml_readers_module != NULL ? &dk_xml_readers_module : NULL, lang,
+                          error);
 }
 
 char *
-dk_framework_read_file (const char *path, gsize *len, GError **error)
+dk_framework_read_file (const char *path, gsize *len, DkLang lang, GError **error)
 {
-  const DkXmlReaders *x = dk_xml_readers (error);
-  return x != NULL ? x->framework_read_file (path, len, error) : NULL;
+  const DkXmlReaders *x = dk_xml_readers (lang, error);
+  return x != NULL ? x->framework_read_file (path, len, lang, error) : NULL;
 }
 
 DkFramework *
-dk_framework_load_from_data (const char *data, gsize len, const char *name, GError **error)
+dk_framework_load_from_data (const char *data, gsize len, const char *name, DkLang lang, GError **error)
 {
-  const DkXmlReaders *x = dk_xml_readers (error);
-  return x != NULL ? x->framework_load (data, len, name, TRUE, error) : NULL;
+  const DkXmlReaders *x = dk_xml_readers (lang, error);
+  return x != NULL ? x->framework_load (data, len, name, TRUE, lang, error) : NULL;
 }
 
 DkFramework *
-dk_framework_load_trusted (const char *data, gsize len, const char *name, GError **error)
+dk_framework_load_trusted (const char *data, gsize len, const char *name, DkLang lang, GError **error)
 {
-  const DkXmlReaders *x = dk_xml_readers (error);
-  return x != NULL ? x->framework_load (data, len, name, FALSE, error) : NULL;
+  const DkXmlReaders *x = dk_xml_readers (lang, error);
+  return x != NULL ? x->framework_load (data, len, name, FALSE, lang, error) : NULL;
 }
 
 DkFramework *
-dk_framework_load (const char *path, GError **error)
+dk_framework_load (const char *path, DkLang lang, GError **error)
 {
   gsize len = 0;
-  g_autofree char *data = dk_framework_read_file (path, &len, error);
-  return data != NULL ? dk_framework_load_from_data (data, len, path, error) : NULL;
+  g_autofree char *data = dk_framework_read_file (path, &len, lang, error);
+  return data != NULL ? dk_framework_load_from_data (data, len, path, lang, error) : NULL;
 }

@@ -35,27 +35,27 @@ typedef struct {
    * (NULL when absent).  CLEAN is FALSE when reading it added an error. */
   void (*activity) (DkActivity *activity, const char *hours, guint line, guint audience_line,
                     gboolean clean, gpointer user_data);
-  DkLang lang;   /* the language of the problems it adds to the errors */
 } DkCatalogueXmlHandler;
 
 typedef struct {
   /* See dk_framework_read_file. */
-  char *(*framework_read_file) (const char *path, gsize *len, GError **error);
+  char *(*framework_read_file) (const char *path, gsize *len, DkLang lang, GError **error);
   /* See dk_framework_load_from_data (VALIDATE) and dk_framework_load_trusted. */
   DkFramework *(*framework_load) (const char *data, gsize len, const char *name, gboolean validate,
-                                  GError **error);
+                                  DkLang lang, GError **error);
   /* Parses LEN bytes of catalogue XML in DATA (NAME stands for the file in
    * messages) and validates it against the catalogue schema, then hands its
    * activities in document order to HANDLER, counting them in *ROWS, until
-   * ERRORS is full.  Every problem goes to ERRORS as "NAME:LINE: message". */
+   * ERRORS is full.  Every problem goes to ERRORS as "NAME:LINE: message",
+   * in ERRORS's language. */
   void (*catalogue) (const char *data, gsize len, const char *name, const DkCatalogueXmlHandler *handler,
                      gpointer user_data, DkErrors *errors, guint64 *rows);
 } DkXmlReaders;
 
 /* Returns the module's readers (static), loading the module on first use
- * (see dk_module_symbol).  NULL with a G_FILE_ERROR when it cannot be
- * loaded.  Thread-safe: the module is opened once (dk_module_table), and
+ * (see dk_module_symbol).  NULL with a G_FILE_ERROR, in LANG, when it
+ * cannot be loaded.  Thread-safe: the module is opened once (dk_module_table), and
  * loading it initialises libxml2 (xml/module.c). */
-const DkXmlReaders *dk_xml_readers (GError **error);
+const DkXmlReaders *dk_xml_readers (DkLang lang, GError **error);
 
 #endif

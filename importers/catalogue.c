@@ -263,8 +263,8 @@ xml_activity (DkActivity *a, const char *hours, guint line, guint audience_line,
 static gboolean
 read_xml (Reader *r, guint64 *rows, GError **error)
 {
-  const DkCatalogueXmlHandler handler = { xml_catalogue, xml_develops, xml_activity, r->lang };
-  const DkXmlReaders *x = dk_xml_readers (error);
+  const DkCatalogueXmlHandler handler = { xml_catalogue, xml_develops, xml_activity };
+  const DkXmlReaders *x = dk_xml_readers (r->lang, error);
   g_autofree char *data = NULL;
   gsize len = 0;
   if (x == NULL || !g_file_get_contents (r->file, &data, &len, error))
@@ -299,7 +299,7 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, g
   Reader r = { .store = store, .file = path, .lang = ctx->lang };
   r.activities = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_activity_free);
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  dk_errors_init (&r.errors, 0);
+  dk_errors_init (&r.errors, 0, ctx->lang);
 
   gboolean ok = (r.frameworks = dk_store_frameworks (store, error)) != NULL;
   gboolean xml = ok && is_xml (path);

@@ -26,6 +26,7 @@ struct _DkCsvReader {
   guint        line;         /* physical line at pos */
   char         sep;
   DkCsvEncoding encoding;
+  DkLang       lang;         /* of the messages */
   guint8       special[256]; /* bytes that end an unquoted field */
   /* the current record: fields copied into buf, NUL-terminated */
   char        *buf;
@@ -146,12 +147,12 @@ read_quoted (DkCsvReader *r, guint start_line, GError **error)
         {
           r->broken = TRUE;
           r->pos = r->end;
-          return fail (r, start_line, error, _("a quoted field is never closed"));
+          return fail (r, start_line, error, T_ (r->lang, "a quoted field is never closed"));
         }
       for (const char *c = p; c < q; c++)
         r->line += *c == '\n';
       if (memchr (p, '\0', (gsize) (q - p)) != NULL)
-        return fail (r, start_line, error, _("a NUL byte"));
+        return fail (r, start_line, error, T_ (r->lang, "a NUL byte"));
       append (r, p, (gsize) (q - p));
       if (q + 1 < r->end && q[1] == '"')
         {
@@ -163,7 +164,7 @@ read_quoted (DkCsvReader *r, guint start_line, GError **error)
       break;
     }
   if (r->pos < r->end && *r->pos != r->sep && *r->pos != '\n' && *r->pos != '\r')
-    return fail (r, r->line, error, _("text after the closing quote of a field"));
+    return fail (r, r->line, error, T_ (r->lang, "text after the closing quote of a field"));
   return TRUE;
 }
 
@@ -178,8 +179,8 @@ read_plain (DkCsvReader *r, GError **error)
   while (p < end && !special[(guchar) *p])
     high |= (guint8) *p++;
   if (p < end && (*p == '"' || *p == '\0'))
-    return fail (r, r->line, error, *p == '"' ? _("a quote inside an unquoted field")
-                                              : _("a NUL byte"));
+    return fail (r, r->line, error, *p == '"' ? T_ (r->lang, "a quote inside an unquoted field")
+                                              : T_ (r->lang, "a NUL byte"));
   gsize len = (gsize) (p - r->pos);
   reserve (r, len);
   memcpy (r->buf + r->len, r->pos, len);
@@ -230,7 +231,8 @@ record_from_cp1252 (DkCsvReader *r, guint line, GError **error)
         {
           gunichar c = in[k] < 0x80 ? in[k] : in[k] < 0xA0 ? cp1252_high[in[k] - 0x80] : in[k];
           if (c == 0)
-            return fail (r, line, error, _("byte 0x%02X is not a character of Windows-1252"), in[k]);
+            return fail (r, line, error, T_ (r->lang, "byte 0x%02X is not a character of Windows-1252"),
+                         in[k]);
           out += (gsize) g_unichar_to_utf8 (c, r->other + out);
         }
       r->offsets[i] = start;
@@ -256,9 +258,9 @@ record_to_utf8 (DkCsvReader *r, guint line, GError **error)
     return record_from_cp1252 (r, line, error);
   for (guint i = 0; i < r->n; i++)
     if (!g_utf8_validate (r->buf + r->offsets[i], (gssize) r->lengths[i], NULL))
-      return fail (r, line, error, _("not valid UTF-8 text; a file that Excel saved as "
-                                     "\"CSV (semikolonavgränsad)\" is Windows-1252: "
-                                     "import it with --encoding windows-1252"));
+      return fail (r, line, error, T_ (r->lang, "not valid UTF-8 text; a file that Excel saved as "
+                                               "\"CSV (semikolonavgränsad)\" is Windows-1252: "
+                                               "import it with --encoding windows-1252"));
   return TRUE;
 }
 
@@ -336,7 +338,7 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
   for (;;)
     {
       if (r->n == MAX_FIELDS)
-        return fail (r, *start_line, error, _("more than %u fields"), MAX_FIELDS);
+        return fail (r, *start_line, error, T_ (r->lang, "more than %u fields"), MAX_FIELDS);
       start_field (r);
       gboolean ok = r->pos < r->end && *r->pos == '"' ? read_quoted (r, r->line, error)
                                                        : read_plain (r, error);
@@ -344,7 +346,8 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
         return FALSE;
       end_field (r);
       if (r->len > MAX_RECORD_BYTES)
-        return fail (r, *start_line, error, _("a record longer than %u MiB"), MAX_RECORD_BYTES >> 20);
+        return fail (r, *start_line, error, T_ (r->lang, "a record longer than %u MiB"),
+                     MAX_RECORD_BYTES >> 20);
       if (r->pos < r->end && *r->pos == r->sep)
         {
           r->pos++;
@@ -357,7 +360,7 @@ read_record (DkCsvReader *r, guint *start_line, GError **error)
   if (r->pos < r->end && *r->pos == '\r')
     {
       if (!(r->pos + 1 < r->end && r->pos[1] == '\n'))
-        return fail (r, r->line, error, _("a carriage return without a line feed"));
+        return fail (r, r->line, error, T_ (r->lang, "a carriage return without a line feed"));
       r->pos++;
     }
   if (r->pos < r->end && *r->pos == '\n')
@@ -425,7 +428,7 @@ dk_csv_reader_next (DkCsvReader *r, DkCsvRecord *rec, GError **error)
       return FALSE;
     }
   if (r->n != r->header.n_fields)
-    return fail (r, line, error, _("%u fields, the header has %u"), r->n, r->header.n_fields);
+    return fail (r, line, error, T_ (r->lang, "%u fields, the header has %u"), r->n, r->header.n_fields);
   fill_record (r, rec, line);
   return TRUE;
 }
@@ -451,11 +454,12 @@ detect_separator (const char *p, const char *end)
  * MAP, and unrefs it when it fails. */
 static DkCsvReader *
 reader_new (const char *data, gsize len, const char *name, GMappedFile *map, DkCsvEncoding encoding,
-            GError **error)
+            DkLang lang, GError **error)
 {
   g_autoptr (DkCsvReader) r = g_new0 (DkCsvReader, 1);
   r->name = g_strdup (name);
   r->encoding = encoding;
+  r->lang = lang;
   r->map = map;
   r->data = data;
   r->end = data + len;
@@ -469,7 +473,7 @@ reader_new (const char *data, gsize len, const char *name, GMappedFile *map, DkC
   skip_blank_lines (r);
   if (r->pos >= r->end)
     {
-      fail (r, 0, error, _("empty file, expected a header line"));
+      fail (r, 0, error, T_ (r->lang, "empty file, expected a header line"));
       return NULL;
     }
   r->sep = detect_separator (r->pos, r->end);
@@ -495,13 +499,13 @@ reader_new (const char *data, gsize len, const char *name, GMappedFile *map, DkC
 }
 
 DkCsvReader *
-dk_csv_reader_new_from_data (const char *data, gsize len, const char *name, GError **error)
+dk_csv_reader_new_from_data (const char *data, gsize len, const char *name, DkLang lang, GError **error)
 {
-  return reader_new (data, len, name, NULL, DK_CSV_UTF8, error);
+  return reader_new (data, len, name, NULL, DK_CSV_UTF8, lang, error);
 }
 
 DkCsvReader *
-dk_csv_reader_open (const char *path, DkCsvEncoding encoding, GError **error)
+dk_csv_reader_open (const char *path, DkCsvEncoding encoding, DkLang lang, GError **error)
 {
   g_autoptr (GError) io = NULL;
   GMappedFile *map = g_mapped_file_new (path, FALSE, &io);
@@ -513,7 +517,7 @@ dk_csv_reader_open (const char *path, DkCsvEncoding encoding, GError **error)
   const char *data = g_mapped_file_get_contents (map);
   gsize len = g_mapped_file_get_length (map);
   /* the reader owns MAP from here, also when it fails */
-  return reader_new (data != NULL ? data : "", len, path, map, encoding, error);
+  return reader_new (data != NULL ? data : "", len, path, map, encoding, lang, error);
 }
 
 /* ---- the header -------------------------------------------------------------------- */
@@ -526,9 +530,9 @@ normalise (const char *name)
 }
 
 static void
-list_accepted (GString *msg, const DkCsvColumn *columns, guint n)
+list_accepted (GString *msg, const DkCsvColumn *columns, guint n, DkLang lang)
 {
-  g_string_append (msg, _("; accepted columns: "));
+  g_string_append (msg, T_ (lang, "; accepted columns: "));
   for (guint i = 0; i < n; i++)
     {
       g_string_append_printf (msg, "%s%s", i ? ", " : "", columns[i].name_en);
@@ -556,21 +560,21 @@ dk_csv_reader_map_columns (DkCsvReader *r, const DkCsvColumn *columns, guint n, 
             found = (int) i;
         }
       if (found < 0)
-        g_string_append_printf (problems, _("%sunknown column '%s'"), problems->len ? "; " : "",
-                                r->header.fields[f]);
+        g_string_append_printf (problems, T_ (r->lang, "%sunknown column '%s'"),
+                                problems->len ? "; " : "", r->header.fields[f]);
       else if (index[found] >= 0)
-        g_string_append_printf (problems, _("%scolumn '%s' appears twice"), problems->len ? "; " : "",
-                                r->header.fields[f]);
+        g_string_append_printf (problems, T_ (r->lang, "%scolumn '%s' appears twice"),
+                                problems->len ? "; " : "", r->header.fields[f]);
       else
         index[found] = (int) f;
     }
   for (guint i = 0; i < n; i++)
     if (columns[i].required && index[i] < 0)
-      g_string_append_printf (problems, _("%smissing column '%s'"), problems->len ? "; " : "",
+      g_string_append_printf (problems, T_ (r->lang, "%smissing column '%s'"), problems->len ? "; " : "",
                               columns[i].name_en);
   if (problems->len == 0)
     return TRUE;
-  list_accepted (problems, columns, n);
+  list_accepted (problems, columns, n, r->lang);
   return fail (r, r->header.line, error, "%s", problems->str);
 }
 
@@ -589,7 +593,7 @@ dk_csv_read_all_progress (const char *path, DkCsvEncoding encoding, const DkCsvC
                           guint64 *rows, const DkProgress *progress, const DkContext *ctx,
                           GError **error)
 {
-  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (path, encoding, error);
+  g_autoptr (DkCsvReader) reader = dk_csv_reader_open (path, encoding, errors->lang, error);
   g_autofree int *index = g_new (int, n);
   if (reader == NULL || !dk_csv_reader_map_columns (reader, columns, n, index, error))
     return FALSE;

@@ -13,7 +13,8 @@
  * and a Swedish name (case-insensitive, surrounding spaces ignored).
  *
  * Errors carry "FILE:LINE: what is wrong", where LINE is the physical line
- * (1-based) on which the record starts.
+ * (1-based) on which the record starts, in the language the reader was
+ * opened with (that of whoever runs the import).
  */
 #ifndef DK_CSV_H
 #define DK_CSV_H
@@ -62,13 +63,14 @@ typedef struct {
  * (free with dk_csv_reader_free) or NULL with ERROR set: DK_CSV_ERROR_IO
  * when the file cannot be read, DK_CSV_ERROR_INVALID when it is empty, not
  * in ENCODING (for UTF-8 the message names --encoding windows-1252), or its
- * header line is malformed. */
-DkCsvReader *dk_csv_reader_open (const char *path, DkCsvEncoding encoding, GError **error);
+ * header line is malformed.  The reader's messages, these and later ones,
+ * are in LANG.  One reader belongs to one thread at a time. */
+DkCsvReader *dk_csv_reader_open (const char *path, DkCsvEncoding encoding, DkLang lang, GError **error);
 
 /* As dk_csv_reader_open, over LEN bytes of UTF-8 DATA (not copied: DATA must
  * outlive the reader); NAME stands for the file in messages. */
 DkCsvReader *dk_csv_reader_new_from_data (const char *data, gsize len,
-                                          const char *name, GError **error);
+                                          const char *name, DkLang lang, GError **error);
 
 void dk_csv_reader_free (DkCsvReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkCsvReader, dk_csv_reader_free)
@@ -106,7 +108,8 @@ struct _DkErrors;
 /* Opens PATH (in ENCODING), maps its header onto COLUMNS and calls FUNC for every record;
  * each malformed record is added to ERRORS, and reading stops when ERRORS is
  * full.  *ROWS counts the records read.  Returns FALSE with ERROR only when
- * the file cannot be opened or its header does not map. */
+ * the file cannot be opened or its header does not map.  Every message, in
+ * ERRORS and in ERROR, is in ERRORS's language. */
 gboolean dk_csv_read_all (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns,
                           guint n, DkCsvRecordFunc func, gpointer user_data,
                           struct _DkErrors *errors, guint64 *rows, const DkContext *ctx,

@@ -152,7 +152,7 @@ dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encodin
   r.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_array_set_clear_func (r.rows, (GDestroyNotify) row_clear);
-  dk_errors_init (&r.errors, 0);
+  dk_errors_init (&r.errors, 0, ctx->lang);
 
   gboolean ok = load_lookups (store, &r, error)
                 && dk_csv_read_all (path, encoding, columns, N_COLS, read_record, &r, &r.errors, &summary->rows,

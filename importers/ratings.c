@@ -883,7 +883,7 @@ dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, con
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));
-  dk_errors_init (&im.errors, 0);
+  dk_errors_init (&im.errors, 0, ctx->lang);
   g_autofree char *today = dk_context_today (ctx);
   g_strlcpy (im.today, today, sizeof im.today);
 

@@ -285,7 +285,7 @@ dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboo
   r.by_id = g_hash_table_new (g_str_hash, g_str_equal);
   r.roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  dk_errors_init (&r.errors, 0);
+  dk_errors_init (&r.errors, 0, ctx->lang);
 
   gboolean ok = dk_csv_read_all_progress (path, encoding, columns, N_COLS, read_record, &r, &r.errors,
                                           &summary->rows, &reading, ctx, error);

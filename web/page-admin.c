@@ -4,26 +4,16 @@
  *
  * The admin sees names, ids, e-mail addresses and grants: nobody's
  * ratings.  Granting, revoking and disabling use the core calls of
- * `digikomp user`, audited with the admin as actor; inviting is done with
- * `digikomp user invite` for now.
+ * `digikomp user`, audited with the admin as actor, and so does inviting
+ * one person (`digikomp user invite` invites a round's people at once).
+ * The list is the view `digikomp user list` prints (core/views-account.h).
  */
+#include "crypto.h"
 #include "person-data.h"
 #include "page.h"
+#include "views-account.h"
 
 #include <string.h>
-
-/* Writes ACCOUNT's grants, comma-separated ("—" when none). */
-static void
-write_grants (DkHtml *h, const DkAccount *account)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-  for (guint k = 0; k < account->grants->len; k++)
-    {
-      g_autofree char *g = dk_grant_text (account->grants->pdata[k]);
-      g_string_append_printf (text, "%s%s", k > 0 ? ", " : "", g);
-    }
-  dk_html_element (h, "td", text->len > 0 ? text->str : "—");
-}
 
 /* Writes a form that POSTs ACTION (with GRANT, may be NULL) about
  * ACCOUNT, its button saying TEXT. */
@@ -58,10 +48,86 @@ write_grant_form (Request *r, DkHtml *h, const DkAccount *account, const char *t
   dk_page_button (h, T ("Grant"), TRUE);
 }
 
-/* Answers STATUS with the list of accounts; MESSAGE (NULL: none) at the
- * grant field of the account PERSON (an external id) with TYPED kept. */
+/* What a refused POST typed, and where the page shows why. */
+typedef struct {
+  const char *person;    /* the account whose grant field it was, or NULL */
+  gboolean    invite;    /* the invitation's field */
+  const char *typed;
+  const char *message;   /* NULL: nothing was refused */
+} Refused;
+
+/* Writes the links to ACCOUNT's data and, unless it is R's own, to its
+ * erasure. */
 static void
-answer_users (Request *r, int status, const char *person, const char *typed, const char *message)
+write_data_links (Request *r, DkHtml *h, const DkAccount *account)
+{
+  g_autofree char *data = dk_page_admin_person_path (account->ext_id, "data.json");
+  g_autofree char *data_text = g_strdup_printf (T ("Download the data of %s"), account->ext_id);
+  dk_page_link_para (h, data, data_text);
+  if (account->person_id == r->who->person_id)
+    return;
+  g_autofree char *erase = dk_page_admin_person_path (account->ext_id, "erase");
+  g_autofree char *erase_text = g_strdup_printf (T ("Erase %s"), account->ext_id);
+  dk_page_link_para (h, erase, erase_text);
+}
+
+/* Writes the form that makes an invitation link, with REFUSED's typed
+ * value and message when it was refused. */
+static void
+write_invite_form (Request *r, DkHtml *h, const Refused *refused)
+{
+  gboolean here = refused != NULL && refused->invite;
+  dk_html_element (h, "h2", T ("Invite"));
+  dk_html_element (h, "p", T ("Make a one-time sign-in link for one person, valid for 14 days, and send it to "
+                              "them yourself. For everyone in a round at once, use digikomp user invite on the "
+                              "server."));
+  dk_page_form_start (h, "/admin/invitations", r->session->csrf);
+  dk_page_label (h, "invite-person", T ("The person's id"));
+  if (here)
+    dk_page_error (h, "invite-person-error", refused->message);
+  dk_html_open (h, "input", "type", "text", "id", "invite-person", "name", "person", "autocomplete", "off",
+                "value", here ? refused->typed : "", here ? "aria-describedby" : NULL, "invite-person-error",
+                NULL);
+  dk_page_button (h, T ("Make a link"), TRUE);
+}
+
+/* Writes the row of ACCOUNT: the cells of the accounts' view T's row ROW,
+ * then its changes and its data. */
+static void
+write_account_row (Request *r, DkHtml *h, const DkTable *t, guint row, const DkAccount *a, const Refused *refused)
+{
+  gboolean here = refused != NULL && g_strcmp0 (refused->person, a->ext_id) == 0;
+  DK_HTML_MARKUP (h, "<tr>");
+  for (guint c = 0; c < dk_table_n_columns (t); c++)
+    {
+      const char *text = dk_table_cell_text (t, row, c);
+      const char *tag = c == DK_VIEW_ACCOUNT_PERSON ? "th" : "td";
+      dk_html_open (h, tag, tag[1] == 'h' ? "scope" : NULL, "row", NULL);
+      dk_html_text (h, text != NULL && *text != '\0' ? text : "—");
+      dk_html_close (h, tag);
+    }
+  DK_HTML_MARKUP (h, "<td>");
+  for (guint k = 0; k < a->grants->len; k++)
+    {
+      g_autofree char *g = dk_grant_text (a->grants->pdata[k]);
+      g_autofree char *text = g_strdup_printf (T ("Revoke %s"), g);
+      write_action (r, h, a, "revoke", g, text);
+    }
+  if (!a->disabled)
+    {
+      write_grant_form (r, h, a, here ? refused->typed : NULL, here ? refused->message : NULL);
+      write_action (r, h, a, "disable", NULL, T ("Disable"));
+    }
+  DK_HTML_MARKUP (h, "</td><td>");
+  write_data_links (r, h, a);
+  DK_HTML_MARKUP (h, "</td></tr>");
+}
+
+/* Answers STATUS with the list of accounts (the view `digikomp user list`
+ * prints) and the invitation form; REFUSED (NULL: nothing) says at which
+ * field a refused POST's message and typed value go. */
+static void
+answer_users (Request *r, int status, const Refused *refused)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) accounts = dk_accounts (r->store, &error);
@@ -70,51 +136,30 @@ answer_users (Request *r, int status, const char *person, const char *typed, con
       dk_web_fail (r, error);
       return;
     }
+  g_autoptr (DkReport) view = dk_view_accounts (accounts, r->ctx.lang);
+  const DkTable *t = dk_report_table (view, 0);
   DkHtml *h = dk_page_start (r, T ("Accounts"));
   dk_html_element (h, "p", T ("Everyone who has an account, and what they may do besides their own pages."));
-  if (message != NULL)
-    dk_page_error (h, NULL, person != NULL ? T ("The change was not made. See the message at the field.") : message);
-  dk_html_open (h, "table", "class", "accounts", NULL);
-  DK_HTML_MARKUP (h, "<thead><tr>");
-  dk_html_element (h, "th", T ("Id"));
-  dk_html_element (h, "th", T ("Name"));
-  dk_html_element (h, "th", T ("Status"));
-  dk_html_element (h, "th", T ("Grants"));
-  dk_html_element (h, "th", T ("Change"));
-  DK_HTML_MARKUP (h, "</tr></thead><tbody>");
+  if (refused != NULL)
+    dk_page_error (h, NULL, refused->person != NULL || refused->invite
+                              ? T ("The change was not made. See the message at the field.") : refused->message);
+  const char *heads[DK_VIEW_ACCOUNT_GRANTS + 3];
+  for (guint c = 0; c <= DK_VIEW_ACCOUNT_GRANTS; c++)
+    heads[c] = dk_table_column_label (t, c);
+  heads[DK_VIEW_ACCOUNT_GRANTS + 1] = T ("Change");
+  heads[DK_VIEW_ACCOUNT_GRANTS + 2] = T ("Their data");
+  dk_page_table_start (h, "accounts", T ("Accounts"), heads, G_N_ELEMENTS (heads));
   for (guint i = 0; i < accounts->len; i++)
-    {
-      const DkAccount *a = accounts->pdata[i];
-      gboolean here = person != NULL && g_strcmp0 (person, a->ext_id) == 0;
-      DK_HTML_MARKUP (h, "<tr>");
-      dk_html_element (h, "td", a->ext_id);
-      dk_html_element (h, "td", a->name);
-      dk_html_element (h, "td", a->disabled ? T ("disabled")
-                                : a->password != NULL ? T ("active") : T ("no password yet"));
-      write_grants (h, a);
-      DK_HTML_MARKUP (h, "<td>");
-      for (guint k = 0; k < a->grants->len; k++)
-        {
-          g_autofree char *g = dk_grant_text (a->grants->pdata[k]);
-          g_autofree char *text = g_strdup_printf (T ("Revoke %s"), g);
-          write_action (r, h, a, "revoke", g, text);
-        }
-      if (!a->disabled)
-        {
-          write_grant_form (r, h, a, here ? typed : NULL, here ? message : NULL);
-          write_action (r, h, a, "disable", NULL, T ("Disable"));
-        }
-      DK_HTML_MARKUP (h, "</td></tr>");
-    }
-  DK_HTML_MARKUP (h, "</tbody></table>");
-  dk_html_element (h, "p", T ("To invite, use digikomp user invite on the server."));
+    write_account_row (r, h, t, i, accounts->pdata[i], refused);
+  dk_page_table_end (h);
+  write_invite_form (r, h, refused);
   dk_web_answer_page (r, status, h);
 }
 
 void
 dk_page_admin_users (Request *r)
 {
-  answer_users (r, 200, NULL, NULL, NULL);
+  answer_users (r, 200, NULL);
 }
 
 /* POST /admin/users/ID: field action "grant" or "revoke" (with field
@@ -134,6 +179,7 @@ dk_page_admin_user_post (Request *r)
     }
   gboolean ok;
   g_clear_error (&error);
+  Refused at_grant = { account->ext_id, FALSE, typed, NULL };
   if (g_strcmp0 (action, "disable") == 0)
     ok = dk_account_disable (r->store, &r->ctx, account->ext_id, &error);
   else if (g_strcmp0 (action, "grant") == 0 || g_strcmp0 (action, "revoke") == 0)
@@ -142,8 +188,8 @@ dk_page_admin_user_post (Request *r)
       DkGrant *grant = dk_grant_parse (typed != NULL ? typed : "", r->ctx.lang, &parse_error);
       if (grant == NULL)
         {
-          answer_users (r, 400, account->ext_id, typed,
-                        T ("Write hr, admin, coordinator:UNIT or trainer:ACTIVITY."));
+          at_grant.message = T ("Write hr, admin, coordinator:UNIT or trainer:ACTIVITY.");
+          answer_users (r, 400, &at_grant);
           return;
         }
       ok = action[0] == 'g' ? dk_account_grant (r->store, &r->ctx, account->ext_id, grant, &error)
@@ -152,16 +198,100 @@ dk_page_admin_user_post (Request *r)
     }
   else
     {
-      answer_users (r, 400, NULL, NULL, T ("Choose a change: grant, revoke or disable."));
+      Refused no_action = { NULL, FALSE, NULL, T ("Choose a change: grant, revoke or disable.") };
+      answer_users (r, 400, &no_action);
       return;
     }
   if (ok)
     dk_web_redirect (r, "/admin/users");
   else if (g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID)
            || g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_INVALID))
-    answer_users (r, 400, account->ext_id, typed, error->message);
+    {
+      at_grant.message = error->message;
+      answer_users (r, 400, &at_grant);
+    }
   else
     dk_web_fail (r, error);
+}
+
+/* Sets *WHY to why PERSON (NULL: nobody has the id typed) cannot be
+ * invited, in R's language, or NULL when they can.  FALSE with ERROR when
+ * the store fails. */
+static gboolean
+invite_refusal (Request *r, const DkPerson *person, const char **why, GError **error)
+{
+  g_autoptr (GError) missing = NULL;
+  g_autoptr (DkAccount) account = person != NULL ? dk_account_by_person (r->store, person->id, &missing) : NULL;
+  if (account == NULL && missing != NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&missing));
+      return FALSE;
+    }
+  *why = person == NULL ? T ("Nobody in the staff list has this id.")
+         : !person->active ? T ("This person is no longer in the staff list: they cannot be invited.")
+         : account != NULL && account->disabled ? T ("This person's account is disabled: an invitation would not work.")
+         : NULL;
+  return TRUE;
+}
+
+/* Answers the page that shows LINK for PERSON once, and until when it works. */
+static void
+answer_invitation (Request *r, const DkPerson *person, const char *link)
+{
+  g_autoptr (GDateTime) expires = g_date_time_new_from_unix_local (dk_context_now (&r->ctx)
+                                                                   + DK_WEB_INVITATION_LIFETIME);
+  g_autofree char *until = g_date_time_format (expires, "%Y-%m-%d");
+  g_autofree char *title = g_strdup_printf (T ("An invitation link for %s"), person->name);
+  g_autofree char *done = g_strdup_printf (T ("The link for %s (%s) is made."), person->name, person->ext_id);
+  DkHtml *h = dk_page_start_outcome (r, title, NULL, done);
+  dk_html_element (h, "p", T ("Copy the link and send it to the person. It is shown only now: digikomp keeps "
+                              "no copy of it."));
+  DK_HTML_MARKUP (h, "<p class=\"link\"><code>");
+  dk_html_text (h, link);
+  DK_HTML_MARKUP (h, "</code></p>");
+  dk_html_open (h, "ul", "class", "link", NULL);
+  if (person->email != NULL)
+    dk_page_fact (h, T ("E-mail: %s"), person->email);
+  g_autofree char *lifetime = g_strdup_printf (T ("%s (14 days from now)"), until);
+  dk_page_fact (h, T ("Works once, until: %s"), lifetime);
+  DK_HTML_MARKUP (h, "</ul>");
+  dk_page_link_para (h, "/admin/users", T ("Back to the accounts"));
+  dk_web_answer_page (r, 200, h);
+}
+
+/* POST /admin/invitations: field person (an id); makes a
+ * one-time link for them, audited with the admin as actor, and shows it
+ * once; 400 with the list and the message at the field when they cannot
+ * be invited. */
+void
+dk_page_admin_invite (Request *r)
+{
+  const char *typed = g_hash_table_lookup (r->form, "person");
+  g_autofree char *wanted = g_strstrip (g_strdup (typed != NULL ? typed : ""));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkPerson) person = *wanted != '\0' ? dk_store_person_find (r->store, wanted, &error) : NULL;
+  const char *why = NULL;
+  if (error != NULL || !invite_refusal (r, person, &why, &error))
+    {
+      dk_web_fail (r, error);
+      return;
+    }
+  if (why != NULL)
+    {
+      Refused at_invite = { NULL, TRUE, typed != NULL ? typed : "", why };
+      answer_users (r, 400, &at_invite);
+      return;
+    }
+  g_autofree char *hash = NULL;
+  g_autofree char *token = dk_web_token_new (&hash);
+  if (!dk_invitation_create (r->store, &r->ctx, person->id, 0, hash, DK_WEB_INVITATION_LIFETIME, &error))
+    {
+      dk_web_fail (r, error);
+      return;
+    }
+  g_autofree char *path = g_strdup_printf ("/invite/%s", token);
+  g_autofree char *link = dk_web_public_link (r, path);
+  answer_invitation (r, person, link);
 }
 
 /* GET /admin/people/ID/data.json: everything stored about person ID, as

@@ -421,7 +421,7 @@ dk_page_report (Request *r)
     dk_report_kind_parse (kinds[f.kind].kind, &q.kind);
   DkParticipationQuery pq;
   check_form (r, &f, &q, &pq);
-  g_autofree char *unit = (char *) q.unit;
+  g_autofree char *owned_unit G_GNUC_UNUSED = (char *) q.unit;   /* check_form made q.unit */
 
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rounds = dk_store_rounds (r->store, &error);
@@ -452,7 +452,8 @@ dk_page_report (Request *r)
   if (f.problem == NULL)
     {
       report = build (r, &f, round, previous, &q, &pq, &error);
-      if (report == NULL && g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+      if (report == NULL && (g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND)
+                             || g_error_matches (error, DK_GAP_ERROR, DK_GAP_ERROR_INVALID)))
         refuse (&f, "unit", g_strdup (error->message));
       else if (report == NULL)
         {

@@ -162,6 +162,13 @@ dk_page_person_path (const char *id, const char *rest)
   return g_strdup_printf ("/people/%s/%s", escaped, rest);
 }
 
+char *
+dk_page_admin_person_path (const char *id, const char *rest)
+{
+  g_autofree char *path = dk_page_person_path (id, rest);
+  return g_strconcat ("/admin", path, NULL);
+}
+
 
 const char *
 dk_page_activity_title (Request *r, GPtrArray *catalogue, const char *id)

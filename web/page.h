@@ -98,6 +98,8 @@ void dk_page_table_end (DkHtml *h);
 /* Returns the path /people/ID/REST of the person with external id ID,
  * escaped (caller frees). */
 char *dk_page_person_path (const char *id, const char *rest);
+/* The same under /admin: /admin/people/ID/REST (caller frees). */
+char *dk_page_admin_person_path (const char *id, const char *rest);
 
 /* Returns the title in R's language of the activity ID of CATALOGUE
  * (DkActivity*), or ID itself when it is not there (static or ID). */

@@ -44,6 +44,7 @@ struct _Server {
   GMutex                lock;          /* guards failures */
   GHashTable           *failures;      /* "account:NAME" / "address:ADDR" → Failures* */
   gint                  in_flight;     /* requests begun and not yet answered */
+  gint                  stopping;      /* SIGTERM came: new requests get 503 */
 };
 
 static void
@@ -90,6 +91,9 @@ static const Route routes[] = {
   { "GET",  "/admin/users",   DK_ACCESS_ADMIN,     dk_page_admin_users },
   { "POST", "/admin/users/ID", DK_ACCESS_ADMIN,    dk_page_admin_user_post },
   { "GET",  "/admin/people/ID/data.json", DK_ACCESS_ADMIN, dk_page_admin_person_data },
+  { "GET",  "/admin/people/ID/erase", DK_ACCESS_ADMIN, dk_page_admin_erase_form },
+  { "POST", "/admin/people/ID/erase", DK_ACCESS_ADMIN, dk_page_admin_erase },
+  { "POST", "/admin/invitations", DK_ACCESS_ADMIN,    dk_page_admin_invite },
   /* the manager's pages */
   { "GET",  "/team",                          DK_ACCESS_TEAM,    dk_page_team },
   { "GET",  "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation },
@@ -372,6 +376,16 @@ const char *
 dk_web_dummy_hash (Server *server)
 {
   return server->dummy_hash;
+}
+
+char *
+dk_web_public_link (Request *r, const char *path)
+{
+  const char *base = r->options->public_url != NULL ? r->options->public_url : r->server->origin;
+  gsize len = strlen (base);
+  while (len > 0 && base[len - 1] == '/')
+    len--;
+  return g_strdup_printf ("%.*s%s", (int) len, base, path);
 }
 
 /* Returns the seconds KEY must wait (under the lock). */
@@ -689,6 +703,13 @@ handle (void *cls, struct MHD_Connection *conn, const char *url, const char *met
       p->begun = TRUE;
       /* the first call: the headers are in, the body (if any) follows */
       r->method = strcmp (method, "GET") == 0 ? "GET" : post ? "POST" : strcmp (method, "HEAD") == 0 ? "HEAD" : "other";
+      if (g_atomic_int_get (&s->stopping))
+        {
+          dk_web_header (r, MHD_HTTP_HEADER_CONNECTION, "close");
+          dk_web_answer (r, 503, "text/plain; charset=utf-8", g_strdup ("503\n"), 4);
+          p->answered = TRUE;
+          return queue (r, conn);
+        }
       const char *length = MHD_lookup_connection_value (conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
       if (length != NULL && g_ascii_strtoull (length, NULL, 10) > s->options->max_body)
         {
@@ -912,13 +933,15 @@ dk_web_serve (const DkServeOptions *o, GError **error)
       int sig;
       sigwait (&stop, &sig);
       g_printerr ("digikomp serve: stopping\n");
-      /* no new connections; the requests in flight finish */
-      int listening = MHD_quiesce_daemon (d);
+      /* the requests in flight finish, new ones are turned away.  Not
+       * MHD_quiesce_daemon: with epoll and a thread pool it races a worker
+       * that takes the listening socket out of its set at the connection
+       * limit, and libmicrohttpd aborts ("Failed to remove listen FD from
+       * epoll set"). */
+      g_atomic_int_set (&s.stopping, 1);
       for (int i = 0; i < DRAIN_SECONDS * 100 && g_atomic_int_get (&s.in_flight) > 0; i++)
         g_usleep (10000);
       MHD_stop_daemon (d);
-      if (listening >= 0)
-        close (listening);
     }
   pthread_sigmask (SIG_UNBLOCK, &stop, NULL);
   server_clear (&s);

@@ -105,6 +105,10 @@ void dk_page_accessibility (Request *r);
 void dk_page_admin_users (Request *r);
 void dk_page_admin_user_post (Request *r);
 void dk_page_admin_person_data (Request *r);
+void dk_page_admin_invite (Request *r);
+/* the erasure of a person (page-erase.c) */
+void dk_page_admin_erase_form (Request *r);
+void dk_page_admin_erase (Request *r);
 void dk_page_my_data (Request *r);
 void dk_page_assessment (Request *r);
 void dk_page_assessment_post (Request *r);
@@ -145,5 +149,9 @@ void dk_page_rounds_post (Request *r);
 /* Returns the hash a password of an unknown user is checked against, so
  * that it costs the same time as a known one's (static). */
 const char *dk_web_dummy_hash (Server *server);
+
+/* Returns the address people reach PATH ("/invite/…") at: the public URL,
+ * with its own path, else the address listened on (caller frees). */
+char *dk_web_public_link (Request *r, const char *path);
 
 #endif

@@ -40,7 +40,7 @@ read_develops (Reader *r, DkActivity *a, const xmlNode *node)
 {
   g_autofree char *comp = dk_xml_attr (node, "competence"), *problem = NULL;
   guint from = dk_xml_attr_uint (node, "from"), to = dk_xml_attr_uint (node, "to"), line = (guint) node->line;
-  if (!dk_activity_add_develops (a, comp, from, to, r->handler->lang, &problem))
+  if (!dk_activity_add_develops (a, comp, from, to, r->errors->lang, &problem))
     dk_errors_add (r->errors, r->file, line, "%s", problem);
   else
     r->handler->develops (a, line, r->user_data);
@@ -51,7 +51,7 @@ read_session (Reader *r, DkActivity *a, const xmlNode *node)
 {
   g_autofree char *start = dk_xml_attr (node, "start"), *end = dk_xml_attr (node, "end");
   g_autofree char *place = dk_xml_attr (node, "place"), *problem = NULL;
-  if (!dk_activity_add_session (a, start, end, place, dk_xml_attr_uint (node, "seats"), r->handler->lang,
+  if (!dk_activity_add_session (a, start, end, place, dk_xml_attr_uint (node, "seats"), r->errors->lang,
                                 &problem))
     dk_errors_add (r->errors, r->file, (guint) node->line, "%s", problem);
 }
@@ -103,7 +103,7 @@ dk_xml_catalogue_read (const char *data, gsize len, const char *name, const DkCa
   xmlNodePtr root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root != NULL && !dk_xml_is (root, NS, "catalogue"))
     dk_errors_add (errors, name, (guint) root->line,
-                   _("the root element must be <catalogue> in namespace %s"), NS);
+                   T_ (errors->lang, "the root element must be <catalogue> in namespace %s"), NS);
   else if (root != NULL && dk_xml_validate (doc, dk_schema_catalogue, dk_schema_catalogue_len, name, errors))
     {
       g_autofree char *code = dk_xml_attr (root, "framework"), *version = dk_xml_attr (root, "version");

@@ -20,6 +20,9 @@ typedef struct {
   DkErrors    *errors;
 } Loader;
 
+/* A problem's message in the language of the loader's errors (its caller's). */
+#define L_(msgid) T_ (ld->errors->lang, msgid)
+
 static gboolean
 read_scale (Loader *ld, const xmlNode *node, DkScale *scale)
 {
@@ -28,7 +31,7 @@ read_scale (Loader *ld, const xmlNode *node, DkScale *scale)
   if (scale->max < scale->min || scale->max > DK_MAX_LEVEL)
     {
       dk_errors_add (ld->errors, ld->name, (guint) node->line,
-                     _("the scale must run from a min to a max of at most %u, not %u..%u"),
+                     L_ ("the scale must run from a min to a max of at most %u, not %u..%u"),
                      DK_MAX_LEVEL, scale->min, scale->max);
       scale->min = scale->max = 0;
       return FALSE;
@@ -44,7 +47,7 @@ read_scale (Loader *ld, const xmlNode *node, DkScale *scale)
       if (v < scale->min || v > scale->max)
         {
           dk_errors_add (ld->errors, ld->name, (guint) l->line,
-                         _("level %u is off the scale %u..%u"), v, scale->min, scale->max);
+                         L_ ("level %u is off the scale %u..%u"), v, scale->min, scale->max);
           continue;
         }
       for (const xmlNode *t = l->children; t != NULL; t = t->next)
@@ -63,7 +66,7 @@ unique_id (Loader *ld, GHashTable *table, const char *what, const char *id, gpoi
 {
   if (g_hash_table_contains (table, id))
     {
-      dk_errors_add (ld->errors, ld->name, (guint) node->line, _("duplicate %s id '%s'"), what, id);
+      dk_errors_add (ld->errors, ld->name, (guint) node->line, L_ ("duplicate %s id '%s'"), what, id);
       return FALSE;
     }
   g_hash_table_insert (table, (gpointer) id, value);
@@ -79,7 +82,7 @@ read_roles (Loader *ld, const xmlNode *node)
         continue;
       if (ld->fw->roles->len == DK_MAX_ROLES)
         {
-          dk_errors_add (ld->errors, ld->name, (guint) r->line, _("more than %u roles"), DK_MAX_ROLES);
+          dk_errors_add (ld->errors, ld->name, (guint) r->line, L_ ("more than %u roles"), DK_MAX_ROLES);
           return;
         }
       DkRole *role = g_new0 (DkRole, 1);
@@ -88,7 +91,7 @@ read_roles (Loader *ld, const xmlNode *node)
       for (const xmlNode *t = r->children; t != NULL; t = t->next)
         if (dk_xml_is (t, NS, "title"))
           dk_xml_lang_text (t, role->title);
-      if (unique_id (ld, ld->fw->role_by_id, _("role"), role->id, role, r))
+      if (unique_id (ld, ld->fw->role_by_id, L_ ("role"), role->id, role, r))
         g_ptr_array_add (ld->fw->roles, role);
       else
         dk_role_free (role);
@@ -110,7 +113,7 @@ read_area_roles (Loader *ld, const xmlNode *node)
       const DkRole *role = g_hash_table_lookup (ld->fw->role_by_id, *id);
       if (role == NULL)
         dk_errors_add (ld->errors, ld->name, (guint) node->line,
-                       _("area is limited to role '%s', which is not defined"), *id);
+                       L_ ("area is limited to role '%s', which is not defined"), *id);
       else
         mask |= G_GUINT64_CONSTANT (1) << role->index;
     }
@@ -133,14 +136,14 @@ read_expectations (Loader *ld, const xmlNode *node, const DkCompetence *comp)
       const DkRole *role = g_hash_table_lookup (fw->role_by_id, role_id);
       if (role == NULL)
         dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                       _("expectation names role '%s', which is not defined"), role_id);
+                       L_ ("expectation names role '%s', which is not defined"), role_id);
       else if (!(comp->area->role_mask >> role->index & 1))
         dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                       _("competence %s does not apply to role '%s' (its area is limited), "
-                         "so it cannot have an expectation for it"), comp->id, role_id);
+                       L_ ("competence %s does not apply to role '%s' (its area is limited), "
+                           "so it cannot have an expectation for it"), comp->id, role_id);
       else if (given >> role->index & 1)
         dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                       _("a second expectation for role '%s' on competence %s"), role_id, comp->id);
+                       L_ ("a second expectation for role '%s' on competence %s"), role_id, comp->id);
       else
         {
           given |= G_GUINT64_CONSTANT (1) << role->index;
@@ -148,14 +151,14 @@ read_expectations (Loader *ld, const xmlNode *node, const DkCompetence *comp)
             fw->expected[role->index][comp->index] = (guint8) level;
           else
             dk_errors_add (ld->errors, ld->name, (guint) e->line,
-                           _("level %u for role '%s' is off the scale %u..%u"), level, role_id,
+                           L_ ("level %u for role '%s' is off the scale %u..%u"), level, role_id,
                            fw->scale.min, fw->scale.max);
         }
     }
   for (guint r = 0; r < fw->roles->len; r++)
     if ((comp->area->role_mask >> r & 1) && !(given >> r & 1))
       dk_errors_add (ld->errors, ld->name, (guint) node->line,
-                     _("competence %s has no expectation for role '%s'"), comp->id,
+                     L_ ("competence %s has no expectation for role '%s'"), comp->id,
                      ((DkRole *) g_ptr_array_index (fw->roles, r))->id);
 }
 
@@ -165,7 +168,7 @@ read_competence (Loader *ld, const xmlNode *node, const DkArea *area)
   DkFramework *fw = ld->fw;
   if (fw->competences->len == DK_MAX_COMPETENCES)
     {
-      dk_errors_add (ld->errors, ld->name, (guint) node->line, _("more than %u competences"),
+      dk_errors_add (ld->errors, ld->name, (guint) node->line, L_ ("more than %u competences"),
                      DK_MAX_COMPETENCES);
       return;
     }
@@ -183,7 +186,7 @@ read_competence (Loader *ld, const xmlNode *node, const DkArea *area)
       g_ptr_array_add (digcomp, dk_xml_attr (t, "ref"));
   g_ptr_array_add (digcomp, NULL);
   c->digcomp = (char **) g_ptr_array_free (digcomp, FALSE);
-  if (!unique_id (ld, fw->competence_by_id, _("competence"), c->id, c, node))
+  if (!unique_id (ld, fw->competence_by_id, L_ ("competence"), c->id, c, node))
     {
       dk_competence_free (c);
       return;
@@ -199,7 +202,7 @@ read_area (Loader *ld, const xmlNode *node)
   area->id = dk_xml_attr (node, "id");
   area->index = ld->fw->areas->len;
   area->role_mask = read_area_roles (ld, node);
-  if (!unique_id (ld, ld->fw->area_by_id, _("area"), area->id, area, node))
+  if (!unique_id (ld, ld->fw->area_by_id, L_ ("area"), area->id, area, node))
     {
       dk_area_free (area);
       return;
@@ -229,7 +232,7 @@ read_framework (Loader *ld, const xmlNode *root)
         fw->high = dk_xml_attr_uint (n, "high");
         if (fw->high < fw->motivation.min || fw->high > fw->motivation.max)
           dk_errors_add (ld->errors, ld->name, (guint) n->line,
-                         _("high motivation %u is off the motivation scale %u..%u"), fw->high,
+                         L_ ("high motivation %u is off the motivation scale %u..%u"), fw->high,
                          fw->motivation.min, fw->motivation.max);
       }
     else if (dk_xml_is (n, NS, "roles"))
@@ -240,15 +243,16 @@ read_framework (Loader *ld, const xmlNode *root)
 }
 
 DkFramework *
-dk_xml_framework_load (const char *data, gsize len, const char *name, gboolean validate, GError **error)
+dk_xml_framework_load (const char *data, gsize len, const char *name, gboolean validate, DkLang lang,
+                       GError **error)
 {
   DkErrors errors;
-  dk_errors_init (&errors, 0);
+  dk_errors_init (&errors, 0, lang);
   xmlDocPtr doc = dk_xml_parse (data, len, name, &errors);
   xmlNodePtr root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root != NULL && !dk_xml_is (root, NS, "framework"))
     dk_errors_add (&errors, name, (guint) root->line,
-                   _("the root element must be <framework> in namespace %s"), NS);
+                   T_ (lang, "the root element must be <framework> in namespace %s"), NS);
   else if (root != NULL && validate)
     dk_xml_validate (doc, dk_schema_framework, dk_schema_framework_len, name, &errors);
 
@@ -265,12 +269,12 @@ dk_xml_framework_load (const char *data, gsize len, const char *name, gboolean v
 }
 
 char *
-dk_xml_framework_read_file (const char *path, gsize *len, GError **error)
+dk_xml_framework_read_file (const char *path, gsize *len, DkLang lang, GError **error)
 {
   char *data = NULL;
   g_autoptr (GError) io = NULL;
   DkErrors errors;
-  dk_errors_init (&errors, 0);
+  dk_errors_init (&errors, 0, lang);
   if (!dk_xml_read_file (path, &data, len, &errors, &io))
     {
       if (io != NULL)

@@ -8,9 +8,9 @@
 
 #include "xml-readers.h"
 
-char *dk_xml_framework_read_file (const char *path, gsize *len, GError **error);
+char *dk_xml_framework_read_file (const char *path, gsize *len, DkLang lang, GError **error);
 DkFramework *dk_xml_framework_load (const char *data, gsize len, const char *name, gboolean validate,
-                                    GError **error);
+                                    DkLang lang, GError **error);
 void dk_xml_catalogue_read (const char *data, gsize len, const char *name, const DkCatalogueXmlHandler *handler,
                             gpointer user_data, DkErrors *errors, guint64 *rows);
 

@@ -102,8 +102,8 @@ within_bounds (const char *data, gsize len, const char *name, DkErrors *errors)
           guint start = line, attributes = 0;
           if (++elements > DK_XML_MAX_ELEMENTS)
             {
-              dk_errors_add (errors, name, line, _("the document has more than %d elements"),
-                             DK_XML_MAX_ELEMENTS);
+              dk_errors_add (errors, name, line,
+                             T_ (errors->lang, "the document has more than %d elements"), DK_XML_MAX_ELEMENTS);
               return FALSE;
             }
           char quote = 0;
@@ -116,7 +116,8 @@ within_bounds (const char *data, gsize len, const char *name, DkErrors *errors)
                 quote = *p;
               else if (*p == '=' && ++attributes > DK_XML_MAX_ATTRIBUTES)
                 {
-                  dk_errors_add (errors, name, start, _("an element has more than %d attributes"),
+                  dk_errors_add (errors, name, start,
+                                 T_ (errors->lang, "an element has more than %d attributes"),
                                  DK_XML_MAX_ATTRIBUTES);
                   return FALSE;
                 }
@@ -130,18 +131,20 @@ static gboolean
 too_big (const char *path, gint64 size, DkErrors *errors)
 {
   if (size >= 0)
-    dk_errors_add (errors, path, 0, _("the file is %.1f MiB; an XML file may be at most %d MiB"),
+    dk_errors_add (errors, path, 0,
+                   T_ (errors->lang, "the file is %.1f MiB; an XML file may be at most %d MiB"),
                    size / 1048576.0, DK_XML_MAX_BYTES / 1048576);
   else
-    dk_errors_add (errors, path, 0, _("the file is larger than %d MiB, the most an XML file may be"),
+    dk_errors_add (errors, path, 0,
+                   T_ (errors->lang, "the file is larger than %d MiB, the most an XML file may be"),
                    DK_XML_MAX_BYTES / 1048576);
   return FALSE;
 }
 
 static gboolean
-read_error (const char *path, int saved_errno, GError **error)
+read_error (const char *path, int saved_errno, DkLang lang, GError **error)
 {
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("cannot read %s: %s"),
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), T_ (lang, "cannot read %s: %s"),
                path, g_strerror (saved_errno));
   return FALSE;
 }
@@ -158,7 +161,7 @@ dk_xml_read_file (const char *path, char **data, gsize *len, DkErrors *errors, G
       int saved = errno;
       if (fd >= 0)
         close (fd);
-      return read_error (path, saved, error);
+      return read_error (path, saved, errors->lang, error);
     }
   if (S_ISREG (st.st_mode) && st.st_size > DK_XML_MAX_BYTES)
     {
@@ -177,7 +180,7 @@ dk_xml_read_file (const char *path, char **data, gsize *len, DkErrors *errors, G
           int saved = errno;
           close (fd);
           if (n < 0)
-            return read_error (path, saved, error);
+            return read_error (path, saved, errors->lang, error);
           break;
         }
       if (buf->len + (gsize) n > DK_XML_MAX_BYTES)
@@ -221,19 +224,19 @@ dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
 {
   if (len == 0)
     {
-      dk_errors_add (errors, name, 0, _("the file is empty"));
+      dk_errors_add (errors, name, 0, T_ (errors->lang, "the file is empty"));
       return NULL;
     }
   if (len > G_MAXINT)
     {
-      dk_errors_add (errors, name, 0, _("the file is too large"));
+      dk_errors_add (errors, name, 0, T_ (errors->lang, "the file is too large"));
       return NULL;
     }
   guint line = doctype_line (data, len);
   if (line > 0)
     {
       dk_errors_add (errors, name, line,
-                     _("DOCTYPE declarations are not allowed (entities are refused for safety)"));
+                     T_ (errors->lang, "DOCTYPE declarations are not allowed (entities are refused for safety)"));
       return NULL;
     }
   if (!within_bounds (data, len, name, errors))
@@ -242,7 +245,7 @@ dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
-      dk_errors_add (errors, name, 0, _("out of memory"));
+      dk_errors_add (errors, name, 0, T_ (errors->lang, "out of memory"));
       return NULL;
     }
   xmlSetStructuredErrorFunc (&sink, collect_error);
@@ -251,12 +254,12 @@ dk_xml_parse (const char *data, gsize len, const char *name, DkErrors *errors)
   if (doc != NULL && (!ctxt->wellFormed || doc->intSubset != NULL || doc->extSubset != NULL))
     {
       if (ctxt->wellFormed)
-        dk_errors_add (errors, name, 0, _("DOCTYPE declarations are not allowed"));
+        dk_errors_add (errors, name, 0, T_ (errors->lang, "DOCTYPE declarations are not allowed"));
       xmlFreeDoc (doc);
       doc = NULL;
     }
   if (doc == NULL && !dk_errors_any (errors))
-    dk_errors_add (errors, name, 0, _("not well-formed XML"));
+    dk_errors_add (errors, name, 0, T_ (errors->lang, "not well-formed XML"));
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlFreeParserCtxt (ctxt);
   return doc;
@@ -298,7 +301,7 @@ dk_xml_validate (xmlDocPtr doc, const char *schema, gsize len, const char *name,
   int rc = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
   if (rc != 0 && errors->count == before)
-    dk_errors_add (errors, name, 0, _("the document does not follow the schema"));
+    dk_errors_add (errors, name, 0, T_ (errors->lang, "the document does not follow the schema"));
   return rc == 0;
 }
 

@@ -7,6 +7,9 @@
  * can start); the parser runs with network access off, substitutes no
  * entities and keeps libxml2's limits on sizes and depth (no XML_PARSE_HUGE).
  *
+ * Every message is in the language of the ERRORS it goes to (errors.h): the
+ * language of whoever gave the file.
+ *
  * Part of the XML readers' module (core/xml-readers.h), the one place that
  * links libxml2.  Schemas are compiled into the module (see Makefile:
  * build/gen/), so it validates the same way wherever it runs.

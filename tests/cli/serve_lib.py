@@ -107,6 +107,22 @@ def import_ratings(rows, header=RATINGS_HEADER, round="r1"):
     assert dk("import", "ratings", path, "--round", round).returncode == 0
 
 
+# One person of each role (write_roster's form, each with a grant or None):
+# E1 and E3 are employees of two managers, M1 and M2, in two units
+# (Org/A/X, Org/B/Y); C1 coordinates Org/A, T1 trains "phishing" (an activity
+# of tests/data/catalogue/good.xml), H1 is HR and A1 the administrator.
+ONE_OF_EACH = {
+    "M1": ("Maja Chefsson", "Org/A", "manager", "", None),
+    "E1": ("Eva Anställdsdotter", "Org/A/X", "employee", "M1", None),
+    "M2": ("Mats Andrechef", "Org/B", "manager", "", None),
+    "E3": ("Erik Annanenhet", "Org/B/Y", "employee", "M2", None),
+    "C1": ("Cecilia Samordnare", "Org/A", "employee", "", "coordinator:Org/A"),
+    "T1": ("Tove Utbildare", "Org/B", "employee", "", "trainer:phishing"),
+    "H1": ("Hanna Personalsson", "Org", "employee", "", "hr"),
+    "A1": ("Adam Adminsson", "Org", "employee", "", "admin"),
+}
+
+
 def build_org(people):
     """A store of PEOPLE (write_roster's form, each with a grant or None):
     the small framework, round r1, the good catalogue, a rating of 1.1
@@ -148,7 +164,11 @@ class Server:
         self.proc.send_signal(signal.SIGTERM)
         rc = self.proc.wait(timeout=60)
         self.log.seek(0)
-        return rc, self.log.read()
+        log = self.log.read()
+        if rc != 0:
+            # what the server said last explains a crash at stopping
+            print("the server exited %d; its log ends:\n%s" % (rc, "\n".join(log.splitlines()[-15:])))
+        return rc, log
 
 
 class Browser:

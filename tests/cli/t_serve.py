@@ -29,20 +29,12 @@ from serve_lib import *  # noqa: E402,F401,F403
 
 
 # ---- the organisation: one person of each kind ------------------------------
-PEOPLE = {
+PEOPLE = dict(ONE_OF_EACH, **{
     # id: (name, unit, role, manager, grant)
-    "M1": ("Maja Chefsson", "Org/A", "manager", "", None),
-    "E1": ("Eva Anställdsdotter", "Org/A/X", "employee", "M1", None),
     "E2": ("Emil Kollegasson", "Org/A/X", "employee", "M1", None),
-    "M2": ("Mats Andrechef", "Org/B", "manager", "", None),
-    "E3": ("Erik Annanenhet", "Org/B/Y", "employee", "M2", None),
-    "C1": ("Cecilia Samordnare", "Org/A", "employee", "", "coordinator:Org/A"),
-    "T1": ("Tove Utbildare", "Org/B", "employee", "", "trainer:phishing"),
-    "H1": ("Hanna Personalsson", "Org", "employee", "", "hr"),
-    "A1": ("Adam Adminsson", "Org", "employee", "", "admin"),
     "X1": ('<script>alert(1)</script> & "Ö\'', "Org/A/X", "employee", "M1", None),
     "D1": ("Dora Avstängd", "Org/A/X", "employee", "M1", None),
-}
+})
 # each person's ratings carry a comment that names them: no other page may show it
 build_org(PEOPLE)
 
@@ -122,6 +114,10 @@ MATRIX += [
     ("GET", "/admin/people/NOBODY/data.json", 404, {}),
     ("POST", "/admin/users/E1", 404, {"admin": 400}),
     ("POST", "/admin/users/NOBODY", 404, {}),
+    ("GET", "/admin/people/E1/erase", 404, {"admin": 200}),
+    ("POST", "/admin/people/E1/erase", 404, {"admin": 400}),
+    ("GET", "/admin/people/NOBODY/erase", 404, {}),
+    ("POST", "/admin/invitations", 404, {"admin": 400}),
 ]
 # recording participation: HR, a coordinator, a trainer (a POST without
 # its fields is 400)
@@ -152,8 +148,6 @@ MATRIX += [
 LATER = ["/admin/audit"]
 for path in LATER:
     MATRIX.append(("GET", path, 404, 404))
-for path in ["/admin/people/E1/erase"]:
-    MATRIX.append(("POST", path, 404, 404))
 
 for method, path, out_status, in_status in MATRIX:
     for who, pid in PERSONAS.items():
@@ -167,7 +161,7 @@ for method, path, out_status, in_status in MATRIX:
         # a manager's page about E1 shows E1; the team page the team
         subject = (path.split("/")[2] if path.startswith("/people/")
                    else path.split("/")[3] if path.startswith("/admin/people/") else None)
-        seen = TEAM.get(who, set()) if path == "/team" else set(PEOPLE) if path.startswith("/admin/users") else {subject} if want in (200, 400) and subject else set()
+        seen = TEAM.get(who, set()) if path == "/team" else set(PEOPLE) if path.startswith(("/admin/users", "/admin/invitations")) else {subject} if want in (200, 400) and subject else set()
         for other, (name, *_rest) in PEOPLE.items():
             if other != pid and other not in seen and (name in r.text or other.lower() + "@example.se" in r.text
                                  or "secret-comment-" + other in r.text):
@@ -298,9 +292,14 @@ check(Browser(srv).sign_in("D1").status == 403, "a disabled account signs in")
 
 # ---- throttling ------------------------------------------------------------------------
 def timed_sign_in(b, user, password):
-    t0 = time.monotonic()
-    r = b.sign_in(user, password)
-    return r, time.monotonic() - t0
+    """Signs in three times; returns the last answer and the shortest time
+    (a busy machine only ever adds time, so the shortest is the work's)."""
+    times = []
+    for _ in range(3):
+        t0 = time.monotonic()
+        r = b.sign_in(user, password)
+        times.append(time.monotonic() - t0)
+    return r, min(times)
 
 b = Browser(srv, "127.0.0.2")
 wrong, t_wrong = timed_sign_in(b, "E3", "wrong password here")
@@ -310,7 +309,7 @@ strip = lambda text: re.sub(r'value="[^"]*"', "", text)
 check(strip(wrong.text) == strip(unknown.text), "an unknown user is answered otherwise than a wrong password")
 check(t_unknown > t_wrong / 3 and t_wrong > t_unknown / 3,
       "an unknown user takes %.3f s, a wrong password %.3f s" % (t_unknown, t_wrong))
-for i in range(4):
+for i in range(2):     # five failures in all
     b.sign_in("E3", "wrong password here")
 r = b.sign_in("E3")      # the right password, too late
 check(r.status == 429 and int(r.getheader("Retry-After") or 0) > 0, "per account: %d" % r.status)

@@ -14,7 +14,7 @@ int
 LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
 {
   GError *error = NULL;
-  DkCsvReader *r = dk_csv_reader_new_from_data ((const char *) data, size, "fuzz.csv", &error);
+  DkCsvReader *r = dk_csv_reader_new_from_data ((const char *) data, size, "fuzz.csv", DK_LANG_EN, &error);
   if (r == NULL)
     {
       g_assert (error != NULL);

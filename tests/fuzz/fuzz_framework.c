@@ -7,7 +7,7 @@ int
 LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
 {
   GError *error = NULL;
-  DkFramework *fw = dk_framework_load_from_data ((const char *) data, size, "fuzz.xml", &error);
+  DkFramework *fw = dk_framework_load_from_data ((const char *) data, size, "fuzz.xml", DK_LANG_EN, &error);
   g_assert ((fw == NULL) != (error == NULL));
   dk_framework_free (fw);
   g_clear_error (&error);

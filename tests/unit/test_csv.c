@@ -2,13 +2,14 @@
  * malformed input and header mapping. */
 #include "support.h"
 #include "csv.h"
+#include "errors.h"
 
 #include <string.h>
 
 static DkCsvReader *
 reader (const char *text, GError **error)
 {
-  return dk_csv_reader_new_from_data (text, strlen (text), "t.csv", error);
+  return dk_csv_reader_new_from_data (text, strlen (text), "t.csv", DK_LANG_EN, error);
 }
 
 /* Reads every record into "f1|f2;f1|f2;" with each record's line, or stops
@@ -89,7 +90,7 @@ test_bad_first_field_then_continue (void **state)
   static const char *const messages[] = { "t.csv:2: a quote inside an unquoted field",
                                           "t.csv:4: a NUL byte",
                                           "t.csv:6: a carriage return without a line feed" };
-  g_autoptr (DkCsvReader) r = dk_csv_reader_new_from_data (text, sizeof text - 1, "t.csv", NULL);
+  g_autoptr (DkCsvReader) r = dk_csv_reader_new_from_data (text, sizeof text - 1, "t.csv", DK_LANG_EN, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
     {
       DkCsvRecord rec;
@@ -138,7 +139,7 @@ test_nul_in_data (void **state)
   (void) state;
   /* strlen would stop at the NUL: give the length */
   static const char text[] = "a,b\n1,x\0y\n";
-  g_autoptr (DkCsvReader) r = dk_csv_reader_new_from_data (text, sizeof text - 1, "t.csv", NULL);
+  g_autoptr (DkCsvReader) r = dk_csv_reader_new_from_data (text, sizeof text - 1, "t.csv", DK_LANG_EN, NULL);
   DkCsvRecord rec;
   g_autoptr (GError) error = NULL;
   assert_false (dk_csv_reader_next (r, &rec, &error));
@@ -156,7 +157,7 @@ test_open_refused_file (void **state)
     {
       g_autofree char *path = dk_test_write_file ("refused.csv", texts[i]);
       g_autoptr (GError) error = NULL;
-      g_autoptr (DkCsvReader) r = dk_csv_reader_open (path, DK_CSV_UTF8, &error);
+      g_autoptr (DkCsvReader) r = dk_csv_reader_open (path, DK_CSV_UTF8, DK_LANG_EN, &error);
       assert_null (r);
       assert_true (g_error_matches (error, DK_CSV_ERROR, DK_CSV_ERROR_INVALID));
       assert_error_contains (error, "refused.csv:");
@@ -176,7 +177,7 @@ test_windows_1252 (void **state)
   g_string_append (text, ";y\nz;\x81\n");
   g_autofree char *path = dk_test_write_file ("w1252.csv", text->str);
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkCsvReader) r = dk_csv_reader_open (path, DK_CSV_WINDOWS_1252, &error);
+  g_autoptr (DkCsvReader) r = dk_csv_reader_open (path, DK_CSV_WINDOWS_1252, DK_LANG_EN, &error);
   assert_non_null (r);
   assert_string_equal (dk_csv_reader_header (r)->fields[1], "kön");
   g_autofree char *all = read_all (r, &error);
@@ -189,7 +190,7 @@ test_windows_1252 (void **state)
 
   /* the same bytes read as UTF-8: refused, naming the option */
   g_autoptr (GError) utf8 = NULL;
-  g_autoptr (DkCsvReader) u = dk_csv_reader_open (path, DK_CSV_UTF8, &utf8);
+  g_autoptr (DkCsvReader) u = dk_csv_reader_open (path, DK_CSV_UTF8, DK_LANG_EN, &utf8);
   assert_null (u);
   assert_error_contains (utf8, "w1252.csv:1: not valid UTF-8 text");
   assert_error_contains (utf8, "--encoding windows-1252");
@@ -315,6 +316,58 @@ test_map_columns_all_problems (void **state)
   assert_error_contains (error, "accepted columns: person_id (personid), round (omgång)");
 }
 
+/* The reader's messages are in the language it was opened with, whatever
+ * the process's locale: each import's, in a server answering two people. */
+static void
+test_messages_in_the_readers_language (void **state)
+{
+  (void) state;
+  dk_test_messages_load ();
+  static const char text[] = "person_id,colour\n\"P1,x\n";
+  g_autoptr (GError) sv = NULL, en = NULL;
+  g_autoptr (DkCsvReader) r_sv = dk_csv_reader_new_from_data (text, sizeof text - 1, "t.csv", DK_LANG_SV, NULL);
+  g_autoptr (DkCsvReader) r_en = dk_csv_reader_new_from_data (text, sizeof text - 1, "t.csv", DK_LANG_EN, NULL);
+  int index[4];
+  assert_false (dk_csv_reader_map_columns (r_sv, columns, 4, index, &sv));
+  assert_false (dk_csv_reader_map_columns (r_en, columns, 4, index, &en));
+  assert_error_contains (sv, "t.csv:1: okänd kolumn 'colour'");
+  assert_error_contains (sv, "; godtagna kolumner: person_id (personid)");
+  assert_error_contains (en, "t.csv:1: unknown column 'colour'");
+  g_clear_error (&sv);
+  g_clear_error (&en);
+  DkCsvRecord rec;
+  assert_false (dk_csv_reader_next (r_sv, &rec, &sv));
+  assert_false (dk_csv_reader_next (r_en, &rec, &en));
+  assert_error_contains (sv, "t.csv:2: ett fält inom citattecken avslutas aldrig");
+  assert_error_contains (en, "t.csv:2: a quoted field is never closed");
+}
+
+static void
+ignore_record (const DkCsvRecord *record, const int *index, gpointer user_data)
+{
+  (void) record, (void) index, (void) user_data;
+}
+
+/* An import's collected errors, the reader's among them, and the count of
+ * those left out, in the errors' language. */
+static void
+test_read_all_in_the_errors_language (void **state)
+{
+  (void) state;
+  dk_test_messages_load ();
+  g_autofree char *path = dk_test_write_file ("many.csv", "person_id,round\nP1\nP2\nP3\n");
+  DkErrors errors;
+  dk_errors_init (&errors, 2, DK_LANG_SV);
+  guint64 rows = 0;
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_csv_read_all (path, DK_CSV_UTF8, columns, 4, ignore_record, NULL, &errors, &rows, NULL,
+                                &error));
+  dk_errors_add (&errors, "many.csv", 4, "%s", "one left out");
+  assert_true (dk_errors_propagate (&errors, &error, DK_CSV_ERROR, DK_CSV_ERROR_INVALID));
+  assert_error_contains (error, "many.csv:2: 1 fält, rubrikraden har 2");
+  assert_error_contains (error, "\n... och 1 fel till");
+}
+
 int
 main (void)
 {
@@ -334,6 +387,8 @@ main (void)
     cmocka_unit_test (test_simple_and_general_agree),
     cmocka_unit_test (test_map_columns),
     cmocka_unit_test (test_map_columns_all_problems),
+    cmocka_unit_test (test_messages_in_the_readers_language),
+    cmocka_unit_test (test_read_all_in_the_errors_language),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -11,7 +11,7 @@ static DkFramework *
 load (const char *rel, GError **error)
 {
   g_autofree char *path = dk_test_path (rel);
-  return dk_framework_load (path, error);
+  return dk_framework_load (path, DK_LANG_EN, error);
 }
 
 static void
@@ -116,7 +116,7 @@ static void
 assert_path_refused (const char *path, const char *name, guint line, const char *text)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkFramework) fw = dk_framework_load (path, &error);
+  g_autoptr (DkFramework) fw = dk_framework_load (path, DK_LANG_EN, &error);
   assert_null (fw);
   assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID));
   g_autofree char *where = line > 0 ? g_strdup_printf ("%s:%u: ", name, line) : g_strdup_printf ("%s: ", name);
@@ -196,7 +196,7 @@ test_external_entity_refused (void **state)
   /* and nothing of the file it points to reaches the message */
   g_autofree char *path = dk_test_path ("tests/data/framework/bad/xxe.xml");
   g_autoptr (GError) error = NULL;
-  assert_null (dk_framework_load (path, &error));
+  assert_null (dk_framework_load (path, DK_LANG_EN, &error));
   assert_null (strstr (error->message, "root:"));
 }
 
@@ -233,7 +233,7 @@ test_parameter_entity_refused (void **state)
   g_autofree char *path = dk_test_write_file ("pe.xml", xml);
   assert_path_refused (path, "pe.xml", 2, "DOCTYPE declarations are not allowed");
   g_autoptr (GError) error = NULL;
-  assert_null (dk_framework_load (path, &error));
+  assert_null (dk_framework_load (path, DK_LANG_EN, &error));
   assert_null (strstr (error->message, MARKER));
 }
 
@@ -255,7 +255,7 @@ test_utf16_external_entity_refused (void **state)
   g_autofree char *path = dk_test_write_file ("xxe16.xml", "");
   assert_true (g_file_set_contents (path, utf16, (gssize) len, NULL));
   g_autoptr (GError) error = NULL;
-  assert_null (dk_framework_load (path, &error));
+  assert_null (dk_framework_load (path, DK_LANG_EN, &error));
   assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID));
   assert_error_contains (error, "DOCTYPE declarations are not allowed");
   assert_null (strstr (error->message, MARKER));
@@ -302,7 +302,7 @@ test_endless_file_refused (void **state)
 {
   (void) state;
   g_autoptr (GError) error = NULL;
-  assert_null (dk_framework_load ("/dev/zero", &error));
+  assert_null (dk_framework_load ("/dev/zero", DK_LANG_EN, &error));
   assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_INVALID));
   assert_error_contains (error, "/dev/zero: the file is larger than 16 MiB");
 }
@@ -342,12 +342,32 @@ test_all_errors_reported (void **state)
   assert_refused ("two-faults.xml", 24, "duplicate competence id '1.1'");
 }
 
+/* The problems are in the language the caller names, not the process's:
+ * two people validating the same file on one server read them each in
+ * their own. */
+static void
+test_errors_in_the_callers_language (void **state)
+{
+  (void) state;
+  dk_test_messages_load ();
+  g_autofree char *path = dk_test_path ("tests/data/framework/bad/two-faults.xml");
+  g_autoptr (GError) sv = NULL, en = NULL;
+  assert_null (dk_framework_load (path, DK_LANG_SV, &sv));
+  assert_null (dk_framework_load (path, DK_LANG_EN, &en));
+  assert_error_contains (sv, "two-faults.xml:22: nivå 9 för rollen 'manager' ligger utanför skalan");
+  assert_error_contains (sv, "two-faults.xml:24: id för kompetens '1.1' förekommer två gånger");
+  assert_error_contains (en, "two-faults.xml:24: duplicate competence id '1.1'");
+  g_clear_error (&sv);
+  assert_null (dk_framework_load ("/nonexistent/framework.xml", DK_LANG_SV, &sv));
+  assert_error_contains (sv, "kan inte läsa /nonexistent/framework.xml: ");
+}
+
 static void
 test_unreadable_file (void **state)
 {
   (void) state;
   g_autoptr (GError) error = NULL;
-  assert_null (dk_framework_load ("/nonexistent/framework.xml", &error));
+  assert_null (dk_framework_load ("/nonexistent/framework.xml", DK_LANG_EN, &error));
   assert_true (g_error_matches (error, DK_FRAMEWORK_ERROR, DK_FRAMEWORK_ERROR_IO));
 }
 
@@ -362,7 +382,7 @@ test_schema_violation_has_line (void **state)
       "  <roles><role id=\"a\"><title xml:lang=\"en\">A</title></role></roles>\n"
       "</framework>\n");
   g_autoptr (GError) error = NULL;
-  assert_null (dk_framework_load (path, &error));
+  assert_null (dk_framework_load (path, DK_LANG_EN, &error));
   assert_error_contains (error, "noscale.xml:4: ");
 }
 
@@ -392,6 +412,7 @@ main (void)
     cmocka_unit_test (test_long_attribute_refused),
     cmocka_unit_test (test_invalid_utf8_refused),
     cmocka_unit_test (test_all_errors_reported),
+    cmocka_unit_test (test_errors_in_the_callers_language),
     cmocka_unit_test (test_unreadable_file),
     cmocka_unit_test (test_schema_violation_has_line),
   };

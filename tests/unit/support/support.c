@@ -5,6 +5,15 @@
 
 const DkContext dk_test_ctx = { .actor = "test", .lang = DK_LANG_EN };
 
+void
+dk_test_messages_load (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *mo = g_build_filename (DK_TEST_LOCALEDIR, "sv", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (mo, G_FILE_TEST_EXISTS));
+  g_assert_true (dk_messages_load (DK_TEST_LOCALEDIR, &error));
+}
+
 char *
 dk_test_path (const char *rel)
 {

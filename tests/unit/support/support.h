@@ -16,6 +16,10 @@
 /* The context the tests change the store in: actor "test", English. */
 extern const DkContext dk_test_ctx;
 
+/* Reads the build's message catalogues (dk_messages_load), so that a test
+ * can check a message in Swedish; fails the test when they cannot be read. */
+void dk_test_messages_load (void);
+
 /* Returns SRCDIR/REL (caller frees). */
 char *dk_test_path (const char *rel);
 
