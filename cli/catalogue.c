@@ -13,10 +13,15 @@ static int
 catalogue_import (int argc, char **argv)
 {
   CliCommon common = { 0 };
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and count, but write nothing"), NULL },
+    { NULL }
+  };
   g_autoptr (GOptionContext) ctx = cli_context_new (
       "catalogue import", "FILE.xml|FILE.csv",
       _("Adds or replaces learning activities from a catalogue, XML or CSV (docs/formats.md).\n"
-        "Every problem is reported as FILE:LINE and then nothing is written."), NULL, &common);
+        "Every problem is reported as FILE:LINE and then nothing is written."), entries, &common);
   g_autofree char *encoding_name = NULL;
   cli_add_encoding_option (ctx, &encoding_name);
   DkCsvEncoding encoding;
@@ -24,7 +29,7 @@ catalogue_import (int argc, char **argv)
   if (!cli_parse (ctx, &argc, &argv, &common))
     rc = CLI_USAGE;
   else if (argc != 2)
-    rc = cli_usage_error (_("usage: digikomp catalogue import FILE.xml|FILE.csv"));
+    rc = cli_usage_error (_("usage: digikomp catalogue import FILE.xml|FILE.csv [--dry-run]"));
   else if (!cli_encoding (encoding_name, &encoding))
     rc = CLI_USAGE;
   else
@@ -35,11 +40,16 @@ catalogue_import (int argc, char **argv)
       DkContext dctx = cli_context (&common);
       if (store == NULL)
         rc = CLI_FAILED;
-      else if (!dk_import_catalogue (store, argv[1], encoding, &s, &dctx, &error))
+      else if (!dk_import_catalogue (store, argv[1], encoding, dry_run, &s, &dctx, &error))
         rc = cli_fail (_("cannot import the catalogue"), error);
       else
-        printf (_("Activities: %llu rows; %llu added, %llu replaced\n"), (unsigned long long) s.rows,
-                (unsigned long long) s.added, (unsigned long long) s.updated);
+        {
+          if (dry_run)
+            printf (_("Dry run, nothing written. "));
+          printf (_("Activities: %llu rows; %llu added, %llu replaced, %llu unchanged\n"),
+                  (unsigned long long) s.rows, (unsigned long long) s.added, (unsigned long long) s.updated,
+                  (unsigned long long) s.unchanged);
+        }
     }
   cli_common_clear (&common);
   return rc;

@@ -11,11 +11,16 @@
 /* What the options of the import commands hold. */
 typedef struct {
   DkCsvEncoding encoding;   /* every import */
-  gboolean full, dry_run;   /* roster */
+  gboolean dry_run;         /* every import */
+  gboolean full;            /* roster */
   char    *round;           /* ratings */
   gboolean overwrite;       /* ratings */
   DkContext ctx;            /* who imports (cli_context) */
 } ImportOptions;
+
+/* The --dry-run option of every import, filling O.dry_run. */
+#define DRY_RUN_ENTRY(o) \
+  { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &(o).dry_run, N_("Check and count, but write nothing"), NULL }
 
 /* One import command: its texts and the importer it runs. */
 typedef struct {
@@ -111,7 +116,7 @@ import_roster (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "full", 0, 0, G_OPTION_ARG_NONE, &o.full,
       N_("The file is the whole organisation: mark people missing from it inactive"), NULL },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &o.dry_run, N_("Check and count, but write nothing"), NULL },
+    DRY_RUN_ENTRY (o),
     { NULL }
   };
   return run_import (&command, entries, &o, argc, argv);
@@ -121,7 +126,8 @@ static gboolean
 run_ratings (DkStore *store, const char *path, const ImportOptions *o, DkImportSummary *s,
              const DkProgress *progress, GError **error)
 {
-  return dk_import_ratings (store, path, o->encoding, o->round, o->overwrite, s, progress, &o->ctx, error);
+  return dk_import_ratings (store, path, o->encoding, o->round, o->overwrite, o->dry_run, s, progress, &o->ctx,
+                            error);
 }
 
 static int
@@ -133,7 +139,7 @@ import_ratings (int argc, char **argv)
        "into an open round.  Every bad row is reported as FILE:LINE and then nothing is written.\n"
        "A value set by hand (rate, assess, conversation) since it was imported is kept and\n"
        "reported as FILE:LINE, unless --overwrite."),
-    N_("usage: digikomp import ratings FILE.csv [--round R] [--overwrite]"),
+    N_("usage: digikomp import ratings FILE.csv [--round R] [--overwrite] [--dry-run]"),
     N_("Assessments"), N_("cannot import the ratings"), FALSE, run_ratings,
   };
   ImportOptions o = { 0 };
@@ -141,6 +147,7 @@ import_ratings (int argc, char **argv)
     { "round", 'r', 0, G_OPTION_ARG_STRING, &o.round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &o.overwrite,
       N_("Replace values set by hand since the last import (audited as the import's change)"), NULL },
+    DRY_RUN_ENTRY (o),
     { NULL }
   };
   int rc = run_import (&command, entries, &o, argc, argv);
@@ -153,7 +160,7 @@ run_participation (DkStore *store, const char *path, const ImportOptions *o, DkI
                    const DkProgress *progress, GError **error)
 {
   (void) progress;   /* participation files are small: a few thousand rows a year */
-  return dk_import_participation (store, path, o->encoding, s, &o->ctx, error);
+  return dk_import_participation (store, path, o->encoding, o->dry_run, s, &o->ctx, error);
 }
 
 static int
@@ -164,11 +171,12 @@ import_participation (int argc, char **argv)
     N_("Records who took part in which activity (person_id, activity_id, date, hours, status;\n"
        "docs/formats.md); completing an activity marks the plan items naming it done.\n"
        "Every bad row is reported as FILE:LINE and then nothing is written."),
-    N_("usage: digikomp import participation FILE.csv"),
+    N_("usage: digikomp import participation FILE.csv [--dry-run]"),
     N_("Participation"), N_("cannot import the participation"), TRUE, run_participation,
   };
   ImportOptions o = { 0 };
-  return run_import (&command, NULL, &o, argc, argv);
+  const GOptionEntry entries[] = { DRY_RUN_ENTRY (o), { NULL } };
+  return run_import (&command, entries, &o, argc, argv);
 }
 
 int

@@ -286,6 +286,53 @@ dk_activity_available (const DkActivity *a, const char *from)
   return FALSE;
 }
 
+/* Returns TEXT with accented letters in one form and case folded (caller frees). */
+static char *
+fold (const char *text)
+{
+  g_autofree char *composed = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  return g_utf8_casefold (composed != NULL ? composed : text, -1);
+}
+
+/* Returns TRUE when TEXT (may be NULL) holds the folded WORD. */
+static gboolean
+text_holds (const char *text, const char *word)
+{
+  g_autofree char *folded = text != NULL ? fold (text) : NULL;
+  return folded != NULL && strstr (folded, word) != NULL;
+}
+
+/* Returns TRUE when the folded WORD is in A's texts or its competences'. */
+static gboolean
+activity_holds (const DkActivity *a, const DkFramework *fw, const char *word)
+{
+  for (int l = 0; l < DK_N_LANGS; l++)
+    if (text_holds (a->title[l], word) || text_holds (a->description[l], word))
+      return TRUE;
+  for (guint k = 0; k < a->develops->len; k++)
+    {
+      const char *id = g_array_index (a->develops, DkDevelops, k).competence;
+      const DkCompetence *c = fw != NULL ? dk_framework_competence_by_id (fw, id) : NULL;
+      if (text_holds (id, word))
+        return TRUE;
+      for (int l = 0; c != NULL && l < DK_N_LANGS; l++)
+        if (text_holds (dk_competence_title (c, (DkLang) l), word))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+dk_activity_matches_words (const DkActivity *a, const DkFramework *fw, const char *words)
+{
+  g_autofree char *folded = fold (words);
+  g_auto (GStrv) parts = g_strsplit_set (folded, " \t\r\n", -1);
+  for (char **w = parts; *w != NULL; w++)
+    if (**w != '\0' && !activity_holds (a, fw, *w))
+      return FALSE;
+  return TRUE;
+}
+
 const DkActivity *
 dk_catalogue_find (GPtrArray *activities, const char *id)
 {

@@ -101,11 +101,19 @@ gboolean dk_activity_open_to (const DkActivity *a, const char *role, const char 
  * after FROM (YYYY-MM-DD). */
 gboolean dk_activity_available (const DkActivity *a, const char *from);
 
+/* Returns TRUE when each word of WORDS (split at spaces; case and the form
+ * of accented letters ignored) is in A's title or description, in either
+ * language, or in the id or the title of a competence A develops (titles
+ * from FW; may be NULL).  No words match every activity.  Thread-safe. */
+gboolean dk_activity_matches_words (const DkActivity *a, const DkFramework *fw, const char *words);
+
 /* Replaces the catalogue's activities with the same ids as ACTIVITIES
- * (DkActivity*), adding new ones, in one transaction.  *ADDED and *UPDATED
- * are counted.  Audited as CTX's actor. */
-gboolean dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added,
-                             guint *updated, const DkContext *ctx, GError **error);
+ * (DkActivity*), adding new ones, in one transaction; one stored exactly
+ * as it comes is left as it is.  *ADDED, *UPDATED (replaced) and
+ * *UNCHANGED are counted.  Audited as CTX's actor.  With DRY_RUN the
+ * transaction is rolled back: counted, nothing changed. */
+gboolean dk_catalogue_store (DkStore *store, GPtrArray *activities, gboolean dry_run, guint *added,
+                             guint *updated, guint *unchanged, const DkContext *ctx, GError **error);
 
 /* Returns every activity of the store, by id (DkActivity*; caller owns). */
 GPtrArray *dk_catalogue_load (DkStore *store, GError **error);

@@ -75,11 +75,14 @@ append_escaped (GString *out, const char *text)
 }
 
 /* Writes table T; with FRAGMENT, for a page that shows it: its title as
- * the caption, the headings scoped, each row headed by its first cell. */
+ * the caption, the headings scoped, each row headed by its first cell, and
+ * the element id ID (NULL: none) that a link to the table names. */
 static void
-render_table (GString *out, const DkTable *t, DkLang lang, gboolean fragment)
+render_table (GString *out, const DkTable *t, DkLang lang, gboolean fragment, const char *id)
 {
-  if (fragment)
+  if (fragment && id != NULL)
+    g_string_append_printf (out, "<div id=\"%s\" class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"", id);
+  else if (fragment)
     g_string_append (out, "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"");
   if (fragment)
     {
@@ -159,7 +162,15 @@ dk_report_render_html_part (const DkReport *r)
   GString *out = g_string_new (NULL);
   render_notes_charts (out, r);
   for (guint i = 0; i < r->tables->len; i++)
-    render_table (out, g_ptr_array_index (r->tables, i), r->lang, TRUE);
+    {
+      const DkTable *t = g_ptr_array_index (r->tables, i);
+      /* "table-wishes": the table's name, unless an earlier table has it */
+      gboolean first = TRUE;
+      for (guint k = 0; k < i && first; k++)
+        first = g_strcmp0 (((const DkTable *) g_ptr_array_index (r->tables, k))->name, t->name) != 0;
+      g_autofree char *id = first ? g_strdup_printf ("table-%s", t->name) : g_strdup_printf ("table-%s-%u", t->name, i);
+      render_table (out, t, r->lang, TRUE, id);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -175,7 +186,7 @@ dk_report_render_html (const DkReport *r)
   g_string_append (out, "</bdi></h1>\n");
   render_notes_charts (out, r);
   for (guint i = 0; i < r->tables->len; i++)
-    render_table (out, g_ptr_array_index (r->tables, i), r->lang, FALSE);
+    render_table (out, g_ptr_array_index (r->tables, i), r->lang, FALSE, NULL);
   g_string_append (out, "</body>\n</html>\n");
   return g_string_free (out, FALSE);
 }

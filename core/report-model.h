@@ -160,8 +160,10 @@ char *dk_report_render_json (const DkReport *report, GError **error);
 char *dk_report_render_html (const DkReport *report);
 /* Returns REPORT's notes, charts (inline SVG) and tables for a page that
  * frames them: no document, no style; each table with its title as its
- * caption, scoped headings, in a region that scrolls sideways (caller
- * frees).  Thread-safe. */
+ * caption, scoped headings, in a region that scrolls sideways, with the
+ * id "table-NAME" (NAME the table's; a second table of that name gets
+ * "table-NAME-I", I its index) for a link to it (caller frees).
+ * Thread-safe. */
 char *dk_report_render_html_part (const DkReport *report);
 
 /* Returns the report as an XLSX workbook in memory (caller unrefs), or NULL

@@ -40,8 +40,10 @@ seats_text (const DkActivity *a)
   return g_string_free (s, FALSE);
 }
 
-static gboolean
-activity_write (DkStore *store, sqlite3_stmt *stmt, const DkActivity *a, GError **error)
+/* Binds activity A to STMT's parameters ?1..?19: the columns of the
+ * table activity in the order of dk_catalogue_store's INSERT. */
+static void
+activity_bind (sqlite3_stmt *stmt, const DkActivity *a)
 {
   g_autofree char *develops = develops_text (a), *sessions = sessions_text (a), *seats = seats_text (a);
   g_autofree char *roles = g_strjoinv (" ", a->roles), *units = g_strjoinv ("|", a->units);
@@ -59,57 +61,63 @@ activity_write (DkStore *store, sqlite3_stmt *stmt, const DkActivity *a, GError 
   sqlite3_bind_double (stmt, 4, a->hours);
   sqlite3_bind_int (stmt, 15, a->easy_swedish);
   sqlite3_bind_int (stmt, 16, a->read_aloud);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return dk_store_sql_error (store, S_("storing the catalogue"), error);
-  return TRUE;
 }
 
-/* Returns whether activity ID is stored: DK_STORE_STEP_ROW yes, _DONE no,
- * _ERROR with ERROR. */
-static DkStoreStep
-activity_exists (DkStore *store, const char *id, GError **error)
+/* How the store's activity with the id of an imported one compares with it. */
+typedef enum { ACTIVITY_FAILED, ACTIVITY_ABSENT, ACTIVITY_DIFFERENT, ACTIVITY_SAME } ActivityState;
+
+/* Returns how the stored activity with A's id compares with A, by COMPARE
+ * (the statement of dk_catalogue_store); ACTIVITY_FAILED with ERROR. */
+static ActivityState
+activity_state (DkStore *store, sqlite3_stmt *compare, const DkActivity *a, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (store), "SELECT 1 FROM activity WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      dk_store_sql_error (store, S_("reading the catalogue"), error);
-      return DK_STORE_STEP_ERROR;
-    }
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  DkStoreStep found = dk_store_step (store, stmt, S_("reading the catalogue"), error);
-  sqlite3_finalize (stmt);
-  return found;
+  activity_bind (compare, a);
+  DkStoreStep step = dk_store_step (store, compare, S_("reading the catalogue"), error);
+  ActivityState state = step == DK_STORE_STEP_ERROR ? ACTIVITY_FAILED
+                        : step == DK_STORE_STEP_DONE ? ACTIVITY_ABSENT
+                        : sqlite3_column_int (compare, 0) ? ACTIVITY_SAME : ACTIVITY_DIFFERENT;
+  sqlite3_reset (compare);
+  return state;
 }
 
 gboolean
-dk_catalogue_store (DkStore *store, GPtrArray *activities, guint *added, guint *updated,
-                    const DkContext *ctx, GError **error)
+dk_catalogue_store (DkStore *store, GPtrArray *activities, gboolean dry_run, guint *added, guint *updated,
+                    guint *unchanged, const DkContext *ctx, GError **error)
 {
-  *added = *updated = 0;
-  sqlite3_stmt *stmt = NULL;
+  *added = *updated = *unchanged = 0;
   if (!dk_store_begin (store, error))
     return FALSE;
-  gboolean ok = sqlite3_prepare_v2 (dk_store_db (store),
+  sqlite3_stmt *put = dk_store_prepare (store,
       "INSERT OR REPLACE INTO activity (id, kind, format, hours, language, title_sv, title_en,"
       " description_sv, description_en, develops, roles, units, themes, sessions, easy_swedish,"
       " read_aloud, preparation, follow_up, seats) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", -1, &stmt, NULL) == SQLITE_OK
-    || dk_store_sql_error (store, S_("storing the catalogue"), error);
+      " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", error);
+  sqlite3_stmt *compare = put != NULL ? dk_store_prepare (store,
+      "SELECT kind IS ?2 AND format IS ?3 AND hours IS ?4 AND language IS ?5 AND title_sv IS ?6"
+      " AND title_en IS ?7 AND description_sv IS ?8 AND description_en IS ?9 AND develops IS ?10"
+      " AND roles IS ?11 AND units IS ?12 AND themes IS ?13 AND sessions IS ?14 AND easy_swedish IS ?15"
+      " AND read_aloud IS ?16 AND preparation IS ?17 AND follow_up IS ?18 AND seats IS ?19"
+      " FROM activity WHERE id = ?1", error) : NULL;
+  gboolean ok = compare != NULL;
   for (guint i = 0; ok && i < activities->len; i++)
     {
       const DkActivity *a = activities->pdata[i];
-      DkStoreStep exists = activity_exists (store, a->id, error);
-      if (exists == DK_STORE_STEP_ROW)
-        (*updated)++;
-      else
-        (*added)++;
-      ok = exists != DK_STORE_STEP_ERROR && activity_write (store, stmt, a, error);
+      switch (activity_state (store, compare, a, error))
+        {
+        case ACTIVITY_FAILED: ok = FALSE; continue;
+        case ACTIVITY_SAME: (*unchanged)++; continue;
+        case ACTIVITY_DIFFERENT: (*updated)++; break;
+        case ACTIVITY_ABSENT: (*added)++; break;
+        }
+      activity_bind (put, a);
+      ok = sqlite3_step (put) == SQLITE_DONE || dk_store_sql_error (store, S_("storing the catalogue"), error);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_finalize (compare);
+  sqlite3_finalize (put);
   ok = ok && dk_store_audit (store, dk_context_actor (ctx), "catalogue", 0, 0, "import", NULL,
                              "activities", error)
-       && dk_store_commit (store, error);
-  if (!ok)
+       && (dry_run || dk_store_commit (store, error));
+  if (!ok || dry_run)
     dk_store_rollback (store);
   return ok;
 }

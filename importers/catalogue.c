@@ -292,8 +292,8 @@ is_xml (const char *path)
 }
 
 gboolean
-dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
-                     const DkContext *ctx, GError **error)
+dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, gboolean dry_run,
+                     DkImportSummary *summary, const DkContext *ctx, GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .store = store, .file = path, .lang = ctx->lang };
@@ -316,10 +316,11 @@ dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, D
                                 ctx, error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
-  guint added = 0, updated = 0;
-  ok = ok && dk_catalogue_store (store, r.activities, &added, &updated, ctx, error);
+  guint added = 0, updated = 0, unchanged = 0;
+  ok = ok && dk_catalogue_store (store, r.activities, dry_run, &added, &updated, &unchanged, ctx, error);
   summary->added = added;
   summary->updated = updated;
+  summary->unchanged = unchanged;
   dk_errors_clear (&r.errors);
   g_clear_pointer (&r.frameworks, g_ptr_array_unref);
   g_hash_table_unref (r.ids);

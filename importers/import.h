@@ -8,8 +8,11 @@
  * lands whole or not at all, whatever happens to the process.
  *
  * ENCODING is the CSV file's (csv.h).  PROGRESS (may be NULL) hears of the rows
- * read, then of the rows written.  Every change is audited as CTX's actor
- * (dk_context_actor): the caller says who imports.
+ * read, then of the rows written.  With DRY_RUN, a clean file is written in
+ * its transaction as it would be and then rolled back: SUMMARY counts (and,
+ * for ratings, says) exactly what the import would do, and nothing changes.
+ * Every change is audited as CTX's actor (dk_context_actor): the caller says
+ * who imports.
  */
 #ifndef DK_IMPORT_H
 #define DK_IMPORT_H
@@ -42,8 +45,7 @@ void dk_import_summary_clear (DkImportSummary *summary);
 /* Imports the roster in PATH: people are added or updated by person_id,
  * units created from their paths, managers resolved by person id (in the
  * file, before or after, or already in the store).  With FULL, active people
- * missing from the file become inactive.  With DRY_RUN, everything is
- * checked and counted but nothing is written.  People added while rounds are
+ * missing from the file become inactive.  People added while rounds are
  * open are registered in them. */
 gboolean dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboolean full,
                            gboolean dry_run, DkImportSummary *summary, const DkProgress *progress,
@@ -62,8 +64,8 @@ gboolean dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encod
  * memory is written by the caller's): STORE must not be inside a
  * transaction of its own. */
 gboolean dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, const char *round,
-                            gboolean overwrite, DkImportSummary *summary, const DkProgress *progress,
-                            const DkContext *ctx, GError **error);
+                            gboolean overwrite, gboolean dry_run, DkImportSummary *summary,
+                            const DkProgress *progress, const DkContext *ctx, GError **error);
 
 /* Imports the learning activities of the catalogue in PATH, XML (a name
  * ending in .xml, or content starting with '<') or CSV: new ids are added,
@@ -73,14 +75,14 @@ gboolean dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding enco
  * The XML form is read by the XML readers' module (core/xml-readers.h): a
  * G_FILE_ERROR when it cannot be loaded.  ENCODING is the CSV form's: an
  * XML file names its own, and one given as Windows-1252 is refused. */
-gboolean dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding,
+gboolean dk_import_catalogue (DkStore *store, const char *path, DkCsvEncoding encoding, gboolean dry_run,
                               DkImportSummary *summary, const DkContext *ctx, GError **error);
 
 /* Imports the participation CSV in PATH (person_id, activity_id, date,
  * hours, status): each row is written as dk_participation_record writes one
  * (audited; a completed activity marks the plan items naming it done).
  * A row with the person, activity and date of a stored one replaces it. */
-gboolean dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding,
+gboolean dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding, gboolean dry_run,
                                   DkImportSummary *summary, const DkContext *ctx, GError **error);
 
 #endif

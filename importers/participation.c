@@ -112,8 +112,11 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   g_array_append_val (r->rows, row);
 }
 
+/* Writes ROWS in one transaction, counting them in SUMMARY; with DRY_RUN,
+ * the transaction is rolled back, so that the counts are exactly what a
+ * real run would do. */
 static gboolean
-write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, const DkContext *ctx,
+write_rows (DkStore *store, GArray *rows, gboolean dry_run, DkImportSummary *summary, const DkContext *ctx,
             GError **error)
 {
   guint items_done = 0;
@@ -132,16 +135,16 @@ write_rows (DkStore *store, GArray *rows, DkImportSummary *summary, const DkCont
       ok = dk_participation_write (store, row->person, row->activity, row->date, row->hours, row->status,
                                    &items_done, ctx, error);
     }
-  ok = ok && dk_store_commit (store, error);
-  if (!ok)
+  ok = ok && (dry_run || dk_store_commit (store, error));
+  if (!ok || dry_run)
     dk_store_rollback (store);
   summary->items_done = items_done;
   return ok;
 }
 
 gboolean
-dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding, DkImportSummary *summary,
-                         const DkContext *ctx, GError **error)
+dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encoding, gboolean dry_run,
+                         DkImportSummary *summary, const DkContext *ctx, GError **error)
 {
   memset (summary, 0, sizeof *summary);
   Reader r = { .file = path, .lang = ctx->lang };
@@ -156,7 +159,7 @@ dk_import_participation (DkStore *store, const char *path, DkCsvEncoding encodin
                                     ctx, error);
   if (ok && dk_errors_propagate (&r.errors, error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID))
     ok = FALSE;
-  ok = ok && write_rows (store, r.rows, summary, ctx, error);
+  ok = ok && write_rows (store, r.rows, dry_run, summary, ctx, error);
   dk_errors_clear (&r.errors);
   g_array_unref (r.rows);
   g_hash_table_unref (r.keys);

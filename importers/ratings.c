@@ -115,6 +115,7 @@ typedef struct {
   Writer            *writer;     /* NULL when writing waits for the whole file */
   /* kept values: the reader's and the writer's parts are apart (threads) */
   gboolean           overwrite;
+  gboolean           dry_run;    /* everything written, then rolled back */
   GHashTable        *hand_lines; /* dense index + 1 → guint[n_comp]: the lines of
                                   * people with values set by hand (reader) */
   GArray            *hands;      /* Hand, of the old rows (writer) */
@@ -759,7 +760,8 @@ writer_meet (Import *im, guint p)
 }
 
 /* Writes what the writer has not (everything when there is no writer), and
- * commits. */
+ * commits; a dry run leaves the transaction to be rolled back (by
+ * writer_free, or here). */
 static gboolean
 write_rest (Import *im, const DkProgress *progress, GError **error)
 {
@@ -767,15 +769,15 @@ write_rest (Import *im, const DkProgress *progress, GError **error)
   if (w != NULL)
     return writer_join (im, im->n_people, FALSE, error)
            && write_notes (im, w->store, &w->audit, error)
-           && dk_store_commit (w->store, error);
+           && (im->dry_run || dk_store_commit (w->store, error));
   DkAuditLevels audit;
   dk_audit_levels_init (&audit, im->store, im->actor, im->round->id);
   gboolean ok = dk_store_begin (im->store, error) && read_old (im, im->store, error)
                 && write_people (im, im->store, &audit, 0, im->n_people, progress, error)
                 && write_notes (im, im->store, &audit, error)
-                && dk_store_commit (im->store, error);
+                && (im->dry_run || dk_store_commit (im->store, error));
   dk_audit_levels_clear (&audit);
-  if (!ok)
+  if (!ok || im->dry_run)
     dk_store_rollback (im->store);
   return ok;
 }
@@ -870,14 +872,14 @@ import_clear (Import *im)
 
 gboolean
 dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, const char *round,
-                   gboolean overwrite, DkImportSummary *summary, const DkProgress *progress,
-                   const DkContext *ctx, GError **error)
+                   gboolean overwrite, gboolean dry_run, DkImportSummary *summary,
+                   const DkProgress *progress, const DkContext *ctx, GError **error)
 {
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.5);
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
   Import im = { .store = store, .file = path, .summary = summary, .actor = dk_context_actor (ctx),
-                .lang = ctx->lang, .overwrite = overwrite };
+                .lang = ctx->lang, .overwrite = overwrite, .dry_run = dry_run };
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);
   im.notes = g_array_new (FALSE, FALSE, sizeof (Note));

@@ -80,9 +80,11 @@ participation_form (Request *r, int status, const char *problem, const char *don
         }
       dk_html_element (h, "h2", T ("Participation by period and gender"));
       dk_html_open (h, "form", "method", "get", "action", "/participation", NULL);
-      dk_page_label (h, "from", T ("From"));
+      /* TRANSLATORS: the first day of the period the report counts */
+      dk_page_label (h, "from", T ("From date"));
       dk_html_open (h, "input", "id", "from", "name", "from", "type", "date", "value", q.from != NULL ? q.from : "", NULL);
-      dk_page_label (h, "to", T ("To"));
+      /* TRANSLATORS: the last day of the period the report counts */
+      dk_page_label (h, "to", T ("To date"));
       dk_html_open (h, "input", "id", "to", "name", "to", "type", "date", "value", q.to != NULL ? q.to : "", NULL);
       dk_page_label (h, "target-participants", T ("Target participants"));
       dk_html_open (h, "input", "id", "target-participants", "name", "target-participants", "inputmode", "numeric",

@@ -491,7 +491,7 @@ import_file (DkStore *store, const char *dir, const char *name, const char *text
   g_autoptr (GError) error = NULL;
   gboolean ok = round == NULL
       ? dk_import_roster (store, path, DK_CSV_UTF8, TRUE, FALSE, &s, NULL, &dk_test_ctx, &error)
-      : dk_import_ratings (store, path, DK_CSV_UTF8, round, FALSE, &s, NULL, &dk_test_ctx, &error);
+      : dk_import_ratings (store, path, DK_CSV_UTF8, round, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error);
   if (!ok)
     g_error ("%s: %s", name, error->message);
   dk_import_summary_clear (&s);

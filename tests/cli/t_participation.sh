@@ -115,7 +115,7 @@ as_schema_6 "$T/csv.db"
 sqlite3 "$T/csv.db" "ALTER TABLE activity DROP COLUMN seats; ALTER TABLE framework DROP COLUMN compiled; PRAGMA user_version = 2;"
 run dk catalogue show gdpr-chef; expect_rc 0; expect_out "Stadshuset"; expect_no_out "seats"
 [ "$(sqlite3 "$T/csv.db" 'PRAGMA user_version')" = "$(latest_schema)" ] || fail "the store was not upgraded"
-run dk catalogue import "$TOP/examples/catalogue.csv"; expect_rc 0; expect_out "60 replaced"
+run dk catalogue import "$TOP/examples/catalogue.csv"; expect_rc 0; expect_out "60 rows; 0 added"
 run dk catalogue show gdpr-chef; expect_out "Stadshuset (20 seats)"
 
 # the CSV form's own faults: seats that do not match the sessions, levels off the scale

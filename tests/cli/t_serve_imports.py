@@ -2,7 +2,10 @@
 # t_serve_imports.py — /participation from outside (run by t_serve_imports.sh):
 # HR records for anyone, a coordinator for their units' people, a trainer for
 # their own activity only (another's is 404, as is every rating page); the
-# audit names the signed-in person; the page shows no rating.
+# audit names the signed-in person; the page shows no rating.  /imports: HR's
+# only; a dry run of each kind (roster, ratings, catalogue, participation)
+# shows the counts (and the ratings' kept values as FILE:LINE) and changes
+# nothing, as the store and the CLI show; the import then counts the same.
 import os
 import re
 import sys
@@ -83,10 +86,12 @@ actors = sql("SELECT DISTINCT actor FROM audit WHERE entity LIKE 'participation%
 check("T1" in actors and "C1" in actors and "H1" in actors, "the audit's actors: " + actors)
 
 # ---- /imports: HR only ------------------------------------------------------
-def upload(pid, kind, name, content, dry=False):
+def upload(pid, kind, name, content, dry=False, round=None):
     fields = {"csrf": b[pid].csrf("/imports") if pid == "H1" else b[pid].csrf("/"), "kind": kind}
     if dry:
         fields["dry-run"] = "1"
+    if round is not None:
+        fields["round"] = round
     bound = "----dkboundary"
     parts = ['--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (bound, k, v)
              for k, v in fields.items()]
@@ -125,5 +130,64 @@ check(upload("C1", "roster", "roster.csv", ROSTER).status == 404, "a coordinator
 actors = sql("SELECT DISTINCT actor FROM audit WHERE entity LIKE 'person%' AND at > '2026'")
 check("H1" in actors, "the import's audit actor: " + actors)
 
+
+
+# ---- a dry run of every kind: the counts on the page, the store unchanged -----
+def content():
+    """What an import may change, as the store and the CLI hold it (not the
+    sessions, which a request touches)."""
+    tables = ("person", "assessment", "rating_note", "activity", "participation", "plan_item", "audit",
+              "audit_levels")
+    cli = [dk("person", "export", pid).stdout for pid in ("E1", "E3")]
+    return [sql(".dump " + t) for t in tables] + cli + [dk("catalogue", "list").stdout]
+
+
+def dry_then_real(kind, name, text, counts, round=None):
+    """A dry run of TEXT shows COUNTS and changes nothing; the import then
+    shows the same counts."""
+    before = content()
+    r = upload("H1", kind, name, text, dry=True, round=round)
+    check(r.status == 200 and "Dry run, nothing written. " + counts in r.text,
+          "the %s dry run: %d %s" % (kind, r.status, r.text[-900:]))
+    check(content() == before, "the %s dry run changed the store" % kind)
+    r = upload("H1", kind, name, text, round=round)
+    check(r.status == 200 and counts in r.text and "Dry run" not in r.text.split("<form")[0],
+          "the %s import: %d %s" % (kind, r.status, r.text[-900:]))
+    check(content() != before, "the %s import changed nothing" % kind)
+    return r
+
+
+# ratings: E1 changed, E3's motivation set by hand since is kept, M1 the same
+check(dk("rate", "--motivation", "E3", "1.1", "1").returncode == 0, "E3's motivation by hand")
+RATINGS = ("person_id,round,competence,self,motivation,comment,shared\r\n"
+           "E1,r1,1.1,3,3,secret-comment-E1,yes\r\n"
+           "E3,r1,1.1,2,4,secret-comment-E3,yes\r\n"
+           "M1,r1,1.1,2,3,secret-comment-M1,yes\r\n")
+r = dry_then_real("ratings", "ratings.csv", RATINGS, "3 rows; 0 added, 1 updated, 2 unchanged. Values kept because someone set them by hand since the last import: 1.",
+                  round="r1")
+check("ratings.csv:3: kept the motivation 1 set on" in r.text and "digikomp-import-" not in r.text,
+      "the kept value's notice: " + r.text[-900:])
+check(level("E1", 0) == "3" and level("E3", 0, "motivation") == "1", "the ratings import's levels")
+
+# the catalogue: one activity new, one changed
+with open(os.path.join(TOP, "tests/data/catalogue/good.xml"), encoding="utf-8") as f:
+    catalogue = f.read().replace('id="chefskurs"', 'id="nykurs"').replace('hours="1.5"', 'hours="2"')
+dry_then_real("catalogue", "catalogue.xml", catalogue, "2 rows; 1 added, 1 replaced, 0 unchanged.")
+check("nykurs" in dk("catalogue", "list").stdout, "the catalogue import's new activity")
+
+# participation: one new, one the same as HR recorded above
+ATTENDED = ("person_id,activity_id,date,hours,status\r\n"
+            "E1,nykurs,2026-04-01,3,completed\r\n"
+            "E3,chefskurs,2026-03-03,2,completed\r\n")
+dry_then_real("participation", "attended.csv", ATTENDED, "2 rows; 1 added, 0 updated, 1 unchanged. Plan items marked done: 0.")
+check("E1|nykurs|2026-04-01|3.0" in stored(), "the participation import: " + stored())
+
+# a bad file in a dry run: 400 with its line, nothing changed
+before = content()
+r = upload("H1", "participation", "attended.csv", ATTENDED.replace("E1,", "NOBODY,"), dry=True)
+check(r.status == 400 and "attended.csv:2: no person NOBODY" in r.text and 'role="alert"' in r.text,
+      "a bad dry run: %d %s" % (r.status, r.text[-600:]))
+check(content() == before, "a bad dry run changed the store")
+
 srv.stop()
-finish("t_serve_imports")
+sys.exit(finish("t_serve_imports"))

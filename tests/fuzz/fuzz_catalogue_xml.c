@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
       store = fuzz_store_new (&dir);
       path = g_build_filename (dir, "input.xml", NULL);   /* the name picks the XML reader */
     }
-  fuzz_import_checked (store, dk_import_catalogue, path, DK_CSV_UTF8, data, size,
+  fuzz_import_checked (store, dk_import_catalogue, path, DK_CSV_UTF8, FALSE, data, size,
                        "SELECT (SELECT count(*) FROM activity) + (SELECT count(*) FROM audit)");
   return 0;
 }

@@ -21,21 +21,17 @@ setup (void)
 }
 
 static gboolean
-import_roster (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary, const DkContext *ctx, GError **error)
+import_roster (DkStore *s, const char *p, DkCsvEncoding encoding, gboolean dry_run, DkImportSummary *summary,
+               const DkContext *ctx, GError **error)
 {
-  return dk_import_roster (s, p, encoding, FALSE, FALSE, summary, NULL, ctx, error);
+  return dk_import_roster (s, p, encoding, FALSE, dry_run, summary, NULL, ctx, error);
 }
 
 static gboolean
-import_roster_dry_run (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary, const DkContext *ctx, GError **error)
+import_ratings (DkStore *s, const char *p, DkCsvEncoding encoding, gboolean dry_run, DkImportSummary *summary,
+                const DkContext *ctx, GError **error)
 {
-  return dk_import_roster (s, p, encoding, FALSE, TRUE, summary, NULL, ctx, error);
-}
-
-static gboolean
-import_ratings (DkStore *s, const char *p, DkCsvEncoding encoding, DkImportSummary *summary, const DkContext *ctx, GError **error)
-{
-  return dk_import_ratings (s, p, encoding, "r1", FALSE, summary, NULL, ctx, error);
+  return dk_import_ratings (s, p, encoding, "r1", FALSE, dry_run, summary, NULL, ctx, error);
 }
 
 int
@@ -48,12 +44,13 @@ LLVMFuzzerTestOneInput (const unsigned char *data, size_t size)
   FuzzImport import;
   switch (data[0] % 3)
     {
-    case 0:  import = data[0] & 4 ? import_roster_dry_run : import_roster; break;
+    case 0:  import = import_roster; break;
     case 1:  import = import_ratings; break;
     default: import = dk_import_catalogue; break;
     }
-  /* bit 3 of the first byte: the file is read as Windows-1252 */
-  fuzz_import_checked (store, import, path, data[0] & 8 ? DK_CSV_WINDOWS_1252 : DK_CSV_UTF8, data + 1, size - 1,
+  /* bit 2 of the first byte: a dry run; bit 3: the file is read as Windows-1252 */
+  fuzz_import_checked (store, import, path, data[0] & 8 ? DK_CSV_WINDOWS_1252 : DK_CSV_UTF8, (data[0] & 4) != 0,
+                       data + 1, size - 1,
                        "SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM audit)"
                        " + (SELECT count(*) FROM activity)");
   return 0;

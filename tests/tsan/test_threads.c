@@ -345,10 +345,10 @@ setup (void **state)
       "2027-03-01T09:00/2027-03-01T11:00@Stadshuset|2027-04-01T09:00/2027-04-01T11:00@Biblioteket,Läs lathunden.\n");
   DkImportSummary s = { 0 };
   import_ok (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error), error);
-  import_ok (dk_import_catalogue (store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error), error);
-  import_ok (dk_import_catalogue (store, dated, DK_CSV_UTF8, &s, &dk_test_ctx, &error), error);
+  import_ok (dk_import_catalogue (store, catalogue, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error), error);
+  import_ok (dk_import_catalogue (store, dated, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error), error);
   import_ok (dk_store_round_open (store, "r1", "Round 1", "kommun-digcomp-12", NULL, &dk_test_ctx, &error), error);
-  import_ok (dk_import_ratings (store, r1, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error), error);
+  import_ok (dk_import_ratings (store, r1, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &dk_test_ctx, &error), error);
   dk_import_summary_clear (&s);
   guint written = 0;
   import_ok (dk_plan_suggest_all (store, "r1", NULL, &dk_test_ctx, &written, NULL, &error), error);
@@ -363,7 +363,11 @@ setup (void **state)
   import_ok (dk_participation_record (store, PERSON, "A000", "2025-03-01", 4.5, "completed", &dk_test_ctx, &error), error);
   import_ok (dk_store_round_close (store, "r1", &dk_test_ctx, &error), error);
   import_ok (dk_store_round_open (store, "r2", "Round 2", "kommun-digcomp-12", NULL, &dk_test_ctx, &error), error);
-  import_ok (dk_import_ratings (store, r2, DK_CSV_UTF8, "r2", FALSE, &s, NULL, &dk_test_ctx, &error), error);
+  /* a dry run first: the second thread writes, then its work is rolled back */
+  import_ok (dk_import_ratings (store, r2, DK_CSV_UTF8, "r2", FALSE, TRUE, &s, NULL, &dk_test_ctx, &error), error);
+  dk_import_summary_clear (&s);
+  import_ok (dk_import_ratings (store, r2, DK_CSV_UTF8, "r2", FALSE, FALSE, &s, NULL, &dk_test_ctx, &error), error);
+  assert_true (s.added > 0);
   dk_import_summary_clear (&s);
 
   f->writers_people = g_ptr_array_new_with_free_func (g_free);

@@ -31,16 +31,26 @@ teardown (void **state)
   return 0;
 }
 
+/* Imports tests/data/catalogue/good.xml into F's store, counted in S, and
+ * returns the catalogue it holds then (caller unrefs). */
+static GPtrArray *
+import_good (Fixture *f, DkImportSummary *s)
+{
+  g_autofree char *path = dk_test_path ("tests/data/catalogue/good.xml");
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, s, &dk_test_ctx, &error));
+  GPtrArray *all = dk_catalogue_load (f->store, &error);
+  assert_non_null (all);
+  return all;
+}
+
 static void
 test_clean_file_lands_whole (void **state)
 {
   Fixture *f = *state;
-  g_autofree char *path = dk_test_path ("tests/data/catalogue/good.xml");
   DkImportSummary s;
-  g_autoptr (GError) error = NULL;
-  assert_true (dk_import_catalogue (f->store, path, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  g_autoptr (GPtrArray) all = import_good (f, &s);
   assert_int_equal (s.added, 2);
-  g_autoptr (GPtrArray) all = dk_catalogue_load (f->store, &error);
   const DkActivity *p = dk_catalogue_find (all, "phishing"), *c = dk_catalogue_find (all, "chefskurs");
   assert_non_null (p);
   assert_string_equal (p->title[DK_LANG_EN], "Phishing exercise");
@@ -72,7 +82,7 @@ assert_refused (Fixture *f, const char *name, const char *message)
   g_autofree char *before = dk_test_dump_store (f->store);
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_false (dk_import_catalogue (f->store, path, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_false (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
   assert_true (g_error_matches (error, DK_IMPORT_ERROR, DK_IMPORT_ERROR_INVALID));
   assert_string_equal (error->message, expected);
   g_autofree char *after = dk_test_dump_store (f->store);
@@ -158,7 +168,7 @@ test_refused_file_keeps_earlier_import (void **state)
   g_autofree char *good = dk_test_path ("tests/data/catalogue/good.xml");
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_true (dk_import_catalogue (f->store, good, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_true (dk_import_catalogue (f->store, good, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
   assert_refused (f, "bad-kind.xml", "15: kind 'party' is not one of lecture, webinar, course, workshop, "
                   "e-learning, micro-learning, coaching, network, study-visit, guide");
 }
@@ -178,11 +188,36 @@ test_schema_violation (void **state)
   g_autofree char *before = dk_test_dump_store (f->store);
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
-  assert_false (dk_import_catalogue (f->store, path, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_false (dk_import_catalogue (f->store, path, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
   g_autofree char *where = g_strdup_printf ("%s:4:", path);
   assert_error_contains (error, where);
   g_autofree char *after = dk_test_dump_store (f->store);
   assert_string_equal (before, after);
+}
+
+/* A search finds an activity by words of its title or description in
+ * either language, and by the id or title of a competence it develops;
+ * every word must be found. */
+static void
+test_matches_words (void **state)
+{
+  Fixture *f = *state;
+  DkImportSummary s;
+  g_autoptr (GPtrArray) all = import_good (f, &s);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) frameworks = dk_store_frameworks (f->store, &error);
+  const DkFramework *fw = frameworks->pdata[0];
+  const DkActivity *p = dk_catalogue_find (all, "phishing"), *c = dk_catalogue_find (all, "chefskurs");
+  assert_true (dk_activity_matches_words (p, fw, "NÄTFISKE"));
+  assert_true (dk_activity_matches_words (p, fw, "phishing exercise"));
+  assert_true (dk_activity_matches_words (p, fw, "känn igen"));
+  assert_true (dk_activity_matches_words (p, fw, "skydda"));         /* 1.1's title */
+  assert_true (dk_activity_matches_words (c, fw, "1.2"));
+  assert_true (dk_activity_matches_words (c, fw, "  "));
+  assert_false (dk_activity_matches_words (p, fw, "nätfiske chefer"));
+  assert_false (dk_activity_matches_words (c, fw, "skydda"));
+  assert_false (dk_activity_matches_words (c, NULL, "protect"));     /* no framework: no titles */
+  assert_true (dk_activity_matches_words (c, fw, "protect data"));
 }
 
 int
@@ -190,6 +225,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown (test_clean_file_lands_whole, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_matches_words, setup, teardown),
     cmocka_unit_test_setup_teardown (test_unknown_competence, setup, teardown),
     cmocka_unit_test_setup_teardown (test_levels_off_the_scale, setup, teardown),
     cmocka_unit_test_setup_teardown (test_bad_kind, setup, teardown),

@@ -63,7 +63,7 @@ setup (void **state)
   g_autoptr (GError) error = NULL;
   assert_true (dk_import_roster (f->store, r, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_true (dk_store_round_open (f->store, "r1", "R1", "small", NULL, &dk_test_ctx, &error));
-  assert_true (dk_import_ratings (f->store, k, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
+  assert_true (dk_import_ratings (f->store, k, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   f->round = dk_store_round (f->store, "r1", &error);
   f->fw = dk_store_round_framework (f->store, f->round, &error);
   *state = f;
@@ -297,7 +297,7 @@ test_every_area_role_limited (void **state)
   DkImportSummary sum;
   assert_true (dk_import_roster (store, roster, DK_CSV_UTF8, FALSE, FALSE, &sum, NULL, &dk_test_ctx, &error));
   assert_true (dk_store_round_open (store, "r1", "R1", "limited", NULL, &dk_test_ctx, &error));
-  assert_true (dk_import_ratings (store, r_path, DK_CSV_UTF8, "r1", FALSE, &sum, NULL, &dk_test_ctx, &error));
+  assert_true (dk_import_ratings (store, r_path, DK_CSV_UTF8, "r1", FALSE, FALSE, &sum, NULL, &dk_test_ctx, &error));
   g_autoptr (DkRound) round = dk_store_round (store, "r1", &error);
   g_autoptr (DkFramework) fw = dk_store_round_framework (store, round, &error);
   DkGapQuery q = { DK_GROUP_ORGANISATION, DK_SCOPE_ALL, 0, NULL, NULL };

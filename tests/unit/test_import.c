@@ -30,7 +30,7 @@ setup (void **state)
   g_autoptr (GError) error = NULL;
   assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, &dk_test_ctx, &error));
-  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   *state = f;
   return 0;
 }
@@ -53,7 +53,7 @@ catalogue_and_need (Fixture *f)
   g_autoptr (GError) error = NULL;
   g_autofree char *catalogue = dk_test_path ("tests/data/catalogue/good.xml");
   DkImportSummary s = { 0 };
-  assert_true (dk_import_catalogue (f->store, catalogue, DK_CSV_UTF8, &s, &dk_test_ctx, &error));
+  assert_true (dk_import_catalogue (f->store, catalogue, DK_CSV_UTF8, FALSE, &s, &dk_test_ctx, &error));
   assert_true (dk_store_rate_self (f->store, "r1", "P1", "1.1", 1, &dk_test_ctx, &error));
 }
 
@@ -144,7 +144,7 @@ test_cancelled_import_changes_nothing (void **state)
   assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
   g_clear_error (&error);
   dk_import_summary_clear (&s);
-  assert_false (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &ctx, &error));
+  assert_false (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &ctx, &error));
   assert_true (g_error_matches (error, DK_CONTEXT_ERROR, DK_CONTEXT_ERROR_CANCELLED));
   g_clear_error (&error);
   dk_import_summary_clear (&s);
@@ -152,7 +152,7 @@ test_cancelled_import_changes_nothing (void **state)
   g_autofree char *after = dk_test_dump_store (f->store);
   assert_string_equal (before, after);
   ctx.cancelled = NULL;
-  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &ctx, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &ctx, &error));
   dk_import_summary_clear (&s);
   g_autofree char *changed = dk_test_dump_store (f->store);
   assert_string_not_equal (before, changed);
@@ -199,7 +199,7 @@ test_reimport_changes_nothing (void **state)
   assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_int_equal (s.unchanged, 3);
   assert_int_equal (s.added + s.updated, 0);
-  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_int_equal (s.unchanged, 3);
   assert_int_equal (s.rows, 4);
   g_autofree char *after = dk_test_dump_store (f->store);
@@ -218,6 +218,35 @@ test_dry_run_writes_nothing (void **state)
   assert_true (dk_import_roster (f->store, path, DK_CSV_UTF8, TRUE, TRUE, &s, NULL, &dk_test_ctx, &error));
   assert_int_equal (s.added, 1);
   assert_int_equal (s.deactivated, 3);
+  g_autofree char *after = dk_test_dump_store (f->store);
+  assert_string_equal (before, after);
+}
+
+/* A dry run of ratings (written by the second thread), of the catalogue
+ * and of participation counts what the import would do and leaves the
+ * store exactly as it was. */
+static void
+test_dry_run_of_every_kind_writes_nothing (void **state)
+{
+  Fixture *f = *state;
+  catalogue_and_need (f);
+  g_autofree char *before = dk_test_dump_store (f->store);
+  g_autofree char *ratings = dk_test_write_file ("changed.csv",
+      "person_id,round,competence,self,motivation,shared\nP3,r1,1.1,3,5,no\nP1,r1,2.1,3,4,yes\n");
+  g_autofree char *catalogue = dk_test_path ("tests/data/catalogue/good.xml");
+  g_autofree char *attended = dk_test_write_file ("attended.csv",
+      "person_id,activity_id,date,hours,status\nP1,phishing,2026-03-02,2,completed\n");
+  DkImportSummary s;
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, TRUE, &s, NULL, &dk_test_ctx, &error));
+  assert_int_equal (s.rows, 2);
+  assert_int_equal (s.updated, 1);
+  assert_int_equal (s.unchanged, 1);
+  assert_true (dk_import_catalogue (f->store, catalogue, DK_CSV_UTF8, TRUE, &s, &dk_test_ctx, &error));
+  assert_int_equal (s.added, 0);
+  assert_int_equal (s.unchanged, 2);
+  assert_true (dk_import_participation (f->store, attended, DK_CSV_UTF8, TRUE, &s, &dk_test_ctx, &error));
+  assert_int_equal (s.added, 1);
   g_autofree char *after = dk_test_dump_store (f->store);
   assert_string_equal (before, after);
 }
@@ -245,7 +274,7 @@ assert_refused (Fixture *f, gboolean roster, const char *name, guint line, const
   DkImportSummary s;
   g_autoptr (GError) error = NULL;
   gboolean ok = roster ? dk_import_roster (f->store, path, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error)
-                       : dk_import_ratings (f->store, path, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error);
+                       : dk_import_ratings (f->store, path, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &dk_test_ctx, &error);
   assert_false (ok);
   assert_true (error->domain == DK_IMPORT_ERROR || error->domain == g_quark_from_static_string ("dk-csv-error-quark"));
   g_autofree char *where = g_strdup_printf ("%s:%u: ", name, line);
@@ -290,7 +319,7 @@ test_closed_round_refuses_import (void **state)
   g_autofree char *before = dk_test_dump_store (f->store);
   g_autofree char *path = data ("ratings.csv");
   DkImportSummary s;
-  assert_false (dk_import_ratings (f->store, path, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
+  assert_false (dk_import_ratings (f->store, path, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   assert_error_contains (error, "round r1 is closed");
   g_autofree char *after = dk_test_dump_store (f->store);
   assert_string_equal (before, after);
@@ -303,6 +332,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_clean_import, setup, teardown),
     cmocka_unit_test_setup_teardown (test_reimport_changes_nothing, setup, teardown),
     cmocka_unit_test_setup_teardown (test_dry_run_writes_nothing, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_dry_run_of_every_kind_writes_nothing, setup, teardown),
     cmocka_unit_test_setup_teardown (test_full_import_deactivates_missing, setup, teardown),
     cmocka_unit_test_setup_teardown (test_ratings_faults, setup, teardown),
     cmocka_unit_test_setup_teardown (test_roster_faults, setup, teardown),

@@ -30,7 +30,7 @@ setup (void **state)
   assert_true (dk_import_roster (f->store, roster, DK_CSV_UTF8, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   dk_import_summary_clear (&s);
   assert_true (dk_store_round_open (f->store, "r1", "Round 1", "small", NULL, &dk_test_ctx, &error));
-  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, &s, NULL, &dk_test_ctx, &error));
+  assert_true (dk_import_ratings (f->store, ratings, DK_CSV_UTF8, "r1", FALSE, FALSE, &s, NULL, &dk_test_ctx, &error));
   dk_import_summary_clear (&s);
   *state = f;
   return 0;

@@ -3,9 +3,10 @@
 # Chromium (`make check-web` runs it as t_manager.py says).
 #
 # On the example organisation: Sara (K10032, granted HR) tries the example
-# roster as a dry run, which stores nothing, and records a participation;
-# Åsa (K10037, trainer of ai-resa) records one for her activity.  Every page
-# passes axe-core at 1280 and 320 px and nothing scrolls sideways at 320.
+# roster, the example ratings and the catalogue as dry runs, which store
+# nothing, searches the catalogue and records a participation; Åsa (K10037,
+# trainer of ai-resa) records one for her activity.  Every page passes
+# axe-core at 1280 and 320 px and nothing scrolls sideways at 320.
 import os
 import subprocess
 import sys
@@ -23,6 +24,24 @@ def people():
     return subprocess.run(["sqlite3", os.path.join(b.serve_lib.T, "store.db"),
                            "SELECT ext_id, name, unit_id FROM person ORDER BY 1"],
                           capture_output=True, text=True).stdout
+
+
+def store():
+    """What an import may change, as the CLI shows it."""
+    return [b.dk("report", "response", "--round", "2026", "--format", "csv").stdout,
+            b.dk("catalogue", "list", "--format", "csv").stdout, people()]
+
+
+def status():
+    return d.find_element(By.CSS_SELECTOR, '[role="status"]').text
+
+
+def dry_run(kind, path, round_code=""):
+    Select(d.find_element(By.ID, "kind")).select_by_value(kind)
+    d.find_element(By.ID, "round").clear()
+    d.find_element(By.ID, "round").send_keys(round_code)
+    d.find_element(By.ID, "file").send_keys(os.path.join(b.TOP, path))
+    b.follow(d, d.find_element(By.CSS_SELECTOR, 'button[name="dry-run"]'))
 
 
 def sign_in(d, person):
@@ -50,13 +69,32 @@ d = b.chromium()
 sign_in(d, HR)
 b.go(d, "/imports")
 b.look(d, "the import page", "imports-form")
-before = people()
-Select(d.find_element(By.ID, "kind")).select_by_value("roster")
-d.find_element(By.ID, "file").send_keys(os.path.join(b.TOP, "examples/roster.csv"))
-b.follow(d, d.find_element(By.CSS_SELECTOR, 'button[name="dry-run"]'))
+before = store()
+dry_run("roster", "examples/roster.csv")
 check('role="status"' in d.page_source and "1165" in d.page_source, "the dry run's count")
-check(people() == before, "the dry run changed the store")
+check(store() == before, "the dry run changed the store")
 b.look(d, "the dry run", "imports-dry-run")
+dry_run("ratings", "examples/ratings-2026.csv", "2026")
+# (the page is in Swedish, the browser's language)
+check(status().startswith("Provkörning, inget skrivet. 12658 rader; 1093 tillagda, 0 uppdaterade"),
+      "the ratings' dry run: " + status())
+check(store() == before, "the ratings' dry run changed the store")
+b.look(d, "the ratings' dry run")
+dry_run("catalogue", "examples/catalogue.xml")
+check(status() == "Provkörning, inget skrivet. 60 rader; 0 tillagda, 0 ersatta, 60 oförändrade.",
+      "the catalogue's dry run: " + status())
+check(store() == before, "the catalogue's dry run changed the store")
+
+# the catalogue: every activity for HR, searched, and the links to the coverage report
+b.go(d, "/catalogue")
+d.find_element(By.ID, "q").send_keys("e-post")
+b.follow(d, d.find_element(By.CSS_SELECTOR, 'form[role="search"] button'))
+check(status().startswith("Aktiviteter som passar sökningen:") and "/reports/coverage#table-wishes" in d.page_source,
+      "HR's catalogue search: " + status())
+b.look(d, "HR's catalogue search", "catalogue-search")
+b.follow(d, d.find_element(By.CSS_SELECTOR, 'a[href="/reports/coverage"]'))
+check(b.path(d) == "/reports/coverage" and "table-wishes" in d.page_source, "the coverage report from the catalogue")
+b.look(d, "the coverage report")
 record(d, TRAINER, "ai-resa")
 check('role="status"' in d.page_source and "2026-03-02" in d.page_source, "HR records")
 b.look(d, "the participation page", "imports-participation")
