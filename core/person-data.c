@@ -32,32 +32,6 @@ erased_shown_in (char **value, const char *shown)
 
 /* ---- the audit trail as others see it --------------------------------------------------- */
 
-/* Returns the codes of the rounds in which PERSON has a self-rating not
- * shared (a set of char*; caller unrefs), or NULL with ERROR. */
-static GHashTable *
-unshared_rounds (DkStore *store, const char *person, GError **error)
-{
-  g_autoptr (DkPerson) p = dk_store_person (store, person, error);
-  g_autoptr (GPtrArray) rounds = p != NULL ? dk_store_rounds (store, error) : NULL;
-  if (rounds == NULL)
-    return NULL;
-  g_autoptr (GHashTable) unshared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < rounds->len; i++)
-    {
-      const DkRound *r = rounds->pdata[i];
-      g_autoptr (GError) missing = NULL;
-      g_autoptr (DkAssessment) a = dk_store_assessment (store, r->id, p->id, &missing);
-      if (a == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&missing));
-          return NULL;
-        }
-      if (a != NULL && !(a->flags & DK_ASSESS_SHARED))
-        g_hash_table_add (unshared, g_strdup (r->code));
-    }
-  return g_steal_pointer (&unshared);
-}
-
 /* Returns VALUE, an import's levels ("self 2 - 3 manager - 4 motivation 5 -"),
  * with the self and motivation levels replaced by HIDDEN (caller frees). */
 static char *
@@ -109,10 +83,10 @@ audit_row_hide (DkAuditRow *row, const char *hidden)
 }
 
 GPtrArray *
-dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GError **error)
+dk_audit_for_others (DkStore *store, const DkAuditFilter *filter, gboolean *more, DkLang lang,
+                     GError **error)
 {
-  g_autoptr (GHashTable) unshared = unshared_rounds (store, person, error);
-  g_autoptr (GPtrArray) rows = unshared != NULL ? dk_person_audit (store, person, error) : NULL;
+  g_autoptr (GPtrArray) rows = dk_store_audit_rows (store, filter, more, error);
   if (rows == NULL)
     return NULL;
   const char *hidden = T_ (lang, "(not shared)");
@@ -127,8 +101,7 @@ dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GEr
           erased_shown_in (&row->old_value, erased);
           erased_shown_in (&row->new_value, erased);
         }
-      if (row->entity != NULL && strcmp (row->entity, "rating") == 0 && row->round != NULL
-          && g_hash_table_contains (unshared, row->round))
+      if (row->unshared)
         audit_row_hide (row, hidden);
     }
   return g_steal_pointer (&rows);

@@ -1,14 +1,17 @@
 /*
- * person-data.h — a person's own data: the audit trail about them, everything
- * stored about them (GDPR access), and erasure.
+ * person-data.h — a person's own data: the audit trail about them (and the
+ * audit log as others read it), everything stored about them (GDPR
+ * access), and erasure.
  */
 #ifndef DK_PERSON_DATA_H
 #define DK_PERSON_DATA_H
 
-#include "store.h"
+#include "store-audit.h"
 
 typedef struct {
-  char *at, *actor, *entity, *round, *field, *old_value, *new_value;
+  char    *at, *actor, *entity, *round, *field, *old_value, *new_value;
+  char    *person;     /* whom the row is about (external id), or NULL */
+  gboolean unshared;   /* a rating in a round whose self-rating the person has not shared */
 } DkAuditRow;
 
 void dk_audit_row_free (DkAuditRow *row);
@@ -17,12 +20,15 @@ void dk_audit_row_free (DkAuditRow *row);
  * (DkAuditRow*; caller owns). */
 GPtrArray *dk_person_audit (DkStore *store, const char *person, GError **error);
 
-/* Returns the audit rows about PERSON as anyone but the person may read
- * them: as dk_person_audit, except that in a round whose self-rating the
- * person has not shared, the self and motivation levels of its rows are
- * replaced by "(not shared)" in LANG — the field and the time stay, so
- * that the change itself is never hidden.  Caller owns. */
-GPtrArray *dk_person_audit_for_others (DkStore *store, const char *person, DkLang lang, GError **error);
+/* Returns the rows of the audit log FILTER picks as anyone but the person
+ * they are about may read them (dk_store_audit_rows, store-audit.h, with
+ * *MORE): in a round whose self-rating the person has not shared, the self
+ * and motivation levels of its rows are replaced by "(not shared)" in
+ * LANG — the field and the time stay, so that the change itself is never
+ * hidden; an erased manager in a person's values reads "(erased)" in LANG.
+ * Caller owns. */
+GPtrArray *dk_audit_for_others (DkStore *store, const DkAuditFilter *filter, gboolean *more, DkLang lang,
+                                GError **error);
 
 /* Returns ACTOR, who an audit row or a note names, as a reader in LANG reads
  * it: the actors that are no person (DK_ACTOR_IMPORT, DK_ACTOR_ERASED,

@@ -114,8 +114,11 @@ dk_audit_levels_add (DkAuditLevels *al, gint64 person, const guint8 *old, guint 
 
 /* ---- reading ---------------------------------------------------------------------- */
 
-void
-dk_audit_row_take (sqlite3_stmt *stmt, char *old_value, char *new_value, GPtrArray *rows, GArray *ids)
+/* Appends to ROWS a row from STMT's columns 1-5 (at, actor, entity, round
+ * code, field) with OLD_VALUE, NEW_VALUE and PERSON (taken), and to IDS
+ * its audit id, column 0. */
+static DkAuditRow *
+row_take (sqlite3_stmt *stmt, char *old_value, char *new_value, char *person, GPtrArray *rows, GArray *ids)
 {
   DkAuditRow *row = g_new0 (DkAuditRow, 1);
   row->at = dk_store_column_dup (stmt, 1);
@@ -125,9 +128,50 @@ dk_audit_row_take (sqlite3_stmt *stmt, char *old_value, char *new_value, GPtrArr
   row->field = dk_store_column_dup (stmt, 5);
   row->old_value = old_value;
   row->new_value = new_value;
+  row->person = person;
   gint64 id = sqlite3_column_int64 (stmt, 0);
   g_ptr_array_add (rows, row);
   g_array_append_val (ids, id);
+  return row;
+}
+
+/* The columns row_take reads, of audit a and round r. */
+#define ROW_COLUMNS "a.id, a.at, a.actor, a.entity, r.code, a.field"
+/* Whether a rating row is of a round in which PERSON_ID (an SQL
+ * expression) has a self-rating not shared. */
+#define UNSHARED(person_id)                                                                      \
+  "(a.entity = 'rating' AND EXISTS (SELECT 1 FROM assessment s WHERE s.round_id = a.round_id"   \
+  " AND s.person_id = " person_id " AND (s.flags & :shared) = 0))"
+
+/* Appends FILTER's conditions but the person's to SQL, each with its
+ * named parameter (bind_filter binds them). */
+static void
+append_filter (GString *sql, const DkAuditFilter *filter)
+{
+  if (filter->actor != NULL)
+    g_string_append (sql, " AND a.actor = :actor");
+  if (filter->kind != NULL)
+    g_string_append (sql, " AND a.entity = :kind");
+  if (filter->from != NULL)
+    g_string_append (sql, " AND a.at >= :from");
+  if (filter->to != NULL)
+    g_string_append (sql, " AND substr(a.at, 1, 10) <= :to");
+}
+
+/* Binds the parameters of append_filter, :shared and, when STMT has it,
+ * :person (PERSON's store id). */
+static void
+bind_filter (sqlite3_stmt *stmt, const DkAuditFilter *filter, gint64 person)
+{
+  const char *names[] = { ":actor", ":kind", ":from", ":to" };
+  const char *values[] = { filter->actor, filter->kind, filter->from, filter->to };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (values[i] != NULL)
+      dk_store_bind_text (stmt, sqlite3_bind_parameter_index (stmt, names[i]), values[i]);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":shared"), DK_ASSESS_SHARED);
+  int i = sqlite3_bind_parameter_index (stmt, ":person");
+  if (i > 0)
+    sqlite3_bind_int64 (stmt, i, person);
 }
 
 /* One entry of a chunk, pointing into its data. */
@@ -171,17 +215,22 @@ next_entry (const guint8 *data, gsize len, gsize *pos, Entry *e)
   return TRUE;
 }
 
-gboolean
-dk_audit_levels_of_person (DkStore *store, gint64 person, GPtrArray *rows, GArray *ids,
-                           GError **error)
+/* Appends P's entries in the chunks of the imports FILTER picks to ROWS
+ * and their audit ids to IDS, in no particular order. */
+static gboolean
+levels_of_person (DkStore *store, const DkPerson *p, const DkAuditFilter *filter, GPtrArray *rows,
+                  GArray *ids, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT a.id, a.at, a.actor, a.entity, r.code, a.field, l.data FROM audit_levels l"
-             " JOIN audit a ON a.id = l.audit_id LEFT JOIN round r ON r.id = a.round_id"
-             " WHERE l.bucket = ? ORDER BY l.audit_id, l.id", error);
+  g_autoptr (GString) sql = g_string_new (
+      "SELECT " ROW_COLUMNS ", l.data, " UNSHARED (":person") " FROM audit_levels l"
+      " JOIN audit a ON a.id = l.audit_id LEFT JOIN round r ON r.id = a.round_id WHERE l.bucket = :bucket");
+  append_filter (sql, filter);
+  g_string_append (sql, " ORDER BY l.audit_id, l.id");
+  sqlite3_stmt *stmt = dk_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person >> DK_AUDIT_BUCKET_SHIFT);
+  bind_filter (stmt, filter, p->id);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":bucket"), p->id >> DK_AUDIT_BUCKET_SHIFT);
   DkStoreStep step;
   while ((step = dk_store_step (store, stmt, S_("reading the audit log"), error)) == DK_STORE_STEP_ROW)
     {
@@ -190,14 +239,129 @@ dk_audit_levels_of_person (DkStore *store, gint64 person, GPtrArray *rows, GArra
       Entry e;
       while (next_entry (data, len, &pos, &e))
         {
-          if (e.person != person)
+          if (e.person != p->id)
             continue;
-          dk_audit_row_take (stmt, e.old != NULL ? dk_levels_text (e.old, e.old_n) : NULL,
-                             dk_levels_text (e.new, e.new_n), rows, ids);
+          DkAuditRow *row = row_take (stmt, e.old != NULL ? dk_levels_text (e.old, e.old_n) : NULL,
+                                      dk_levels_text (e.new, e.new_n), g_strdup (p->ext_id), rows, ids);
+          row->unshared = sqlite3_column_int (stmt, 7);
         }
     }
   sqlite3_finalize (stmt);
   return step == DK_STORE_STEP_DONE;
+}
+
+/* Appends the audit rows FILTER picks, about P (NULL: anyone), to ROWS
+ * and their ids to IDS, in FILTER's order when P is NULL; LIMIT rows at
+ * the most (0: all) from FILTER's offset. */
+static gboolean
+rows_of (DkStore *store, const DkAuditFilter *filter, const DkPerson *p, guint limit, GPtrArray *rows,
+         GArray *ids, GError **error)
+{
+  g_autoptr (GString) sql = g_string_new (
+      "SELECT " ROW_COLUMNS ", a.old_value, a.new_value, p.ext_id, " UNSHARED ("a.person_id")
+      " FROM audit a LEFT JOIN round r ON r.id = a.round_id LEFT JOIN person p ON p.id = a.person_id");
+  g_string_append (sql, p != NULL ? " WHERE a.person_id = :person" : " WHERE 1");
+  append_filter (sql, filter);
+  g_string_append (sql, p == NULL && filter->newest_first ? " ORDER BY a.id DESC" : " ORDER BY a.id");
+  if (limit > 0)
+    g_string_append (sql, " LIMIT :limit OFFSET :offset");
+  sqlite3_stmt *stmt = dk_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, filter, p != NULL ? p->id : 0);
+  if (limit > 0)
+    {
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), filter->offset);
+    }
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, S_("reading the audit log"), error)) == DK_STORE_STEP_ROW)
+    {
+      DkAuditRow *row = row_take (stmt, dk_store_column_dup (stmt, 6), dk_store_column_dup (stmt, 7),
+                                  dk_store_column_dup (stmt, 8), rows, ids);
+      row->unshared = sqlite3_column_int (stmt, 9);
+    }
+  sqlite3_finalize (stmt);
+  return step == DK_STORE_STEP_DONE;
+}
+
+typedef struct {
+  gint64      id;
+  DkAuditRow *row;
+} Ordered;
+
+static int
+by_id (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const Ordered *) a)->id, y = ((const Ordered *) b)->id;
+  return x < y ? -1 : x > y;
+}
+
+/* Returns FOUND (DkAuditRow*, taken) ordered by their audit ids IDS,
+ * oldest first unless NEWEST_FIRST; the rows of one import keep their
+ * order (reversed when newest first). */
+static GPtrArray *
+in_order (GPtrArray *found, GArray *ids, gboolean newest_first)
+{
+  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Ordered), found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Ordered o = { g_array_index (ids, gint64, i), g_ptr_array_index (found, i) };
+      g_array_append_val (order, o);
+    }
+  g_array_sort (order, by_id);   /* stable */
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_audit_row_free);
+  for (guint i = 0; i < order->len; i++)
+    g_ptr_array_add (rows, g_array_index (order, Ordered, newest_first ? order->len - 1 - i : i).row);
+  return rows;
+}
+
+/* Returns the rows about P that FILTER picks, in its order, every one
+ * (the caller takes the page). */
+static GPtrArray *
+rows_about (DkStore *store, const DkAuditFilter *filter, const DkPerson *p, GError **error)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* imports keep their changes in chunks: merged in by the import's audit id */
+  gboolean ok = rows_of (store, filter, p, 0, found, ids, error)
+                && levels_of_person (store, p, filter, found, ids, error);
+  GPtrArray *rows = in_order (found, ids, filter->newest_first);
+  if (!ok)
+    g_clear_pointer (&rows, g_ptr_array_unref);
+  return rows;
+}
+
+GPtrArray *
+dk_store_audit_rows (DkStore *store, const DkAuditFilter *filter, gboolean *more, GError **error)
+{
+  g_autoptr (DkPerson) p = filter->person != NULL ? dk_store_person (store, filter->person, error) : NULL;
+  if (filter->person != NULL && p == NULL)
+    return NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  guint skip = 0;   /* rows before the page: only a person's are read from the first */
+  if (p != NULL)
+    {
+      rows = rows_about (store, filter, p, error);
+      skip = MIN (filter->offset, rows != NULL ? rows->len : 0);
+    }
+  else
+    {
+      g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_audit_row_free);
+      g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      /* one row more than the page says whether more remain */
+      if (rows_of (store, filter, NULL, filter->limit > 0 ? filter->limit + 1 : 0, found, ids, error))
+        rows = g_steal_pointer (&found);
+    }
+  if (rows == NULL)
+    return NULL;
+  g_ptr_array_remove_range (rows, 0, skip);
+  gboolean beyond = filter->limit > 0 && rows->len > filter->limit;
+  if (beyond)
+    g_ptr_array_set_size (rows, (gint) filter->limit);
+  if (more != NULL)
+    *more = beyond;
+  return g_steal_pointer (&rows);
 }
 
 /* Visits the chunks of PERSON's bucket: counts PERSON's entries, and when

@@ -1,5 +1,6 @@
 /*
- * store-audit.h — an import's audit: the levels it changed, in chunks.
+ * store-audit.h — reading the audit log, filtered; and an import's audit:
+ * the levels it changed, in chunks.
  *
  * An import of ratings may change a million people at once.  Rather than an
  * audit row per person, it writes one audit row (no person, field "import")
@@ -45,15 +46,26 @@ gboolean dk_audit_levels_add (DkAuditLevels *al, gint64 person, const guint8 *ol
 gboolean dk_audit_levels_flush (DkAuditLevels *al, GError **error);
 void dk_audit_levels_clear (DkAuditLevels *al);
 
-/* Appends to ROWS (DkAuditRow*) a row of the audit log from STMT's columns
- * 1-5 (at, actor, entity, round code, field) with OLD_VALUE and NEW_VALUE
- * (taken), and to IDS (gint64) its audit id, column 0. */
-void dk_audit_row_take (sqlite3_stmt *stmt, char *old_value, char *new_value, GPtrArray *rows,
-                        GArray *ids);
-/* Appends PERSON's (store id) entries to ROWS (DkAuditRow*) and their
- * audit ids to IDS (gint64), in no particular order. */
-gboolean dk_audit_levels_of_person (DkStore *store, gint64 person, GPtrArray *rows, GArray *ids,
-                                    GError **error);
+/* Which rows of the audit log to read; a NULL field filters nothing.
+ * The values are as stored (codes, ids), compared exactly. */
+typedef struct {
+  const char *person;       /* an external id: the rows about them, an import's entries too */
+  const char *actor;        /* who acted: a person's id, "hr:NAME", DK_ACTOR_ERASED … */
+  const char *kind;         /* what changed: "rating", "plan", "person" … (the entity) */
+  const char *from, *to;    /* dates YYYY-MM-DD, both included */
+  gboolean    newest_first;
+  guint       offset;       /* rows skipped */
+  guint       limit;        /* rows at most; 0: every row */
+} DkAuditFilter;
+
+/* Returns the rows of the audit log FILTER picks (DkAuditRow*, with their
+ * person and whether they are unshared; caller owns), oldest first unless
+ * FILTER->newest_first.  Sets *MORE (may be NULL) to whether rows beyond
+ * FILTER->limit remain.  NULL with ERROR when the store fails, or
+ * DK_STORE_ERROR_UNKNOWN_ID when FILTER->person names nobody. */
+GPtrArray *dk_store_audit_rows (DkStore *store, const DkAuditFilter *filter, gboolean *more,
+                                GError **error);
+
 /* Returns how many entries PERSON has in the chunks, or -1. */
 int dk_audit_levels_count (DkStore *store, gint64 person, GError **error);
 /* Takes PERSON's entries out of the chunks (in the caller's transaction). */

@@ -18,58 +18,15 @@ dk_audit_row_free (DkAuditRow *row)
   g_free (row->field);
   g_free (row->old_value);
   g_free (row->new_value);
+  g_free (row->person);
   g_free (row);
-}
-
-typedef struct {
-  gint64      id;
-  DkAuditRow *row;
-} Ordered;
-
-static int
-by_id (gconstpointer a, gconstpointer b)
-{
-  gint64 x = ((const Ordered *) a)->id, y = ((const Ordered *) b)->id;
-  return x < y ? -1 : x > y;
 }
 
 GPtrArray *
 dk_person_audit (DkStore *store, const char *person, GError **error)
 {
-  g_autoptr (DkPerson) p = dk_store_person (store, person, error);
-  if (p == NULL)
-    return NULL;
-  sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2 (dk_store_db (store),
-                          "SELECT a.id, a.at, a.actor, a.entity, r.code, a.field, a.old_value, a.new_value"
-                          " FROM audit a LEFT JOIN round r ON r.id = a.round_id"
-                          " WHERE a.person_id = ? ORDER BY a.id", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      dk_store_sql_error (store, S_("reading the audit log"), error);
-      return NULL;
-    }
-  sqlite3_bind_int64 (stmt, 1, p->id);
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, S_("reading the audit log"), error)) == DK_STORE_STEP_ROW)
-    dk_audit_row_take (stmt, dk_store_column_dup (stmt, 6), dk_store_column_dup (stmt, 7), found, ids);
-  sqlite3_finalize (stmt);
-  /* imports keep their changes in chunks: merged in by the import's audit id */
-  gboolean ok = step == DK_STORE_STEP_DONE && dk_audit_levels_of_person (store, p->id, found, ids, error);
-  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (Ordered), found->len);
-  for (guint i = 0; i < found->len; i++)
-    {
-      Ordered o = { g_array_index (ids, gint64, i), g_ptr_array_index (found, i) };
-      g_array_append_val (order, o);
-    }
-  g_array_sort (order, by_id);   /* stable: rows of one import keep their order */
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_audit_row_free);
-  for (guint i = 0; i < order->len; i++)
-    g_ptr_array_add (rows, g_array_index (order, Ordered, i).row);
-  if (!ok)
-    g_clear_pointer (&rows, g_ptr_array_unref);
-  return rows;
+  DkAuditFilter filter = { .person = person };
+  return dk_store_audit_rows (store, &filter, NULL, error);
 }
 
 /* ---- erasure -------------------------------------------------------------------------- */

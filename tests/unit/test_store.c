@@ -9,6 +9,7 @@
 #include "plan-report.h"
 #include "report.h"
 #include "views.h"
+#include "views-audit.h"
 
 #include <string.h>
 
@@ -180,6 +181,20 @@ team_view (DkStore *store, GError **error)
   return text_of (dk_view_team (store, "P1", "r1", FALSE, DK_LANG_EN, error));
 }
 
+static char *
+audit_log_view (DkStore *store, GError **error)
+{
+  DkAuditFilter filter = { .newest_first = TRUE, .limit = 50 };
+  return text_of (dk_view_audit (store, &filter, FALSE, NULL, DK_LANG_EN, error));
+}
+
+static char *
+person_audit_view (DkStore *store, GError **error)
+{
+  DkAuditFilter filter = { .person = "P2", .kind = "rating", .newest_first = TRUE };
+  return text_of (dk_view_audit (store, &filter, FALSE, NULL, DK_LANG_EN, error));
+}
+
 static void
 test_person_export_interrupted (void **state)
 {
@@ -201,6 +216,68 @@ test_views_interrupted (void **state)
   Fixture *f = *state;
   assert_every_interruption_fails (f->store, conversation_view);
   assert_every_interruption_fails (f->store, team_view);
+  assert_every_interruption_fails (f->store, audit_log_view);
+  assert_every_interruption_fails (f->store, person_audit_view);
+}
+
+/* Returns FILTER's rows, LIMIT a page from OFFSET, as "field=new" lines
+ * (one string), and whether more remain in *MORE. */
+static char *
+audit_page (DkStore *store, DkAuditFilter filter, guint offset, guint limit, gboolean *more)
+{
+  g_autoptr (GError) error = NULL;
+  filter.offset = offset;
+  filter.limit = limit;
+  g_autoptr (GPtrArray) rows = dk_store_audit_rows (store, &filter, more, &error);
+  assert_non_null (rows);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const DkAuditRow *a = rows->pdata[i];
+      g_string_append_printf (s, "%s=%s\n", a->field, a->new_value != NULL ? a->new_value : "");
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The audit log read a page at a time is the whole log in the same order,
+ * each row once, with "more" on every page but the last: for the whole
+ * log (paged by the store) and for one person (their import entries
+ * merged in), oldest first and newest first. */
+static void
+test_audit_pages_are_the_whole_log (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  for (guint level = 1; level <= 3; level++)
+    assert_true (dk_store_rate_self (f->store, "r1", "P2", "1.1", level, &dk_test_ctx, &error));
+  const DkAuditFilter filters[] = { { 0 }, { .newest_first = TRUE }, { .person = "P2" },
+                                    { .person = "P2", .newest_first = TRUE },
+                                    { .person = "P2", .kind = "rating", .newest_first = TRUE } };
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      gboolean more = TRUE;
+      g_autofree char *whole = audit_page (f->store, filters[i], 0, 0, &more);
+      assert_false (more);
+      guint n = 0;
+      for (const char *c = whole; *c != '\0'; c++)
+        n += *c == '\n';
+      assert_true (n >= 4);
+      GString *paged = g_string_new (NULL);
+      for (guint offset = 0; offset < n + 2; offset += 2)
+        {
+          g_autofree char *page = audit_page (f->store, filters[i], offset, 2, &more);
+          g_string_append (paged, page);
+          assert_true (more == (offset + 2 < n));
+        }
+      g_autofree char *all = g_string_free (paged, FALSE);
+      assert_string_equal (all, whole);
+    }
+  /* newest first is oldest first backwards, and the filter narrows */
+  g_autofree char *newest = audit_page (f->store, filters[3], 0, 1, NULL);
+  assert_string_equal (newest, "self 1.1=3\n");
+  g_autofree char *ratings = audit_page (f->store, filters[4], 0, 0, NULL);
+  assert_null (strstr (ratings, "added="));
+  assert_non_null (strstr (ratings, "import="));
 }
 
 /* ---- failures that are not answers ------------------------------------------------ */
@@ -338,6 +415,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_person_export_interrupted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_reports_interrupted, setup, teardown),
     cmocka_unit_test_setup_teardown (test_views_interrupted, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_audit_pages_are_the_whole_log, setup, teardown),
     cmocka_unit_test_setup_teardown (test_failures_are_errors, setup, teardown),
     cmocka_unit_test_setup_teardown (test_audit_names_context_actor, setup, teardown),
     cmocka_unit_test_setup_teardown (test_busy_timeout_is_the_callers, setup, teardown),

@@ -1,0 +1,60 @@
+/*
+ * views-audit.c — the audit log as a report (views-audit.h).
+ */
+#include "views-audit.h"
+#include "enum.h"
+#include "person-data.h"
+
+/* Every entity dk_store_audit is called with. */
+static const char *const kinds[] = { "rating", "plan", "person", "account", "round", "participation",
+                                     "catalogue", "framework" };
+static const char *const kind_words[] = { N_("ratings"), N_("plans"), N_("people"), N_("accounts"),
+                                          N_("rounds"), N_("participation"), N_("the catalogue"),
+                                          N_("frameworks") };
+
+const char *const *
+dk_audit_kinds (guint *n_kinds)
+{
+  *n_kinds = G_N_ELEMENTS (kinds);
+  return kinds;
+}
+
+const char *
+dk_audit_kind_word (const char *kind, DkLang lang)
+{
+  int i = dk_enum_index (kinds, G_N_ELEMENTS (kinds), kind);
+  return i >= 0 ? T_ (lang, kind_words[i]) : kind;
+}
+
+DkReport *
+dk_view_audit (DkStore *store, const DkAuditFilter *filter, gboolean stored_forms, gboolean *more,
+               DkLang lang, GError **error)
+{
+  g_autoptr (GPtrArray) rows = dk_audit_for_others (store, filter, more, lang, error);
+  if (rows == NULL)
+    return NULL;
+  g_autofree char *title = filter->person != NULL ? g_strdup_printf (T_ (lang, "Changes about %s"), filter->person)
+                                                  : g_strdup (T_ (lang, "Audit log"));
+  DkReport *report = dk_report_new (title, lang);
+  /* a person's own listing needs no column naming them */
+  gboolean everyone = filter->person == NULL;
+  DkTable *t = dk_table_new ("audit", filter->newest_first ? T_ (lang, "Changes, newest first") : NULL);
+  const char *keys[] = { "at", "by", "person", "what", "round", "field", "old", "new" };
+  const char *labels[] = { N_("When"), N_("By"), N_("Person"), N_("What"), N_("Round"), N_("Field"),
+                           N_("Old"), N_("New") };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (everyone || i != 2)
+      dk_table_add_column (t, keys[i], T_ (lang, labels[i]), DK_COLUMN_TEXT);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const DkAuditRow *a = g_ptr_array_index (rows, i);
+      const char *by = stored_forms ? a->actor : dk_actor_word (a->actor, lang);
+      const char *v[] = { a->at, by, a->person, a->entity, a->round, a->field, a->old_value, a->new_value };
+      guint row = dk_table_add_row (t), col = 0;
+      for (guint c = 0; c < G_N_ELEMENTS (v); c++)
+        if (everyone || c != 2)
+          dk_table_set_text (t, row, col++, v[c]);
+    }
+  dk_report_add_table (report, t);
+  return report;
+}
