@@ -56,14 +56,19 @@ typedef struct {
   const char *message;   /* NULL: nothing was refused */
 } Refused;
 
-/* Writes the links to ACCOUNT's data and, unless it is R's own, to its
- * erasure. */
+/* Writes the links to ACCOUNT's data, to the changes about them in the
+ * audit log and, unless it is R's own, to its erasure. */
 static void
 write_data_links (Request *r, DkHtml *h, const DkAccount *account)
 {
   g_autofree char *data = dk_page_admin_person_path (account->ext_id, "data.json");
   g_autofree char *data_text = g_strdup_printf (T ("Download the data of %s"), account->ext_id);
   dk_page_link_para (h, data, data_text);
+  const char *names[] = { "person" };
+  const char *values[] = { account->ext_id };
+  g_autofree char *audit = dk_page_query_path ("/admin/audit", names, values, 1);
+  g_autofree char *audit_text = g_strdup_printf (T ("Audit log of %s"), account->ext_id);
+  dk_page_link_para (h, audit, audit_text);
   if (account->person_id == r->who->person_id)
     return;
   g_autofree char *erase = dk_page_admin_person_path (account->ext_id, "erase");
@@ -153,6 +158,7 @@ answer_users (Request *r, int status, const Refused *refused)
     write_account_row (r, h, t, i, accounts->pdata[i], refused);
   dk_page_table_end (h);
   write_invite_form (r, h, refused);
+  dk_page_link_para (h, "/admin/audit", T ("Read the audit log"));
   dk_web_answer_page (r, status, h);
 }
 

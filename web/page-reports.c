@@ -61,13 +61,6 @@ typedef struct {
   char       *problem;
 } Form;
 
-static const char *
-field (Request *r, const char *name)
-{
-  const char *v = g_hash_table_lookup (r->query, name);
-  return v != NULL && *v != '\0' ? v : NULL;
-}
-
 static void
 refuse (Form *f, const char *name, char *problem)
 {
@@ -203,17 +196,8 @@ report_link (const Form *f, const char *round, const char *format)
 {
   const char *names[] = { "round", "compare", "by", "unit", "from", "to", "panel", "format" };
   const char *values[] = { round, f->compare, f->by, f->unit, f->from, f->to, f->panel ? "1" : NULL, format };
-  GString *s = g_string_new ("/reports/");
-  g_string_append (s, kinds[f->kind].kind);
-  char sep = '?';
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (values[i] != NULL)
-      {
-        g_autofree char *v = g_uri_escape_string (values[i], NULL, FALSE);
-        g_string_append_printf (s, "%c%s=%s", sep, names[i], v);
-        sep = '&';
-      }
-  return g_string_free (s, FALSE);
+  g_autofree char *path = g_strdup_printf ("/reports/%s", kinds[f->kind].kind);
+  return dk_page_query_path (path, names, values, G_N_ELEMENTS (names));
 }
 
 /* Checks F's fields that need no store; the first problem goes in F. */
@@ -401,14 +385,14 @@ dk_page_report (Request *r)
       dk_web_not_found (r);
       return;
     }
-  f.round = field (r, "round");
-  f.compare = field (r, "compare");
-  f.by = field (r, "by");
-  f.unit = field (r, "unit");
-  f.from = field (r, "from");
-  f.to = field (r, "to");
-  f.format = field (r, "format");
-  f.panel = field (r, "panel") != NULL;
+  f.round = dk_page_query_value (r, "round");
+  f.compare = dk_page_query_value (r, "compare");
+  f.by = dk_page_query_value (r, "by");
+  f.unit = dk_page_query_value (r, "unit");
+  f.from = dk_page_query_value (r, "from");
+  f.to = dk_page_query_value (r, "to");
+  f.format = dk_page_query_value (r, "format");
+  f.panel = dk_page_query_value (r, "panel") != NULL;
   guint group = kinds[f.kind].group;
   if (!(group & F_COMPARE) && f.compare != NULL)
     refuse (&f, "compare", g_strdup (T ("This report does not compare rounds.")));

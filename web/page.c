@@ -75,6 +75,28 @@ dk_page_link_item (DkHtml *h, const char *path, const char *text)
   link_in (h, "li", path, text);
 }
 
+const char *
+dk_page_query_value (Request *r, const char *name)
+{
+  const char *v = g_hash_table_lookup (r->query, name);
+  return v != NULL && *v != '\0' ? v : NULL;
+}
+
+char *
+dk_page_query_path (const char *path, const char *const *names, const char *const *values, guint n_names)
+{
+  GString *s = g_string_new (path);
+  char sep = '?';
+  for (guint i = 0; i < n_names; i++)
+    if (values[i] != NULL)
+      {
+        g_autofree char *v = g_uri_escape_string (values[i], NULL, FALSE);
+        g_string_append_printf (s, "%c%s=%s", sep, names[i], v);
+        sep = '&';
+      }
+  return g_string_free (s, FALSE);
+}
+
 void
 dk_page_link_para (DkHtml *h, const char *path, const char *text)
 {

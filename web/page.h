@@ -28,6 +28,15 @@ void dk_page_button (DkHtml *h, const char *text, gboolean end);
 /* Writes a list item with a link to PATH saying TEXT. */
 void dk_page_link_item (DkHtml *h, const char *path, const char *text);
 
+/* Returns the value of R's query field NAME, NULL when it is missing or
+ * empty (R's). */
+const char *dk_page_query_value (Request *r, const char *name);
+
+/* Returns PATH with a query of the N_NAMES fields NAMES whose VALUES are
+ * not NULL, each value escaped (caller frees). */
+char *dk_page_query_path (const char *path, const char *const *names, const char *const *values,
+                          guint n_names);
+
 /* Writes a paragraph holding only a link to PATH saying TEXT. */
 void dk_page_link_para (DkHtml *h, const char *path, const char *text);
 /* Writes a list item saying FORMAT (a message with one %s) with TEXT in it. */

@@ -94,6 +94,7 @@ static const Route routes[] = {
   { "GET",  "/admin/people/ID/erase", DK_ACCESS_ADMIN, dk_page_admin_erase_form },
   { "POST", "/admin/people/ID/erase", DK_ACCESS_ADMIN, dk_page_admin_erase },
   { "POST", "/admin/invitations", DK_ACCESS_ADMIN,    dk_page_admin_invite },
+  { "GET",  "/admin/audit",   DK_ACCESS_ADMIN,     dk_page_admin_audit },
   /* the manager's pages */
   { "GET",  "/team",                          DK_ACCESS_TEAM,    dk_page_team },
   { "GET",  "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation },

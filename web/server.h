@@ -109,6 +109,8 @@ void dk_page_admin_invite (Request *r);
 /* the erasure of a person (page-erase.c) */
 void dk_page_admin_erase_form (Request *r);
 void dk_page_admin_erase (Request *r);
+/* /admin/audit (page-audit.c) */
+void dk_page_admin_audit (Request *r);
 void dk_page_my_data (Request *r);
 void dk_page_assessment (Request *r);
 void dk_page_assessment_post (Request *r);
