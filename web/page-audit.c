@@ -7,7 +7,6 @@
  * GET only: the filters are the query (`person`, `actor`, `kind`, `from`,
  * `to`, `page`), so a filtered page can be bookmarked and nothing changes.
  */
-#include "date.h"
 #include "enum.h"
 #include "page.h"
 #include "views-audit.h"
@@ -55,12 +54,10 @@ read_query (Request *r, Query *q)
   const char *const *kinds = dk_audit_kinds (&n_kinds);
   if (f->kind != NULL && dk_enum_index (kinds, n_kinds, f->kind) < 0)
     refuse (q, "kind", g_strdup (T ("Choose a kind of change from the list.")));
-  if (f->from != NULL && !dk_date_valid (f->from))
-    refuse (q, "from", g_strdup_printf (T ("'%s' is not a date YYYY-MM-DD."), f->from));
-  if (f->to != NULL && !dk_date_valid (f->to))
-    refuse (q, "to", g_strdup_printf (T ("'%s' is not a date YYYY-MM-DD."), f->to));
-  if (f->from != NULL && f->to != NULL && strcmp (f->from, f->to) > 0)
-    refuse (q, "to", g_strdup (T ("The period runs backwards: the end is before the start.")));
+  const char *field;
+  char *problem = dk_page_period_problem (r, f->from, f->to, &field);
+  if (problem != NULL)
+    refuse (q, field, problem);
 }
 
 /* Writes the label of field NAME saying LABEL and, when Q refused it, the

@@ -11,7 +11,6 @@
  * limited to a unit (summary, participation) are HR's only.
  */
 #include "page.h"
-#include "date.h"
 #include "report-build.h"
 #include "report-model.h"
 
@@ -241,12 +240,10 @@ check_form (Request *r, Form *f, DkReportQuery *q, DkParticipationQuery *pq)
   if (f->panel && f->compare == NULL)
     refuse (f, "panel", g_strdup (T ("A panel compares two rounds: choose a round to compare with.")));
   *pq = (DkParticipationQuery) { f->from, f->to, 0, 0, q->min_group };
-  if (f->from != NULL && !dk_date_valid (f->from))
-    refuse (f, "from", g_strdup_printf (T ("'%s' is not a date YYYY-MM-DD."), f->from));
-  if (f->to != NULL && !dk_date_valid (f->to))
-    refuse (f, "to", g_strdup_printf (T ("'%s' is not a date YYYY-MM-DD."), f->to));
-  if (f->from != NULL && f->to != NULL && strcmp (f->from, f->to) > 0)
-    refuse (f, "to", g_strdup (T ("The period runs backwards: the end is before the start.")));
+  const char *field;
+  char *problem = dk_page_period_problem (r, f->from, f->to, &field);
+  if (problem != NULL)
+    refuse (f, field, problem);
 }
 
 /* Builds F's report over ROUND and PREVIOUS. */

@@ -7,6 +7,7 @@
  */
 #include "page.h"
 #include "catalogue.h"
+#include "date.h"
 
 #include <gio/gio.h>
 #include <string.h>
@@ -80,6 +81,19 @@ dk_page_query_value (Request *r, const char *name)
 {
   const char *v = g_hash_table_lookup (r->query, name);
   return v != NULL && *v != '\0' ? v : NULL;
+}
+
+char *
+dk_page_period_problem (Request *r, const char *from, const char *to, const char **field)
+{
+  *field = from != NULL && !dk_date_valid (from) ? "from" : "to";
+  if (from != NULL && !dk_date_valid (from))
+    return g_strdup_printf (T ("'%s' is not a date YYYY-MM-DD."), from);
+  if (to != NULL && !dk_date_valid (to))
+    return g_strdup_printf (T ("'%s' is not a date YYYY-MM-DD."), to);
+  if (from != NULL && to != NULL && strcmp (from, to) > 0)
+    return g_strdup (T ("The period runs backwards: the end is before the start."));
+  return NULL;
 }
 
 char *

@@ -32,6 +32,11 @@ void dk_page_link_item (DkHtml *h, const char *path, const char *text);
  * empty (R's). */
 const char *dk_page_query_value (Request *r, const char *name);
 
+/* Returns what is wrong with the period FROM to TO (dates YYYY-MM-DD,
+ * each may be NULL: open) in R's language, and sets *FIELD to the field it
+ * is about ("from" or "to"); NULL when nothing is.  Caller frees. */
+char *dk_page_period_problem (Request *r, const char *from, const char *to, const char **field);
+
 /* Returns PATH with a query of the N_NAMES fields NAMES whose VALUES are
  * not NULL, each value escaped (caller frees). */
 char *dk_page_query_path (const char *path, const char *const *names, const char *const *values,

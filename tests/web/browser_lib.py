@@ -262,6 +262,14 @@ def shot(d, name):
     width(d, px)
 
 
+def sign_in(d, person):
+    """Signs PERSON in on the sign-in page, by typing and clicking, with PASSWORD."""
+    go(d, "/login")
+    d.find_element(By.ID, "username").send_keys(person)
+    d.find_element(By.ID, "password").send_keys(PASSWORD)
+    follow(d, d.find_element(By.CSS_SELECTOR, 'form[action="/login"] button'))
+
+
 def look(d, where, name=None):
     """The page shown passes axe at 1280 and 320 px and does not scroll
     sideways at 320; NAME: its screenshots (DK_SCREENSHOTS=1)."""

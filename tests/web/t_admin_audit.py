@@ -29,10 +29,7 @@ del os.environ["DIGIKOMP_USER"]
 b.start()
 d = b.chromium()
 
-b.go(d, "/login")
-d.find_element(By.ID, "username").send_keys(ADMIN)
-d.find_element(By.ID, "password").send_keys(b.PASSWORD)
-b.follow(d, d.find_element(By.CSS_SELECTOR, 'form[action="/login"] button'))
+b.sign_in(d, ADMIN)
 b.go(d, "/admin/users")
 b.follow(d, d.find_element(By.CSS_SELECTOR, 'main a[href="/admin/audit"]'))
 check(b.path(d) == "/admin/audit", "the accounts page's link leads to %s" % b.path(d))

@@ -32,10 +32,7 @@ b.ok(b.dk("user", "grant", ADMIN, "admin"))
 b.start()
 d = b.chromium()
 
-b.go(d, "/login")
-d.find_element(By.ID, "username").send_keys(ADMIN)
-d.find_element(By.ID, "password").send_keys(b.PASSWORD)
-b.follow(d, d.find_element(By.CSS_SELECTOR, 'form[action="/login"] button'))
+b.sign_in(d, ADMIN)
 b.go(d, "/admin/users")
 b.look(d, "the accounts page", "admin-users")
 

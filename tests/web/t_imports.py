@@ -44,13 +44,6 @@ def dry_run(kind, path, round_code=""):
     b.follow(d, d.find_element(By.CSS_SELECTOR, 'button[name="dry-run"]'))
 
 
-def sign_in(d, person):
-    b.go(d, "/login")
-    d.find_element(By.ID, "username").send_keys(person)
-    d.find_element(By.ID, "password").send_keys(b.PASSWORD)
-    b.follow(d, d.find_element(By.CSS_SELECTOR, 'form[action="/login"] button'))
-
-
 def record(d, person, activity):
     b.go(d, "/participation")
     for name, value in (("person", person), ("activity", activity), ("hours", "2")):
@@ -66,7 +59,7 @@ for person, grant in ((HR, "hr"), (TRAINER, "trainer:ai-resa")):
 b.start()
 d = b.chromium()
 
-sign_in(d, HR)
+b.sign_in(d, HR)
 b.go(d, "/imports")
 b.look(d, "the import page", "imports-form")
 before = store()
@@ -101,7 +94,7 @@ b.look(d, "the participation page", "imports-participation")
 b.go(d, "/logout")
 
 d.delete_all_cookies()
-sign_in(d, TRAINER)
+b.sign_in(d, TRAINER)
 record(d, HR, "ai-resa")
 check('role="status"' in d.page_source and "2026-03-02" in d.page_source, "the trainer records for their activity")
 b.look(d, "the trainer's participation page")
