@@ -174,6 +174,29 @@ dk_store_planned_people (DkStore *store, gint64 round, GError **error)
   return planned;
 }
 
+GHashTable *
+dk_store_team_plan_states (DkStore *store, gint64 round, gint64 manager, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT p.person_id, p.state FROM person x JOIN plan p"
+                                                " ON p.round_id = ?1 AND p.person_id = x.id"
+                                                " WHERE x.manager_id = ?2 AND x.active", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round);
+  sqlite3_bind_int64 (stmt, 2, manager);
+  GHashTable *states = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, S_("plans"), error)) == DK_STORE_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (states, g_memdup2 (&id, sizeof id), dk_store_column_dup (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&states, g_hash_table_unref);
+  return states;
+}
+
 /* ---- the writer --------------------------------------------------------------------------- */
 
 struct _DkPlanWriter {

@@ -311,12 +311,33 @@ unpack_levels (DkAssessment *a, const guint8 *blob, gsize len)
   memcpy (a->motivation, blob + 2 * (len / 3), a->n);
 }
 
+/* The columns assessment_from_row reads, after the person's id. */
+#define ASSESSMENT_COLUMNS \
+  "a.person_id, a.unit_id, a.role, a.gender, a.flags, a.shared_at, a.conversation_at, a.levels, a.hand"
+
+/* Returns the assessment in ROUND of STMT's row of ASSESSMENT_COLUMNS. */
+static DkAssessment *
+assessment_from_row (sqlite3_stmt *stmt, gint64 round)
+{
+  DkAssessment *a = g_new0 (DkAssessment, 1);
+  a->round_id = round;
+  a->person_id = sqlite3_column_int64 (stmt, 0);
+  a->unit_id = sqlite3_column_int64 (stmt, 1);
+  a->role = (guint) sqlite3_column_int (stmt, 2);
+  a->gender = (DkGender) sqlite3_column_int (stmt, 3);
+  a->flags = (guint) sqlite3_column_int (stmt, 4);
+  a->shared_at = dk_store_column_dup (stmt, 5);
+  a->conversation_at = dk_store_column_dup (stmt, 6);
+  unpack_levels (a, sqlite3_column_blob (stmt, 7), (gsize) sqlite3_column_bytes (stmt, 7));
+  unpack_hand (sqlite3_column_blob (stmt, 8), (gsize) sqlite3_column_bytes (stmt, 8), a->hand, &a->hand_flags);
+  return a;
+}
+
 DkAssessment *
 dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error)
 {
   sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT unit_id, role, gender, flags, shared_at, conversation_at, levels, hand"
-             " FROM assessment WHERE round_id = ? AND person_id = ?", error);
+      store, "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE a.round_id = ? AND a.person_id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round);
@@ -324,25 +345,36 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
   DkAssessment *a = NULL;
   DkStoreStep step = dk_store_step (store, stmt, S_("reading an assessment"), error);
   if (step == DK_STORE_STEP_ROW)
-    {
-      a = g_new0 (DkAssessment, 1);
-      a->round_id = round;
-      a->person_id = person;
-      a->unit_id = sqlite3_column_int64 (stmt, 0);
-      a->role = (guint) sqlite3_column_int (stmt, 1);
-      a->gender = (DkGender) sqlite3_column_int (stmt, 2);
-      a->flags = (guint) sqlite3_column_int (stmt, 3);
-      a->shared_at = dk_store_column_dup (stmt, 4);
-      a->conversation_at = dk_store_column_dup (stmt, 5);
-      unpack_levels (a, sqlite3_column_blob (stmt, 6), (gsize) sqlite3_column_bytes (stmt, 6));
-      unpack_hand (sqlite3_column_blob (stmt, 7), (gsize) sqlite3_column_bytes (stmt, 7), a->hand,
-                   &a->hand_flags);
-    }
+    a = assessment_from_row (stmt, round);
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  S_("the person is not registered in this round"));
   sqlite3_finalize (stmt);
   return a;
+}
+
+GHashTable *
+dk_store_team_assessments (DkStore *store, gint64 round, gint64 manager, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT " ASSESSMENT_COLUMNS " FROM person p JOIN assessment a ON a.round_id = ?1"
+             " AND a.person_id = p.id WHERE p.manager_id = ?2 AND p.active", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round);
+  sqlite3_bind_int64 (stmt, 2, manager);
+  GHashTable *team = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                            (GDestroyNotify) dk_assessment_free);
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, S_("reading an assessment"), error)) == DK_STORE_STEP_ROW)
+    {
+      DkAssessment *a = assessment_from_row (stmt, round);
+      g_hash_table_insert (team, &a->person_id, a);
+    }
+  sqlite3_finalize (stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&team, g_hash_table_unref);
+  return team;
 }
 
 void

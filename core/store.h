@@ -391,6 +391,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkAssessment, dk_assessment_free)
 DkAssessment *dk_store_assessment (DkStore *store, gint64 round, gint64 person,
                                    GError **error);
 
+/* Returns the assessments in ROUND of the active people whose recorded
+ * manager is MANAGER (store ids), in one query: a table from a person's
+ * store id (a gint64 key inside its value) to their DkAssessment*, without
+ * the people not registered in the round; caller unrefs.  NULL with ERROR
+ * on a store failure. */
+GHashTable *dk_store_team_assessments (DkStore *store, gint64 round, gint64 manager, GError **error);
+
 /* Packs A's levels into BLOB (DK_ASSESSMENT_BLOB_SIZE (a->n) bytes).
  * Thread-safe. */
 void dk_assessment_pack (const DkAssessment *a, guint8 *blob);

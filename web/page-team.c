@@ -12,7 +12,6 @@
 #include "page.h"
 #include "suppression.h"
 #include "gap.h"
-#include "plan.h"
 #include "store-plan.h"
 #include "report-model.h"
 
@@ -66,13 +65,14 @@ member_free (Member *m)
   g_free (m);
 }
 
-/* Returns the status of M, whose plan in the round is PLAN (or NULL). */
+/* Returns the status of M, whose plan in the round is in state PLAN (or
+ * NULL: none). */
 static Status
-member_status (const Member *m, const DkPlan *plan)
+member_status (const Member *m, const char *plan)
 {
-  if (plan != NULL && strcmp (plan->state, "followed-up") == 0)
+  if (plan != NULL && strcmp (plan, "followed-up") == 0)
     return ST_FOLLOWED_UP;
-  if (plan != NULL && strcmp (plan->state, "agreed") == 0)
+  if (plan != NULL && strcmp (plan, "agreed") == 0)
     return ST_AGREED;
   if (m->a == NULL)
     return ST_NOT_STARTED;
@@ -86,12 +86,18 @@ member_status (const Member *m, const DkPlan *plan)
   return ST_NOT_STARTED;
 }
 
-/* Reads the team of R's person in ROUND into *MEMBERS (Member*). */
+/* Reads the team of R's person in ROUND into *MEMBERS (Member*): three
+ * queries for the whole team, whatever its size. */
 static gboolean
 load_team (Request *r, const DkRound *round, const DkFramework *fw, GPtrArray **members, GError **error)
 {
-  g_autoptr (GPtrArray) people = dk_store_people_managed_by (r->store, r->who->person_id, FALSE, error);
-  if (people == NULL)
+  gint64 manager = r->who->person_id;
+  g_autoptr (GPtrArray) people = dk_store_people_managed_by (r->store, manager, FALSE, error);
+  g_autoptr (GHashTable) assessments = people != NULL ? dk_store_team_assessments (r->store, round->id, manager, error)
+                                                      : NULL;
+  g_autoptr (GHashTable) plans = assessments != NULL ? dk_store_team_plan_states (r->store, round->id, manager, error)
+                                                     : NULL;
+  if (plans == NULL)
     return FALSE;
   *members = g_ptr_array_new_with_free_func ((GDestroyNotify) member_free);
   for (guint i = 0; i < people->len; i++)
@@ -99,25 +105,14 @@ load_team (Request *r, const DkRound *round, const DkFramework *fw, GPtrArray **
       Member *m = g_new0 (Member, 1);
       m->person = g_ptr_array_steal_index (people, i--);
       g_ptr_array_add (*members, m);
-      g_autoptr (GError) missing = NULL;
-      m->a = dk_store_assessment (r->store, round->id, m->person->id, &missing);
-      if (m->a == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&missing));
-          return FALSE;
-        }
-      g_clear_error (&missing);
-      /* the round and the person are in hand: the plan's own row only */
-      g_autoptr (DkPlan) plan = NULL;
-      if (!dk_store_plan (r->store, round, m->person, &plan, error))
-        return FALSE;
+      g_hash_table_steal_extended (assessments, &m->person->id, NULL, (gpointer *) &m->a);
       if (m->a != NULL)
         {
           m->gaps = dk_gap_person (fw, m->a, FALSE);
           for (guint c = 0; (m->a->flags & DK_ASSESS_SHARED) && c < dk_framework_n_competences (fw); c++)
             m->needs += m->gaps[c].applies && m->gaps[c].gap > 0;
         }
-      m->status = member_status (m, plan);
+      m->status = member_status (m, g_hash_table_lookup (plans, &m->person->id));
     }
   return TRUE;
 }
