@@ -14,6 +14,9 @@ struct _DkStore {
   sqlite3_stmt *assessment_put;
   sqlite3_stmt *note_put;
   sqlite3_stmt *assessment_update;
+  sqlite3_stmt *data_version;
+  GHashTable   *memo;        /* key → Memo (store.c): dk_store_memo_lookup's */
+  gint64        memo_version[2];  /* what the memo's values were derived from */
   guint         busy_ms;   /* the busy timeout set last */
   guint         read_depth;  /* dk_store_read_begin calls not yet ended */
   gboolean      read_own;    /* the outermost one began a transaction */

@@ -629,6 +629,8 @@ dk_store_close (DkStore *store)
 {
   if (store == NULL)
     return;
+  g_clear_pointer (&store->memo, g_hash_table_unref);
+  sqlite3_finalize (store->data_version);
   sqlite3_finalize (store->audit);
   sqlite3_finalize (store->assessment_put);
   sqlite3_finalize (store->note_put);
@@ -666,6 +668,67 @@ sqlite3 *
 dk_store_db (DkStore *store)
 {
   return store->db;
+}
+
+/* ---- values derived from the content ------------------------------------------ */
+
+typedef struct {
+  gpointer       value;
+  GDestroyNotify free;
+} Memo;
+
+static void
+memo_free (gpointer data)
+{
+  Memo *m = data;
+  m->free (m->value);
+  g_free (m);
+}
+
+/* Reads what changes with STORE's content into VERSION: PRAGMA data_version
+ * counts the commits of other connections (of any process), and only
+ * theirs; the connection's own changes are its total_changes. */
+static gboolean
+content_version (DkStore *store, gint64 version[2], GError **error)
+{
+  if (store->data_version == NULL
+      && (store->data_version = dk_store_prepare (store, "PRAGMA data_version", error)) == NULL)
+    return FALSE;
+  DkStoreStep step = dk_store_step (store, store->data_version, S_("store"), error);
+  version[0] = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (store->data_version, 0) : 0;
+  version[1] = sqlite3_total_changes64 (store->db);
+  sqlite3_reset (store->data_version);
+  return step == DK_STORE_STEP_ROW;
+}
+
+gboolean
+dk_store_memo_lookup (DkStore *store, const char *key, gpointer *value, GError **error)
+{
+  gint64 version[2];
+  *value = NULL;
+  if (!content_version (store, version, error))
+    return FALSE;
+  if (store->memo == NULL)
+    store->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, memo_free);
+  if (version[0] != store->memo_version[0] || version[1] != store->memo_version[1])
+    {
+      g_hash_table_remove_all (store->memo);
+      memcpy (store->memo_version, version, sizeof version);
+    }
+  Memo *m = g_hash_table_lookup (store->memo, key);
+  *value = m != NULL ? m->value : NULL;
+  return TRUE;
+}
+
+void
+dk_store_memo_keep (DkStore *store, const char *key, gpointer value, GDestroyNotify free)
+{
+  g_return_if_fail (store->memo != NULL);
+  if (g_hash_table_size (store->memo) >= DK_STORE_MEMO_MAX)
+    g_hash_table_remove_all (store->memo);
+  Memo *m = g_new (Memo, 1);
+  *m = (Memo) { value, free };
+  g_hash_table_replace (store->memo, g_strdup (key), m);
 }
 
 /* ---- frameworks ------------------------------------------------------------ */

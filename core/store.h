@@ -122,6 +122,30 @@ void dk_store_set_lang (DkStore *store, DkLang lang);
  * ERROR when the store fails.  One DkStore, one thread at a time. */
 gboolean dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GError **error);
 
+/* ---- values derived from the content ---------------------------------------- */
+
+/* A store keeps a few values its callers derived from the store's content
+ * and are costly to derive again (a round's suppression pattern), each
+ * under a KEY, until the content changes: a commit of any connection, this
+ * one included, drops them all.  Each DkStore has its own (a cache per
+ * connection, so as single-threaded as the store and needing no lock);
+ * at most DK_STORE_MEMO_MAX values, the others dropped to keep a new one. */
+#define DK_STORE_MEMO_MAX 4
+
+/* Sets *VALUE to the value kept under KEY (owned by the store: valid until
+ * the next memo call on STORE), or to NULL when there is none or the
+ * content changed since it was kept.  Returns FALSE with ERROR when the
+ * store fails.  Read it, derive a missing value and keep it in one read
+ * transaction (dk_store_read_begin), so that what is kept is of the content
+ * this lookup saw.  One DkStore, one thread at a time. */
+gboolean dk_store_memo_lookup (DkStore *store, const char *key, gpointer *value, GError **error);
+
+/* Keeps VALUE (the store takes it; FREE frees it) under KEY, as derived
+ * from the content the last dk_store_memo_lookup on STORE saw: call it
+ * after a lookup of KEY that found none, with no write in between.  One
+ * DkStore, one thread at a time. */
+void dk_store_memo_keep (DkStore *store, const char *key, gpointer value, GDestroyNotify free);
+
 /* Returns the SQLite handle (owned by the store) for core modules that keep
  * tables of their own (plans, catalogue).  It is as single-threaded as the
  * store: use it only where the store may be used. */

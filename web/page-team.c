@@ -135,8 +135,7 @@ compare_members (gconstpointer pa, gconstpointer pb, gpointer data)
 static gboolean
 team_hidden (Request *r, const DkRound *round, const DkFramework *fw, guint k, gboolean *hidden, GError **error)
 {
-  g_autoptr (DkSuppression) pattern = dk_suppression_compute (r->store, round, fw, DK_SCOPE_ALL, k, NULL,
-                                                              &r->ctx, error);
+  g_autoptr (DkSuppression) pattern = dk_suppression_cached (r->store, round, fw, DK_SCOPE_ALL, k, &r->ctx, error);
   if (pattern == NULL)
     return FALSE;
   *hidden = dk_suppression_hides_team (pattern, DK_FAMILY_LEVEL, "", r->who->person_id);

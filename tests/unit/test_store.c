@@ -9,6 +9,7 @@
 #include "plan-report.h"
 #include "report.h"
 #include "views.h"
+#include "suppression.h"
 
 #include <string.h>
 
@@ -330,6 +331,49 @@ test_errors_carry_hints_not_commands (void **state)
   dk_error_set_hint (NULL, DK_HINT_ROUND_OPEN, NULL, NULL);
 }
 
+/* A value kept with the store lasts until the content changes: a commit
+ * of its own connection or of another one drops it, a read does not; a
+ * round's pattern is then handed out again, or derived anew. */
+static void
+test_memo_lasts_until_a_commit (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  gpointer kept = NULL;
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_null (kept);
+  dk_store_memo_keep (f->store, "v", g_strdup ("derived"), g_free);
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_string_equal (kept, "derived");
+  assert_true (dk_store_rate_self (f->store, "r1", "P1", "2.1", 2, &dk_test_ctx, &error));
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_null (kept);
+
+  g_autoptr (DkStore) other = dk_store_open (f->path, FALSE, DK_LANG_EN, &error);
+  assert_non_null (other);
+  dk_store_memo_keep (f->store, "v", g_strdup ("derived"), g_free);
+  g_autoptr (DkRound) round = dk_store_round (other, "r1", &error);
+  assert_non_null (round);
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_non_null (kept);
+  assert_true (dk_store_rate_self (other, "r1", "P1", "2.1", 3, &dk_test_ctx, &error));
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_null (kept);
+
+  g_autoptr (DkFramework) fw = dk_store_round_framework (f->store, round, &error);
+  assert_non_null (fw);
+  g_autoptr (DkSuppression) first = dk_suppression_cached (f->store, round, fw, DK_SCOPE_ALL, 3, NULL, &error);
+  g_autoptr (DkSuppression) again = dk_suppression_cached (f->store, round, fw, DK_SCOPE_ALL, 3, NULL, &error);
+  g_autoptr (DkSuppression) other_k = dk_suppression_cached (f->store, round, fw, DK_SCOPE_ALL, 5, NULL, &error);
+  assert_non_null (first);
+  assert_ptr_equal (first, again);
+  assert_ptr_not_equal (first, other_k);
+  assert_true (dk_store_rate_self (other, "r1", "P1", "2.1", 4, &dk_test_ctx, &error));
+  g_autoptr (DkSuppression) after = dk_suppression_cached (f->store, round, fw, DK_SCOPE_ALL, 3, NULL, &error);
+  assert_non_null (after);
+  assert_ptr_not_equal (first, after);
+}
+
 int
 main (void)
 {
@@ -342,6 +386,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_audit_names_context_actor, setup, teardown),
     cmocka_unit_test_setup_teardown (test_busy_timeout_is_the_callers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_errors_carry_hints_not_commands, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_memo_lasts_until_a_commit, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
