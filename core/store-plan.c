@@ -177,7 +177,8 @@ dk_store_planned_people (DkStore *store, gint64 round, GError **error)
 GHashTable *
 dk_store_team_plan_states (DkStore *store, gint64 round, gint64 manager, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT p.person_id, p.state FROM person x JOIN plan p"
+  /* CROSS JOIN: the team first, as in dk_store_team_assessments */
+  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT p.person_id, p.state FROM person x CROSS JOIN plan p"
                                                 " ON p.round_id = ?1 AND p.person_id = x.id"
                                                 " WHERE x.manager_id = ?2 AND x.active", error);
   if (stmt == NULL)

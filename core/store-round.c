@@ -356,8 +356,10 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
 GHashTable *
 dk_store_team_assessments (DkStore *store, gint64 round, gint64 manager, GError **error)
 {
+  /* CROSS JOIN: the team by its index, then each one's row; left to
+   * itself, SQLite reads the whole round and looks each person up */
   sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT " ASSESSMENT_COLUMNS " FROM person p JOIN assessment a ON a.round_id = ?1"
+      store, "SELECT " ASSESSMENT_COLUMNS " FROM person p CROSS JOIN assessment a ON a.round_id = ?1"
              " AND a.person_id = p.id WHERE p.manager_id = ?2 AND p.active", error);
   if (stmt == NULL)
     return NULL;
