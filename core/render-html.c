@@ -7,25 +7,37 @@
 #include <stdarg.h>
 #include <string.h>
 
+void
+dk_html_escape_append (GString *out, const char *text)
+{
+  for (const char *p = text != NULL ? text : "";; p++)
+    {
+      /* the run of characters that stay as they are, in one append */
+      gsize run = 0;
+      while ((guchar) p[run] >= 0x20 && p[run] != '&' && p[run] != '<' && p[run] != '>' && p[run] != '"'
+             && p[run] != '\'')
+        run++;
+      g_string_append_len (out, p, (gssize) run);
+      p += run;
+      switch (*p)
+        {
+        case '\0': return;
+        case '&':  g_string_append (out, "&amp;"); break;
+        case '<':  g_string_append (out, "&lt;"); break;
+        case '>':  g_string_append (out, "&gt;"); break;
+        case '"':  g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&#39;"); break;
+        case '\t': case '\n': case '\r': g_string_append_c (out, *p); break;
+        default:   g_string_append (out, "\xef\xbf\xbd"); break;   /* U+FFFD */
+        }
+    }
+}
+
 char *
 dk_html_escape (const char *text)
 {
   GString *out = g_string_sized_new (text != NULL ? strlen (text) : 0);
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '&':  g_string_append (out, "&amp;"); break;
-      case '<':  g_string_append (out, "&lt;"); break;
-      case '>':  g_string_append (out, "&gt;"); break;
-      case '"':  g_string_append (out, "&quot;"); break;
-      case '\'': g_string_append (out, "&#39;"); break;
-      case '\t': case '\n': case '\r': g_string_append_c (out, *p); break;
-      default:
-        if ((guchar) *p < 0x20)
-          g_string_append (out, "\xef\xbf\xbd");   /* U+FFFD */
-        else
-          g_string_append_c (out, *p);
-      }
+  dk_html_escape_append (out, text);
   return g_string_free (out, FALSE);
 }
 

@@ -194,6 +194,9 @@ char *dk_format_level_change (double levels, DkLang lang); /* "+0.04", "−0,04"
  * characters that XML does not allow (C0 but tab, newline and carriage
  * return) become U+FFFD. */
 char *dk_html_escape (const char *text);
+/* Appends TEXT (NULL: nothing) to OUT escaped as dk_html_escape escapes
+ * it, without a copy of its own (a page appends thousands).  Thread-safe. */
+void dk_html_escape_append (GString *out, const char *text);
 
 /* Returns FORMAT with each "%s" replaced by the next string argument (a
  * NULL is empty), escaped and isolated in <bdi>, and the rest of FORMAT escaped

@@ -24,18 +24,10 @@ dk_html_free_to_string (DkHtml *h, gsize *len)
   return s;
 }
 
-static void
-escape (GString *out, const char *text)
-{
-  g_autofree char *escaped = dk_html_escape (text);
-  g_string_append (out, escaped);
-}
-
 void
 dk_html_text (DkHtml *h, const char *text)
 {
-  if (text != NULL)
-    escape (h->out, text);
+  dk_html_escape_append (h->out, text);
 }
 
 void
@@ -45,7 +37,7 @@ dk_html_textf (DkHtml *h, const char *fmt, ...)
   va_start (ap, fmt);
   g_autofree char *text = g_strdup_vprintf (fmt, ap);
   va_end (ap);
-  escape (h->out, text);
+  dk_html_escape_append (h->out, text);
 }
 
 static gboolean
@@ -63,7 +55,9 @@ void
 dk_html_open (DkHtml *h, const char *tag, ...)
 {
   g_return_if_fail (name_ok (tag));
-  g_string_append_printf (h->out, "<%s", tag);
+  /* appends, not printf: a page opens thousands of elements */
+  g_string_append_c (h->out, '<');
+  g_string_append (h->out, tag);
   va_list ap;
   va_start (ap, tag);
   const char *name;
@@ -77,8 +71,10 @@ dk_html_open (DkHtml *h, const char *tag, ...)
           g_critical ("dk_html_open: bad attribute name");
           continue;
         }
-      g_string_append_printf (h->out, " %s=\"", name);
-      escape (h->out, value);
+      g_string_append_c (h->out, ' ');
+      g_string_append (h->out, name);
+      g_string_append (h->out, "=\"");
+      dk_html_escape_append (h->out, value);
       g_string_append_c (h->out, '"');
     }
   va_end (ap);
@@ -89,7 +85,9 @@ void
 dk_html_close (DkHtml *h, const char *tag)
 {
   g_return_if_fail (name_ok (tag));
-  g_string_append_printf (h->out, "</%s>", tag);
+  g_string_append (h->out, "</");
+  g_string_append (h->out, tag);
+  g_string_append_c (h->out, '>');
 }
 
 void

@@ -295,11 +295,28 @@ test_names (void **state)
   assert_false (dk_lang_parse ("de", &lang) || dk_lang_parse (NULL, &lang));
 }
 
+/* HTML escaping: the five characters, the control characters XML does
+ * not allow (U+FFFD), tab, newline and the rest as they are. */
+static void
+test_html_escape (void **state)
+{
+  (void) state;
+  g_autofree char *e = dk_html_escape ("a&b<c>d\"e'f\tg\n\x01h\x7f\xc3\xa5");
+  assert_string_equal (e, "a&amp;b&lt;c&gt;d&quot;e&#39;f\tg\n\xef\xbf\xbdh\x7f\xc3\xa5");
+  g_autofree char *none = dk_html_escape (NULL);
+  assert_string_equal (none, "");
+  g_autoptr (GString) out = g_string_new ("<p>");
+  dk_html_escape_append (out, "x<y");
+  dk_html_escape_append (out, NULL);
+  assert_string_equal (out->str, "<p>x&lt;y");
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_text),
+    cmocka_unit_test (test_html_escape),
     cmocka_unit_test (test_csv),
     cmocka_unit_test (test_json),
     cmocka_unit_test (test_precision),
