@@ -49,14 +49,14 @@ round_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 dk_store_rounds (DkStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT " ROUND_COLUMNS " ORDER BY r.id", error);
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, "SELECT " ROUND_COLUMNS " ORDER BY r.id", error);
   if (stmt == NULL)
     return NULL;
   GPtrArray *rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_round_free);
   DkStoreStep step;
   while ((step = dk_store_step (store, stmt, S_("reading rounds"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (rounds, round_from_row (stmt));
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   if (step == DK_STORE_STEP_ERROR)
     g_clear_pointer (&rounds, g_ptr_array_unref);
   return rounds;
@@ -115,7 +115,7 @@ dk_store_round (DkStore *store, const char *code, GError **error)
 {
   if (code == NULL)
     return open_round (store, error);
-  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT " ROUND_COLUMNS " WHERE r.code = ?", error);
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, "SELECT " ROUND_COLUMNS " WHERE r.code = ?", error);
   if (stmt == NULL)
     return NULL;
   dk_store_bind_text (stmt, 1, code);
@@ -128,7 +128,7 @@ dk_store_round (DkStore *store, const char *code, GError **error)
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, S_("no such round: '%s'"), code);
       dk_error_set_hint (error, DK_HINT_ROUND_LIST, NULL, NULL);
     }
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   return r;
 }
 
@@ -358,7 +358,7 @@ dk_store_team_assessments (DkStore *store, gint64 round, gint64 manager, GError 
 {
   /* CROSS JOIN: the team by its index, then each one's row; left to
    * itself, SQLite reads the whole round and looks each person up */
-  sqlite3_stmt *stmt = dk_store_prepare (
+  sqlite3_stmt *stmt = dk_store_prepare_kept (
       store, "SELECT " ASSESSMENT_COLUMNS " FROM person p CROSS JOIN assessment a ON a.round_id = ?1"
              " AND a.person_id = p.id WHERE p.manager_id = ?2 AND p.active", error);
   if (stmt == NULL)
@@ -373,7 +373,7 @@ dk_store_team_assessments (DkStore *store, gint64 round, gint64 manager, GError 
       DkAssessment *a = assessment_from_row (stmt, round);
       g_hash_table_insert (team, &a->person_id, a);
     }
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   if (step == DK_STORE_STEP_ERROR)
     g_clear_pointer (&team, g_hash_table_unref);
   return team;

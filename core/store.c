@@ -294,6 +294,58 @@ dk_store_prepare (DkStore *store, const char *sql, GError **error)
   return stmt;
 }
 
+/* A statement kept for the store's lifetime, and whether a caller has it. */
+typedef struct {
+  sqlite3_stmt *stmt;
+  gboolean      out;
+} Kept;
+
+static void
+kept_free (gpointer data)
+{
+  Kept *k = data;
+  sqlite3_finalize (k->stmt);
+  g_free (k);
+}
+
+sqlite3_stmt *
+dk_store_prepare_kept (DkStore *store, const char *sql, GError **error)
+{
+  if (store->kept == NULL)
+    store->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, kept_free);
+  Kept *k = g_hash_table_lookup (store->kept, sql);
+  if (k != NULL && k->out)
+    return dk_store_prepare (store, sql, error);
+  if (k == NULL)
+    {
+      sqlite3_stmt *stmt = NULL;
+      if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          dk_store_sql_error (store, S_("store"), error);
+          return NULL;
+        }
+      k = g_new0 (Kept, 1);
+      k->stmt = stmt;
+      g_hash_table_insert (store->kept, g_strdup (sql), k);
+    }
+  k->out = TRUE;
+  return k->stmt;
+}
+
+void
+dk_store_release (DkStore *store, sqlite3_stmt *stmt)
+{
+  Kept *k = stmt != NULL && store->kept != NULL ? g_hash_table_lookup (store->kept, sqlite3_sql (stmt)) : NULL;
+  if (k == NULL || k->stmt != stmt)
+    {
+      sqlite3_finalize (stmt);
+      return;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  k->out = FALSE;
+}
+
 DkStoreStep
 dk_store_step (DkStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
 {
@@ -630,6 +682,7 @@ dk_store_close (DkStore *store)
   if (store == NULL)
     return;
   g_clear_pointer (&store->memo, g_hash_table_unref);
+  g_clear_pointer (&store->kept, g_hash_table_unref);
   sqlite3_finalize (store->data_version);
   sqlite3_finalize (store->audit);
   sqlite3_finalize (store->assessment_put);
@@ -849,7 +902,7 @@ dk_store_register_framework (DkStore *store, const char *path, const DkContext *
 DkFramework *
 dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (
+  sqlite3_stmt *stmt = dk_store_prepare_kept (
       store, "SELECT xml, code || '@' || version, compiled FROM framework WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -868,7 +921,7 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  S_("no framework with store id %lld"), (long long) rowid);
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   return fw;
 }
 

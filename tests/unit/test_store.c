@@ -51,6 +51,15 @@ teardown (void **state)
  * caller's texts without a copy: once the call returns, none of them may
  * still point at those texts, which the caller frees (a statement stepped
  * or traced later would read freed memory). */
+static guint
+quotes (const char *sql)
+{
+  guint n = 0;
+  for (const char *p = sql; (p = strchr (p, '\'')) != NULL; p++)
+    n++;
+  return n;
+}
+
 static void
 test_no_binding_outlives_its_call (void **state)
 {
@@ -67,12 +76,11 @@ test_no_binding_outlives_its_call (void **state)
        s = sqlite3_next_stmt (dk_store_db (f->store), s))
     {
       kept++;
-      /* the statements' own SQL has no literals: a quote is a bound text
-       * or blob, which would point at freed memory */
-      assert_null (strchr (sqlite3_sql (s), '\''));
+      /* a quote beyond those of the statement's own literals is a bound
+       * text or blob, which would point at freed memory */
       char *expanded = sqlite3_expanded_sql (s);
       assert_non_null (expanded);
-      if (strchr (expanded, '\'') != NULL)
+      if (quotes (expanded) != quotes (sqlite3_sql (s)))
         fail_msg ("a statement still holds a text or blob: %s", sqlite3_sql (s));
       sqlite3_free (expanded);
     }
