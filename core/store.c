@@ -727,14 +727,14 @@ dk_store_db (DkStore *store)
 
 typedef struct {
   gpointer       value;
-  GDestroyNotify free;
+  GDestroyNotify destroy;
 } Memo;
 
 static void
 memo_free (gpointer data)
 {
   Memo *m = data;
-  m->free (m->value);
+  m->destroy (m->value);
   g_free (m);
 }
 
@@ -774,13 +774,20 @@ dk_store_memo_lookup (DkStore *store, const char *key, gpointer *value, GError *
 }
 
 void
-dk_store_memo_keep (DkStore *store, const char *key, gpointer value, GDestroyNotify free)
+dk_store_memo_keep (DkStore *store, const char *key, gpointer value, GDestroyNotify destroy)
 {
   g_return_if_fail (store->memo != NULL);
+  /* what a write transaction read may yet be rolled back, and a rollback
+   * changes neither count that dk_store_memo_lookup compares */
+  if (sqlite3_txn_state (store->db, "main") == SQLITE_TXN_WRITE)
+    {
+      destroy (value);
+      return;
+    }
   if (g_hash_table_size (store->memo) >= DK_STORE_MEMO_MAX)
     g_hash_table_remove_all (store->memo);
   Memo *m = g_new (Memo, 1);
-  *m = (Memo) { value, free };
+  *m = (Memo) { value, destroy };
   g_hash_table_replace (store->memo, g_strdup (key), m);
 }
 

@@ -130,7 +130,7 @@ gboolean dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GEr
  * one included, drops them all.  Each DkStore has its own (a cache per
  * connection, so as single-threaded as the store and needing no lock);
  * at most DK_STORE_MEMO_MAX values, the others dropped to keep a new one. */
-#define DK_STORE_MEMO_MAX 4
+#define DK_STORE_MEMO_MAX 8
 
 /* Sets *VALUE to the value kept under KEY (owned by the store: valid until
  * the next memo call on STORE), or to NULL when there is none or the
@@ -140,11 +140,12 @@ gboolean dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GEr
  * this lookup saw.  One DkStore, one thread at a time. */
 gboolean dk_store_memo_lookup (DkStore *store, const char *key, gpointer *value, GError **error);
 
-/* Keeps VALUE (the store takes it; FREE frees it) under KEY, as derived
+/* Keeps VALUE (the store takes it; DESTROY frees it) under KEY, as derived
  * from the content the last dk_store_memo_lookup on STORE saw: call it
- * after a lookup of KEY that found none, with no write in between.  One
- * DkStore, one thread at a time. */
-void dk_store_memo_keep (DkStore *store, const char *key, gpointer value, GDestroyNotify free);
+ * after a lookup of KEY that found none, with no write in between.  In a
+ * write transaction, which may yet be rolled back, it frees VALUE instead.
+ * One DkStore, one thread at a time. */
+void dk_store_memo_keep (DkStore *store, const char *key, gpointer value, GDestroyNotify destroy);
 
 /* Returns the SQLite handle (owned by the store) for core modules that keep
  * tables of their own (plans, catalogue).  It is as single-threaded as the

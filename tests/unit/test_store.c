@@ -340,8 +340,9 @@ test_errors_carry_hints_not_commands (void **state)
 }
 
 /* A value kept with the store lasts until the content changes: a commit
- * of its own connection or of another one drops it, a read does not; a
- * round's pattern is then handed out again, or derived anew. */
+ * of its own connection or of another one drops it, a read does not, and
+ * nothing is kept from inside a write transaction; a round's pattern is
+ * then handed out again, or derived anew. */
 static void
 test_memo_lasts_until_a_commit (void **state)
 {
@@ -366,6 +367,14 @@ test_memo_lasts_until_a_commit (void **state)
   assert_non_null (kept);
   assert_true (dk_store_rate_self (other, "r1", "P1", "2.1", 3, &dk_test_ctx, &error));
   assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_null (kept);
+
+  /* what a write transaction read may be rolled back: not kept */
+  assert_true (dk_store_begin (f->store, &error));
+  assert_true (dk_store_memo_lookup (f->store, "w", &kept, &error));
+  dk_store_memo_keep (f->store, "w", g_strdup ("uncommitted"), g_free);
+  dk_store_rollback (f->store);
+  assert_true (dk_store_memo_lookup (f->store, "w", &kept, &error));
   assert_null (kept);
 
   g_autoptr (DkFramework) fw = dk_store_round_framework (f->store, round, &error);
