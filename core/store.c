@@ -906,8 +906,9 @@ dk_store_register_framework (DkStore *store, const char *path, const DkContext *
   return g_steal_pointer (&fw);
 }
 
-DkFramework *
-dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
+/* Returns the framework of store id ROWID, loaded from its row. */
+static DkFramework *
+framework_load (DkStore *store, gint64 rowid, GError **error)
 {
   sqlite3_stmt *stmt = dk_store_prepare_kept (
       store, "SELECT xml, code || '@' || version, compiled FROM framework WHERE id = ?", error);
@@ -929,6 +930,24 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  S_("no framework with store id %lld"), (long long) rowid);
   dk_store_release (store, stmt);
+  return fw;
+}
+
+DkFramework *
+dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
+{
+  /* a page loads its round's framework at every request: the store keeps
+   * it (a framework's row never changes; the memo drops it at a commit
+   * all the same) */
+  g_autofree char *key = g_strdup_printf ("framework %" G_GINT64_FORMAT, rowid);
+  gpointer kept = NULL;
+  if (!dk_store_memo_lookup (store, key, &kept, error))
+    return NULL;
+  if (kept != NULL)
+    return dk_framework_ref (kept);
+  DkFramework *fw = framework_load (store, rowid, error);
+  if (fw != NULL)
+    dk_store_memo_keep (store, key, dk_framework_ref (fw), (GDestroyNotify) dk_framework_free);
   return fw;
 }
 
