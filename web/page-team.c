@@ -50,6 +50,7 @@ status_text (Request *r, Status s)
 
 typedef struct {
   DkPerson     *person;
+  char         *name_key; /* the name's collation key: a sort compares it often */
   DkAssessment *a;        /* NULL: not in the round */
   DkPersonGap  *gaps;     /* the manager's view; NULL with A */
   Status        status;
@@ -60,6 +61,7 @@ static void
 member_free (Member *m)
 {
   dk_person_free (m->person);
+  g_free (m->name_key);
   dk_assessment_free (m->a);
   g_free (m->gaps);
   g_free (m);
@@ -104,6 +106,7 @@ load_team (Request *r, const DkRound *round, const DkFramework *fw, GPtrArray **
     {
       Member *m = g_new0 (Member, 1);
       m->person = g_ptr_array_steal_index (people, i--);
+      m->name_key = g_utf8_collate_key (m->person->name, -1);
       g_ptr_array_add (*members, m);
       g_hash_table_steal_extended (assessments, &m->person->id, NULL, (gpointer *) &m->a);
       if (m->a != NULL)
@@ -127,7 +130,7 @@ compare_members (gconstpointer pa, gconstpointer pb, gpointer data)
     by = (int) a->status - (int) b->status;
   else if (strcmp (sort_key, "needs") == 0)
     by = (int) b->needs - (int) a->needs;
-  return by != 0 ? by : g_utf8_collate (a->person->name, b->person->name);
+  return by != 0 ? by : strcmp (a->name_key, b->name_key);
 }
 
 /* Returns TRUE when the round's pattern of suppression hides the share
@@ -219,6 +222,27 @@ filter_form (Request *r, DkHtml *h, const char *status, const char *sort_key, co
   dk_page_button (h, T ("Show the list"), TRUE);
 }
 
+/* Returns GAP as the table shows it ("+2", "0", "−1") in NUMBER: written
+ * without printf, as a page has a cell for each person and competence. */
+static const char *
+gap_text (int gap, char number[16])
+{
+  char *p = number + 15;
+  *p = '\0';
+  guint n = (guint) ABS (gap);
+  do
+    *--p = (char) ('0' + n % 10);
+  while ((n /= 10) > 0);
+  if (gap > 0)
+    *--p = '+';
+  else if (gap < 0)
+    {
+      p -= strlen ("−");
+      memcpy (p, "−", strlen ("−"));
+    }
+  return p;
+}
+
 /* Writes one person's row: name, status, a cell per competence. */
 static void
 member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
@@ -245,13 +269,10 @@ member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
     for (guint c = 0; c < n; c++)
       {
         const DkPersonGap *g = &m->gaps[c];
-        g_autofree char *text = !g->applies ? g_strdup ("·")
-                                : g->effective == 0 ? g_strdup ("–")
-                                : g->gap > 0 ? g_strdup_printf ("+%d", g->gap)
-                                : g->gap < 0 ? g_strdup_printf ("−%d", -g->gap) : g_strdup ("0");
+        char number[16];
         dk_html_open (h, "td", "class", !g->applies ? "na" : g->gap > 0 ? "need" : g->effective == 0 ? "none" : "ok",
                       NULL);
-        dk_html_text (h, text);
+        dk_html_text (h, !g->applies ? "·" : g->effective == 0 ? "–" : gap_text (g->gap, number));
         dk_html_close (h, "td");
       }
   DK_HTML_MARKUP (h, "</tr>");
@@ -276,8 +297,9 @@ legend (Request *r, DkHtml *h, const DkFramework *fw)
   DK_HTML_MARKUP (h, "</dl>");
 }
 
-void
-dk_page_team (Request *r)
+/* Writes the page of R's team. */
+static void
+team_page (Request *r)
 {
   const char *round_code = g_hash_table_lookup (r->query, "round");
   const char *status = g_hash_table_lookup (r->query, "status");
@@ -355,4 +377,20 @@ dk_page_team (Request *r)
     dk_html_element (h, "p", T ("Nobody in your team is at this step."));
   legend (r, h, fw);
   dk_web_answer_page (r, 200, h);
+}
+
+void
+dk_page_team (Request *r)
+{
+  /* one snapshot for the whole page: its figures are of one state of the
+   * store, and its queries share one read lock rather than taking one each */
+  g_autoptr (GError) error = NULL;
+  if (!dk_store_read_begin (r->store, &error))
+    {
+      dk_web_fail (r, error);
+      return;
+    }
+  team_page (r);
+  if (!dk_store_read_end (r->store, &error))
+    dk_web_fail (r, error);
 }
