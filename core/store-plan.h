@@ -22,13 +22,6 @@ GPtrArray *dk_store_plan_people (DkStore *store, gint64 round, const char *unit,
  * a set (caller unrefs), or NULL with ERROR. */
 GHashTable *dk_store_planned_people (DkStore *store, gint64 round, GError **error);
 
-/* Returns the state of the plan in ROUND of each active person whose
- * recorded manager is MANAGER (store ids), in one query: a table from the
- * person's store id (gint64 keys) to the state ("suggested", "draft",
- * "agreed", "followed-up"), without the people with no plan; caller
- * unrefs.  NULL with ERROR on a store failure. */
-GHashTable *dk_store_team_plan_states (DkStore *store, gint64 round, gint64 manager, GError **error);
-
 /* Writes plans and their items inside a transaction the caller holds, its
  * statements prepared once (`plan suggest --all` writes hundreds of
  * thousands).  One writer serves one thread. */

@@ -315,21 +315,23 @@ unpack_levels (DkAssessment *a, const guint8 *blob, gsize len)
 #define ASSESSMENT_COLUMNS \
   "a.person_id, a.unit_id, a.role, a.gender, a.flags, a.shared_at, a.conversation_at, a.levels, a.hand"
 
-/* Returns the assessment in ROUND of STMT's row of ASSESSMENT_COLUMNS. */
+/* Returns the assessment in ROUND of STMT's row, whose ASSESSMENT_COLUMNS
+ * start at column I. */
 static DkAssessment *
-assessment_from_row (sqlite3_stmt *stmt, gint64 round)
+assessment_from_row (sqlite3_stmt *stmt, int i, gint64 round)
 {
   DkAssessment *a = g_new0 (DkAssessment, 1);
   a->round_id = round;
-  a->person_id = sqlite3_column_int64 (stmt, 0);
-  a->unit_id = sqlite3_column_int64 (stmt, 1);
-  a->role = (guint) sqlite3_column_int (stmt, 2);
-  a->gender = (DkGender) sqlite3_column_int (stmt, 3);
-  a->flags = (guint) sqlite3_column_int (stmt, 4);
-  a->shared_at = dk_store_column_dup (stmt, 5);
-  a->conversation_at = dk_store_column_dup (stmt, 6);
-  unpack_levels (a, sqlite3_column_blob (stmt, 7), (gsize) sqlite3_column_bytes (stmt, 7));
-  unpack_hand (sqlite3_column_blob (stmt, 8), (gsize) sqlite3_column_bytes (stmt, 8), a->hand, &a->hand_flags);
+  a->person_id = sqlite3_column_int64 (stmt, i);
+  a->unit_id = sqlite3_column_int64 (stmt, i + 1);
+  a->role = (guint) sqlite3_column_int (stmt, i + 2);
+  a->gender = (DkGender) sqlite3_column_int (stmt, i + 3);
+  a->flags = (guint) sqlite3_column_int (stmt, i + 4);
+  a->shared_at = dk_store_column_dup (stmt, i + 5);
+  a->conversation_at = dk_store_column_dup (stmt, i + 6);
+  unpack_levels (a, sqlite3_column_blob (stmt, i + 7), (gsize) sqlite3_column_bytes (stmt, i + 7));
+  unpack_hand (sqlite3_column_blob (stmt, i + 8), (gsize) sqlite3_column_bytes (stmt, i + 8), a->hand,
+               &a->hand_flags);
   return a;
 }
 
@@ -345,7 +347,7 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
   DkAssessment *a = NULL;
   DkStoreStep step = dk_store_step (store, stmt, S_("reading an assessment"), error);
   if (step == DK_STORE_STEP_ROW)
-    a = assessment_from_row (stmt, round);
+    a = assessment_from_row (stmt, 0, round);
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  S_("the person is not registered in this round"));
@@ -353,29 +355,48 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
   return a;
 }
 
-GHashTable *
-dk_store_team_assessments (DkStore *store, gint64 round, gint64 manager, GError **error)
+void
+dk_team_member_free (DkTeamMember *m)
 {
-  /* CROSS JOIN: the team by its index, then each one's row; left to
-   * itself, SQLite reads the whole round and looks each person up */
+  if (m == NULL)
+    return;
+  g_free (m->ext_id);
+  g_free (m->name);
+  dk_assessment_free (m->a);
+  g_free (m->plan_state);
+  g_free (m);
+}
+
+GPtrArray *
+dk_store_team_members (DkStore *store, gint64 round, gint64 manager, GError **error)
+{
+  /* LEFT JOINs: the team by person_manager, then each one's rows by their
+   * keys (an inner join let SQLite read the whole round instead) */
   sqlite3_stmt *stmt = dk_store_prepare_kept (
-      store, "SELECT " ASSESSMENT_COLUMNS " FROM person p CROSS JOIN assessment a ON a.round_id = ?1"
-             " AND a.person_id = p.id WHERE p.manager_id = ?2 AND p.active", error);
+      store, "SELECT p.id, p.ext_id, p.name, pl.state, " ASSESSMENT_COLUMNS " FROM person p"
+             " LEFT JOIN assessment a ON a.round_id = ?1 AND a.person_id = p.id"
+             " LEFT JOIN plan pl ON pl.round_id = ?1 AND pl.person_id = p.id"
+             " WHERE p.manager_id = ?2 AND p.active", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round);
   sqlite3_bind_int64 (stmt, 2, manager);
-  GHashTable *team = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                            (GDestroyNotify) dk_assessment_free);
+  GPtrArray *team = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_team_member_free);
   DkStoreStep step;
   while ((step = dk_store_step (store, stmt, S_("reading an assessment"), error)) == DK_STORE_STEP_ROW)
     {
-      DkAssessment *a = assessment_from_row (stmt, round);
-      g_hash_table_insert (team, &a->person_id, a);
+      DkTeamMember *m = g_new0 (DkTeamMember, 1);
+      m->person_id = sqlite3_column_int64 (stmt, 0);
+      m->ext_id = dk_store_column_dup (stmt, 1);
+      m->name = dk_store_column_dup (stmt, 2);
+      m->plan_state = dk_store_column_dup (stmt, 3);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        m->a = assessment_from_row (stmt, 4, round);
+      g_ptr_array_add (team, m);
     }
   dk_store_release (store, stmt);
   if (step == DK_STORE_STEP_ERROR)
-    g_clear_pointer (&team, g_hash_table_unref);
+    g_clear_pointer (&team, g_ptr_array_unref);
   return team;
 }
 

@@ -416,12 +416,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkAssessment, dk_assessment_free)
 DkAssessment *dk_store_assessment (DkStore *store, gint64 round, gint64 person,
                                    GError **error);
 
-/* Returns the assessments in ROUND of the active people whose recorded
- * manager is MANAGER (store ids), in one query: a table from a person's
- * store id (a gint64 key inside its value) to their DkAssessment*, without
- * the people not registered in the round; caller unrefs.  NULL with ERROR
- * on a store failure. */
-GHashTable *dk_store_team_assessments (DkStore *store, gint64 round, gint64 manager, GError **error);
+/* One of a manager's team as the team page lists them. */
+typedef struct {
+  gint64        person_id;
+  char         *ext_id;
+  char         *name;
+  DkAssessment *a;            /* NULL: not registered in the round */
+  char         *plan_state;   /* "suggested", "draft", "agreed", "followed-up"; NULL: no plan */
+} DkTeamMember;
+
+void dk_team_member_free (DkTeamMember *m);
+
+/* Returns the active people whose recorded manager is MANAGER (store ids),
+ * each with their assessment and the state of their plan in ROUND, in one
+ * query whatever the team's size (DkTeamMember*, in no particular order;
+ * caller unrefs), or NULL with ERROR on a store failure. */
+GPtrArray *dk_store_team_members (DkStore *store, gint64 round, gint64 manager, GError **error);
 
 /* Packs A's levels into BLOB (DK_ASSESSMENT_BLOB_SIZE (a->n) bytes).
  * Thread-safe. */

@@ -12,7 +12,6 @@
 #include "page.h"
 #include "suppression.h"
 #include "gap.h"
-#include "store-plan.h"
 #include "report-model.h"
 
 #include <string.h>
@@ -49,9 +48,9 @@ status_text (Request *r, Status s)
 }
 
 typedef struct {
-  DkPerson     *person;
+  DkTeamMember *t;
+  DkAssessment *a;        /* T's (T owns it); NULL: not in the round */
   char         *name_key; /* the name's collation key: a sort compares it often */
-  DkAssessment *a;        /* NULL: not in the round */
   DkPersonGap  *gaps;     /* the manager's view; NULL with A */
   Status        status;
   guint         needs;    /* competences with a need (shared only) */
@@ -60,9 +59,8 @@ typedef struct {
 static void
 member_free (Member *m)
 {
-  dk_person_free (m->person);
+  dk_team_member_free (m->t);
   g_free (m->name_key);
-  dk_assessment_free (m->a);
   g_free (m->gaps);
   g_free (m);
 }
@@ -88,34 +86,29 @@ member_status (const Member *m, const char *plan)
   return ST_NOT_STARTED;
 }
 
-/* Reads the team of R's person in ROUND into *MEMBERS (Member*): three
- * queries for the whole team, whatever its size. */
+/* Reads the team of R's person in ROUND into *MEMBERS (Member*), in one
+ * query whatever its size. */
 static gboolean
 load_team (Request *r, const DkRound *round, const DkFramework *fw, GPtrArray **members, GError **error)
 {
-  gint64 manager = r->who->person_id;
-  g_autoptr (GPtrArray) people = dk_store_people_managed_by (r->store, manager, FALSE, error);
-  g_autoptr (GHashTable) assessments = people != NULL ? dk_store_team_assessments (r->store, round->id, manager, error)
-                                                      : NULL;
-  g_autoptr (GHashTable) plans = assessments != NULL ? dk_store_team_plan_states (r->store, round->id, manager, error)
-                                                     : NULL;
-  if (plans == NULL)
+  g_autoptr (GPtrArray) team = dk_store_team_members (r->store, round->id, r->who->person_id, error);
+  if (team == NULL)
     return FALSE;
   *members = g_ptr_array_new_with_free_func ((GDestroyNotify) member_free);
-  for (guint i = 0; i < people->len; i++)
+  for (guint i = 0; i < team->len; i++)
     {
       Member *m = g_new0 (Member, 1);
-      m->person = g_ptr_array_steal_index (people, i--);
-      m->name_key = g_utf8_collate_key (m->person->name, -1);
+      m->t = g_ptr_array_steal_index (team, i--);
+      m->a = m->t->a;
+      m->name_key = g_utf8_collate_key (m->t->name, -1);
       g_ptr_array_add (*members, m);
-      g_hash_table_steal_extended (assessments, &m->person->id, NULL, (gpointer *) &m->a);
       if (m->a != NULL)
         {
           m->gaps = dk_gap_person (fw, m->a, FALSE);
           for (guint c = 0; (m->a->flags & DK_ASSESS_SHARED) && c < dk_framework_n_competences (fw); c++)
             m->needs += m->gaps[c].applies && m->gaps[c].gap > 0;
         }
-      m->status = member_status (m, g_hash_table_lookup (plans, &m->person->id));
+      m->status = member_status (m, m->t->plan_state);
     }
   return TRUE;
 }
@@ -248,11 +241,11 @@ static void
 member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
 {
   guint n = dk_framework_n_competences (fw);
-  g_autofree char *conversation = dk_page_person_path (m->person->ext_id, "conversation");
+  g_autofree char *conversation = dk_page_person_path (m->t->ext_id, "conversation");
   DK_HTML_MARKUP (h, "<tr>");
   dk_html_open (h, "th", "scope", "row", NULL);
   dk_html_open (h, "a", "href", conversation, NULL);
-  dk_html_text (h, m->person->name);
+  dk_html_text (h, m->t->name);
   dk_html_close (h, "a");
   dk_html_close (h, "th");
   dk_html_open (h, "td", "class", status_keys[m->status], NULL);

@@ -206,6 +206,8 @@ check("1.2|3||Mentorskap|2026-12-01|planned" in sql("SELECT competence, target, 
                                                       "FROM plan_item"), "the wish is not stored")
 r = m1.post("/people/E1/plan/agree", {"round": "r1"})
 check(r.status == 303 and plan_state() == "agreed|M1", "agreeing: %d %s" % (r.status, plan_state()))
+t = m1.get("/team").text
+check("Plan agreed" in row_of(t, PEOPLE["E1"][0]), "E1's status once agreed: " + row_of(t, PEOPLE["E1"][0]))
 before = stored()
 r = m1.post("/people/E1/plan/items", {"round": "r1", "competence": "1.2", "wish": "Mer"})
 check(r.status == 409 and stored() == before, "adding to an agreed plan: %d" % r.status)
@@ -217,6 +219,7 @@ for on, notes in (("2026-09-21", "Första uppföljningen"), ("2026-09-21", "Andr
     check(r.status == 303, "a follow-up: %d" % r.status)
 t = m1.get("/people/E1/plan").text
 check("Första uppföljningen" in t and "Andra uppföljningen" in t, "every follow-up is kept")
+check("Followed up" in row_of(m1.get("/team").text, PEOPLE["E1"][0]), "E1's status once followed up")
 t = m1.get("/people/E1/conversation/summary").text
 check("Phishing exercise" in t and "Mentorskap" in t and "(planned)" in t, "the summary lacks the plan")
 r = m1.post("/people/E1/plan/items/1", {"round": "r1", "status": "done"})
