@@ -236,6 +236,24 @@ gap_text (int gap, char number[16])
   return p;
 }
 
+/* Writes the cell of the gap G: its opening tag as a literal, since the
+ * cells are most of the page. */
+static void
+gap_cell (DkHtml *h, const DkPersonGap *g)
+{
+  char number[16];
+  if (!g->applies)
+    DK_HTML_MARKUP (h, "<td class=\"na\">");
+  else if (g->gap > 0)
+    DK_HTML_MARKUP (h, "<td class=\"need\">");
+  else if (g->effective == 0)
+    DK_HTML_MARKUP (h, "<td class=\"none\">");
+  else
+    DK_HTML_MARKUP (h, "<td class=\"ok\">");
+  dk_html_text (h, !g->applies ? "·" : g->effective == 0 ? "–" : gap_text (g->gap, number));
+  DK_HTML_MARKUP (h, "</td>");
+}
+
 /* Writes one person's row: name, status, a cell per competence. */
 static void
 member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
@@ -261,12 +279,7 @@ member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
   else
     for (guint c = 0; c < n; c++)
       {
-        const DkPersonGap *g = &m->gaps[c];
-        char number[16];
-        dk_html_open (h, "td", "class", !g->applies ? "na" : g->gap > 0 ? "need" : g->effective == 0 ? "none" : "ok",
-                      NULL);
-        dk_html_text (h, !g->applies ? "·" : g->effective == 0 ? "–" : gap_text (g->gap, number));
-        dk_html_close (h, "td");
+        gap_cell (h, &m->gaps[c]);
       }
   DK_HTML_MARKUP (h, "</tr>");
 }
