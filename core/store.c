@@ -252,6 +252,18 @@ dk_store_rollback (DkStore *store)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Runs the statement SQL kept by the store (dk_store_prepare_kept): a
+ * read transaction's BEGIN and COMMIT, which a page runs at every request
+ * and sqlite3_exec would compile each time. */
+static gboolean
+run_kept (DkStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, sql, error);
+  gboolean ok = stmt != NULL && dk_store_step_done (store, stmt, error);
+  dk_store_release (store, stmt);
+  return ok;
+}
+
 gboolean
 dk_store_read_begin (DkStore *store, GError **error)
 {
@@ -259,7 +271,7 @@ dk_store_read_begin (DkStore *store, GError **error)
     {
       /* inside a write transaction its reads are one snapshot already */
       store->read_own = sqlite3_get_autocommit (store->db) != 0;
-      if (store->read_own && !dk_store_exec (store, "BEGIN DEFERRED", error))
+      if (store->read_own && !run_kept (store, "BEGIN DEFERRED", error))
         {
           dk_store_rollback (store);   /* interrupted after it began: none left open */
           return FALSE;
@@ -275,9 +287,8 @@ dk_store_read_end (DkStore *store, GError **error)
   g_return_val_if_fail (store->read_depth > 0, FALSE);
   if (--store->read_depth > 0 || !store->read_own || sqlite3_get_autocommit (store->db))
     return TRUE;
-  if (sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+  if (run_kept (store, "COMMIT", error))
     return TRUE;
-  dk_store_sql_error (store, S_("store"), error);
   dk_store_rollback (store);   /* it only read: nothing to keep */
   return FALSE;
 }
