@@ -11,7 +11,7 @@ DkHtml *
 dk_html_new (void)
 {
   DkHtml *h = g_new0 (DkHtml, 1);
-  h->out = g_string_sized_new (4096);
+  h->out = g_string_sized_new (32768);   /* the team page of 50 people is 25 KB */
   return h;
 }
 
@@ -57,7 +57,7 @@ dk_html_open (DkHtml *h, const char *tag, ...)
   g_return_if_fail (name_ok (tag));
   /* appends, not printf: a page opens thousands of elements */
   g_string_append_c (h->out, '<');
-  g_string_append (h->out, tag);
+  dk_html_append (h->out, tag, strlen (tag));
   va_list ap;
   va_start (ap, tag);
   const char *name;
@@ -72,8 +72,8 @@ dk_html_open (DkHtml *h, const char *tag, ...)
           continue;
         }
       g_string_append_c (h->out, ' ');
-      g_string_append (h->out, name);
-      g_string_append (h->out, "=\"");
+      dk_html_append (h->out, name, strlen (name));
+      dk_html_append (h->out, "=\"", 2);
       dk_html_escape_append (h->out, value);
       g_string_append_c (h->out, '"');
     }
@@ -85,8 +85,8 @@ void
 dk_html_close (DkHtml *h, const char *tag)
 {
   g_return_if_fail (name_ok (tag));
-  g_string_append (h->out, "</");
-  g_string_append (h->out, tag);
+  dk_html_append (h->out, "</", 2);
+  dk_html_append (h->out, tag, strlen (tag));
   g_string_append_c (h->out, '>');
 }
 
@@ -115,5 +115,5 @@ dk_html_report (DkHtml *h, const DkReport *report)
 void
 dk_html_markup_literal_ (DkHtml *h, const char *markup)
 {
-  g_string_append (h->out, markup);
+  dk_html_append (h->out, markup, strlen (markup));
 }

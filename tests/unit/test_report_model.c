@@ -309,6 +309,12 @@ test_html_escape (void **state)
   dk_html_escape_append (out, "x<y");
   dk_html_escape_append (out, NULL);
   assert_string_equal (out->str, "<p>x&lt;y");
+  /* past the buffer's room, and then in it */
+  g_autofree char *long_text = g_strnfill (300, 'a');
+  dk_html_escape_append (out, long_text);
+  dk_html_append (out, "&b", 2);
+  assert_int_equal (out->len, strlen ("<p>x&lt;y") + 300 + 2);
+  assert_true (g_str_has_suffix (out->str, "aa&b") && strlen (out->str) == out->len);
 }
 
 int
