@@ -24,7 +24,8 @@
  *
  * Threads: one DkStore serves one thread at a time.  Its SQLite connection
  * is opened SQLITE_OPEN_NOMUTEX (SQLite does not lock it) and it keeps
- * prepared statements and a clock text between calls, so two calls on the
+ * prepared statements, a clock text and values derived from the content
+ * (dk_store_memo_lookup) between calls, so two calls on the
  * same DkStore at the same time are never safe, not even two reads.  Calls
  * on separate DkStores (each thread opens its own with dk_store_open, on the
  * same file or not) are all safe at once; SQLite's file locking and WAL
