@@ -9,6 +9,7 @@
 #include "framework.h"
 
 struct _DkFramework {
+  gatomicrefcount refs;     /* a loaded framework is never changed: shared */
   char       *id, *version;
   char       *title[DK_N_LANGS];
   DkScale     scale, motivation;

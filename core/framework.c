@@ -61,7 +61,7 @@ scale_clear (DkScale *s)
 void
 dk_framework_free (DkFramework *fw)
 {
-  if (fw == NULL)
+  if (fw == NULL || !g_atomic_ref_count_dec (&fw->refs))
     return;
   g_free (fw->id);
   g_free (fw->version);
@@ -78,9 +78,17 @@ dk_framework_free (DkFramework *fw)
 }
 
 DkFramework *
+dk_framework_ref (DkFramework *fw)
+{
+  g_atomic_ref_count_inc (&fw->refs);
+  return fw;
+}
+
+DkFramework *
 dk_framework_new_empty (void)
 {
   DkFramework *fw = g_new0 (DkFramework, 1);
+  g_atomic_ref_count_init (&fw->refs);
   fw->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_area_free);
   fw->competences = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_competence_free);
   fw->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_role_free);

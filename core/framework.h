@@ -111,8 +111,13 @@ DkFramework *dk_framework_load_compiled (const void *data, gsize len);
 DkFramework *dk_framework_load_trusted (const char *data, gsize len, const char *name,
                                         DkLang lang, GError **error);
 
+/* Drops a reference to FW (NULL: nothing); the last one frees it.
+ * Thread-safe, as FW is never changed once loaded. */
 void dk_framework_free (DkFramework *fw);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkFramework, dk_framework_free)
+/* Returns FW with one more reference (drop it with dk_framework_free):
+ * the store shares the frameworks it loaded.  Thread-safe. */
+DkFramework *dk_framework_ref (DkFramework *fw);
 
 /* Identity: the id ("kommun-digcomp-12") and version ("2025.1") attributes. */
 const char *dk_framework_id (const DkFramework *fw);

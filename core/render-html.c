@@ -7,25 +7,53 @@
 #include <stdarg.h>
 #include <string.h>
 
+void
+dk_html_append (GString *out, const char *s, gsize n)
+{
+  /* in place when it fits, as it nearly always does once a page's buffer
+   * has grown: g_string_append_len checks for overlap and position at
+   * every call, a sixth of the team page */
+  if (out->len + n >= out->allocated_len)
+    {
+      g_string_append_len (out, s, (gssize) n);
+      return;
+    }
+  memcpy (out->str + out->len, s, n);
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+void
+dk_html_escape_append (GString *out, const char *text)
+{
+  for (const char *p = text != NULL ? text : "";; p++)
+    {
+      /* the run of characters that stay as they are, in one append */
+      gsize run = 0;
+      while ((guchar) p[run] >= 0x20 && p[run] != '&' && p[run] != '<' && p[run] != '>' && p[run] != '"'
+             && p[run] != '\'')
+        run++;
+      dk_html_append (out, p, run);
+      p += run;
+      switch (*p)
+        {
+        case '\0': return;
+        case '&':  dk_html_append (out, "&amp;", 5); break;
+        case '<':  dk_html_append (out, "&lt;", 4); break;
+        case '>':  dk_html_append (out, "&gt;", 4); break;
+        case '"':  dk_html_append (out, "&quot;", 6); break;
+        case '\'': dk_html_append (out, "&#39;", 5); break;
+        case '\t': case '\n': case '\r': dk_html_append (out, p, 1); break;
+        default:   dk_html_append (out, "\xef\xbf\xbd", 3); break;   /* U+FFFD */
+        }
+    }
+}
+
 char *
 dk_html_escape (const char *text)
 {
   GString *out = g_string_sized_new (text != NULL ? strlen (text) : 0);
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '&':  g_string_append (out, "&amp;"); break;
-      case '<':  g_string_append (out, "&lt;"); break;
-      case '>':  g_string_append (out, "&gt;"); break;
-      case '"':  g_string_append (out, "&quot;"); break;
-      case '\'': g_string_append (out, "&#39;"); break;
-      case '\t': case '\n': case '\r': g_string_append_c (out, *p); break;
-      default:
-        if ((guchar) *p < 0x20)
-          g_string_append (out, "\xef\xbf\xbd");   /* U+FFFD */
-        else
-          g_string_append_c (out, *p);
-      }
+  dk_html_escape_append (out, text);
   return g_string_free (out, FALSE);
 }
 

@@ -199,6 +199,12 @@ char *dk_format_level_change (double levels, DkLang lang); /* "+0.04", "−0,04"
  * characters that XML does not allow (C0 but tab, newline and carriage
  * return) become U+FFFD. */
 char *dk_html_escape (const char *text);
+/* Appends TEXT (NULL: nothing) to OUT escaped as dk_html_escape escapes
+ * it, without a copy of its own (a page appends thousands).  Thread-safe. */
+void dk_html_escape_append (GString *out, const char *text);
+/* Appends the N bytes at S to OUT as they are: how the HTML writers
+ * append, in place when the buffer has room.  Thread-safe. */
+void dk_html_append (GString *out, const char *s, gsize n);
 
 /* Returns FORMAT with each "%s" replaced by the next string argument (a
  * NULL is empty), escaped and isolated in <bdi>, and the rest of FORMAT escaped

@@ -101,7 +101,7 @@ run (DkStore *store, const char *sql, const char *const *texts, guint n,
 static gboolean
 read_grants (DkStore *store, DkAccount *a, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (
+  sqlite3_stmt *stmt = dk_store_prepare_kept (
       store, "SELECT name FROM account_grant WHERE person_id = ? ORDER BY name", error);
   if (stmt == NULL)
     return FALSE;
@@ -114,7 +114,7 @@ read_grants (DkStore *store, DkAccount *a, GError **error)
       if (g != NULL)
         g_ptr_array_add (a->grants, g);
     }
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   return step != DK_STORE_STEP_ERROR;
 }
 
@@ -124,7 +124,7 @@ static GPtrArray *
 accounts_query (DkStore *store, const char *where, const char *key, gint64 id, GError **error)
 {
   g_autofree char *sql = g_strdup_printf (ACCOUNT_COLUMNS "%s ORDER BY p.ext_id", where);
-  sqlite3_stmt *stmt = dk_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, sql, error);
   if (stmt == NULL)
     return NULL;
   if (key != NULL)
@@ -147,7 +147,7 @@ accounts_query (DkStore *store, const char *where, const char *key, gint64 id, G
       a->manages = sqlite3_column_int (stmt, 8) != 0;
       g_ptr_array_add (out, a);
     }
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   if (step == DK_STORE_STEP_ERROR)
     return NULL;
   for (guint i = 0; i < out->len; i++)
@@ -416,7 +416,7 @@ DkWebSession *
 dk_session_lookup (DkStore *store, const DkContext *ctx, const char *hash, gint64 idle,
                    gint64 absolute, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (
+  sqlite3_stmt *stmt = dk_store_prepare_kept (
       store,
       "SELECT s.person_id, s.csrf, s.created, s.last_used, coalesce (a.disabled, 0)"
       " FROM session s LEFT JOIN account a ON a.person_id = s.person_id WHERE s.id = ?1",
@@ -436,7 +436,7 @@ dk_session_lookup (DkStore *store, const DkContext *ctx, const char *hash, gint6
       s->last_used = sqlite3_column_int64 (stmt, 3);
       disabled = sqlite3_column_int (stmt, 4) != 0;
     }
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   if (step == DK_STORE_STEP_ERROR)
     return NULL;
   gint64 now = dk_context_now (ctx);

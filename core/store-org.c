@@ -278,7 +278,7 @@ dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree, GE
         " UNION SELECT p.id FROM person p JOIN below b ON p.manager_id = b.id)"
         " SELECT " PERSON_COLUMNS " WHERE p.id IN below AND p.active ORDER BY p.name"
       : "SELECT " PERSON_COLUMNS " WHERE p.manager_id = ?1 AND p.active ORDER BY p.name";
-  sqlite3_stmt *stmt = dk_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, manager);
@@ -286,7 +286,7 @@ dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree, GE
   DkStoreStep step;
   while ((step = dk_store_step (store, stmt, S_("reading people"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (people, person_from_row (stmt));
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   if (step == DK_STORE_STEP_ERROR)
     {
       g_ptr_array_unref (people);

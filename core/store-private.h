@@ -14,6 +14,10 @@ struct _DkStore {
   sqlite3_stmt *assessment_put;
   sqlite3_stmt *note_put;
   sqlite3_stmt *assessment_update;
+  GHashTable   *kept;        /* SQL → Kept (store.c): dk_store_prepare_kept's */
+  sqlite3_stmt *data_version;
+  GHashTable   *memo;        /* key → Memo (store.c): dk_store_memo_lookup's */
+  gint64        memo_version[2];  /* what the memo's values were derived from */
   guint         busy_ms;   /* the busy timeout set last */
   guint         read_depth;  /* dk_store_read_begin calls not yet ended */
   gboolean      read_own;    /* the outermost one began a transaction */
@@ -28,6 +32,16 @@ struct _DkStore {
 
 /* Returns a prepared statement (caller finalizes) or NULL with ERROR. */
 sqlite3_stmt *dk_store_prepare (DkStore *store, const char *sql, GError **error);
+/* Returns the statement for SQL that STORE prepared once and keeps
+ * (SQLITE_PREPARE_PERSISTENT), or NULL with ERROR: for the reads that each
+ * web request repeats, whose prepares were a sixth of a page.  Give it back
+ * with dk_store_release, never sqlite3_finalize.  When the kept one is
+ * still out (a caller up the stack has it), a statement of its own is
+ * prepared, which dk_store_release then finalizes. */
+sqlite3_stmt *dk_store_prepare_kept (DkStore *store, const char *sql, GError **error);
+/* Gives back STMT (NULL: nothing) from dk_store_prepare_kept: resets it and
+ * clears its bindings, or finalizes one that is not kept. */
+void dk_store_release (DkStore *store, sqlite3_stmt *stmt);
 /* Steps STMT once; TRUE on DONE or ROW. */
 gboolean dk_store_step_done (DkStore *store, sqlite3_stmt *stmt, GError **error);
 /* Steps STMT once as dk_store_step_done, then finalizes it. */

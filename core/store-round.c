@@ -49,14 +49,14 @@ round_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 dk_store_rounds (DkStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT " ROUND_COLUMNS " ORDER BY r.id", error);
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, "SELECT " ROUND_COLUMNS " ORDER BY r.id", error);
   if (stmt == NULL)
     return NULL;
   GPtrArray *rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_round_free);
   DkStoreStep step;
   while ((step = dk_store_step (store, stmt, S_("reading rounds"), error)) == DK_STORE_STEP_ROW)
     g_ptr_array_add (rounds, round_from_row (stmt));
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   if (step == DK_STORE_STEP_ERROR)
     g_clear_pointer (&rounds, g_ptr_array_unref);
   return rounds;
@@ -115,7 +115,7 @@ dk_store_round (DkStore *store, const char *code, GError **error)
 {
   if (code == NULL)
     return open_round (store, error);
-  sqlite3_stmt *stmt = dk_store_prepare (store, "SELECT " ROUND_COLUMNS " WHERE r.code = ?", error);
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, "SELECT " ROUND_COLUMNS " WHERE r.code = ?", error);
   if (stmt == NULL)
     return NULL;
   dk_store_bind_text (stmt, 1, code);
@@ -128,7 +128,7 @@ dk_store_round (DkStore *store, const char *code, GError **error)
       g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID, S_("no such round: '%s'"), code);
       dk_error_set_hint (error, DK_HINT_ROUND_LIST, NULL, NULL);
     }
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
   return r;
 }
 
@@ -311,12 +311,35 @@ unpack_levels (DkAssessment *a, const guint8 *blob, gsize len)
   memcpy (a->motivation, blob + 2 * (len / 3), a->n);
 }
 
+/* The columns assessment_from_row reads, after the person's id. */
+#define ASSESSMENT_COLUMNS \
+  "a.person_id, a.unit_id, a.role, a.gender, a.flags, a.shared_at, a.conversation_at, a.levels, a.hand"
+
+/* Returns the assessment in ROUND of STMT's row, whose ASSESSMENT_COLUMNS
+ * start at column I. */
+static DkAssessment *
+assessment_from_row (sqlite3_stmt *stmt, int i, gint64 round)
+{
+  DkAssessment *a = g_new0 (DkAssessment, 1);
+  a->round_id = round;
+  a->person_id = sqlite3_column_int64 (stmt, i);
+  a->unit_id = sqlite3_column_int64 (stmt, i + 1);
+  a->role = (guint) sqlite3_column_int (stmt, i + 2);
+  a->gender = (DkGender) sqlite3_column_int (stmt, i + 3);
+  a->flags = (guint) sqlite3_column_int (stmt, i + 4);
+  a->shared_at = dk_store_column_dup (stmt, i + 5);
+  a->conversation_at = dk_store_column_dup (stmt, i + 6);
+  unpack_levels (a, sqlite3_column_blob (stmt, i + 7), (gsize) sqlite3_column_bytes (stmt, i + 7));
+  unpack_hand (sqlite3_column_blob (stmt, i + 8), (gsize) sqlite3_column_bytes (stmt, i + 8), a->hand,
+               &a->hand_flags);
+  return a;
+}
+
 DkAssessment *
 dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error)
 {
   sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT unit_id, role, gender, flags, shared_at, conversation_at, levels, hand"
-             " FROM assessment WHERE round_id = ? AND person_id = ?", error);
+      store, "SELECT " ASSESSMENT_COLUMNS " FROM assessment a WHERE a.round_id = ? AND a.person_id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, round);
@@ -324,25 +347,57 @@ dk_store_assessment (DkStore *store, gint64 round, gint64 person, GError **error
   DkAssessment *a = NULL;
   DkStoreStep step = dk_store_step (store, stmt, S_("reading an assessment"), error);
   if (step == DK_STORE_STEP_ROW)
-    {
-      a = g_new0 (DkAssessment, 1);
-      a->round_id = round;
-      a->person_id = person;
-      a->unit_id = sqlite3_column_int64 (stmt, 0);
-      a->role = (guint) sqlite3_column_int (stmt, 1);
-      a->gender = (DkGender) sqlite3_column_int (stmt, 2);
-      a->flags = (guint) sqlite3_column_int (stmt, 3);
-      a->shared_at = dk_store_column_dup (stmt, 4);
-      a->conversation_at = dk_store_column_dup (stmt, 5);
-      unpack_levels (a, sqlite3_column_blob (stmt, 6), (gsize) sqlite3_column_bytes (stmt, 6));
-      unpack_hand (sqlite3_column_blob (stmt, 7), (gsize) sqlite3_column_bytes (stmt, 7), a->hand,
-                   &a->hand_flags);
-    }
+    a = assessment_from_row (stmt, 0, round);
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  S_("the person is not registered in this round"));
   sqlite3_finalize (stmt);
   return a;
+}
+
+void
+dk_team_member_free (DkTeamMember *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->ext_id);
+  g_free (m->name);
+  dk_assessment_free (m->a);
+  g_free (m->plan_state);
+  g_free (m);
+}
+
+GPtrArray *
+dk_store_team_members (DkStore *store, gint64 round, gint64 manager, GError **error)
+{
+  /* LEFT JOINs: the team by person_manager, then each one's rows by their
+   * keys (an inner join let SQLite read the whole round instead) */
+  sqlite3_stmt *stmt = dk_store_prepare_kept (
+      store, "SELECT p.id, p.ext_id, p.name, pl.state, " ASSESSMENT_COLUMNS " FROM person p"
+             " LEFT JOIN assessment a ON a.round_id = ?1 AND a.person_id = p.id"
+             " LEFT JOIN plan pl ON pl.round_id = ?1 AND pl.person_id = p.id"
+             " WHERE p.manager_id = ?2 AND p.active", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, round);
+  sqlite3_bind_int64 (stmt, 2, manager);
+  GPtrArray *team = g_ptr_array_new_with_free_func ((GDestroyNotify) dk_team_member_free);
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, S_("reading an assessment"), error)) == DK_STORE_STEP_ROW)
+    {
+      DkTeamMember *m = g_new0 (DkTeamMember, 1);
+      m->person_id = sqlite3_column_int64 (stmt, 0);
+      m->ext_id = dk_store_column_dup (stmt, 1);
+      m->name = dk_store_column_dup (stmt, 2);
+      m->plan_state = dk_store_column_dup (stmt, 3);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        m->a = assessment_from_row (stmt, 4, round);
+      g_ptr_array_add (team, m);
+    }
+  dk_store_release (store, stmt);
+  if (step == DK_STORE_STEP_ERROR)
+    g_clear_pointer (&team, g_ptr_array_unref);
+  return team;
 }
 
 void

@@ -252,6 +252,18 @@ dk_store_rollback (DkStore *store)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Runs the statement SQL kept by the store (dk_store_prepare_kept): a
+ * read transaction's BEGIN and COMMIT, which a page runs at every request
+ * and sqlite3_exec would compile each time. */
+static gboolean
+run_kept (DkStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, sql, error);
+  gboolean ok = stmt != NULL && dk_store_step_done (store, stmt, error);
+  dk_store_release (store, stmt);
+  return ok;
+}
+
 gboolean
 dk_store_read_begin (DkStore *store, GError **error)
 {
@@ -259,7 +271,7 @@ dk_store_read_begin (DkStore *store, GError **error)
     {
       /* inside a write transaction its reads are one snapshot already */
       store->read_own = sqlite3_get_autocommit (store->db) != 0;
-      if (store->read_own && !dk_store_exec (store, "BEGIN DEFERRED", error))
+      if (store->read_own && !run_kept (store, "BEGIN DEFERRED", error))
         {
           dk_store_rollback (store);   /* interrupted after it began: none left open */
           return FALSE;
@@ -275,9 +287,8 @@ dk_store_read_end (DkStore *store, GError **error)
   g_return_val_if_fail (store->read_depth > 0, FALSE);
   if (--store->read_depth > 0 || !store->read_own || sqlite3_get_autocommit (store->db))
     return TRUE;
-  if (sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+  if (run_kept (store, "COMMIT", error))
     return TRUE;
-  dk_store_sql_error (store, S_("store"), error);
   dk_store_rollback (store);   /* it only read: nothing to keep */
   return FALSE;
 }
@@ -292,6 +303,58 @@ dk_store_prepare (DkStore *store, const char *sql, GError **error)
       return NULL;
     }
   return stmt;
+}
+
+/* A statement kept for the store's lifetime, and whether a caller has it. */
+typedef struct {
+  sqlite3_stmt *stmt;
+  gboolean      out;
+} Kept;
+
+static void
+kept_free (gpointer data)
+{
+  Kept *k = data;
+  sqlite3_finalize (k->stmt);
+  g_free (k);
+}
+
+sqlite3_stmt *
+dk_store_prepare_kept (DkStore *store, const char *sql, GError **error)
+{
+  if (store->kept == NULL)
+    store->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, kept_free);
+  Kept *k = g_hash_table_lookup (store->kept, sql);
+  if (k != NULL && k->out)
+    return dk_store_prepare (store, sql, error);
+  if (k == NULL)
+    {
+      sqlite3_stmt *stmt = NULL;
+      if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          dk_store_sql_error (store, S_("store"), error);
+          return NULL;
+        }
+      k = g_new0 (Kept, 1);
+      k->stmt = stmt;
+      g_hash_table_insert (store->kept, g_strdup (sql), k);
+    }
+  k->out = TRUE;
+  return k->stmt;
+}
+
+void
+dk_store_release (DkStore *store, sqlite3_stmt *stmt)
+{
+  Kept *k = stmt != NULL && store->kept != NULL ? g_hash_table_lookup (store->kept, sqlite3_sql (stmt)) : NULL;
+  if (k == NULL || k->stmt != stmt)
+    {
+      sqlite3_finalize (stmt);
+      return;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  k->out = FALSE;
 }
 
 DkStoreStep
@@ -635,6 +698,9 @@ dk_store_close (DkStore *store)
 {
   if (store == NULL)
     return;
+  g_clear_pointer (&store->memo, g_hash_table_unref);
+  g_clear_pointer (&store->kept, g_hash_table_unref);
+  sqlite3_finalize (store->data_version);
   sqlite3_finalize (store->audit);
   sqlite3_finalize (store->assessment_put);
   sqlite3_finalize (store->note_put);
@@ -672,6 +738,74 @@ sqlite3 *
 dk_store_db (DkStore *store)
 {
   return store->db;
+}
+
+/* ---- values derived from the content ------------------------------------------ */
+
+typedef struct {
+  gpointer       value;
+  GDestroyNotify destroy;
+} Memo;
+
+static void
+memo_free (gpointer data)
+{
+  Memo *m = data;
+  m->destroy (m->value);
+  g_free (m);
+}
+
+/* Reads what changes with STORE's content into VERSION: PRAGMA data_version
+ * counts the commits of other connections (of any process), and only
+ * theirs; the connection's own changes are its total_changes. */
+static gboolean
+content_version (DkStore *store, gint64 version[2], GError **error)
+{
+  if (store->data_version == NULL
+      && (store->data_version = dk_store_prepare (store, "PRAGMA data_version", error)) == NULL)
+    return FALSE;
+  DkStoreStep step = dk_store_step (store, store->data_version, S_("store"), error);
+  version[0] = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (store->data_version, 0) : 0;
+  version[1] = sqlite3_total_changes64 (store->db);
+  sqlite3_reset (store->data_version);
+  return step == DK_STORE_STEP_ROW;
+}
+
+gboolean
+dk_store_memo_lookup (DkStore *store, const char *key, gpointer *value, GError **error)
+{
+  gint64 version[2];
+  *value = NULL;
+  if (!content_version (store, version, error))
+    return FALSE;
+  if (store->memo == NULL)
+    store->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, memo_free);
+  if (version[0] != store->memo_version[0] || version[1] != store->memo_version[1])
+    {
+      g_hash_table_remove_all (store->memo);
+      memcpy (store->memo_version, version, sizeof version);
+    }
+  Memo *m = g_hash_table_lookup (store->memo, key);
+  *value = m != NULL ? m->value : NULL;
+  return TRUE;
+}
+
+void
+dk_store_memo_keep (DkStore *store, const char *key, gpointer value, GDestroyNotify destroy)
+{
+  g_return_if_fail (store->memo != NULL);
+  /* what a write transaction read may yet be rolled back, and a rollback
+   * changes neither count that dk_store_memo_lookup compares */
+  if (sqlite3_txn_state (store->db, "main") == SQLITE_TXN_WRITE)
+    {
+      destroy (value);
+      return;
+    }
+  if (g_hash_table_size (store->memo) >= DK_STORE_MEMO_MAX)
+    g_hash_table_remove_all (store->memo);
+  Memo *m = g_new (Memo, 1);
+  *m = (Memo) { value, destroy };
+  g_hash_table_replace (store->memo, g_strdup (key), m);
 }
 
 /* ---- frameworks ------------------------------------------------------------ */
@@ -789,10 +923,11 @@ dk_store_register_framework (DkStore *store, const char *path, const DkContext *
   return g_steal_pointer (&fw);
 }
 
-DkFramework *
-dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
+/* Returns the framework of store id ROWID, loaded from its row. */
+static DkFramework *
+framework_load (DkStore *store, gint64 rowid, GError **error)
 {
-  sqlite3_stmt *stmt = dk_store_prepare (
+  sqlite3_stmt *stmt = dk_store_prepare_kept (
       store, "SELECT xml, code || '@' || version, compiled FROM framework WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
@@ -811,7 +946,25 @@ dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
   else if (step == DK_STORE_STEP_DONE)
     g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
                  S_("no framework with store id %lld"), (long long) rowid);
-  sqlite3_finalize (stmt);
+  dk_store_release (store, stmt);
+  return fw;
+}
+
+DkFramework *
+dk_store_framework_by_rowid (DkStore *store, gint64 rowid, GError **error)
+{
+  /* a page loads its round's framework at every request: the store keeps
+   * it (a framework's row never changes; the memo drops it at a commit
+   * all the same) */
+  g_autofree char *key = g_strdup_printf ("framework %" G_GINT64_FORMAT, rowid);
+  gpointer kept = NULL;
+  if (!dk_store_memo_lookup (store, key, &kept, error))
+    return NULL;
+  if (kept != NULL)
+    return dk_framework_ref (kept);
+  DkFramework *fw = framework_load (store, rowid, error);
+  if (fw != NULL)
+    dk_store_memo_keep (store, key, dk_framework_ref (fw), (GDestroyNotify) dk_framework_free);
   return fw;
 }
 

@@ -24,7 +24,8 @@
  *
  * Threads: one DkStore serves one thread at a time.  Its SQLite connection
  * is opened SQLITE_OPEN_NOMUTEX (SQLite does not lock it) and it keeps
- * prepared statements and a clock text between calls, so two calls on the
+ * prepared statements, a clock text and values derived from the content
+ * (dk_store_memo_lookup) between calls, so two calls on the
  * same DkStore at the same time are never safe, not even two reads.  Calls
  * on separate DkStores (each thread opens its own with dk_store_open, on the
  * same file or not) are all safe at once; SQLite's file locking and WAL
@@ -124,6 +125,31 @@ DkLang dk_store_lang (const DkStore *store);
  * at the latest when the last connection closes, does it).  FALSE with
  * ERROR when the store fails.  One DkStore, one thread at a time. */
 gboolean dk_store_checkpoint (DkStore *store, guint wait_ms, gboolean *done, GError **error);
+
+/* ---- values derived from the content ---------------------------------------- */
+
+/* A store keeps a few values its callers derived from the store's content
+ * and are costly to derive again (a round's suppression pattern), each
+ * under a KEY, until the content changes: a commit of any connection, this
+ * one included, drops them all.  Each DkStore has its own (a cache per
+ * connection, so as single-threaded as the store and needing no lock);
+ * at most DK_STORE_MEMO_MAX values, the others dropped to keep a new one. */
+#define DK_STORE_MEMO_MAX 8
+
+/* Sets *VALUE to the value kept under KEY (owned by the store: valid until
+ * the next memo call on STORE), or to NULL when there is none or the
+ * content changed since it was kept.  Returns FALSE with ERROR when the
+ * store fails.  Read it, derive a missing value and keep it in one read
+ * transaction (dk_store_read_begin), so that what is kept is of the content
+ * this lookup saw.  One DkStore, one thread at a time. */
+gboolean dk_store_memo_lookup (DkStore *store, const char *key, gpointer *value, GError **error);
+
+/* Keeps VALUE (the store takes it; DESTROY frees it) under KEY, as derived
+ * from the content the last dk_store_memo_lookup on STORE saw: call it
+ * after a lookup of KEY that found none, with no write in between.  In a
+ * write transaction, which may yet be rolled back, it frees VALUE instead.
+ * One DkStore, one thread at a time. */
+void dk_store_memo_keep (DkStore *store, const char *key, gpointer value, GDestroyNotify destroy);
 
 /* Returns the SQLite handle (owned by the store) for core modules that keep
  * tables of their own (plans, catalogue).  It is as single-threaded as the
@@ -393,6 +419,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkAssessment, dk_assessment_free)
  * person is not registered in the round. */
 DkAssessment *dk_store_assessment (DkStore *store, gint64 round, gint64 person,
                                    GError **error);
+
+/* One of a manager's team as the team page lists them. */
+typedef struct {
+  gint64        person_id;
+  char         *ext_id;
+  char         *name;
+  DkAssessment *a;            /* NULL: not registered in the round */
+  char         *plan_state;   /* "suggested", "draft", "agreed", "followed-up"; NULL: no plan */
+} DkTeamMember;
+
+void dk_team_member_free (DkTeamMember *m);
+
+/* Returns the active people whose recorded manager is MANAGER (store ids),
+ * each with their assessment and the state of their plan in ROUND, in one
+ * query whatever the team's size (DkTeamMember*, in no particular order;
+ * caller unrefs), or NULL with ERROR on a store failure. */
+GPtrArray *dk_store_team_members (DkStore *store, gint64 round, gint64 manager, GError **error);
 
 /* Packs A's levels into BLOB (DK_ASSESSMENT_BLOB_SIZE (a->n) bytes).
  * Thread-safe. */

@@ -71,6 +71,7 @@ enum { IN, IN_DIRECT, OUTSIDE, N_OTHER_RANGES };
 #define MAX_OTHERS 8
 
 struct _DkSuppression {
+  gatomicrefcount refs;
   guint         k;
   int           panel;          /* the other round whose panel's figures it answers for, or -1 */
   guint         n_others;
@@ -254,6 +255,7 @@ dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework 
                         guint k, const DkRound *panel_with, const DkContext *ctx, GError **error)
 {
   g_autoptr (DkSuppression) s = g_new0 (DkSuppression, 1);
+  g_atomic_ref_count_init (&s->refs);
   s->k = k;
   s->n_roles = dk_framework_n_roles (fw);
   s->n_dims = 1 + s->n_roles + DK_N_GENDERS;
@@ -279,10 +281,36 @@ dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework 
   return g_steal_pointer (&s);
 }
 
+DkSuppression *
+dk_suppression_cached (DkStore *store, const DkRound *round, const DkFramework *fw, DkScopeBy scope_by,
+                       guint k, const DkContext *ctx, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("suppression %" G_GINT64_FORMAT " %d %u", round->id, (int) scope_by, k);
+  gpointer kept = NULL;
+  if (!dk_store_read_begin (store, error))
+    return NULL;
+  DkSuppression *s = NULL;
+  if (dk_store_memo_lookup (store, key, &kept, error))
+    s = kept != NULL ? dk_suppression_ref (kept)
+                     : dk_suppression_compute (store, round, fw, scope_by, k, NULL, ctx, error);
+  if (s != NULL && kept == NULL)
+    dk_store_memo_keep (store, key, dk_suppression_ref (s), (GDestroyNotify) dk_suppression_free);
+  if (!dk_store_read_end (store, s != NULL ? error : NULL))
+    g_clear_pointer (&s, dk_suppression_free);
+  return s;
+}
+
+DkSuppression *
+dk_suppression_ref (DkSuppression *s)
+{
+  g_atomic_ref_count_inc (&s->refs);
+  return s;
+}
+
 void
 dk_suppression_free (DkSuppression *s)
 {
-  if (s == NULL)
+  if (s == NULL || !g_atomic_ref_count_dec (&s->refs))
     return;
   for (guint i = 0; s->solved != NULL && i < DK_N_FAMILIES * dk_gap_n_scopes (s->gap); i++)
     dk_disclosure_free (s->solved[i]);

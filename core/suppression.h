@@ -55,8 +55,27 @@ typedef struct _DkSuppression DkSuppression;
 DkSuppression *dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
                                        DkScopeBy scope_by, guint k, const DkRound *panel_with,
                                        const DkContext *ctx, GError **error);
+/* Drops a reference to S (NULL: nothing); the last one frees it. */
 void dk_suppression_free (DkSuppression *s);
+/* Returns S with one more reference (drop it with dk_suppression_free). */
+DkSuppression *dk_suppression_ref (DkSuppression *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkSuppression, dk_suppression_free)
+
+/* As dk_suppression_compute for the plain figures of ROUND (FW its
+ * framework), but kept with STORE and handed out again while the store's
+ * content has not changed (dk_store_memo_lookup): a page asked again and
+ * again (the manager's team) then costs a lookup, not a scan and a solve,
+ * and keeps the problems solved before.  Any commit drops it, a new rating
+ * as a sign-in: the pattern reads the round and the current managers and
+ * units, so even a closed round's pattern changes with the roster.
+ * Threads: the patterns are kept per DkStore, that is per connection and
+ * thread (no lock; N worker threads derive a pattern up to N times after
+ * a change, and keep N copies).  The pattern returned is a new reference
+ * (free with dk_suppression_free) that the store shares: use it where the
+ * store may be used.  NULL with ERROR on a store failure or when CTX
+ * cancels. */
+DkSuppression *dk_suppression_cached (DkStore *store, const DkRound *round, const DkFramework *fw,
+                                      DkScopeBy scope_by, guint k, const DkContext *ctx, GError **error);
 
 /* Returns TRUE when the figures of FAMILY about a group in the scope
  * SCOPE (a scope key of dk_gap_scope_key) are hidden.  The group is the

@@ -12,8 +12,6 @@
 #include "page.h"
 #include "suppression.h"
 #include "gap.h"
-#include "plan.h"
-#include "store-plan.h"
 #include "report-model.h"
 
 #include <string.h>
@@ -50,8 +48,9 @@ status_text (Request *r, Status s)
 }
 
 typedef struct {
-  DkPerson     *person;
-  DkAssessment *a;        /* NULL: not in the round */
+  DkTeamMember *t;
+  DkAssessment *a;        /* T's (T owns it); NULL: not in the round */
+  char         *name_key; /* the name's collation key: a sort compares it often */
   DkPersonGap  *gaps;     /* the manager's view; NULL with A */
   Status        status;
   guint         needs;    /* competences with a need (shared only) */
@@ -60,19 +59,20 @@ typedef struct {
 static void
 member_free (Member *m)
 {
-  dk_person_free (m->person);
-  dk_assessment_free (m->a);
+  dk_team_member_free (m->t);
+  g_free (m->name_key);
   g_free (m->gaps);
   g_free (m);
 }
 
-/* Returns the status of M, whose plan in the round is PLAN (or NULL). */
+/* Returns the status of M, whose plan in the round is in state PLAN (or
+ * NULL: none). */
 static Status
-member_status (const Member *m, const DkPlan *plan)
+member_status (const Member *m, const char *plan)
 {
-  if (plan != NULL && strcmp (plan->state, "followed-up") == 0)
+  if (plan != NULL && strcmp (plan, "followed-up") == 0)
     return ST_FOLLOWED_UP;
-  if (plan != NULL && strcmp (plan->state, "agreed") == 0)
+  if (plan != NULL && strcmp (plan, "agreed") == 0)
     return ST_AGREED;
   if (m->a == NULL)
     return ST_NOT_STARTED;
@@ -86,38 +86,29 @@ member_status (const Member *m, const DkPlan *plan)
   return ST_NOT_STARTED;
 }
 
-/* Reads the team of R's person in ROUND into *MEMBERS (Member*). */
+/* Reads the team of R's person in ROUND into *MEMBERS (Member*), in one
+ * query whatever its size. */
 static gboolean
 load_team (Request *r, const DkRound *round, const DkFramework *fw, GPtrArray **members, GError **error)
 {
-  g_autoptr (GPtrArray) people = dk_store_people_managed_by (r->store, r->who->person_id, FALSE, error);
-  if (people == NULL)
+  g_autoptr (GPtrArray) team = dk_store_team_members (r->store, round->id, r->who->person_id, error);
+  if (team == NULL)
     return FALSE;
   *members = g_ptr_array_new_with_free_func ((GDestroyNotify) member_free);
-  for (guint i = 0; i < people->len; i++)
+  for (guint i = 0; i < team->len; i++)
     {
       Member *m = g_new0 (Member, 1);
-      m->person = g_ptr_array_steal_index (people, i--);
+      m->t = g_ptr_array_steal_index (team, i--);
+      m->a = m->t->a;
+      m->name_key = g_utf8_collate_key (m->t->name, -1);
       g_ptr_array_add (*members, m);
-      g_autoptr (GError) missing = NULL;
-      m->a = dk_store_assessment (r->store, round->id, m->person->id, &missing);
-      if (m->a == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&missing));
-          return FALSE;
-        }
-      g_clear_error (&missing);
-      /* the round and the person are in hand: the plan's own row only */
-      g_autoptr (DkPlan) plan = NULL;
-      if (!dk_store_plan (r->store, round, m->person, &plan, error))
-        return FALSE;
       if (m->a != NULL)
         {
           m->gaps = dk_gap_person (fw, m->a, FALSE);
           for (guint c = 0; (m->a->flags & DK_ASSESS_SHARED) && c < dk_framework_n_competences (fw); c++)
             m->needs += m->gaps[c].applies && m->gaps[c].gap > 0;
         }
-      m->status = member_status (m, plan);
+      m->status = member_status (m, m->t->plan_state);
     }
   return TRUE;
 }
@@ -132,7 +123,7 @@ compare_members (gconstpointer pa, gconstpointer pb, gpointer data)
     by = (int) a->status - (int) b->status;
   else if (strcmp (sort_key, "needs") == 0)
     by = (int) b->needs - (int) a->needs;
-  return by != 0 ? by : g_utf8_collate (a->person->name, b->person->name);
+  return by != 0 ? by : strcmp (a->name_key, b->name_key);
 }
 
 /* Returns TRUE when the round's pattern of suppression hides the share
@@ -140,8 +131,7 @@ compare_members (gconstpointer pa, gconstpointer pb, gpointer data)
 static gboolean
 team_hidden (Request *r, const DkRound *round, const DkFramework *fw, guint k, gboolean *hidden, GError **error)
 {
-  g_autoptr (DkSuppression) pattern = dk_suppression_compute (r->store, round, fw, DK_SCOPE_ALL, k, NULL,
-                                                              &r->ctx, error);
+  g_autoptr (DkSuppression) pattern = dk_suppression_cached (r->store, round, fw, DK_SCOPE_ALL, k, &r->ctx, error);
   if (pattern == NULL)
     return FALSE;
   *hidden = dk_suppression_hides_team (pattern, DK_FAMILY_LEVEL, "", r->who->person_id);
@@ -225,16 +215,55 @@ filter_form (Request *r, DkHtml *h, const char *status, const char *sort_key, co
   dk_page_button (h, T ("Show the list"), TRUE);
 }
 
+/* Returns GAP as the table shows it ("+2", "0", "−1") in NUMBER: written
+ * without printf, as a page has a cell for each person and competence. */
+static const char *
+gap_text (int gap, char number[16])
+{
+  char *p = number + 15;
+  *p = '\0';
+  guint n = (guint) ABS (gap);
+  do
+    *--p = (char) ('0' + n % 10);
+  while ((n /= 10) > 0);
+  if (gap > 0)
+    *--p = '+';
+  else if (gap < 0)
+    {
+      p -= strlen ("−");
+      memcpy (p, "−", strlen ("−"));
+    }
+  return p;
+}
+
+/* Writes the cell of the gap G: its opening tag as a literal, since the
+ * cells are most of the page. */
+static void
+gap_cell (DkHtml *h, const DkPersonGap *g)
+{
+  char number[16];
+  if (!g->applies)
+    DK_HTML_MARKUP (h, "<td class=\"na\">");
+  else if (g->gap > 0)
+    DK_HTML_MARKUP (h, "<td class=\"need\">");
+  else if (g->effective == 0)
+    DK_HTML_MARKUP (h, "<td class=\"none\">");
+  else
+    DK_HTML_MARKUP (h, "<td class=\"ok\">");
+  dk_html_text (h, !g->applies ? "·" : g->effective == 0 ? "–" : gap_text (g->gap, number));
+  DK_HTML_MARKUP (h, "</td>");
+}
+
 /* Writes one person's row: name, status, a cell per competence. */
 static void
 member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
 {
   guint n = dk_framework_n_competences (fw);
-  g_autofree char *conversation = dk_page_person_path (m->person->ext_id, "conversation");
+  g_autofree char *conversation = dk_page_person_path (m->t->ext_id, "conversation");
   DK_HTML_MARKUP (h, "<tr>");
   dk_html_open (h, "th", "scope", "row", NULL);
   dk_html_open (h, "a", "href", conversation, NULL);
-  dk_html_text (h, m->person->name);
+  dk_html_text (h, m->t->name);
   dk_html_close (h, "a");
   dk_html_close (h, "th");
   dk_html_open (h, "td", "class", status_keys[m->status], NULL);
@@ -250,15 +279,7 @@ member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
   else
     for (guint c = 0; c < n; c++)
       {
-        const DkPersonGap *g = &m->gaps[c];
-        g_autofree char *text = !g->applies ? g_strdup ("·")
-                                : g->effective == 0 ? g_strdup ("–")
-                                : g->gap > 0 ? g_strdup_printf ("+%d", g->gap)
-                                : g->gap < 0 ? g_strdup_printf ("−%d", -g->gap) : g_strdup ("0");
-        dk_html_open (h, "td", "class", !g->applies ? "na" : g->gap > 0 ? "need" : g->effective == 0 ? "none" : "ok",
-                      NULL);
-        dk_html_text (h, text);
-        dk_html_close (h, "td");
+        gap_cell (h, &m->gaps[c]);
       }
   DK_HTML_MARKUP (h, "</tr>");
 }
@@ -282,8 +303,9 @@ legend (Request *r, DkHtml *h, const DkFramework *fw)
   DK_HTML_MARKUP (h, "</dl>");
 }
 
-void
-dk_page_team (Request *r)
+/* Writes the page of R's team. */
+static void
+team_page (Request *r)
 {
   const char *round_code = g_hash_table_lookup (r->query, "round");
   const char *status = g_hash_table_lookup (r->query, "status");
@@ -361,4 +383,20 @@ dk_page_team (Request *r)
     dk_html_element (h, "p", T ("Nobody in your team is at this step."));
   legend (r, h, fw);
   dk_web_answer_page (r, 200, h);
+}
+
+void
+dk_page_team (Request *r)
+{
+  /* one snapshot for the whole page: its figures are of one state of the
+   * store, and its queries share one read lock rather than taking one each */
+  g_autoptr (GError) error = NULL;
+  if (!dk_store_read_begin (r->store, &error))
+    {
+      dk_web_fail (r, error);
+      return;
+    }
+  team_page (r);
+  if (!dk_store_read_end (r->store, &error))
+    dk_web_fail (r, error);
 }

@@ -840,6 +840,15 @@ server_clear (Server *s)
 gboolean
 dk_web_serve (const DkServeOptions *o, GError **error)
 {
+  /* SQLite keeps memory statistics (which nothing here reads) under one
+   * process-wide mutex that every allocation takes: with a worker per core
+   * the workers queue on it, a fifth of the team page's time.  The system's
+   * library is built with them on, and SQLITE_DEFAULT_MEMSTATUS is an option
+   * of SQLite's own build, so they are switched off here, at the program's
+   * start rather than in core/ (a setting of the whole process), and before
+   * the first connection: after one, SQLite refuses the call. */
+  int memstatus = sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+  g_warn_if_fail (memstatus == SQLITE_OK);
   if (!dk_web_crypto_init ())
     {
       g_set_error (error, DK_WEB_ERROR, DK_WEB_ERROR_FAILED, _("cannot initialise libsodium"));

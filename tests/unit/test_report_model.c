@@ -295,11 +295,34 @@ test_names (void **state)
   assert_false (dk_lang_parse ("de", &lang) || dk_lang_parse (NULL, &lang));
 }
 
+/* HTML escaping: the five characters, the control characters XML does
+ * not allow (U+FFFD), tab, newline and the rest as they are. */
+static void
+test_html_escape (void **state)
+{
+  (void) state;
+  g_autofree char *e = dk_html_escape ("a&b<c>d\"e'f\tg\n\x01h\x7f\xc3\xa5");
+  assert_string_equal (e, "a&amp;b&lt;c&gt;d&quot;e&#39;f\tg\n\xef\xbf\xbdh\x7f\xc3\xa5");
+  g_autofree char *none = dk_html_escape (NULL);
+  assert_string_equal (none, "");
+  g_autoptr (GString) out = g_string_new ("<p>");
+  dk_html_escape_append (out, "x<y");
+  dk_html_escape_append (out, NULL);
+  assert_string_equal (out->str, "<p>x&lt;y");
+  /* past the buffer's room, and then in it */
+  g_autofree char *long_text = g_strnfill (300, 'a');
+  dk_html_escape_append (out, long_text);
+  dk_html_append (out, "&b", 2);
+  assert_int_equal (out->len, strlen ("<p>x&lt;y") + 300 + 2);
+  assert_true (g_str_has_suffix (out->str, "aa&b") && strlen (out->str) == out->len);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_text),
+    cmocka_unit_test (test_html_escape),
     cmocka_unit_test (test_csv),
     cmocka_unit_test (test_json),
     cmocka_unit_test (test_precision),

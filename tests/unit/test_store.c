@@ -10,6 +10,7 @@
 #include "report.h"
 #include "views.h"
 #include "views-audit.h"
+#include "suppression.h"
 
 #include <string.h>
 
@@ -51,6 +52,15 @@ teardown (void **state)
  * caller's texts without a copy: once the call returns, none of them may
  * still point at those texts, which the caller frees (a statement stepped
  * or traced later would read freed memory). */
+static guint
+quotes (const char *sql)
+{
+  guint n = 0;
+  for (const char *p = sql; (p = strchr (p, '\'')) != NULL; p++)
+    n++;
+  return n;
+}
+
 static void
 test_no_binding_outlives_its_call (void **state)
 {
@@ -67,12 +77,11 @@ test_no_binding_outlives_its_call (void **state)
        s = sqlite3_next_stmt (dk_store_db (f->store), s))
     {
       kept++;
-      /* the statements' own SQL has no literals: a quote is a bound text
-       * or blob, which would point at freed memory */
-      assert_null (strchr (sqlite3_sql (s), '\''));
+      /* a quote beyond those of the statement's own literals is a bound
+       * text or blob, which would point at freed memory */
       char *expanded = sqlite3_expanded_sql (s);
       assert_non_null (expanded);
-      if (strchr (expanded, '\'') != NULL)
+      if (quotes (expanded) != quotes (sqlite3_sql (s)))
         fail_msg ("a statement still holds a text or blob: %s", sqlite3_sql (s));
       sqlite3_free (expanded);
     }
@@ -103,12 +112,23 @@ interrupt_at (void *data)
 /* Interrupts READ at one point after another, spread over its whole run:
  * every interrupted run must fail with SQLite's "interrupted", and the
  * store must still give the whole result afterwards. */
+/* Makes STORE drop what it keeps between calls (dk_store_memo_lookup) by a
+ * commit that changes nothing a read shows: each run then reads as the
+ * first one did, the same steps in the same order. */
+static void
+forget_kept (DkStore *store)
+{
+  sqlite3_progress_handler (dk_store_db (store), 0, NULL, NULL);
+  assert_true (dk_store_exec (store, "UPDATE round SET title = title", NULL));
+}
+
 static void
 assert_every_interruption_fails (DkStore *store, ReadFunc read)
 {
   sqlite3 *db = dk_store_db (store);
   Interrupter count = { 0, 0 };
   g_autoptr (GError) error = NULL;
+  forget_kept (store);
   sqlite3_progress_handler (db, 1, interrupt_at, &count);
   g_autofree char *whole = read (store, &error);
   assert_non_null (whole);
@@ -118,6 +138,7 @@ assert_every_interruption_fails (DkStore *store, ReadFunc read)
     {
       Interrupter at = { 0, stop };
       g_autoptr (GError) failed = NULL;
+      forget_kept (store);
       sqlite3_progress_handler (db, 1, interrupt_at, &at);
       g_autofree char *part = read (store, &failed);
       if (part != NULL)
@@ -407,6 +428,58 @@ test_errors_carry_hints_not_commands (void **state)
   dk_error_set_hint (NULL, DK_HINT_ROUND_OPEN, NULL, NULL);
 }
 
+/* A value kept with the store lasts until the content changes: a commit
+ * of its own connection or of another one drops it, a read does not, and
+ * nothing is kept from inside a write transaction; a round's pattern is
+ * then handed out again, or derived anew. */
+static void
+test_memo_lasts_until_a_commit (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  gpointer kept = NULL;
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_null (kept);
+  dk_store_memo_keep (f->store, "v", g_strdup ("derived"), g_free);
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_string_equal (kept, "derived");
+  assert_true (dk_store_rate_self (f->store, "r1", "P1", "2.1", 2, &dk_test_ctx, &error));
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_null (kept);
+
+  g_autoptr (DkStore) other = dk_store_open (f->path, FALSE, DK_LANG_EN, &error);
+  assert_non_null (other);
+  dk_store_memo_keep (f->store, "v", g_strdup ("derived"), g_free);
+  g_autoptr (DkRound) round = dk_store_round (other, "r1", &error);
+  assert_non_null (round);
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_non_null (kept);
+  assert_true (dk_store_rate_self (other, "r1", "P1", "2.1", 3, &dk_test_ctx, &error));
+  assert_true (dk_store_memo_lookup (f->store, "v", &kept, &error));
+  assert_null (kept);
+
+  /* what a write transaction read may be rolled back: not kept */
+  assert_true (dk_store_begin (f->store, &error));
+  assert_true (dk_store_memo_lookup (f->store, "w", &kept, &error));
+  dk_store_memo_keep (f->store, "w", g_strdup ("uncommitted"), g_free);
+  dk_store_rollback (f->store);
+  assert_true (dk_store_memo_lookup (f->store, "w", &kept, &error));
+  assert_null (kept);
+
+  g_autoptr (DkFramework) fw = dk_store_round_framework (f->store, round, &error);
+  assert_non_null (fw);
+  g_autoptr (DkSuppression) first = dk_suppression_cached (f->store, round, fw, DK_SCOPE_ALL, 3, NULL, &error);
+  g_autoptr (DkSuppression) again = dk_suppression_cached (f->store, round, fw, DK_SCOPE_ALL, 3, NULL, &error);
+  g_autoptr (DkSuppression) other_k = dk_suppression_cached (f->store, round, fw, DK_SCOPE_ALL, 5, NULL, &error);
+  assert_non_null (first);
+  assert_ptr_equal (first, again);
+  assert_ptr_not_equal (first, other_k);
+  assert_true (dk_store_rate_self (other, "r1", "P1", "2.1", 4, &dk_test_ctx, &error));
+  g_autoptr (DkSuppression) after = dk_suppression_cached (f->store, round, fw, DK_SCOPE_ALL, 3, NULL, &error);
+  assert_non_null (after);
+  assert_ptr_not_equal (first, after);
+}
+
 int
 main (void)
 {
@@ -420,6 +493,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_audit_names_context_actor, setup, teardown),
     cmocka_unit_test_setup_teardown (test_busy_timeout_is_the_callers, setup, teardown),
     cmocka_unit_test_setup_teardown (test_errors_carry_hints_not_commands, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_memo_lasts_until_a_commit, setup, teardown),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
