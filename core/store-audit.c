@@ -155,7 +155,7 @@ append_filter (GString *sql, const DkAuditFilter *filter)
   if (filter->from != NULL)
     g_string_append (sql, " AND a.at >= :from");
   if (filter->to != NULL)
-    g_string_append (sql, " AND substr(a.at, 1, 10) <= :to");
+    g_string_append (sql, " AND a.at < date(:to, '+1 day')");   /* a range audit_at serves */
 }
 
 /* Binds the parameters of append_filter, :shared and, when STMT has it,
