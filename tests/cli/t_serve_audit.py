@@ -189,6 +189,13 @@ sv = Browser(srv)
 sv.sign_in("A1")
 p = sv.get("/admin/audit?actor=E1", headers={"Accept-Language": "sv"})
 check("<h1>Granskningslogg</h1>" in p.text and "Visa ändringarna" in p.text, "the page is not in Swedish:\n" + p.text[:2000])
+# what changed, in the reader's words: the store keeps the code "rating"
+what = [r[3] for r in cells(p.text)]
+check(what and set(what) == {"skattning"}, "the kinds of E1's changes in Swedish: %r" % what)
+for kind, word in (("account", "konto"), ("round", "omgång"), ("plan", "plan"), ("framework", "ramverk")):
+    what = {r[3] for r in cells(sv.get("/admin/audit?kind=" + kind, headers={"Accept-Language": "sv"}).text)}
+    check(what == {word}, "kind=%s in Swedish: %r, not %s" % (kind, what, word))
+check({r[3] for r in cells(admin.get("/admin/audit?actor=E1").text)} == {"rating"}, "the kind in English is not 'rating'")
 
 # the admin's links to it
 users = admin.get("/admin/users").text
