@@ -105,8 +105,10 @@ open_round (DkStore *store, GError **error)
       dk_error_set_hint (error, DK_HINT_ROUND_OPEN, NULL, NULL);
     }
   else
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 S_("several rounds are open; name one with --round"));
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, S_("several rounds are open"));
+      dk_error_set_hint (error, DK_HINT_ROUND_NAME, NULL, NULL);
+    }
   return NULL;
 }
 
