@@ -68,6 +68,7 @@ hint_text (const GError *error)
     case DK_HINT_ROUND_OPEN:         return g_strdup (_("open one with: digikomp round open ID --title TITLE --framework ID"));
     case DK_HINT_ROUND_LIST:         return g_strdup (_("see the rounds with: digikomp round list"));
     case DK_HINT_ROUND_OPEN_LIST:    return g_strdup (_("see the open round with: digikomp round list"));
+    case DK_HINT_ROUND_NAME:         return g_strdup (_("name one with --round"));
     case DK_HINT_SHARE:              return g_strdup_printf (_("the employee shares it with: digikomp assess %s --share"), a);
     case DK_HINT_CATALOGUE_LIST:     return a != NULL ? g_strdup_printf (_("see: digikomp catalogue list --competence %s"), a)
                                                       : g_strdup (_("see: digikomp catalogue list"));

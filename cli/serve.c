@@ -84,6 +84,8 @@ cmd_serve (int argc, char **argv)
   CliSetting s_proxy = cli_setting_web ("trusted-proxy", trusted_proxy);
   /* the team page's figure is suppressed as the reports are: config.ini's k */
   CliSetting s_k = cli_setting_min_group (CLI_MIN_GROUP_UNSET);
+  /* an upload of ratings without a round goes where `import ratings` would */
+  CliSetting s_round = cli_setting_round (NULL);
   DkContext ctx = cli_context (&common);
   const char *clock_file = g_getenv ("DIGIKOMP_CLOCK_FILE");
   DkServeOptions o = {
@@ -92,7 +94,7 @@ cmd_serve (int argc, char **argv)
     .clock = ctx.clock, .clock_data = ctx.clock_data, .threads = (guint) threads,
     .max_connections = (guint) max_connections, .max_per_address = (guint) max_per_address,
     .timeout = (guint) timeout, .max_body = (gsize) max_body, .max_header = 32 * 1024,
-    .min_group = (guint) atoi (s_k.value),
+    .min_group = (guint) atoi (s_k.value), .round = s_round.value,
   };
   if (clock_file != NULL && *clock_file != '\0')
     {
@@ -110,6 +112,7 @@ cmd_serve (int argc, char **argv)
   cli_setting_clear (&s_header);
   cli_setting_clear (&s_proxy);
   cli_setting_clear (&s_k);
+  cli_setting_clear (&s_round);
   cli_common_clear (&common);
   return rc;
 }

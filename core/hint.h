@@ -24,6 +24,7 @@ typedef enum {
   DK_HINT_ROUND_OPEN,          /* open a round */
   DK_HINT_ROUND_LIST,          /* see the rounds */
   DK_HINT_ROUND_OPEN_LIST,     /* see which round is open */
+  DK_HINT_ROUND_NAME,          /* several are open: name the round */
   DK_HINT_SHARE,               /* the employee shares the self-rating; arg0: the person */
   DK_HINT_CATALOGUE_LIST,      /* see the catalogue; arg0: a competence, or NULL */
   DK_HINT_PLAN_CREATE,         /* create a plan; arg0: the person, arg1: the round */

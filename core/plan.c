@@ -161,7 +161,7 @@ plan_write_new (DkStore *store, const DkPlanContext *pc, GPtrArray *needs, const
   g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store, ctx);
   gint64 id = dk_plan_writer_plan (w, pc->round->id, pc->person->id, "draft", error);
   gboolean ok = id != 0 && (needs == NULL || add_best (w, id, needs, error))
-                && dk_store_audit (store, dk_context_actor (ctx), "plan", pc->person->id, pc->round->id,
+                && dk_store_audit (store, ctx, "plan", pc->person->id, pc->round->id,
                                    "created", NULL, needs != NULL ? "from suggestions" : "empty", error)
                 && dk_store_commit (store, error);
   if (!ok)
@@ -467,7 +467,7 @@ write_pending (SuggestAll *s, GError **error)
         }
       s->written += ok ? 1 : 0;
     }
-  ok = ok && dk_store_audit (s->store, dk_context_actor (s->ctx), "plan", 0, s->round->id,
+  ok = ok && dk_store_audit (s->store, s->ctx, "plan", 0, s->round->id,
                              "suggested for all", NULL, s->unit != NULL ? s->unit : "", error)
        && dk_store_commit (s->store, error);
   if (!ok)

@@ -64,14 +64,6 @@ dk_account_free (DkAccount *a)
   g_free (a);
 }
 
-/* Returns CTX's time now as YYYY-MM-DDTHH:MM:SS (caller frees). */
-static char *
-now_text (const DkContext *ctx)
-{
-  g_autoptr (GDateTime) now = dk_context_now_local (ctx);
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-}
-
 /* Runs SQL with the text parameters TEXTS (N of them, NULL binds NULL) and
  * the integers INTS after them; TRUE when it ran.  *CHANGES (may be NULL)
  * gets the rows changed. */
@@ -229,13 +221,12 @@ account_ensure (DkStore *store, const DkContext *ctx, const char *ext_id, GError
         g_propagate_error (error, g_steal_pointer (&missing));
       return 0;
     }
-  g_autofree char *now = now_text (ctx);
-  const char *texts[] = { now };
+  const char *texts[] = { dk_store_now (store, ctx) };
   int added = 0;
   if (!run (store, "INSERT OR IGNORE INTO account (created_at, person_id) VALUES (?1, ?2)",
             texts, 1, &p->id, 1, &added, error))
     return 0;
-  if (added > 0 && !dk_store_audit (store, dk_context_actor (ctx), "account", p->id, 0,
+  if (added > 0 && !dk_store_audit (store, ctx, "account", p->id, 0,
                                     "account", NULL, "created", error))
     return 0;
   return p->id;
@@ -273,7 +264,7 @@ set_password (DkStore *store, const DkContext *ctx, gint64 person, gconstpointer
   return run (store, "UPDATE account SET password = ?1 WHERE person_id = ?2", texts, 1, &person, 1, NULL, error)
          && end_sessions (store, person, error)
          /* never the hash itself in the audit log */
-         && dk_store_audit (store, dk_context_actor (ctx), "account", person, 0, "password", NULL, "set", error);
+         && dk_store_audit (store, ctx, "account", person, 0, "password", NULL, "set", error);
 }
 
 gboolean
@@ -310,7 +301,7 @@ add_grant (DkStore *store, const DkContext *ctx, gint64 person, gconstpointer da
   return check_target (store, data, error)
          && run (store, "INSERT OR IGNORE INTO account_grant (name, person_id) VALUES (?1, ?2)",
                  texts, 1, &person, 1, &added, error)
-         && (added == 0 || dk_store_audit (store, dk_context_actor (ctx), "account", person, 0,
+         && (added == 0 || dk_store_audit (store, ctx, "account", person, 0,
                                            "grant", NULL, text, error));
 }
 
@@ -322,7 +313,7 @@ revoke_grant (DkStore *store, const DkContext *ctx, gint64 person, gconstpointer
   int removed = 0;
   return run (store, "DELETE FROM account_grant WHERE name = ?1 AND person_id = ?2",
               texts, 1, &person, 1, &removed, error)
-         && (removed == 0 || dk_store_audit (store, dk_context_actor (ctx), "account", person, 0,
+         && (removed == 0 || dk_store_audit (store, ctx, "account", person, 0,
                                              "grant", text, NULL, error));
 }
 
@@ -350,7 +341,7 @@ disable (DkStore *store, const DkContext *ctx, gint64 person, gconstpointer data
          && end_sessions (store, person, error)
          && run (store, "DELETE FROM invitation WHERE person_id = ?1 AND used IS NULL",
                  NULL, 0, &person, 1, NULL, error)
-         && (changed == 0 || dk_store_audit (store, dk_context_actor (ctx), "account", person, 0,
+         && (changed == 0 || dk_store_audit (store, ctx, "account", person, 0,
                                              "disabled", NULL, "yes", error));
 }
 
@@ -373,7 +364,7 @@ dk_account_set_lang (DkStore *store, const DkContext *ctx, gint64 person, const 
   if (!dk_store_begin (store, error))
     return FALSE;
   if (!run (store, "UPDATE account SET lang = ?1 WHERE person_id = ?2", texts, 1, &person, 1, NULL, error)
-      || !dk_store_audit (store, dk_context_actor (ctx), "account", person, 0, "lang", a->lang, lang, error)
+      || !dk_store_audit (store, ctx, "account", person, 0, "lang", a->lang, lang, error)
       || !dk_store_commit (store, error))
     {
       dk_store_rollback (store);
@@ -480,7 +471,7 @@ dk_session_sign_in (DkStore *store, const DkContext *ctx, const char *old_hash, 
   if ((old_hash != NULL && !dk_session_delete (store, old_hash, error))
       || !run (store, "DELETE FROM session WHERE created < ?1", NULL, 0, &expired, 1, NULL, error)
       || !dk_session_create (store, ctx, new_hash, person, csrf, error)
-      || !dk_store_audit (store, dk_context_actor (ctx), "account", person, 0, "sign-in", NULL, method, error)
+      || !dk_store_audit (store, ctx, "account", person, 0, "sign-in", NULL, method, error)
       || !dk_store_commit (store, error))
     {
       dk_store_rollback (store);
@@ -496,7 +487,7 @@ dk_session_sign_out (DkStore *store, const DkContext *ctx, const char *hash, gin
   if (!dk_store_begin (store, error))
     return FALSE;
   if (!dk_session_delete (store, hash, error)
-      || (person != 0 && !dk_store_audit (store, dk_context_actor (ctx), "account", person, 0,
+      || (person != 0 && !dk_store_audit (store, ctx, "account", person, 0,
                                           "sign-out", NULL, NULL, error))
       || !dk_store_commit (store, error))
     {
@@ -522,7 +513,7 @@ dk_invitation_create (DkStore *store, const DkContext *ctx, gint64 person, gint6
       || !run (store,
                "INSERT INTO invitation (token, person_id, round_id, created, expires)"
                " VALUES (?1, ?2, nullif (?3, 0), ?4, ?5)", texts, 1, ints, 4, NULL, error)
-      || !dk_store_audit (store, dk_context_actor (ctx), "account", person, round, "invitation",
+      || !dk_store_audit (store, ctx, "account", person, round, "invitation",
                           NULL, "created", error)
       || !dk_store_commit (store, error))
     {

@@ -43,11 +43,11 @@ dk_levels_text (const guint8 *levels, guint n)
 /* ---- writing ---------------------------------------------------------------------- */
 
 void
-dk_audit_levels_init (DkAuditLevels *al, DkStore *store, const char *actor, gint64 round)
+dk_audit_levels_init (DkAuditLevels *al, DkStore *store, const DkContext *ctx, gint64 round)
 {
   memset (al, 0, sizeof *al);
   al->store = store;
-  al->actor = actor;
+  al->ctx = ctx;
   al->round = round;
   al->buf = g_byte_array_sized_new (1 << 16);
 }
@@ -67,7 +67,7 @@ dk_audit_levels_flush (DkAuditLevels *al, GError **error)
     return TRUE;
   if (al->audit_id == 0)
     {
-      if (!dk_store_audit (al->store, al->actor, "rating", 0, al->round, "import", NULL, NULL, error))
+      if (!dk_store_audit (al->store, al->ctx, "rating", 0, al->round, "import", NULL, NULL, error))
         return FALSE;
       al->audit_id = sqlite3_last_insert_rowid (dk_store_db (al->store));
     }
@@ -155,7 +155,7 @@ append_filter (GString *sql, const DkAuditFilter *filter)
   if (filter->from != NULL)
     g_string_append (sql, " AND a.at >= :from");
   if (filter->to != NULL)
-    g_string_append (sql, " AND substr(a.at, 1, 10) <= :to");
+    g_string_append (sql, " AND a.at < date(:to, '+1 day')");   /* a range audit_at serves */
 }
 
 /* Binds the parameters of append_filter, :shared and, when STMT has it,

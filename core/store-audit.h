@@ -28,7 +28,7 @@ char *dk_levels_text (const guint8 *levels, guint n);
  * (twice over is allowed: the chunks of the second pass are added). */
 typedef struct {
   DkStore      *store;
-  const char   *actor;
+  const DkContext *ctx;      /* who imports, and when */
   gint64        round;
   gint64        audit_id;    /* the import's audit row, written with the first chunk */
   gint64        bucket;
@@ -37,7 +37,7 @@ typedef struct {
   sqlite3_stmt *put;
 } DkAuditLevels;
 
-void dk_audit_levels_init (DkAuditLevels *al, DkStore *store, const char *actor, gint64 round);
+void dk_audit_levels_init (DkAuditLevels *al, DkStore *store, const DkContext *ctx, gint64 round);
 /* Adds PERSON's change: OLD (3 × OLD_N bytes; NULL when they had none) to
  * NEW (3 × NEW_N bytes). */
 gboolean dk_audit_levels_add (DkAuditLevels *al, gint64 person, const guint8 *old, guint old_n,

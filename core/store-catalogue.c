@@ -114,7 +114,7 @@ dk_catalogue_store (DkStore *store, GPtrArray *activities, gboolean dry_run, gui
     }
   sqlite3_finalize (compare);
   sqlite3_finalize (put);
-  ok = ok && dk_store_audit (store, dk_context_actor (ctx), "catalogue", 0, 0, "import", NULL,
+  ok = ok && dk_store_audit (store, ctx, "catalogue", 0, 0, "import", NULL,
                              "activities", error)
        && (dry_run || dk_store_commit (store, error));
   if (!ok || dry_run)

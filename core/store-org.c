@@ -317,7 +317,7 @@ dk_store_managers (DkStore *store, GError **error)
 /* Audits each field of NEW that differs from OLD (OLD NULL: a new person). */
 static gboolean
 audit_person_changes (DkStore *store, const DkPerson *old, const DkPerson *new,
-                      const char *actor, GError **error)
+                      const DkContext *ctx, GError **error)
 {
   if (old == NULL)
     {
@@ -326,7 +326,7 @@ audit_person_changes (DkStore *store, const DkPerson *old, const DkPerson *new,
       g_autofree char *added = g_strdup_printf ("%s; %s; %s; manager %s; %s", new->name, new->unit_path,
                                                 new->role, new->manager_ext_id ? new->manager_ext_id : "-",
                                                 dk_gender_code (new->gender));
-      return dk_store_audit (store, actor, "person", new->id, 0, "added", NULL, added, error);
+      return dk_store_audit (store, ctx, "person", new->id, 0, "added", NULL, added, error);
     }
   const struct { const char *field; const char *before, *after; } fields[] = {
     { "name", old ? old->name : NULL, new->name },
@@ -341,7 +341,7 @@ audit_person_changes (DkStore *store, const DkPerson *old, const DkPerson *new,
   };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (g_strcmp0 (fields[i].before, fields[i].after) != 0
-        && !dk_store_audit (store, actor, "person", new->id, 0, fields[i].field,
+        && !dk_store_audit (store, ctx, "person", new->id, 0, fields[i].field,
                             fields[i].before, fields[i].after, error))
       return FALSE;
   return TRUE;
@@ -406,7 +406,7 @@ move_in_open_rounds (DkStore *store, const DkPerson *person, GError **error)
 }
 
 gboolean
-dk_store_person_put (DkStore *store, DkPerson *person, const char *actor, int *changed,
+dk_store_person_put (DkStore *store, DkPerson *person, const DkContext *ctx, int *changed,
                      GError **error)
 {
   g_autoptr (GError) missing = NULL;
@@ -426,11 +426,11 @@ dk_store_person_put (DkStore *store, DkPerson *person, const char *actor, int *c
     return FALSE;
   person->id = old != NULL ? old->id : sqlite3_last_insert_rowid (store->db);
   return (old == NULL || old->unit_id == person->unit_id || move_in_open_rounds (store, person, error))
-         && audit_person_changes (store, old, person, actor, error);
+         && audit_person_changes (store, old, person, ctx, error);
 }
 
 gint64
-dk_store_people_deactivate_missing (DkStore *store, GHashTable *keep, const char *actor,
+dk_store_people_deactivate_missing (DkStore *store, GHashTable *keep, const DkContext *ctx,
                                     GError **error)
 {
   sqlite3_stmt *stmt = dk_store_prepare (
@@ -459,7 +459,7 @@ dk_store_people_deactivate_missing (DkStore *store, GHashTable *keep, const char
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, id);
       ok = dk_store_step_done (store, stmt, error)
-           && dk_store_audit (store, actor, "person", id, 0, "active", "yes", "no", error);
+           && dk_store_audit (store, ctx, "person", id, 0, "active", "yes", "no", error);
     }
   sqlite3_finalize (stmt);
   return ok ? (gint64) gone->len : -1;

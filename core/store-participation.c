@@ -80,5 +80,5 @@ dk_participation_write (DkStore *store, gint64 person, const char *activity, con
         *items_done += (guint) sqlite3_changes (store->db);
     }
   g_autofree char *value = g_strdup_printf ("%s %s %s", activity, date, status);
-  return ok && dk_store_audit (store, dk_context_actor (ctx), "participation", person, 0, "activity", NULL, value, error);
+  return ok && dk_store_audit (store, ctx, "participation", person, 0, "activity", NULL, value, error);
 }

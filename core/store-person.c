@@ -83,13 +83,15 @@ dk_store_person_erasure_count (DkStore *store, const DkPerson *p, DkEraseSummary
   return TRUE;
 }
 
-/* Returns CTX's actor for the audit rows of erasing P: the marker when P
- * erases themselves, so that not even these rows name them. */
-static const char *
-erasing_actor (const DkPerson *p, const DkContext *ctx)
+/* Returns CTX for the audit rows of erasing P, with the marker for actor
+ * when P erases themselves, so that not even these rows name them. */
+static DkContext
+erasing_context (const DkPerson *p, const DkContext *ctx)
 {
-  const char *actor = dk_context_actor (ctx);
-  return g_strcmp0 (actor, p->ext_id) == 0 ? DK_ACTOR_ERASED : actor;
+  DkContext as = *ctx;
+  if (g_strcmp0 (dk_context_actor (ctx), p->ext_id) == 0)
+    as.actor = DK_ACTOR_ERASED;
+  return as;
 }
 
 /* Audits, as CTX's actor, that each person P managed has no manager now:
@@ -110,8 +112,9 @@ audit_reports (DkStore *store, const DkPerson *p, const DkContext *ctx, GError *
     }
   sqlite3_finalize (stmt);
   gboolean ok = step == DK_STORE_STEP_DONE;
+  DkContext as = erasing_context (p, ctx);
   for (guint i = 0; ok && i < ids->len; i++)
-    ok = dk_store_audit (store, erasing_actor (p, ctx), "person", g_array_index (ids, gint64, i), 0,
+    ok = dk_store_audit (store, &as, "person", g_array_index (ids, gint64, i), 0,
                          "manager", DK_ACTOR_ERASED, NULL, error);
   return ok;
 }
@@ -161,6 +164,7 @@ dk_store_person_erase_rows (DkStore *store, const DkPerson *p, const DkContext *
     }
   if (!dk_audit_levels_erase (store, p->id, error))
     return FALSE;
-  return dk_store_audit (store, erasing_actor (p, ctx), "person", 0, 0, "erased", NULL,
+  DkContext as = erasing_context (p, ctx);
+  return dk_store_audit (store, &as, "person", 0, 0, "erased", NULL,
                          S_("one person's data"), error);
 }

@@ -264,7 +264,7 @@ dk_store_plan_delete (DkStore *store, gint64 plan, GError **error)
  * statement binds those it names). */
 static gboolean
 plan_change (DkStore *store, const DkPlan *plan, const char *sql, const char *const *args, guint n_args,
-             const char *actor, const char *field, const char *old, const char *value, GError **error)
+             const DkContext *ctx, const char *field, const char *old, const char *value, GError **error)
 {
   if (!dk_store_begin (store, error))
     return FALSE;
@@ -281,7 +281,7 @@ plan_change (DkStore *store, const DkPlan *plan, const char *sql, const char *co
         dk_store_bind_text (stmt, (int) i + 2, args[i]);
       ok = dk_store_step_finalize (store, stmt, error);
     }
-  ok = ok && dk_store_audit (store, actor, "plan", plan->person_id, plan->round_id, field, old, value, error)
+  ok = ok && dk_store_audit (store, ctx, "plan", plan->person_id, plan->round_id, field, old, value, error)
        && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
@@ -296,7 +296,7 @@ dk_store_plan_add_item (DkStore *store, const DkPlan *plan, const char *comp, gu
   g_autoptr (DkPlanWriter) w = dk_plan_writer_new (store, ctx);
   gboolean ok = dk_store_begin (store, error)
                 && dk_plan_writer_item (w, plan->id, comp, target, activity, wish, due, NULL, error)
-                && dk_store_audit (store, dk_context_actor (ctx), "plan", plan->person_id, plan->round_id, "item added",
+                && dk_store_audit (store, ctx, "plan", plan->person_id, plan->round_id, "item added",
                                    NULL, activity != NULL ? activity : wish, error)
                 && dk_store_commit (store, error);
   if (!ok)
@@ -311,15 +311,14 @@ dk_store_plan_agree (DkStore *store, const DkPlan *plan, const DkContext *ctx, G
   const char *by = dk_context_actor (ctx);
   const char *args[] = { now, by };
   return plan_change (store, plan, "UPDATE plan SET state = 'agreed', agreed_at = ?2, agreed_by = ?3 WHERE id = ?1",
-                      args, 2, by, "agreed", plan->state, now, error);
+                      args, 2, ctx, "agreed", plan->state, now, error);
 }
 
 gboolean
 dk_store_plan_reopen (DkStore *store, const DkPlan *plan, const DkContext *ctx, GError **error)
 {
-  const char *by = dk_context_actor (ctx);
   return plan_change (store, plan, "UPDATE plan SET state = 'draft', agreed_at = NULL, agreed_by = NULL WHERE id = ?1",
-                      NULL, 0, by, "reopened", plan->state, "draft", error);
+                      NULL, 0, ctx, "reopened", plan->state, "draft", error);
 }
 
 gboolean
@@ -333,7 +332,7 @@ dk_store_plan_follow_up (DkStore *store, const DkPlan *plan, const char *date, c
                       "INSERT INTO plan_follow_up (plan_id, held_on, notes, recorded_by, recorded_at)"
                       " VALUES (?1, ?2, ?3, ?4, ?5);"
                       "UPDATE plan SET state = 'followed-up' WHERE id = ?1",
-                      args, 4, actor, "follow-up", NULL, date, error);
+                      args, 4, ctx, "follow-up", NULL, date, error);
 }
 
 gboolean
@@ -344,5 +343,5 @@ dk_store_plan_item_status (DkStore *store, const DkPlan *plan, const DkPlanItem 
   g_autofree char *field = g_strdup_printf ("item %u", item->number);
   const char *args[] = { status, id };
   return plan_change (store, plan, "UPDATE plan_item SET status = ?2 WHERE plan_id = ?1 AND id = ?3",
-                      args, 2, dk_context_actor (ctx), field, item->status, status, error);
+                      args, 2, ctx, field, item->status, status, error);
 }

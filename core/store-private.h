@@ -21,7 +21,8 @@ struct _DkStore {
   guint         busy_ms;   /* the busy timeout set last */
   guint         read_depth;  /* dk_store_read_begin calls not yet ended */
   gboolean      read_own;    /* the outermost one began a transaction */
-  gint64        now_second;
+  gint64        now_second;  /* dk_store_now's last: the second, its zone, its text */
+  GTimeZone    *now_tz;
   char          now_text[32];
   DkLang        lang;      /* the language of the store's messages (dk_store_set_lang) */
 };
@@ -59,8 +60,9 @@ void dk_store_bind_text (sqlite3_stmt *stmt, int i, const char *text);
 void dk_store_bind_static (sqlite3_stmt *stmt, int i, const char *text);
 /* Returns a copy of text column I, or NULL. */
 char *dk_store_column_dup (sqlite3_stmt *stmt, int i);
-/* Returns the local time as YYYY-MM-DDTHH:MM:SS (owned by the store). */
-const char *dk_store_now (DkStore *store);
+/* Returns CTX's time now in CTX's time zone as YYYY-MM-DDTHH:MM:SS (owned
+ * by the store, valid until the next call). */
+const char *dk_store_now (DkStore *store, const DkContext *ctx);
 
 /* Returns the store id of framework ID at VERSION (NULL: latest), or 0. */
 gint64 dk_store_framework_rowid (DkStore *store, const char *id, const char *version,

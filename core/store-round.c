@@ -105,8 +105,10 @@ open_round (DkStore *store, GError **error)
       dk_error_set_hint (error, DK_HINT_ROUND_OPEN, NULL, NULL);
     }
   else
-    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND,
-                 S_("several rounds are open; name one with --round"));
+    {
+      g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND, S_("several rounds are open"));
+      dk_error_set_hint (error, DK_HINT_ROUND_NAME, NULL, NULL);
+    }
   return NULL;
 }
 
@@ -222,7 +224,7 @@ dk_store_round_open (DkStore *store, const char *code, const char *title, const 
     }
   g_autoptr (DkRound) round = ok ? dk_store_round (store, code, error) : NULL;
   ok = round != NULL && dk_store_round_register_active (store, round, fw, error)
-       && dk_store_audit (store, dk_context_actor (ctx), "round", 0, round->id, "state", NULL, "open", error)
+       && dk_store_audit (store, ctx, "round", 0, round->id, "state", NULL, "open", error)
        && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
@@ -253,7 +255,7 @@ dk_store_round_close (DkStore *store, const char *code, const DkContext *ctx, GE
       ok = dk_store_step_done (store, stmt, error);
     }
   sqlite3_finalize (stmt);
-  ok = ok && dk_store_audit (store, dk_context_actor (ctx), "round", 0, round->id, "state", "open", "closed", error)
+  ok = ok && dk_store_audit (store, ctx, "round", 0, round->id, "state", "open", "closed", error)
        && dk_store_commit (store, error);
   if (!ok)
     dk_store_rollback (store);
@@ -501,7 +503,7 @@ dk_store_rating_notes (DkStore *store, gint64 round, gint64 person, GError **err
 
 gboolean
 dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const char *competence,
-                          const char *comment, const char *reason, const char *adjusted_by,
+                          const char *comment, const char *reason, const DkContext *ctx,
                           GError **error)
 {
   if (store->note_put == NULL)
@@ -523,9 +525,9 @@ dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const cha
   dk_store_bind_static (stmt, 3, competence);
   dk_store_bind_static (stmt, 4, comment);
   dk_store_bind_static (stmt, 5, reason);
-  dk_store_bind_static (stmt, 6, adjusted_by);
+  dk_store_bind_static (stmt, 6, reason != NULL ? dk_context_actor (ctx) : NULL);
   /* the local time, formatted once a second rather than by SQLite per row */
-  dk_store_bind_static (stmt, 7, dk_store_now (store));
+  dk_store_bind_static (stmt, 7, dk_store_now (store, ctx));
   return dk_store_step_once (store, stmt, error);
 }
 
@@ -663,11 +665,11 @@ level_on_scale (const DkScale *scale, guint level, gboolean dont_know_ok, DkLang
 /* Writes the changed assessment and its audit row, and commits the
  * transaction change_begin opened. */
 static gboolean
-change_commit (DkStore *store, Change *c, const char *actor, const char *field,
+change_commit (DkStore *store, Change *c, const DkContext *ctx, const char *field,
                const char *old_value, const char *new_value, GError **error)
 {
   return dk_store_assessment_put (store, c->a, error)
-         && dk_store_audit (store, actor, "rating", c->person->id, c->round->id, field,
+         && dk_store_audit (store, ctx, "rating", c->person->id, c->round->id, field,
                             old_value, new_value, error)
          && dk_store_commit (store, error);
 }
@@ -690,7 +692,7 @@ rate_byte (DkStore *store, const char *round, const char *person, const char *co
                                                 competence);
       *slot = (guint8) level;
       c.a->hand[motivation ? DK_HAND_MOTIVATION : DK_HAND_SELF] |= G_GUINT64_CONSTANT (1) << c.comp;
-      ok = change_commit (store, &c, dk_context_actor (ctx), field, old_value, new_value, error);
+      ok = change_commit (store, &c, ctx, field, old_value, new_value, error);
     }
   change_clear (store, &c);
   return ok;
@@ -761,8 +763,8 @@ dk_store_rate_manager (DkStore *store, const char *round, const char *person,
       c.a->hand[DK_HAND_MANAGER] |= G_GUINT64_CONSTANT (1) << c.comp;
       ok = dk_store_assessment_put (store, c.a, error)
            && dk_store_rating_note_put (store, c.round->id, c.person->id, competence, NULL,
-                                        reason, by, error)
-           && dk_store_audit (store, by, "rating", c.person->id, c.round->id, field, old_value,
+                                        reason, ctx, error)
+           && dk_store_audit (store, ctx, "rating", c.person->id, c.round->id, field, old_value,
                               new_value, error)
            && dk_store_commit (store, error);
     }
@@ -781,7 +783,7 @@ dk_store_share (DkStore *store, const char *round, const char *person, const DkC
       c.a->flags |= DK_ASSESS_SHARED;
       c.a->hand_flags |= DK_ASSESS_SHARED;
       c.a->shared_at = dk_context_today (ctx);
-      ok = change_commit (store, &c, dk_context_actor (ctx), "shared", "no", "yes", error);
+      ok = change_commit (store, &c, ctx, "shared", "no", "yes", error);
     }
   change_clear (store, &c);
   return ok;
@@ -811,7 +813,7 @@ dk_store_conversation_held (DkStore *store, const char *round, const char *perso
       c.a->hand_flags |= DK_ASSESS_CONVERSATION;
       g_free (c.a->conversation_at);
       c.a->conversation_at = g_strdup (date);
-      ok = change_commit (store, &c, dk_context_actor (ctx), "conversation", old_value, date, error);
+      ok = change_commit (store, &c, ctx, "conversation", old_value, date, error);
     }
   change_clear (store, &c);
   return ok;

@@ -326,12 +326,12 @@ gboolean dk_store_people_foreach (DkStore *store, DkPersonRowFunc func, gpointer
  * caller), writing an audit row per changed field.  Sets *CHANGED to
  * 0 unchanged, 1 added, 2 updated.  Sets PERSON->id.  Call inside a
  * transaction. */
-gboolean dk_store_person_put (DkStore *store, DkPerson *person, const char *actor,
+gboolean dk_store_person_put (DkStore *store, DkPerson *person, const DkContext *ctx,
                               int *changed, GError **error);
 
 /* Marks people not in KEEP (a set of ext_ids) inactive; returns how many. */
 gint64 dk_store_people_deactivate_missing (DkStore *store, GHashTable *keep,
-                                           const char *actor, GError **error);
+                                           const DkContext *ctx, GError **error);
 
 /* ---- rounds ----------------------------------------------------------------- */
 
@@ -463,10 +463,11 @@ void dk_rating_note_free (DkRatingNote *note);
 GPtrArray *dk_store_rating_notes (DkStore *store, gint64 round, gint64 person,
                                   GError **error);
 
-/* Sets the comment and/or reason (NULL leaves it as is) of a competence. */
+/* Sets the comment and/or reason (NULL leaves it as is) of a competence; a
+ * reason is recorded as adjusted by CTX's actor at CTX's time. */
 gboolean dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person,
                                    const char *competence, const char *comment,
-                                   const char *reason, const char *adjusted_by,
+                                   const char *reason, const DkContext *ctx,
                                    GError **error);
 
 /* Returns TRUE when PERSON's ratings in ROUND may change: the round is open
@@ -615,10 +616,10 @@ DkRecords *dk_store_participation_by_kind (DkStore *store, const char *from, con
 
 /* ---- audit ----------------------------------------------------------------- */
 
-/* Appends an audit row.  PERSON and ROUND are store ids or 0.  ACTOR is who
- * acts, as the caller's context names them (dk_context_actor): core never
- * guesses it from the process. */
-gboolean dk_store_audit (DkStore *store, const char *actor, const char *entity,
+/* Appends an audit row.  PERSON and ROUND are store ids or 0.  Who acts and
+ * when are CTX's (dk_context_actor, dk_context_now_local): core never
+ * guesses them from the process. */
+gboolean dk_store_audit (DkStore *store, const DkContext *ctx, const char *entity,
                          gint64 person, gint64 round, const char *field,
                          const char *old_value, const char *new_value, GError **error);
 

@@ -5,9 +5,10 @@
 #include "enum.h"
 #include "person-data.h"
 
-/* Every entity dk_store_audit is called with. */
-static const char *const kinds[] = { "rating", "plan", "person", "account", "round", "participation",
-                                     "catalogue", "framework" };
+/* Every entity dk_store_audit is called with, as stored; each is also the
+ * English word for one row's "What" (entity_word). */
+static const char *const kinds[] = { N_("rating"), N_("plan"), N_("person"), N_("account"), N_("round"),
+                                     N_("participation"), N_("catalogue"), N_("framework") };
 static const char *const kind_words[] = { N_("ratings"), N_("plans"), N_("people"), N_("accounts"),
                                           N_("rounds"), N_("participation"), N_("the catalogue"),
                                           N_("frameworks") };
@@ -24,6 +25,14 @@ dk_audit_kind_word (const char *kind, DkLang lang)
 {
   int i = dk_enum_index (kinds, G_N_ELEMENTS (kinds), kind);
   return i >= 0 ? T_ (lang, kind_words[i]) : kind;
+}
+
+/* Returns ENTITY, one row's kind, in LANG's words (one of them: "rating"),
+ * anything else as it is.  Static or ENTITY. */
+static const char *
+entity_word (const char *entity, DkLang lang)
+{
+  return dk_enum_index (kinds, G_N_ELEMENTS (kinds), entity) >= 0 ? T_ (lang, entity) : entity;
 }
 
 DkReport *
@@ -49,7 +58,8 @@ dk_view_audit (DkStore *store, const DkAuditFilter *filter, gboolean stored_form
     {
       const DkAuditRow *a = g_ptr_array_index (rows, i);
       const char *by = stored_forms ? a->actor : dk_actor_word (a->actor, lang);
-      const char *v[] = { a->at, by, a->person, a->entity, a->round, a->field, a->old_value, a->new_value };
+      const char *what = stored_forms ? a->entity : entity_word (a->entity, lang);
+      const char *v[] = { a->at, by, a->person, what, a->round, a->field, a->old_value, a->new_value };
       guint row = dk_table_add_row (t), col = 0;
       for (guint c = 0; c < G_N_ELEMENTS (v); c++)
         if (everyone || c != 2)

@@ -12,9 +12,9 @@
  * the person when FILTER names none, what, round, field, old, new), as
  * anyone but the person reads them (dk_audit_for_others: an unshared
  * self-rating's values hidden), titled "Changes about PERSON" or "Audit
- * log"; newest first, the table says so in its title.  Who acted is in
- * LANG's words unless STORED_FORMS (for programs: JSON), which keeps the
- * stored code.  Sets *MORE (may be NULL) to whether rows beyond
+ * log"; newest first, the table says so in its title.  Who acted and what
+ * changed are in LANG's words unless STORED_FORMS (for programs: JSON),
+ * which keeps the stored codes.  Sets *MORE (may be NULL) to whether rows beyond
  * FILTER->limit remain.  NULL with ERROR as dk_store_audit_rows.  Caller
  * frees. */
 DkReport *dk_view_audit (DkStore *store, const DkAuditFilter *filter, gboolean stored_forms, gboolean *more,

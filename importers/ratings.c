@@ -105,7 +105,7 @@ typedef struct {
   GArray            *notes;      /* Note */
   DkErrors           errors;
   DkImportSummary   *summary;
-  const char        *actor;      /* who imports, from the caller's context */
+  const DkContext   *ctx;        /* who imports, and when: the caller's */
   DkLang             lang;       /* the language of its messages, the context's */
   char               today[11];
   /* the round's rows with answers before the import, in person id order */
@@ -596,7 +596,9 @@ write_notes (Import *im, DkStore *store, DkAuditLevels *audit, GError **error)
 {
   if (!dk_audit_levels_flush (audit, error))
     return FALSE;
-  const char *by = DK_ACTOR_IMPORT;
+  /* a reason in the file was the manager's: set by the import, not by CTX's actor */
+  DkContext by = *im->ctx;
+  by.actor = DK_ACTOR_IMPORT;
   for (guint i = 0; i < im->notes->len; i++)
     {
       Note *n = &g_array_index (im->notes, Note, i);
@@ -606,7 +608,7 @@ write_notes (Import *im, DkStore *store, DkAuditLevels *audit, GError **error)
       if ((n->comment != NULL || reason != NULL)
           && !dk_store_rating_note_put (store, im->round->id, im->ids[n->person],
                                         dk_framework_competence (im->fw, n->comp)->id, n->comment,
-                                        reason, reason != NULL ? by : NULL, error))
+                                        reason, &by, error))
         return FALSE;
     }
   return TRUE;
@@ -650,7 +652,7 @@ writer_run (gpointer data)
   guint done = 0;
   w->store = dk_store_open (w->path, FALSE, im->lang, &w->error);
   if (w->store != NULL)
-    dk_audit_levels_init (&w->audit, w->store, im->actor, im->round->id);
+    dk_audit_levels_init (&w->audit, w->store, im->ctx, im->round->id);
   w->ok = w->store != NULL && dk_store_begin (w->store, &w->error) && read_old (im, w->store, &w->error);
   while (w->ok)
     {
@@ -771,7 +773,7 @@ write_rest (Import *im, const DkProgress *progress, GError **error)
            && write_notes (im, w->store, &w->audit, error)
            && (im->dry_run || dk_store_commit (w->store, error));
   DkAuditLevels audit;
-  dk_audit_levels_init (&audit, im->store, im->actor, im->round->id);
+  dk_audit_levels_init (&audit, im->store, im->ctx, im->round->id);
   gboolean ok = dk_store_begin (im->store, error) && read_old (im, im->store, error)
                 && write_people (im, im->store, &audit, 0, im->n_people, progress, error)
                 && write_notes (im, im->store, &audit, error)
@@ -878,7 +880,7 @@ dk_import_ratings (DkStore *store, const char *path, DkCsvEncoding encoding, con
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.5);
   DkProgress writing = dk_progress_phase (progress, 0.5, 1.0);
   memset (summary, 0, sizeof *summary);
-  Import im = { .store = store, .file = path, .summary = summary, .actor = dk_context_actor (ctx),
+  Import im = { .store = store, .file = path, .summary = summary, .ctx = ctx,
                 .lang = ctx->lang, .overwrite = overwrite, .dry_run = dry_run };
   im.strings = g_string_chunk_new (1 << 16);
   im.dates = g_hash_table_new (g_str_hash, g_str_equal);

@@ -44,7 +44,7 @@ typedef struct {
 
 typedef struct {
   DkStore         *store;
-  const char      *actor;       /* who imports, from the caller's context */
+  const DkContext *ctx;         /* who imports, and when: the caller's */
   DkLang           lang;        /* of the messages: the caller's context's */
   const char      *file;
   GPtrArray       *rows;        /* Row* */
@@ -218,7 +218,7 @@ write_row (Roster *r, Row *row, GError **error)
     }
   p->unit_id = (gint64) GPOINTER_TO_SIZE (unit);
   int changed;
-  if (!dk_store_person_put (r->store, p, r->actor, &changed, error))
+  if (!dk_store_person_put (r->store, p, r->ctx, &changed, error))
     return FALSE;
   if (changed == 0)
     r->summary->unchanged++;
@@ -259,7 +259,7 @@ write_all (Roster *r, gboolean full, const DkProgress *progress, GError **error)
     }
   if (full)
     {
-      gint64 n = dk_store_people_deactivate_missing (r->store, r->by_id, r->actor, error);
+      gint64 n = dk_store_people_deactivate_missing (r->store, r->by_id, r->ctx, error);
       if (n < 0)
         return FALSE;
       r->summary->deactivated = (guint64) n;
@@ -277,7 +277,7 @@ dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboo
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.05);
   DkProgress writing = dk_progress_phase (progress, 0.05, 1.0);
   memset (summary, 0, sizeof *summary);
-  Roster r = { .store = store, .actor = dk_context_actor (ctx), .lang = ctx->lang, .file = path,
+  Roster r = { .store = store, .ctx = ctx, .lang = ctx->lang, .file = path,
                 .summary = summary };
   g_autofree char *today = dk_context_today (ctx);
   g_strlcpy (r.today, today, sizeof r.today);

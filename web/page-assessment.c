@@ -575,7 +575,7 @@ store_answers (Request *r, const Rating *s, GArray *answers, GError **error)
       g_autofree char *comment = g_strstrip (g_strdup (a->comment));
       const char *old = comment_of (s, id);
       if (strcmp (comment, old != NULL ? old : "") != 0
-          && !dk_store_rating_note_put (r->store, s->round->id, s->a->person_id, id, comment, NULL, NULL, error))
+          && !dk_store_rating_note_put (r->store, s->round->id, s->a->person_id, id, comment, NULL, &r->ctx, error))
         return FALSE;
     }
   return TRUE;

@@ -6,7 +6,11 @@
  * kept, nothing stored.  Any file may first be tried as a dry run: the
  * importer writes it all in a transaction it then rolls back, so that the
  * page counts exactly what the import would change, and nothing is.
+ * Ratings go into the round the form names, else where `digikomp import
+ * ratings` would put them: config.ini's round, else the open one; the page
+ * says which.
  */
+#include "hint.h"
 #include "import.h"
 #include "page.h"
 
@@ -14,6 +18,10 @@
 #include <string.h>
 
 static const char *const kinds[] = { "roster", "ratings", "catalogue", "participation" };
+
+/* The notices (a value kept, each) a page lists at most: a file of
+ * thousands would make a page nobody reads; the rest are counted. */
+#define MAX_NOTICES 50
 
 /* Answers the form with STATUS, PROBLEM (may be NULL) or DONE (may be NULL)
  * above it, and under DONE its NOTICES (char*; may be NULL). */
@@ -24,8 +32,15 @@ imports_form (Request *r, int status, const char *problem, const char *done, GPt
   if (notices != NULL && notices->len > 0)
     {
       DK_HTML_MARKUP (h, "<ul class=\"notices\">");
-      for (guint i = 0; i < notices->len; i++)
+      for (guint i = 0; i < MIN (notices->len, MAX_NOTICES); i++)
         dk_html_element (h, "li", notices->pdata[i]);
+      if (notices->len > MAX_NOTICES)
+        {
+          guint more = notices->len - MAX_NOTICES;
+          g_autofree char *rest = g_strdup_printf (dk_ngettext (r->ctx.lang, "… and %u more", "… and %u more",
+                                                                more), more);
+          dk_html_element (h, "li", rest);
+        }
       DK_HTML_MARKUP (h, "</ul>");
     }
   dk_html_element (h, "p", T ("A dry run reads and checks the file and shows what the import would change: "
@@ -46,7 +61,7 @@ imports_form (Request *r, int status, const char *problem, const char *done, GPt
       dk_html_close (h, "option");
     }
   dk_html_close (h, "select");
-  dk_page_label (h, "round", T ("Round (ratings only)"));
+  dk_page_label (h, "round", T ("Round (ratings only; empty: the configured round, else the open one)"));
   dk_html_open (h, "input", "id", "round", "name", "round", "value", round != NULL ? round : "", NULL);
   dk_page_label (h, "file", T ("File"));
   dk_html_open (h, "input", "id", "file", "name", "file", "type", "file", "required", "", NULL);
@@ -63,25 +78,31 @@ dk_page_imports (Request *r)
   imports_form (r, 200, NULL, NULL, NULL);
 }
 
-/* Runs the KIND import of PATH (DRY: count only) into SUMMARY. */
+/* Runs the KIND import of PATH (DRY: count only) into SUMMARY; sets *ROUND
+ * to the round ratings went into (NULL for the other kinds). */
 static gboolean
-run (Request *r, const char *kind, const char *path, gboolean dry, DkImportSummary *s, GError **error)
+run (Request *r, const char *kind, const char *path, gboolean dry, DkImportSummary *s, DkRound **round,
+     GError **error)
 {
-  const char *round = g_hash_table_lookup (r->form, "round");
   if (strcmp (kind, "roster") == 0)
     return dk_import_roster (r->store, path, DK_CSV_UTF8, FALSE, dry, s, NULL, &r->ctx, error);
   if (strcmp (kind, "ratings") == 0)
-    return dk_import_ratings (r->store, path, DK_CSV_UTF8, round != NULL ? round : "", FALSE, dry, s, NULL,
-                              &r->ctx, error);
+    {
+      const char *named = g_hash_table_lookup (r->form, "round");
+      *round = dk_store_round (r->store, named != NULL && *named != '\0' ? named : r->options->round, error);
+      return *round != NULL
+             && dk_import_ratings (r->store, path, DK_CSV_UTF8, (*round)->code, FALSE, dry, s, NULL, &r->ctx,
+                                   error);
+    }
   if (strcmp (kind, "catalogue") == 0)
     return dk_import_catalogue (r->store, path, DK_CSV_UTF8, dry, s, &r->ctx, error);
   return dk_import_participation (r->store, path, DK_CSV_UTF8, dry, s, &r->ctx, error);
 }
 
 /* Returns what the KIND import did (DRY: would do) as S counts it, in a
- * sentence or two (caller frees). */
+ * sentence or two, with the ROUND ratings went into (caller frees). */
 static char *
-outcome (Request *r, const char *kind, gboolean dry, const DkImportSummary *s)
+outcome (Request *r, const char *kind, gboolean dry, const DkImportSummary *s, const DkRound *round)
 {
   GString *out = g_string_new (dry ? T ("Dry run, nothing written. ") : "");
   if (strcmp (kind, "catalogue") == 0)
@@ -95,6 +116,8 @@ outcome (Request *r, const char *kind, gboolean dry, const DkImportSummary *s)
   if (strcmp (kind, "ratings") == 0)
     g_string_append_printf (out, T (" Values kept because someone set them by hand since the last import: %llu."),
                             (unsigned long long) s->kept);
+  if (round != NULL)
+    g_string_append_printf (out, T (" Round: %s (%s)."), round->code, round->title);
   if (strcmp (kind, "participation") == 0)
     g_string_append_printf (out, T (" Plan items marked done: %llu."), (unsigned long long) s->items_done);
   return g_string_free (out, FALSE);
@@ -139,19 +162,23 @@ dk_page_imports_post (Request *r)
       return;
     }
   DkImportSummary s = { 0 };
-  gboolean ok = run (r, kind, path, dry, &s, &error);
+  g_autoptr (DkRound) round = NULL;
+  gboolean ok = run (r, kind, path, dry, &s, &round, &error);
   g_unlink (path);
   g_rmdir (dir);
   if (!ok)
     {
       uploaded_names (dir, &error->message, 1);
       dk_import_summary_clear (&s);
-      imports_form (r, 400, error->message, NULL, NULL);
+      g_autofree char *problem = dk_error_hint (error, NULL, NULL) == DK_HINT_ROUND_NAME
+                                 ? g_strdup_printf (T ("%s; name one in the field Round."), error->message)
+                                 : g_strdup (error->message);
+      imports_form (r, 400, problem, NULL, NULL);
       return;
     }
   if (s.notices != NULL)
     uploaded_names (dir, (char **) s.notices->pdata, s.notices->len);
-  g_autofree char *done = outcome (r, kind, dry, &s);
+  g_autofree char *done = outcome (r, kind, dry, &s, round);
   imports_form (r, 200, NULL, done, s.notices);
   dk_import_summary_clear (&s);
 }

@@ -41,6 +41,8 @@ typedef struct {
   gsize       max_body;        /* bytes of a request body; more is 413 */
   gsize       max_header;      /* bytes of a request's line and headers; more is refused */
   guint       min_group;       /* the smallest group a figure is shown for (k) */
+  const char *round;           /* config.ini's round, the default of an upload's; NULL:
+                                * the open one (as the command line's --round) */
 } DkServeOptions;
 
 typedef struct _DkWeb {

@@ -9,11 +9,13 @@
 # 50 rows a page, with links to newer and older pages; an unshared
 # self-rating shows its field but not its values; an erased actor reads
 # "(erased)"; the form keeps what was typed, a bad filter is 400 with the
-# message at its field; HR, a manager and an employee get 404.
+# message at its field; HR, a manager and an employee get 404.  A change
+# made through the server is dated by its clock (DIGIKOMP_CLOCK_FILE).
 import html
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import serve_lib  # noqa: E402
@@ -30,6 +32,7 @@ PEOPLE = {
     "X1": ("Xena Slutarsson", "Org/A", "employee", ""),
 }
 os.environ["DIGIKOMP_USER"] = "hr:Hanna"
+os.environ["TZ"] = "UTC"   # the server's local time, in which it dates changes
 assert dk("init", "--framework", os.path.join(TOP, "tests/data/framework/small.xml")).returncode == 0
 assert dk("import", "roster", write_roster(PEOPLE)).returncode == 0
 assert dk("round", "open", "r1", "--title", "Runda 1", "--framework", "small").returncode == 0
@@ -76,6 +79,9 @@ set_clock(START)
 srv = Server()
 admin = Browser(srv)
 check(admin.sign_in("A1").status == 303, "the admin signs in")
+at = sql("SELECT at FROM audit WHERE field = 'sign-in' ORDER BY id DESC LIMIT 1").strip()
+check(at == time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(START)),
+      "the sign-in is dated %s, not by the server's clock (%s)" % (at, iso(START)))
 newest = sql("SELECT actor || '|' || field FROM audit ORDER BY id DESC LIMIT 1").strip()
 page = admin.get("/admin/audit")
 check(page.status == 200, "GET /admin/audit: %d" % page.status)
@@ -183,6 +189,13 @@ sv = Browser(srv)
 sv.sign_in("A1")
 p = sv.get("/admin/audit?actor=E1", headers={"Accept-Language": "sv"})
 check("<h1>Granskningslogg</h1>" in p.text and "Visa ändringarna" in p.text, "the page is not in Swedish:\n" + p.text[:2000])
+# what changed, in the reader's words: the store keeps the code "rating"
+what = [r[3] for r in cells(p.text)]
+check(what and set(what) == {"skattning"}, "the kinds of E1's changes in Swedish: %r" % what)
+for kind, word in (("account", "konto"), ("round", "omgång"), ("plan", "plan"), ("framework", "ramverk")):
+    what = {r[3] for r in cells(sv.get("/admin/audit?kind=" + kind, headers={"Accept-Language": "sv"}).text)}
+    check(what == {word}, "kind=%s in Swedish: %r, not %s" % (kind, what, word))
+check({r[3] for r in cells(admin.get("/admin/audit?actor=E1").text)} == {"rating"}, "the kind in English is not 'rating'")
 
 # the admin's links to it
 users = admin.get("/admin/users").text

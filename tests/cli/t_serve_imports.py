@@ -4,8 +4,11 @@
 # their own activity only (another's is 404, as is every rating page); the
 # audit names the signed-in person; the page shows no rating.  /imports: HR's
 # only; a dry run of each kind (roster, ratings, catalogue, participation)
-# shows the counts (and the ratings' kept values as FILE:LINE) and changes
-# nothing, as the store and the CLI show; the import then counts the same.
+# shows the counts (and the ratings' kept values as FILE:LINE, 50 at most
+# and how many more) and changes nothing, as the store and the CLI show; the
+# import then counts the same.  Ratings with no round named go where
+# `digikomp import ratings` puts them: config.ini's round, else the open
+# one; the page says which.
 import os
 import re
 import sys
@@ -188,6 +191,63 @@ r = upload("H1", "participation", "attended.csv", ATTENDED.replace("E1,", "NOBOD
 check(r.status == 400 and "attended.csv:2: no person NOBODY" in r.text and 'role="alert"' in r.text,
       "a bad dry run: %d %s" % (r.status, r.text[-600:]))
 check(content() == before, "a bad dry run changed the store")
+
+# ---- ratings with no round named -------------------------------------------
+def ratings_of(round, rows):
+    """A ratings file of ROUND: ROWS are (person, competence, self, motivation)."""
+    return "person_id,round,competence,self,motivation,comment,shared\r\n" + "".join(
+        "%s,%s,%s,%s,%s,,yes\r\n" % (pid, round, comp, self, motivation) for pid, comp, self, motivation in rows)
+
+
+# one round open: that one, and the page says so
+r = upload("H1", "ratings", "one.csv", ratings_of("r1", [("E1", "1.2", "4", "4")]), round="")
+check(r.status == 200 and "1 updated" in r.text and "Round: r1 (Runda 1)." in r.text,
+      "ratings with an empty round: %d %s" % (r.status, r.text[-900:]))
+check(level("E1", 1) == "4", "the ratings with an empty round are not in r1")
+
+# two open rounds and none configured: refused as the command line does, nothing changed
+check(dk("round", "open", "r2", "--title", "Runda 2", "--framework", "small").returncode == 0, "open r2")
+cli = dk("import", "ratings", os.path.join(T, "nothing.csv"))
+before = content()
+r = upload("H1", "ratings", "two.csv", ratings_of("r2", [("E1", "1.2", "2", "2")]), round="")
+message = cli.stderr.split(": ")[-1].split(";")[0].strip() + "; name one in the field Round."
+check(r.status == 400 and 'role="alert"' in r.text and message and message in r.text,
+      "two open rounds, no round named: %d, %r not in %s" % (r.status, message, r.text[-900:]))
+check(content() == before, "a refused upload changed the store")
+
+# kept values: the first 50 listed, the rest counted
+NEW = ["P%02d" % i for i in range(1, 31)]
+people = {pid: ("Person " + pid, "Org/A/X", "employee", "M1") for pid in NEW}
+people.update({pid: PEOPLE[pid][:4] for pid in PEOPLE})
+assert dk("import", "roster", write_roster(people)).returncode == 0
+for pid in NEW:
+    for comp in ("1.1", "1.2"):
+        rated = dk("rate", "--motivation", pid, comp, "1", "--round", "r1")
+        assert rated.returncode == 0, rated.stderr
+r = upload("H1", "ratings", "many.csv",
+           ratings_of("r1", [(pid, comp, "", "5") for pid in NEW for comp in ("1.1", "1.2")]),
+           dry=True, round="r1")
+kept = re.findall(r"<li>many\.csv:\d+: kept", r.text)
+check(r.status == 200 and "Values kept because someone set them by hand since the last import: 60." in r.text,
+      "the dry run of 60 kept values: %d %s" % (r.status, r.text[-900:]))
+check(len(kept) == 50 and "<li>… and 10 more</li>" in r.text, "the kept values listed: %d" % len(kept))
+
+# config.ini's round, read when the server starts
+srv.stop()
+config = os.path.join(os.environ["XDG_CONFIG_HOME"], "digikomp")
+os.makedirs(config, exist_ok=True)
+with open(os.path.join(config, "config.ini"), "w") as f:
+    f.write("[digikomp]\nround = r2\n")
+srv = Server()
+os.remove(os.path.join(config, "config.ini"))
+b["H1"] = Browser(srv)
+check(b["H1"].sign_in("H1").status == 303, "H1 signs in again")
+r = upload("H1", "ratings", "two.csv", ratings_of("r2", [("E1", "1.2", "2", "2")]), round="")
+check(r.status == 200 and "Round: r2 (Runda 2)." in r.text,
+      "ratings with an empty round and r2 configured: %d %s" % (r.status, r.text[-900:]))
+levels = sql("SELECT hex(levels) FROM assessment a JOIN round r ON r.id = a.round_id"
+             " JOIN person p ON p.id = a.person_id WHERE r.code = 'r2' AND p.ext_id = 'E1'").strip()
+check(levels[2:4] == "02", "E1's self 1.2 is not 2 in r2: %r" % levels)
 
 srv.stop()
 sys.exit(finish("t_serve_imports"))
