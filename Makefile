@@ -178,7 +178,13 @@ $(DISCLOSURE_BIN): $(BUILD)/obj/tests/check/disclosure.o $(TEST_SUPPORT_OBJ) $(X
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
 
-check-disclosure: $(DISCLOSURE_BIN)
+COUNT_DISCLOSURE_BIN := $(BUILD)/tests/check/count-disclosure
+$(COUNT_DISCLOSURE_BIN): $(BUILD)/obj/tests/check/count-disclosure.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
+
+check-disclosure: $(DISCLOSURE_BIN) $(COUNT_DISCLOSURE_BIN)
+	@echo "== $(COUNT_DISCLOSURE_BIN)"; $(COUNT_DISCLOSURE_BIN)
 	@echo "== $(DISCLOSURE_BIN)"; $(DISCLOSURE_BIN)
 
 # The CLI tests compare rendered pages with reference images through it.
@@ -265,7 +271,7 @@ demo: deps
 	@BIN=$(BIN) sh examples/demo.sh
 
 check: deps
-	@$(MAKE) --no-print-directory check-unit check-cli $(DISCLOSURE_BIN) \
+	@$(MAKE) --no-print-directory check-unit check-cli $(DISCLOSURE_BIN) $(COUNT_DISCLOSURE_BIN) \
 	  $(if $(filter 1,$(DK_DISCLOSURE)),check-disclosure)
 	@$(MAKE) --no-print-directory check-web
 
