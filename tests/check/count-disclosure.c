@@ -27,6 +27,7 @@
  * Usage: count-disclosure [-v] [-n RANDOM_ORGANISATIONS] [-s FIRST_SEED]
  */
 #include "support.h"
+#include "check-support.h"
 #include "catalogue.h"
 #include "import.h"
 #include "participation.h"
@@ -37,30 +38,6 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-
-/* ---- exact linear algebra -------------------------------------------------------- */
-
-#define PRIME ((guint64) 0x1FFFFFFFFFFFFFFFull)
-
-static guint64
-mod_mul (guint64 a, guint64 b)
-{
-  unsigned __int128 m = (unsigned __int128) a * b;
-  guint64 r = (guint64) (m & PRIME) + (guint64) (m >> 61);
-  return r >= PRIME ? r - PRIME : r;
-}
-
-static guint64 mod_sub (guint64 a, guint64 b) { return a >= b ? a - b : a + PRIME - b; }
-
-static guint64
-mod_inv (guint64 a)
-{
-  guint64 r = 1, e = PRIME - 2;
-  for (; e > 0; e >>= 1, a = mod_mul (a, a))
-    if (e & 1)
-      r = mod_mul (r, a);
-  return r;
-}
 
 /* One system: vectors over N atoms, the published ones in a basis kept
  * in echelon form (PIVOT[i]: the leading atom of row i, its entry 1). */
@@ -122,7 +99,7 @@ reduce (const System *s, guint64 *v)
       guint64 f = v[p];
       for (guint i = 0; i < s->n; i++)
         if (row[i] != 0)
-          v[i] = mod_sub (v[i], mod_mul (f, row[i]));
+          v[i] = check_mod_sub (v[i], check_mod_mul (f, row[i]));
     }
   for (guint i = 0; i < s->n; i++)
     if (v[i] != 0)
@@ -148,9 +125,9 @@ publish (System *s, GHashTable *atoms)
   guint p = 0;
   while (v[p] == 0)
     p++;
-  guint64 f = mod_inv (v[p]);
+  guint64 f = check_mod_inv (v[p]);
   for (guint i = 0; i < s->n; i++)
-    v[i] = mod_mul (v[i], f);
+    v[i] = check_mod_mul (v[i], f);
   /* keep the basis reduced: earlier rows lose their entry at the new pivot */
   for (guint r = 0; r < s->rows->len; r++)
     {
@@ -158,7 +135,7 @@ publish (System *s, GHashTable *atoms)
       guint64 g = row[p];
       for (guint i = 0; g != 0 && i < s->n; i++)
         if (v[i] != 0)
-          row[i] = mod_sub (row[i], mod_mul (g, v[i]));
+          row[i] = check_mod_sub (row[i], check_mod_mul (g, v[i]));
     }
   g_ptr_array_add (s->rows, v);
   g_array_append_val (s->pivot, p);
@@ -337,22 +314,6 @@ random_org (guint seed)
 
 /* ---- the store ---------------------------------------------------------------------- */
 
-static void
-import_file (DkStore *store, const char *dir, const char *name, const char *text, const char *round)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  DkImportSummary s = { 0 };
-  g_autoptr (GError) error = NULL;
-  gboolean ok = round == NULL
-      ? dk_import_roster (store, path, DK_CSV_UTF8, TRUE, FALSE, &s, NULL, &dk_test_ctx, &error)
-      : dk_import_ratings (store, path, DK_CSV_UTF8, round, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error);
-  if (!ok)
-    g_error ("%s: %s", name, error->message);
-  dk_import_summary_clear (&s);
-  g_unlink (path);
-}
-
 /* A course for everyone from level 1 to 2 on 1.1 and 1.2, and a webinar
  * from 1 to 4 on 1.1 for the first unit under Org only. */
 static void
@@ -446,9 +407,9 @@ org_store (const Org *o, char **path)
       for (guint c = 0; c < 2; c++)
         g_string_append_printf (ratings, "%s,r1,%s,%u,,3,,yes,\n", m->id, competences[c], m->level[c]);
     }
-  import_file (store, dir, "roster.csv", roster->str, NULL);
+  check_import_file (store, dir, "roster.csv", roster->str, NULL);
   g_assert_true (dk_store_round_open (store, "r1", "R1", "check", NULL, &dk_test_ctx, &error));
-  import_file (store, dir, "ratings.csv", ratings->str, "r1");
+  check_import_file (store, dir, "ratings.csv", ratings->str, "r1");
   g_string_free (roster, TRUE);
   g_string_free (ratings, TRUE);
   store_catalogue (store, o);
@@ -773,20 +734,6 @@ check_participation (Checker *ck)
   system_free (hours);
 }
 
-static void
-remove_store (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
-
 static guint
 check_org (const Org *o, guint k, gboolean verbose)
 {
@@ -808,7 +755,7 @@ check_org (const Org *o, guint k, gboolean verbose)
     printf ("%s, k = %u: %u people, %u figures read, %u disclosed, %u mismatches\n", o->name, k,
             o->members->len, ck.figures, ck.disclosures, ck.mismatches);
   dk_store_close (ck.store);
-  remove_store (path);
+  check_remove_store (path);
   return ck.disclosures + ck.mismatches;
 }
 
