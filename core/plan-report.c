@@ -494,14 +494,18 @@ participants_hidden (const Participation *p, guint k)
       margin[i] = i >= CELL_GENDER (0) && i < CELL_DEPT (p, 0) ? 1
                   : (i >= CELL_DEPT (p, 0) && i < CELL_KIND (p, 0)) || i == CELL_NO_DEPT (p) ? 2 : 0;
     }
+  /* the participants in total are what funders ask for: where they are
+   * not few, a smaller cell is hidden in their place */
+  if (p->people->len >= k)
+    kind[CELL_TOTAL] = DK_CELL_FIXED_SHOWN;
   return dk_count_cells_solve (c, p->people->len, kind, margin, k);
 }
 
 /* Returns which hours are hidden for the minimum group K, in the cells of
  * the participants' pattern (the genders' are not published): the hours of
  * the cells PEOPLE_HIDDEN hides are too, and more where the hours in total
- * minus those shown would give the hours of fewer than K people.  Each
- * pair of a participant and a kind is an atom. */
+ * (shown with the participants) minus those shown would give the hours of
+ * fewer than K people.  Each pair of a participant and a kind is an atom. */
 static gboolean *
 hours_hidden (const Participation *p, const gboolean *people_hidden, guint k)
 {
@@ -533,7 +537,8 @@ hours_hidden (const Participation *p, const gboolean *people_hidden, guint k)
       if (i == CELL_TOTAL || (i >= CELL_DEPT (p, 0) && i < CELL_KIND (p, 0)) || i == CELL_NO_DEPT (p))
         dk_count_cells_set_count (c, i, people[i]);
       gboolean published = i == CELL_TOTAL || (i >= CELL_DEPT (p, 0) && i < CELL_NO_DEPT (p));
-      kind[i] = !published ? DK_CELL_PART : people_hidden[i] ? DK_CELL_FIXED_HIDDEN : DK_CELL_SHOWN;
+      kind[i] = !published ? DK_CELL_PART : people_hidden[i] ? DK_CELL_FIXED_HIDDEN
+                : i == CELL_TOTAL ? DK_CELL_FIXED_SHOWN : DK_CELL_SHOWN;
       margin[i] = (i >= CELL_DEPT (p, 0) && i < CELL_KIND (p, 0)) || i == CELL_NO_DEPT (p) ? 2 : 0;
     }
   return dk_count_cells_solve (c, p->pairs->len, kind, margin, k);
