@@ -67,14 +67,60 @@ unit_paths (DkStore *store, GError **error)
   return paths;
 }
 
-/* Adds to REPORT the wishes its plans name (in ROUND, of the people in
- * UNIT): each that K or more plans name; the rest counted together as
- * other wishes when K or more plans name one of them, else left out, with
- * a note saying which.  Returns FALSE with ERROR on a store failure. */
-static gboolean
-add_wishes_table (DkReport *report, DkStore *store, gint64 round, const char *unit, guint k, GError **error)
+/* A wish named in the plans of a unit: how many plans. */
+typedef struct {
+  const char *competence, *wish;
+  guint32     plans;
+} Wish;
+
+/* The most named first, as the table has always listed them. */
+static int
+compare_wishes (gconstpointer a, gconstpointer b)
 {
-  g_autoptr (DkRecords) r = dk_store_plan_wishes (store, round, unit, error);
+  const Wish *x = a, *y = b;
+  int c = strcmp (x->competence, y->competence);
+  return x->plans != y->plans ? (x->plans < y->plans ? 1 : -1) : c != 0 ? c : strcmp (x->wish, y->wish);
+}
+
+/* Reads the wish of the records R (dk_store_plan_wishes_by_unit) from row
+ * *AT on, up to the next wish, for unit index U of T and the minimum group
+ * K: returns it with the plans under U, or with none when the pattern of
+ * every unit's plans naming it hides U's (their ids then go to RARE). */
+static Wish
+read_wish (const DkRecords *r, guint *at, const DkUnitTree *t, guint u, guint k, GHashTable *rare)
+{
+  Wish w = { dk_records_text (r, *at, 0), dk_records_text (r, *at, 1), 0 };
+  g_autofree guint32 *plans = g_new0 (guint32, dk_unit_tree_size (t));
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (; *at < dk_records_n_rows (r) && strcmp (dk_records_text (r, *at, 0), w.competence) == 0
+         && strcmp (dk_records_text (r, *at, 1), w.wish) == 0; (*at)++)
+    {
+      guint v = dk_unit_tree_of_id (t, (gint64) dk_records_number (r, *at, 2));
+      plans[v] += (guint32) dk_records_number (r, *at, 3);
+      if (dk_unit_tree_under (t, v, u))
+        g_ptr_array_add (ids, g_strsplit (dk_records_text (r, *at, 4), ",", -1));
+    }
+  static const DkCountColumn cols[] = { { 1, DK_CELL_SHOWN, NULL } };
+  g_autofree gboolean *hidden = dk_count_units_solve (t, plans, 1, cols, 1, k);
+  w.plans = hidden[u] ? 0 : dk_count_units_sum (t, plans, 1, u, 1);
+  /* the plans, not the wishes: one plan may name several */
+  for (guint i = 0; hidden[u] && i < ids->len; i++)
+    for (char **id = ids->pdata[i]; *id != NULL; id++)
+      g_hash_table_add (rare, g_strdup (*id));
+  return w;
+}
+
+/* Adds to REPORT the wishes its plans name (in ROUND, of the people in
+ * unit index U of T): each whose count the pattern of every unit's plans
+ * naming it shows for U (K or more plans, and no difference of units
+ * giving fewer); the rest counted together as other wishes when K or more
+ * plans name one of them, else left out, with a note saying which.
+ * Returns FALSE with ERROR on a store failure. */
+static gboolean
+add_wishes_table (DkReport *report, DkStore *store, gint64 round, const DkUnitTree *tree, guint u, guint k,
+                  GError **error)
+{
+  g_autoptr (DkRecords) r = dk_store_plan_wishes_by_unit (store, round, error);
   if (r == NULL)
     return FALSE;
   DkLang lang = dk_report_lang (report);
@@ -83,20 +129,21 @@ add_wishes_table (DkReport *report, DkStore *store, gint64 round, const char *un
   dk_table_add_column (t, "wish", T_ (lang, "Wish"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "plans", T_ (lang, "Plans"), DK_COLUMN_INTEGER);
   g_autoptr (GHashTable) rare = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < dk_records_n_rows (r); i++)
+  g_autoptr (GArray) named = g_array_new (FALSE, FALSE, sizeof (Wish));
+  for (guint at = 0; at < dk_records_n_rows (r);)
     {
-      if (dk_records_number (r, i, 2) < k)
-        {
-          /* the plans, not the wishes: one plan may name several */
-          g_auto (GStrv) ids = g_strsplit (dk_records_text (r, i, 3), ",", -1);
-          for (char **id = ids; *id != NULL; id++)
-            g_hash_table_add (rare, g_strdup (*id));
-          continue;
-        }
+      Wish w = read_wish (r, &at, tree, u, k, rare);
+      if (w.plans > 0)
+        g_array_append_val (named, w);
+    }
+  g_array_sort (named, compare_wishes);
+  for (guint i = 0; i < named->len; i++)
+    {
+      const Wish *w = &g_array_index (named, Wish, i);
       guint row = dk_table_add_row (t);
-      dk_table_set_text (t, row, 0, dk_records_text (r, i, 0));
-      dk_table_set_text (t, row, 1, dk_records_text (r, i, 1));
-      dk_table_set_number (t, row, 2, dk_records_number (r, i, 2));
+      dk_table_set_text (t, row, 0, w->competence);
+      dk_table_set_text (t, row, 1, w->wish);
+      dk_table_set_number (t, row, 2, w->plans);
     }
   guint others = g_hash_table_size (rare);
   if (others >= k)
@@ -205,7 +252,7 @@ coverage_report (DkStore *store, const char *round, const char *unit, guint k, c
       dk_table_add_column (t, "not_covered", T_ (ctx->lang, "Not covered"), DK_COLUMN_INTEGER);
       add_coverage_rows (t, &c, dk_unit_tree_of_id (c.tree, unit_id), k, ctx->lang);
       dk_report_add_table (report, t);
-      if (!add_wishes_table (report, store, r->id, unit, k, error))
+      if (!add_wishes_table (report, store, r->id, c.tree, dk_unit_tree_of_id (c.tree, unit_id), k, error))
         g_clear_pointer (&report, dk_report_free);
     }
   for (guint i = 0; i < n; i++)

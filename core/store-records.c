@@ -116,19 +116,15 @@ dk_store_person_participation (DkStore *store, gint64 person, GError **error)
 
 /* ---- plans -------------------------------------------------------------------------------- */
 
-/* SQL: the plan p's person lies in the unit ?2 or below it (?2 NULL: anywhere). */
-#define PLAN_IN_UNIT " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM person x JOIN unit u ON u.id = x.unit_id" \
-                     " WHERE x.id = p.person_id AND (u.path = ?2 OR substr(u.path, 1, length(?2) + 1) = ?2 || '/')))"
-
 DkRecords *
-dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **error)
+dk_store_plan_wishes_by_unit (DkStore *store, gint64 round, GError **error)
 {
   return query (store, S_("reading plans"),
-                "SELECT i.competence, i.wish, count(DISTINCT p.id) AS plans, group_concat(DISTINCT p.id) AS plan_ids"
-                " FROM plan_item i JOIN plan p ON p.id = i.plan_id"
-                " WHERE p.round_id = ?1 AND i.wish IS NOT NULL" PLAN_IN_UNIT
-                " GROUP BY i.competence, i.wish ORDER BY count(DISTINCT p.id) DESC, i.competence, i.wish",
-                round, NULL, unit, error);
+                "SELECT i.competence, i.wish, x.unit_id AS unit, count(DISTINCT p.id) AS plans,"
+                " group_concat(DISTINCT p.id) AS plan_ids FROM plan_item i JOIN plan p ON p.id = i.plan_id"
+                " JOIN person x ON x.id = p.person_id WHERE p.round_id = ?1 AND i.wish IS NOT NULL"
+                " GROUP BY i.competence, i.wish, x.unit_id ORDER BY i.competence, i.wish, x.unit_id",
+                round, NULL, NULL, error);
 }
 
 DkRecords *

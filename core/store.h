@@ -587,10 +587,11 @@ DkRecords *dk_store_person_follow_ups (DkStore *store, gint64 person, GError **e
 /* A person's participation (activity, date, hours, status), by date. */
 DkRecords *dk_store_person_participation (DkStore *store, gint64 person, GError **error);
 
-/* The wished-for activities the plans of ROUND name (competence, wish,
- * plans: how many plans name it, plan_ids: their store ids, comma-separated),
- * the most named first. */
-DkRecords *dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **error);
+/* The wished-for activities the plans of ROUND name, per competence, wish
+ * and the unit the plans' people are placed in (competence, wish, unit: its
+ * store id, NULL for none; plans: how many plans name it, plan_ids: their
+ * store ids, comma-separated), by competence, wish and unit. */
+DkRecords *dk_store_plan_wishes_by_unit (DkStore *store, gint64 round, GError **error);
 /* The plan items of ROUND that are not cancelled, per competence and the
  * unit their people are placed in (competence, unit: its store id, NULL for
  * none; items, people, done), by competence and unit. */

@@ -10,9 +10,9 @@
  * core's API: a roster, shared ratings in a round, a catalogue whose
  * activities cover some needs and some units only, plans with goals (some
  * done, some wishes), and participation in activities of two kinds.  It
- * then asks core for coverage and goals of the organisation and of every
- * unit, and for participation, at k = 5 and k = 3, and reads the numbers
- * back from the tables.
+ * then asks core for coverage (with its wishes) and goals of the
+ * organisation and of every unit, and for participation, at k = 5 and
+ * k = 3, and reads the numbers back from the tables.
  *
  * Knowing who is in which group, it turns each published count into an
  * equation: the indicator vector of the people (or plan items, or
@@ -638,6 +638,55 @@ check_goals (Checker *ck, guint c)
   system_free (items);
 }
 
+/* The wishes named on competence C ("Wish 0" by every plan of wishes,
+ * "Wish 1" by those with two goals on C): atoms are the members, whose
+ * one plan names it or not. */
+static void
+check_wishes (Checker *ck, guint c)
+{
+  const Org *o = ck->org;
+  for (guint n = 0; n < 2; n++)
+    {
+      g_autofree char *wish = g_strdup_printf ("Wish %u", n);
+      g_autofree char *name = g_strdup_printf ("wishes %s, %s", competences[c], wish);
+      System *s = system_new (name, o->members->len);
+      for (int u = -1; u < (int) o->units->len; u++)
+        {
+          const char *unit = u < 0 ? NULL : o->units->pdata[u];
+          g_autoptr (GError) error = NULL;
+          g_autoptr (DkReport) r = dk_report_coverage (ck->store, "r1", unit, ck->k, &dk_test_ctx, &error);
+          if (r == NULL)
+            g_error ("coverage: %s", error->message);
+          const DkTable *t = table_named (r, "wishes");
+          int row = -1;
+          for (guint i = 0; i < dk_table_n_rows (t); i++)
+            if (g_strcmp0 (dk_table_cell_text (t, i, 0), competences[c]) == 0
+                && g_strcmp0 (dk_table_cell_text (t, i, 1), wish) == 0)
+              row = (int) i;
+          for (int direct = 0; direct < 2; direct++)
+            {
+              if (direct && (unit == NULL || !has_children (o, unit)))
+                continue;
+              g_autoptr (GHashTable) plans = set_new ();
+              for (guint i = 0; i < o->members->len; i++)
+                {
+                  const Member *m = o->members->pdata[i];
+                  if (in_group (m, unit, direct) && m->wish && m->goals[c] > n)
+                    set_add (plans, i);
+                }
+              const char *where = unit != NULL ? unit : "the organisation";
+              g_autofree char *label = g_strdup_printf ("%s%s: plans naming %s", where, direct ? ", placed directly" : "",
+                                                        wish);
+              if (!direct && row >= 0)
+                read_cell (ck, s, t, (guint) row, "plans", plans, g_hash_table_size (plans), label);
+              target (s, plans, g_hash_table_size (plans), ck->k, g_strdup (label));
+            }
+        }
+      ck->disclosures += solve (s, o->name, ck->k);
+      system_free (s);
+    }
+}
+
 /* Returns the department of PATH: its first two levels. */
 static char *
 department (const char *path)
@@ -748,6 +797,7 @@ check_org (const Org *o, guint k, gboolean verbose)
     {
       check_coverage (&ck, c, planner);
       check_goals (&ck, c);
+      check_wishes (&ck, c);
     }
   check_participation (&ck);
   dk_planner_free (planner);
