@@ -514,6 +514,17 @@ in_group (const Member *m, const char *group, gboolean direct)
   return direct ? g_strcmp0 (m->unit, group) == 0 : under (m->unit, group);
 }
 
+/* Returns the coverage report of UNIT (NULL: the organisation). */
+static DkReport *
+coverage_of (const Checker *ck, const char *unit)
+{
+  g_autoptr (GError) error = NULL;
+  DkReport *r = dk_report_coverage (ck->store, "r1", unit, ck->k, &dk_test_ctx, &error);
+  if (r == NULL)
+    g_error ("coverage: %s", error->message);
+  return r;
+}
+
 /* Coverage of competence C: atoms are the members. */
 static void
 check_coverage (Checker *ck, guint c, DkPlanner *planner)
@@ -531,10 +542,7 @@ check_coverage (Checker *ck, guint c, DkPlanner *planner)
   for (int u = -1; u < (int) o->units->len; u++)
     {
       const char *unit = u < 0 ? NULL : o->units->pdata[u];
-      g_autoptr (GError) error = NULL;
-      g_autoptr (DkReport) r = dk_report_coverage (ck->store, "r1", unit, ck->k, &dk_test_ctx, &error);
-      if (r == NULL)
-        g_error ("coverage: %s", error->message);
+      g_autoptr (DkReport) r = coverage_of (ck, unit);
       const DkTable *t = table_named (r, "coverage");
       int row = row_of (t, competences[c]);
       g_assert_true (row >= 0);
@@ -653,10 +661,7 @@ check_wishes (Checker *ck, guint c)
       for (int u = -1; u < (int) o->units->len; u++)
         {
           const char *unit = u < 0 ? NULL : o->units->pdata[u];
-          g_autoptr (GError) error = NULL;
-          g_autoptr (DkReport) r = dk_report_coverage (ck->store, "r1", unit, ck->k, &dk_test_ctx, &error);
-          if (r == NULL)
-            g_error ("coverage: %s", error->message);
+          g_autoptr (DkReport) r = coverage_of (ck, unit);
           const DkTable *t = table_named (r, "wishes");
           int row = -1;
           for (guint i = 0; i < dk_table_n_rows (t); i++)
