@@ -145,39 +145,42 @@ add_cell (DkDisclosure *d, const DkCountCells *c, guint i, DkCellKind kind)
   dk_disclosure_add (d, a != NULL ? (guint *) (void *) a->data : NULL, a != NULL ? a->len : 0, c->count[i], kind);
 }
 
+/* The small cells of one margin, together. */
+typedef struct {
+  GArray  *atoms;
+  guint32  count, cells;
+} Sum;
+
 /* Adds, for each margin, the sum of its small cells as one more part when
- * there are two or more. */
+ * there are two or more; in the order the margins first come, so that the
+ * solver always meets the same problem. */
 static void
 add_small_sums (const DkCountCells *c, const guint *margin, guint k, DkDisclosure *d)
 {
-  g_autoptr (GHashTable) sums = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr (GHashTable) index = g_hash_table_new (g_direct_hash, g_direct_equal);   /* margin → sum + 1 */
+  g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (Sum));
   for (guint i = 0; i < c->n; i++)
-    if (margin[i] != 0 && is_small (c, i, k))
-      {
-        GArray **sum = g_hash_table_lookup (sums, GUINT_TO_POINTER (margin[i]));
-        if (sum == NULL)
-          {
-            sum = g_new0 (GArray *, 2);   /* the atoms, and the cells as guint32 count and number */
-            sum[0] = g_array_new (FALSE, FALSE, sizeof (guint));
-            sum[1] = g_array_new (FALSE, TRUE, sizeof (guint32));
-            g_array_set_size (sum[1], 2);
-            g_hash_table_insert (sums, GUINT_TO_POINTER (margin[i]), sum);
-          }
-        g_array_append_vals (sum[0], c->atoms[i]->data, c->atoms[i]->len);
-        g_array_index (sum[1], guint32, 0) += c->count[i];
-        g_array_index (sum[1], guint32, 1)++;
-      }
-  GHashTableIter it;
-  gpointer value;
-  g_hash_table_iter_init (&it, sums);
-  while (g_hash_table_iter_next (&it, NULL, &value))
     {
-      GArray **sum = value;
-      if (g_array_index (sum[1], guint32, 1) >= 2)
-        dk_disclosure_add (d, (guint *) (void *) sum[0]->data, sum[0]->len, g_array_index (sum[1], guint32, 0),
-                           DK_CELL_PART);
-      g_array_unref (sum[0]);
-      g_array_unref (sum[1]);
+      if (margin[i] == 0 || !is_small (c, i, k))
+        continue;
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (index, GUINT_TO_POINTER (margin[i])));
+      if (at == 0)
+        {
+          Sum fresh = { g_array_new (FALSE, FALSE, sizeof (guint)), 0, 0 };
+          g_array_append_val (sums, fresh);
+          g_hash_table_insert (index, GUINT_TO_POINTER (margin[i]), GUINT_TO_POINTER (at = sums->len));
+        }
+      Sum *sum = &g_array_index (sums, Sum, at - 1);
+      g_array_append_vals (sum->atoms, c->atoms[i]->data, c->atoms[i]->len);
+      sum->count += c->count[i];
+      sum->cells++;
+    }
+  for (guint i = 0; i < sums->len; i++)
+    {
+      Sum *sum = &g_array_index (sums, Sum, i);
+      if (sum->cells >= 2)
+        dk_disclosure_add (d, (guint *) (void *) sum->atoms->data, sum->atoms->len, sum->count, DK_CELL_PART);
+      g_array_unref (sum->atoms);
     }
 }
 
