@@ -169,16 +169,23 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(L
 # Tests of messages in a language read the build's catalogues.
 $(UNIT_BIN): | $(MO_FILES)
 
-# The disclosure checker (tests/check/disclosure.c): in-process, not under
-# the sanitizers or valgrind (it asks for tens of thousands of reports).
-# `make check` builds it always and runs it unless DK_DISCLOSURE=0.
+# The disclosure checkers (tests/check/disclosure.c for the gap reports,
+# count-disclosure.c for coverage, goals and participation): in-process,
+# not under the sanitizers or valgrind (they ask for tens of thousands of
+# reports).  `make check` builds them always and runs them unless
+# DK_DISCLOSURE=0.
 DISCLOSURE_BIN := $(BUILD)/tests/check/disclosure
 DK_DISCLOSURE ?= 1
-$(DISCLOSURE_BIN): $(BUILD)/obj/tests/check/disclosure.o $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB)
+COUNT_DISCLOSURE_BIN := $(BUILD)/tests/check/count-disclosure
+CHECK_SUPPORT_OBJ := $(BUILD)/obj/tests/check/check-support.o
+$(DISCLOSURE_BIN) $(COUNT_DISCLOSURE_BIN): $(BUILD)/tests/check/%: $(BUILD)/obj/tests/check/%.o $(CHECK_SUPPORT_OBJ) \
+                                           $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) $(TEST_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $< $(CHECK_SUPPORT_OBJ) $(TEST_SUPPORT_OBJ) $(XML_OBJ) $(LIB) $(LDLIBS) $(XML_LIBS) \
+	  $(TEST_LIBS)
 
-check-disclosure: $(DISCLOSURE_BIN)
+check-disclosure: $(DISCLOSURE_BIN) $(COUNT_DISCLOSURE_BIN)
+	@echo "== $(COUNT_DISCLOSURE_BIN)"; $(COUNT_DISCLOSURE_BIN)
 	@echo "== $(DISCLOSURE_BIN)"; $(DISCLOSURE_BIN)
 
 # The CLI tests compare rendered pages with reference images through it.
@@ -265,7 +272,7 @@ demo: deps
 	@BIN=$(BIN) sh examples/demo.sh
 
 check: deps
-	@$(MAKE) --no-print-directory check-unit check-cli $(DISCLOSURE_BIN) \
+	@$(MAKE) --no-print-directory check-unit check-cli $(DISCLOSURE_BIN) $(COUNT_DISCLOSURE_BIN) \
 	  $(if $(filter 1,$(DK_DISCLOSURE)),check-disclosure)
 	@$(MAKE) --no-print-directory check-web
 

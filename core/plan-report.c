@@ -2,62 +2,11 @@
  * plan-report.c — coverage, goals and participation reports.
  */
 #include "plan-report.h"
+#include "count-suppression.h"
 
 #include <string.h>
 
 /* ---- small groups ------------------------------------------------------------------- */
-
-#define NOT_SHOWN G_MAXUINT
-
-/* One part of a published sum: COUNT people (or plans), shown in row ROW
- * of the table, or NOT_SHOWN: a part no cell shows, but that the sum minus
- * the other parts gives. */
-typedef struct {
-  double count;
-  guint  row;
-} Part;
-
-/* The rule of the minimum group K for the small tables of these reports,
- * one sum at a time: when the sum is not shown (SUM_SHOWN false: it counts
- * fewer than K) every part is suppressed; otherwise a part of 1..K−1 is,
- * and when exactly one part is, so is the next smallest part that is not
- * zero, so that the sum minus the parts shown does not give it.  A part is
- * suppressed in the cells COLS (N_COLS of them) of its row.  Returns how
- * many parts are suppressed. */
-static guint
-suppress_parts (DkTable *t, const Part *parts, guint n, const guint *cols, guint n_cols, gboolean sum_shown,
-                guint k)
-{
-  g_autofree gboolean *hidden = g_new0 (gboolean, n);
-  guint n_hidden = 0;
-  for (guint i = 0; i < n; i++)
-    if (!sum_shown || (parts[i].count > 0 && parts[i].count < k))
-      hidden[i] = TRUE, n_hidden++;
-  if (sum_shown && n_hidden == 1)
-    {
-      guint next = NOT_SHOWN;
-      for (guint i = 0; i < n; i++)
-        if (!hidden[i] && parts[i].count > 0 && (next == NOT_SHOWN || parts[i].count < parts[next].count))
-          next = i;
-      if (next != NOT_SHOWN)
-        hidden[next] = TRUE, n_hidden++;
-    }
-  for (guint i = 0; i < n; i++)
-    for (guint c = 0; hidden[i] && parts[i].row != NOT_SHOWN && c < n_cols; c++)
-      {
-        dk_table_set_suppressed (t, parts[i].row, cols[c]);
-        dk_table_set_emphasis (t, parts[i].row, cols[c], FALSE);
-      }
-  return n_hidden;
-}
-
-/* Suppresses the cells COLS (N_COLS) of row ROW of T: a group of fewer than K. */
-static void
-suppress_row (DkTable *t, guint row, const guint *cols, guint n_cols, guint k)
-{
-  Part whole = { 0, row };
-  suppress_parts (t, &whole, 1, cols, n_cols, FALSE, k);
-}
 
 /* Adds REPORT's note on the minimum group K. */
 static void
@@ -70,12 +19,15 @@ add_min_group_note (DkReport *report, guint k)
 
 /* ---- coverage ----------------------------------------------------------------------- */
 
+/* Sub-classes of the people with a need on a competence. */
+enum { COVERED, UNCOVERED, N_COVERAGE };
+
 typedef struct {
   DkFramework *fw;
   DkPlanner   *planner;
   GHashTable  *units;      /* unit id → path */
-  const char  *unit;       /* only under this path, or NULL */
-  guint       *needs, *uncovered;   /* per competence index */
+  DkUnitTree  *tree;
+  guint32    **counts;     /* [competence][unit index * N_COVERAGE + covered or not] */
 } Coverage;
 
 static gboolean
@@ -85,8 +37,7 @@ coverage_row (const DkScanRow *row, gpointer user_data)
   if (!(row->flags & DK_ASSESS_SHARED) || row->role >= dk_framework_n_roles (c->fw))
     return TRUE;
   const char *unit = g_hash_table_lookup (c->units, &row->unit_id);
-  if (c->unit != NULL && (unit == NULL || !dk_unit_path_under (unit, c->unit)))
-    return TRUE;
+  guint u = dk_unit_tree_of_id (c->tree, row->unit_id);
   const char *role = dk_framework_role (c->fw, row->role)->id;
   for (guint i = 0; i < MIN (row->n, dk_framework_n_competences (c->fw)); i++)
     {
@@ -94,10 +45,9 @@ coverage_row (const DkScanRow *row, gpointer user_data)
       guint eff = dk_gap_effective (row->self[i], row->manager[i]);
       if (expected == 0 || eff == 0 || eff >= expected)
         continue;
-      c->needs[i]++;
-      if (!dk_planner_covers (c->planner, dk_framework_competence (c->fw, i)->id, eff, role,
-                              unit != NULL ? unit : ""))
-        c->uncovered[i]++;
+      gboolean covered = dk_planner_covers (c->planner, dk_framework_competence (c->fw, i)->id, eff, role,
+                                            unit != NULL ? unit : "");
+      c->counts[i][u * N_COVERAGE + (covered ? COVERED : UNCOVERED)]++;
     }
   return TRUE;
 }
@@ -117,36 +67,60 @@ unit_paths (DkStore *store, GError **error)
   return paths;
 }
 
-/* Returns a table named NAME titled TITLE of R, whose columns are KEYS,
- * LABELS (msgids, put into LANG) and KINDS (as many as R has). */
-static DkTable *
-records_table (const char *name, const char *title, const DkRecords *r, const char *const *keys,
-               const char *const *labels, const DkColumnKind *kinds, DkLang lang)
+/* A wish named in the plans of a unit: how many plans. */
+typedef struct {
+  const char *competence, *wish;
+  guint32     plans;
+} Wish;
+
+/* The most named first, as the table has always listed them. */
+static int
+compare_wishes (gconstpointer a, gconstpointer b)
 {
-  DkTable *t = dk_table_new (name, title);
-  guint n = dk_records_n_columns (r);
-  for (guint c = 0; c < n; c++)
-    dk_table_add_column (t, keys[c], T_ (lang, labels[c]), kinds[c]);
-  for (guint i = 0; i < dk_records_n_rows (r); i++)
+  const Wish *x = a, *y = b;
+  int c = strcmp (x->competence, y->competence);
+  return x->plans != y->plans ? (x->plans < y->plans ? 1 : -1) : c != 0 ? c : strcmp (x->wish, y->wish);
+}
+
+/* Reads the wish of the records R (dk_store_plan_wishes_by_unit) from row
+ * *AT on, up to the next wish, for unit index U of T and the minimum group
+ * K: returns it with the plans under U, or with none when the pattern of
+ * every unit's plans naming it hides U's (their ids then go to RARE). */
+static Wish
+read_wish (const DkRecords *r, guint *at, const DkUnitTree *t, guint u, guint k, GHashTable *rare)
+{
+  Wish w = { dk_records_text (r, *at, 0), dk_records_text (r, *at, 1), 0 };
+  g_autofree guint32 *plans = g_new0 (guint32, dk_unit_tree_size (t));
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (; *at < dk_records_n_rows (r) && strcmp (dk_records_text (r, *at, 0), w.competence) == 0
+         && strcmp (dk_records_text (r, *at, 1), w.wish) == 0; (*at)++)
     {
-      guint row = dk_table_add_row (t);
-      for (guint c = 0; c < n; c++)
-        if (kinds[c] == DK_COLUMN_TEXT)
-          dk_table_set_text (t, row, c, dk_records_text (r, i, c));
-        else
-          dk_table_set_number (t, row, c, dk_records_number (r, i, c));
+      guint v = dk_unit_tree_of_id (t, (gint64) dk_records_number (r, *at, 2));
+      plans[v] += (guint32) dk_records_number (r, *at, 3);
+      if (dk_unit_tree_under (t, v, u))
+        g_ptr_array_add (ids, g_strsplit (dk_records_text (r, *at, 4), ",", -1));
     }
-  return t;
+  static const DkCountColumn cols[] = { { 1, DK_CELL_SHOWN, NULL } };
+  g_autofree gboolean *hidden = dk_count_units_solve (t, plans, 1, cols, 1, k);
+  w.plans = hidden[u] ? 0 : dk_count_units_sum (t, plans, 1, u, 1);
+  /* the plans, not the wishes: one plan may name several */
+  for (guint i = 0; hidden[u] && i < ids->len; i++)
+    for (char **id = ids->pdata[i]; *id != NULL; id++)
+      g_hash_table_add (rare, g_strdup (*id));
+  return w;
 }
 
 /* Adds to REPORT the wishes its plans name (in ROUND, of the people in
- * UNIT): each that K or more plans name; the rest counted together as
- * other wishes when K or more plans name one of them, else left out, with
- * a note saying which.  Returns FALSE with ERROR on a store failure. */
+ * unit index U of T): each whose count the pattern of every unit's plans
+ * naming it shows for U (K or more plans, and no difference of units
+ * giving fewer); the rest counted together as other wishes when K or more
+ * plans name one of them, else left out, with a note saying which.
+ * Returns FALSE with ERROR on a store failure. */
 static gboolean
-add_wishes_table (DkReport *report, DkStore *store, gint64 round, const char *unit, guint k, GError **error)
+add_wishes_table (DkReport *report, DkStore *store, gint64 round, const DkUnitTree *tree, guint u, guint k,
+                  GError **error)
 {
-  g_autoptr (DkRecords) r = dk_store_plan_wishes (store, round, unit, error);
+  g_autoptr (DkRecords) r = dk_store_plan_wishes_by_unit (store, round, error);
   if (r == NULL)
     return FALSE;
   DkLang lang = dk_report_lang (report);
@@ -155,20 +129,21 @@ add_wishes_table (DkReport *report, DkStore *store, gint64 round, const char *un
   dk_table_add_column (t, "wish", T_ (lang, "Wish"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "plans", T_ (lang, "Plans"), DK_COLUMN_INTEGER);
   g_autoptr (GHashTable) rare = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < dk_records_n_rows (r); i++)
+  g_autoptr (GArray) named = g_array_new (FALSE, FALSE, sizeof (Wish));
+  for (guint at = 0; at < dk_records_n_rows (r);)
     {
-      if (dk_records_number (r, i, 2) < k)
-        {
-          /* the plans, not the wishes: one plan may name several */
-          g_auto (GStrv) ids = g_strsplit (dk_records_text (r, i, 3), ",", -1);
-          for (char **id = ids; *id != NULL; id++)
-            g_hash_table_add (rare, g_strdup (*id));
-          continue;
-        }
+      Wish w = read_wish (r, &at, tree, u, k, rare);
+      if (w.plans > 0)
+        g_array_append_val (named, w);
+    }
+  g_array_sort (named, compare_wishes);
+  for (guint i = 0; i < named->len; i++)
+    {
+      const Wish *w = &g_array_index (named, Wish, i);
       guint row = dk_table_add_row (t);
-      dk_table_set_text (t, row, 0, dk_records_text (r, i, 0));
-      dk_table_set_text (t, row, 1, dk_records_text (r, i, 1));
-      dk_table_set_number (t, row, 2, dk_records_number (r, i, 2));
+      dk_table_set_text (t, row, 0, w->competence);
+      dk_table_set_text (t, row, 1, w->wish);
+      dk_table_set_number (t, row, 2, w->plans);
     }
   guint others = g_hash_table_size (rare);
   if (others >= k)
@@ -187,12 +162,14 @@ add_wishes_table (DkReport *report, DkStore *store, gint64 round, const char *un
   return TRUE;
 }
 
-/* Returns ROUND, or NULL with ERROR when it or UNIT (when not NULL) does not exist. */
+/* Returns ROUND, or NULL with ERROR when it or UNIT (when not NULL) does
+ * not exist; sets *UNIT_ID to UNIT's store id (0 for NULL). */
 static DkRound *
-round_and_unit (DkStore *store, const char *round, const char *unit, GError **error)
+round_and_unit (DkStore *store, const char *round, const char *unit, gint64 *unit_id, GError **error)
 {
   DkRound *r = dk_store_round (store, round, error);
-  if (r != NULL && unit != NULL && dk_store_unit_ensure (store, unit, FALSE, error) == 0)
+  *unit_id = 0;
+  if (r != NULL && unit != NULL && (*unit_id = dk_store_unit_ensure (store, unit, FALSE, error)) == 0)
     g_clear_pointer (&r, dk_round_free);
   return r;
 }
@@ -205,25 +182,61 @@ learning_title (const char *what, const DkRound *r, const char *unit, DkLang lan
                       : g_strdup_printf (T_ (lang, "%s, round %s"), what, r->code);
 }
 
+/* Adds to T one row per competence of C: the people with a need in unit
+ * index U and those of them not covered, as the pattern of every unit for
+ * the minimum group K shows them. */
+static void
+add_coverage_rows (DkTable *t, const Coverage *c, guint u, guint k, DkLang lang)
+{
+  /* people with a need = not covered + covered (never shown) */
+  static const DkCountColumn cols[] = {
+    { 1 << COVERED | 1 << UNCOVERED, DK_CELL_SHOWN, NULL },
+    { 1 << UNCOVERED, DK_CELL_SHOWN, NULL },
+    { 1 << COVERED, DK_CELL_PART, NULL },
+  };
+  for (guint i = 0; i < dk_framework_n_competences (c->fw); i++)
+    {
+      g_autofree gboolean *hidden = dk_count_units_solve (c->tree, c->counts[i], N_COVERAGE, cols, 3, k);
+      guint row = dk_table_add_row (t);
+      const DkCompetence *comp = dk_framework_competence (c->fw, i);
+      dk_table_set_text (t, row, 0, comp->id);
+      dk_table_set_text (t, row, 1, dk_competence_title (comp, lang));
+      for (guint col = 0; col < 2; col++)
+        {
+          guint32 n = dk_count_units_sum (c->tree, c->counts[i], N_COVERAGE, u, cols[col].mask);
+          dk_table_set_number (t, row, 2 + col, n);
+          /* a part of a hidden whole is hidden too, as it has always been */
+          if (hidden[u * 3 + col] || hidden[u * 3])
+            dk_table_set_suppressed (t, row, 2 + col);
+          else
+            dk_table_set_emphasis (t, row, 2 + col, col == 1 && n > 0);
+        }
+    }
+}
+
 static DkReport *
 coverage_report (DkStore *store, const char *round, const char *unit, guint k, const DkContext *ctx,
                  GError **error)
 {
-  g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
+  gint64 unit_id;
+  g_autoptr (DkRound) r = round_and_unit (store, round, unit, &unit_id, error);
   g_autoptr (GPtrArray) catalogue = r != NULL ? dk_catalogue_load (store, error) : NULL;
   if (catalogue == NULL)
     return NULL;
-  Coverage c = { .unit = unit };
-  if ((c.fw = dk_store_round_framework (store, r, error)) == NULL || (c.units = unit_paths (store, error)) == NULL)
+  Coverage c = { 0 };
+  if ((c.fw = dk_store_round_framework (store, r, error)) == NULL || (c.units = unit_paths (store, error)) == NULL
+      || (c.tree = dk_unit_tree_load (store, error)) == NULL)
     {
+      g_clear_pointer (&c.units, g_hash_table_unref);
       dk_framework_free (c.fw);
       return NULL;
     }
   g_autofree char *today = dk_context_today (ctx);
   guint n = dk_framework_n_competences (c.fw);
   c.planner = dk_planner_new (catalogue, today);
-  c.needs = g_new0 (guint, n);
-  c.uncovered = g_new0 (guint, n);
+  c.counts = g_new0 (guint32 *, n);
+  for (guint i = 0; i < n; i++)
+    c.counts[i] = g_new0 (guint32, dk_unit_tree_size (c.tree) * N_COVERAGE);
   DkReport *report = NULL;
   if (dk_store_round_scan (store, r->id, 0, coverage_row, &c, error))
     {
@@ -237,62 +250,132 @@ coverage_report (DkStore *store, const char *round, const char *unit, guint k, c
       dk_table_add_column (t, "title", T_ (ctx->lang, "Title"), DK_COLUMN_TEXT);
       dk_table_add_column (t, "people_with_need", T_ (ctx->lang, "People with a need"), DK_COLUMN_INTEGER);
       dk_table_add_column (t, "not_covered", T_ (ctx->lang, "Not covered"), DK_COLUMN_INTEGER);
-      for (guint i = 0; i < n; i++)
-        {
-          guint row = dk_table_add_row (t);
-          const DkCompetence *comp = dk_framework_competence (c.fw, i);
-          dk_table_set_text (t, row, 0, comp->id);
-          dk_table_set_text (t, row, 1, dk_competence_title (comp, ctx->lang));
-          dk_table_set_number (t, row, 2, c.needs[i]);
-          dk_table_set_number (t, row, 3, c.uncovered[i]);
-          dk_table_set_emphasis (t, row, 3, c.uncovered[i] > 0);
-          /* people with a need = not covered + covered (not shown) */
-          static const guint counts[] = { 2, 3 };
-          gboolean shown = c.needs[i] == 0 || c.needs[i] >= k;
-          if (!shown)
-            suppress_row (t, row, counts, 1, k);
-          Part parts[] = { { c.uncovered[i], row }, { c.needs[i] - c.uncovered[i], NOT_SHOWN } };
-          suppress_parts (t, parts, 2, counts + 1, 1, shown, k);
-        }
+      add_coverage_rows (t, &c, dk_unit_tree_of_id (c.tree, unit_id), k, ctx->lang);
       dk_report_add_table (report, t);
-      if (!add_wishes_table (report, store, r->id, unit, k, error))
+      if (!add_wishes_table (report, store, r->id, c.tree, dk_unit_tree_of_id (c.tree, unit_id), k, error))
         g_clear_pointer (&report, dk_report_free);
     }
-  g_free (c.needs);
-  g_free (c.uncovered);
+  for (guint i = 0; i < n; i++)
+    g_free (c.counts[i]);
+  g_free (c.counts);
   dk_planner_free (c.planner);
   g_hash_table_unref (c.units);
+  dk_unit_tree_free (c.tree);
   dk_framework_free (c.fw);
   return report;
 }
 
 /* ---- goals ---------------------------------------------------------------------------- */
 
+/* Sub-classes of the plan items of a competence. */
+enum { DONE, NOT_DONE, N_GOAL_STATES };
+
+/* The plan items of one competence, per unit index. */
+typedef struct {
+  const char *competence;
+  guint32    *people;     /* [unit] */
+  guint32    *items;      /* [unit * N_GOAL_STATES + done or not] */
+  guint32     shown[3];   /* items, people, done in the unit reported on */
+} Goal;
+
+static void
+goal_free (gpointer data)
+{
+  Goal *g = data;
+  g_free (g->people);
+  g_free (g->items);
+  g_free (g);
+}
+
+/* Returns the competences of the records R (dk_store_plan_goals_by_unit)
+ * as Goals over the units of T, in R's order. */
+static GPtrArray *
+goals_per_unit (const DkRecords *r, const DkUnitTree *t)
+{
+  GPtrArray *goals = g_ptr_array_new_with_free_func (goal_free);
+  guint n = dk_unit_tree_size (t);
+  for (guint i = 0; i < dk_records_n_rows (r); i++)
+    {
+      const char *competence = dk_records_text (r, i, 0);
+      Goal *g = goals->len > 0 ? goals->pdata[goals->len - 1] : NULL;
+      if (g == NULL || strcmp (g->competence, competence) != 0)
+        {
+          g = g_new0 (Goal, 1);
+          g->competence = competence;
+          g->people = g_new0 (guint32, n);
+          g->items = g_new0 (guint32, n * N_GOAL_STATES);
+          g_ptr_array_add (goals, g);
+        }
+      guint u = dk_unit_tree_of_id (t, (gint64) dk_records_number (r, i, 1));
+      guint32 items = (guint32) dk_records_number (r, i, 2), done = (guint32) dk_records_number (r, i, 4);
+      g->people[u] += (guint32) dk_records_number (r, i, 3);
+      g->items[u * N_GOAL_STATES + DONE] += done;
+      g->items[u * N_GOAL_STATES + NOT_DONE] += items - done;
+    }
+  return goals;
+}
+
+/* The most planned first, as the table has always listed them. */
+static int
+compare_goals (gconstpointer a, gconstpointer b)
+{
+  const Goal *x = *(Goal *const *) a, *y = *(Goal *const *) b;
+  return x->shown[0] != y->shown[0] ? (x->shown[0] < y->shown[0] ? 1 : -1) : strcmp (x->competence, y->competence);
+}
+
+/* Adds to T the row of G in unit index U: the people follow the pattern of
+ * every unit's people for the minimum group K, the goals the people's, and
+ * those done the pattern of every unit's goals (done + not done, never
+ * shown). */
+static void
+add_goal_row (DkTable *t, const DkUnitTree *tree, const Goal *g, guint u, guint k)
+{
+  static const DkCountColumn people[] = { { 1, DK_CELL_SHOWN, NULL } };
+  g_autofree gboolean *people_hidden = dk_count_units_solve (tree, g->people, 1, people, 1, k);
+  const DkCountColumn items[] = {
+    { 1 << DONE | 1 << NOT_DONE, DK_CELL_FIXED_SHOWN, people_hidden },
+    { 1 << DONE, DK_CELL_SHOWN, NULL },
+    { 1 << NOT_DONE, DK_CELL_PART, NULL },
+  };
+  g_autofree gboolean *items_hidden = dk_count_units_solve (tree, g->items, N_GOAL_STATES, items, 3, k);
+  guint row = dk_table_add_row (t);
+  dk_table_set_text (t, row, 0, g->competence);
+  for (guint col = 0; col < 3; col++)
+    {
+      dk_table_set_number (t, row, 1 + col, g->shown[col]);
+      if (people_hidden[u] || (col == 2 && items_hidden[u * 3 + 1]))
+        dk_table_set_suppressed (t, row, 1 + col);
+    }
+}
+
 static DkReport *
 goals_report (DkStore *store, const char *round, const char *unit, guint k, DkLang lang, GError **error)
 {
-  g_autoptr (DkRound) r = round_and_unit (store, round, unit, error);
-  if (r == NULL)
+  gint64 unit_id;
+  g_autoptr (DkRound) r = round_and_unit (store, round, unit, &unit_id, error);
+  g_autoptr (DkUnitTree) tree = r != NULL ? dk_unit_tree_load (store, error) : NULL;
+  g_autoptr (DkRecords) records = tree != NULL ? dk_store_plan_goals_by_unit (store, r->id, error) : NULL;
+  if (records == NULL)
     return NULL;
+  g_autoptr (GPtrArray) goals = goals_per_unit (records, tree);
+  guint u = dk_unit_tree_of_id (tree, unit_id);
+  for (guint i = goals->len; i-- > 0;)
+    {
+      Goal *g = goals->pdata[i];
+      g->shown[0] = dk_count_units_sum (tree, g->items, N_GOAL_STATES, u, 1 << DONE | 1 << NOT_DONE);
+      g->shown[1] = dk_count_units_sum (tree, g->people, 1, u, 1);
+      g->shown[2] = dk_count_units_sum (tree, g->items, N_GOAL_STATES, u, 1 << DONE);
+      if (g->shown[0] == 0)
+        g_ptr_array_remove_index (goals, i);
+    }
+  g_ptr_array_sort (goals, compare_goals);
+  DkTable *t = dk_table_new ("goals", T_ (lang, "Personal goals per competence"));
   static const char *const keys[] = { "competence", "items", "people", "done" };
   static const char *const labels[] = { N_("Competence"), N_("Goals"), N_("People"), N_("Done") };
-  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER, DK_COLUMN_INTEGER };
-  g_autoptr (DkRecords) goals = dk_store_plan_goals (store, r->id, unit, error);
-  if (goals == NULL)
-    return NULL;
-  DkTable *t = records_table ("goals", T_ (lang, "Personal goals per competence"), goals, keys, labels, kinds,
-                              lang);
-  for (guint row = 0; row < dk_table_n_rows (t); row++)
-    {
-      static const guint counts[] = { 1, 2, 3 };
-      double items = dk_records_number (goals, row, 1), people = dk_records_number (goals, row, 2);
-      double done = dk_records_number (goals, row, 3);
-      if (people < k)
-        suppress_row (t, row, counts, 2, k);
-      /* the goals = those done + those not done (not shown) */
-      Part parts[] = { { done, row }, { items - done, NOT_SHOWN } };
-      suppress_parts (t, parts, 2, counts + 2, 1, people >= k, k);
-    }
+  for (guint c = 0; c < G_N_ELEMENTS (keys); c++)
+    dk_table_add_column (t, keys[c], T_ (lang, labels[c]), c == 0 ? DK_COLUMN_TEXT : DK_COLUMN_INTEGER);
+  for (guint i = 0; i < goals->len; i++)
+    add_goal_row (t, tree, goals->pdata[i], u, k);
   g_autofree char *title = learning_title (T_ (lang, "Personal goals"), r, unit, lang);
   DkReport *report = dk_report_new (title, lang);
   add_min_group_note (report, k);
@@ -318,38 +401,277 @@ add_target_row (DkTable *t, const char *label, double actual, double target, gbo
     }
 }
 
-/* Returns the table NAME titled TITLE of the participation records R
- * (group, participants, hours), its groups suppressed by the minimum group
- * K as parts of the total, which is shown when SUM_SHOWN. */
-static DkTable *
-groups_table (const char *name, const char *title, const DkRecords *r, gboolean sum_shown, guint k,
-              DkLang lang)
+/* The participants from FROM to TO: each a person, in a department (the
+ * first two levels of their unit's path) and of a gender; each pair of a
+ * participant and a kind of activity with its hours. */
+typedef struct {
+  GPtrArray *depts, *kinds;    /* names, sorted */
+  GArray    *people;           /* Participant */
+  GArray    *pairs;            /* Pair */
+} Participation;
+
+enum { WOMEN, MEN, OTHER, N_PARTICIPATION_GENDERS };
+
+typedef struct {
+  guint dept;                  /* index in depts, or depts->len for none */
+  guint gender;
+} Participant;
+
+typedef struct {
+  guint  person, kind;
+  double hours;
+} Pair;
+
+static void
+participation_clear (Participation *p)
 {
-  static const char *const keys[] = { "group", "participants", "hours" };
-  static const char *const labels[] = { N_("Group"), N_("Participants"), N_("Hours") };
-  static const DkColumnKind kinds[] = { DK_COLUMN_TEXT, DK_COLUMN_INTEGER, DK_COLUMN_HOURS };
-  static const guint figures[] = { 1, 2 };
-  DkTable *t = records_table (name, title, r, keys, labels, kinds, lang);
+  g_clear_pointer (&p->depts, g_ptr_array_unref);
+  g_clear_pointer (&p->kinds, g_ptr_array_unref);
+  g_clear_pointer (&p->people, g_array_unref);
+  g_clear_pointer (&p->pairs, g_array_unref);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Returns the distinct NAMES (a set of strings, taken) as an array sorted
+ * by strcmp, each name's index put into NAMES as its value. */
+static GPtrArray *
+sorted_names (GHashTable *names)
+{
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter it;
+  gpointer name;
+  g_hash_table_iter_init (&it, names);
+  while (g_hash_table_iter_next (&it, &name, NULL))
+    g_ptr_array_add (sorted, g_strdup (name));
+  g_ptr_array_sort (sorted, compare_names);
+  for (guint i = 0; i < sorted->len; i++)
+    g_hash_table_insert (names, g_strdup (sorted->pdata[i]), GUINT_TO_POINTER (i));
+  return sorted;
+}
+
+/* Returns the department of the unit PATH (may be NULL): its first two levels. */
+static char *
+department_of (const char *path)
+{
+  if (path == NULL)
+    return NULL;
+  const char *slash = strchr (path, '/');
+  slash = slash != NULL ? strchr (slash + 1, '/') : NULL;
+  return slash != NULL ? g_strndup (path, (gsize) (slash - path)) : g_strdup (path);
+}
+
+/* Reads the records R (dk_store_participation_by_person) into *P. */
+static void
+participation_read (Participation *p, const DkRecords *r)
+{
+  g_autoptr (GHashTable) depts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = dk_records_n_rows (r);
-  g_autofree Part *parts = g_new0 (Part, n);
   for (guint i = 0; i < n; i++)
-    parts[i] = (Part) { dk_records_number (r, i, 1), i };
-  suppress_parts (t, parts, n, figures, 2, sum_shown, k);
+    {
+      char *dept = department_of (dk_records_text (r, i, 1));
+      if (dept != NULL)
+        g_hash_table_add (depts, dept);
+      g_hash_table_add (kinds, g_strdup (dk_records_text (r, i, 3)));
+    }
+  p->depts = sorted_names (depts);
+  p->kinds = sorted_names (kinds);
+  p->people = g_array_new (FALSE, FALSE, sizeof (Participant));
+  p->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == 0 || strcmp (dk_records_text (r, i, 0), dk_records_text (r, i - 1, 0)) != 0)
+        {
+          g_autofree char *dept = department_of (dk_records_text (r, i, 1));
+          const char *gender = dk_records_text (r, i, 2);
+          Participant x = { dept != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (depts, dept)) : p->depts->len,
+                            g_strcmp0 (gender, "F") == 0 ? WOMEN : g_strcmp0 (gender, "M") == 0 ? MEN : OTHER };
+          g_array_append_val (p->people, x);
+        }
+      Pair pair = { p->people->len - 1, GPOINTER_TO_UINT (g_hash_table_lookup (kinds, dk_records_text (r, i, 3))),
+                    dk_records_number (r, i, 4) };
+      g_array_append_val (p->pairs, pair);
+    }
+}
+
+/* The cells of the participants' pattern: the total, the genders, the
+ * departments, the kinds, then the parts: the participants placed in no
+ * unit, and each department × gender. */
+#define CELL_TOTAL 0u
+#define CELL_GENDER(g) (1u + (g))
+#define CELL_DEPT(p, d) (1u + N_PARTICIPATION_GENDERS + (d))
+#define CELL_KIND(p, k) (CELL_DEPT (p, (p)->depts->len) + (k))
+#define CELL_NO_DEPT(p) CELL_KIND (p, (p)->kinds->len)
+#define CELL_DEPT_GENDER(p, d, g) (CELL_NO_DEPT (p) + 1 + (d) * N_PARTICIPATION_GENDERS + (g))
+
+/* Returns which cells of the participants' pattern are hidden for the
+ * minimum group K: each participant is an atom. */
+static gboolean *
+participants_hidden (const Participation *p, guint k)
+{
+  guint nd = p->depts->len, n = CELL_DEPT_GENDER (p, nd, 0);
+  g_autoptr (DkCountCells) c = dk_count_cells_new (n);
+  g_autofree DkCellKind *kind = g_new (DkCellKind, n);
+  g_autofree guint *margin = g_new0 (guint, n);
+  for (guint i = 0; i < p->people->len; i++)
+    {
+      const Participant *x = &g_array_index (p->people, Participant, i);
+      dk_count_cells_add (c, CELL_TOTAL, i, 1);
+      dk_count_cells_add (c, CELL_GENDER (x->gender), i, 1);
+      dk_count_cells_add (c, x->dept < nd ? CELL_DEPT (p, x->dept) : CELL_NO_DEPT (p), i, 1);
+      if (x->dept < nd)
+        dk_count_cells_add (c, CELL_DEPT_GENDER (p, x->dept, x->gender), i, 1);
+    }
+  /* a participant is in a kind's cell once, however many times they took part */
+  for (guint i = 0; i < p->pairs->len; i++)
+    {
+      const Pair *pair = &g_array_index (p->pairs, Pair, i);
+      dk_count_cells_add (c, CELL_KIND (p, pair->kind), pair->person, 1);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      kind[i] = i < CELL_NO_DEPT (p) ? DK_CELL_SHOWN : DK_CELL_PART;
+      /* the genders add up to the total, and so do the departments with
+       * the participants placed in no unit */
+      margin[i] = i >= CELL_GENDER (0) && i < CELL_DEPT (p, 0) ? 1
+                  : (i >= CELL_DEPT (p, 0) && i < CELL_KIND (p, 0)) || i == CELL_NO_DEPT (p) ? 2 : 0;
+    }
+  /* the participants in total are what funders ask for: where they are
+   * not few, a smaller cell is hidden in their place */
+  if (p->people->len >= k)
+    kind[CELL_TOTAL] = DK_CELL_FIXED_SHOWN;
+  return dk_count_cells_solve (c, p->people->len, kind, margin, k);
+}
+
+/* Returns which hours are hidden for the minimum group K, in the cells of
+ * the participants' pattern (the genders' are not published): the hours of
+ * the cells PEOPLE_HIDDEN hides are too, and more where the hours in total
+ * (shown with the participants) minus those shown would give the hours of
+ * fewer than K people.  Each pair of a participant and a kind is an atom. */
+static gboolean *
+hours_hidden (const Participation *p, const gboolean *people_hidden, guint k)
+{
+  guint nd = p->depts->len, nk = p->kinds->len, parts = CELL_NO_DEPT (p) + 1, n = parts + nd * nk;
+  g_autoptr (DkCountCells) c = dk_count_cells_new (n);
+  g_autofree guint32 *people = g_new0 (guint32, n);
+  g_autofree DkCellKind *kind = g_new (DkCellKind, n);
+  g_autofree guint *margin = g_new0 (guint, n);
+  for (guint i = 0; i < p->pairs->len; i++)
+    {
+      const Pair *pair = &g_array_index (p->pairs, Pair, i);
+      guint dept = g_array_index (p->people, Participant, pair->person).dept;
+      dk_count_cells_add (c, CELL_TOTAL, i, 1);
+      dk_count_cells_add (c, dept < nd ? CELL_DEPT (p, dept) : CELL_NO_DEPT (p), i, 1);
+      dk_count_cells_add (c, CELL_KIND (p, pair->kind), i, 1);
+      if (dept < nd)
+        dk_count_cells_add (c, parts + dept * nk + pair->kind, i, 1);
+    }
+  /* a cell is about its people: a participant counts once in the total
+   * and in their department, however many kinds they took part in */
+  for (guint i = 0; i < p->people->len; i++)
+    {
+      guint dept = g_array_index (p->people, Participant, i).dept;
+      people[CELL_TOTAL]++;
+      people[dept < nd ? CELL_DEPT (p, dept) : CELL_NO_DEPT (p)]++;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == CELL_TOTAL || (i >= CELL_DEPT (p, 0) && i < CELL_KIND (p, 0)) || i == CELL_NO_DEPT (p))
+        dk_count_cells_set_count (c, i, people[i]);
+      gboolean published = i == CELL_TOTAL || (i >= CELL_DEPT (p, 0) && i < CELL_NO_DEPT (p));
+      kind[i] = !published ? DK_CELL_PART : people_hidden[i] ? DK_CELL_FIXED_HIDDEN
+                : i == CELL_TOTAL ? DK_CELL_FIXED_SHOWN : DK_CELL_SHOWN;
+      margin[i] = (i >= CELL_DEPT (p, 0) && i < CELL_KIND (p, 0)) || i == CELL_NO_DEPT (p) ? 2 : 0;
+    }
+  return dk_count_cells_solve (c, p->pairs->len, kind, margin, k);
+}
+
+/* Returns the table NAME titled TITLE of the N groups NAMES, their
+ * participants and hours in cells FIRST… of P's pattern, suppressed where
+ * PEOPLE or HOURS hides them. */
+static DkTable *
+groups_table (const char *name, const char *title, const GPtrArray *names, const guint32 *participants,
+              const double *hours, const gboolean *hidden, DkLang lang)
+{
+  DkTable *t = dk_table_new (name, title);
+  dk_table_add_column (t, "group", T_ (lang, "Group"), DK_COLUMN_TEXT);
+  dk_table_add_column (t, "participants", T_ (lang, "Participants"), DK_COLUMN_INTEGER);
+  dk_table_add_column (t, "hours", T_ (lang, "Hours"), DK_COLUMN_HOURS);
+  for (guint i = 0; i < names->len; i++)
+    {
+      guint row = dk_table_add_row (t);
+      dk_table_set_text (t, row, 0, names->pdata[i]);
+      dk_table_set_number (t, row, 1, participants[i]);
+      dk_table_set_number (t, row, 2, hours[i]);
+      for (guint col = 1; hidden[i] && col < 3; col++)
+        dk_table_set_suppressed (t, row, col);
+    }
   return t;
+}
+
+/* The figures of the participation report, per cell of the participants'
+ * pattern (hours of the genders are not published). */
+typedef struct {
+  guint32  *people;
+  double   *hours;
+  gboolean *hidden;    /* the people's or the hours' */
+} Figures;
+
+static void
+figures_clear (Figures *f)
+{
+  g_free (f->people);
+  g_free (f->hours);
+  g_free (f->hidden);
+}
+
+static void
+participation_figures (const Participation *p, guint k, Figures *f)
+{
+  guint nd = p->depts->len, n = CELL_NO_DEPT (p) + 1;
+  f->people = g_new0 (guint32, n);
+  f->hours = g_new0 (double, n);
+  for (guint i = 0; i < p->people->len; i++)
+    {
+      const Participant *x = &g_array_index (p->people, Participant, i);
+      f->people[CELL_TOTAL]++;
+      f->people[CELL_GENDER (x->gender)]++;
+      f->people[x->dept < nd ? CELL_DEPT (p, x->dept) : CELL_NO_DEPT (p)]++;
+    }
+  for (guint i = 0; i < p->pairs->len; i++)
+    {
+      const Pair *pair = &g_array_index (p->pairs, Pair, i);
+      guint dept = g_array_index (p->people, Participant, pair->person).dept;
+      f->people[CELL_KIND (p, pair->kind)]++;
+      f->hours[CELL_TOTAL] += pair->hours;
+      f->hours[dept < nd ? CELL_DEPT (p, dept) : CELL_NO_DEPT (p)] += pair->hours;
+      f->hours[CELL_KIND (p, pair->kind)] += pair->hours;
+    }
+  f->hidden = participants_hidden (p, k);
+  g_autofree gboolean *hours = hours_hidden (p, f->hidden, k);
+  /* the genders' hours are not published; the parts of a hidden total
+   * are hidden too, as they have always been */
+  gboolean total = f->hidden[CELL_TOTAL] || hours[CELL_TOTAL];
+  for (guint i = 0; i < n; i++)
+    f->hidden[i] = total || f->hidden[i] || (hours[i] && (i < CELL_GENDER (0) || i >= CELL_DEPT (p, 0)));
 }
 
 static DkReport *
 participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang, GError **error)
 {
-  DkParticipationTotals v;
-  if (!dk_store_participation_totals (store, q->from, q->to, &v, error))
-    return NULL;
-  g_autoptr (DkRecords) by_unit = dk_store_participation_by_department (store, q->from, q->to, error);
-  g_autoptr (DkRecords) by_kind = by_unit != NULL ? dk_store_participation_by_kind (store, q->from, q->to, error)
-                                                  : NULL;
-  if (by_kind == NULL)
+  g_autoptr (DkRecords) records = dk_store_participation_by_person (store, q->from, q->to, error);
+  if (records == NULL)
     return NULL;
   guint k = q->min_group;
+  Participation p = { 0 };
+  participation_read (&p, records);
+  Figures f = { 0 };
+  participation_figures (&p, k, &f);
   g_autofree char *title = g_strdup_printf (T_ (lang, "Participation %s – %s"), q->from ? q->from : "…",
                                             q->to ? q->to : "…");
   DkReport *report = dk_report_new (title, lang);
@@ -360,26 +682,32 @@ participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang
   dk_table_add_column (t, "figure", T_ (lang, "Figure"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "actual", T_ (lang, "Actual"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "target", T_ (lang, "Target"), DK_COLUMN_TEXT);
-  double avg = v.participants > 0 ? v.hours / v.participants : 0;
-  add_target_row (t, T_ (lang, "Participants"), v.participants, q->target_participants, q->target_participants > 0,
+  double participants = f.people[CELL_TOTAL], hours = f.hours[CELL_TOTAL];
+  double avg = participants > 0 ? hours / participants : 0;
+  add_target_row (t, T_ (lang, "Participants"), participants, q->target_participants, q->target_participants > 0,
                   FALSE, lang);
-  add_target_row (t, T_ (lang, "of whom women"), v.women, 0, FALSE, FALSE, lang);
-  add_target_row (t, T_ (lang, "of whom men"), v.men, 0, FALSE, FALSE, lang);
-  add_target_row (t, T_ (lang, "of whom other or not given"), v.other, 0, FALSE, FALSE, lang);
-  add_target_row (t, T_ (lang, "Hours in total"), v.hours, q->target_hours_avg * q->target_participants,
+  add_target_row (t, T_ (lang, "of whom women"), f.people[CELL_GENDER (WOMEN)], 0, FALSE, FALSE, lang);
+  add_target_row (t, T_ (lang, "of whom men"), f.people[CELL_GENDER (MEN)], 0, FALSE, FALSE, lang);
+  add_target_row (t, T_ (lang, "of whom other or not given"), f.people[CELL_GENDER (OTHER)], 0, FALSE, FALSE,
+                  lang);
+  add_target_row (t, T_ (lang, "Hours in total"), hours, q->target_hours_avg * q->target_participants,
                   q->target_hours_avg > 0 && q->target_participants > 0, TRUE, lang);
   add_target_row (t, T_ (lang, "Hours per participant"), avg, q->target_hours_avg, q->target_hours_avg > 0,
                   TRUE, lang);
   /* rows 0 and 4–5: the participants and their hours; rows 1–3 the genders */
-  static const guint actual[] = { 1 };
-  gboolean shown = v.participants == 0 || v.participants >= k;
-  for (guint row = 0; !shown && row < 6; row += row == 0 ? 4 : 1)
-    suppress_row (t, row, actual, 1, k);
-  Part genders[] = { { v.women, 1 }, { v.men, 2 }, { v.other, 3 } };
-  suppress_parts (t, genders, G_N_ELEMENTS (genders), actual, 1, shown, k);
+  static const guint cells[] = { CELL_TOTAL, CELL_GENDER (WOMEN), CELL_GENDER (MEN), CELL_GENDER (OTHER),
+                                 CELL_TOTAL, CELL_TOTAL };
+  for (guint row = 0; row < G_N_ELEMENTS (cells); row++)
+    if (f.hidden[cells[row]])
+      dk_table_set_suppressed (t, row, 1);
   dk_report_add_table (report, t);
-  dk_report_add_table (report, groups_table ("by_unit", T_ (lang, "Per department"), by_unit, shown, k, lang));
-  dk_report_add_table (report, groups_table ("by_kind", T_ (lang, "Per kind of activity"), by_kind, shown, k, lang));
+  guint d0 = CELL_DEPT (&p, 0), k0 = CELL_KIND (&p, 0);
+  dk_report_add_table (report, groups_table ("by_unit", T_ (lang, "Per department"), p.depts, f.people + d0,
+                                             f.hours + d0, f.hidden + d0, lang));
+  dk_report_add_table (report, groups_table ("by_kind", T_ (lang, "Per kind of activity"), p.kinds, f.people + k0,
+                                             f.hours + k0, f.hidden + k0, lang));
+  figures_clear (&f);
+  participation_clear (&p);
   return report;
 }
 

@@ -10,12 +10,12 @@
 #include "report-model.h"
 
 /*
- * Every count here follows the minimum group MIN_GROUP (k, --min-group):
- * a count of 1..k−1 people (or plans) is suppressed ("–"), and so are
- * the hours of fewer than k people; where a sum of counts is published
- * and exactly one of its parts is suppressed, the next smallest part is
- * too, so that the sum minus the others does not give it.  A wish is
- * named only when k or more plans name it.
+ * Every count here follows the minimum group MIN_GROUP (k, --min-group) by
+ * the pattern of core/count-suppression.h: a count of 1..k−1 people (or
+ * goals) is suppressed ("–"), and so is any other cell wherever the cells
+ * published for the organisation and every unit would give a small group
+ * back by subtraction; hours follow their people.  A wish is named only
+ * when k or more plans name it.  Not thread-safe for one store.
  */
 
 /* Needs per competence in ROUND (shared ratings only) of the people in UNIT

@@ -116,30 +116,26 @@ dk_store_person_participation (DkStore *store, gint64 person, GError **error)
 
 /* ---- plans -------------------------------------------------------------------------------- */
 
-/* SQL: the plan p's person lies in the unit ?2 or below it (?2 NULL: anywhere). */
-#define PLAN_IN_UNIT " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM person x JOIN unit u ON u.id = x.unit_id" \
-                     " WHERE x.id = p.person_id AND (u.path = ?2 OR substr(u.path, 1, length(?2) + 1) = ?2 || '/')))"
-
 DkRecords *
-dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **error)
+dk_store_plan_wishes_by_unit (DkStore *store, gint64 round, GError **error)
 {
   return query (store, S_("reading plans"),
-                "SELECT i.competence, i.wish, count(DISTINCT p.id) AS plans, group_concat(DISTINCT p.id) AS plan_ids"
-                " FROM plan_item i JOIN plan p ON p.id = i.plan_id"
-                " WHERE p.round_id = ?1 AND i.wish IS NOT NULL" PLAN_IN_UNIT
-                " GROUP BY i.competence, i.wish ORDER BY count(DISTINCT p.id) DESC, i.competence, i.wish",
-                round, NULL, unit, error);
+                "SELECT i.competence, i.wish, x.unit_id AS unit, count(DISTINCT p.id) AS plans,"
+                " group_concat(DISTINCT p.id) AS plan_ids FROM plan_item i JOIN plan p ON p.id = i.plan_id"
+                " JOIN person x ON x.id = p.person_id WHERE p.round_id = ?1 AND i.wish IS NOT NULL"
+                " GROUP BY i.competence, i.wish, x.unit_id ORDER BY i.competence, i.wish, x.unit_id",
+                round, NULL, NULL, error);
 }
 
 DkRecords *
-dk_store_plan_goals (DkStore *store, gint64 round, const char *unit, GError **error)
+dk_store_plan_goals_by_unit (DkStore *store, gint64 round, GError **error)
 {
   return query (store, S_("reading plans"),
-                "SELECT i.competence, count(*) AS items, count(DISTINCT p.person_id) AS people,"
+                "SELECT i.competence, x.unit_id AS unit, count(*) AS items, count(DISTINCT p.person_id) AS people,"
                 " sum(i.status = 'done') AS done FROM plan_item i JOIN plan p ON p.id = i.plan_id"
-                " WHERE p.round_id = ?1 AND i.status <> 'cancelled'"
-                PLAN_IN_UNIT " GROUP BY i.competence ORDER BY count(*) DESC, i.competence",
-                round, NULL, unit, error);
+                " JOIN person x ON x.id = p.person_id WHERE p.round_id = ?1 AND i.status <> 'cancelled'"
+                " GROUP BY i.competence, x.unit_id ORDER BY i.competence, x.unit_id",
+                round, NULL, NULL, error);
 }
 
 /* ---- participation ------------------------------------------------------------------------ */
@@ -147,42 +143,12 @@ dk_store_plan_goals (DkStore *store, gint64 round, const char *unit, GError **er
 #define PARTICIPATED "pa.status IN ('attended', 'completed') AND (?1 IS NULL OR pa.date >= ?1)" \
                      " AND (?2 IS NULL OR pa.date <= ?2)"
 
-gboolean
-dk_store_participation_totals (DkStore *store, const char *from, const char *to,
-                               DkParticipationTotals *out, GError **error)
-{
-  g_autoptr (DkRecords) r = query (store, S_("reading participation"),
-      "SELECT count(DISTINCT pa.person_id),"
-      " count(DISTINCT CASE WHEN x.gender = 'F' THEN pa.person_id END),"
-      " count(DISTINCT CASE WHEN x.gender = 'M' THEN pa.person_id END),"
-      " count(DISTINCT CASE WHEN x.gender NOT IN ('F', 'M') THEN pa.person_id END),"
-      " coalesce(sum(pa.hours), 0) FROM participation pa JOIN person x ON x.id = pa.person_id"
-      " WHERE " PARTICIPATED, 0, from, to, error);
-  if (r == NULL)
-    return FALSE;
-  *out = (DkParticipationTotals) {
-    dk_records_number (r, 0, 0), dk_records_number (r, 0, 1), dk_records_number (r, 0, 2),
-    dk_records_number (r, 0, 3), dk_records_number (r, 0, 4),
-  };
-  return TRUE;
-}
-
 DkRecords *
-dk_store_participation_by_department (DkStore *store, const char *from, const char *to, GError **error)
+dk_store_participation_by_person (DkStore *store, const char *from, const char *to, GError **error)
 {
   return query (store, S_("reading participation"),
-      "SELECT CASE WHEN instr(substr(u.path, instr(u.path, '/') + 1), '/') > 0"
-      " THEN substr(u.path, 1, instr(u.path, '/') + instr(substr(u.path, instr(u.path, '/') + 1), '/') - 1)"
-      " ELSE u.path END AS department, count(DISTINCT pa.person_id) AS participants, sum(pa.hours) AS hours"
-      " FROM participation pa JOIN person x ON x.id = pa.person_id JOIN unit u ON u.id = x.unit_id"
-      " WHERE " PARTICIPATED " GROUP BY department ORDER BY department", 0, from, to, error);
-}
-
-DkRecords *
-dk_store_participation_by_kind (DkStore *store, const char *from, const char *to, GError **error)
-{
-  return query (store, S_("reading participation"),
-      "SELECT coalesce(a.kind, '?') AS kind, count(DISTINCT pa.person_id) AS participants,"
-      " sum(pa.hours) AS hours FROM participation pa LEFT JOIN activity a ON a.id = pa.activity_id"
-      " WHERE " PARTICIPATED " GROUP BY 1 ORDER BY 1", 0, from, to, error);
+      "SELECT pa.person_id AS person, u.path AS unit, x.gender, coalesce(a.kind, '?') AS kind,"
+      " sum(pa.hours) AS hours FROM participation pa JOIN person x ON x.id = pa.person_id"
+      " LEFT JOIN unit u ON u.id = x.unit_id LEFT JOIN activity a ON a.id = pa.activity_id"
+      " WHERE " PARTICIPATED " GROUP BY pa.person_id, 4 ORDER BY pa.person_id, 4", 0, from, to, error);
 }

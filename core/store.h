@@ -588,31 +588,23 @@ DkRecords *dk_store_person_follow_ups (DkStore *store, gint64 person, GError **e
 /* A person's participation (activity, date, hours, status), by date. */
 DkRecords *dk_store_person_participation (DkStore *store, gint64 person, GError **error);
 
-/* The wished-for activities the plans of ROUND name (competence, wish,
- * plans: how many plans name it, plan_ids: their store ids, comma-separated),
- * the most named first. */
-DkRecords *dk_store_plan_wishes (DkStore *store, gint64 round, const char *unit, GError **error);
-/* The plan items of ROUND that are not cancelled, per competence
- * (competence, items, people, done), the most planned first. */
-DkRecords *dk_store_plan_goals (DkStore *store, gint64 round, const char *unit, GError **error);
+/* The wished-for activities the plans of ROUND name, per competence, wish
+ * and the unit the plans' people are placed in (competence, wish, unit: its
+ * store id, NULL for none; plans: how many plans name it, plan_ids: their
+ * store ids, comma-separated), by competence, wish and unit. */
+DkRecords *dk_store_plan_wishes_by_unit (DkStore *store, gint64 round, GError **error);
+/* The plan items of ROUND that are not cancelled, per competence and the
+ * unit their people are placed in (competence, unit: its store id, NULL for
+ * none; items, people, done), by competence and unit. */
+DkRecords *dk_store_plan_goals_by_unit (DkStore *store, gint64 round, GError **error);
 
-/* Participants: people who attended or completed an activity. */
-typedef struct {
-  double participants, women, men, other;   /* other: X or not given */
-  double hours;
-} DkParticipationTotals;
-/* Fills *OUT with the participants and their hours from FROM to TO.
- * Returns FALSE with ERROR on a store failure. */
-gboolean dk_store_participation_totals (DkStore *store, const char *from, const char *to,
-                                        DkParticipationTotals *out, GError **error);
-/* Participants and hours per department, the first two levels of the unit
- * path (department, participants, hours). */
-DkRecords *dk_store_participation_by_department (DkStore *store, const char *from, const char *to,
-                                                 GError **error);
-/* Participants and hours per kind of activity ("?" for an activity no
- * longer in the catalogue) (kind, participants, hours). */
-DkRecords *dk_store_participation_by_kind (DkStore *store, const char *from, const char *to,
-                                           GError **error);
+/* Participation from FROM to TO (YYYY-MM-DD, inclusive; NULL: unbounded):
+ * per participant (attended or completed) and kind of activity ("?" for an
+ * activity no longer in the catalogue), by person (person: store id, unit:
+ * the path where they are placed, NULL for none; gender: F, M, X or empty;
+ * kind, hours). */
+DkRecords *dk_store_participation_by_person (DkStore *store, const char *from, const char *to,
+                                             GError **error);
 
 /* ---- audit ----------------------------------------------------------------- */
 

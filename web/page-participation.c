@@ -68,7 +68,7 @@ participation_form (Request *r, int status, const char *problem, const char *don
     {
       const char *from = g_hash_table_lookup (r->query, "from"), *to = g_hash_table_lookup (r->query, "to");
       DkParticipationQuery q = { from != NULL && dk_date_valid (from) ? from : NULL,
-                                 to != NULL && dk_date_valid (to) ? to : NULL, 0, 0 };
+                                 to != NULL && dk_date_valid (to) ? to : NULL, 0, 0, r->options->min_group };
       const char *target = g_hash_table_lookup (r->query, "target-participants");
       q.target_participants = target != NULL ? (guint) g_ascii_strtoull (target, NULL, 10) : 0;
       g_autoptr (GError) error = NULL;

@@ -35,6 +35,7 @@
  * Usage: disclosure [-v] [-n RANDOM_ORGANISATIONS] [-s FIRST_SEED]
  */
 #include "support.h"
+#include "check-support.h"
 #include "import.h"
 #include "person-data.h"
 #include "report.h"
@@ -43,40 +44,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/* ---- exact linear algebra -------------------------------------------------------- */
-
-/* Integers modulo the Mersenne prime 2^61 − 1.  The vectors are 0/1 over at
- * most MAX_PEOPLE people, and we ask whether one lies in the rational span
- * of others.  Rational elimination would need big numbers; modulo a prime
- * every step is exact in 64 bits.  A vector in the rational span is in the
- * span modulo p unless p divides a denominator of the combination (a minor
- * of the 0/1 matrix); the converse fails only when p divides a nonzero
- * minor.  Either needs one of a few thousand specific integers to be a
- * multiple of a prime near 2.3·10^18: a chance of the order of 10^-15 per
- * run, and a wrong "disclosed" would show its combination for a person to
- * check. */
-#define PRIME ((guint64) 0x1FFFFFFFFFFFFFFFull)
-
-static guint64
-mod_mul (guint64 a, guint64 b)
-{
-  unsigned __int128 m = (unsigned __int128) a * b;
-  guint64 r = (guint64) (m & PRIME) + (guint64) (m >> 61);
-  return r >= PRIME ? r - PRIME : r;
-}
-
-static guint64 mod_sub (guint64 a, guint64 b) { return a >= b ? a - b : a + PRIME - b; }
-
-static guint64
-mod_inv (guint64 a)
-{
-  guint64 r = 1, e = PRIME - 2;
-  for (; e > 0; e >>= 1, a = mod_mul (a, a))
-    if (e & 1)
-      r = mod_mul (r, a);
-  return r;
-}
 
 /* ---- sets of people ----------------------------------------------------------------- */
 
@@ -482,22 +449,6 @@ ratings_csv (const Org *o, gboolean r2, GRand *rand)
   return g_string_free (s, FALSE);
 }
 
-static void
-import_file (DkStore *store, const char *dir, const char *name, const char *text, const char *round)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  DkImportSummary s = { 0 };
-  g_autoptr (GError) error = NULL;
-  gboolean ok = round == NULL
-      ? dk_import_roster (store, path, DK_CSV_UTF8, TRUE, FALSE, &s, NULL, &dk_test_ctx, &error)
-      : dk_import_ratings (store, path, DK_CSV_UTF8, round, FALSE, FALSE, &s, NULL, &dk_test_ctx, &error);
-  if (!ok)
-    g_error ("%s: %s", name, error->message);
-  dk_import_summary_clear (&s);
-  g_unlink (path);
-}
-
 /* Builds O's store: roster, round r1 rated and closed, the second roster,
  * round r2 rated, then the erasures. */
 static DkStore *
@@ -509,13 +460,13 @@ org_store (const Org *o, char **path)
   g_autoptr (GError) error = NULL;
   g_autofree char *roster1 = roster_csv (o, FALSE), *roster2 = roster_csv (o, TRUE);
   g_autofree char *ratings1 = ratings_csv (o, FALSE, rand), *ratings2 = ratings_csv (o, TRUE, rand);
-  import_file (store, dir, "roster1.csv", roster1, NULL);
+  check_import_file (store, dir, "roster1.csv", roster1, NULL);
   g_assert_true (dk_store_round_open (store, "r1", "R1", "check", NULL, &dk_test_ctx, &error));
-  import_file (store, dir, "ratings1.csv", ratings1, "r1");
+  check_import_file (store, dir, "ratings1.csv", ratings1, "r1");
   g_assert_true (dk_store_round_close (store, "r1", &dk_test_ctx, &error));
-  import_file (store, dir, "roster2.csv", roster2, NULL);
+  check_import_file (store, dir, "roster2.csv", roster2, NULL);
   g_assert_true (dk_store_round_open (store, "r2", "R2", "check", NULL, &dk_test_ctx, &error));
-  import_file (store, dir, "ratings2.csv", ratings2, "r2");
+  check_import_file (store, dir, "ratings2.csv", ratings2, "r2");
   for (guint i = 0; i < o->members->len; i++)
     {
       const Member *m = o->members->pdata[i];
@@ -945,20 +896,20 @@ reduce (GArray *basis, guint64 *v, guint64 *c, guint n, guint m)
       if (f == 0)
         continue;
       for (guint i = 0; i < n; i++)
-        v[i] = mod_sub (v[i], mod_mul (f, row->v[i]));
+        v[i] = check_mod_sub (v[i], check_mod_mul (f, row->v[i]));
       for (guint i = 0; i < m; i++)
-        c[i] = mod_sub (c[i], mod_mul (f, row->c[i]));
+        c[i] = check_mod_sub (c[i], check_mod_mul (f, row->c[i]));
     }
 }
 
-/* Prints X, a coefficient modulo PRIME, as the small integer it stands for. */
+/* Prints X, a coefficient modulo CHECK_PRIME, as the small integer it stands for. */
 static void
 print_coefficient (guint64 x, gboolean first)
 {
   if (x < (1u << 20))
     printf (first ? "%" G_GUINT64_FORMAT : " + %" G_GUINT64_FORMAT, x);
-  else if (PRIME - x < (1u << 20))
-    printf (first ? "−%" G_GUINT64_FORMAT : " − %" G_GUINT64_FORMAT, PRIME - x);
+  else if (CHECK_PRIME - x < (1u << 20))
+    printf (first ? "−%" G_GUINT64_FORMAT : " − %" G_GUINT64_FORMAT, CHECK_PRIME - x);
   else
     printf (first ? "(a fraction)" : " + (a fraction)");
 }
@@ -998,12 +949,12 @@ solve (Checker *ck, const System *s, Count count)
         p++;
       if (p == n)
         continue;
-      guint64 inv = mod_inv (v[p]);
+      guint64 inv = check_mod_inv (v[p]);
       Row row = { g_new (guint64, n), g_new (guint64, m), p };
       for (guint i = 0; i < n; i++)
-        row.v[i] = mod_mul (v[i], inv);
+        row.v[i] = check_mod_mul (v[i], inv);
       for (guint i = 0; i < m; i++)
-        row.c[i] = mod_mul (c[i], inv);
+        row.c[i] = check_mod_mul (c[i], inv);
       g_array_append_val (basis, row);
     }
   guint found = 0;
@@ -1018,7 +969,7 @@ solve (Checker *ck, const System *s, Count count)
        * nothing is left, t = Σ_j −c_j published_j */
       reduce (basis, v, c, n, m);
       for (guint i = 0; i < m; i++)
-        c[i] = mod_sub (0, c[i]);
+        c[i] = check_mod_sub (0, c[i]);
       gboolean zero = TRUE;
       for (guint i = 0; i < n && zero; i++)
         zero = v[i] == 0;
@@ -1053,19 +1004,6 @@ solve (Checker *ck, const System *s, Count count)
 }
 
 /* ---- one organisation ---------------------------------------------------------------- */
-
-static void
-remove_store (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *f = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (f);
-    }
-  g_rmdir (dir);
-}
 
 /* Checks O at minimum group K; returns how many disclosures it found. */
 static guint
@@ -1126,7 +1064,7 @@ check_org (const Org *o, guint k, gboolean verbose)
   truth_clear (&ck.truth[1]);
   g_ptr_array_unref (ck.units);
   dk_store_close (ck.store);
-  remove_store (path);
+  check_remove_store (path);
   return bad;
 }
 

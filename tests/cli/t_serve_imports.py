@@ -78,6 +78,8 @@ check(stored() == before, "a refused record changed the store")
 # the fund report by period and gender: HR's, nobody else's
 r = b["H1"].get("/participation?from=2026-01-01&to=2026-12-31&target-participants=10")
 check(r.status == 200 and 'class="report"' in r.text and 'value="2026-01-01"' in r.text, "HR's fund report")
+# its few participants are hidden under the server's minimum group, as in `report participation`
+check("fewer than 0 people" not in r.text and re.search(r"\nParticipants +– ", r.text), "the fund report's few participants")
 for pid in ("C1", "T1"):
     check('class="report"' not in b[pid].get("/participation").text, pid + " sees the fund report")
 

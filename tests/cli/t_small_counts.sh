@@ -50,6 +50,19 @@ shown=$(awk -F, '/^Org\//' "$T/p.csv" | awk -F, '$2 != "–" { p += $2; h += $3 
   || fail "a hidden department is alone in its sum"
 [ "$(grep -c '^of whom [a-z]*,–' "$T/p.csv")" -eq 2 ] || fail "a hidden gender is alone in its sum"
 
+# a second kind: c1 alone also went to a lecture (2 h); the kinds are hidden with it,
+# since the hours in total minus the course's would be c1's lecture
+cat >>"$T/catalogue.csv" <<'CSV'
+talk,Föreläsning,Talk,lecture,digital,2,sv,2.1:1..2,,,,,
+CSV
+dk catalogue import "$T/catalogue.csv" >/dev/null
+dk attend c1 talk --date 2027-02-02 --hours 2 >/dev/null
+run dk report participation --format csv; expect_rc 0
+tr -d '\r' <"$T/out" >"$T/p2.csv"
+grep -q '^lecture,–,–' "$T/p2.csv" || fail "the lecture's one participant is shown"
+grep -q '^course,–,–' "$T/p2.csv" || fail "the course's hours beside the total give c1's lecture"
+grep -q '^Hours in total,21.5' "$T/p2.csv" || fail "the hours in total are not shown"
+
 # ---- coverage: 6 people with a need on 1.1 (expected 3); a1..a5 at 2, which the
 # short course (to 3) covers, c1 at 1, which nothing covers: "not covered 1"
 {
@@ -64,6 +77,13 @@ run dk report coverage --round r1 --format csv; expect_rc 0
 tr -d '\r' <"$T/out" >"$T/c.csv"
 grep -q '^1\.1,[^,]*,6,–$' "$T/c.csv" || fail "coverage shows the one person not covered"
 grep -q '^1\.2,[^,]*,–,–$' "$T/c.csv" || fail "coverage shows the two people with a need on 1.2"
+# across units: the organisation's 6 minus Org/A's 5 would be c1 (Org/C), so Org/A's
+# 5 is hidden in its own report; Org/B's none with a need stays 0
+run dk report coverage --round r1 --unit Org/A --format csv; expect_rc 0
+tr -d '\r' <"$T/out" >"$T/ca.csv"
+grep -q '^1\.1,[^,]*,–,–$' "$T/ca.csv" || fail "Org/A's coverage beside the organisation's gives c1"
+run dk report coverage --round r1 --unit Org/B --format csv; expect_rc 0
+grep -q '^1\.1,[^,]*,0,0' "$T/out" || fail "Org/B's none with a need is not 0"
 run dk report coverage --round r1; expect_rc 0; expect_out "Figures from fewer than 5 people are shown as –."
 run dk report coverage --round r1 --format json; expect_rc 0
 tr -d ' \n' <"$T/out" >"$T/c.json"
@@ -84,6 +104,9 @@ tr -d '\r' <"$T/out" >"$T/g.csv"
 # 1.1: 11 goals (6 activities, 5 wishes) of 6 people, 1 done: done is hidden
 grep -q '^1\.1,11,6,–$' "$T/g.csv" || fail "goals show the one goal done"
 grep -q '^1\.2,–,–,–$' "$T/g.csv" || fail "goals show 1.2's two people"
+# Org/A's five people with goals on 1.1 beside the organisation's six would give c1
+run dk report goals --round r1 --unit Org/A --format csv; expect_rc 0
+grep -q '^1\.1,–,–,–' "$T/out" || fail "Org/A's goals beside the organisation's give c1's"
 run dk report coverage --round r1 --format csv; expect_rc 0
 expect_out "1.1,Arkivkurs,5"; expect_no_out "Kurs X"; expect_no_out "Kurs Y"; expect_no_out "Other wishes"
 run dk report coverage --round r1; expect_out "Wishes that fewer than 5 plans name are left out."
