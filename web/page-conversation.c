@@ -234,7 +234,12 @@ not_shared (Request *r, const DkPlanContext *pc)
   DkHtml *h = dk_page_start (r, title);
   dk_html_element (h, "p", T ("The self-rating is not shared yet. You see it here when the employee has shared "
                               "it with you."));
-  (void) pc;
+  if (pc->round->open)
+    {
+      dk_html_element (h, "p", T ("If they filled in a paper form and gave it to you, you can enter it for them."));
+      g_autofree char *paper = dk_page_person_path (r->person->ext_id, "assessment");
+      dk_page_link_para (h, paper, T ("Enter a paper form"));
+    }
   dk_page_link_para (h, "/team", T ("Back to your team"));
   dk_web_answer_page (r, r->form != NULL ? 409 : 200, h);
 }

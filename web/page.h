@@ -69,7 +69,7 @@ void dk_page_error (DkHtml *h, const char *id, const char *message);
  * each may be NULL.  The caller ends the page (dk_web_answer_page). */
 DkHtml *dk_page_start_outcome (Request *r, const char *title, const char *problem, const char *done);
 
-/* The signed-in person's round: with CODE, that round; else the newest
+/* The signed-in person's round (on /people/ID/…, that person's): with CODE, that round; else the newest
  * open round they are registered in, and with ANY_ROUND when there is none
  * the newest closed one; their assessment and the round's framework, all
  * NULL when they are registered in no such round.  Owned; free with
