@@ -27,8 +27,8 @@ cmd_rate (int argc, char **argv)
       "rate", _("(--self|--motivation|--manager) PERSON COMPETENCE LEVEL"),
       _("Sets one level of PERSON in a round; every change is audited.\n"
         "A manager adjustment needs --reason and --by, and a shared self-rating.\n"
-        "--self or --motivation with --by enters PERSON's paper form: audited as\n"
-        "entered by the manager for PERSON, and the rating counts as shared."),
+        "--self or --motivation with --by MANAGER enters PERSON's paper form: audited\n"
+        "as entered by MANAGER for PERSON, and the rating counts as shared."),
       entries, &common);
   int rc = CLI_OK;
   if (!cli_parse (ctx, &argc, &argv, &common))
@@ -47,14 +47,15 @@ cmd_rate (int argc, char **argv)
       g_autoptr (GError) error = NULL;
       guint level = (guint) cli_parse_level (argv[3], self);
       DkContext dctx = cli_context (&common);
+      /* --by someone else than PERSON: they enter PERSON's paper form */
+      gboolean paper = by != NULL && !manager && strcmp (by, argv[1]) != 0;
+      const DkContext *as = by != NULL ? cli_acting_as (&dctx, by) : &dctx;
       gboolean ok = store != NULL
-                    && (by != NULL && !manager
-                          ? dk_store_rate_from_paper (store, round, argv[1], argv[2], level, motivation,
-                                                      cli_acting_as (&dctx, by), &error)
-                        : self ? dk_store_rate_self (store, round, argv[1], argv[2], level, &dctx, &error)
-                        : motivation ? dk_store_rate_motivation (store, round, argv[1], argv[2], level, &dctx, &error)
-                        : dk_store_rate_manager (store, round, argv[1], argv[2], level, reason,
-                                                 cli_acting_as (&dctx, by), &error));
+                    && (paper ? dk_store_rate_from_paper (store, round, argv[1], argv[2], level, motivation, as,
+                                                      &error)
+                        : self ? dk_store_rate_self (store, round, argv[1], argv[2], level, as, &error)
+                        : motivation ? dk_store_rate_motivation (store, round, argv[1], argv[2], level, as, &error)
+                        : dk_store_rate_manager (store, round, argv[1], argv[2], level, reason, as, &error));
       if (store == NULL)
         rc = CLI_FAILED;
       else if (!ok)
