@@ -488,7 +488,7 @@ area_page (Request *r, const Rating *s, guint pos, GPtrArray *errors, int status
   if (own > 0 && !s->read_only)
     {
       const char *ticked = r->form != NULL ? g_hash_table_lookup (r->form, "replace") : NULL;
-      DK_HTML_MARKUP (h, "<p class=\"choice\">");
+      DK_HTML_MARKUP (h, "<p class=\"check\">");
       dk_html_open (h, "input", "type", "checkbox", "id", "replace", "name", "replace", "value", "yes",
                     ticked != NULL ? "checked" : NULL, "", NULL);
       g_autofree char *label = g_strdup_printf (T ("Replace %s's own answers"), s->person->name);
