@@ -137,11 +137,8 @@ rating_or_answer (Request *r, const char *code, Rating *s)
     }
   if (r->person != NULL)
     {
-      DkHtml *h = dk_page_start (r, r->person->name);
-      dk_html_element (h, "p", T ("This person has no self-rating to do now. When HR opens a round they "
-                                  "are in, you can enter their paper form here."));
-      dk_page_link_para (h, "/team", T ("Back to your team"));
-      dk_web_answer_page (r, r->form != NULL ? 409 : 200, h);
+      dk_page_person_none (r, T ("This person has no self-rating to do now. When HR opens a round they "
+                                 "are in, you can enter their paper form here."));
       return FALSE;
     }
   DkHtml *h = dk_page_start (r, T ("Your self-rating"));

@@ -39,12 +39,18 @@ dk_page_person_load (Request *r, DkPlanContext *pc)
       dk_web_fail (r, error);
       return FALSE;
     }
+  dk_page_person_none (r, T ("This person has no self-rating in an open round. When HR opens a round "
+                             "they are in, their rating shows here once they share it."));
+  return FALSE;
+}
+
+void
+dk_page_person_none (Request *r, const char *message)
+{
   DkHtml *h = dk_page_start (r, r->person->name);
-  dk_html_element (h, "p", T ("This person has no self-rating in an open round. When HR opens a round "
-                              "they are in, their rating shows here once they share it."));
+  dk_html_element (h, "p", message);
   dk_page_link_para (h, "/team", T ("Back to your team"));
   dk_web_answer_page (r, r->form != NULL ? 409 : 200, h);
-  return FALSE;
 }
 
 /* Writes the hidden round field of a form about PC's round. */

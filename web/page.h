@@ -125,4 +125,8 @@ const char *dk_page_activity_title (Request *r, GPtrArray *catalogue, const char
  * 500) and returns FALSE.  Clear *PC with dk_plan_context_clear. */
 gboolean dk_page_person_load (Request *r, DkPlanContext *pc);
 
+/* Answers the page of r->person (/people/ID/…) saying MESSAGE, with the
+ * way back to the team: 409 for a POST, else 200.  (page-conversation.c) */
+void dk_page_person_none (Request *r, const char *message);
+
 #endif
