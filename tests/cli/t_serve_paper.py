@@ -115,9 +115,11 @@ check("2" in sheet and "?" in sheet.replace("? (", "("), "the CLI's sheet:\n" + 
 exp = dk("person", "export", "E1").stdout
 check('"shared"' in exp and re.search(r'"shared"\s*:\s*true', exp) is not None, "not shared:\n" + exp[:2000])
 a = dk("audit", "E1").stdout
-check(re.search(r"M1.*self 1\.1.*2 \(paper\)", a) is not None, "the audit does not name M1 and paper:\n" + a)
-check(re.search(r"M1.*motivation 1\.2.*3 \(paper\)", a) is not None, "the motivation's audit:\n" + a)
-check(re.search(r"M1.*shared.*yes \(paper\)", a) is not None, "the sharing's audit:\n" + a)
+check(re.search(r"M1.*self 1\.1.*2 \(from paper\)", a) is not None, "the audit does not name M1 and paper:\n" + a)
+check(re.search(r"M1.*motivation 1\.2.*3 \(from paper\)", a) is not None, "the motivation's audit:\n" + a)
+check(re.search(r"M1.*shared.*yes \(from paper\)", a) is not None, "the sharing's audit:\n" + a)
+check('"2 (paper)"' in dk("audit", "E1", "--format", "json").stdout, "the JSON audit lacks the stored marker")
+check("2 (från papper)" in dk("audit", "E1", "--lang", "sv").stdout, "the Swedish audit lacks the marker")
 check("E1" in dk("audit", "E1", "--format", "csv").stdout, "the audit's person")
 t = m1.get("/people/E1/conversation").text
 check("Från pappret" in t and "not shared yet" not in t, "the conversation does not show the paper form")
@@ -150,7 +152,7 @@ r = m1.post("/people/E2/assessment", {"round": "r1", "area": "1", "level-1.1": "
 check(r.status == 303 and level("E2", 0) == "4" and level("E2", 1) == "2", "keeping E2's own answer: %d" % r.status)
 r = m1.post("/people/E2/assessment", {"round": "r1", "area": "1", "level-1.1": "1", "replace": "yes"})
 check(r.status == 303 and level("E2", 0) == "1", "replacing after ticking: %d" % r.status)
-check(re.search(r"M1.*self 1\.1.*4.*1 \(paper\)", dk("audit", "E2").stdout) is not None, "the replacement's audit")
+check(re.search(r"M1.*self 1\.1.*4.*1 \(from paper\)", dk("audit", "E2").stdout) is not None, "the replacement's audit")
 
 # ---- the CLI: the same core path, audited alike -----------------------------------------------
 before = stored()
@@ -162,7 +164,7 @@ check(p.returncode == 0 and level("E4", 0) == "?", "the CLI's paper entry: " + p
 p = dk("rate", "--motivation", "E4", "1.1", "2", "--by", "M1")
 check(p.returncode == 0 and level("E4", 0, "motivation") == "2", "the CLI's motivation: " + p.stderr)
 a = dk("audit", "E4").stdout
-check(re.search(r"M1.*self 1\.1.*\? \(paper\)", a) and re.search(r"M1.*shared.*yes \(paper\)", a),
+check(re.search(r"M1.*self 1\.1.*\? \(from paper\)", a) and re.search(r"M1.*shared.*yes \(from paper\)", a),
       "the CLI's audit:\n" + a)
 
 srv.stop()
