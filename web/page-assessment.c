@@ -399,6 +399,9 @@ state_notice (Request *r, DkHtml *h, const Rating *s)
   if (s->paper)
     {
       paper_notice (r, h, s);
+      if (s->read_only)
+        dk_html_element (h, "p", T ("The round is closed, or the person has left: the answers can no longer "
+                                    "change."));
       return;
     }
   dk_html_open (h, "p", "class", "round", NULL);

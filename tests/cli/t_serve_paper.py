@@ -167,5 +167,14 @@ a = dk("audit", "E4").stdout
 check(re.search(r"M1.*self 1\.1.*\? \(from paper\)", a) and re.search(r"M1.*shared.*yes \(from paper\)", a),
       "the CLI's audit:\n" + a)
 
+# ---- a closed round: read only, nothing stored --------------------------------------------------
+assert dk("round", "close", "r1").returncode == 0
+before = stored()
+r = m1.get("/people/E1/assessment")
+check(r.status == 200 and "can no longer change" in r.text and "<form" not in r.text.split("</header>")[-1],
+      "the closed round's paper page: %d" % r.status)
+r = m1.post("/people/E1/assessment", {"round": "r1", "area": "1", "level-1.1": "1"})
+check(r.status == 409 and stored() == before, "entering in a closed round: %d" % r.status)
+
 srv.stop()
 sys.exit(finish("t_serve_paper"))
