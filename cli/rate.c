@@ -20,13 +20,15 @@ cmd_rate (int argc, char **argv)
     { "manager", 0, 0, G_OPTION_ARG_NONE, &manager, N_("Adjust the level as the manager"), NULL },
     { "round", 'r', 0, G_OPTION_ARG_STRING, &round, N_("The round (default: the configured round, else the open one)"), N_("ROUND") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the manager adjusts the level"), N_("TEXT") },
-    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who adjusts: the manager's person id, or hr:NAME"), N_("PERSON") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who adjusts, or enters a paper form for PERSON: the manager's person id, or hr:NAME"), N_("PERSON") },
     { NULL }
   };
   g_autoptr (GOptionContext) ctx = cli_context_new (
       "rate", _("(--self|--motivation|--manager) PERSON COMPETENCE LEVEL"),
       _("Sets one level of PERSON in a round; every change is audited.\n"
-        "A manager adjustment needs --reason and --by, and a shared self-rating."),
+        "A manager adjustment needs --reason and --by, and a shared self-rating.\n"
+        "--self or --motivation with --by MANAGER enters PERSON's paper form: audited\n"
+        "as entered by MANAGER for PERSON, and the rating counts as shared."),
       entries, &common);
   int rc = CLI_OK;
   if (!cli_parse (ctx, &argc, &argv, &common))
@@ -45,11 +47,15 @@ cmd_rate (int argc, char **argv)
       g_autoptr (GError) error = NULL;
       guint level = (guint) cli_parse_level (argv[3], self);
       DkContext dctx = cli_context (&common);
+      /* --by someone else than PERSON: they enter PERSON's paper form */
+      gboolean paper = by != NULL && !manager && strcmp (by, argv[1]) != 0;
+      const DkContext *as = by != NULL ? cli_acting_as (&dctx, by) : &dctx;
       gboolean ok = store != NULL
-                    && (self ? dk_store_rate_self (store, round, argv[1], argv[2], level, &dctx, &error)
-                        : motivation ? dk_store_rate_motivation (store, round, argv[1], argv[2], level, &dctx, &error)
-                        : dk_store_rate_manager (store, round, argv[1], argv[2], level, reason,
-                                                 cli_acting_as (&dctx, by), &error));
+                    && (paper ? dk_store_rate_from_paper (store, round, argv[1], argv[2], level, motivation, as,
+                                                      &error)
+                        : self ? dk_store_rate_self (store, round, argv[1], argv[2], level, as, &error)
+                        : motivation ? dk_store_rate_motivation (store, round, argv[1], argv[2], level, as, &error)
+                        : dk_store_rate_manager (store, round, argv[1], argv[2], level, reason, as, &error));
       if (store == NULL)
         rc = CLI_FAILED;
       else if (!ok)

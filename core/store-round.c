@@ -675,19 +675,53 @@ change_commit (DkStore *store, Change *c, const DkContext *ctx, const char *fiel
 }
 
 static gboolean
+may_adjust (const Change *c, const char *by, DkLang lang, GError **error)
+{
+  if (g_str_has_prefix (by, "hr:") && by[3] != '\0')
+    return TRUE;
+  if (c->person->manager_ext_id != NULL && strcmp (c->person->manager_ext_id, by) == 0)
+    return TRUE;
+  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
+               T_ (lang, "%s is not %s's manager; only the recorded manager (%s) or HR (--by hr:NAME) may adjust"),
+               by, c->person->ext_id,
+               c->person->manager_ext_id != NULL ? c->person->manager_ext_id : T_ (lang, "none"));
+  return FALSE;
+}
+
+/* Marks C's rating shared, as the person's giving the paper form to their
+ * manager shares it, and audits that it was (in C's transaction). */
+static gboolean
+share_from_paper (DkStore *store, Change *c, const DkContext *ctx, GError **error)
+{
+  if (c->a->flags & DK_ASSESS_SHARED)
+    return TRUE;
+  c->a->flags |= DK_ASSESS_SHARED;
+  c->a->hand_flags |= DK_ASSESS_SHARED;
+  c->a->shared_at = dk_context_today (ctx);
+  return dk_store_audit (store, ctx, "rating", c->person->id, c->round->id, "shared", "no",
+                         "yes (" DK_ENTERED_FROM_PAPER ")", error);
+}
+
+/* Sets one self or motivation level; with PAPER entered by CTX's actor for
+ * the person from a paper form (dk_store_rate_from_paper). */
+static gboolean
 rate_byte (DkStore *store, const char *round, const char *person, const char *competence,
-           guint level, gboolean motivation, const DkContext *ctx, GError **error)
+           guint level, gboolean motivation, gboolean paper, const DkContext *ctx, GError **error)
 {
   Change c;
   gboolean ok = change_begin (store, round, person, competence, &c, error)
+                && (!paper || may_adjust (&c, dk_context_actor (ctx), store->lang, error))
                 && level_on_scale (motivation ? dk_framework_motivation_scale (c.fw)
                                               : dk_framework_scale (c.fw),
-                                   level, !motivation, store->lang, error);
+                                   level, !motivation, store->lang, error)
+                && (!paper || share_from_paper (store, &c, ctx, error));
   if (ok)
     {
       guint8 *slot = motivation ? &c.a->motivation[c.comp] : &c.a->self[c.comp];
       g_autofree char *old_value = dk_level_text (*slot);
-      g_autofree char *new_value = dk_level_text (level);
+      g_autofree char *level_value = dk_level_text (level);
+      g_autofree char *new_value = paper ? g_strdup_printf ("%s (%s)", level_value, DK_ENTERED_FROM_PAPER)
+                                         : g_strdup (level_value);
       g_autofree char *field = g_strdup_printf ("%s %s", motivation ? "motivation" : "self",
                                                 competence);
       *slot = (guint8) level;
@@ -702,28 +736,22 @@ gboolean
 dk_store_rate_self (DkStore *store, const char *round, const char *person,
                     const char *competence, guint level, const DkContext *ctx, GError **error)
 {
-  return rate_byte (store, round, person, competence, level, FALSE, ctx, error);
+  return rate_byte (store, round, person, competence, level, FALSE, FALSE, ctx, error);
 }
 
 gboolean
 dk_store_rate_motivation (DkStore *store, const char *round, const char *person,
                           const char *competence, guint level, const DkContext *ctx, GError **error)
 {
-  return rate_byte (store, round, person, competence, level, TRUE, ctx, error);
+  return rate_byte (store, round, person, competence, level, TRUE, FALSE, ctx, error);
 }
 
-static gboolean
-may_adjust (const Change *c, const char *by, DkLang lang, GError **error)
+gboolean
+dk_store_rate_from_paper (DkStore *store, const char *round, const char *person,
+                          const char *competence, guint level, gboolean motivation,
+                          const DkContext *ctx, GError **error)
 {
-  if (g_str_has_prefix (by, "hr:") && by[3] != '\0')
-    return TRUE;
-  if (c->person->manager_ext_id != NULL && strcmp (c->person->manager_ext_id, by) == 0)
-    return TRUE;
-  g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED,
-               T_ (lang, "%s is not %s's manager; only the recorded manager (%s) or HR (--by hr:NAME) may adjust"),
-               by, c->person->ext_id,
-               c->person->manager_ext_id != NULL ? c->person->manager_ext_id : T_ (lang, "none"));
-  return FALSE;
+  return rate_byte (store, round, person, competence, level, motivation, TRUE, ctx, error);
 }
 
 static gboolean

@@ -486,6 +486,19 @@ gboolean dk_store_rate_self (DkStore *store, const char *round, const char *pers
 gboolean dk_store_rate_motivation (DkStore *store, const char *round, const char *person,
                                    const char *competence, guint level, const DkContext *ctx,
                                    GError **error);
+/* The marker in an audit row's new value ("3 (paper)") of a level that
+ * someone entered for the person from a paper form. */
+#define DK_ENTERED_FROM_PAPER "paper"
+
+/* Sets PERSON's self level (MOTIVATION: their motivation) as they wrote it
+ * on a paper form, entered for them by CTX's actor: their recorded manager
+ * or "hr:NAME", else REFUSED.  The audit row names both (actor and person)
+ * and its new value says DK_ENTERED_FROM_PAPER.  The rating becomes
+ * shared, as the person gave the form to the manager (audited too); they
+ * can still change it.  One transaction; thread-safe like the above. */
+gboolean dk_store_rate_from_paper (DkStore *store, const char *round, const char *person,
+                                   const char *competence, guint level, gboolean motivation,
+                                   const DkContext *ctx, GError **error);
 /* CTX's actor is the manager's external id or "hr:NAME".  Refused unless
  * the actor is the person's manager or HR, REASON is given, the round is
  * open and the self-rating is shared. */

@@ -5,6 +5,8 @@
 #include "enum.h"
 #include "person-data.h"
 
+#include <string.h>
+
 /* Every entity dk_store_audit is called with, as stored; each is also the
  * English word for one row's "What" (entity_word). */
 static const char *const kinds[] = { N_("rating"), N_("plan"), N_("person"), N_("account"), N_("round"),
@@ -35,6 +37,18 @@ entity_word (const char *entity, DkLang lang)
   return dk_enum_index (kinds, G_N_ELEMENTS (kinds), entity) >= 0 ? T_ (lang, entity) : entity;
 }
 
+/* Returns VALUE with the marker of an entry from paper (DK_ENTERED_FROM_PAPER)
+ * in LANG's words, "3 (from paper)"; NULL when it has none.  Caller frees. */
+static char *
+paper_in_words (const char *value, DkLang lang)
+{
+  static const char marker[] = " (" DK_ENTERED_FROM_PAPER ")";
+  if (value == NULL || !g_str_has_suffix (value, marker))
+    return NULL;
+  return g_strdup_printf ("%.*s (%s)", (int) (strlen (value) - strlen (marker)), value,
+                          T_ (lang, "from paper"));
+}
+
 DkReport *
 dk_view_audit (DkStore *store, const DkAuditFilter *filter, gboolean stored_forms, gboolean *more,
                DkLang lang, GError **error)
@@ -59,7 +73,9 @@ dk_view_audit (DkStore *store, const DkAuditFilter *filter, gboolean stored_form
       const DkAuditRow *a = g_ptr_array_index (rows, i);
       const char *by = stored_forms ? a->actor : dk_actor_word (a->actor, lang);
       const char *what = stored_forms ? a->entity : entity_word (a->entity, lang);
-      const char *v[] = { a->at, by, a->person, what, a->round, a->field, a->old_value, a->new_value };
+      g_autofree char *paper = stored_forms ? NULL : paper_in_words (a->new_value, lang);
+      const char *v[] = { a->at, by, a->person, what, a->round, a->field, a->old_value,
+                          paper != NULL ? paper : a->new_value };
       guint row = dk_table_add_row (t), col = 0;
       for (guint c = 0; c < G_N_ELEMENTS (v); c++)
         if (everyone || c != 2)

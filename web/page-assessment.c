@@ -4,7 +4,14 @@
  * still unanswered (GET /assessment/summary), and sharing it with the
  * manager (POST /assessment/share).
  *
- * Every page shows the signed-in person's own rating and nobody else's.
+ * The same area pages serve a manager who enters their person's paper form
+ * (GET|POST /people/ID/assessment): the dispatcher has checked that the
+ * signed-in person is ID's recorded manager (r->person).  Entered so, the
+ * rating counts as shared, and what the person entered in the browser
+ * themself is shown and kept unless the manager ticks to replace it.
+ *
+ * Otherwise every page shows the signed-in person's own rating and nobody
+ * else's.
  * A POST is checked whole before anything is stored: one bad field and
  * the form comes back (400) with the typed answers and nothing stored.
  */
@@ -26,6 +33,10 @@ typedef struct {
   GPtrArray    *notes;      /* DkRatingNote* */
   GPtrArray    *areas;      /* const DkArea* that apply to the person's role */
   gboolean      read_only;  /* the round is closed or the person has left */
+  gboolean      paper;      /* a manager enters the person's paper form */
+  char         *base;       /* the area pages' path: /assessment, /people/ID/assessment */
+  char         *summary;    /* where the pages end: the summary, the conversation */
+  GHashTable   *changes;    /* paper: the last change of each value (DkValueChange*) */
 } Rating;
 
 static void
@@ -39,6 +50,10 @@ rating_clear (Rating *s)
     g_ptr_array_unref (s->notes);
   if (s->areas != NULL)
     g_ptr_array_unref (s->areas);
+  g_free (s->base);
+  g_free (s->summary);
+  if (s->changes != NULL)
+    g_hash_table_unref (s->changes);
 }
 
 /* A field the person got wrong: FIELD the id of its place on the page
@@ -76,14 +91,20 @@ static gboolean
 rating_load (Request *r, const char *code, Rating *s, GError **error)
 {
   memset (s, 0, sizeof *s);
+  s->paper = r->person != NULL;
+  s->base = s->paper ? dk_page_person_path (r->person->ext_id, "assessment") : g_strdup ("/assessment");
+  s->summary = s->paper ? dk_page_person_path (r->person->ext_id, "conversation")
+                        : g_strdup ("/assessment/summary");
   DkPageRound own;
   if (!dk_page_own_round (r, code, TRUE, &own, error) || own.round == NULL)
     return FALSE;
   s->round = own.round;
   s->a = own.a;
   s->fw = own.fw;
-  if ((s->person = dk_store_person_by_id (r->store, r->who->person_id, error)) == NULL
-      || (s->notes = dk_store_rating_notes (r->store, s->round->id, s->a->person_id, error)) == NULL)
+  if ((s->person = dk_store_person_by_id (r->store, s->a->person_id, error)) == NULL
+      || (s->notes = dk_store_rating_notes (r->store, s->round->id, s->a->person_id, error)) == NULL
+      || (s->paper && (s->changes = dk_store_value_changes (r->store, s->round->id, s->a->person_id,
+                                                            error)) == NULL))
     return FALSE;
   s->read_only = !dk_rating_changeable (s->round, s->person, r->ctx.lang, NULL);
   s->areas = g_ptr_array_new ();
@@ -114,6 +135,12 @@ rating_or_answer (Request *r, const char *code, Rating *s)
       dk_web_fail (r, error);
       return FALSE;
     }
+  if (r->person != NULL)
+    {
+      dk_page_person_none (r, T ("This person has no self-rating to do now. When HR opens a round they "
+                                 "are in, you can enter their paper form here."));
+      return FALSE;
+    }
   DkHtml *h = dk_page_start (r, T ("Your self-rating"));
   dk_html_element (h, "p", T ("There is no self-rating for you to do now."));
   dk_html_element (h, "p", T ("HR opens a rating round. Then you can rate yourself here."));
@@ -137,7 +164,7 @@ static char *
 area_path (const Rating *s, guint pos)
 {
   g_autofree char *id = g_uri_escape_string (((const DkArea *) s->areas->pdata[pos])->id, NULL, FALSE);
-  return g_strdup_printf ("/assessment?area=%s", id);
+  return g_strdup_printf ("%s?area=%s", s->base, id);
 }
 
 static const char *
@@ -150,6 +177,19 @@ comment_of (const Rating *s, const char *competence)
         return n->comment;
     }
   return NULL;
+}
+
+/* Returns the value of KIND ("self", "motivation") of COMPETENCE that the
+ * person entered in the browser themself, as the audit has it; NULL when
+ * the page is not a paper form or the value's last change was not theirs. */
+static const char *
+own_entry (const Rating *s, const char *kind, const char *competence)
+{
+  if (!s->paper)
+    return NULL;
+  g_autofree char *field = g_strdup_printf ("%s %s", kind, competence);
+  const DkValueChange *c = g_hash_table_lookup (s->changes, field);
+  return c != NULL && strcmp (c->actor, s->person->ext_id) == 0 ? c->new_value : NULL;
 }
 
 /* Returns the value the form shows for FIELD PREFIX-ID: the typed one of
@@ -292,11 +332,78 @@ competence_part (Request *r, DkHtml *h, const Rating *s, GPtrArray *errors, cons
   DK_HTML_MARKUP (h, "</div>");
 }
 
+/* Writes, on a paper form, what the person entered in the browser
+ * themself (a warning) and returns how many values that is. */
+static guint
+own_entries (Request *r, DkHtml *h, const Rating *s)
+{
+  guint n = 0;
+  for (guint c = 0; c < dk_framework_n_competences (s->fw); c++)
+    {
+      const DkCompetence *comp = dk_framework_competence (s->fw, c);
+      const char *title = dk_competence_title (comp, r->ctx.lang);
+      for (int motivation = 0; motivation < 2 && applies (s, c); motivation++)
+        {
+          if (own_entry (s, motivation ? "motivation" : "self", comp->id) == NULL)
+            continue;
+          if (n++ == 0)
+            {
+              DK_HTML_MARKUP (h, "<div class=\"notice warning\" id=\"own\">");
+              dk_html_open (h, "p", NULL);
+              dk_html_textf (h, T ("%s has already answered some questions in the browser:"), s->person->name);
+              dk_html_close (h, "p");
+              DK_HTML_MARKUP (h, "<ul>");
+            }
+          g_autofree char *level = dk_page_level_words (
+              r, motivation ? dk_framework_motivation_scale (s->fw) : dk_framework_scale (s->fw),
+              motivation ? s->a->motivation[c] : s->a->self[c]);
+          DK_HTML_MARKUP (h, "<li>");
+          dk_html_textf (h, motivation ? T ("“%s”: how much they want to learn: %s") : T ("“%s”: their level: %s"),
+                         title, level);
+          DK_HTML_MARKUP (h, "</li>");
+        }
+    }
+  if (n > 0)
+    {
+      DK_HTML_MARKUP (h, "</ul>");
+      dk_html_open (h, "p", NULL);
+      dk_html_textf (h, T ("Their own answers stay as they are unless you tick “Replace %s's own answers” "
+                           "at the bottom of the page."), s->person->name);
+      dk_html_close (h, "p");
+      DK_HTML_MARKUP (h, "</div>");
+    }
+  return n;
+}
+
+/* Writes, on a paper form, whose form it is and what entering it means. */
+static void
+paper_notice (Request *r, DkHtml *h, const Rating *s)
+{
+  const char *round = s->round->title != NULL ? s->round->title : s->round->code;
+  dk_html_open (h, "p", "class", "round", NULL);
+  dk_html_textf (h, T ("You enter %s's self-rating in %s from their paper form."), s->person->name, round);
+  dk_html_close (h, "p");
+  dk_html_open (h, "p", "class", "notice", NULL);
+  dk_html_textf (h, T ("Entered this way, the self-rating counts as shared with you: %s gave you the form. "
+                       "They see the answers on their own self-rating page and can still change them. "
+                       "The log says that you entered them for %s from paper."),
+                 s->person->name, s->person->name);
+  dk_html_close (h, "p");
+}
+
 /* Writes which round the page is about, and whether it is closed or the
  * rating shared. */
 static void
 state_notice (Request *r, DkHtml *h, const Rating *s)
 {
+  if (s->paper)
+    {
+      paper_notice (r, h, s);
+      if (s->read_only)
+        dk_html_element (h, "p", T ("The round is closed, or the person has left: the answers can no longer "
+                                    "change."));
+      return;
+    }
   dk_html_open (h, "p", "class", "round", NULL);
   dk_html_textf (h, T ("Your self-rating in %s."), s->round->title != NULL ? s->round->title : s->round->code);
   dk_html_close (h, "p");
@@ -358,13 +465,17 @@ area_page (Request *r, const Rating *s, guint pos, GPtrArray *errors, int status
   if (errors != NULL && errors->len > 0)
     error_summary (r, h, errors);
   state_notice (r, h, s);
+  guint own = own_entries (r, h, s);
   if (!s->read_only)
-    dk_html_element (h, "p", T ("Choose the level that fits you best. Choose “Don't know” if you are not sure. "
-                                "Your answers are saved when you press a button at the bottom."));
+    dk_html_element (h, "p", s->paper ? T ("Choose what the paper form says. Choose “Don't know” where it says so. "
+                                          "Leave a question empty when the form has no answer. The answers "
+                                          "are saved when you press a button at the bottom.")
+                                      : T ("Choose the level that fits you best. Choose “Don't know” if you are not sure. "
+                                           "Your answers are saved when you press a button at the bottom."));
 
   if (!s->read_only)
     {
-      dk_page_form_start (h, "/assessment", r->session->csrf);
+      dk_page_form_start (h, s->base, r->session->csrf);
       dk_html_open (h, "input", "type", "hidden", "name", "round", "value", s->round->code, NULL);
       dk_html_open (h, "input", "type", "hidden", "name", "area", "value", area->id, NULL);
     }
@@ -374,11 +485,22 @@ area_page (Request *r, const Rating *s, guint pos, GPtrArray *errors, int status
       if (comp->area == area && applies (s, c))
         competence_part (r, h, s, errors, comp);
     }
+  if (own > 0 && !s->read_only)
+    {
+      const char *ticked = r->form != NULL ? g_hash_table_lookup (r->form, "replace") : NULL;
+      DK_HTML_MARKUP (h, "<p class=\"check\">");
+      dk_html_open (h, "input", "type", "checkbox", "id", "replace", "name", "replace", "value", "yes",
+                    ticked != NULL ? "checked" : NULL, "", NULL);
+      g_autofree char *label = g_strdup_printf (T ("Replace %s's own answers"), s->person->name);
+      dk_page_label (h, "replace", label);
+      DK_HTML_MARKUP (h, "</p>");
+    }
   DK_HTML_MARKUP (h, "<div class=\"steps\">");
   if (!s->read_only)
     {
       dk_html_open (h, "button", "type", "submit", "name", "go", "value", "next", NULL);
-      dk_html_text (h, pos + 1 < s->areas->len ? T ("Save and go on") : T ("Save and see the summary"));
+      dk_html_text (h, pos + 1 < s->areas->len ? T ("Save and go on")
+                       : s->paper ? T ("Save and go to the conversation") : T ("Save and see the summary"));
       dk_html_close (h, "button");
       if (pos > 0)
         {
@@ -401,11 +523,12 @@ area_page (Request *r, const Rating *s, guint pos, GPtrArray *errors, int status
           g_autofree char *back = area_path (s, pos - 1);
           dk_page_link_item (h, back, T ("The previous area"));
         }
-      dk_page_link_item (h, "/assessment/summary", T ("The summary"));
+      dk_page_link_item (h, s->summary, s->paper ? T ("The conversation") : T ("The summary"));
       DK_HTML_MARKUP (h, "</ul></div>");
     }
   if (!s->read_only)
-    dk_page_link_para (h, "/assessment/summary", T ("See the summary without saving"));
+    dk_page_link_para (h, s->summary, s->paper ? T ("Go to the conversation without saving")
+                                               : T ("See the summary without saving"));
   dk_web_answer_page (r, status, h);
 }
 
@@ -486,6 +609,22 @@ parse_level (const char *text, const DkScale *scale, gboolean dont_know, guint *
   return TRUE;
 }
 
+/* Adds to ERRORS, on a paper form, that FIELD would replace with LEVEL
+ * (0: none given) the value STORED the person entered themself. */
+static void
+kept_own (Request *r, const Rating *s, GPtrArray *errors, const char *field, const char *kind,
+          guint level, guint stored)
+{
+  const char *id = strchr (field, '-') + 1;
+  if (level == 0 || level == stored || own_entry (s, kind, id) == NULL)
+    return;
+  const char *title = dk_competence_title (dk_framework_competence_by_id (s->fw, id), r->ctx.lang);
+  add_error (errors, field,
+             g_strdup_printf (T ("“%s”: %s answered this themself. To replace their answer with the paper "
+                                 "form's, tick “Replace %s's own answers”."),
+                              title, s->person->name, s->person->name));
+}
+
 /* Checks every field of R's form against S; returns the answers (Answer)
  * and adds to ERRORS what is wrong. */
 static GArray *
@@ -533,6 +672,11 @@ check_form (Request *r, const Rating *s, GPtrArray *errors)
         add_error (errors, motivation_field,
                    g_strdup_printf (T ("“%s”: choose how much you want to learn, %u to %u."),
                                     title, scale->min, scale->max));
+      if (g_hash_table_lookup (r->form, "replace") == NULL)
+        {
+          kept_own (r, s, errors, level_field, "self", a.self, s->a->self[i]);
+          kept_own (r, s, errors, motivation_field, "motivation", a.motivation, s->a->motivation[i]);
+        }
       if (a.comment != NULL && g_utf8_strlen (a.comment, -1) > COMMENT_MAX)
         add_error (errors, comment_field,
                    g_strdup_printf (T ("“%s”: the comment is too long. Write at most %d characters."),
@@ -551,7 +695,7 @@ closed_page (Request *r, const Rating *s)
   dk_html_text (h, s->round->open ? T ("You cannot change this self-rating any more.")
                                   : T ("This rating round is closed. You cannot change your answers any more."));
   dk_html_close (h, "p");
-  dk_page_link_para (h, "/assessment/summary", T ("Read your answers"));
+  dk_page_link_para (h, s->summary, s->paper ? T ("Back to the conversation") : T ("Read your answers"));
   dk_web_answer_page (r, 409, h);
 }
 
@@ -565,10 +709,12 @@ store_answers (Request *r, const Rating *s, GArray *answers, GError **error)
       const Answer *a = &g_array_index (answers, Answer, i);
       const char *id = dk_framework_competence (s->fw, a->comp)->id;
       if (a->self != 0 && a->self != s->a->self[a->comp]
-          && !dk_store_rate_self (r->store, round, person, id, a->self, &r->ctx, error))
+          && !(s->paper ? dk_store_rate_from_paper (r->store, round, person, id, a->self, FALSE, &r->ctx, error)
+                        : dk_store_rate_self (r->store, round, person, id, a->self, &r->ctx, error)))
         return FALSE;
       if (a->motivation != 0 && a->motivation != s->a->motivation[a->comp]
-          && !dk_store_rate_motivation (r->store, round, person, id, a->motivation, &r->ctx, error))
+          && !(s->paper ? dk_store_rate_from_paper (r->store, round, person, id, a->motivation, TRUE, &r->ctx, error)
+                        : dk_store_rate_motivation (r->store, round, person, id, a->motivation, &r->ctx, error)))
         return FALSE;
       if (a->comment == NULL)
         continue;
@@ -626,10 +772,10 @@ dk_page_assessment_post (Request *r)
         {
           const char *go = g_hash_table_lookup (r->form, "go");
           gboolean back = go != NULL && strcmp (go, "back") == 0;
-          g_autofree char *path = pos < 0 ? g_strdup ("/assessment")
+          g_autofree char *path = pos < 0 ? g_strdup (s.base)
                                   : back ? area_path (&s, pos > 0 ? (guint) pos - 1 : 0)
                                   : (guint) pos + 1 < s.areas->len ? area_path (&s, (guint) pos + 1)
-                                  : g_strdup ("/assessment/summary");
+                                  : g_strdup (s.summary);
           dk_web_redirect (r, path);
         }
     }

@@ -39,12 +39,18 @@ dk_page_person_load (Request *r, DkPlanContext *pc)
       dk_web_fail (r, error);
       return FALSE;
     }
+  dk_page_person_none (r, T ("This person has no self-rating in an open round. When HR opens a round "
+                             "they are in, their rating shows here once they share it."));
+  return FALSE;
+}
+
+void
+dk_page_person_none (Request *r, const char *message)
+{
   DkHtml *h = dk_page_start (r, r->person->name);
-  dk_html_element (h, "p", T ("This person has no self-rating in an open round. When HR opens a round "
-                              "they are in, their rating shows here once they share it."));
+  dk_html_element (h, "p", message);
   dk_page_link_para (h, "/team", T ("Back to your team"));
   dk_web_answer_page (r, r->form != NULL ? 409 : 200, h);
-  return FALSE;
 }
 
 /* Writes the hidden round field of a form about PC's round. */
@@ -234,7 +240,12 @@ not_shared (Request *r, const DkPlanContext *pc)
   DkHtml *h = dk_page_start (r, title);
   dk_html_element (h, "p", T ("The self-rating is not shared yet. You see it here when the employee has shared "
                               "it with you."));
-  (void) pc;
+  if (pc->round->open)
+    {
+      dk_html_element (h, "p", T ("If they filled in a paper form and gave it to you, you can enter it for them."));
+      g_autofree char *paper = dk_page_person_path (r->person->ext_id, "assessment");
+      dk_page_link_para (h, paper, T ("Enter a paper form"));
+    }
   dk_page_link_para (h, "/team", T ("Back to your team"));
   dk_web_answer_page (r, r->form != NULL ? 409 : 200, h);
 }

@@ -254,9 +254,10 @@ gap_cell (DkHtml *h, const DkPersonGap *g)
   DK_HTML_MARKUP (h, "</td>");
 }
 
-/* Writes one person's row: name, status, a cell per competence. */
+/* Writes one person's row: name, status, a cell per competence; in a
+ * ROUND_OPEN, who has not started has a link to entering their paper form. */
 static void
-member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
+member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m, gboolean round_open)
 {
   guint n = dk_framework_n_competences (fw);
   g_autofree char *conversation = dk_page_person_path (m->t->ext_id, "conversation");
@@ -274,6 +275,14 @@ member_row (Request *r, DkHtml *h, const DkFramework *fw, const Member *m)
     {
       dk_html_open (h, "td", "colspan", span, "class", "unshared", NULL);
       dk_html_text (h, m->a == NULL ? T ("Not in this round") : T ("Not shared"));
+      if (m->a != NULL && m->status == ST_NOT_STARTED && round_open)
+        {
+          g_autofree char *paper = dk_page_person_path (m->t->ext_id, "assessment");
+          DK_HTML_MARKUP (h, " ");
+          dk_html_open (h, "a", "href", paper, NULL);
+          dk_html_text (h, T ("Enter a paper form"));
+          dk_html_close (h, "a");
+        }
       dk_html_close (h, "td");
     }
   else
@@ -375,7 +384,7 @@ team_page (Request *r)
       const Member *m = members->pdata[i];
       if (only >= 0 && m->status != (Status) only)
         continue;
-      member_row (r, h, fw, m);
+      member_row (r, h, fw, m, round->open);
       shown++;
     }
   dk_page_table_end (h);

@@ -284,13 +284,15 @@ dk_page_round_clear (DkPageRound *own)
 }
 
 /* Sets OUT to round I of ROUNDS (taken from it) when the signed-in person
- * is registered in it; FALSE with ERROR when the store fails. */
+ * is registered in it (dk_page_own_round's person); FALSE with ERROR when the store fails. */
 static gboolean
 own_in_round (Request *r, GPtrArray *rounds, guint i, DkPageRound *out, GError **error)
 {
   const DkRound *round = rounds->pdata[i];
   g_autoptr (GError) missing = NULL;
-  g_autoptr (DkAssessment) a = dk_store_assessment (r->store, round->id, r->who->person_id, &missing);
+  /* the person of /people/ID/…, whose paper form their manager enters */
+  gint64 person = r->person != NULL ? r->person->id : r->who->person_id;
+  g_autoptr (DkAssessment) a = dk_store_assessment (r->store, round->id, person, &missing);
   if (a == NULL)
     {
       if (g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))

@@ -69,7 +69,7 @@ void dk_page_error (DkHtml *h, const char *id, const char *message);
  * each may be NULL.  The caller ends the page (dk_web_answer_page). */
 DkHtml *dk_page_start_outcome (Request *r, const char *title, const char *problem, const char *done);
 
-/* The signed-in person's round: with CODE, that round; else the newest
+/* The signed-in person's round (on /people/ID/…, that person's): with CODE, that round; else the newest
  * open round they are registered in, and with ANY_ROUND when there is none
  * the newest closed one; their assessment and the round's framework, all
  * NULL when they are registered in no such round.  Owned; free with
@@ -124,5 +124,9 @@ const char *dk_page_activity_title (Request *r, GPtrArray *catalogue, const char
  * round; when they have no rating there, answers the page that says so (or
  * 500) and returns FALSE.  Clear *PC with dk_plan_context_clear. */
 gboolean dk_page_person_load (Request *r, DkPlanContext *pc);
+
+/* Answers the page of r->person (/people/ID/…) saying MESSAGE, with the
+ * way back to the team: 409 for a POST, else 200.  (page-conversation.c) */
+void dk_page_person_none (Request *r, const char *message);
 
 #endif

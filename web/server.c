@@ -97,6 +97,8 @@ static const Route routes[] = {
   { "GET",  "/admin/audit",   DK_ACCESS_ADMIN,     dk_page_admin_audit },
   /* the manager's pages */
   { "GET",  "/team",                          DK_ACCESS_TEAM,    dk_page_team },
+  { "GET",  "/people/ID/assessment",          DK_ACCESS_MANAGED, dk_page_assessment },
+  { "POST", "/people/ID/assessment",          DK_ACCESS_MANAGED, dk_page_assessment_post },
   { "GET",  "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation },
   { "GET",  "/people/ID/conversation/summary", DK_ACCESS_MANAGED, dk_page_conversation_summary },
   { "POST", "/people/ID/conversation",        DK_ACCESS_MANAGED, dk_page_conversation_post },
