@@ -430,6 +430,10 @@ dk_disclosure_solve (DkDisclosure *d, guint k)
       basis_truncate (d, lowest);
     }
   while (lowest != G_MAXUINT);
+  /* the rows are most of a problem's memory, and a pattern keeps a solved
+   * problem per family and scope: dk_disclosure_determined builds them
+   * again (the same rows: the same cells in the same order) */
+  basis_truncate (d, 0);
 }
 
 gboolean
@@ -444,5 +448,6 @@ dk_disclosure_determined (DkDisclosure *d, const guint *atoms, guint n)
 {
   g_autofree guint *sorted = g_memdup2 (atoms, sizeof (guint) * n);
   sort_atoms (sorted, n);
+  basis_extend (d);
   return reduce (d, sorted, n, FALSE) == 0;
 }
