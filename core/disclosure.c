@@ -54,7 +54,9 @@ struct _DkDisclosure {
   guint64  *touched;    /* bit a % 64 of word a / 64 */
   Entry    *rest;       /* n_atoms places: the reduction's result */
   guint64  *comb;
-  GArray   *comb_touched;
+  guint    *comb_touched; /* the cells of comb set from 0, in that order: a cell that
+                         * comes back to 0 can be set again, and listed twice */
+  guint     n_comb_touched, comb_touched_size;
 };
 
 static guint64
@@ -122,7 +124,6 @@ dk_disclosure_new (guint n_atoms)
   d->acc = g_new0 (guint64, MAX (n_atoms, 1));
   d->touched = g_new0 (guint64, MAX ((n_atoms + 63) / 64, 1));
   d->rest = g_new (Entry, MAX (n_atoms, 1));
-  d->comb_touched = g_array_new (FALSE, FALSE, sizeof (guint));
   return d;
 }
 
@@ -164,7 +165,7 @@ dk_disclosure_free (DkDisclosure *d)
   g_free (d->touched);
   g_free (d->rest);
   g_free (d->comb);
-  g_array_unref (d->comb_touched);
+  g_free (d->comb_touched);
   g_free (d);
 }
 
@@ -212,7 +213,11 @@ static void
 comb_put (DkDisclosure *d, guint cell, guint64 value)
 {
   if (d->comb[cell] == 0)
-    g_array_append_val (d->comb_touched, cell);
+    {
+      if (d->n_comb_touched == d->comb_touched_size)
+        d->comb_touched = g_renew (guint, d->comb_touched, d->comb_touched_size = 2 * d->comb_touched_size + 64);
+      d->comb_touched[d->n_comb_touched++] = cell;
+    }
   d->comb[cell] = sub (d->comb[cell], sub (0, value));
 }
 
@@ -229,11 +234,10 @@ comb_add (DkDisclosure *d, guint64 f, const Sparse *src)
 static Sparse *
 comb_take (DkDisclosure *d)
 {
-  GArray *t = d->comb_touched;
-  Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), t->len);
-  for (guint i = 0; i < t->len; i++)
+  Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), d->n_comb_touched);
+  for (guint i = 0; i < d->n_comb_touched; i++)
     {
-      guint c = g_array_index (t, guint, i);
+      guint c = d->comb_touched[i];
       if (d->comb[c] != 0)
         {
           Entry e = { c, d->comb[c] };
@@ -241,7 +245,7 @@ comb_take (DkDisclosure *d)
         }
       d->comb[c] = 0;
     }
-  g_array_set_size (t, 0);
+  d->n_comb_touched = 0;
   return out;
 }
 
