@@ -48,14 +48,15 @@ struct _DkDisclosure {
   int    *pivot_row;  /* [atom]: the row whose pivot it is, or -1 */
   GHashTable *by_atoms;  /* a cell's atoms → its index: the first cell of them */
   guint   k;
-  /* the reduction's scratch: a dense vector over atoms, the atoms it has
-   * touched (a min-heap), and a dense combination over cells */
+  /* the reduction's scratch: a dense vector over atoms, a bit per atom it
+   * has touched, what is left of it, and a dense combination over cells */
   guint64  *acc;
-  gboolean *queued;
-  guint    *heap;       /* n_atoms places: an atom is queued at most once */
-  guint     heap_len;
+  guint64  *touched;    /* bit a % 64 of word a / 64 */
+  Entry    *rest;       /* n_atoms places: the reduction's result */
   guint64  *comb;
-  GArray   *comb_touched;
+  guint    *comb_touched; /* the cells of comb set from 0, in that order: a cell that
+                         * comes back to 0 can be set again, and listed twice */
+  guint     n_comb_touched, comb_touched_size;
 };
 
 static guint64
@@ -121,9 +122,8 @@ dk_disclosure_new (guint n_atoms)
   d->order = g_array_new (FALSE, FALSE, sizeof (guint));
   d->by_atoms = g_hash_table_new (g_bytes_hash, g_bytes_equal);
   d->acc = g_new0 (guint64, MAX (n_atoms, 1));
-  d->queued = g_new0 (gboolean, MAX (n_atoms, 1));
-  d->heap = g_new (guint, MAX (n_atoms, 1));
-  d->comb_touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  d->touched = g_new0 (guint64, MAX ((n_atoms + 63) / 64, 1));
+  d->rest = g_new (Entry, MAX (n_atoms, 1));
   return d;
 }
 
@@ -162,10 +162,10 @@ dk_disclosure_free (DkDisclosure *d)
   g_array_unref (d->rows);
   g_free (d->pivot_row);
   g_free (d->acc);
-  g_free (d->queued);
-  g_free (d->heap);
+  g_free (d->touched);
+  g_free (d->rest);
   g_free (d->comb);
-  g_array_unref (d->comb_touched);
+  g_free (d->comb_touched);
   g_free (d);
 }
 
@@ -200,50 +200,12 @@ dk_disclosure_add (DkDisclosure *d, const guint *atoms, guint n, guint32 count, 
   return index;
 }
 
-static void
-heap_push (DkDisclosure *d, guint x)
-{
-  guint *h = d->heap, i = d->heap_len++;
-  h[i] = x;
-  for (; i > 0 && h[(i - 1) / 2] > h[i]; i = (i - 1) / 2)
-    {
-      guint t = h[i];
-      h[i] = h[(i - 1) / 2];
-      h[(i - 1) / 2] = t;
-    }
-}
-
-static guint
-heap_pop (DkDisclosure *d)
-{
-  guint *h = d->heap, top = h[0], n = --d->heap_len;
-  h[0] = h[n];
-  for (guint i = 0;;)
-    {
-      guint l = 2 * i + 1, r = l + 1, m = i;
-      if (l < n && h[l] < h[m])
-        m = l;
-      if (r < n && h[r] < h[m])
-        m = r;
-      if (m == i)
-        break;
-      guint t = h[i];
-      h[i] = h[m];
-      h[m] = t;
-      i = m;
-    }
-  return top;
-}
-
-static void
-acc_add (DkDisclosure *d, guint atom, guint64 value)
+/* Subtracts VALUE from the accumulator's ATOM, marking it touched. */
+static inline void
+acc_sub (DkDisclosure *d, guint atom, guint64 value)
 {
   d->acc[atom] = sub (d->acc[atom], value);
-  if (!d->queued[atom])
-    {
-      d->queued[atom] = TRUE;
-      heap_push (d, atom);
-    }
+  d->touched[atom / 64] |= (guint64) 1 << (atom % 64);
 }
 
 /* Adds VALUE to entry CELL of the scratch combination. */
@@ -251,7 +213,11 @@ static void
 comb_put (DkDisclosure *d, guint cell, guint64 value)
 {
   if (d->comb[cell] == 0)
-    g_array_append_val (d->comb_touched, cell);
+    {
+      if (d->n_comb_touched == d->comb_touched_size)
+        d->comb_touched = g_renew (guint, d->comb_touched, d->comb_touched_size = 2 * d->comb_touched_size + 64);
+      d->comb_touched[d->n_comb_touched++] = cell;
+    }
   d->comb[cell] = sub (d->comb[cell], sub (0, value));
 }
 
@@ -268,11 +234,10 @@ comb_add (DkDisclosure *d, guint64 f, const Sparse *src)
 static Sparse *
 comb_take (DkDisclosure *d)
 {
-  GArray *t = d->comb_touched;
-  Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), t->len);
-  for (guint i = 0; i < t->len; i++)
+  Sparse *out = g_array_sized_new (FALSE, FALSE, sizeof (Entry), d->n_comb_touched);
+  for (guint i = 0; i < d->n_comb_touched; i++)
     {
-      guint c = g_array_index (t, guint, i);
+      guint c = d->comb_touched[i];
       if (d->comb[c] != 0)
         {
           Entry e = { c, d->comb[c] };
@@ -280,46 +245,48 @@ comb_take (DkDisclosure *d)
         }
       d->comb[c] = 0;
     }
-  g_array_set_size (t, 0);
+  d->n_comb_touched = 0;
   return out;
 }
 
-/* Reduces the sum of the N atoms ATOMS against the basis: returns what is
- * left (entries by ascending atom, none with a pivot); with COMB, the
- * rows it took, as a combination of cells, are in the scratch combination
- * (comb_take).  Only the atoms touched are visited, lowest first, so a
- * row's pivot is met before the atoms the row adds. */
-static Sparse *
+/* Reduces the sum of the N atoms ATOMS against the basis: returns how
+ * many entries are left in d->rest (by ascending atom, none with a pivot);
+ * with COMB, the rows it took, as a combination of cells, are in the
+ * scratch combination (comb_take).  Only the atoms touched are visited,
+ * lowest first, so a row's pivot is met before the atoms the row adds: a
+ * row adds only atoms above its pivot, so the scan of the touched bits
+ * never has to go back. */
+static guint
 reduce (DkDisclosure *d, const guint *atoms, guint n, gboolean comb)
 {
   for (guint i = 0; i < n; i++)
-    acc_add (d, atoms[i], P - 1);   /* acc = 0 − (−1) = +1 */
-  Sparse *rest = g_array_new (FALSE, FALSE, sizeof (Entry));
-  while (d->heap_len > 0)
-    {
-      guint atom = heap_pop (d);
-      guint64 value = d->acc[atom];
-      d->acc[atom] = 0;
-      d->queued[atom] = FALSE;
-      if (value == 0)
-        continue;
-      int r = d->pivot_row[atom];
-      if (r < 0)
-        {
-          Entry e = { atom, value };
-          g_array_append_val (rest, e);
+    acc_sub (d, atoms[i], P - 1);   /* acc = 0 − (−1) = +1 */
+  guint n_rest = 0, hi = n > 0 ? atoms[n - 1] / 64 + 1 : 0;   /* the touched words are below hi */
+  for (guint w = n > 0 ? atoms[0] / 64 : 0; w < hi; w++)
+    while (d->touched[w] != 0)
+      {
+        guint atom = w * 64 + (guint) __builtin_ctzll (d->touched[w]);
+        guint64 value = d->acc[atom];
+        d->touched[w] &= d->touched[w] - 1;
+        d->acc[atom] = 0;
+        if (value == 0)
           continue;
-        }
-      const Row *row = &g_array_index (d->rows, Row, r);
-      for (guint j = 1; j < row->atoms->len; j++)
-        {
-          const Entry *e = &g_array_index (row->atoms, Entry, j);
-          acc_add (d, e->index, mul (value, e->value));
-        }
-      if (comb)
-        comb_add (d, value, row->cells);
-    }
-  return rest;
+        int r = d->pivot_row[atom];
+        if (r < 0)
+          {
+            d->rest[n_rest++] = (Entry) { atom, value };
+            continue;
+          }
+        const Row *row = &g_array_index (d->rows, Row, r);
+        const Entry *e = &g_array_index (row->atoms, Entry, 0);
+        guint len = row->atoms->len;
+        for (guint j = 1; j < len; j++)
+          acc_sub (d, e[j].index, mul (value, e[j].value));
+        hi = MAX (hi, e[len - 1].index / 64 + 1);   /* entries ascend */
+        if (comb)
+          comb_add (d, value, row->cells);
+      }
+  return n_rest;
 }
 
 /* Adds cell I to the basis, when it is independent of it. */
@@ -327,13 +294,14 @@ static void
 basis_add (DkDisclosure *d, guint i)
 {
   const Cell *c = &g_array_index (d->cells, Cell, i);
-  Sparse *v = reduce (d, c->atoms, c->n, TRUE);
-  if (v->len == 0)
+  guint n_rest = reduce (d, c->atoms, c->n, TRUE);
+  if (n_rest == 0)
     {
-      g_array_unref (v);
       g_array_unref (comb_take (d));
       return;
     }
+  Sparse *v = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n_rest);
+  g_array_append_vals (v, d->rest, n_rest);
   /* the row is the cell minus the rows taken, scaled to a lead of 1 */
   guint64 f = inverse (g_array_index (v, Entry, 0).value);
   comb_put (d, i, P - 1);   /* the rows taken − the cell; negated below */
@@ -426,10 +394,10 @@ hide_pass (DkDisclosure *d)
       const Cell *c = &g_array_index (d->cells, Cell, i);
       if (c->same_as != i || c->safe || !small (c, d->k) || c->kind == DK_CELL_FIXED_SHOWN)
         continue;
-      Sparse *rest = reduce (d, c->atoms, c->n, TRUE);
+      guint n_rest = reduce (d, c->atoms, c->n, TRUE);
       Sparse *cells = comb_take (d);
-      g_array_index (d->cells, Cell, i).safe = rest->len > 0;
-      if (rest->len == 0)
+      g_array_index (d->cells, Cell, i).safe = n_rest > 0;
+      if (n_rest == 0)
         {
           int h = cell_to_hide (d, cells, taken);
           if (h >= 0)
@@ -440,7 +408,6 @@ hide_pass (DkDisclosure *d)
               lowest = MIN (lowest, hide->pos);
             }
         }
-      g_array_unref (rest);
       g_array_unref (cells);
     }
   return lowest;
@@ -467,6 +434,10 @@ dk_disclosure_solve (DkDisclosure *d, guint k)
       basis_truncate (d, lowest);
     }
   while (lowest != G_MAXUINT);
+  /* the rows are most of a problem's memory, and a pattern keeps a solved
+   * problem per family and scope: dk_disclosure_determined builds them
+   * again (the same rows: the same cells in the same order) */
+  basis_truncate (d, 0);
 }
 
 gboolean
@@ -481,8 +452,6 @@ dk_disclosure_determined (DkDisclosure *d, const guint *atoms, guint n)
 {
   g_autofree guint *sorted = g_memdup2 (atoms, sizeof (guint) * n);
   sort_atoms (sorted, n);
-  Sparse *rest = reduce (d, sorted, n, FALSE);
-  gboolean determined = rest->len == 0;
-  g_array_unref (rest);
-  return determined;
+  basis_extend (d);
+  return reduce (d, sorted, n, FALSE) == 0;
 }

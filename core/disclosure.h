@@ -57,7 +57,8 @@ gboolean dk_disclosure_hidden (const DkDisclosure *d, guint cell);
 
 /* Returns TRUE when the published cells determine the sum of the N atoms
  * ATOMS (what dk_disclosure_solve makes false for every small cell): for
- * tests and the checker.  Call after dk_disclosure_solve. */
+ * tests and the checker.  Call after dk_disclosure_solve; the first call
+ * builds again the basis the solver let go. */
 gboolean dk_disclosure_determined (DkDisclosure *d, const guint *atoms, guint n);
 
 #endif

@@ -409,7 +409,8 @@ compute_classes (Scan *s, DkStore *store, const DkRound *round, GError **error)
   s->gap->classes = g_array_new (FALSE, FALSE, sizeof (guint64));
   s->class_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   s->class_cells = g_array_new (FALSE, TRUE, sizeof (DkGapCell));
-  gboolean ok = dk_store_round_scan (store, round->id, DK_SCAN_ALL, scan_row, s, error) && !s->cancelled;
+  gboolean ok = dk_store_round_scan (store, round->id, DK_SCAN_ALL | DK_SCAN_MANAGER, scan_row, s, error)
+                && !s->cancelled;
   g_hash_table_unref (s->class_index);
   s->gap->n_groups = s->gap->classes->len;
   s->gap->cells = (DkGapCell *) (void *) g_array_free (s->class_cells, FALSE);

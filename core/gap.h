@@ -74,8 +74,9 @@ typedef enum {
   DK_METRIC_CONVERSATION,       /* people_conversation / people */
 } DkMetric;
 
-/* Returns the class of the person of ROW (DK_GROUP_CLASS): any number;
- * people of one number count in one group. */
+/* Returns the class of the person of ROW (DK_GROUP_CLASS: its rows carry
+ * every column, the manager too): any number; people of one number count
+ * in one group. */
 typedef guint64 (*DkGapClassFunc) (const DkScanRow *row, gpointer user_data);
 
 /* A set of people (store ids), for --panel. */

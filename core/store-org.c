@@ -295,25 +295,6 @@ dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree, GE
   return people;
 }
 
-GHashTable *
-dk_store_managers (DkStore *store, GError **error)
-{
-  sqlite3_stmt *stmt = dk_store_prepare (
-      store, "SELECT id, manager_id FROM person WHERE manager_id IS NOT NULL AND active", error);
-  if (stmt == NULL)
-    return NULL;
-  GHashTable *managers = g_hash_table_new (g_direct_hash, g_direct_equal);
-  const char *what = S_("reading people");   /* once: a lookup per row costs more than the row */
-  DkStoreStep step;
-  while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW)
-    g_hash_table_insert (managers, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)),
-                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
-  sqlite3_finalize (stmt);
-  if (step == DK_STORE_STEP_ERROR)
-    g_clear_pointer (&managers, g_hash_table_unref);
-  return managers;
-}
-
 /* Audits each field of NEW that differs from OLD (OLD NULL: a new person). */
 static gboolean
 audit_person_changes (DkStore *store, const DkPerson *old, const DkPerson *new,

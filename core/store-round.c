@@ -917,17 +917,59 @@ dk_store_round_hand_people (DkStore *store, gint64 round, GError **error)
 
 /* ---- the scan -------------------------------------------------------------------- */
 
+/* The managers of active people, read beside a round's scan: both go by
+ * ascending person id, so one step of each per row joins them without a
+ * table of every person's manager or a lookup per row. */
+typedef struct {
+  sqlite3_stmt *stmt;      /* NULL: not read */
+  gint64        person;    /* the row it stands on; G_MAXINT64 after the last */
+  gint64        manager;
+} ManagerCursor;
+
+static gboolean
+managers_open (DkStore *store, ManagerCursor *c, GError **error)
+{
+  c->stmt = dk_store_prepare (
+      store, "SELECT id, manager_id FROM person WHERE manager_id IS NOT NULL AND active ORDER BY id", error);
+  c->person = 0;
+  return c->stmt != NULL;
+}
+
+/* Returns the manager of PERSON (0: none), PERSON not below the last one
+ * asked; FALSE with ERROR on a store failure. */
+static gboolean
+managers_find (DkStore *store, ManagerCursor *c, gint64 person, const char *what, gint64 *manager,
+               GError **error)
+{
+  while (c->person < person)
+    {
+      DkStoreStep step = dk_store_step (store, c->stmt, what, error);
+      if (step == DK_STORE_STEP_ERROR)
+        return FALSE;
+      c->person = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (c->stmt, 0) : G_MAXINT64;
+      c->manager = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (c->stmt, 1) : 0;
+    }
+  *manager = c->person == person ? c->manager : 0;
+  return TRUE;
+}
+
 gboolean
 dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScanFunc func,
                      gpointer user_data, GError **error)
 {
+  if (columns & DK_SCAN_MANAGER)
+    columns |= DK_SCAN_PERSON;
   g_autofree char *sql = g_strdup_printf (
-      "SELECT %s, unit_id, role, %s, flags, levels, %s FROM assessment WHERE round_id = ?",
+      "SELECT %s, unit_id, role, %s, flags, levels, %s FROM assessment WHERE round_id = ? ORDER BY person_id",
       (columns & DK_SCAN_PERSON) ? "person_id" : "0", (columns & DK_SCAN_GENDER) ? "gender" : "0",
       (columns & DK_SCAN_HAND) ? "hand, conversation_at" : "NULL, NULL");
+  ManagerCursor managers = { 0 };
   sqlite3_stmt *stmt = dk_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  if (stmt == NULL || ((columns & DK_SCAN_MANAGER) && !managers_open (store, &managers, error)))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, round);
   DkScanRow row = { 0 };
   const char *what = S_("reading a round");   /* once: a lookup per row costs as much as the row */
@@ -951,12 +993,18 @@ dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScan
                        &row.hand_flags);
           row.conversation_at = (const char *) sqlite3_column_text (stmt, 7);
         }
+      if (managers.stmt != NULL && !managers_find (store, &managers, row.person_id, what, &row.manager_id, error))
+        {
+          step = DK_STORE_STEP_ERROR;
+          break;
+        }
       if (!func (&row, user_data))
         {
           step = DK_STORE_STEP_DONE;
           break;
         }
     }
+  sqlite3_finalize (managers.stmt);
   sqlite3_finalize (stmt);
   return step != DK_STORE_STEP_ERROR;
 }

@@ -286,12 +286,6 @@ DkPerson *dk_store_person_find (DkStore *store, const char *ext_id, GError **err
 /* As dk_store_person, by store id. */
 DkPerson *dk_store_person_by_id (DkStore *store, gint64 id, GError **error);
 
-/* Returns the recorded manager of every active person who has one: a
- * table from a person's store id to their manager's, both as
- * GSIZE_TO_POINTER (store ids are positive); caller owns.  NULL with
- * ERROR on a store failure. */
-GHashTable *dk_store_managers (DkStore *store, GError **error);
-
 /* Returns the people whose manager is MANAGER (store id); with SUBTREE, all
  * people below them at any depth.  DkPerson*, caller owns. */
 GPtrArray *dk_store_people_managed_by (DkStore *store, gint64 manager, gboolean subtree,
@@ -549,6 +543,8 @@ typedef struct {
   guint64       hand[3];      /* DK_SCAN_HAND: as in DkAssessment */
   guint         hand_flags;
   const char   *conversation_at;  /* DK_SCAN_HAND: or NULL */
+  gint64        manager_id;   /* DK_SCAN_MANAGER: the person's recorded manager now, 0 when
+                               * none or the person is no longer active */
 } DkScanRow;
 
 /* Return FALSE to stop the scan early. */
@@ -561,13 +557,15 @@ typedef enum {
   DK_SCAN_PERSON = 1 << 0,
   DK_SCAN_GENDER = 1 << 1,
   DK_SCAN_HAND   = 1 << 2,   /* the values set by hand (imports) */
+  DK_SCAN_MANAGER = 1 << 3,  /* reads the people's table beside the round */
   DK_SCAN_ALL    = DK_SCAN_PERSON | DK_SCAN_GENDER,
 } DkScanColumns;
 
 /* Calls FUNC for every assessment of ROUND (store id) in person order, with
- * one prepared statement reading COLUMNS.  Returns FALSE with ERROR on a
- * store failure, an interrupted or busy store included, even after some
- * rows: a caller never takes a scan cut short for the whole round. */
+ * one prepared statement reading COLUMNS (and one more for the managers).
+ * Returns FALSE with ERROR on a store failure, an interrupted or busy store
+ * included, even after some rows: a caller never takes a scan cut short for
+ * the whole round. */
 gboolean dk_store_round_scan (DkStore *store, gint64 round, DkScanColumns columns, DkScanFunc func,
                               gpointer user_data, GError **error);
 

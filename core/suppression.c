@@ -83,7 +83,8 @@ struct _DkSuppression {
   gboolean     *has_children;
   guint         n_roles, n_dims;
   GHashTable   *role_index;     /* role id → framework index + 1 */
-  GHashTable   *team_index;     /* manager store id (GSIZE_TO_POINTER) → team index + 1 */
+  GHashTable   *team_index;     /* manager store id (GSIZE_TO_POINTER) → team index + 1, in the
+                                 * order the scan meets them */
   guint         n_teams;
   Class        *classes;        /* [group of gap] */
   guint        *order;          /* groups by unit, role, gender, team: neighbours stay close */
@@ -91,14 +92,27 @@ struct _DkSuppression {
   DkDisclosure **solved;        /* [family * n_scopes + scope], solved when first asked */
 };
 
-/* What the class scan needs: the unit index of each unit id, the team of
- * each person, the people of each other round. */
+/* What the class scan needs: the unit index of each unit id, the people
+ * of each other round. */
 typedef struct {
   DkSuppression *s;
   GHashTable    *unit_of_id;   /* unit id → index, GSIZE_TO_POINTER both */
-  GHashTable    *managers;     /* person → manager (store ids), as dk_store_managers */
   DkPersonSet   *others[MAX_OTHERS];
 } ClassScan;
+
+/* Returns the team index + 1 of MANAGER (a store id, 0: none, which has
+ * none): every manager of someone in the round is a team. */
+static guint
+team_of (DkSuppression *s, gint64 manager)
+{
+  if (manager == 0)
+    return 0;
+  gpointer key = GSIZE_TO_POINTER ((gsize) manager);
+  guint team = GPOINTER_TO_UINT (g_hash_table_lookup (s->team_index, key));
+  if (team == 0)
+    g_hash_table_insert (s->team_index, key, GUINT_TO_POINTER (team = ++s->n_teams));
+  return team;
+}
 
 /* A class number, in the order atoms are numbered: unit index (24 bits),
  * role (5), gender (3), the other rounds it is in (8), team index + 1
@@ -108,8 +122,7 @@ class_of_row (const DkScanRow *row, gpointer data)
 {
   ClassScan *cs = data;
   guint unit = GPOINTER_TO_UINT (g_hash_table_lookup (cs->unit_of_id, GSIZE_TO_POINTER ((gsize) row->unit_id)));
-  gpointer manager = g_hash_table_lookup (cs->managers, GSIZE_TO_POINTER ((gsize) row->person_id));
-  guint team = manager != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (cs->s->team_index, manager)) : 0;
+  guint team = team_of (cs->s, row->manager_id);
   guint others = 0;
   for (guint j = 0; j < cs->s->n_others; j++)
     others |= (guint) dk_person_set_contains (cs->others[j], row->person_id) << j;
@@ -157,19 +170,6 @@ setup_units (DkSuppression *s, DkStore *store, GHashTable *unit_of_id, GError **
       s->has_children[parent] = TRUE;
     }
   return TRUE;
-}
-
-/* Every manager of someone becomes a team. */
-static void
-setup_teams (DkSuppression *s, GHashTable *managers)
-{
-  s->team_index = g_hash_table_new (g_direct_hash, g_direct_equal);
-  GHashTableIter it;
-  gpointer manager;
-  g_hash_table_iter_init (&it, managers);
-  while (g_hash_table_iter_next (&it, NULL, &manager))
-    if (!g_hash_table_contains (s->team_index, manager))
-      g_hash_table_insert (s->team_index, manager, GUINT_TO_POINTER (++s->n_teams));
 }
 
 static int
@@ -262,12 +262,11 @@ dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework 
   s->role_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint r = 0; r < s->n_roles; r++)
     g_hash_table_insert (s->role_index, (gpointer) dk_framework_role (fw, r)->id, GUINT_TO_POINTER (r + 1));
+  s->team_index = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr (GHashTable) unit_of_id = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GHashTable) managers = dk_store_managers (store, error);
-  if (managers == NULL || !setup_units (s, store, unit_of_id, error))
+  if (!setup_units (s, store, unit_of_id, error))
     return NULL;
-  setup_teams (s, managers);
-  ClassScan cs = { s, unit_of_id, managers, { NULL } };
+  ClassScan cs = { s, unit_of_id, { NULL } };
   DkGapQuery q = { .group_by = DK_GROUP_CLASS, .scope_by = scope_by, .ctx = ctx,
                    .classify = class_of_row, .classify_data = &cs };
   gboolean ok = setup_others (s, store, round, panel_with, &cs, error)
