@@ -37,6 +37,40 @@ entity_word (const char *entity, DkLang lang)
   return dk_enum_index (kinds, G_N_ELEMENTS (kinds), entity) >= 0 ? T_ (lang, entity) : entity;
 }
 
+/* Every field dk_store_audit is called with that names no competence or
+ * item, as stored; each is also its English word (field_word). */
+static const char *const fields[] = {
+  N_("added"), N_("name"), N_("email"), N_("unit"), N_("role"), N_("manager"), N_("gender"),
+  N_("active"), N_("active_from"), N_("active_to"), N_("erased"), N_("created"), N_("item added"),
+  N_("agreed"), N_("reopened"), N_("follow-up"), N_("suggested for all"), N_("activity"),
+  N_("account"), N_("password"), N_("grant"), N_("disabled"), N_("lang"), N_("sign-in"),
+  N_("sign-out"), N_("invitation"), N_("state"), N_("shared"), N_("conversation"), N_("import"),
+  N_("registered")
+};
+
+/* The fields that name a competence or a plan's item after one word
+ * ("self 1.1", "item 2"), that word with a space, and the field's English
+ * words as a format of what follows. */
+static const struct { const char *word, *format; } named_fields[] = {
+  { "self ", N_("self %s") }, { "motivation ", N_("motivation %s") },
+  { "manager ", N_("manager %s") }, { "item ", N_("item %s") },
+};
+
+/* Returns FIELD, one row's field, in LANG's words ("self 1.1"), anything
+ * else as it is.  Caller frees. */
+static char *
+field_word (const char *field, DkLang lang)
+{
+  if (field == NULL)
+    return NULL;
+  if (dk_enum_index (fields, G_N_ELEMENTS (fields), field) >= 0)
+    return g_strdup (T_ (lang, field));
+  for (guint i = 0; i < G_N_ELEMENTS (named_fields); i++)
+    if (g_str_has_prefix (field, named_fields[i].word))
+      return g_strdup_printf (T_ (lang, named_fields[i].format), field + strlen (named_fields[i].word));
+  return g_strdup (field);
+}
+
 /* Returns VALUE with the marker of an entry from paper (DK_ENTERED_FROM_PAPER)
  * in LANG's words, "3 (from paper)"; NULL when it has none.  Caller frees. */
 static char *
@@ -74,7 +108,8 @@ dk_view_audit (DkStore *store, const DkAuditFilter *filter, gboolean stored_form
       const char *by = stored_forms ? a->actor : dk_actor_word (a->actor, lang);
       const char *what = stored_forms ? a->entity : entity_word (a->entity, lang);
       g_autofree char *paper = stored_forms ? NULL : paper_in_words (a->new_value, lang);
-      const char *v[] = { a->at, by, a->person, what, a->round, a->field, a->old_value,
+      g_autofree char *field = stored_forms ? g_strdup (a->field) : field_word (a->field, lang);
+      const char *v[] = { a->at, by, a->person, what, a->round, field, a->old_value,
                           paper != NULL ? paper : a->new_value };
       guint row = dk_table_add_row (t), col = 0;
       for (guint c = 0; c < G_N_ELEMENTS (v); c++)

@@ -13,7 +13,8 @@
  * anyone but the person reads them (dk_audit_for_others: an unshared
  * self-rating's values hidden), titled "Changes about PERSON" or "Audit
  * log"; newest first, the table says so in its title.  Who acted, what
- * changed and an entry from paper ("3 (from paper)") are in LANG's words unless STORED_FORMS (for programs: JSON),
+ * changed, the field ("self 1.1") and an entry from paper ("3 (from
+ * paper)") are in LANG's words unless STORED_FORMS (for programs: JSON),
  * which keeps the stored codes.  Sets *MORE (may be NULL) to whether rows beyond
  * FILTER->limit remain.  NULL with ERROR as dk_store_audit_rows.  Caller
  * frees. */
