@@ -8,9 +8,10 @@
 # (person, actor, kind, from, to) narrows to the rows the store holds for it;
 # 50 rows a page, with links to newer and older pages; an unshared
 # self-rating shows its field but not its values; an erased actor reads
-# "(erased)"; the form keeps what was typed, a bad filter is 400 with the
-# message at its field; HR, a manager and an employee get 404.  A change
-# made through the server is dated by its clock (DIGIKOMP_CLOCK_FILE).
+# "(erased)"; what changed and its field are in the reader's language; the
+# form keeps what was typed, a bad filter is 400 with the message at its
+# field; HR, a manager and an employee get 404.  A change made through the
+# server is dated by its clock (DIGIKOMP_CLOCK_FILE).
 import html
 import os
 import re
@@ -44,6 +45,9 @@ assert dk("rate", "--self", "E1", "1.2", "4").returncode == 0
 os.environ["DIGIKOMP_USER"] = "X1"
 assert dk("plan", "create", "E2", "--round", "r1").returncode == 0
 os.environ["DIGIKOMP_USER"] = "hr:Hanna"
+# E2's manager adjusts a level and enters a motivation from paper
+assert dk("rate", "--manager", "E2", "1.1", "4", "--reason", "Visade mer", "--by", "M1").returncode == 0
+assert dk("rate", "--motivation", "E2", "1.1", "3", "--by", "M1").returncode == 0
 for pid in ("A1", "H1", "M1", "E1"):
     assert dk("user", "password", pid, stdin=PASSWORD + "\n").returncode == 0, pid
 assert dk("user", "grant", "A1", "admin").returncode == 0
@@ -196,6 +200,16 @@ for kind, word in (("account", "konto"), ("round", "omgång"), ("plan", "plan"),
     what = {r[3] for r in cells(sv.get("/admin/audit?kind=" + kind, headers={"Accept-Language": "sv"}).text)}
     check(what == {word}, "kind=%s in Swedish: %r, not %s" % (kind, what, word))
 check({r[3] for r in cells(admin.get("/admin/audit?actor=E1").text)} == {"rating"}, "the kind in English is not 'rating'")
+# the field too (third from the end): the store keeps its code ("self 1.2"),
+# English shows it as it is
+for query, codes, words in (
+        ("person=E1", {"self 1.2", "added", "import"}, {"självskattning 1.2", "tillagd", "import"}),
+        ("person=E2&kind=rating", {"manager 1.1", "motivation 1.1"}, {"chefens nivå 1.1", "motivation 1.1"}),
+        ("kind=round", {"state"}, {"status"})):
+    got = {r[-3] for r in cells(sv.get("/admin/audit?" + query, headers={"Accept-Language": "sv"}).text)}
+    check(words <= got and not (codes - words) & got, "%s: the fields in Swedish: %r" % (query, got))
+    got = {r[-3] for r in cells(admin.get("/admin/audit?" + query).text)}
+    check(codes <= got, "%s: the fields in English: %r" % (query, got))
 
 # the admin's links to it
 users = admin.get("/admin/users").text
