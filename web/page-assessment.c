@@ -8,7 +8,8 @@
  * (GET|POST /people/ID/assessment): the dispatcher has checked that the
  * signed-in person is ID's recorded manager (r->person).  Entered so, the
  * rating counts as shared, and what the person entered in the browser
- * themself is shown and kept unless the manager ticks to replace it.
+ * themself is shown and kept unless the manager ticks to replace it; the
+ * questions and messages there speak of the person by name.
  *
  * Otherwise every page shows the signed-in person's own rating and nobody
  * else's.
@@ -308,7 +309,9 @@ competence_part (Request *r, DkHtml *h, const Rating *s, GPtrArray *errors, cons
 
   DK_HTML_MARKUP (h, "<div class=\"rate\">");
   choices (r, h, s, errors, level_field, title, TRUE, about, dk_framework_scale (s->fw), level, TRUE);
-  g_autofree char *question = g_strdup_printf (T ("How much do you want to learn more in “%s”?"), title);
+  g_autofree char *question = s->paper ? g_strdup_printf (T ("How much does %s want to learn more in “%s”?"),
+                                                          s->person->name, title)
+                                       : g_strdup_printf (T ("How much do you want to learn more in “%s”?"), title);
   choices (r, h, s, errors, motivation_field, question, FALSE, NULL, dk_framework_motivation_scale (s->fw),
            motivation, FALSE);
   const FieldError *e = error_for (errors, comment_field);
@@ -544,8 +547,13 @@ dk_page_assessment (Request *r)
     dk_web_not_found (r);
   else if (s.areas->len == 0)
     {
-      DkHtml *h = dk_page_start (r, T ("Your self-rating"));
-      dk_html_element (h, "p", T ("There is nothing for you to rate in this round."));
+      g_autofree char *title = s.paper ? g_strdup_printf (T ("%s's self-rating"), s.person->name)
+                                       : g_strdup (T ("Your self-rating"));
+      DkHtml *h = dk_page_start (r, title);
+      g_autofree char *none = s.paper ? g_strdup_printf (T ("There is nothing for %s to rate in this round."),
+                                                          s.person->name)
+                                      : g_strdup (T ("There is nothing for you to rate in this round."));
+      dk_html_element (h, "p", none);
       dk_web_answer_page (r, 200, h);
     }
   else
@@ -647,8 +655,10 @@ check_form (Request *r, const Rating *s, GPtrArray *errors)
           continue;
         g_hash_table_add (reported, (gpointer) id);
         add_error (errors, NULL, c == NULL ? g_strdup_printf (T ("There is no competence “%s”."), id)
-                                           : g_strdup_printf (T ("The competence “%s” is not part of the "
-                                                                 "self-rating for your role."), id));
+                                 : s->paper ? g_strdup_printf (T ("The competence “%s” is not part of the "
+                                                                  "self-rating for %s's role."), id, s->person->name)
+                                            : g_strdup_printf (T ("The competence “%s” is not part of the "
+                                                                  "self-rating for your role."), id));
       }
 
   GArray *answers = g_array_new (FALSE, TRUE, sizeof (Answer));
@@ -670,8 +680,10 @@ check_form (Request *r, const Rating *s, GPtrArray *errors)
       scale = dk_framework_motivation_scale (s->fw);
       if (!parse_level (g_hash_table_lookup (r->form, motivation_field), scale, FALSE, &a.motivation))
         add_error (errors, motivation_field,
-                   g_strdup_printf (T ("“%s”: choose how much you want to learn, %u to %u."),
-                                    title, scale->min, scale->max));
+                   s->paper ? g_strdup_printf (T ("“%s”: choose how much %s wants to learn, %u to %u."),
+                                               title, s->person->name, scale->min, scale->max)
+                            : g_strdup_printf (T ("“%s”: choose how much you want to learn, %u to %u."),
+                                               title, scale->min, scale->max));
       if (g_hash_table_lookup (r->form, "replace") == NULL)
         {
           kept_own (r, s, errors, level_field, "self", a.self, s->a->self[i]);
@@ -686,14 +698,22 @@ check_form (Request *r, const Rating *s, GPtrArray *errors)
   return answers;
 }
 
+/* Returns the title of a page that saved nothing of S (static). */
+static const char *
+not_saved_title (Request *r, const Rating *s)
+{
+  return s->paper ? T ("The answers were not saved") : T ("Your answers were not saved");
+}
+
 /* Answers that the round of S cannot change any more (409). */
 static void
 closed_page (Request *r, const Rating *s)
 {
-  DkHtml *h = dk_page_start (r, T ("Your answers were not saved"));
+  DkHtml *h = dk_page_start (r, not_saved_title (r, s));
   dk_html_open (h, "p", "class", "error", "role", "alert", NULL);
   dk_html_text (h, s->round->open ? T ("You cannot change this self-rating any more.")
-                                  : T ("This rating round is closed. You cannot change your answers any more."));
+                   : s->paper ? T ("This rating round is closed. The answers cannot change any more.")
+                              : T ("This rating round is closed. You cannot change your answers any more."));
   dk_html_close (h, "p");
   dk_page_link_para (h, s->summary, s->paper ? T ("Back to the conversation") : T ("Read your answers"));
   dk_web_answer_page (r, 409, h);
@@ -754,7 +774,7 @@ dk_page_assessment_post (Request *r)
     }
   else if (errors->len > 0)
     {
-      DkHtml *h = dk_page_start (r, T ("Your answers were not saved"));
+      DkHtml *h = dk_page_start (r, not_saved_title (r, &s));
       error_summary (r, h, errors);
       dk_web_answer_page (r, 400, h);
     }

@@ -12,6 +12,7 @@
 # the employee get 404; a POST without its CSRF token stores nothing; a
 # refused form keeps what was typed and stores nothing.  The CLI's
 # `rate --self PERSON C LEVEL --by MANAGER` audits alike.
+import html
 import json
 import os
 import re
@@ -84,6 +85,12 @@ check("counts as shared" in t and "can still change" in t, "the page does not sa
 check('action="/people/E1/assessment"' in t and 'name="level-1.1"' in t and 'value="?"' in t
       and 'name="motivation-1.2"' in t, "the area form is not there")
 check("already answered" not in t and 'name="replace"' not in t, "a warning without own answers")
+# the questions are about the person, not the manager who types
+check("How much does Eva Pappersdotter want to learn more in" in t and "do you want to learn" not in t,
+      "the motivation question is not about Eva")
+sv = html.unescape(m1.get("/people/E1/assessment", headers={"Accept-Language": "sv"}).text)
+check("Hur mycket vill Eva Pappersdotter lära sig mer om" in sv and "vill du lära dig" not in sv,
+      "the Swedish motivation question is not about Eva")
 
 # CSRF
 other = Browser(srv)
@@ -97,8 +104,13 @@ check(stored() == before, "a POST without its CSRF token changed the store")
 
 # a bad field: 400, the typed answers kept, nothing stored
 r = m1.post("/people/E1/assessment", {"round": "r1", "area": "1", "level-1.1": "9", "level-1.2": "?",
-                                      "motivation-1.1": "4", "comment-1.1": "Från <pappret>"})
+                                      "motivation-1.1": "4", "motivation-1.2": "9", "level-2.1": "3",
+                                      "comment-1.1": "Från <pappret>"})
 check(r.status == 400 and "Nothing was saved" in r.text, "a level off the scale: %d" % r.status)
+t = html.unescape(r.text)
+check("choose how much Eva Pappersdotter wants to learn, 1 to 5" in t, "the motivation's error is not about Eva")
+check("not part of the self-rating for Eva Pappersdotter's role" in t and "your role" not in t,
+      "the competence's error is not about Eva's role")
 check(checked(r.text, "level-1.2", "?") and checked(r.text, "motivation-1.1", "4")
       and "Från &lt;pappret&gt;</textarea>" in r.text, "the 400 page lost what was typed")
 check(stored() == before, "a refused form changed the store")
@@ -175,6 +187,8 @@ check(r.status == 200 and "can no longer change" in r.text and "<form" not in r.
       "the closed round's paper page: %d" % r.status)
 r = m1.post("/people/E1/assessment", {"round": "r1", "area": "1", "level-1.1": "1"})
 check(r.status == 409 and stored() == before, "entering in a closed round: %d" % r.status)
+check("The answers cannot change any more" in r.text and "your answers" not in r.text,
+      "the closed round's refusal speaks to the manager as the person")
 
 srv.stop()
 sys.exit(finish("t_serve_paper"))
