@@ -44,7 +44,7 @@ check(b.path(d) == "/admin/audit?person=%s&actor=&kind=rating&from=&to=" % EMPLO
       "the form asked for %s" % b.path(d))
 cells = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")]
          for r in d.find_elements(By.CSS_SELECTOR, "tbody tr")]
-check([r[4] for r in cells] == ["motivation 1.1", "self 1.1"], "Åsa's ratings: %r" % cells)
+check([r[4] for r in cells] == ["motivation 1.1", "självskattning 1.1"], "Åsa's ratings: %r" % cells)
 check(all(r[1] == EMPLOYEE and r[6] == "(inte delad)" for r in cells), "an unshared value is shown: %r" % cells)
 check(d.find_element(By.ID, "audit-person").get_attribute("value") == EMPLOYEE, "the person typed is not kept")
 b.look(d, "a person's ratings in the audit log", "admin-audit")
