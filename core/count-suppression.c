@@ -10,85 +10,15 @@
  */
 #include "count-suppression.h"
 
-struct _DkUnitTree {
-  guint       n;               /* units + 1 */
-  guint      *parent;          /* [index]: the parent's index, 0 for a top unit */
-  gboolean   *has_children;
-  GHashTable *of_path;         /* path → index */
-  GHashTable *of_id;           /* store id → index, GSIZE_TO_POINTER both */
-};
-
-DkUnitTree *
-dk_unit_tree_load (DkStore *store, GError **error)
-{
-  g_autoptr (GPtrArray) units = dk_store_units (store, error);
-  if (units == NULL)
-    return NULL;
-  DkUnitTree *t = g_new0 (DkUnitTree, 1);
-  t->n = units->len + 1;
-  t->parent = g_new0 (guint, t->n);
-  t->has_children = g_new0 (gboolean, t->n);
-  t->of_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  t->of_id = g_hash_table_new (g_direct_hash, g_direct_equal);
-  for (guint i = 0; i < units->len; i++)
-    {
-      const DkUnit *u = units->pdata[i];
-      g_hash_table_insert (t->of_id, GSIZE_TO_POINTER ((gsize) u->id), GUINT_TO_POINTER (i + 1));
-      g_hash_table_insert (t->of_path, g_strdup (u->path), GUINT_TO_POINTER (i + 1));
-      /* parents come first, so the parent's index is known */
-      t->parent[i + 1] = dk_unit_tree_of_id (t, u->parent);
-      t->has_children[t->parent[i + 1]] = TRUE;
-    }
-  return t;
-}
-
-void
-dk_unit_tree_free (DkUnitTree *t)
-{
-  if (t == NULL)
-    return;
-  g_free (t->parent);
-  g_free (t->has_children);
-  g_hash_table_unref (t->of_path);
-  g_hash_table_unref (t->of_id);
-  g_free (t);
-}
-
-guint dk_unit_tree_size (const DkUnitTree *t) { return t->n; }
-
-guint
-dk_unit_tree_of_id (const DkUnitTree *t, gint64 id)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (t->of_id, GSIZE_TO_POINTER ((gsize) id)));
-}
-
-int
-dk_unit_tree_of_path (const DkUnitTree *t, const char *path)
-{
-  gpointer v = NULL;
-  if (path == NULL)
-    return 0;
-  return g_hash_table_lookup_extended (t->of_path, path, NULL, &v) ? (int) GPOINTER_TO_UINT (v) : -1;
-}
-
-gboolean
-dk_unit_tree_under (const DkUnitTree *t, guint u, guint v)
-{
-  for (;; u = t->parent[u])
-    if (u == v)
-      return TRUE;
-    else if (u == 0)
-      return FALSE;
-}
-
 guint32
 dk_count_units_sum (const DkUnitTree *t, const guint32 *counts, guint n_sub, guint v, guint32 mask)
 {
   guint32 sum = 0;
-  for (guint u = 0; u < t->n; u++)
-    for (guint x = 0; x < n_sub; x++)
-      if ((mask >> x & 1) && dk_unit_tree_under (t, u, v))
-        sum += counts[u * n_sub + x];
+  for (guint u = 0; u < dk_unit_tree_size (t); u++)
+    if (dk_unit_tree_under (t, u, v))
+      for (guint x = 0; x < n_sub; x++)
+        if (mask >> x & 1)
+          sum += counts[u * n_sub + x];
   return sum;
 }
 
@@ -209,11 +139,11 @@ dk_count_units_solve (const DkUnitTree *t, const guint32 *counts, guint n_sub, c
                       guint n_cols, guint k)
 {
   /* cells: [v * n_cols + col], then the direct members [(n + v) * n_cols + col] */
-  guint n = 2 * t->n * n_cols, n_atoms = 0;
+  guint n_units = dk_unit_tree_size (t), n = 2 * n_units * n_cols, n_atoms = 0;
   g_autoptr (DkCountCells) c = dk_count_cells_new (n);
   g_autofree DkCellKind *kind = g_new (DkCellKind, n);
   g_autofree guint *margin = g_new0 (guint, n);
-  for (guint u = 0; u < t->n; u++)
+  for (guint u = 0; u < dk_unit_tree_size (t); u++)
     for (guint x = 0; x < n_sub; x++)
       {
         guint32 count = counts[u * n_sub + x];
@@ -224,26 +154,26 @@ dk_count_units_solve (const DkUnitTree *t, const guint32 *counts, guint n_sub, c
           {
             if (!(cols[col].mask >> x & 1))
               continue;
-            for (guint v = u;; v = t->parent[v])
+            for (guint v = u;; v = dk_unit_tree_parent (t, v))
               {
                 dk_count_cells_add (c, v * n_cols + col, atom, count);
                 if (v == 0)
                   break;
               }
-            if (t->has_children[u])
-              dk_count_cells_add (c, (t->n + u) * n_cols + col, atom, count);
+            if (dk_unit_tree_has_children (t, u))
+              dk_count_cells_add (c, (n_units + u) * n_cols + col, atom, count);
           }
       }
   for (guint i = 0; i < n; i++)
     {
-      guint v = i / n_cols % t->n, col = i % n_cols;
-      gboolean direct = i >= t->n * n_cols;
+      guint v = i / n_cols % n_units, col = i % n_cols;
+      gboolean direct = i >= n_units * n_cols;
       kind[i] = direct ? DK_CELL_PART : cols[col].kind;
       if (kind[i] == DK_CELL_FIXED_SHOWN && cols[col].fixed_hidden[v])
         kind[i] = DK_CELL_FIXED_HIDDEN;
       /* a unit's sub-units and its direct members are one margin of it
        * per column; the organisation is in none */
-      guint of = direct ? v : t->parent[v];
+      guint of = direct ? v : dk_unit_tree_parent (t, v);
       margin[i] = direct || v != 0 ? 1 + of * n_cols + col : 0;
     }
   return dk_count_cells_solve (c, n_atoms, kind, margin, k);

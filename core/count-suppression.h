@@ -15,30 +15,7 @@
 #define DK_COUNT_SUPPRESSION_H
 
 #include "disclosure.h"
-#include "store.h"
-
-/* The units of the store as a tree of indices: 0 is the organisation (and
- * where people placed in no unit are), 1… the units, parents first. */
-typedef struct _DkUnitTree DkUnitTree;
-
-/* Returns the tree of STORE's units (free with dk_unit_tree_free), or NULL
- * with ERROR on a store failure. */
-DkUnitTree *dk_unit_tree_load (DkStore *store, GError **error);
-void dk_unit_tree_free (DkUnitTree *t);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DkUnitTree, dk_unit_tree_free)
-
-/* Returns the number of indices: the units + 1. */
-guint dk_unit_tree_size (const DkUnitTree *t);
-
-/* Returns the index of the unit with store id ID, 0 for none or unknown. */
-guint dk_unit_tree_of_id (const DkUnitTree *t, gint64 id);
-
-/* Returns the index of the unit at PATH (NULL: 0, the organisation), or -1
- * when there is none. */
-int dk_unit_tree_of_path (const DkUnitTree *t, const char *path);
-
-/* Returns TRUE when index U is V or below it. */
-gboolean dk_unit_tree_under (const DkUnitTree *t, guint u, guint v);
+#include "unit-tree.h"
 
 /* A problem for the solver under construction: cells, each a sum of atoms. */
 typedef struct _DkCountCells DkCountCells;

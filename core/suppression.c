@@ -19,6 +19,7 @@
  */
 #include "suppression.h"
 #include "disclosure.h"
+#include "unit-tree.h"
 
 #include <string.h>
 
@@ -76,11 +77,7 @@ struct _DkSuppression {
   int           panel;          /* the other round whose panel's figures it answers for, or -1 */
   guint         n_others;
   DkGap        *gap;            /* classes × scopes */
-  guint         n_units;        /* units + 1: index 0 is the organisation */
-  GHashTable   *unit_index;     /* path → index */
-  guint        *parent;         /* [index]: the parent's index, 0 for a top unit */
-  gint64       *unit_id;        /* [index]: the unit's store id, 0 for none */
-  gboolean     *has_children;
+  DkUnitTree   *units;
   guint         n_roles, n_dims;
   GHashTable   *role_index;     /* role id → framework index + 1 */
   GHashTable   *team_index;     /* manager store id (GSIZE_TO_POINTER) → team index + 1, in the
@@ -92,11 +89,9 @@ struct _DkSuppression {
   DkDisclosure **solved;        /* [family * n_scopes + scope], solved when first asked */
 };
 
-/* What the class scan needs: the unit index of each unit id, the people
- * of each other round. */
+/* What the class scan needs: the people of each other round. */
 typedef struct {
   DkSuppression *s;
-  GHashTable    *unit_of_id;   /* unit id → index, GSIZE_TO_POINTER both */
   DkPersonSet   *others[MAX_OTHERS];
 } ClassScan;
 
@@ -121,7 +116,7 @@ static guint64
 class_of_row (const DkScanRow *row, gpointer data)
 {
   ClassScan *cs = data;
-  guint unit = GPOINTER_TO_UINT (g_hash_table_lookup (cs->unit_of_id, GSIZE_TO_POINTER ((gsize) row->unit_id)));
+  guint unit = dk_unit_tree_of_id (cs->s->units, row->unit_id);
   guint team = team_of (cs->s, row->manager_id);
   guint others = 0;
   for (guint j = 0; j < cs->s->n_others; j++)
@@ -141,35 +136,6 @@ static gboolean
 class_in_panel (const DkSuppression *s, const Class *c)
 {
   return s->panel < 0 || (c->others >> s->panel & 1);
-}
-
-static gboolean
-setup_units (DkSuppression *s, DkStore *store, GHashTable *unit_of_id, GError **error)
-{
-  g_autoptr (GPtrArray) units = dk_store_units (store, error);
-  if (units == NULL)
-    return FALSE;
-  s->n_units = units->len + 1;
-  s->parent = g_new0 (guint, s->n_units);
-  s->unit_id = g_new0 (gint64, s->n_units);
-  s->has_children = g_new0 (gboolean, s->n_units);
-  s->unit_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < units->len; i++)
-    {
-      const DkUnit *u = units->pdata[i];
-      g_hash_table_insert (unit_of_id, GSIZE_TO_POINTER ((gsize) u->id), GUINT_TO_POINTER (i + 1));
-      s->unit_id[i + 1] = u->id;
-      g_hash_table_insert (s->unit_index, g_strdup (u->path), GUINT_TO_POINTER (i + 1));
-    }
-  for (guint i = 0; i < units->len; i++)
-    {
-      const DkUnit *u = units->pdata[i];
-      guint parent = u->parent != 0
-                     ? GPOINTER_TO_UINT (g_hash_table_lookup (unit_of_id, GSIZE_TO_POINTER ((gsize) u->parent))) : 0;
-      s->parent[i + 1] = parent;
-      s->has_children[parent] = TRUE;
-    }
-  return TRUE;
 }
 
 static int
@@ -194,7 +160,7 @@ setup_classes (DkSuppression *s)
       s->order[g] = g;
     }
   g_qsort_with_data (s->order, (gint) n, sizeof (guint), compare_codes, s->gap);
-  guint size[N_PLAIN_RANGES] = { s->n_units * s->n_dims, s->n_units * s->n_dims, s->n_teams };
+  guint size[N_PLAIN_RANGES] = { dk_unit_tree_size (s->units) * s->n_dims, dk_unit_tree_size (s->units) * s->n_dims, s->n_teams };
   for (guint r = 0; r < N_PLAIN_RANGES; r++)
     s->start[r + 1] = s->start[r] + size[r];
 }
@@ -203,7 +169,7 @@ setup_classes (DkSuppression *s)
 static guint
 other_start (const DkSuppression *s, guint j, guint r)
 {
-  return s->start[N_PLAIN_RANGES] + (j * N_OTHER_RANGES + r) * s->n_units * s->n_dims;
+  return s->start[N_PLAIN_RANGES] + (j * N_OTHER_RANGES + r) * dk_unit_tree_size (s->units) * s->n_dims;
 }
 
 static guint
@@ -263,10 +229,9 @@ dk_suppression_compute (DkStore *store, const DkRound *round, const DkFramework 
   for (guint r = 0; r < s->n_roles; r++)
     g_hash_table_insert (s->role_index, (gpointer) dk_framework_role (fw, r)->id, GUINT_TO_POINTER (r + 1));
   s->team_index = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr (GHashTable) unit_of_id = g_hash_table_new (g_direct_hash, g_direct_equal);
-  if (!setup_units (s, store, unit_of_id, error))
+  if ((s->units = dk_unit_tree_load (store, error)) == NULL)
     return NULL;
-  ClassScan cs = { s, unit_of_id, { NULL } };
+  ClassScan cs = { s, { NULL } };
   DkGapQuery q = { .group_by = DK_GROUP_CLASS, .scope_by = scope_by, .ctx = ctx,
                    .classify = class_of_row, .classify_data = &cs };
   gboolean ok = setup_others (s, store, round, panel_with, &cs, error)
@@ -315,12 +280,9 @@ dk_suppression_free (DkSuppression *s)
     dk_disclosure_free (s->solved[i]);
   g_free (s->solved);
   dk_gap_free (s->gap);
-  g_clear_pointer (&s->unit_index, g_hash_table_unref);
+  dk_unit_tree_free (s->units);
   g_clear_pointer (&s->role_index, g_hash_table_unref);
   g_clear_pointer (&s->team_index, g_hash_table_unref);
-  g_free (s->parent);
-  g_free (s->unit_id);
-  g_free (s->has_children);
   g_free (s->classes);
   g_free (s->order);
   g_free (s);
@@ -331,7 +293,7 @@ describe_class (guint64 code, gpointer data, gint64 *unit_id, guint *role, DkGen
 {
   const DkSuppression *s = data;
   Class c = class_decode (code);
-  *unit_id = s->unit_id[c.unit];
+  *unit_id = dk_unit_tree_id (s->units, c.unit);
   *role = c.role;
   *gender = (DkGender) c.gender;
   return class_in_panel (s, &c);
@@ -367,7 +329,7 @@ add_to_units (const DkSuppression *s, Cells *c, guint first, guint u, const Clas
               guint32 count)
 {
   guint dims[3] = { 0, 1 + cl->role, 1 + s->n_roles + cl->gender };
-  for (guint v = u;; v = s->parent[v])
+  for (guint v = u;; v = dk_unit_tree_parent (s->units, v))
     {
       for (guint i = 0; i < 3; i++)
         cell_add_atom (c, first + v * s->n_dims + dims[i], atom, count);
@@ -379,7 +341,7 @@ add_to_units (const DkSuppression *s, Cells *c, guint first, guint u, const Clas
 static void
 add_to_direct (const DkSuppression *s, Cells *c, guint first, const Class *cl, guint atom, guint32 count)
 {
-  if (!s->has_children[cl->unit])
+  if (!dk_unit_tree_has_children (s->units, cl->unit))
     return;
   guint dims[3] = { 0, 1 + cl->role, 1 + s->n_roles + cl->gender };
   for (guint i = 0; i < 3; i++)
@@ -422,7 +384,7 @@ static void
 add_small_sums (const DkSuppression *s, const Cells *c, guint first, DkDisclosure *d)
 {
   guint from[2] = { 1, 1 + s->n_roles }, to[2] = { 1 + s->n_roles, s->n_dims };
-  for (guint v = 0; v < s->n_units; v++)
+  for (guint v = 0; v < dk_unit_tree_size (s->units); v++)
     for (guint m = 0; m < 2; m++)
       {
         g_autoptr (GArray) atoms = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -478,7 +440,7 @@ solve (const DkSuppression *s, DkFamily family, guint scope, const DkDisclosure 
   add_cells (d, &c, s->start[PLAIN], s->start[DIRECT], DK_CELL_SHOWN, plain);
   add_cells (d, &c, s->start[DIRECT], s->start[TEAM], DK_CELL_PART, NULL);
   add_cells (d, &c, s->start[TEAM], s->start[N_PLAIN_RANGES], DK_CELL_SHOWN, plain);
-  guint size = s->n_units * s->n_dims;
+  guint size = dk_unit_tree_size (s->units) * s->n_dims;
   if (plain != NULL)
     add_cells (d, &c, other_start (s, (guint) s->panel, IN), other_start (s, (guint) s->panel, IN) + size,
                DK_CELL_SHOWN, NULL);
@@ -521,8 +483,8 @@ dk_suppression_hides (DkSuppression *s, DkFamily family, const char *scope, cons
                       DkGroupBy within, const char *key)
 {
   DkDisclosure *d = problem (s, family, scope);
-  gpointer u = NULL;
-  if (d == NULL || (unit != NULL && !g_hash_table_lookup_extended (s->unit_index, unit, NULL, &u)))
+  int u = dk_unit_tree_of_path (s->units, unit);
+  if (d == NULL || u < 0)
     return TRUE;
   guint dim = 0;
   if (within == DK_GROUP_ROLE)
@@ -538,7 +500,7 @@ dk_suppression_hides (DkSuppression *s, DkFamily family, const char *scope, cons
     return TRUE;
   /* the panel's cells follow the plain ones (solve) */
   guint first = s->panel >= 0 ? s->start[N_PLAIN_RANGES] : s->start[PLAIN];
-  return dk_disclosure_hidden (d, first + GPOINTER_TO_UINT (u) * s->n_dims + dim);
+  return dk_disclosure_hidden (d, first + (guint) u * s->n_dims + dim);
 }
 
 gboolean
