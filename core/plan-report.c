@@ -100,9 +100,13 @@ read_wish (const DkRecords *r, guint *at, const DkUnitTree *t, guint u, guint k,
       if (dk_unit_tree_under (t, v, u))
         g_ptr_array_add (ids, g_strsplit (dk_records_text (r, *at, 4), ",", -1));
     }
+  w.plans = dk_count_units_sum (t, plans, 1, u, 1);
+  if (w.plans == 0)
+    return w;     /* nothing under U to hide */
   static const DkCountColumn cols[] = { { 1, DK_CELL_SHOWN, NULL } };
   g_autofree gboolean *hidden = dk_count_units_solve (t, plans, 1, cols, 1, k);
-  w.plans = hidden[u] ? 0 : dk_count_units_sum (t, plans, 1, u, 1);
+  if (hidden[u])
+    w.plans = 0;
   /* the plans, not the wishes: one plan may name several */
   for (guint i = 0; hidden[u] && i < ids->len; i++)
     for (char **id = ids->pdata[i]; *id != NULL; id++)
@@ -552,13 +556,13 @@ participants_hidden (const Participation *p, guint k)
  * the participants' pattern (the genders' are not published): the hours of
  * the cells PEOPLE_HIDDEN hides are too, and more where the hours in total
  * (shown with the participants) minus those shown would give the hours of
- * fewer than K people.  Each pair of a participant and a kind is an atom. */
+ * fewer than K people.  Each pair of a participant and a kind is an atom;
+ * a cell is about its PEOPLE (participation_figures counted them). */
 static gboolean *
-hours_hidden (const Participation *p, const gboolean *people_hidden, guint k)
+hours_hidden (const Participation *p, const guint32 *people, const gboolean *people_hidden, guint k)
 {
   guint nd = p->depts->len, nk = p->kinds->len, parts = CELL_NO_DEPT (p) + 1, n = parts + nd * nk;
   g_autoptr (DkCountCells) c = dk_count_cells_new (n);
-  g_autofree guint32 *people = g_new0 (guint32, n);
   g_autofree DkCellKind *kind = g_new (DkCellKind, n);
   g_autofree guint *margin = g_new0 (guint, n);
   for (guint i = 0; i < p->pairs->len; i++)
@@ -571,16 +575,10 @@ hours_hidden (const Participation *p, const gboolean *people_hidden, guint k)
       if (dept < nd)
         dk_count_cells_add (c, parts + dept * nk + pair->kind, i, 1);
     }
-  /* a cell is about its people: a participant counts once in the total
-   * and in their department, however many kinds they took part in */
-  for (guint i = 0; i < p->people->len; i++)
-    {
-      guint dept = g_array_index (p->people, Participant, i).dept;
-      people[CELL_TOTAL]++;
-      people[dept < nd ? CELL_DEPT (p, dept) : CELL_NO_DEPT (p)]++;
-    }
   for (guint i = 0; i < n; i++)
     {
+      /* a participant counts once in the total and in their department,
+       * however many kinds they took part in */
       if (i == CELL_TOTAL || (i >= CELL_DEPT (p, 0) && i < CELL_KIND (p, 0)) || i == CELL_NO_DEPT (p))
         dk_count_cells_set_count (c, i, people[i]);
       gboolean published = i == CELL_TOTAL || (i >= CELL_DEPT (p, 0) && i < CELL_NO_DEPT (p));
@@ -653,7 +651,7 @@ participation_figures (const Participation *p, guint k, Figures *f)
       f->hours[CELL_KIND (p, pair->kind)] += pair->hours;
     }
   f->hidden = participants_hidden (p, k);
-  g_autofree gboolean *hours = hours_hidden (p, f->hidden, k);
+  g_autofree gboolean *hours = hours_hidden (p, f->people, f->hidden, k);
   /* the genders' hours are not published; the parts of a hidden total
    * are hidden too, as they have always been */
   gboolean total = f->hidden[CELL_TOTAL] || hours[CELL_TOTAL];
