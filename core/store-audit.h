@@ -7,8 +7,8 @@
  * and the changed people's old and new levels as entries in chunks, one
  * chunk per AUDIT_BUCKET consecutive person ids (table audit_levels,
  * migration 5).  A person's audit reads one chunk per import:
- * dk_person_audit decodes their entries into the same rows an audit row per
- * person gave; erasure takes their entries out of the chunks.  The chunks
+ * dk_store_audit_rows decodes their entries into the same rows an audit row
+ * per person gave; erasure takes their entries out of the chunks.  The chunks
  * hold person ids and levels, nothing else.
  */
 #ifndef DK_STORE_AUDIT_H

@@ -96,11 +96,12 @@ dk_view_audit (DkStore *store, const DkAuditFilter *filter, gboolean stored_form
   /* a person's own listing needs no column naming them */
   gboolean everyone = filter->person == NULL;
   DkTable *t = dk_table_new ("audit", filter->newest_first ? T_ (lang, "Changes, newest first") : NULL);
+  enum { PERSON_COLUMN = 2 };
   const char *keys[] = { "at", "by", "person", "what", "round", "field", "old", "new" };
   const char *labels[] = { N_("When"), N_("By"), N_("Person"), N_("What"), N_("Round"), N_("Field"),
                            N_("Old"), N_("New") };
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (everyone || i != 2)
+    if (everyone || i != PERSON_COLUMN)
       dk_table_add_column (t, keys[i], T_ (lang, labels[i]), DK_COLUMN_TEXT);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -113,7 +114,7 @@ dk_view_audit (DkStore *store, const DkAuditFilter *filter, gboolean stored_form
                           paper != NULL ? paper : a->new_value };
       guint row = dk_table_add_row (t), col = 0;
       for (guint c = 0; c < G_N_ELEMENTS (v); c++)
-        if (everyone || c != 2)
+        if (everyone || c != PERSON_COLUMN)
           dk_table_set_text (t, row, col++, v[c]);
     }
   dk_report_add_table (report, t);

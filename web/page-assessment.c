@@ -617,16 +617,15 @@ parse_level (const char *text, const DkScale *scale, gboolean dont_know, guint *
   return TRUE;
 }
 
-/* Adds to ERRORS, on a paper form, that FIELD would replace with LEVEL
- * (0: none given) the value STORED the person entered themself. */
+/* Adds to ERRORS, on a paper form, that FIELD (of the competence ID,
+ * titled TITLE) would replace with LEVEL (0: none given) the value STORED
+ * the person entered themself. */
 static void
-kept_own (Request *r, const Rating *s, GPtrArray *errors, const char *field, const char *kind,
-          guint level, guint stored)
+kept_own (Request *r, const Rating *s, GPtrArray *errors, const char *field, const char *kind, const char *id,
+          const char *title, guint level, guint stored)
 {
-  const char *id = strchr (field, '-') + 1;
   if (level == 0 || level == stored || own_entry (s, kind, id) == NULL)
     return;
-  const char *title = dk_competence_title (dk_framework_competence_by_id (s->fw, id), r->ctx.lang);
   add_error (errors, field,
              g_strdup_printf (T ("“%s”: %s answered this themself. To replace their answer with the paper "
                                  "form's, tick “Replace %s's own answers”."),
@@ -662,6 +661,7 @@ check_form (Request *r, const Rating *s, GPtrArray *errors)
       }
 
   GArray *answers = g_array_new (FALSE, TRUE, sizeof (Answer));
+  gboolean replace = g_hash_table_lookup (r->form, "replace") != NULL;
   for (guint i = 0; i < dk_framework_n_competences (s->fw); i++)
     {
       if (!applies (s, i))
@@ -684,10 +684,10 @@ check_form (Request *r, const Rating *s, GPtrArray *errors)
                                                title, s->person->name, scale->min, scale->max)
                             : g_strdup_printf (T ("“%s”: choose how much you want to learn, %u to %u."),
                                                title, scale->min, scale->max));
-      if (g_hash_table_lookup (r->form, "replace") == NULL)
+      if (!replace)
         {
-          kept_own (r, s, errors, level_field, "self", a.self, s->a->self[i]);
-          kept_own (r, s, errors, motivation_field, "motivation", a.motivation, s->a->motivation[i]);
+          kept_own (r, s, errors, level_field, "self", c->id, title, a.self, s->a->self[i]);
+          kept_own (r, s, errors, motivation_field, "motivation", c->id, title, a.motivation, s->a->motivation[i]);
         }
       if (a.comment != NULL && g_utf8_strlen (a.comment, -1) > COMMENT_MAX)
         add_error (errors, comment_field,

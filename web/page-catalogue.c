@@ -134,14 +134,6 @@ write_group (Request *r, DkHtml *h, const DkFramework *fw, const DkPersonGap *ga
       }
 }
 
-/* Returns the query field NAME, NULL when empty or absent. */
-static const char *
-query (Request *r, const char *name)
-{
-  const char *v = g_hash_table_lookup (r->query, name);
-  return v != NULL && *v != '\0' ? v : NULL;
-}
-
 /* Orders competence ids (char**) as people read them: 1.2 before 1.10. */
 static gint
 by_natural_order (gconstpointer a, gconstpointer b)
@@ -220,7 +212,7 @@ dk_page_catalogue (Request *r)
     }
   /* HR sees what everyone is offered */
   gboolean hr = dk_access_allows (r->who, DK_ACCESS_HR, NULL);
-  const char *q = query (r, "q"), *competence = query (r, "competence");
+  const char *q = dk_page_query_value (r, "q"), *competence = dk_page_query_value (r, "competence");
   g_autofree char *today = dk_context_today (&r->ctx);
   g_autoptr (GPtrArray) offered = g_ptr_array_new ();
   g_autoptr (GPtrArray) found = g_ptr_array_new ();

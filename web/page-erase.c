@@ -53,7 +53,8 @@ answer_refusal (Request *r, int status, const char *title, const char *text, con
 }
 
 /* Returns the person of R's /admin/people/ID/erase, unless it is nobody
- * (404) or the signed-in admin (409), which it answers; NULL then. */
+ * (404) or the signed-in admin, which it answers: the page that says why
+ * (200), and 409 to a POST, as pages that refuse a change do; NULL then. */
 static DkPerson *
 erasable_person (Request *r)
 {
@@ -66,7 +67,7 @@ erasable_person (Request *r)
                     T ("There is nobody with the id %s in digikomp: they may have been erased already."),
                     r->param);
   else if (p->id == r->who->person_id)
-    answer_refusal (r, 409, T ("You cannot erase yourself here"),
+    answer_refusal (r, r->form != NULL ? 409 : 200, T ("You cannot erase yourself here"),
                     T ("You are signed in as %s: erasing your own data here would end your session halfway. "
                        "Ask another admin, or use digikomp person erase on the server."), p->ext_id);
   else

@@ -105,14 +105,13 @@ static char *
 outcome (Request *r, const char *kind, gboolean dry, const DkImportSummary *s, const DkRound *round)
 {
   GString *out = g_string_new (dry ? T ("Dry run, nothing written. ") : "");
-  if (strcmp (kind, "catalogue") == 0)
-    g_string_append_printf (out, T ("%llu rows; %llu added, %llu replaced, %llu unchanged."),
-                            (unsigned long long) s->rows, (unsigned long long) s->added,
-                            (unsigned long long) s->updated, (unsigned long long) s->unchanged);
-  else
-    g_string_append_printf (out, T ("%llu rows; %llu added, %llu updated, %llu unchanged."),
-                            (unsigned long long) s->rows, (unsigned long long) s->added,
-                            (unsigned long long) s->updated, (unsigned long long) s->unchanged);
+  /* an activity is replaced whole; a person or a rating is updated */
+  g_string_append_printf (out,
+                          strcmp (kind, "catalogue") == 0
+                              ? T ("%llu rows; %llu added, %llu replaced, %llu unchanged.")
+                              : T ("%llu rows; %llu added, %llu updated, %llu unchanged."),
+                          (unsigned long long) s->rows, (unsigned long long) s->added,
+                          (unsigned long long) s->updated, (unsigned long long) s->unchanged);
   if (strcmp (kind, "ratings") == 0)
     g_string_append_printf (out, T (" Values kept because someone set them by hand since the last import: %llu."),
                             (unsigned long long) s->kept);
