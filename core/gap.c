@@ -31,7 +31,6 @@ struct _DkPersonSet {
 /* What the scan needs, flattened. */
 typedef struct {
   DkGap             *gap;
-  const DkPersonSet *panel;
   guint              n_comp, n_roles, high;
   guint8             expected[DK_MAX_ROLES][DK_MAX_COMPETENCES];  /* 0: n/a */
   guint8             scope_of[DK_MAX_COMPETENCES];
@@ -372,7 +371,7 @@ scan_row (const DkScanRow *row, gpointer user_data)
       s->cancelled = TRUE;
       return FALSE;
     }
-  if (row->role >= s->n_roles || (s->panel != NULL && !dk_person_set_contains (s->panel, row->person_id)))
+  if (row->role >= s->n_roles)
     return TRUE;
   int bucket = bucket_of (s, row);
   if (bucket < 0)
@@ -425,7 +424,7 @@ gap_setup (Scan *s, DkStore *store, const DkFramework *fw, const DkGapQuery *que
   g_autoptr (DkGap) gap = g_new0 (DkGap, 1);
   gap->group_keys = g_ptr_array_new_with_free_func (g_free);
   gap->scope_keys = g_ptr_array_new_with_free_func (g_free);
-  *s = (Scan) { .gap = gap, .panel = query->panel, .group_by = query->group_by, .ctx = query->ctx,
+  *s = (Scan) { .gap = gap, .group_by = query->group_by, .ctx = query->ctx,
                 .classify = query->classify, .classify_data = query->classify_data, .error = error };
   setup_framework (s, fw, query->scope_by);
   if (!setup_groups (s, store, fw, query, error))
@@ -467,8 +466,7 @@ dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
     ok = compute_classes (&s, store, round, error);
   else if (ok)
     {
-      DkScanColumns columns = (query->panel != NULL ? DK_SCAN_PERSON : 0)
-                              | (query->group_by == DK_GROUP_GENDER ? DK_SCAN_GENDER : 0);
+      DkScanColumns columns = query->group_by == DK_GROUP_GENDER ? DK_SCAN_GENDER : 0;
       ok = dk_store_round_scan (store, round->id, columns, scan_row, &s, error) && !s.cancelled;
     }
   gap_finish (&s, ok);
@@ -479,7 +477,7 @@ DkGap *
 dk_gap_regroup (DkStore *store, const DkFramework *fw, const DkGap *classes, const DkGapQuery *query,
                 DkGapClassDescribe describe, gpointer data, GError **error)
 {
-  g_return_val_if_fail (query->group_by != DK_GROUP_CLASS && query->panel == NULL, NULL);
+  g_return_val_if_fail (query->group_by != DK_GROUP_CLASS, NULL);
   Scan s;
   g_autoptr (DkGap) gap = gap_setup (&s, store, fw, query, error);
   if (gap == NULL)

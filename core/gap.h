@@ -89,7 +89,6 @@ typedef struct {
   DkScopeBy          scope_by;
   guint              depth;       /* units: deepest level shown, 0 = all */
   const char        *unit;        /* limit to this unit path and below, or NULL */
-  const DkPersonSet *panel;       /* count only these people, or NULL */
   const DkContext   *ctx;         /* asked during the scan whether to go on; NULL: to the end */
   DkGapClassFunc     classify;    /* DK_GROUP_CLASS: the class of a row */
   gpointer           classify_data;
@@ -108,7 +107,7 @@ DkGap *dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *
 typedef gboolean (*DkGapClassDescribe) (guint64 code, gpointer data, gint64 *unit_id, guint *role,
                                         DkGender *gender);
 
-/* Computes QUERY (no panel: DESCRIBE decides who counts) from CLASSES, a
+/* Computes QUERY (DESCRIBE decides who counts) from CLASSES, a
  * DK_GROUP_CLASS result of the same round, framework FW and scopes, as
  * dk_gap_compute would from the round, without scanning it: every
  * counter is a sum over disjoint classes.  Returns a new result or NULL

@@ -333,7 +333,7 @@ compute (Computed *c, DkStore *store, const DkRound *round, const DkRound *previ
   c->round = round;
   c->previous = previous;
   /* the figures come from the pattern's classes: the round is scanned once */
-  DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, NULL, q->ctx };
+  DkGapQuery gq = { q->group_by, q->scope_by, q->depth, q->unit, q->ctx };
   if ((c->fw = dk_store_round_framework (store, round, error)) == NULL
       || (c->now_pattern = dk_suppression_compute (store, round, c->fw, q->scope_by, q->min_group,
                                                    q->panel ? previous : NULL, q->ctx, error)) == NULL
@@ -558,7 +558,7 @@ add_chart (DkReport *report, const Computed *c, const DkReportQuery *q)
 static char *
 unit_heat_map (DkStore *store, const Computed *c, guint k, DkLang lang, GError **error)
 {
-  DkGapQuery gq = { DK_GROUP_UNIT, DK_SCOPE_AREA, 2, NULL, NULL };
+  DkGapQuery gq = { DK_GROUP_UNIT, DK_SCOPE_AREA, 2, NULL };
   g_autoptr (DkGap) gap = dk_gap_compute (store, c->round, c->fw, &gq, error);
   if (gap == NULL)
     return NULL;
