@@ -289,13 +289,6 @@ radar (const Doc *d)
   return dk_svg_radar (&r);
 }
 
-static void
-html_escaped (GString *s, const char *text)
-{
-  g_autofree char *e = dk_html_escape (text);
-  g_string_append (s, e);
-}
-
 static char *
 render_html (const Doc *d)
 {
@@ -303,7 +296,7 @@ render_html (const Doc *d)
   GString *s = g_string_new (NULL);
   g_string_append_printf (s, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
                           dk_lang_code (d->lang));
-  html_escaped (s, d->ctx.person->name);
+  dk_html_escape_append (s, d->ctx.person->name);
   g_string_append (s, "</title>\n<style>body{font-family:system-ui,'DejaVu Sans',sans-serif;margin:2em;max-width:60em}"
                       "table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}"
                       ".need{color:#b00020;font-weight:bold}li{margin:.4em 0}.why{color:#555}"
@@ -332,21 +325,21 @@ render_html (const Doc *d)
   g_autofree char *chart = radar (d);
   g_string_append (s, chart);
   g_string_append (s, "</figure>\n<h2>");
-  html_escaped (s, T_ (lang, "Activities"));
+  dk_html_escape_append (s, T_ (lang, "Activities"));
   g_string_append (s, "</h2>\n<ol>\n");
   for (guint i = 0; i < d->plan->items->len; i++)
     {
       const DkPlanItem *it = d->plan->items->pdata[i];
       g_autofree char *what = item_title (d, it), *headline = item_headline (it, d->lang);
       g_string_append (s, "<li><b>");
-      html_escaped (s, what);
+      dk_html_escape_append (s, what);
       g_string_append (s, "</b>");
-      html_escaped (s, headline);
+      dk_html_escape_append (s, headline);
       g_autoptr (GPtrArray) details = plan_item_details (d, it);
       for (guint k = 0; k < details->len; k++)
         {
           g_string_append (s, k == 0 && it->reason != NULL ? "<br><span class=\"why\">" : "<br><span>");
-          html_escaped (s, details->pdata[k]);
+          dk_html_escape_append (s, details->pdata[k]);
           g_string_append (s, "</span>");
         }
       g_string_append (s, "</li>\n");
@@ -355,7 +348,7 @@ render_html (const Doc *d)
   if (d->plan->items->len == 0)
     {
       g_string_append (s, "<p>");
-      html_escaped (s, T_ (lang, "No activities yet."));
+      dk_html_escape_append (s, T_ (lang, "No activities yet."));
       g_string_append (s, "</p>\n");
     }
   g_string_append (s, "</body>\n</html>\n");

@@ -95,34 +95,24 @@ static const char style[] =
   ".note{color:#4a5566;font-size:.9em}figure{margin:1em 0}figcaption{font-weight:bold}"
   "@media print{body{margin:0}h2{break-after:avoid}table,figure{break-inside:avoid}}";
 
-static void
-append_escaped (GString *out, const char *text)
-{
-  g_autofree char *e = dk_html_escape (text);
-  g_string_append (out, e);
-}
-
 /* Writes table T; with FRAGMENT, for a page that shows it: its title as
  * the caption, the headings scoped, each row headed by its first cell, and
- * the element id ID (NULL: none) that a link to the table names. */
+ * the element id ID that a link to the table names. */
 static void
 render_table (GString *out, const DkTable *t, DkLang lang, gboolean fragment, const char *id)
 {
-  if (fragment && id != NULL)
-    g_string_append_printf (out, "<div id=\"%s\" class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"", id);
-  else if (fragment)
-    g_string_append (out, "<div class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"");
   if (fragment)
     {
-      append_escaped (out, t->title != NULL ? t->title : t->name);
+      g_string_append_printf (out, "<div id=\"%s\" class=\"table\" role=\"region\" tabindex=\"0\" aria-label=\"", id);
+      dk_html_escape_append (out, t->title != NULL ? t->title : t->name);
       g_string_append (out, "\">\n<table>\n<caption><bdi>");
-      append_escaped (out, t->title != NULL ? t->title : t->name);
+      dk_html_escape_append (out, t->title != NULL ? t->title : t->name);
       g_string_append (out, "</bdi></caption>\n");
     }
   else if (t->title != NULL)
     {
       g_string_append (out, "<h2><bdi>");
-      append_escaped (out, t->title);
+      dk_html_escape_append (out, t->title);
       g_string_append (out, "</bdi></h2>\n");
     }
   if (!fragment)
@@ -131,7 +121,7 @@ render_table (GString *out, const DkTable *t, DkLang lang, gboolean fragment, co
   for (guint c = 0; c < dk_table_n_columns (t); c++)
     {
       g_string_append (out, fragment ? "<th scope=\"col\">" : "<th>");
-      append_escaped (out, dk_table_column (t, c)->label);
+      dk_html_escape_append (out, dk_table_column (t, c)->label);
       g_string_append (out, "</th>");
     }
   g_string_append (out, "</tr></thead>\n<tbody>\n");
@@ -151,7 +141,7 @@ render_table (GString *out, const DkTable *t, DkLang lang, gboolean fragment, co
           const char *cell_tag = fragment && c == 0 ? "th" : "td";
           g_string_append_printf (out, "<%s%s%s>%s", cell_tag, cls, fragment && c == 0 ? " scope=\"row\"" : "",
                                   text ? "<bdi>" : "");
-          append_escaped (out, s);
+          dk_html_escape_append (out, s);
           g_string_append_printf (out, "%s</%s>", text ? "</bdi>" : "", cell_tag);
         }
       g_string_append (out, "</tr>\n");
@@ -159,7 +149,7 @@ render_table (GString *out, const DkTable *t, DkLang lang, gboolean fragment, co
   if (dk_table_n_rows (t) == 0)
     {
       g_string_append_printf (out, "<tr><td colspan=\"%u\">", dk_table_n_columns (t));
-      append_escaped (out, dk_table_empty_text (lang));
+      dk_html_escape_append (out, dk_table_empty_text (lang));
       g_string_append (out, "</td></tr>\n");
     }
   g_string_append (out, fragment ? "</tbody>\n</table>\n</div>\n" : "</tbody>\n</table>\n");
@@ -172,13 +162,13 @@ render_notes_charts (GString *out, const DkReport *r)
   for (guint i = 0; i < r->notes->len; i++)
     {
       g_string_append (out, "<p class=\"note\">");
-      append_escaped (out, g_ptr_array_index (r->notes, i));
+      dk_html_escape_append (out, g_ptr_array_index (r->notes, i));
       g_string_append (out, "</p>\n");
     }
   for (guint i = 0; i < r->charts->len; i++)
     {
       g_string_append (out, "<figure>\n<figcaption>");
-      append_escaped (out, g_ptr_array_index (r->chart_captions, i));
+      dk_html_escape_append (out, g_ptr_array_index (r->chart_captions, i));
       g_string_append_printf (out, "</figcaption>\n%s\n</figure>\n",
                               (char *) g_ptr_array_index (r->charts, i));
     }
@@ -208,9 +198,9 @@ dk_report_render_html (const DkReport *r)
   GString *out = g_string_new (NULL);
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
                           dk_lang_code (r->lang));
-  append_escaped (out, r->title);
+  dk_html_escape_append (out, r->title);
   g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1><bdi>", style);
-  append_escaped (out, r->title);
+  dk_html_escape_append (out, r->title);
   g_string_append (out, "</bdi></h1>\n");
   render_notes_charts (out, r);
   for (guint i = 0; i < r->tables->len; i++)
