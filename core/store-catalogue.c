@@ -114,12 +114,8 @@ dk_catalogue_store (DkStore *store, GPtrArray *activities, gboolean dry_run, gui
     }
   sqlite3_finalize (compare);
   sqlite3_finalize (put);
-  ok = ok && dk_store_audit (store, ctx, "catalogue", 0, 0, "import", NULL,
-                             "activities", error)
-       && (dry_run || dk_store_commit (store, error));
-  if (!ok || dry_run)
-    dk_store_rollback (store);
-  return ok;
+  ok = ok && dk_store_audit (store, ctx, "catalogue", 0, 0, "import", NULL, "activities", error);
+  return dk_store_finish (store, ok, dry_run, error);
 }
 
 /* Returns a copy of text column I, or NULL when it is NULL or empty. */

@@ -15,7 +15,6 @@ struct _DkStore {
   sqlite3_stmt *note_put;
   sqlite3_stmt *assessment_update;
   GHashTable   *kept;        /* SQL → Kept (store.c): dk_store_prepare_kept's */
-  sqlite3_stmt *data_version;
   GHashTable   *memo;        /* key → Memo (store.c): dk_store_memo_lookup's */
   gint64        memo_version[2];  /* what the memo's values were derived from */
   guint         busy_ms;   /* the busy timeout set last */

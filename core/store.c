@@ -259,6 +259,15 @@ dk_store_rollback (DkStore *store)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+dk_store_finish (DkStore *store, gboolean ok, gboolean dry_run, GError **error)
+{
+  ok = ok && (dry_run || dk_store_commit (store, error));
+  if (!ok || dry_run)
+    dk_store_rollback (store);
+  return ok;
+}
+
 /* Runs the statement SQL kept by the store (dk_store_prepare_kept): a
  * read transaction's BEGIN and COMMIT, which a page runs at every request
  * and sqlite3_exec would compile each time. */
@@ -707,7 +716,6 @@ dk_store_close (DkStore *store)
     return;
   g_clear_pointer (&store->memo, g_hash_table_unref);
   g_clear_pointer (&store->kept, g_hash_table_unref);
-  sqlite3_finalize (store->data_version);
   sqlite3_finalize (store->audit);
   sqlite3_finalize (store->assessment_put);
   sqlite3_finalize (store->note_put);
@@ -768,13 +776,13 @@ memo_free (gpointer data)
 static gboolean
 content_version (DkStore *store, gint64 version[2], GError **error)
 {
-  if (store->data_version == NULL
-      && (store->data_version = dk_store_prepare (store, "PRAGMA data_version", error)) == NULL)
+  sqlite3_stmt *stmt = dk_store_prepare_kept (store, "PRAGMA data_version", error);
+  if (stmt == NULL)
     return FALSE;
-  DkStoreStep step = dk_store_step (store, store->data_version, S_("store"), error);
-  version[0] = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (store->data_version, 0) : 0;
+  DkStoreStep step = dk_store_step (store, stmt, S_("store"), error);
+  version[0] = step == DK_STORE_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   version[1] = sqlite3_total_changes64 (store->db);
-  sqlite3_reset (store->data_version);
+  dk_store_release (store, stmt);
   return step == DK_STORE_STEP_ROW;
 }
 
@@ -1062,9 +1070,7 @@ dk_store_now (DkStore *store, const DkContext *ctx)
   GTimeZone *tz = ctx != NULL ? ctx->tz : NULL;
   if (second != store->now_second || tz != store->now_tz || store->now_text[0] == '\0')
     {
-      g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (second);
-      g_autoptr (GDateTime) now = tz != NULL ? g_date_time_to_timezone (utc, tz)
-                                             : g_date_time_to_local (utc);
+      g_autoptr (GDateTime) now = dk_context_now_local (ctx);
       g_autofree char *text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
       g_strlcpy (store->now_text, text, sizeof store->now_text);
       store->now_second = second;

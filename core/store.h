@@ -164,6 +164,11 @@ int dk_store_schema_version (DkStore *store);
 gboolean dk_store_begin (DkStore *store, GError **error);
 gboolean dk_store_commit (DkStore *store, GError **error);
 void dk_store_rollback (DkStore *store);
+/* Ends the transaction of a change that went OK so far: commits it, or,
+ * for a DRY_RUN or when not OK, rolls it back (a dry run writes as the
+ * change would, and leaves nothing).  Returns OK and committed, or, for a
+ * dry run, OK. */
+gboolean dk_store_finish (DkStore *store, gboolean ok, gboolean dry_run, GError **error);
 
 /* A read transaction (BEGIN DEFERRED … COMMIT): every read between
  * dk_store_read_begin and dk_store_read_end sees one snapshot of the store,

@@ -135,11 +135,8 @@ write_rows (DkStore *store, GArray *rows, gboolean dry_run, DkImportSummary *sum
       ok = dk_participation_write (store, row->person, row->activity, row->date, row->hours, row->status,
                                    &items_done, ctx, error);
     }
-  ok = ok && (dry_run || dk_store_commit (store, error));
-  if (!ok || dry_run)
-    dk_store_rollback (store);
   summary->items_done = items_done;
-  return ok;
+  return dk_store_finish (store, ok, dry_run, error);
 }
 
 gboolean

@@ -776,12 +776,9 @@ write_rest (Import *im, const DkProgress *progress, GError **error)
   dk_audit_levels_init (&audit, im->store, im->ctx, im->round->id);
   gboolean ok = dk_store_begin (im->store, error) && read_old (im, im->store, error)
                 && write_people (im, im->store, &audit, 0, im->n_people, progress, error)
-                && write_notes (im, im->store, &audit, error)
-                && (im->dry_run || dk_store_commit (im->store, error));
+                && write_notes (im, im->store, &audit, error);
   dk_audit_levels_clear (&audit);
-  if (!ok || im->dry_run)
-    dk_store_rollback (im->store);
-  return ok;
+  return dk_store_finish (im->store, ok, im->dry_run, error);
 }
 
 static gboolean

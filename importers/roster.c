@@ -300,10 +300,8 @@ dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboo
   /* A dry run does all the writing in a transaction it then rolls back, so
    * its counts are exactly what a real run would do. */
   if (ok)
-    ok = dk_store_begin (store, error) && write_all (&r, full, &writing, error)
-         && (dry_run || dk_store_commit (store, error));
-  if (!ok || dry_run)
-    dk_store_rollback (store);
+    ok = dk_store_begin (store, error) && write_all (&r, full, &writing, error);
+  ok = dk_store_finish (store, ok, dry_run, error);
 
   dk_errors_clear (&r.errors);
   g_clear_error (&r.failure);
