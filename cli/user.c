@@ -277,7 +277,7 @@ user_invite (int argc, char **argv)
   dk_table_add_column (t, "link", _("Link"), DK_COLUMN_TEXT);
   dk_table_add_column (t, "expires", _("Expires"), DK_COLUMN_TEXT);
   dk_report_add_table (report, t);
-  g_autoptr (GDateTime) expires = g_date_time_new_from_unix_local (dk_context_now (&ctx) + 14 * 24 * 3600);
+  g_autoptr (GDateTime) expires = g_date_time_new_from_unix_local (dk_context_now (&ctx) + DK_INVITATION_LIFETIME);
   g_autofree char *expires_text = g_date_time_format (expires, "%Y-%m-%d");
   if (!dk_store_round_scan (store, r->id, DK_SCAN_PERSON, collect, &reg, &error))
     rc = cli_fail (_("cannot invite"), error);
@@ -285,21 +285,22 @@ user_invite (int argc, char **argv)
     {
       gint64 id = g_array_index (reg.people, gint64, i);
       g_autoptr (DkPerson) p = dk_store_person_by_id (store, id, &error);
-      g_autoptr (GError) missing = NULL;
-      g_autoptr (DkAccount) a = p != NULL ? dk_account_by_person (store, id, &missing) : NULL;
       if (p == NULL)
         {
           rc = cli_fail (_("cannot invite"), error);
           break;
         }
-      if (!p->active || (a != NULL && a->disabled))
-        continue;
       if (unit != NULL && !dk_unit_path_under (p->unit_path, unit))
         continue;
       g_autofree char *hash = NULL;
       g_autofree char *token = web->token_new (&hash);
-      if (!dk_invitation_create (store, &ctx, id, r->id, hash, 14 * 24 * 3600, &error))
+      g_autoptr (GError) refused = NULL;
+      if (!dk_invitation_create (store, &ctx, id, r->id, hash, &refused)
+          && g_error_matches (refused, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED))
+        continue;
+      if (refused != NULL)
         {
+          g_propagate_error (&error, g_steal_pointer (&refused));
           rc = cli_fail (_("cannot invite"), error);
           break;
         }

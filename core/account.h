@@ -143,12 +143,17 @@ typedef enum {
   DK_INVITATION_EXPIRED,
 } DkInvitationState;
 
+/* How long an invitation link works, in seconds: 14 days. */
+#define DK_INVITATION_LIFETIME (14 * 24 * 60 * 60)
+
 /* Stores an invitation for PERSON (store id) in ROUND (store id, or 0):
- * HASH of its token, valid for LIFETIME seconds from now.  Creates the
- * account when there is none; audited. */
+ * HASH of its token, valid DK_INVITATION_LIFETIME seconds from CTX's now.
+ * Creates the account when there is none; audited.  FALSE with ERROR
+ * DK_STORE_ERROR_REFUSED (worded in CTX's language) when the person is no
+ * longer in the staff list or their account is disabled: a link would not
+ * work for them. */
 gboolean dk_invitation_create (DkStore *store, const DkContext *ctx, gint64 person,
-                               gint64 round, const char *hash, gint64 lifetime,
-                               GError **error);
+                               gint64 round, const char *hash, GError **error);
 
 /* Returns the state of the invitation HASH now, and its person in *PERSON
  * (0 when unknown).  DK_INVITATION_UNKNOWN with ERROR set on a store

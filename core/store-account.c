@@ -499,15 +499,36 @@ dk_session_sign_out (DkStore *store, const DkContext *ctx, const char *hash, gin
 
 /* ---- invitations ------------------------------------------------------------ */
 
+/* Returns FALSE with ERROR (REFUSED) when P cannot use an invitation:
+ * gone from the staff list, or their account disabled. */
+static gboolean
+invitation_allowed (DkStore *store, const DkContext *ctx, const DkPerson *p, GError **error)
+{
+  g_autoptr (GError) missing = NULL;
+  g_autoptr (DkAccount) account = dk_account_by_person (store, p->id, &missing);
+  if (account == NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&missing));
+      return FALSE;
+    }
+  const char *why = !p->active ? T_ (ctx->lang, "%s is no longer in the staff list: they cannot be invited")
+                    : account != NULL && account->disabled
+                      ? T_ (ctx->lang, "%s's account is disabled: an invitation would not work")
+                      : NULL;
+  if (why != NULL)
+    g_set_error (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED, why, p->ext_id);
+  return why == NULL;
+}
+
 gboolean
 dk_invitation_create (DkStore *store, const DkContext *ctx, gint64 person, gint64 round,
-                      const char *hash, gint64 lifetime, GError **error)
+                      const char *hash, GError **error)
 {
   g_autoptr (DkPerson) p = dk_store_person_by_id (store, person, error);
-  if (p == NULL || !dk_store_begin (store, error))
+  if (p == NULL || !invitation_allowed (store, ctx, p, error) || !dk_store_begin (store, error))
     return FALSE;
   gint64 now = dk_context_now (ctx);
-  gint64 ints[] = { person, round, now, now + lifetime };
+  gint64 ints[] = { person, round, now, now + DK_INVITATION_LIFETIME };
   const char *texts[] = { hash };
   if (account_ensure (store, ctx, p->ext_id, error) == 0
       || !run (store,

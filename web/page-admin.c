@@ -220,32 +220,12 @@ dk_page_admin_user_post (Request *r)
     dk_web_fail (r, error);
 }
 
-/* Sets *WHY to why PERSON (NULL: nobody has the id typed) cannot be
- * invited, in R's language, or NULL when they can.  FALSE with ERROR when
- * the store fails. */
-static gboolean
-invite_refusal (Request *r, const DkPerson *person, const char **why, GError **error)
-{
-  g_autoptr (GError) missing = NULL;
-  g_autoptr (DkAccount) account = person != NULL ? dk_account_by_person (r->store, person->id, &missing) : NULL;
-  if (account == NULL && missing != NULL && !g_error_matches (missing, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&missing));
-      return FALSE;
-    }
-  *why = person == NULL ? T ("Nobody in the staff list has this id.")
-         : !person->active ? T ("This person is no longer in the staff list: they cannot be invited.")
-         : account != NULL && account->disabled ? T ("This person's account is disabled: an invitation would not work.")
-         : NULL;
-  return TRUE;
-}
-
 /* Answers the page that shows LINK for PERSON once, and until when it works. */
 static void
 answer_invitation (Request *r, const DkPerson *person, const char *link)
 {
   g_autoptr (GDateTime) expires = g_date_time_new_from_unix_local (dk_context_now (&r->ctx)
-                                                                   + DK_WEB_INVITATION_LIFETIME);
+                                                                   + DK_INVITATION_LIFETIME);
   g_autofree char *until = g_date_time_format (expires, "%Y-%m-%d");
   g_autofree char *title = g_strdup_printf (T ("An invitation link for %s"), person->name);
   g_autofree char *done = g_strdup_printf (T ("The link for %s (%s) is made."), person->name, person->ext_id);
@@ -276,21 +256,22 @@ dk_page_admin_invite (Request *r)
   g_autofree char *wanted = g_strstrip (g_strdup (typed != NULL ? typed : ""));
   g_autoptr (GError) error = NULL;
   g_autoptr (DkPerson) person = *wanted != '\0' ? dk_store_person_find (r->store, wanted, &error) : NULL;
-  const char *why = NULL;
-  if (error != NULL || !invite_refusal (r, person, &why, &error))
+  g_autofree char *hash = NULL;
+  g_autofree char *token = NULL;
+  if (error == NULL && person == NULL)
+    g_set_error_literal (&error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED, T ("Nobody in the staff list has this id."));
+  else if (error == NULL)
     {
-      dk_web_fail (r, error);
-      return;
+      token = dk_web_token_new (&hash);
+      dk_invitation_create (r->store, &r->ctx, person->id, 0, hash, &error);
     }
-  if (why != NULL)
+  if (g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_REFUSED))
     {
-      Refused at_invite = { NULL, TRUE, typed != NULL ? typed : "", why };
+      Refused at_invite = { NULL, TRUE, typed != NULL ? typed : "", error->message };
       answer_users (r, 400, &at_invite);
       return;
     }
-  g_autofree char *hash = NULL;
-  g_autofree char *token = dk_web_token_new (&hash);
-  if (!dk_invitation_create (r->store, &r->ctx, person->id, 0, hash, DK_WEB_INVITATION_LIFETIME, &error))
+  if (error != NULL)
     {
       dk_web_fail (r, error);
       return;

@@ -19,8 +19,6 @@
 /* How long a session lives: idle, and in all (DESIGN.md). */
 #define DK_WEB_SESSION_IDLE     (30 * 60)
 #define DK_WEB_SESSION_ABSOLUTE (8 * 60 * 60)
-/* How long an invitation link is valid. */
-#define DK_WEB_INVITATION_LIFETIME (14 * 24 * 60 * 60)
 
 typedef struct _Server Server;
 typedef struct _Request Request;

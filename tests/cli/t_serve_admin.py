@@ -31,6 +31,7 @@ PEOPLE = {
     "E2": ("Emil Kollegasson", "Org/A", "employee", "E1"),
     "E3": ("Elsa Tredjesdotter", "Org/A", "employee", ""),
     "E4": ("Erik Nykomling", "Org/A", "employee", ""),
+    "E5": ("Elin Slutat", "Org/A", "employee", ""),
 }
 roster = write_roster(PEOPLE)
 assert dk("init", "--framework", os.path.join(TOP, "tests/data/framework/small.xml")).returncode == 0
@@ -56,7 +57,7 @@ check(admin.sign_in("A1").status == 303, "the admin signs in")
 page = admin.get("/admin/users")
 check(page.status == 200, "GET /admin/users: %d" % page.status)
 for pid, (name, *_rest) in PEOPLE.items():
-    if pid != "E4":
+    if pid not in ("E4", "E5"):   # no account yet
         check(pid in page.text and name in page.text, "/admin/users lacks %s" % pid)
 check('href="/admin/people/E1/erase"' in page.text and 'href="/admin/people/E1/data.json"' in page.text,
       "/admin/users does not link E1's data and erasure")
@@ -191,12 +192,18 @@ def invite(pid):
     return admin.post("/admin/invitations", {"person": pid}, csrf_from="/admin/users")
 
 
+# E5 leaves: a --full roster without her marks her inactive
+still = {pid: p for pid, p in PEOPLE.items() if pid != "E5"}
+assert dk("import", "roster", "--full", write_roster(still)).returncode == 0
+invitations = sql("SELECT count(*) FROM invitation")
 for bad, why in (("NOBODY", "Nobody in the staff list has this id."),
-                 ("E2", "account is disabled")):
+                 ("E2", "account is disabled: an invitation would not work"),
+                 ("E5", "E5 is no longer in the staff list: they cannot be invited")):
     r = invite(bad)
     check(r.status == 400 and 'id="invite-person-error"' in r.text and 'value="%s"' % bad in r.text
           and why in r.text, "inviting %s: %d\n%s" % (bad, r.status, r.text[:3000]))
-check("E4" not in accounts(), "a refused invitation made an account")
+check("E4" not in accounts() and "E5" not in accounts(), "a refused invitation made an account")
+check(sql("SELECT count(*) FROM invitation") == invitations, "a refused invitation was stored")
 r = admin.request("POST", "/admin/invitations", {"person": "E4", "csrf": "0" * 64})
 check(r.status == 403 and "E4" not in accounts(), "an invitation without its CSRF token: %d" % r.status)
 
@@ -218,6 +225,7 @@ if link:
     again = Browser(srv)
     check(again.get(path).status == 410, "the invitation works twice")
     check(again.post(path, {}, csrf_from="/login").status == 410, "the invitation signs in twice")
+
 
 srv.stop()
 sys.exit(finish("t_serve_admin"))
