@@ -294,32 +294,35 @@ fold (const char *text)
   return g_utf8_casefold (composed != NULL ? composed : text, -1);
 }
 
-/* Returns TRUE when TEXT (may be NULL) holds the folded WORD. */
-static gboolean
-text_holds (const char *text, const char *word)
+/* Appends TEXT (may be NULL) and a line break to S. */
+static void
+text_append (GString *s, const char *text)
 {
-  g_autofree char *folded = text != NULL ? fold (text) : NULL;
-  return folded != NULL && strstr (folded, word) != NULL;
+  if (text != NULL)
+    g_string_append (g_string_append (s, text), "\n");
 }
 
-/* Returns TRUE when the folded WORD is in A's texts or its competences'. */
-static gboolean
-activity_holds (const DkActivity *a, const DkFramework *fw, const char *word)
+/* Returns A's texts and its competences' ids and titles, one per line,
+ * folded (caller frees): a search word holds no line break, so it is found
+ * in one text or not at all. */
+static char *
+activity_text (const DkActivity *a, const DkFramework *fw)
 {
+  g_autoptr (GString) s = g_string_new (NULL);
   for (int l = 0; l < DK_N_LANGS; l++)
-    if (text_holds (a->title[l], word) || text_holds (a->description[l], word))
-      return TRUE;
+    {
+      text_append (s, a->title[l]);
+      text_append (s, a->description[l]);
+    }
   for (guint k = 0; k < a->develops->len; k++)
     {
       const char *id = g_array_index (a->develops, DkDevelops, k).competence;
       const DkCompetence *c = fw != NULL ? dk_framework_competence_by_id (fw, id) : NULL;
-      if (text_holds (id, word))
-        return TRUE;
+      text_append (s, id);
       for (int l = 0; c != NULL && l < DK_N_LANGS; l++)
-        if (text_holds (dk_competence_title (c, (DkLang) l), word))
-          return TRUE;
+        text_append (s, dk_competence_title (c, (DkLang) l));
     }
-  return FALSE;
+  return fold (s->str);
 }
 
 gboolean
@@ -327,8 +330,9 @@ dk_activity_matches_words (const DkActivity *a, const DkFramework *fw, const cha
 {
   g_autofree char *folded = fold (words);
   g_auto (GStrv) parts = g_strsplit_set (folded, " \t\r\n", -1);
+  g_autofree char *text = activity_text (a, fw);
   for (char **w = parts; *w != NULL; w++)
-    if (**w != '\0' && !activity_holds (a, fw, *w))
+    if (**w != '\0' && strstr (text, *w) == NULL)
       return FALSE;
   return TRUE;
 }
