@@ -97,7 +97,8 @@ rating_load (Request *r, const char *code, Rating *s, GError **error)
   s->summary = s->paper ? dk_page_person_path (r->person->ext_id, "conversation")
                         : g_strdup ("/assessment/summary");
   DkPageRound own;
-  if (!dk_page_own_round (r, code, TRUE, &own, error) || own.round == NULL)
+  gint64 person = s->paper ? r->person->id : r->who->person_id;
+  if (!dk_page_person_round (r, person, code, TRUE, &own, error) || own.round == NULL)
     return FALSE;
   s->round = own.round;
   s->a = own.a;

@@ -205,7 +205,7 @@ dk_page_catalogue (Request *r)
   g_autoptr (DkPerson) person = dk_store_person (r->store, r->who->ext_id, &error);
   g_autoptr (GPtrArray) catalogue = person != NULL ? dk_catalogue_load (r->store, &error) : NULL;
   DkPageRound own = { 0 };
-  if (catalogue == NULL || !dk_page_own_round (r, NULL, TRUE, &own, &error))
+  if (catalogue == NULL || !dk_page_person_round (r, r->who->person_id, NULL, TRUE, &own, &error))
     {
       dk_web_fail (r, error);
       return;

@@ -161,7 +161,7 @@ dk_page_home (Request *r)
   DkPageRound own;
   g_autoptr (DkPlan) plan = NULL;
   g_autofree char *next = NULL;
-  if (!dk_page_own_round (r, NULL, FALSE, &own, &error) || !dk_page_own_plan (r, &plan, &error)
+  if (!dk_page_person_round (r, r->who->person_id, NULL, FALSE, &own, &error) || !dk_page_own_plan (r, &plan, &error)
       || !next_session (r, plan, &next, &error))
     {
       dk_page_round_clear (&own);

@@ -283,15 +283,13 @@ dk_page_round_clear (DkPageRound *own)
   g_clear_pointer (&own->fw, dk_framework_free);
 }
 
-/* Sets OUT to round I of ROUNDS (taken from it) when the signed-in person
- * is registered in it (dk_page_own_round's person); FALSE with ERROR when the store fails. */
+/* Sets OUT to round I of ROUNDS (taken from it) when PERSON (store id) is
+ * registered in it; FALSE with ERROR when the store fails. */
 static gboolean
-own_in_round (Request *r, GPtrArray *rounds, guint i, DkPageRound *out, GError **error)
+person_in_round (Request *r, gint64 person, GPtrArray *rounds, guint i, DkPageRound *out, GError **error)
 {
   const DkRound *round = rounds->pdata[i];
   g_autoptr (GError) missing = NULL;
-  /* the person of /people/ID/…, whose paper form their manager enters */
-  gint64 person = r->person != NULL ? r->person->id : r->who->person_id;
   g_autoptr (DkAssessment) a = dk_store_assessment (r->store, round->id, person, &missing);
   if (a == NULL)
     {
@@ -310,7 +308,8 @@ own_in_round (Request *r, GPtrArray *rounds, guint i, DkPageRound *out, GError *
 }
 
 gboolean
-dk_page_own_round (Request *r, const char *code, gboolean any_round, DkPageRound *out, GError **error)
+dk_page_person_round (Request *r, gint64 person, const char *code, gboolean any_round, DkPageRound *out,
+                      GError **error)
 {
   memset (out, 0, sizeof *out);
   g_autoptr (GPtrArray) rounds = dk_store_rounds (r->store, error);
@@ -323,7 +322,7 @@ dk_page_own_round (Request *r, const char *code, gboolean any_round, DkPageRound
         const DkRound *round = rounds->pdata[i];
         if (round->open != (pass == 0) || (code != NULL && strcmp (round->code, code) != 0))
           continue;
-        if (!own_in_round (r, rounds, i, out, error))
+        if (!person_in_round (r, person, rounds, i, out, error))
           return FALSE;
         if (out->round != NULL)
           return TRUE;

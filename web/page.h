@@ -69,8 +69,9 @@ void dk_page_error (DkHtml *h, const char *id, const char *message);
  * each may be NULL.  The caller ends the page (dk_web_answer_page). */
 DkHtml *dk_page_start_outcome (Request *r, const char *title, const char *problem, const char *done);
 
-/* The signed-in person's round (on /people/ID/…, that person's): with CODE, that round; else the newest
- * open round they are registered in, and with ANY_ROUND when there is none
+/* The round of PERSON (a store id: the signed-in person, or on
+ * /people/ID/… that person): with CODE, that round; else the newest open
+ * round they are registered in, and with ANY_ROUND when there is none
  * the newest closed one; their assessment and the round's framework, all
  * NULL when they are registered in no such round.  Owned; free with
  * dk_page_round_clear. */
@@ -80,8 +81,8 @@ typedef struct {
   DkFramework  *fw;
 } DkPageRound;
 
-gboolean dk_page_own_round (Request *r, const char *code, gboolean any_round, DkPageRound *out,
-                            GError **error);
+gboolean dk_page_person_round (Request *r, gint64 person, const char *code, gboolean any_round,
+                               DkPageRound *out, GError **error);
 void dk_page_round_clear (DkPageRound *own);
 
 /* Sets *PLAN to the signed-in person's plan: in an open round, else in the
