@@ -19,21 +19,14 @@
 typedef struct {
   DkAuditFilter filter;
   guint         page;        /* from 1 */
-  const char   *bad_field;   /* the field the problem is about; NULL: the page number, or none */
-  char         *problem;
+  DkPageForm    fields;      /* its problem; about no field: the page number */
 } Query;
 
 /* Keeps PROBLEM (taken) about the field NAME unless Q has one already. */
 static void
 refuse (Query *q, const char *name, char *problem)
 {
-  if (q->problem != NULL)
-    {
-      g_free (problem);
-      return;
-    }
-  q->bad_field = name;
-  q->problem = problem;
+  dk_page_form_refuse (&q->fields, name, problem);
 }
 
 /* Reads R's query into Q and checks what needs no store. */
@@ -60,42 +53,15 @@ read_query (Request *r, Query *q)
     refuse (q, field, problem);
 }
 
-/* Writes the label of field NAME saying LABEL and, when Q refused it, the
- * message; returns whether it did.  *ID and *ERROR_ID: caller frees. */
-static gboolean
-label_field (DkHtml *h, const Query *q, const char *name, const char *label, char **id, char **error_id)
-{
-  *id = g_strdup_printf ("audit-%s", name);
-  *error_id = g_strdup_printf ("audit-%s-error", name);
-  dk_page_label (h, *id, label);
-  gboolean bad = g_strcmp0 (q->bad_field, name) == 0;
-  if (bad)
-    dk_page_error (h, *error_id, q->problem);
-  return bad;
-}
-
-/* Writes a text field NAME labelled LABEL holding VALUE. */
-static void
-text_input (DkHtml *h, const Query *q, const char *name, const char *label, const char *value)
-{
-  g_autofree char *id = NULL, *error_id = NULL;
-  gboolean bad = label_field (h, q, name, label, &id, &error_id);
-  dk_html_open (h, "input", "type", "text", "id", id, "name", name, "value", value != NULL ? value : "",
-                bad ? "aria-invalid" : NULL, "true", "aria-describedby", error_id, NULL);
-}
-
 /* Writes the filters' form, holding what Q asked. */
 static void
 write_form (Request *r, DkHtml *h, const Query *q)
 {
   const DkAuditFilter *f = &q->filter;
   dk_html_open (h, "form", "method", "get", "action", "/admin/audit", "class", "report-form", NULL);
-  text_input (h, q, "person", T ("About the person (id)"), f->person);
-  text_input (h, q, "actor", T ("Changed by (a person's id, hr:NAME, import …)"), f->actor);
-  g_autofree char *id = NULL, *error_id = NULL;
-  gboolean bad = label_field (h, q, "kind", T ("What changed"), &id, &error_id);
-  dk_html_open (h, "select", "id", id, "name", "kind", bad ? "aria-invalid" : NULL, "true",
-                "aria-describedby", error_id, NULL);
+  dk_page_input_field (h, &q->fields, "person", T ("About the person (id)"), "text", f->person);
+  dk_page_input_field (h, &q->fields, "actor", T ("Changed by (a person's id, hr:NAME, import …)"), "text", f->actor);
+  dk_page_select_open (h, &q->fields, "kind", T ("What changed"));
   dk_html_open (h, "option", "value", "", NULL);
   dk_html_text (h, T ("Every kind"));
   dk_html_close (h, "option");
@@ -109,8 +75,8 @@ write_form (Request *r, DkHtml *h, const Query *q)
       dk_html_close (h, "option");
     }
   dk_html_close (h, "select");
-  text_input (h, q, "from", T ("From (YYYY-MM-DD)"), f->from);
-  text_input (h, q, "to", T ("To (YYYY-MM-DD)"), f->to);
+  dk_page_input_field (h, &q->fields, "from", T ("From (YYYY-MM-DD)"), "text", f->from);
+  dk_page_input_field (h, &q->fields, "to", T ("To (YYYY-MM-DD)"), "text", f->to);
   dk_page_button (h, T ("Show the changes"), TRUE);
 }
 
@@ -176,12 +142,12 @@ write_changes (Request *r, DkHtml *h, const Query *q, const DkReport *report)
 void
 dk_page_admin_audit (Request *r)
 {
-  Query q = { 0 };
+  Query q = { .fields.prefix = "audit" };
   read_query (r, &q);
   g_autoptr (GError) error = NULL;
   g_autoptr (DkReport) report = NULL;
   gboolean more = FALSE;
-  if (q.problem == NULL)
+  if (q.fields.problem == NULL)
     {
       report = dk_view_audit (r->store, &q.filter, FALSE, &more, r->ctx.lang, &error);
       if (report == NULL && g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_UNKNOWN_ID))
@@ -195,16 +161,16 @@ dk_page_admin_audit (Request *r)
   DkHtml *h = dk_page_start (r, T ("Audit log"));
   dk_html_element (h, "p", T ("Every recorded change: who made it, when, and the old and new value. "
                               "A self-rating the employee has not shared shows its field and time, not its values."));
-  if (q.problem != NULL)
-    dk_page_error (h, "errors", q.bad_field != NULL
+  if (q.fields.problem != NULL)
+    dk_page_error (h, "errors", q.fields.bad_field != NULL
                                     ? T ("The changes cannot be shown. Correct what is marked and try again.")
-                                    : q.problem);
+                                    : q.fields.problem);
   write_form (r, h, &q);
   if (report != NULL)
     {
       write_changes (r, h, &q, report);
       write_pages (r, h, &q, more);
     }
-  dk_web_answer_page (r, q.problem != NULL ? 400 : 200, h);
-  g_free (q.problem);
+  dk_web_answer_page (r, q.fields.problem != NULL ? 400 : 200, h);
+  g_free (q.fields.problem);
 }

@@ -56,20 +56,14 @@ typedef struct {
   guint       kind;          /* index in kinds[] */
   const char *round, *compare, *by, *unit, *from, *to, *format;
   gboolean    panel;
-  const char *bad_field;     /* the field the problem is about, or NULL */
-  char       *problem;
+  DkPageForm  fields;        /* its problem */
 } Form;
 
+/* Keeps PROBLEM (taken) about field NAME unless F has a problem already. */
 static void
 refuse (Form *f, const char *name, char *problem)
 {
-  if (f->problem == NULL)
-    {
-      f->bad_field = name;
-      f->problem = problem;
-    }
-  else
-    g_free (problem);
+  dk_page_form_refuse (&f->fields, name, problem);
 }
 
 /* Returns the round of ROUNDS that CODE names, else the newest open round,
@@ -86,31 +80,13 @@ pick_round (GPtrArray *rounds, const char *code)
   return code == NULL && rounds->len > 0 ? rounds->pdata[rounds->len - 1] : NULL;
 }
 
-/* Writes the label of field NAME (LABEL) and, when F refused the field,
- * its message; sets *ID and *ERROR_ID (caller frees).  Returns whether F
- * refused it. */
-static gboolean
-field_start (DkHtml *h, const Form *f, const char *name, const char *label, char **id, char **error_id)
-{
-  *id = g_strdup_printf ("report-%s", name);
-  *error_id = g_strdup_printf ("%s-error", *id);
-  gboolean bad = g_strcmp0 (f->bad_field, name) == 0;
-  dk_page_label (h, *id, label);
-  if (bad)
-    dk_page_error (h, *error_id, f->problem);
-  return bad;
-}
-
 /* Writes a select NAME labelled LABEL holding the rounds' codes, VALUE
  * chosen, with an empty first choice saying EMPTY (NULL: none). */
 static void
 round_select (DkHtml *h, const Form *f, GPtrArray *rounds, const char *name, const char *label,
               const char *value, const char *empty)
 {
-  g_autofree char *id = NULL, *error_id = NULL;
-  gboolean bad = field_start (h, f, name, label, &id, &error_id);
-  dk_html_open (h, "select", "id", id, "name", name, bad ? "aria-invalid" : NULL, "true",
-                "aria-describedby", error_id, NULL);
+  dk_page_select_open (h, &f->fields, name, label);
   if (empty != NULL)
     {
       dk_html_open (h, "option", "value", "", NULL);
@@ -128,16 +104,6 @@ round_select (DkHtml *h, const Form *f, GPtrArray *rounds, const char *name, con
   dk_html_close (h, "select");
 }
 
-/* Writes a text field NAME labelled LABEL holding VALUE. */
-static void
-text_field (DkHtml *h, const Form *f, const char *name, const char *label, const char *value, const char *type)
-{
-  g_autofree char *id = NULL, *error_id = NULL;
-  gboolean bad = field_start (h, f, name, label, &id, &error_id);
-  dk_html_open (h, "input", "type", type, "id", id, "name", name, "value", value != NULL ? value : "",
-                bad ? "aria-invalid" : NULL, "true", "aria-describedby", error_id, NULL);
-}
-
 /* Writes the form of F's report. */
 static void
 report_form (Request *r, DkHtml *h, const Form *f, GPtrArray *rounds, const char *round_code)
@@ -152,12 +118,7 @@ report_form (Request *r, DkHtml *h, const Form *f, GPtrArray *rounds, const char
                   T ("No comparison"));
   if (group & F_BY)
     {
-      gboolean bad = g_strcmp0 (f->bad_field, "by") == 0;
-      dk_page_label (h, "report-by", T ("Grouping"));
-      if (bad)
-        dk_page_error (h, "report-by-error", f->problem);
-      dk_html_open (h, "select", "id", "report-by", "name", "by", bad ? "aria-invalid" : NULL, "true",
-                    "aria-describedby", "report-by-error", NULL);
+      dk_page_select_open (h, &f->fields, "by", T ("Grouping"));
       for (guint i = 0; i < G_N_ELEMENTS (groupings); i++)
         {
           gboolean on = strcmp (groupings[i].by, f->by != NULL ? f->by : "") == 0;
@@ -168,17 +129,17 @@ report_form (Request *r, DkHtml *h, const Form *f, GPtrArray *rounds, const char
       dk_html_close (h, "select");
     }
   if (group & F_UNIT)
-    text_field (h, f, "unit", T ("Unit (with its sub-units; empty: all)"), f->unit, "text");
+    dk_page_input_field (h, &f->fields, "unit", T ("Unit (with its sub-units; empty: all)"), "text", f->unit);
   if (group & F_PERIOD)
     {
-      text_field (h, f, "from", T ("From (YYYY-MM-DD)"), f->from, "text");
-      text_field (h, f, "to", T ("To (YYYY-MM-DD)"), f->to, "text");
+      dk_page_input_field (h, &f->fields, "from", T ("From (YYYY-MM-DD)"), "text", f->from);
+      dk_page_input_field (h, &f->fields, "to", T ("To (YYYY-MM-DD)"), "text", f->to);
     }
   if (group & F_PANEL)
     {
-      gboolean bad = g_strcmp0 (f->bad_field, "panel") == 0;
+      gboolean bad = g_strcmp0 (f->fields.bad_field, "panel") == 0;
       if (bad)
-        dk_page_error (h, "report-panel-error", f->problem);
+        dk_page_error (h, "report-panel-error", f->fields.problem);
       DK_HTML_MARKUP (h, "<p class=\"check\">");
       dk_html_open (h, "input", "type", "checkbox", "id", "report-panel", "name", "panel", "value", "1",
                     "aria-describedby", "report-panel-error", "aria-invalid", bad ? "true" : "false",
@@ -371,7 +332,7 @@ dk_page_reports (Request *r)
 void
 dk_page_report (Request *r)
 {
-  Form f = { .kind = G_N_ELEMENTS (kinds) };
+  Form f = { .kind = G_N_ELEMENTS (kinds), .fields.prefix = "report" };
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (strcmp (r->param, kinds[i].kind) == 0)
       f.kind = i;
@@ -408,7 +369,7 @@ dk_page_report (Request *r)
   g_autoptr (GPtrArray) rounds = dk_store_rounds (r->store, &error);
   if (rounds == NULL)
     {
-      g_free (f.problem);
+      g_free (f.fields.problem);
       dk_web_fail (r, error);
       return;
     }
@@ -430,7 +391,7 @@ dk_page_report (Request *r)
         }
     }
   g_autoptr (DkReport) report = NULL;
-  if (f.problem == NULL)
+  if (f.fields.problem == NULL)
     {
       report = build (r, &f, round, previous, &q, &pq, &error);
       if (report == NULL && (g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND)
@@ -449,7 +410,7 @@ dk_page_report (Request *r)
       return;
     }
   DkHtml *h = dk_page_start (r, T_ (r->ctx.lang, kinds[f.kind].title));
-  if (f.problem != NULL)
+  if (f.fields.problem != NULL)
     dk_page_error (h, "errors", T ("The report cannot be made. Correct what is marked and try again."));
   report_form (r, h, &f, rounds, code);
   if (report != NULL)
@@ -463,6 +424,6 @@ dk_page_report (Request *r)
       download_links (r, h, &f, code);
     }
   report_list (r, h, f.kind);
-  dk_web_answer_page (r, f.problem != NULL ? 400 : 200, h);
-  g_free (f.problem);
+  dk_web_answer_page (r, f.fields.problem != NULL ? 400 : 200, h);
+  g_free (f.fields.problem);
 }

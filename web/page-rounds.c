@@ -17,24 +17,9 @@
 #include <string.h>
 
 typedef struct {
-  const char *bad_field;   /* the field the problem is about, or NULL */
-  const char *problem;
+  DkPageForm  fields;      /* the problem, when a change was refused */
   const char *code, *title, *framework;
 } Problem;
-
-/* Writes a text field NAME of the open form labelled LABEL. */
-static void
-open_field (DkHtml *h, const Problem *p, const char *name, const char *label, const char *value)
-{
-  g_autofree char *id = g_strdup_printf ("round-%s", name);
-  g_autofree char *error_id = g_strdup_printf ("%s-error", id);
-  gboolean bad = p != NULL && g_strcmp0 (p->bad_field, name) == 0;
-  dk_page_label (h, id, label);
-  if (bad)
-    dk_page_error (h, error_id, p->problem);
-  dk_html_open (h, "input", "type", "text", "id", id, "name", name, "value", value != NULL ? value : "",
-                bad ? "aria-invalid" : NULL, "true", "aria-describedby", error_id, NULL);
-}
 
 /* Writes the running round ROUND's rates per unit. */
 static gboolean
@@ -57,6 +42,8 @@ follow (Request *r, DkHtml *h, const DkRound *round, GError **error)
   return TRUE;
 }
 
+/* Answers the rounds page, with P's problem when a change was refused and
+ * what P's person typed. */
 static void
 rounds_page (Request *r, const Problem *p)
 {
@@ -70,9 +57,10 @@ rounds_page (Request *r, const Problem *p)
       return;
     }
   DkHtml *h = dk_page_start (r, T ("Rounds"));
-  if (p != NULL)
-    dk_page_error (h, "errors", g_strcmp0 (p->bad_field, "round") == 0 || g_strcmp0 (p->bad_field, "action") == 0
-                                ? p->problem
+  const DkPageForm *f = &p->fields;
+  if (f->problem != NULL)
+    dk_page_error (h, "errors", g_strcmp0 (f->bad_field, "round") == 0 || g_strcmp0 (f->bad_field, "action") == 0
+                                ? f->problem
                                 : T ("Nothing was changed. Correct what is marked and press the button again."));
   dk_html_report (h, list);
   for (guint i = rounds->len; i-- > 0;)
@@ -85,19 +73,15 @@ rounds_page (Request *r, const Problem *p)
   dk_html_element (h, "h2", T ("Open a round"));
   dk_page_form_start (h, "/rounds", r->session->csrf);
   dk_page_hidden (h, "action", "open");
-  open_field (h, p, "code", T ("Round (a short code, like 2027)"), p != NULL ? p->code : NULL);
-  open_field (h, p, "title", T ("Title"), p != NULL ? p->title : NULL);
-  gboolean bad = p != NULL && g_strcmp0 (p->bad_field, "framework") == 0;
-  dk_page_label (h, "round-framework", T ("Framework"));
-  if (bad)
-    dk_page_error (h, "round-framework-error", p->problem);
-  dk_html_open (h, "select", "id", "round-framework", "name", "framework", bad ? "aria-invalid" : NULL, "true",
-                "aria-describedby", "round-framework-error", NULL);
+  dk_page_input_field (h, f, "code", T ("Round (a short code, like 2027)"), "text", p->code);
+  dk_page_input_field (h, f, "title", T ("Title"), "text", p->title);
+  dk_page_select_open (h, f, "framework", T ("Framework"));
   for (guint i = frameworks->len; i-- > 0;)
     {
       const DkFramework *fw = frameworks->pdata[i];
       g_autofree char *value = g_strdup_printf ("%s@%s", dk_framework_id (fw), dk_framework_version (fw));
-      dk_html_open (h, "option", "value", value, NULL);
+      dk_html_open (h, "option", "value", value, g_strcmp0 (value, p->framework) == 0 ? "selected" : NULL, "",
+                    NULL);
       dk_html_textf (h, "%s (%s)", dk_framework_title (fw, r->ctx.lang), value);
       dk_html_close (h, "option");
     }
@@ -117,13 +101,14 @@ rounds_page (Request *r, const Problem *p)
       dk_page_hidden (h, "round", round->code);
       dk_page_button (h, heading, TRUE);
     }
-  dk_web_answer_page (r, p != NULL ? 400 : 200, h);
+  dk_web_answer_page (r, f->problem != NULL ? 400 : 200, h);
 }
 
 void
 dk_page_rounds (Request *r)
 {
-  rounds_page (r, NULL);
+  Problem none = { .fields.prefix = "round" };
+  rounds_page (r, &none);
 }
 
 static const char *
@@ -138,8 +123,9 @@ dk_page_rounds_post (Request *r)
 {
   const char *action = form_field (r, "action");
   g_autoptr (GError) error = NULL;
-  Problem p = { .code = form_field (r, "code"), .title = form_field (r, "title"),
+  Problem p = { .fields.prefix = "round", .code = form_field (r, "code"), .title = form_field (r, "title"),
                 .framework = form_field (r, "framework") };
+  const char *field = NULL;   /* the field ERROR is about */
   if (g_strcmp0 (action, "close") == 0)
     {
       if (dk_store_round_close (r->store, form_field (r, "round") ? form_field (r, "round") : "", &r->ctx, &error))
@@ -147,16 +133,16 @@ dk_page_rounds_post (Request *r)
           dk_web_redirect (r, "/rounds");
           return;
         }
-      p.bad_field = "round";
+      field = "round";
     }
   else if (g_strcmp0 (action, "open") == 0)
     {
       if (p.code == NULL)
-        p.bad_field = "code", p.problem = T ("Give the round a code.");
+        dk_page_form_refuse (&p.fields, "code", g_strdup (T ("Give the round a code.")));
       else if (p.title == NULL)
-        p.bad_field = "title", p.problem = T ("Give the round a title.");
+        dk_page_form_refuse (&p.fields, "title", g_strdup (T ("Give the round a title.")));
       else if (p.framework == NULL)
-        p.bad_field = "framework", p.problem = T ("Choose a framework.");
+        dk_page_form_refuse (&p.fields, "framework", g_strdup (T ("Choose a framework.")));
       else
         {
           g_auto (GStrv) fw = g_strsplit (p.framework, "@", 2);
@@ -165,17 +151,18 @@ dk_page_rounds_post (Request *r)
               dk_web_redirect (r, "/rounds");
               return;
             }
-          p.bad_field = g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND) ? "framework" : "code";
+          field = g_error_matches (error, DK_STORE_ERROR, DK_STORE_ERROR_NOT_FOUND) ? "framework" : "code";
         }
     }
   else
-    p.bad_field = "action", p.problem = T ("Choose to open or to close a round.");
+    dk_page_form_refuse (&p.fields, "action", g_strdup (T ("Choose to open or to close a round.")));
   if (error != NULL && (error->domain != DK_STORE_ERROR || error->code == DK_STORE_ERROR_SQL))
     {
       dk_web_fail (r, error);
       return;
     }
-  if (p.problem == NULL)
-    p.problem = error->message;
+  if (error != NULL)
+    dk_page_form_refuse (&p.fields, field, g_strdup (error->message));
   rounds_page (r, &p);
+  dk_page_form_clear (&p.fields);
 }

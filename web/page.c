@@ -147,6 +147,56 @@ dk_page_label (DkHtml *h, const char *id, const char *text)
   dk_html_close (h, "label");
 }
 
+void
+dk_page_form_refuse (DkPageForm *f, const char *name, char *problem)
+{
+  if (f->problem != NULL)
+    {
+      g_free (problem);
+      return;
+    }
+  f->bad_field = name;
+  f->problem = problem;
+}
+
+void
+dk_page_form_clear (DkPageForm *f)
+{
+  g_clear_pointer (&f->problem, g_free);
+}
+
+gboolean
+dk_page_field_label (DkHtml *h, const DkPageForm *f, const char *name, const char *label, char **id,
+                     char **error_id)
+{
+  *id = g_strdup_printf ("%s-%s", f->prefix, name);
+  *error_id = g_strdup_printf ("%s-error", *id);
+  dk_page_label (h, *id, label);
+  gboolean bad = f->problem != NULL && g_strcmp0 (f->bad_field, name) == 0;
+  if (bad)
+    dk_page_error (h, *error_id, f->problem);
+  return bad;
+}
+
+void
+dk_page_input_field (DkHtml *h, const DkPageForm *f, const char *name, const char *label, const char *type,
+                     const char *value)
+{
+  g_autofree char *id = NULL, *error_id = NULL;
+  gboolean bad = dk_page_field_label (h, f, name, label, &id, &error_id);
+  dk_html_open (h, "input", "type", type, "id", id, "name", name, "value", value != NULL ? value : "",
+                bad ? "aria-invalid" : NULL, "true", "aria-describedby", error_id, NULL);
+}
+
+void
+dk_page_select_open (DkHtml *h, const DkPageForm *f, const char *name, const char *label)
+{
+  g_autofree char *id = NULL, *error_id = NULL;
+  gboolean bad = dk_page_field_label (h, f, name, label, &id, &error_id);
+  dk_html_open (h, "select", "id", id, "name", name, bad ? "aria-invalid" : NULL, "true", "aria-describedby",
+                error_id, NULL);
+}
+
 
 void
 dk_page_fail (Request *r, DkHtml *h, const GError *error)

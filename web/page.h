@@ -96,6 +96,36 @@ void dk_page_hidden (DkHtml *h, const char *name, const char *value);
 /* Writes a label for the field ID saying TEXT. */
 void dk_page_label (DkHtml *h, const char *id, const char *text);
 
+/* A form's first problem: the field it is about and why.  Its fields' ids
+ * are PREFIX-NAME, the ids of their messages PREFIX-NAME-error. */
+typedef struct {
+  const char *prefix;
+  const char *bad_field;   /* the field the problem is about; NULL: the form's */
+  char       *problem;     /* owned; NULL when there is none */
+} DkPageForm;
+
+/* Keeps PROBLEM (taken) about field NAME (NULL: none in particular) unless
+ * F has a problem already. */
+void dk_page_form_refuse (DkPageForm *f, const char *name, char *problem);
+
+/* Frees F's problem. */
+void dk_page_form_clear (DkPageForm *f);
+
+/* Writes the label LABEL of field NAME and, when F's problem is about it,
+ * the message; sets *ID and *ERROR_ID (caller frees) and returns whether
+ * the field is the one refused. */
+gboolean dk_page_field_label (DkHtml *h, const DkPageForm *f, const char *name, const char *label, char **id,
+                              char **error_id);
+
+/* Writes field NAME, an input of TYPE ("text", "date" …) holding VALUE
+ * (NULL: empty), under its label LABEL and F's message about it. */
+void dk_page_input_field (DkHtml *h, const DkPageForm *f, const char *name, const char *label, const char *type,
+                          const char *value);
+
+/* Writes the label LABEL of field NAME, F's message about it, and opens
+ * its select: the caller adds the options and closes it. */
+void dk_page_select_open (DkHtml *h, const DkPageForm *f, const char *name, const char *label);
+
 /* Drops the unfinished page H and answers 500 for ERROR. */
 void dk_page_fail (Request *r, DkHtml *h, const GError *error);
 

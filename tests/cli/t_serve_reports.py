@@ -164,6 +164,9 @@ check(r.status == 403 and sql("SELECT * FROM round; SELECT count(*) FROM audit;"
       "a POST without its CSRF token")
 r = hr.post("/rounds", {"action": "open", "code": "r1", "title": "Again", "framework": "small@1"}, csrf_from="/rounds")
 check(r.status == 400 and 'id="round-code-error"' in r.text, "opening r1 again: %d" % r.status)
+check('name="code" value="r1"' in r.text and 'name="title" value="Again"' in r.text
+      and re.search(r'<option value="small@1" selected', r.text) is not None,
+      "the refused form does not keep what was typed and chosen:\n" + r.text[:3000])
 r = hr.post("/rounds", {"action": "open", "code": "r2", "title": "", "framework": "small@1"}, csrf_from="/rounds")
 check(r.status == 400 and 'id="round-title-error"' in r.text, "a round without a title")
 check(sql("SELECT * FROM round; SELECT count(*) FROM audit;") == before, "a refused round changed the store")
