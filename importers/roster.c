@@ -45,7 +45,6 @@ typedef struct {
 typedef struct {
   DkStore         *store;
   const DkContext *ctx;         /* who imports, and when: the caller's */
-  DkLang           lang;        /* of the messages: the caller's context's */
   const char      *file;
   GPtrArray       *rows;        /* Row* */
   GHashTable      *by_id;       /* person_id → Row* */
@@ -99,30 +98,31 @@ read_record (const DkCsvRecord *rec, const int *index, gpointer user_data)
   DkGender g = DK_GENDER_NONE;
 
   if (id == NULL)
-    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->lang, "person_id is empty"));
+    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->ctx->lang, "person_id is empty"));
   else if (id[0] == '-')
     dk_errors_add (&r->errors, r->file, rec->line,
-                   T_ (r->lang, "person_id '%s' begins with '-', which a command reads as an option; "
+                   T_ (r->ctx->lang, "person_id '%s' begins with '-', which a command reads as an option; "
                      "give the person an id that begins with a letter or a digit"), id);
   else if (g_hash_table_contains (r->by_id, id))
-    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->lang, "person %s appears twice (first on line %u)"),
+    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->ctx->lang, "person %s appears twice (first on line %u)"),
                    id, ((Row *) g_hash_table_lookup (r->by_id, id))->line);
   if (name == NULL)
-    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->lang, "name is empty"));
+    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->ctx->lang, "name is empty"));
   if (unit == NULL)
     dk_errors_add (&r->errors, r->file, rec->line,
-                   T_ (r->lang, "unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
+                   T_ (r->ctx->lang, "unit '%s' is not a unit path like Förvaltning/Avdelning/Enhet "
                      "(no empty, '.' or '..' parts)"),
                    written_unit != NULL ? written_unit : "");
   if (role == NULL || !role_known (r, role))
     dk_errors_add (&r->errors, r->file, rec->line,
-                   T_ (r->lang, "role '%s' is in no registered framework"), role != NULL ? role : "");
+                   T_ (r->ctx->lang, "role '%s' is in no registered framework"), role != NULL ? role : "");
   if (gender != NULL && !dk_gender_parse (gender, &g))
-    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->lang, "gender '%s' must be F, M, X or empty"), gender);
+    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->ctx->lang, "gender '%s' must be F, M, X or empty"), gender);
   if ((from != NULL && !dk_date_valid (from)) || (to != NULL && !dk_date_valid (to)))
-    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->lang, "active dates must be written YYYY-MM-DD"));
+    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->ctx->lang, "active dates must be written YYYY-MM-DD"));
   else if (from != NULL && to != NULL && strcmp (to, from) < 0)
-    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->lang, "active_to %s is before active_from %s"), to, from);
+    dk_errors_add (&r->errors, r->file, rec->line, T_ (r->ctx->lang, "active_to %s is before active_from %s"), to,
+                   from);
   if (r->errors.count != before)
     return;
 
@@ -163,7 +163,7 @@ check_managers (Roster *r, GError **error)
         }
       if (m == NULL)
         dk_errors_add (&r->errors, r->file, row->line,
-                       T_ (r->lang, "manager %s is neither in the file nor in the store"), row->manager);
+                       T_ (r->ctx->lang, "manager %s is neither in the file nor in the store"), row->manager);
     }
   for (guint i = 0; i < r->rows->len; i++)
     {
@@ -175,7 +175,7 @@ check_managers (Roster *r, GError **error)
           if (m == row)
             {
               dk_errors_add (&r->errors, r->file, row->line,
-                             T_ (r->lang, "person %s is their own manager through a chain of managers"),
+                             T_ (r->ctx->lang, "person %s is their own manager through a chain of managers"),
                              row->person->ext_id);
               break;
             }
@@ -277,7 +277,7 @@ dk_import_roster (DkStore *store, const char *path, DkCsvEncoding encoding, gboo
   DkProgress reading = dk_progress_phase (progress, 0.0, 0.05);
   DkProgress writing = dk_progress_phase (progress, 0.05, 1.0);
   memset (summary, 0, sizeof *summary);
-  Roster r = { .store = store, .ctx = ctx, .lang = ctx->lang, .file = path,
+  Roster r = { .store = store, .ctx = ctx, .file = path,
                 .summary = summary };
   g_autofree char *today = dk_context_today (ctx);
   g_strlcpy (r.today, today, sizeof r.today);
