@@ -20,6 +20,13 @@ typedef enum {
   DK_N_LANGS
 } DkLang;
 
+/* The longest free texts digikomp stores, in characters, whoever writes
+ * them (a page, an import): longer ones are refused, not cut. */
+#define DK_COMMENT_MAX 2000   /* a self-rating's comment */
+#define DK_REASON_MAX  1000   /* a manager's reason for their level */
+#define DK_WISH_MAX    500    /* a wished-for activity, in a plan */
+#define DK_NOTES_MAX   2000   /* a plan's follow-up notes */
+
 /* Returns the language named "sv" or "en" in *out and TRUE, or FALSE for any
  * other name. */
 gboolean dk_lang_parse (const char *name, DkLang *out);

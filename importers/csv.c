@@ -578,6 +578,26 @@ dk_csv_reader_map_columns (DkCsvReader *r, const DkCsvColumn *columns, guint n, 
   return fail (r, r->header.line, error, "%s", problems->str);
 }
 
+/* Returns FALSE with ERROR when a field of REC is longer than its column
+ * of COLUMNS (N, mapped by INDEX) allows. */
+static gboolean
+fields_fit (DkCsvReader *r, const DkCsvRecord *rec, const DkCsvColumn *columns, guint n, const int *index,
+            GError **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint max = columns[i].max_chars != 0 ? columns[i].max_chars : DK_CSV_FIELD_MAX;
+      /* a field of no more bytes than MAX has no more characters */
+      if (index[i] < 0 || rec->lengths[index[i]] <= max)
+        continue;
+      glong chars = g_utf8_strlen (rec->fields[index[i]], (gssize) rec->lengths[index[i]]);
+      if (chars > (glong) max)
+        return fail (r, rec->line, error, T_ (r->lang, "%s is %ld characters long; it may have at most %u"),
+                     r->header.fields[index[i]], chars, max);
+    }
+  return TRUE;
+}
+
 gboolean
 dk_csv_read_all (const char *path, DkCsvEncoding encoding, const DkCsvColumn *columns, guint n,
                  DkCsvRecordFunc func, gpointer user_data, DkErrors *errors, guint64 *rows,
@@ -603,7 +623,7 @@ dk_csv_read_all_progress (const char *path, DkCsvEncoding encoding, const DkCsvC
       if ((read & 4095) == 0 && dk_context_cancelled (ctx, error))
         return FALSE;
       g_autoptr (GError) bad = NULL;
-      if (dk_csv_reader_next (reader, &rec, &bad))
+      if (dk_csv_reader_next (reader, &rec, &bad) && fields_fit (reader, &rec, columns, n, index, &bad))
         {
           (*rows)++;
           func (&rec, index, user_data);

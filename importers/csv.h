@@ -52,11 +52,16 @@ typedef struct {
   guint        line;
 } DkCsvRecord;
 
+/* The longest field of a column that sets no limit of its own (an id, a
+ * name, a unit path), in characters. */
+#define DK_CSV_FIELD_MAX 500
+
 /* A column an importer accepts. */
 typedef struct {
   const char *name_en;    /* "person_id" */
   const char *name_sv;    /* "person_id" or "personnummer"… */
   gboolean    required;
+  guint       max_chars;  /* its longest field; 0: DK_CSV_FIELD_MAX */
 } DkCsvColumn;
 
 /* Opens PATH, in ENCODING, and reads its header line.  Returns a new reader
@@ -106,7 +111,8 @@ typedef void (*DkCsvRecordFunc) (const DkCsvRecord *record, const int *index, gp
 struct _DkErrors;
 
 /* Opens PATH (in ENCODING), maps its header onto COLUMNS and calls FUNC for every record;
- * each malformed record is added to ERRORS, and reading stops when ERRORS is
+ * each malformed record, and each with a field longer than its column's
+ * max_chars, is added to ERRORS, and reading stops when ERRORS is
  * full.  *ROWS counts the records read.  Returns FALSE with ERROR only when
  * the file cannot be opened or its header does not map.  Every message, in
  * ERRORS and in ERROR, is in ERRORS's language. */

@@ -35,8 +35,8 @@ static const DkCsvColumn columns[N_COLS] = {
   { "self", "själv", TRUE },
   { "manager", "chef", FALSE },
   { "motivation", "motivation", FALSE },
-  { "comment", "kommentar", FALSE },
-  { "reason", "skäl", FALSE },
+  { "comment", "kommentar", FALSE, DK_COMMENT_MAX },
+  { "reason", "skäl", FALSE, DK_REASON_MAX },
   { "shared", "delad", FALSE },
   { "conversation", "samtal", FALSE },
 };

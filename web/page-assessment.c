@@ -22,8 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The longest comment, in characters. */
-#define COMMENT_MAX 2000
 
 /* The signed-in person's rating in one round, as the pages show it. */
 typedef struct {
@@ -327,7 +325,7 @@ competence_part (Request *r, DkHtml *h, const Rating *s, GPtrArray *errors, cons
       dk_html_close (h, "p");
     }
   dk_html_open (h, "textarea", "id", comment_field, "name", comment_field, "rows", "3",
-                "maxlength", G_STRINGIFY (COMMENT_MAX),
+                "maxlength", G_STRINGIFY (DK_COMMENT_MAX),
                 /* a read-only page has no errors */
                 s->read_only ? "readonly" : e != NULL ? "aria-describedby" : NULL,
                 s->read_only ? "" : error_id, NULL);
@@ -690,10 +688,10 @@ check_form (Request *r, const Rating *s, GPtrArray *errors)
           kept_own (r, s, errors, level_field, "self", c->id, title, a.self, s->a->self[i]);
           kept_own (r, s, errors, motivation_field, "motivation", c->id, title, a.motivation, s->a->motivation[i]);
         }
-      if (a.comment != NULL && g_utf8_strlen (a.comment, -1) > COMMENT_MAX)
+      if (a.comment != NULL && g_utf8_strlen (a.comment, -1) > DK_COMMENT_MAX)
         add_error (errors, comment_field,
                    g_strdup_printf (T ("“%s”: the comment is too long. Write at most %d characters."),
-                                    title, COMMENT_MAX));
+                                    title, DK_COMMENT_MAX));
       g_array_append_val (answers, a);
     }
   return answers;

@@ -20,8 +20,6 @@
 
 #include <string.h>
 
-/* The longest reason, in characters. */
-#define REASON_MAX 1000
 
 gboolean
 dk_page_person_load (Request *r, DkPlanContext *pc)
@@ -193,7 +191,7 @@ adjust_form (Request *r, DkHtml *h, const DkPlanContext *pc, GPtrArray *notes, G
           dk_html_close (h, "p");
         }
       dk_html_open (h, "input", "type", "text", "id", reason_field, "name", reason_field,
-                    "maxlength", G_STRINGIFY (REASON_MAX), "value", reason != NULL ? reason : "",
+                    "maxlength", G_STRINGIFY (DK_REASON_MAX), "value", reason != NULL ? reason : "",
                     re != NULL ? "aria-describedby" : NULL, reason_error, NULL);
       DK_HTML_MARKUP (h, "</fieldset>");
     }
@@ -394,10 +392,10 @@ dk_page_ratings_post (Request *r)
       if (*stripped == '\0')
         g_hash_table_insert (errors, g_steal_pointer (&reason_field),
                              g_strdup_printf (T ("“%s”: say why you see the level otherwise."), title));
-      else if (g_utf8_strlen (stripped, -1) > REASON_MAX)
+      else if (g_utf8_strlen (stripped, -1) > DK_REASON_MAX)
         g_hash_table_insert (errors, g_steal_pointer (&reason_field),
                              g_strdup_printf (T ("“%s”: the reason is too long. Write at most %d characters."),
-                                              title, REASON_MAX));
+                                              title, DK_REASON_MAX));
       else
         {
           Adjustment a = { c->id, (guint) level, reason };

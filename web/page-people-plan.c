@@ -19,9 +19,6 @@
 
 #include <string.h>
 
-/* The longest wish or follow-up note, in characters. */
-#define TEXT_MAX 2000
-
 static gboolean
 editable (const DkPlan *plan)
 {
@@ -192,7 +189,7 @@ add_form (Request *r, DkHtml *h, const DkPlanContext *pc, GPtrArray *catalogue)
       dk_html_close (h, "option");
     }
   dk_html_close (h, "select");
-  field (r, h, "text", "wish", T ("Or a wished-for activity, in your own words"), "maxlength", G_STRINGIFY (TEXT_MAX));
+  field (r, h, "text", "wish", T ("Or a wished-for activity, in your own words"), "maxlength", G_STRINGIFY (DK_WISH_MAX));
   field (r, h, "number", "target", T ("Target level (you may leave it empty)"), NULL, NULL);
   field (r, h, "date", "due", T ("Due (year-month-day; you may leave it empty)"), NULL, NULL);
   dk_page_button (h, T ("Add to the plan"), TRUE);
@@ -228,7 +225,7 @@ follow_ups (Request *r, DkHtml *h, const DkPlanContext *pc, const DkPlan *plan)
   dk_html_open (h, "input", "type", "date", "id", "plan-on", "name", "on", "value", on != NULL ? on : today, NULL);
   const char *notes = form_value (r, "notes");
   dk_page_label (h, "plan-notes", T ("Notes (you may leave it empty)"));
-  dk_html_open (h, "textarea", "id", "plan-notes", "name", "notes", "rows", "3", "maxlength", G_STRINGIFY (TEXT_MAX),
+  dk_html_open (h, "textarea", "id", "plan-notes", "name", "notes", "rows", "3", "maxlength", G_STRINGIFY (DK_NOTES_MAX),
                 NULL);
   dk_html_text (h, notes != NULL ? notes : "");
   dk_html_close (h, "textarea");
@@ -423,8 +420,8 @@ check_item (Request *r, const DkPlanContext *pc, guint *target, const char **act
     return g_strdup_printf (T ("There is no competence “%s” in this person's rating."), comp != NULL ? comp : "");
   if ((*activity == NULL) == (*wish == NULL))
     return g_strdup (T ("Choose an activity of the catalogue or write a wish: one of the two."));
-  if (*wish != NULL && g_utf8_strlen (*wish, -1) > TEXT_MAX)
-    return g_strdup_printf (T ("The wish is too long. Write at most %d characters."), TEXT_MAX);
+  if (*wish != NULL && g_utf8_strlen (*wish, -1) > DK_WISH_MAX)
+    return g_strdup_printf (T ("The wish is too long. Write at most %d characters."), DK_WISH_MAX);
   if (t != NULL && *t != '\0' && !g_ascii_string_to_unsigned (t, 10, scale->min, scale->max, &v, NULL))
     return g_strdup_printf (T ("The target level is a level from %u to %u, or empty."), scale->min, scale->max);
   if (due != NULL && *due != '\0' && !dk_date_valid (due))
@@ -539,10 +536,10 @@ dk_page_people_plan_follow_up (Request *r)
       refuse (r, &pc, message);
       return;
     }
-  if (notes != NULL && g_utf8_strlen (notes, -1) > TEXT_MAX)
+  if (notes != NULL && g_utf8_strlen (notes, -1) > DK_NOTES_MAX)
     {
       g_autofree char *message = g_strdup_printf (T ("The notes are too long. Write at most %d characters."),
-                                                  TEXT_MAX);
+                                                  DK_NOTES_MAX);
       refuse (r, &pc, message);
       return;
     }

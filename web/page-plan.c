@@ -9,8 +9,6 @@
 
 #include <string.h>
 
-/* The longest wish, in characters. */
-#define WISH_MAX 500
 
 gboolean
 dk_page_own_plan (Request *r, DkPlan **plan, GError **error)
@@ -149,7 +147,7 @@ wish_form (Request *r, DkHtml *h, const DkPlanDoc *doc, const Wish *w)
   dk_html_open (h, "label", "for", "wish-text", NULL);
   dk_html_text (h, T ("Your wish, in your own words"));
   dk_html_close (h, "label");
-  g_autofree char *max = g_strdup_printf ("%d", WISH_MAX);
+  g_autofree char *max = g_strdup_printf ("%d", DK_WISH_MAX);
   dk_html_open (h, "textarea", "id", "wish-text", "name", "text", "rows", "3", "maxlength", max,
                 "required", "", bad_text ? "aria-invalid" : NULL, "true",
                 "aria-describedby", "wish-text-error", NULL);
@@ -311,7 +309,7 @@ dk_page_plan_wish (Request *r)
       w.problem = T ("Write your wish.");
       w.on_text = TRUE;
     }
-  else if (g_utf8_strlen (text, -1) > WISH_MAX)
+  else if (g_utf8_strlen (text, -1) > DK_WISH_MAX)
     {
       w.problem = T ("The wish is too long: write at most 500 characters.");
       w.on_text = TRUE;
