@@ -781,6 +781,8 @@ people_classes (const Participation *p, GArray **counts)
   for (guint x = 0; x < p->people->len; x++)
     {
       const Participant *who = &g_array_index (p->people, Participant, x);
+      /* the key: department and gender, then each kind and month (neighbours
+       * in their structs) */
       g_array_set_size (key, 0);
       g_array_append_vals (key, &who->dept, 2);
       for (guint i = who->first_pair; i < who->first_pair + who->n_pairs; i++)
