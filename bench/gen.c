@@ -8,6 +8,8 @@
  *   ratings-r1.csv      round r1, the long CSV form (docs/formats.md)
  *   ratings-r2.csv      round r2, a little better than r1
  *   catalogue.csv       500 learning activities (the catalogue CSV form)
+ *   participation.csv   about 0.8 participations a person in 2025 and 2026, in
+ *                       any month (docs/formats.md, "Participation CSV")
  *   expectations.csv    role,competence,area,expected — for the SQL peer
  * Roles and expected levels are those of frameworks/kommun-digcomp-12.xml.
  */
@@ -172,6 +174,26 @@ write_catalogue (const char *dir, uint64_t seed)
   fclose (f);
 }
 
+/* Two people in five take part in one to three activities, each on its own
+ * day of a month of 2025 or 2026, attended or completed. */
+static void
+write_participation (const char *dir, uint64_t seed, uint64_t n)
+{
+  FILE *f = open_out (dir, "participation.csv");
+  fputs ("person_id,activity_id,date,hours,status\n", f);
+  for (uint64_t i = 0; i < n; i++)
+    {
+      if (pick (seed, i, 110, 0, 5) >= 2)
+        continue;
+      unsigned times = 1 + pick (seed, i, 111, 0, 3);
+      for (unsigned j = 0; j < times; j++)
+        fprintf (f, "P%07" PRIu64 ",A%03u,202%u-%02u-%02u,%.1f,%s\n", i, pick (seed, i, 112, j, 500),
+                 5 + pick (seed, i, 113, j, 2), 1 + pick (seed, i, 114, j, 12), 1 + j,
+                 0.5 * (1 + pick (seed, i, 115, j, 16)), pick (seed, i, 116, j, 3) == 0 ? "attended" : "completed");
+    }
+  fclose (f);
+}
+
 static void
 write_expectations (const char *dir)
 {
@@ -208,6 +230,7 @@ main (int argc, char **argv)
   write_ratings (out, seed, n, 1);
   write_ratings (out, seed, n, 2);
   write_catalogue (out, seed);
+  write_participation (out, seed, n);
   write_expectations (out);
   return 0;
 }

@@ -134,6 +134,9 @@ participation_query (const Options *o, DkParticipationQuery *q)
     return cli_usage_error (_("--to '%s' is not a date YYYY-MM-DD"), o->to);
   if (o->from != NULL && o->to != NULL && strcmp (o->from, o->to) > 0)
     return cli_usage_error (_("the period runs backwards: --from %s is after --to %s"), o->from, o->to);
+  const char *field;
+  if (!dk_participation_period_check (o->from, o->to, o->common.lang, &field, &error))
+    return cli_usage_error ("--%s: %s", field, error->message);
   if (!parse_count ("--target-participants", o->target_participants, 1, G_MAXUINT, &q->target_participants))
     return CLI_USAGE;
   if (o->target_hours_avg != NULL && !dk_hours_parse (o->target_hours_avg, &q->target_hours_avg, o->common.lang, &error))
@@ -232,8 +235,10 @@ cmd_report (int argc, char **argv)
       N_("Group by unit, role or gender, and/or by area or competence (e.g. unit,area)"), N_("DIMS") },
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &o.unit, N_("Only this unit and its sub-units"), N_("PATH") },
     { "depth", 0, 0, G_OPTION_ARG_STRING, &o.depth, N_("Units: show this many levels of the tree (0: all)"), N_("N") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from, N_("participation: from this date"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &o.to, N_("participation: to this date"), N_("DATE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from,
+      N_("participation: from this date, the first of a calendar year or half-year"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &o.to,
+      N_("participation: to this date, the last of that year or half-year"), N_("DATE") },
     { "target-participants", 0, 0, G_OPTION_ARG_STRING, &o.target_participants,
       N_("participation: the target number of participants"), N_("N") },
     { "target-hours-avg", 0, 0, G_OPTION_ARG_STRING, &o.target_hours_avg,

@@ -60,6 +60,28 @@ dk_count_cells_add (DkCountCells *c, guint cell, guint atom, guint32 count)
   c->count[cell] += count;
 }
 
+guint32 dk_count_cells_count (const DkCountCells *c, guint cell) { return c->count[cell]; }
+
+guint dk_count_cells_size (const DkCountCells *c) { return c->n; }
+
+guint
+dk_count_cells_add_difference (DkCountCells *c, guint whole, guint part, guint32 count)
+{
+  guint cell = c->n++;
+  c->atoms = g_renew (GArray *, c->atoms, c->n);
+  c->count = g_renew (guint32, c->count, c->n);
+  c->atoms[cell] = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->count[cell] = count;
+  const GArray *w = c->atoms[whole], *p = c->atoms[part];
+  /* both ascend, and PART's atoms are among WHOLE's */
+  for (guint i = 0, j = 0; w != NULL && i < w->len; i++)
+    if (p != NULL && j < p->len && g_array_index (p, guint, j) == g_array_index (w, guint, i))
+      j++;
+    else
+      g_array_append_val (c->atoms[cell], g_array_index (w, guint, i));
+  return cell;
+}
+
 void dk_count_cells_set_count (DkCountCells *c, guint cell, guint32 count) { c->count[cell] = count; }
 
 static gboolean

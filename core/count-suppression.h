@@ -32,6 +32,17 @@ void dk_count_cells_add (DkCountCells *c, guint cell, guint atom, guint32 count)
  * its atoms' (hours, whose atoms are people × kinds of activity). */
 void dk_count_cells_set_count (DkCountCells *c, guint cell, guint32 count);
 
+/* Returns the count of CELL. */
+guint32 dk_count_cells_count (const DkCountCells *c, guint cell);
+
+/* Returns the number of cells of C. */
+guint dk_count_cells_size (const DkCountCells *c);
+
+/* Appends a cell of the atoms of WHOLE that are not in PART, of COUNT
+ * (WHOLE's and PART's atoms added in ascending order, PART's among
+ * WHOLE's): what a reader gets from WHOLE minus PART.  Returns its index. */
+guint dk_count_cells_add_difference (DkCountCells *c, guint whole, guint part, guint32 count);
+
 /* Solves C over N_ATOMS atoms for the minimum group K, cell I of KIND[I];
  * where MARGIN is not NULL, the small cells of each margin number
  * MARGIN[I] > 0 are together one more part when there are two or more (a

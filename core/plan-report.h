@@ -32,14 +32,26 @@ DkReport *dk_report_goals (DkStore *store, const char *round, const char *unit, 
                            DkLang lang, GError **error);
 
 typedef struct {
-  const char *from, *to;        /* YYYY-MM-DD, inclusive; NULL: unbounded */
+  const char *from, *to;        /* YYYY-MM-DD, inclusive, as dk_participation_period_check accepts; both
+                                 * NULL: all the participation recorded */
   guint       target_participants;  /* 0: none */
   double      target_hours_avg;     /* 0: none */
   guint       min_group;            /* k: the smallest group shown */
 } DkParticipationQuery;
 
+/* Returns TRUE when FROM to TO is a period the participation report
+ * protects: a calendar year (YYYY-01-01 to YYYY-12-31) or a half of one
+ * (to YYYY-06-30, from YYYY-07-01), or both NULL for all the participation
+ * recorded.  Else FALSE with ERROR (DK_PLAN_ERROR_INVALID)
+ * in LANG, and *FIELD "from" or "to": the one to correct.  Thread-safe. */
+gboolean dk_participation_period_check (const char *from, const char *to, DkLang lang, const char **field,
+                                        GError **error);
+
 /* Participants (attended or completed), women / men / other, total hours and
- * hours per participant, against targets; per department and per kind. */
+ * hours per participant, against targets; per department and per kind.  The
+ * pattern protects every period dk_participation_period_check accepts at
+ * once, so that no two reports give a small group by difference.  NULL
+ * with ERROR (DK_PLAN_ERROR_INVALID) for a period it does not accept. */
 DkReport *dk_report_participation (DkStore *store, const DkParticipationQuery *q, DkLang lang,
                                    GError **error);
 

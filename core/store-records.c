@@ -140,15 +140,13 @@ dk_store_plan_goals_by_unit (DkStore *store, gint64 round, GError **error)
 
 /* ---- participation ------------------------------------------------------------------------ */
 
-#define PARTICIPATED "pa.status IN ('attended', 'completed') AND (?1 IS NULL OR pa.date >= ?1)" \
-                     " AND (?2 IS NULL OR pa.date <= ?2)"
-
 DkRecords *
-dk_store_participation_by_person (DkStore *store, const char *from, const char *to, GError **error)
+dk_store_participation_by_month (DkStore *store, GError **error)
 {
   return query (store, S_("reading participation"),
       "SELECT pa.person_id AS person, u.path AS unit, x.gender, coalesce(a.kind, '?') AS kind,"
-      " sum(pa.hours) AS hours FROM participation pa JOIN person x ON x.id = pa.person_id"
-      " LEFT JOIN unit u ON u.id = x.unit_id LEFT JOIN activity a ON a.id = pa.activity_id"
-      " WHERE " PARTICIPATED " GROUP BY pa.person_id, 4 ORDER BY pa.person_id, 4", 0, from, to, error);
+      " substr(pa.date, 1, 7) AS month, sum(pa.hours) AS hours FROM participation pa"
+      " JOIN person x ON x.id = pa.person_id LEFT JOIN unit u ON u.id = x.unit_id"
+      " LEFT JOIN activity a ON a.id = pa.activity_id WHERE pa.status IN ('attended', 'completed')"
+      " GROUP BY pa.person_id, 4, 5 ORDER BY pa.person_id, 4, 5", 0, NULL, NULL, error);
 }

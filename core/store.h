@@ -614,13 +614,13 @@ DkRecords *dk_store_plan_wishes_by_unit (DkStore *store, gint64 round, GError **
  * none; items, people, done), by competence and unit. */
 DkRecords *dk_store_plan_goals_by_unit (DkStore *store, gint64 round, GError **error);
 
-/* Participation from FROM to TO (YYYY-MM-DD, inclusive; NULL: unbounded):
- * per participant (attended or completed) and kind of activity ("?" for an
- * activity no longer in the catalogue), by person (person: store id, unit:
- * the path where they are placed, NULL for none; gender: F, M, X or empty;
- * kind, hours). */
-DkRecords *dk_store_participation_by_person (DkStore *store, const char *from, const char *to,
-                                             GError **error);
+/* All participation (attended or completed) per participant, kind of
+ * activity ("?" for an activity no longer in the catalogue) and month, by
+ * person, kind and month (person: store id, unit: the path where they are
+ * placed, NULL for none; gender: F, M, X or empty; kind, month: YYYY-MM,
+ * hours).  The participation report protects every period it accepts at
+ * once, so it reads them all. */
+DkRecords *dk_store_participation_by_month (DkStore *store, GError **error);
 
 /* ---- audit ----------------------------------------------------------------- */
 

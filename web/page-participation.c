@@ -47,10 +47,50 @@ field (DkHtml *h, const char *name, const char *type, const char *label, const c
                 "value", value != NULL ? value : "", NULL);
 }
 
+/* Writes the fund report, as `digikomp report participation`, of the period
+ * FROM to TO of the query (as typed: NULL where not given), with the form
+ * that asks for it; without the report where PERIOD_BAD.  Returns FALSE
+ * when it answered a failure. */
+static gboolean
+fund_report (Request *r, DkHtml *h, const char *from, const char *to, gboolean period_bad)
+{
+  DkParticipationQuery q = { from, to, 0, 0, r->options->min_group };
+  const char *target = dk_page_query_value (r, "target-participants");
+  q.target_participants = target != NULL ? (guint) g_ascii_strtoull (target, NULL, 10) : 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DkReport) report = period_bad ? NULL : dk_report_participation (r->store, &q, r->ctx.lang, &error);
+  if (!period_bad && report == NULL)
+    {
+      dk_page_fail (r, h, error);
+      return FALSE;
+    }
+  dk_html_element (h, "h2", T ("Participation by period and gender"));
+  dk_html_open (h, "form", "method", "get", "action", "/participation", NULL);
+  /* TRANSLATORS: the first day of the period the report counts */
+  dk_page_label (h, "from", T ("From date"));
+  dk_html_open (h, "input", "id", "from", "name", "from", "type", "date", "value", from != NULL ? from : "", NULL);
+  /* TRANSLATORS: the last day of the period the report counts */
+  dk_page_label (h, "to", T ("To date"));
+  dk_html_open (h, "input", "id", "to", "name", "to", "type", "date", "value", to != NULL ? to : "", NULL);
+  dk_page_label (h, "target-participants", T ("Target participants"));
+  dk_html_open (h, "input", "id", "target-participants", "name", "target-participants", "inputmode", "numeric",
+                "value", target != NULL ? target : "", NULL);
+  dk_page_button (h, T ("Show"), TRUE);
+  if (report != NULL)
+    {
+      g_autofree char *text = dk_report_render_text (report, FALSE);
+      dk_html_open (h, "pre", "class", "report", "tabindex", "0", NULL);
+      dk_html_text (h, text);
+      dk_html_close (h, "pre");
+    }
+  return TRUE;
+}
+
 /* Answers the form with STATUS, PROBLEM (may be NULL) or DONE (may be NULL)
- * above it, the posted values kept. */
+ * above it, the posted values kept; PERIOD_BAD when PROBLEM is about the
+ * fund report's period. */
 static void
-participation_form (Request *r, int status, const char *problem, const char *done)
+participation_form (Request *r, int status, const char *problem, const char *done, gboolean period_bad)
 {
   DkHtml *h = dk_page_start_outcome (r, T ("Record participation"), problem, done);
   GHashTable *f = status == 400 ? r->form : NULL;
@@ -62,46 +102,25 @@ participation_form (Request *r, int status, const char *problem, const char *don
   field (h, "hours", "text", T ("Hours"), KEPT ("hours"));
 #undef KEPT
   dk_page_button (h, T ("Record"), TRUE);
-  /* the fund report, as `digikomp report participation`: for HR, whose
-   * reports cover the whole organisation */
-  if (dk_access_allows (r->who, DK_ACCESS_HR, NULL))
-    {
-      const char *from = g_hash_table_lookup (r->query, "from"), *to = g_hash_table_lookup (r->query, "to");
-      DkParticipationQuery q = { from != NULL && dk_date_valid (from) ? from : NULL,
-                                 to != NULL && dk_date_valid (to) ? to : NULL, 0, 0, r->options->min_group };
-      const char *target = g_hash_table_lookup (r->query, "target-participants");
-      q.target_participants = target != NULL ? (guint) g_ascii_strtoull (target, NULL, 10) : 0;
-      g_autoptr (GError) error = NULL;
-      g_autoptr (DkReport) report = dk_report_participation (r->store, &q, r->ctx.lang, &error);
-      if (report == NULL)
-        {
-          dk_page_fail (r, h, error);
-          return;
-        }
-      dk_html_element (h, "h2", T ("Participation by period and gender"));
-      dk_html_open (h, "form", "method", "get", "action", "/participation", NULL);
-      /* TRANSLATORS: the first day of the period the report counts */
-      dk_page_label (h, "from", T ("From date"));
-      dk_html_open (h, "input", "id", "from", "name", "from", "type", "date", "value", q.from != NULL ? q.from : "", NULL);
-      /* TRANSLATORS: the last day of the period the report counts */
-      dk_page_label (h, "to", T ("To date"));
-      dk_html_open (h, "input", "id", "to", "name", "to", "type", "date", "value", q.to != NULL ? q.to : "", NULL);
-      dk_page_label (h, "target-participants", T ("Target participants"));
-      dk_html_open (h, "input", "id", "target-participants", "name", "target-participants", "inputmode", "numeric",
-                    "value", target != NULL ? target : "", NULL);
-      dk_page_button (h, T ("Show"), TRUE);
-      g_autofree char *text = dk_report_render_text (report, FALSE);
-      dk_html_open (h, "pre", "class", "report", "tabindex", "0", NULL);
-      dk_html_text (h, text);
-      dk_html_close (h, "pre");
-    }
+  /* the fund report: for HR, whose reports cover the whole organisation */
+  if (dk_access_allows (r->who, DK_ACCESS_HR, NULL)
+      && !fund_report (r, h, dk_page_query_value (r, "from"), dk_page_query_value (r, "to"), period_bad))
+    return;
   dk_web_answer_page (r, status, h);
 }
 
 void
 dk_page_participation (Request *r)
 {
-  participation_form (r, 200, NULL, NULL);
+  /* a period the report does not protect is refused, as on the command line */
+  const char *from = dk_page_query_value (r, "from"), *to = dk_page_query_value (r, "to"), *field;
+  g_autofree char *problem = dk_access_allows (r->who, DK_ACCESS_HR, NULL)
+                             ? dk_page_period_problem (r, from, to, &field) : NULL;
+  g_autoptr (GError) error = NULL;
+  if (problem == NULL && dk_access_allows (r->who, DK_ACCESS_HR, NULL)
+      && !dk_participation_period_check (from, to, r->ctx.lang, &field, &error))
+    problem = g_strdup (error->message);
+  participation_form (r, problem != NULL ? 400 : 200, problem, NULL, problem != NULL);
 }
 
 void
@@ -114,7 +133,7 @@ dk_page_participation_post (Request *r)
   if (person == NULL || activity == NULL || date == NULL || hours_text == NULL
       || *person == '\0' || *activity == '\0')
     {
-      participation_form (r, 400, T ("Give the person, the activity, the date and the hours."), NULL);
+      participation_form (r, 400, T ("Give the person, the activity, the date and the hours."), NULL, FALSE);
       return;
     }
   g_autoptr (GError) error = NULL;
@@ -138,9 +157,9 @@ dk_page_participation_post (Request *r)
   if (!dk_hours_parse (hours_text, &hours, r->ctx.lang, &error)
       || !dk_participation_record (r->store, person, activity, date, hours, "completed", &r->ctx, &error))
     {
-      participation_form (r, 400, error->message, NULL);
+      participation_form (r, 400, error->message, NULL, FALSE);
       return;
     }
   g_autofree char *done = g_strdup_printf (T ("%s: %s on %s recorded."), person, activity, date);
-  participation_form (r, 200, NULL, done);
+  participation_form (r, 200, NULL, done, FALSE);
 }

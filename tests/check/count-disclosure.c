@@ -37,6 +37,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* One system: vectors over N atoms, the published ones in a basis kept
@@ -191,7 +192,12 @@ typedef struct {
   guint    done[2];         /* of them done */
   gboolean wish;            /* the plan's items are wishes */
   double   hours[2];        /* participation in a course (a1) and a webinar (a2), 0: none */
+  guint    month[2];        /* its month: an index in months */
 } Member;
+
+/* The months participation falls in, over both halves of two years. */
+static const char *const months[] = { "2026-03", "2026-09", "2027-02", "2027-05", "2027-08" };
+#define N_MONTHS G_N_ELEMENTS (months)
 
 typedef struct {
   char      *name;
@@ -260,6 +266,7 @@ org_add (Org *o, const char *unit, guint n, const char *genders, GRand *rand)
           m->goals[c] = (guint) g_rand_int_range (rand, 0, 3);
           m->done[c] = m->goals[c] > 0 ? (guint) g_rand_int_range (rand, 0, (gint32) m->goals[c] + 1) : 0;
           m->hours[c] = g_rand_int_range (rand, 0, 3) == 0 ? 0 : g_rand_int_range (rand, 1, 9) / 2.0;
+          m->month[c] = (guint) g_rand_int_range (rand, 0, N_MONTHS);
         }
       m->wish = g_rand_int_range (rand, 0, 4) == 0;
       g_ptr_array_add (o->members, m);
@@ -385,9 +392,12 @@ store_participation (DkStore *store, const Org *o)
       const Member *m = o->members->pdata[i];
       for (guint a = 0; a < 2; a++)
         /* attended, not completed: a completed activity would mark goals done */
-        if (m->hours[a] > 0 && !dk_participation_record (store, m->id, activities[a], "2027-02-01", m->hours[a],
-                                                         "attended", &dk_test_ctx, &error))
-          g_error ("participation %s: %s", m->id, error->message);
+        {
+          g_autofree char *date = g_strdup_printf ("%s-01", months[m->month[a]]);
+          if (m->hours[a] > 0 && !dk_participation_record (store, m->id, activities[a], date, m->hours[a],
+                                                           "attended", &dk_test_ctx, &error))
+            g_error ("participation %s: %s", m->id, error->message);
+        }
     }
 }
 
@@ -646,50 +656,71 @@ check_goals (Checker *ck, guint c)
   system_free (items);
 }
 
-/* The wishes named on competence C ("Wish 0" by every plan of wishes,
- * "Wish 1" by those with two goals on C): atoms are the members, whose
- * one plan names it or not. */
+/* Returns TRUE when member M's plan names "Wish N" on competence C (each
+ * plan of wishes names "Wish 0" on a competence it has a goal on, "Wish 1"
+ * when it has two). */
+static gboolean
+names_wish (const Member *m, guint c, guint n)
+{
+  return m->wish && m->goals[c] > n;
+}
+
+/* The wishes of every report of coverage, in one system (atoms: the
+ * members, whose one plan names a wish or not): each wish shown for a unit,
+ * and its "Other wishes", the plans under it naming a wish it does not
+ * show.  Small groups: each wish's plans under a unit or placed directly in
+ * it, and each unit's other wishes when they are left out. */
 static void
-check_wishes (Checker *ck, guint c)
+check_wishes (Checker *ck)
 {
   const Org *o = ck->org;
-  for (guint n = 0; n < 2; n++)
+  System *s = system_new ("wishes", o->members->len);
+  for (int u = -1; u < (int) o->units->len; u++)
     {
-      g_autofree char *wish = g_strdup_printf ("Wish %u", n);
-      g_autofree char *name = g_strdup_printf ("wishes %s, %s", competences[c], wish);
-      System *s = system_new (name, o->members->len);
-      for (int u = -1; u < (int) o->units->len; u++)
-        {
-          const char *unit = u < 0 ? NULL : o->units->pdata[u];
-          g_autoptr (DkReport) r = coverage_of (ck, unit);
-          const DkTable *t = table_named (r, "wishes");
-          int row = -1;
-          for (guint i = 0; i < dk_table_n_rows (t); i++)
-            if (g_strcmp0 (dk_table_cell_text (t, i, 0), competences[c]) == 0
-                && g_strcmp0 (dk_table_cell_text (t, i, 1), wish) == 0)
-              row = (int) i;
-          for (int direct = 0; direct < 2; direct++)
-            {
-              if (direct && (unit == NULL || !has_children (o, unit)))
-                continue;
-              g_autoptr (GHashTable) plans = set_new ();
-              for (guint i = 0; i < o->members->len; i++)
-                {
-                  const Member *m = o->members->pdata[i];
-                  if (in_group (m, unit, direct) && m->wish && m->goals[c] > n)
+      const char *unit = u < 0 ? NULL : o->units->pdata[u];
+      const char *where = unit != NULL ? unit : "the organisation";
+      g_autoptr (DkReport) r = coverage_of (ck, unit);
+      const DkTable *t = table_named (r, "wishes");
+      g_autoptr (GHashTable) other = set_new ();
+      for (guint c = 0; c < 2; c++)
+        for (guint n = 0; n < 2; n++)
+          {
+            g_autofree char *wish = g_strdup_printf ("Wish %u", n);
+            int row = -1;
+            for (guint i = 0; i < dk_table_n_rows (t); i++)
+              if (g_strcmp0 (dk_table_cell_text (t, i, 0), competences[c]) == 0
+                  && g_strcmp0 (dk_table_cell_text (t, i, 1), wish) == 0)
+                row = (int) i;
+            for (int direct = 0; direct < 2; direct++)
+              {
+                if (direct && (unit == NULL || !has_children (o, unit)))
+                  continue;
+                g_autoptr (GHashTable) plans = set_new ();
+                for (guint i = 0; i < o->members->len; i++)
+                  if (in_group (o->members->pdata[i], unit, direct) && names_wish (o->members->pdata[i], c, n))
                     set_add (plans, i);
-                }
-              const char *where = unit != NULL ? unit : "the organisation";
-              g_autofree char *label = g_strdup_printf ("%s%s: plans naming %s", where, direct ? ", placed directly" : "",
-                                                        wish);
-              if (!direct && row >= 0)
-                read_cell (ck, s, t, (guint) row, "plans", plans, g_hash_table_size (plans), label);
-              target (s, plans, g_hash_table_size (plans), ck->k, g_strdup (label));
-            }
-        }
-      ck->disclosures += solve (s, o->name, ck->k);
-      system_free (s);
+                g_autofree char *label = g_strdup_printf ("%s%s: plans naming %s %s", where,
+                                                          direct ? ", placed directly" : "", competences[c], wish);
+                if (!direct && row >= 0)
+                  read_cell (ck, s, t, (guint) row, "plans", plans, g_hash_table_size (plans), label);
+                for (guint i = 0; !direct && row < 0 && i < o->members->len; i++)
+                  if (in_group (o->members->pdata[i], unit, FALSE) && names_wish (o->members->pdata[i], c, n))
+                    set_add (other, i);
+                target (s, plans, g_hash_table_size (plans), ck->k, g_strdup (label));
+              }
+          }
+      int row = -1;
+      for (guint i = 0; i < dk_table_n_rows (t); i++)
+        if (g_strcmp0 (dk_table_cell_text (t, i, 1), "Other wishes") == 0)
+          row = (int) i;
+      g_autofree char *label = g_strdup_printf ("%s: plans naming other wishes", where);
+      if (row >= 0)
+        read_cell (ck, s, t, (guint) row, "plans", other, g_hash_table_size (other), label);
+      else
+        target (s, other, g_hash_table_size (other), ck->k, g_strdup (label));
     }
+  ck->disclosures += solve (s, o->name, ck->k);
+  system_free (s);
 }
 
 /* Returns the department of PATH: its first two levels. */
@@ -707,24 +738,159 @@ gender_is (const Member *m, guint g)
                                                         : strcmp (m->gender, "F") != 0 && strcmp (m->gender, "M") != 0;
 }
 
-/* Participation: the participants (atoms: members) and their hours
- * (atoms: member × kind). */
+/* A period a participation report may be asked for: the months FIRST to
+ * LAST (indices in months), or all of them (FROM NULL). */
+typedef struct {
+  guint first, last;
+  char *from, *to;
+} Period;
+
+/* Returns every period a report may be asked for (docs/metrics.md): all the
+ * participation, and each calendar year and half-year. */
+static GArray *
+periods_new (void)
+{
+  GArray *periods = g_array_new (FALSE, TRUE, sizeof (Period));
+  Period all = { 0, N_MONTHS - 1, NULL, NULL };
+  g_array_append_val (periods, all);
+  static const char *const years[] = { "2026", "2027" };
+  static const char *const starts[] = { "01-01", "01-01", "07-01" }, *const ends[] = { "12-31", "06-30", "12-31" };
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+      {
+        g_autofree char *first = g_strdup_printf ("%s-%.2s", years[y], starts[i]);
+        g_autofree char *last = g_strdup_printf ("%s-%.2s", years[y], ends[i]);
+        Period p = { N_MONTHS, 0, g_strdup_printf ("%s-%s", years[y], starts[i]),
+                     g_strdup_printf ("%s-%s", years[y], ends[i]) };
+        for (guint m = 0; m < N_MONTHS; m++)
+          if (strcmp (months[m], first) >= 0 && strcmp (months[m], last) <= 0)
+            p.first = MIN (p.first, m), p.last = MAX (p.last, m);
+        g_array_append_val (periods, p);
+      }
+  return periods;
+}
+
+static void
+periods_free (GArray *periods)
+{
+  for (guint i = 0; i < periods->len; i++)
+    {
+      g_free (g_array_index (periods, Period, i).from);
+      g_free (g_array_index (periods, Period, i).to);
+    }
+  g_array_unref (periods);
+}
+
+/* The groups the participation report tells, in one period: D a department
+ * (−1: everyone), G a gender (−1: any), KIND a kind of activity (−1: any). */
+typedef struct {
+  GHashTable *who, *pairs;
+  double      hours;
+  char       *label;
+} Group;
+
+static void
+group_clear (Group *g)
+{
+  g_hash_table_unref (g->who);
+  g_hash_table_unref (g->pairs);
+  g_free (g->label);
+}
+
+/* Returns the members of group D, G, KIND who took part in PERIOD, their
+ * participations (member × kind) and hours. */
+static Group
+group_of (const Org *o, const GPtrArray *depts, int d, int g, int kind, const Period *period)
+{
+  Group gr = { set_new (), set_new (), 0, NULL };
+  for (guint i = 0; i < o->members->len; i++)
+    {
+      const Member *m = o->members->pdata[i];
+      g_autofree char *md = department (m->unit);
+      if ((d >= 0 && strcmp (md, depts->pdata[d]) != 0) || (g >= 0 && !gender_is (m, (guint) g)))
+        continue;
+      for (guint a = 0; a < 2; a++)
+        if (m->hours[a] > 0 && (kind < 0 || (guint) kind == a) && m->month[a] >= period->first
+            && m->month[a] <= period->last)
+          set_add (gr.who, i), set_add (gr.pairs, i * 2 + a), gr.hours += m->hours[a];
+    }
+  gr.label = g_strdup_printf ("%s%s%s, %s – %s", d >= 0 ? (char *) depts->pdata[d] : "everyone",
+                              g < 0 ? "" : g == 0 ? ", women" : g == 1 ? ", men" : ", others",
+                              kind < 0 ? "" : kind == 0 ? ", course" : ", webinar", period->from ? period->from : "…",
+                              period->to ? period->to : "…");
+  return gr;
+}
+
+/* Reads the figures of group D, G, KIND in the participation report R. */
+static void
+read_group (Checker *ck, System *people, System *hours, const DkReport *r, const GPtrArray *depts, int d, int g,
+            int kind, const Group *gr)
+{
+  const DkTable *total = table_named (r, "participation"), *by_unit = table_named (r, "by_unit");
+  const DkTable *by_kind = table_named (r, "by_kind");
+  static const char *const kinds[] = { "course", "webinar" };
+  guint n = g_hash_table_size (gr->who);
+  if (d < 0 && kind < 0)
+    {
+      static const char *const figures[] = { "of whom women", "of whom men", "of whom other or not given" };
+      int row = row_of (total, g < 0 ? "Participants" : figures[g]);
+      read_cell (ck, people, total, (guint) row, "actual", gr->who, n, gr->label);
+      if (g < 0)
+        read_cell (ck, hours, total, (guint) row_of (total, "Hours in total"), "actual", gr->pairs, gr->hours,
+                   gr->label);
+    }
+  else if (g < 0 && (d < 0 || kind < 0))
+    {
+      const DkTable *t = d >= 0 ? by_unit : by_kind;
+      int row = row_of (t, d >= 0 ? (const char *) depts->pdata[d] : kinds[kind]);
+      if (row >= 0)
+        {
+          read_cell (ck, people, t, (guint) row, "participants", gr->who, n, gr->label);
+          read_cell (ck, hours, t, (guint) row, "hours", gr->pairs, gr->hours, gr->label);
+        }
+      else if (n > 0)
+        ck->mismatches++, printf ("MISMATCH (%s): no row for %s\n", ck->org->name, gr->label);
+    }
+}
+
+/* Returns the set of A's members not in B. */
+static GHashTable *
+set_minus (GHashTable *a, GHashTable *b)
+{
+  GHashTable *d = set_new ();
+  GHashTableIter it;
+  gpointer x;
+  g_hash_table_iter_init (&it, a);
+  while (g_hash_table_iter_next (&it, &x, NULL))
+    if (!g_hash_table_contains (b, x))
+      g_hash_table_add (d, x);
+  return d;
+}
+
+/* Returns how many members the participations PAIRS (member × 2 + kind + 1) are of. */
+static guint
+pair_people (GHashTable *pairs)
+{
+  g_autoptr (GHashTable) who = set_new ();
+  GHashTableIter it;
+  gpointer x;
+  g_hash_table_iter_init (&it, pairs);
+  while (g_hash_table_iter_next (&it, &x, NULL))
+    g_hash_table_add (who, GUINT_TO_POINTER ((GPOINTER_TO_UINT (x) - 1) / 2 + 1));
+  return g_hash_table_size (who);
+}
+
+/* Participation in every period a report may be asked for: the
+ * participants (atoms: members) and their hours (atoms: member × kind, each
+ * in one month).  Small groups: each period's groups, and between a period
+ * and one within it, the people of a group who took part in the longer and
+ * not in the shorter, and the hours of the months the shorter leaves out. */
 static void
 check_participation (Checker *ck)
 {
   const Org *o = ck->org;
   System *people = system_new ("participants", o->members->len);
   System *hours = system_new ("hours", o->members->len * 2);
-  DkParticipationQuery q = { NULL, NULL, 0, 0, ck->k };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DkReport) r = dk_report_participation (ck->store, &q, DK_LANG_EN, &error);
-  if (r == NULL)
-    g_error ("participation: %s", error->message);
-  const DkTable *total = table_named (r, "participation"), *by_unit = table_named (r, "by_unit");
-  const DkTable *by_kind = table_named (r, "by_kind");
-  static const char *const kinds[] = { "course", "webinar" };
-  /* groups: 0 everyone, 1–3 genders, then departments, then kinds; each
-   * department also by gender and by kind, never published */
   g_autoptr (GPtrArray) depts = g_ptr_array_new_with_free_func (g_free);
   for (guint u = 0; u < o->units->len; u++)
     {
@@ -735,54 +901,55 @@ check_participation (Checker *ck)
       if (!seen)
         g_ptr_array_add (depts, g_steal_pointer (&d));
     }
-  for (int d = -1; d < (int) depts->len; d++)
-    for (int g = -1; g < 3; g++)
-      for (int kind = -1; kind < 2; kind++)
+  GArray *periods = periods_new ();
+  guint n_groups = (depts->len + 1) * 4 * 3;
+  Group *groups = g_new0 (Group, periods->len * n_groups);
+  for (guint pi = 0; pi < periods->len; pi++)
+    {
+      const Period *period = &g_array_index (periods, Period, pi);
+      DkParticipationQuery q = { period->from, period->to, 0, 0, ck->k };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DkReport) r = dk_report_participation (ck->store, &q, DK_LANG_EN, &error);
+      if (r == NULL)
+        g_error ("participation: %s", error->message);
+      for (guint gi = 0; gi < n_groups; gi++)
         {
-          g_autoptr (GHashTable) who = set_new ();
-          g_autoptr (GHashTable) pairs = set_new ();
-          double sum = 0;
-          for (guint i = 0; i < o->members->len; i++)
-            {
-              const Member *m = o->members->pdata[i];
-              g_autofree char *md = department (m->unit);
-              if ((d >= 0 && strcmp (md, depts->pdata[d]) != 0) || (g >= 0 && !gender_is (m, (guint) g)))
-                continue;
-              for (guint a = 0; a < 2; a++)
-                if (m->hours[a] > 0 && (kind < 0 || (guint) kind == a))
-                  set_add (who, i), set_add (pairs, i * 2 + a), sum += m->hours[a];
-            }
-          guint n = g_hash_table_size (who);
-          g_autofree char *label = g_strdup_printf ("%s%s%s", d >= 0 ? (char *) depts->pdata[d] : "everyone",
-                                                    g < 0 ? "" : g == 0 ? ", women" : g == 1 ? ", men" : ", others",
-                                                    kind < 0 ? "" : kind == 0 ? ", course" : ", webinar");
-          int row = -1;
-          if (d < 0 && kind < 0)
-            {
-              static const char *const figures[] = { "of whom women", "of whom men", "of whom other or not given" };
-              row = row_of (total, g < 0 ? "Participants" : figures[g]);
-              read_cell (ck, people, total, (guint) row, "actual", who, n, label);
-              if (g < 0)
-                read_cell (ck, hours, total, (guint) row_of (total, "Hours in total"), "actual", pairs, sum, label);
-            }
-          else if (g < 0 && (d < 0 || kind < 0))
-            {
-              const DkTable *t = d >= 0 ? by_unit : by_kind;
-              row = row_of (t, d >= 0 ? (const char *) depts->pdata[d] : kinds[kind]);
-              if (row >= 0)
-                {
-                  read_cell (ck, people, t, (guint) row, "participants", who, n, label);
-                  read_cell (ck, hours, t, (guint) row, "hours", pairs, sum, label);
-                }
-              else if (n > 0)
-                ck->mismatches++, printf ("MISMATCH (%s): no row for %s\n", o->name, label);
-            }
+          int d = (int) (gi / 12) - 1, g = (int) (gi / 3 % 4) - 1, kind = (int) (gi % 3) - 1;
+          Group *gr = &groups[pi * n_groups + gi];
+          *gr = group_of (o, depts, d, g, kind, period);
+          read_group (ck, people, hours, r, depts, d, g, kind, gr);
+          guint n = g_hash_table_size (gr->who);
           /* the groups the report publishes, and each department's genders */
           if (kind < 0 || (d < 0 && g < 0))
-            target (people, who, n, ck->k, g_strdup (label));
+            target (people, gr->who, n, ck->k, g_strdup (gr->label));
           if (g < 0)
-            target (hours, pairs, n, ck->k, g_strdup_printf ("the hours of %s", label));
+            target (hours, gr->pairs, n, ck->k, g_strdup_printf ("the hours of %s", gr->label));
         }
+    }
+  for (guint p1 = 0; p1 < periods->len; p1++)
+    for (guint p2 = 0; p2 < periods->len; p2++)
+      {
+        const Period *outer = &g_array_index (periods, Period, p1), *inner = &g_array_index (periods, Period, p2);
+        if (p1 == p2 || inner->first < outer->first || inner->last > outer->last)
+          continue;
+        for (guint gi = 0; gi < n_groups; gi++)
+          {
+            int d = (int) (gi / 12) - 1, g = (int) (gi / 3 % 4) - 1, kind = (int) (gi % 3) - 1;
+            const Group *a = &groups[p1 * n_groups + gi], *b = &groups[p2 * n_groups + gi];
+            g_autoptr (GHashTable) who = set_minus (a->who, b->who);
+            g_autoptr (GHashTable) pairs = set_minus (a->pairs, b->pairs);
+            if (kind < 0 || (d < 0 && g < 0))
+              target (people, who, g_hash_table_size (who), ck->k,
+                      g_strdup_printf ("%s, not in %s – %s", a->label, inner->from, inner->to));
+            if (g < 0)
+              target (hours, pairs, pair_people (pairs), ck->k,
+                      g_strdup_printf ("the hours of %s, not in %s – %s", a->label, inner->from, inner->to));
+          }
+      }
+  for (guint i = 0; i < periods->len * n_groups; i++)
+    group_clear (&groups[i]);
+  g_free (groups);
+  periods_free (periods);
   ck->disclosures += solve (people, o->name, ck->k) + solve (hours, o->name, ck->k);
   system_free (people);
   system_free (hours);
@@ -802,8 +969,8 @@ check_org (const Org *o, guint k, gboolean verbose)
     {
       check_coverage (&ck, c, planner);
       check_goals (&ck, c);
-      check_wishes (&ck, c);
     }
+  check_wishes (&ck);
   check_participation (&ck);
   dk_planner_free (planner);
   if (verbose)

@@ -5,7 +5,7 @@ GEN="$(dirname "$DIGIKOMP")/bench/gen"
 [ -x "$GEN" ] || fail "no generator at $GEN"
 "$GEN" --people 400 --seed 7 --out "$T/a" || fail "gen"
 "$GEN" --people 400 --seed 7 --out "$T/b" || fail "gen"
-for f in roster.csv ratings-r1.csv ratings-r2.csv catalogue.csv expectations.csv; do
+for f in roster.csv ratings-r1.csv ratings-r2.csv catalogue.csv participation.csv expectations.csv; do
   cmp -s "$T/a/$f" "$T/b/$f" || fail "$f differs between two runs with the same seed"
 done
 [ "$(wc -l < "$T/a/roster.csv")" -eq 401 ] || fail "roster rows"
@@ -18,6 +18,11 @@ run dk import roster "$T/a/roster.csv"; expect_rc 0
 dk round open r1 --title R1 --framework kommun-digcomp-12 >/dev/null
 run dk import ratings "$T/a/ratings-r1.csv" --round r1; expect_rc 0
 run dk catalogue import "$T/a/catalogue.csv"; expect_rc 0; expect_out "500 added"
+# the participation imports whole, and the report of a half-year counts some of it
+run dk import participation "$T/a/participation.csv"; expect_rc 0
+expect_out "Participation: $(($(wc -l < "$T/a/participation.csv") - 1)) rows"
+run dk report participation --from 2026-01-01 --to 2026-06-30 --format csv; expect_rc 0
+grep -q '^Participants,[0-9][0-9]*,' "$T/out" || fail "the half-year's participants are not shown"
 dk report needs --round r1 --by unit,area --format csv --min-group 3 > "$T/dk.csv"
 (cd "$T/a" && sqlite3 "$T/peer.db" < "$TOP/bench/peer/import.sql" && sqlite3 "$T/peer.db" ".import --csv ratings-r1.csv ratings_r1")
 sqlite3 -csv -header "$T/peer.db" "CREATE TEMP VIEW ratings AS SELECT * FROM ratings_r1;" ".read $TOP/bench/peer/needs.sql" > "$T/peer.csv"

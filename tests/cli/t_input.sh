@@ -124,8 +124,23 @@ refused 2 "--to 'banana' is not a date YYYY-MM-DD" dk report participation --fro
 refused 2 "the period runs backwards: --from 2026-03-01 is after --to 2026-02-01" \
   dk report participation --from 2026-03-01 --to 2026-02-01
 refused 2 "the period runs backwards" dk report summary --from 2026-03-01 --to 2026-02-01
-run dk report participation --from 2026-03-01 --to 2026-03-01
-expect_rc 0
+# a period is a calendar year or a half of one (docs/metrics.md): no two reports
+# may differ by a day, or by a month
+refused 2 "--from: the period must start on 2026-01-01 or 2026-07-01, not 2026-03-01: a report covers a calendar year or a half of one" \
+  dk report participation --from 2026-03-01 --to 2026-03-31
+refused 2 "--to: the period must end on 2026-06-30 or 2026-12-31, not 2026-06-29" \
+  dk report participation --from 2026-01-01 --to 2026-06-29
+refused 2 "--to: the period must end on 2026-12-31, not 2026-09-30" \
+  dk report summary --round r1 --from 2026-07-01 --to 2026-09-30
+refused 2 "--to: the period must end on 2026-06-30 or 2026-12-31, not 2027-12-31" \
+  dk report participation --from 2026-01-01 --to 2027-12-31
+refused 2 "--to: the period needs its first and its last day, or neither for all the participation recorded" \
+  dk report participation --from 2026-01-01
+refused 2 "--from: the period needs its first and its last day" dk report participation --to 2026-12-31
+for period in "2026-01-01 --to 2026-06-30" "2026-07-01 --to 2026-12-31" "2026-01-01 --to 2026-12-31"; do
+  run dk report participation --from $period
+  expect_rc 0
+done
 
 # ---- XML: the parser's work is bounded, not only the file's size.  libxml2
 # checks an element's attributes for duplicates in quadratic time (100 000

@@ -38,9 +38,6 @@ run dk audit Q1; expect_out "phishing 2027-02-01 completed"
 dump >"$T/before"
 run dk import participation "$P/participation.csv"; expect_rc 0; expect_out "0 added, 0 updated, 10 unchanged"
 dump | cmp -s - "$T/before" || fail "importing the same file again changed the store"
-# Swedish headers, ';' and a decimal comma (the row lies after the report's period)
-run dk import participation "$P/deltagande-sv.csv"; expect_rc 0; expect_out "1 added"
-
 # The participation report over 2027-01-01 – 2027-06-30, by hand from participation.csv:
 #   counted (attended or completed, inside the period):
 #     Q1 (F, Org/Bib/Filial)    phishing 1.5 + chefskurs 4 = 5.5 h
@@ -85,6 +82,41 @@ tr -s ' ' <"$T/out" >"$T/table"
 for line in "Participants 5 4" "course – –" "workshop – –"; do
   grep -q "^$line *\$" "$T/table" || fail "the table lacks the row: $line"
 done
+
+# Every period a report may ask for (all of it, each calendar year and half-year) is
+# protected together.  All the participation recorded and 2027 have the same five
+# people as the half-year, but their hours minus the half-year's would be the hours
+# of Q2 in December or Q3 in July, and all of it has Q2's December course besides:
+# there those are hidden, the half-year's shown.
+run dk report participation -k 3 --format csv
+tr -d '\r' <"$T/out" >"$T/all.csv"
+for line in "Participants,5," "Hours in total,–," "course,–,–"; do
+  grep -qx "$line" "$T/all.csv" || fail "all of it lacks the row: $line"
+done
+run dk report participation -k 3 --from 2027-01-01 --to 2027-12-31 --format csv
+grep -q "^Hours in total,–," "$T/out" || fail "2027's hours beside the half-year's give Q3's July"
+# Swedish headers, ';' and a decimal comma: Q6 in August, after the half-year.  Now
+# 2027 (6 people) minus the half-year (5) would give Q6: the smaller, the half-year's
+# participants, are hidden, and everything with them; 2027 shows its 6.
+run dk import participation "$P/deltagande-sv.csv"; expect_rc 0; expect_out "1 added"
+run dk report participation $Q -k 3
+tr -s ' ' <"$T/out" >"$T/table"
+for line in "Participants – 4" "Hours in total – 12.0" "Org/Bib – –" "course – –"; do
+  grep -q "^$line *\$" "$T/table" || fail "the half-year lacks the row: $line"
+done
+for period in "" "--from 2027-01-01 --to 2027-12-31"; do
+  run dk report participation $period -k 3
+  tr -s ' ' <"$T/out" >"$T/table"
+  grep -q "^Participants 6 *\$" "$T/table" || fail "the participants of all ($period) are not 6"
+done
+run dk report participation -k 3 --from 2027-07-01 --to 2027-12-31
+tr -s ' ' <"$T/out" >"$T/table"
+grep -q "^Participants – *\$" "$T/table" || fail "the second half-year's two participants are shown"
+# a period of other months, or in days, is refused, naming where it could start; no report
+run dk report participation --from 2027-01-15 --to 2027-06-30 -k 3
+expect_rc 2
+expect_err "--from: the period must start on 2027-01-01 or 2027-07-01, not 2027-01-15"
+[ ! -s "$T/out" ] || fail "a refused period printed a report"
 
 # the plans of a unit: one file per person with a plan (Q1 and Q3, not Q2), and a count
 run dk plan export --unit Org --round r1 --format md --output "$T/plans/"

@@ -80,6 +80,13 @@ r = b["H1"].get("/participation?from=2026-01-01&to=2026-12-31&target-participant
 check(r.status == 200 and 'class="report"' in r.text and 'value="2026-01-01"' in r.text, "HR's fund report")
 # its few participants are hidden under the server's minimum group, as in `report participation`
 check("fewer than 0 people" not in r.text and re.search(r"\nParticipants +– ", r.text), "the fund report's few participants")
+# a period the report does not protect (not a calendar year or a half of one) is
+# refused, as `report participation` refuses it: 400, the message, what was typed kept
+r = b["H1"].get("/participation?from=2026-01-01&to=2026-06-15")
+check(r.status == 400 and 'role="alert"' in r.text and "end on 2026-06-30 or 2026-12-31" in r.text
+      and 'value="2026-06-15"' in r.text and 'value="2026-01-01"' in r.text and 'class="report"' not in r.text,
+      "a period in days: %d" % r.status)
+check(stored() == before, "a refused period changed the store")
 for pid in ("C1", "T1"):
     check('class="report"' not in b[pid].get("/participation").text, pid + " sees the fund report")
 

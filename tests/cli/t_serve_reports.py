@@ -151,6 +151,18 @@ for query, name, words in (("compare=nope", "compare", "no round"),
           "needs?%s: the field is not marked" % query)
 r = hr.get("/reports/participation?from=2026-13-01")
 check(r.status == 400 and 'id="report-from-error"' in r.text, "a bad date")
+# a period is a calendar year or a half of one, as on the command line: a day's
+# difference would give that day's participants; what was typed stays in the form
+for query, name, words in (("from=2026-01-15&to=2026-06-30", "from", "start on 2026-01-01 or 2026-07-01"),
+                           ("from=2026-01-01&to=2026-03-31", "to", "end on 2026-06-30 or 2026-12-31"),
+                           ("from=2026-07-01&to=2027-06-30", "to", "end on 2026-12-31")):
+    for kind in ("participation", "summary"):
+        r = hr.get("/reports/%s?%s" % (kind, query))
+        m = re.search(r'<p class="error" role="alert" id="report-%s-error">([^<]*)</p>' % name, r.text)
+        check(r.status == 400 and m is not None and words in m.group(1), "%s?%s: %d" % (kind, query, r.status))
+        check('value="%s"' % query.split("&")[0 if name == "from" else 1].split("=")[1] in r.text,
+              "%s?%s: what was typed is lost" % (kind, query))
+check(hr.get("/reports/participation?from=2026-01-01&to=2026-06-30").status == 200, "a half-year")
 check(hr.get("/reports/nope").status == 404, "an unknown report")
 
 # ---- rounds: follow, open, close ---------------------------------------------------------

@@ -50,8 +50,9 @@ shown=$(awk -F, '/^Org\//' "$T/p.csv" | awk -F, '$2 != "–" { p += $2; h += $3 
   || fail "a hidden department is alone in its sum"
 [ "$(grep -c '^of whom [a-z]*,–' "$T/p.csv")" -eq 2 ] || fail "a hidden gender is alone in its sum"
 
-# a second kind: c1 alone also went to a lecture (2 h); the kinds are hidden with it,
-# since the hours in total minus the course's would be c1's lecture
+# a second kind: c1 alone also went to a lecture (2 h); the kinds' hours are hidden
+# with it, since the hours in total minus the course's would be c1's lecture (the
+# course's 12 participants stay: they are everyone)
 cat >>"$T/catalogue.csv" <<'CSV'
 talk,Föreläsning,Talk,lecture,digital,2,sv,2.1:1..2,,,,,
 CSV
@@ -60,7 +61,7 @@ dk attend c1 talk --date 2027-02-02 --hours 2 >/dev/null
 run dk report participation --format csv; expect_rc 0
 tr -d '\r' <"$T/out" >"$T/p2.csv"
 grep -q '^lecture,–,–' "$T/p2.csv" || fail "the lecture's one participant is shown"
-grep -q '^course,–,–' "$T/p2.csv" || fail "the course's hours beside the total give c1's lecture"
+grep -q '^course,12,–' "$T/p2.csv" || fail "the course's hours beside the total give c1's lecture"
 grep -q '^Hours in total,21.5' "$T/p2.csv" || fail "the hours in total are not shown"
 
 # ---- coverage: 6 people with a need on 1.1 (expected 3); a1..a5 at 2, which the
@@ -117,4 +118,14 @@ for p in b3 b4 b5; do dk plan create $p --round r1 >/dev/null; dk plan add $p --
 run dk report coverage --round r1 --format csv; expect_rc 0
 expect_out ",Other wishes,5"; expect_no_out "Kurs X"; expect_no_out "Kurs b3"
 run dk report coverage --round r1; expect_out "counted together as other wishes"
+run dk report coverage --round r1 --unit Org/B --format csv; expect_out ",Other wishes,5"
+# c1 in Org/C names a rare wish too: the organisation's other wishes (6) minus Org/B's
+# (5) would give c1's, one plan.  The units' other wishes are one pattern: the smaller,
+# Org/B's, is left out, the organisation's shown
+dk plan add c1 --round r1 --competence 1.2 --wish "Kurs Z" >/dev/null
+run dk report coverage --round r1 --format csv; expect_rc 0; expect_out ",Other wishes,6"
+run dk report coverage --round r1 --unit Org/B --format csv; expect_rc 0
+expect_no_out "Other wishes,"; expect_no_out "Kurs b3"
+run dk report coverage --round r1 --unit Org/B; expect_out "Wishes that fewer than 5 plans name are left out."
+run dk report coverage --round r1 --unit Org/C --format csv; expect_no_out "Other wishes,"; expect_no_out "Kurs Z"
 exit 0

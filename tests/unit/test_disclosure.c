@@ -2,6 +2,7 @@
  * enough to check by hand. */
 #include "support.h"
 #include "disclosure.h"
+#include "count-suppression.h"
 
 /* Three units of 5, 5 and 2 and their total: C is small, and the total
  * minus A and B would give it, so one of A and B (the smallest published
@@ -91,6 +92,28 @@ test_fixed_cells_stay (void **state)
   assert_true (dk_disclosure_hidden (d, call));
 }
 
+/* Two periods' participants, 9 and 8, whose difference is one person: a
+ * difference of cells is a part, so the smaller period is hidden. */
+static void
+test_difference_is_a_part (void **state)
+{
+  (void) state;
+  /* atoms: 8 people in both periods (one class), 1 only in the longer */
+  g_autoptr (DkCountCells) c = dk_count_cells_new (2);
+  dk_count_cells_add (c, 0, 0, 8);
+  dk_count_cells_add (c, 0, 1, 1);
+  dk_count_cells_add (c, 1, 0, 8);
+  guint diff = dk_count_cells_add_difference (c, 0, 1, 1);
+  assert_int_equal (diff, 2);
+  assert_int_equal (dk_count_cells_size (c), 3);
+  assert_int_equal (dk_count_cells_count (c, diff), 1);
+  static const DkCellKind kind[] = { DK_CELL_SHOWN, DK_CELL_SHOWN, DK_CELL_PART };
+  g_autofree gboolean *hidden = dk_count_cells_solve (c, 2, kind, NULL, 5);
+  assert_false (hidden[0]);
+  assert_true (hidden[1]);
+  assert_true (hidden[2]);
+}
+
 int
 main (void)
 {
@@ -99,6 +122,7 @@ main (void)
     cmocka_unit_test (test_direct_members_are_a_part),
     cmocka_unit_test (test_linked_margins),
     cmocka_unit_test (test_fixed_cells_stay),
+    cmocka_unit_test (test_difference_is_a_part),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
