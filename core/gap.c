@@ -587,9 +587,9 @@ person_set_new (void)
 }
 
 static gboolean
-collect_person (const DkScanRow *row, gpointer user_data)
+collect_person (gint64 person, gpointer user_data)
 {
-  person_set_add (user_data, row->person_id);
+  person_set_add (user_data, person);
   return TRUE;
 }
 
@@ -597,7 +597,7 @@ DkPersonSet *
 dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
 {
   g_autoptr (DkPersonSet) set = person_set_new ();
-  if (!dk_store_round_scan (store, round->id, DK_SCAN_PERSON, collect_person, set, error))
+  if (!dk_store_round_people (store, round->id, collect_person, set, error))
     return NULL;
   return g_steal_pointer (&set);
 }
