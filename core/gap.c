@@ -28,6 +28,17 @@ struct _DkPersonSet {
   GArray *words;           /* guint64 bit set over person ids */
 };
 
+/* The classes a DK_GROUP_CLASS scan has met, by number: open addressing
+ * over a power of two of slots, at most half full, the number's bits mixed
+ * by one multiplication.  A lookup per person is most of what the class
+ * scan adds to the gap engine's own; GHashTable's costs calls through its
+ * hash and equality functions and a copy of each key. */
+typedef struct {
+  guint64 *codes;
+  guint   *groups;          /* G_MAXUINT: an empty slot */
+  guint    bits, used;
+} ClassIndex;
+
 /* What the scan needs, flattened. */
 typedef struct {
   DkGap             *gap;
@@ -43,7 +54,7 @@ typedef struct {
    * else the groups' own cells */
   DkGapCell         *buckets;
   /* DK_GROUP_CLASS: class number → group index, and the groups' cells */
-  GHashTable        *class_index;
+  ClassIndex         class_index;
   GArray            *class_cells;
   DkGapClassFunc     classify;
   gpointer           classify_data;
@@ -325,17 +336,66 @@ cell_add_person (DkGapCell *dst, const DkGapCell *person, gboolean talked)
   dst->level_sum += person->level_sum;
 }
 
+/* Returns the slot of CODE in X: where it is, or the empty one where it
+ * would go. */
+static inline guint
+class_slot (const ClassIndex *x, guint64 code)
+{
+  guint mask = (1u << x->bits) - 1;
+  guint i = (guint) ((code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - x->bits));
+  while (x->groups[i] != G_MAXUINT && x->codes[i] != code)
+    i = (i + 1) & mask;
+  return i;
+}
+
+/* Makes X empty, with 2^BITS slots. */
+static void
+class_index_init (ClassIndex *x, guint bits)
+{
+  x->bits = bits;
+  x->used = 0;
+  x->codes = g_new (guint64, 1u << bits);
+  x->groups = g_new (guint, 1u << bits);
+  memset (x->groups, 0xFF, sizeof (guint) << bits);
+}
+
+static void
+class_index_clear (ClassIndex *x)
+{
+  g_clear_pointer (&x->codes, g_free);
+  g_clear_pointer (&x->groups, g_free);
+}
+
+/* Adds CODE as GROUP to X (CODE not in it), doubling X when half full. */
+static void
+class_index_add (ClassIndex *x, guint64 code, guint group)
+{
+  if (2 * (x->used + 1) > (1u << x->bits))
+    {
+      ClassIndex old = *x;
+      class_index_init (x, old.bits + 1);
+      for (guint i = 0; i < (1u << old.bits); i++)
+        if (old.groups[i] != G_MAXUINT)
+          class_index_add (x, old.codes[i], old.groups[i]);
+      class_index_clear (&old);
+    }
+  guint i = class_slot (x, code);
+  x->codes[i] = code;
+  x->groups[i] = group;
+  x->used++;
+}
+
 /* Returns the group of class CODE, adding it when it is new. */
 static guint
 class_bucket (Scan *s, guint64 code)
 {
-  gpointer found;
-  if (g_hash_table_lookup_extended (s->class_index, &code, NULL, &found))
-    return GPOINTER_TO_UINT (found);
+  guint found = s->class_index.groups[class_slot (&s->class_index, code)];
+  if (found != G_MAXUINT)
+    return found;
   guint group = s->gap->classes->len;
   g_array_append_val (s->gap->classes, code);
   g_ptr_array_add (s->gap->group_keys, g_strdup_printf ("%" G_GUINT64_FORMAT, code));
-  g_hash_table_insert (s->class_index, g_memdup2 (&code, sizeof code), GUINT_TO_POINTER (group));
+  class_index_add (&s->class_index, code, group);
   g_array_set_size (s->class_cells, (group + 1) * s->gap->n_scopes);
   s->buckets = (DkGapCell *) (void *) s->class_cells->data;
   return group;
@@ -406,11 +466,11 @@ static gboolean
 compute_classes (Scan *s, DkStore *store, const DkRound *round, GError **error)
 {
   s->gap->classes = g_array_new (FALSE, FALSE, sizeof (guint64));
-  s->class_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  class_index_init (&s->class_index, 10);
   s->class_cells = g_array_new (FALSE, TRUE, sizeof (DkGapCell));
   gboolean ok = dk_store_round_scan (store, round->id, DK_SCAN_ALL | DK_SCAN_MANAGER, scan_row, s, error)
                 && !s->cancelled;
-  g_hash_table_unref (s->class_index);
+  class_index_clear (&s->class_index);
   s->gap->n_groups = s->gap->classes->len;
   s->gap->cells = (DkGapCell *) (void *) g_array_free (s->class_cells, FALSE);
   return ok;
