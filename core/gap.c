@@ -59,6 +59,7 @@ typedef struct {
   DkGapClassFunc     classify;
   gpointer           classify_data;
   const DkContext   *ctx;
+  DkPersonSet       *people;   /* DK_GROUP_CLASS: the round's people, or NULL: not collected */
   guint              rows;
   GError           **error;
   gboolean           cancelled;
@@ -105,6 +106,78 @@ find_key (GPtrArray *keys, const char *key)
 
 int dk_gap_find_group (const DkGap *gap, const char *key) { return find_key (gap->group_keys, key); }
 int dk_gap_find_scope (const DkGap *gap, const char *key) { return find_key (gap->scope_keys, key); }
+
+/* ---- sets of people --------------------------------------------------------------------- */
+
+void
+dk_person_set_free (DkPersonSet *set)
+{
+  if (set == NULL)
+    return;
+  g_array_unref (set->words);
+  g_free (set);
+}
+
+static void
+person_set_add (DkPersonSet *set, gint64 person)
+{
+  if (person <= 0)
+    return;   /* erased people are anonymous: in no panel */
+  guint word = (guint) (person / 64);
+  if (word >= set->words->len)
+    g_array_set_size (set->words, word + 1);
+  g_array_index (set->words, guint64, word) |= G_GUINT64_CONSTANT (1) << (person % 64);
+}
+
+gboolean
+dk_person_set_contains (const DkPersonSet *set, gint64 person)
+{
+  guint word = (guint) (person / 64);
+  return person > 0 && word < set->words->len
+         && (g_array_index (set->words, guint64, word) >> (person % 64)) & 1;
+}
+
+static DkPersonSet *
+person_set_new (void)
+{
+  DkPersonSet *set = g_new0 (DkPersonSet, 1);
+  set->words = g_array_new (FALSE, TRUE, sizeof (guint64));
+  return set;
+}
+
+/* Returns the key under which the store keeps ROUND's people (dk_store_memo_keep). */
+static char *
+people_key (gint64 round)
+{
+  return g_strdup_printf ("people %" G_GINT64_FORMAT, round);
+}
+
+static gboolean
+collect_person (gint64 person, gpointer user_data)
+{
+  person_set_add (user_data, person);
+  return TRUE;
+}
+
+DkPersonSet *
+dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
+{
+  g_autofree char *key = people_key (round->id);
+  gpointer kept = NULL;
+  if (!dk_store_memo_lookup (store, key, &kept, error))
+    return NULL;
+  if (kept != NULL)
+    {
+      /* the words are not changed once kept: shared, not copied */
+      DkPersonSet *shared = g_new0 (DkPersonSet, 1);
+      shared->words = g_array_ref (((DkPersonSet *) kept)->words);
+      return shared;
+    }
+  g_autoptr (DkPersonSet) set = person_set_new ();
+  if (!dk_store_round_people (store, round->id, collect_person, set, error))
+    return NULL;
+  return g_steal_pointer (&set);
+}
 
 /* ---- set-up ---------------------------------------------------------------------- */
 
@@ -431,6 +504,8 @@ scan_row (const DkScanRow *row, gpointer user_data)
       s->cancelled = TRUE;
       return FALSE;
     }
+  if (s->people != NULL)
+    person_set_add (s->people, row->person_id);
   if (row->role >= s->n_roles)
     return TRUE;
   int bucket = bucket_of (s, row);
@@ -461,15 +536,26 @@ units_to_groups (const Scan *s)
         cell_add (&s->gap->cells[s->chain[k] * n_scopes + i], &s->buckets[id * n_scopes + i]);
 }
 
-/* The scan of DK_GROUP_CLASS: groups are made as their people come. */
+/* The scan of DK_GROUP_CLASS: groups are made as their people come.  It
+ * also keeps the round's people with the store (people_key), unless kept
+ * already: the pattern of another round, which protects its panel with
+ * this one, reads them there, as a comparison's second pattern does. */
 static gboolean
 compute_classes (Scan *s, DkStore *store, const DkRound *round, GError **error)
 {
+  g_autofree char *key = people_key (round->id);
+  gpointer kept = NULL;
+  if (!dk_store_memo_lookup (store, key, &kept, error))
+    return FALSE;
+  s->people = kept == NULL ? person_set_new () : NULL;
   s->gap->classes = g_array_new (FALSE, FALSE, sizeof (guint64));
   class_index_init (&s->class_index, 10);
   s->class_cells = g_array_new (FALSE, TRUE, sizeof (DkGapCell));
   gboolean ok = dk_store_round_scan (store, round->id, DK_SCAN_ALL | DK_SCAN_MANAGER, scan_row, s, error)
                 && !s->cancelled;
+  if (ok && s->people != NULL)
+    dk_store_memo_keep (store, key, g_steal_pointer (&s->people), (GDestroyNotify) dk_person_set_free);
+  g_clear_pointer (&s->people, dk_person_set_free);
   class_index_clear (&s->class_index);
   s->gap->n_groups = s->gap->classes->len;
   s->gap->cells = (DkGapCell *) (void *) g_array_free (s->class_cells, FALSE);
@@ -606,60 +692,6 @@ dk_gap_metric (const DkGapCell *c, DkMetric metric, guint min_group, double *val
   *value = metric == DK_METRIC_AVERAGE ? (double) c->level_sum / (double) den
                                        : (double) num / (double) den;
   return TRUE;
-}
-
-/* ---- sets of people --------------------------------------------------------------------- */
-
-void
-dk_person_set_free (DkPersonSet *set)
-{
-  if (set == NULL)
-    return;
-  g_array_unref (set->words);
-  g_free (set);
-}
-
-static void
-person_set_add (DkPersonSet *set, gint64 person)
-{
-  if (person <= 0)
-    return;   /* erased people are anonymous: in no panel */
-  guint word = (guint) (person / 64);
-  if (word >= set->words->len)
-    g_array_set_size (set->words, word + 1);
-  g_array_index (set->words, guint64, word) |= G_GUINT64_CONSTANT (1) << (person % 64);
-}
-
-gboolean
-dk_person_set_contains (const DkPersonSet *set, gint64 person)
-{
-  guint word = (guint) (person / 64);
-  return person > 0 && word < set->words->len
-         && (g_array_index (set->words, guint64, word) >> (person % 64)) & 1;
-}
-
-static DkPersonSet *
-person_set_new (void)
-{
-  DkPersonSet *set = g_new0 (DkPersonSet, 1);
-  set->words = g_array_new (FALSE, TRUE, sizeof (guint64));
-  return set;
-}
-
-static gboolean
-collect_person (gint64 person, gpointer user_data)
-{
-  person_set_add (user_data, person);
-  return TRUE;
-}
-
-DkPersonSet *
-dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
-{
-  g_autoptr (DkPersonSet) set = person_set_new ();
-  if (!dk_store_round_people (store, round->id, collect_person, set, error))
-    return NULL;
-  return g_steal_pointer (&set);
 }
 
 /* ---- one person ---------------------------------------------------------------------------- */

@@ -290,6 +290,44 @@ test_many_classes (void **state)
     }
 }
 
+static guint64
+one_class (const DkScanRow *row, gpointer data)
+{
+  (void) row;
+  (void) data;
+  return 0;
+}
+
+/* The class scan keeps its round's people with the store, for the pattern
+ * of another round; a change to the round drops them. */
+static void
+test_people_kept_until_a_change (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  DkGapQuery q = { .group_by = DK_GROUP_CLASS, .scope_by = DK_SCOPE_ALL, .classify = one_class };
+  assert_true (dk_store_read_begin (f->store, &error));
+  g_autoptr (DkGap) gap = dk_gap_compute (f->store, f->round, f->fw, &q, &error);
+  assert_non_null (gap);
+  g_autoptr (DkPersonSet) kept = dk_gap_people_of_round (f->store, f->round, &error);
+  assert_true (dk_store_read_end (f->store, &error));
+  g_autoptr (DkPerson) b3 = dk_store_person (f->store, "b3", &error);
+  assert_true (dk_person_set_contains (kept, b3->id));
+
+  g_autofree char *more = dk_test_write_file ("roster-more.csv", "person_id,name,unit,role,manager_id,gender\n"
+                                                                 "c1,Cia,Org/B,employee,M,F\n");
+  DkImportSummary sum;
+  assert_true (dk_import_roster (f->store, more, DK_CSV_UTF8, FALSE, FALSE, &sum, NULL, &dk_test_ctx, &error));
+  g_autoptr (DkPerson) c1 = dk_store_person (f->store, "c1", &error);
+  assert_non_null (c1);
+  assert_true (dk_store_read_begin (f->store, &error));
+  g_autoptr (DkPersonSet) now = dk_gap_people_of_round (f->store, f->round, &error);
+  assert_true (dk_store_read_end (f->store, &error));
+  assert_false (dk_person_set_contains (kept, c1->id));
+  assert_true (dk_person_set_contains (now, c1->id));
+  assert_true (dk_person_set_contains (now, b3->id));
+}
+
 static void
 test_person_view_hides_unshared (void **state)
 {
@@ -444,6 +482,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_gender_and_role, setup, teardown),
     cmocka_unit_test_setup_teardown (test_people_of_round, setup, teardown),
     cmocka_unit_test (test_many_classes),
+    cmocka_unit_test_setup_teardown (test_people_kept_until_a_change, setup, teardown),
     cmocka_unit_test_setup_teardown (test_person_view_hides_unshared, setup, teardown),
     cmocka_unit_test (test_every_area_role_limited),
     cmocka_unit_test_setup_teardown (test_people_as_a_group, setup, teardown),
