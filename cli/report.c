@@ -199,6 +199,9 @@ run_report (const char *kind_name, Options *o)
     return cli_usage_error (_("--by takes one of unit, role, gender and one of area, competence, "
                               "separated by a comma, not '%s'"), o->by);
   q.kind = kind;
+  /* only HTML shows the charts; an unknown format fails when the report is written */
+  DkFormat format;
+  q.no_charts = dk_format_parse (o->common.format, &format) && format != DK_FORMAT_HTML;
   DkParticipationQuery pq;
   if (summary && (rc = participation_query (o, &pq)) != CLI_OK)
     return rc;

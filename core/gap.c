@@ -28,6 +28,17 @@ struct _DkPersonSet {
   GArray *words;           /* guint64 bit set over person ids */
 };
 
+/* The classes a DK_GROUP_CLASS scan has met, by number: open addressing
+ * over a power of two of slots, at most half full, the number's bits mixed
+ * by one multiplication.  A lookup per person is most of what the class
+ * scan adds to the gap engine's own; GHashTable's costs calls through its
+ * hash and equality functions and a copy of each key. */
+typedef struct {
+  guint64 *codes;
+  guint   *groups;          /* G_MAXUINT: an empty slot */
+  guint    bits, used;
+} ClassIndex;
+
 /* What the scan needs, flattened. */
 typedef struct {
   DkGap             *gap;
@@ -43,11 +54,12 @@ typedef struct {
    * else the groups' own cells */
   DkGapCell         *buckets;
   /* DK_GROUP_CLASS: class number → group index, and the groups' cells */
-  GHashTable        *class_index;
+  ClassIndex         class_index;
   GArray            *class_cells;
   DkGapClassFunc     classify;
   gpointer           classify_data;
   const DkContext   *ctx;
+  DkPersonSet       *people;   /* DK_GROUP_CLASS: the round's people, or NULL: not collected */
   guint              rows;
   GError           **error;
   gboolean           cancelled;
@@ -94,6 +106,78 @@ find_key (GPtrArray *keys, const char *key)
 
 int dk_gap_find_group (const DkGap *gap, const char *key) { return find_key (gap->group_keys, key); }
 int dk_gap_find_scope (const DkGap *gap, const char *key) { return find_key (gap->scope_keys, key); }
+
+/* ---- sets of people --------------------------------------------------------------------- */
+
+void
+dk_person_set_free (DkPersonSet *set)
+{
+  if (set == NULL)
+    return;
+  g_array_unref (set->words);
+  g_free (set);
+}
+
+static void
+person_set_add (DkPersonSet *set, gint64 person)
+{
+  if (person <= 0)
+    return;   /* erased people are anonymous: in no panel */
+  guint word = (guint) (person / 64);
+  if (word >= set->words->len)
+    g_array_set_size (set->words, word + 1);
+  g_array_index (set->words, guint64, word) |= G_GUINT64_CONSTANT (1) << (person % 64);
+}
+
+gboolean
+dk_person_set_contains (const DkPersonSet *set, gint64 person)
+{
+  guint word = (guint) (person / 64);
+  return person > 0 && word < set->words->len
+         && (g_array_index (set->words, guint64, word) >> (person % 64)) & 1;
+}
+
+static DkPersonSet *
+person_set_new (void)
+{
+  DkPersonSet *set = g_new0 (DkPersonSet, 1);
+  set->words = g_array_new (FALSE, TRUE, sizeof (guint64));
+  return set;
+}
+
+/* Returns the key under which the store keeps ROUND's people (dk_store_memo_keep). */
+static char *
+people_key (gint64 round)
+{
+  return g_strdup_printf ("people %" G_GINT64_FORMAT, round);
+}
+
+static gboolean
+collect_person (gint64 person, gpointer user_data)
+{
+  person_set_add (user_data, person);
+  return TRUE;
+}
+
+DkPersonSet *
+dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
+{
+  g_autofree char *key = people_key (round->id);
+  gpointer kept = NULL;
+  if (!dk_store_memo_lookup (store, key, &kept, error))
+    return NULL;
+  if (kept != NULL)
+    {
+      /* the words are not changed once kept: shared, not copied */
+      DkPersonSet *shared = g_new0 (DkPersonSet, 1);
+      shared->words = g_array_ref (((DkPersonSet *) kept)->words);
+      return shared;
+    }
+  g_autoptr (DkPersonSet) set = person_set_new ();
+  if (!dk_store_round_people (store, round->id, collect_person, set, error))
+    return NULL;
+  return g_steal_pointer (&set);
+}
 
 /* ---- set-up ---------------------------------------------------------------------- */
 
@@ -325,17 +409,66 @@ cell_add_person (DkGapCell *dst, const DkGapCell *person, gboolean talked)
   dst->level_sum += person->level_sum;
 }
 
+/* Returns the slot of CODE in X: where it is, or the empty one where it
+ * would go. */
+static inline guint
+class_slot (const ClassIndex *x, guint64 code)
+{
+  guint mask = (1u << x->bits) - 1;
+  guint i = (guint) ((code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - x->bits));
+  while (x->groups[i] != G_MAXUINT && x->codes[i] != code)
+    i = (i + 1) & mask;
+  return i;
+}
+
+/* Makes X empty, with 2^BITS slots. */
+static void
+class_index_init (ClassIndex *x, guint bits)
+{
+  x->bits = bits;
+  x->used = 0;
+  x->codes = g_new (guint64, 1u << bits);
+  x->groups = g_new (guint, 1u << bits);
+  memset (x->groups, 0xFF, sizeof (guint) << bits);
+}
+
+static void
+class_index_clear (ClassIndex *x)
+{
+  g_clear_pointer (&x->codes, g_free);
+  g_clear_pointer (&x->groups, g_free);
+}
+
+/* Adds CODE as GROUP to X (CODE not in it), doubling X when half full. */
+static void
+class_index_add (ClassIndex *x, guint64 code, guint group)
+{
+  if (2 * (x->used + 1) > (1u << x->bits))
+    {
+      ClassIndex old = *x;
+      class_index_init (x, old.bits + 1);
+      for (guint i = 0; i < (1u << old.bits); i++)
+        if (old.groups[i] != G_MAXUINT)
+          class_index_add (x, old.codes[i], old.groups[i]);
+      class_index_clear (&old);
+    }
+  guint i = class_slot (x, code);
+  x->codes[i] = code;
+  x->groups[i] = group;
+  x->used++;
+}
+
 /* Returns the group of class CODE, adding it when it is new. */
 static guint
 class_bucket (Scan *s, guint64 code)
 {
-  gpointer found;
-  if (g_hash_table_lookup_extended (s->class_index, &code, NULL, &found))
-    return GPOINTER_TO_UINT (found);
+  guint found = s->class_index.groups[class_slot (&s->class_index, code)];
+  if (found != G_MAXUINT)
+    return found;
   guint group = s->gap->classes->len;
   g_array_append_val (s->gap->classes, code);
   g_ptr_array_add (s->gap->group_keys, g_strdup_printf ("%" G_GUINT64_FORMAT, code));
-  g_hash_table_insert (s->class_index, g_memdup2 (&code, sizeof code), GUINT_TO_POINTER (group));
+  class_index_add (&s->class_index, code, group);
   g_array_set_size (s->class_cells, (group + 1) * s->gap->n_scopes);
   s->buckets = (DkGapCell *) (void *) s->class_cells->data;
   return group;
@@ -371,6 +504,8 @@ scan_row (const DkScanRow *row, gpointer user_data)
       s->cancelled = TRUE;
       return FALSE;
     }
+  if (s->people != NULL)
+    person_set_add (s->people, row->person_id);
   if (row->role >= s->n_roles)
     return TRUE;
   int bucket = bucket_of (s, row);
@@ -401,16 +536,27 @@ units_to_groups (const Scan *s)
         cell_add (&s->gap->cells[s->chain[k] * n_scopes + i], &s->buckets[id * n_scopes + i]);
 }
 
-/* The scan of DK_GROUP_CLASS: groups are made as their people come. */
+/* The scan of DK_GROUP_CLASS: groups are made as their people come.  It
+ * also keeps the round's people with the store (people_key), unless kept
+ * already: the pattern of another round, which protects its panel with
+ * this one, reads them there, as a comparison's second pattern does. */
 static gboolean
 compute_classes (Scan *s, DkStore *store, const DkRound *round, GError **error)
 {
+  g_autofree char *key = people_key (round->id);
+  gpointer kept = NULL;
+  if (!dk_store_memo_lookup (store, key, &kept, error))
+    return FALSE;
+  s->people = kept == NULL ? person_set_new () : NULL;
   s->gap->classes = g_array_new (FALSE, FALSE, sizeof (guint64));
-  s->class_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  class_index_init (&s->class_index, 10);
   s->class_cells = g_array_new (FALSE, TRUE, sizeof (DkGapCell));
   gboolean ok = dk_store_round_scan (store, round->id, DK_SCAN_ALL | DK_SCAN_MANAGER, scan_row, s, error)
                 && !s->cancelled;
-  g_hash_table_unref (s->class_index);
+  if (ok && s->people != NULL)
+    dk_store_memo_keep (store, key, g_steal_pointer (&s->people), (GDestroyNotify) dk_person_set_free);
+  g_clear_pointer (&s->people, dk_person_set_free);
+  class_index_clear (&s->class_index);
   s->gap->n_groups = s->gap->classes->len;
   s->gap->cells = (DkGapCell *) (void *) g_array_free (s->class_cells, FALSE);
   return ok;
@@ -546,60 +692,6 @@ dk_gap_metric (const DkGapCell *c, DkMetric metric, guint min_group, double *val
   *value = metric == DK_METRIC_AVERAGE ? (double) c->level_sum / (double) den
                                        : (double) num / (double) den;
   return TRUE;
-}
-
-/* ---- sets of people --------------------------------------------------------------------- */
-
-void
-dk_person_set_free (DkPersonSet *set)
-{
-  if (set == NULL)
-    return;
-  g_array_unref (set->words);
-  g_free (set);
-}
-
-static void
-person_set_add (DkPersonSet *set, gint64 person)
-{
-  if (person <= 0)
-    return;   /* erased people are anonymous: in no panel */
-  guint word = (guint) (person / 64);
-  if (word >= set->words->len)
-    g_array_set_size (set->words, word + 1);
-  g_array_index (set->words, guint64, word) |= G_GUINT64_CONSTANT (1) << (person % 64);
-}
-
-gboolean
-dk_person_set_contains (const DkPersonSet *set, gint64 person)
-{
-  guint word = (guint) (person / 64);
-  return person > 0 && word < set->words->len
-         && (g_array_index (set->words, guint64, word) >> (person % 64)) & 1;
-}
-
-static DkPersonSet *
-person_set_new (void)
-{
-  DkPersonSet *set = g_new0 (DkPersonSet, 1);
-  set->words = g_array_new (FALSE, TRUE, sizeof (guint64));
-  return set;
-}
-
-static gboolean
-collect_person (const DkScanRow *row, gpointer user_data)
-{
-  person_set_add (user_data, row->person_id);
-  return TRUE;
-}
-
-DkPersonSet *
-dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error)
-{
-  g_autoptr (DkPersonSet) set = person_set_new ();
-  if (!dk_store_round_scan (store, round->id, DK_SCAN_PERSON, collect_person, set, error))
-    return NULL;
-  return g_steal_pointer (&set);
 }
 
 /* ---- one person ---------------------------------------------------------------------------- */

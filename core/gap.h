@@ -99,7 +99,8 @@ typedef struct _DkGap DkGap;
 /* Computes QUERY over ROUND (whose framework is FW) in one scan.  Returns a
  * new result (free with dk_gap_free) or NULL with ERROR: a store failure, or
  * DK_CONTEXT_ERROR_CANCELLED when QUERY's context said stop — never a
- * result of part of the round. */
+ * result of part of the round.  A DK_GROUP_CLASS scan also keeps ROUND's
+ * people with STORE (dk_store_memo_keep) for dk_gap_people_of_round. */
 DkGap *dk_gap_compute (DkStore *store, const DkRound *round, const DkFramework *fw,
                        const DkGapQuery *query, GError **error);
 /* Returns whether the people of class CODE count (a panel may leave some
@@ -153,7 +154,11 @@ int dk_gap_find_scope (const DkGap *gap, const char *key);
 gboolean dk_gap_metric (const DkGapCell *cell, DkMetric metric, guint min_group,
                         double *value, gboolean *suppressed);
 
-/* Returns the people registered in ROUND (store ids), for --panel. */
+/* Returns the people registered in ROUND (store ids), for --panel: a new
+ * set (free with dk_person_set_free), or NULL with ERROR on a store
+ * failure.  Kept with STORE by a class scan of ROUND since the last change
+ * of the store's content, else read from the round's index of people.
+ * Reads in the caller's transaction; one DkStore, one thread at a time. */
 DkPersonSet *dk_gap_people_of_round (DkStore *store, const DkRound *round, GError **error);
 gboolean dk_person_set_contains (const DkPersonSet *set, gint64 person);
 

@@ -387,7 +387,7 @@ dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
 {
   if (!dk_store_read_begin (store, error))
     return FALSE;
-  gboolean ok = add_gap_table (report, store, round, previous, q, TRUE, error);
+  gboolean ok = add_gap_table (report, store, round, previous, q, !q->no_charts, error);
   return dk_store_read_end (store, ok ? error : NULL) && ok;
 }
 

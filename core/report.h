@@ -32,6 +32,7 @@ typedef struct {
   gboolean      panel;        /* compare only people in both rounds */
   DkLang        lang;
   const DkContext *ctx;       /* whether to go on (cancellation); NULL: to the end */
+  gboolean      no_charts;    /* leave the charts out: for a format that shows none (only HTML does) */
 } DkReportQuery;
 
 /* Returns the report kind named NAME ("needs", "average", "motivation",
@@ -44,10 +45,10 @@ gboolean dk_report_kind_parse (const char *name, DkReportKind *out);
  * combines reports wraps them in one of its own. */
 
 /* Builds the table of QUERY over ROUND, compared with PREVIOUS when not NULL,
- * and adds it to REPORT with a chart of its first figure (shown in HTML):
- * bars per scope, both rounds, for the whole organisation; a heat map of
- * the groups × scopes of ROUND for a share per group; none for a mean
- * level per group.  Returns FALSE with ERROR on a store failure. */
+ * and adds it to REPORT with a chart of its first figure (shown in HTML),
+ * unless QUERY->no_charts: bars per scope, both rounds, for the whole
+ * organisation; a heat map of the groups × scopes of ROUND for a share per
+ * group; none for a mean level per group.  Returns FALSE with ERROR on a store failure. */
 gboolean dk_report_add_gap_table (DkReport *report, DkStore *store, const DkRound *round,
                                   const DkRound *previous, const DkReportQuery *query,
                                   GError **error);

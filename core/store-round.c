@@ -915,11 +915,30 @@ dk_store_round_hand_people (DkStore *store, gint64 round, GError **error)
   return ids;
 }
 
+gboolean
+dk_store_round_people (DkStore *store, gint64 round, DkPersonIdFunc func, gpointer user_data, GError **error)
+{
+  sqlite3_stmt *stmt = dk_store_prepare (
+      store, "SELECT person_id FROM assessment WHERE round_id = ? ORDER BY person_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, round);
+  const char *what = S_("reading a round");
+  DkStoreStep step;
+  while ((step = dk_store_step (store, stmt, what, error)) == DK_STORE_STEP_ROW
+         && func (sqlite3_column_int64 (stmt, 0), user_data))
+    ;
+  sqlite3_finalize (stmt);
+  return step != DK_STORE_STEP_ERROR;
+}
+
 /* ---- the scan -------------------------------------------------------------------- */
 
 /* The managers of active people, read beside a round's scan: both go by
  * ascending person id, so one step of each per row joins them without a
- * table of every person's manager or a lookup per row. */
+ * table of every person's manager or a lookup per row.  The index
+ * person_team holds just these rows and columns: a fifth of the pages of
+ * the people's rows. */
 typedef struct {
   sqlite3_stmt *stmt;      /* NULL: not read */
   gint64        person;    /* the row it stands on; G_MAXINT64 after the last */

@@ -204,6 +204,14 @@ static const char *const migrations[] = {
   "CREATE INDEX IF NOT EXISTS audit_actor ON audit(actor);"
   "CREATE INDEX IF NOT EXISTS audit_entity ON audit(entity);"
   "CREATE INDEX IF NOT EXISTS audit_at ON audit(at);",
+  /* 12: what a round's suppression pattern reads besides the round, each
+   * in person order from a fraction of its table's pages: a round's people
+   * (the panels with the other rounds) and the active people's managers
+   * (the teams), which the report read from whole rows.
+   * IF NOT EXISTS: tests replay migrations on stores that have them. */
+  "CREATE INDEX IF NOT EXISTS assessment_people ON assessment(round_id);"
+  "CREATE INDEX IF NOT EXISTS person_team ON person(id, manager_id, active)"
+  "  WHERE manager_id IS NOT NULL AND active;",
 };
 
 /* Returns SQLite's message for the last failure on STORE, said so that a user

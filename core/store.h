@@ -533,6 +533,16 @@ GHashTable *dk_store_value_changes (DkStore *store, gint64 round, gint64 person,
  * rows (an index holds them). */
 GArray *dk_store_round_hand_people (DkStore *store, gint64 round, GError **error);
 
+/* Return FALSE to stop early. */
+typedef gboolean (*DkPersonIdFunc) (gint64 person, gpointer user_data);
+
+/* Calls FUNC with the store id of each person in ROUND (store id), in
+ * ascending order; an erased person's row in a closed round has a
+ * negative id.  Reads only the round's index of people, not their rows.
+ * Returns FALSE with ERROR on a store failure, even after some ids. */
+gboolean dk_store_round_people (DkStore *store, gint64 round, DkPersonIdFunc func, gpointer user_data,
+                                GError **error);
+
 /* One row of a round scan; LEVELS points at the packed blob (valid only
  * during the callback). */
 typedef struct {

@@ -37,7 +37,8 @@ small_store() {
   dk import ratings "$TOP/tests/data/import/ratings.csv" --round r1 >/dev/null
 }
 # as_schema_6 DB   takes a store of the current schema back to the shape of schema 6
-#                  (undoing migration 11: the audit log's indexes; 10 as below;
+#                  (undoing migration 12: the indexes of a round's people and
+#                  of the managers; 11: the audit log's indexes; 10 as below;
 #                  9: the web interface's accounts; 8: the plans' one
 #                  follow-up column pair in place of plan_follow_up; and 7: the
 #                  assessments' hand marks), for the tests
@@ -47,6 +48,7 @@ small_store() {
 # latest_schema    prints the schema version a new store gets
 as_schema_6() {
   sqlite3 "$1" "PRAGMA foreign_keys = OFF; BEGIN;
+    DROP INDEX assessment_people; DROP INDEX person_team;
     DROP INDEX audit_actor; DROP INDEX audit_entity; DROP INDEX audit_at;
     DROP TABLE invitation; DROP TABLE session; DROP TABLE account_grant; DROP TABLE account;
     CREATE TABLE plan_old (id INTEGER PRIMARY KEY, round_id INTEGER NOT NULL REFERENCES round(id),

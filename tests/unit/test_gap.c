@@ -240,6 +240,94 @@ test_people_of_round (void **state)
   assert_false (dk_person_set_contains (all, 9999));
 }
 
+/* A class per person: the first number 0, the others apart only in their
+ * top bits, which a table that hashed the low bits would pile up. */
+static guint64
+class_per_person (const DkScanRow *row, gpointer data)
+{
+  gint64 *first = data;
+  if (*first == 0)
+    *first = row->person_id;
+  return (guint64) (row->person_id - *first) << 40;
+}
+
+static void
+test_many_classes (void **state)
+{
+  (void) state;
+  enum { N = 3000 };   /* past the class index's first size and several doublings */
+  g_autofree char *path = NULL;
+  g_autoptr (DkStore) store = dk_test_store ("tests/data/framework/small.xml", &path);
+  g_autoptr (GString) r = g_string_new ("person_id,name,unit,role,manager_id,gender\n");
+  g_autoptr (GString) k = g_string_new ("person_id,round,competence,self,manager,motivation,reason,shared,conversation\n");
+  for (guint i = 0; i < N; i++)
+    {
+      g_string_append_printf (r, "p%04u,P,Org,employee,,F\n", i);
+      g_string_append_printf (k, "p%04u,r1,1.1,%u,,,,yes,\n", i, 1 + i % 4);
+    }
+  g_autofree char *rf = dk_test_write_file ("many-roster.csv", r->str);
+  g_autofree char *kf = dk_test_write_file ("many-ratings.csv", k->str);
+  DkImportSummary sum;
+  g_autoptr (GError) error = NULL;
+  assert_true (dk_import_roster (store, rf, DK_CSV_UTF8, FALSE, FALSE, &sum, NULL, &dk_test_ctx, &error));
+  assert_true (dk_store_round_open (store, "r1", "R1", "small", NULL, &dk_test_ctx, &error));
+  assert_true (dk_import_ratings (store, kf, DK_CSV_UTF8, "r1", FALSE, FALSE, &sum, NULL, &dk_test_ctx, &error));
+  g_autoptr (DkRound) round = dk_store_round (store, "r1", &error);
+  g_autoptr (DkFramework) fw = dk_store_round_framework (store, round, &error);
+  gint64 first = 0;
+  DkGapQuery q = { .group_by = DK_GROUP_CLASS, .scope_by = DK_SCOPE_ALL, .classify = class_per_person,
+                   .classify_data = &first };
+  g_autoptr (DkGap) gap = dk_gap_compute (store, round, fw, &q, &error);
+  assert_non_null (gap);
+  assert_int_equal (dk_gap_n_groups (gap), N);
+  for (guint g = 0; g < N; g++)
+    {
+      /* in the order the scan met them, one person each, at level 1 + g % 4 */
+      assert_true (dk_gap_group_class (gap, g) == (guint64) g << 40);
+      const DkGapCell *c = dk_gap_cell (gap, g, 0);
+      assert_int_equal (c->people, 1);
+      assert_int_equal (c->level_sum, 1 + g % 4);
+    }
+}
+
+static guint64
+one_class (const DkScanRow *row, gpointer data)
+{
+  (void) row;
+  (void) data;
+  return 0;
+}
+
+/* The class scan keeps its round's people with the store, for the pattern
+ * of another round; a change to the round drops them. */
+static void
+test_people_kept_until_a_change (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr (GError) error = NULL;
+  DkGapQuery q = { .group_by = DK_GROUP_CLASS, .scope_by = DK_SCOPE_ALL, .classify = one_class };
+  assert_true (dk_store_read_begin (f->store, &error));
+  g_autoptr (DkGap) gap = dk_gap_compute (f->store, f->round, f->fw, &q, &error);
+  assert_non_null (gap);
+  g_autoptr (DkPersonSet) kept = dk_gap_people_of_round (f->store, f->round, &error);
+  assert_true (dk_store_read_end (f->store, &error));
+  g_autoptr (DkPerson) b3 = dk_store_person (f->store, "b3", &error);
+  assert_true (dk_person_set_contains (kept, b3->id));
+
+  g_autofree char *more = dk_test_write_file ("roster-more.csv", "person_id,name,unit,role,manager_id,gender\n"
+                                                                 "c1,Cia,Org/B,employee,M,F\n");
+  DkImportSummary sum;
+  assert_true (dk_import_roster (f->store, more, DK_CSV_UTF8, FALSE, FALSE, &sum, NULL, &dk_test_ctx, &error));
+  g_autoptr (DkPerson) c1 = dk_store_person (f->store, "c1", &error);
+  assert_non_null (c1);
+  assert_true (dk_store_read_begin (f->store, &error));
+  g_autoptr (DkPersonSet) now = dk_gap_people_of_round (f->store, f->round, &error);
+  assert_true (dk_store_read_end (f->store, &error));
+  assert_false (dk_person_set_contains (kept, c1->id));
+  assert_true (dk_person_set_contains (now, c1->id));
+  assert_true (dk_person_set_contains (now, b3->id));
+}
+
 static void
 test_person_view_hides_unshared (void **state)
 {
@@ -393,6 +481,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_scopes, setup, teardown),
     cmocka_unit_test_setup_teardown (test_gender_and_role, setup, teardown),
     cmocka_unit_test_setup_teardown (test_people_of_round, setup, teardown),
+    cmocka_unit_test (test_many_classes),
+    cmocka_unit_test_setup_teardown (test_people_kept_until_a_change, setup, teardown),
     cmocka_unit_test_setup_teardown (test_person_view_hides_unshared, setup, teardown),
     cmocka_unit_test (test_every_area_role_limited),
     cmocka_unit_test_setup_teardown (test_people_as_a_group, setup, teardown),
