@@ -1037,11 +1037,12 @@ hours_hidden (const Participation *p, const gboolean *people_hidden, guint k)
   return dk_count_cells_solve (c, n_atoms, kind, margin, k);
 }
 
-/* Returns the table NAME titled TITLE of the N groups NAMES, their
- * participants and hours, suppressed where PEOPLE_HIDDEN and HOURS_HIDDEN
- * hide them. */
+/* Returns the table NAME titled TITLE of the N groups NAMES (each put
+ * into words in LANG by WORD, NULL: as they are), their participants and
+ * hours, suppressed where PEOPLE_HIDDEN and HOURS_HIDDEN hide them. */
 static DkTable *
-groups_table (const char *name, const char *title, const GPtrArray *names, const guint32 *participants,
+groups_table (const char *name, const char *title, const GPtrArray *names,
+              const char *(*word) (const char *name, DkLang lang), const guint32 *participants,
               const double *hours, const gboolean *people_hidden, const gboolean *hours_hidden, DkLang lang)
 {
   DkTable *t = dk_table_new (name, title);
@@ -1051,7 +1052,7 @@ groups_table (const char *name, const char *title, const GPtrArray *names, const
   for (guint i = 0; i < names->len; i++)
     {
       guint row = dk_table_add_row (t);
-      dk_table_set_text (t, row, 0, names->pdata[i]);
+      dk_table_set_text (t, row, 0, word != NULL ? word (names->pdata[i], lang) : names->pdata[i]);
       dk_table_set_number (t, row, 1, participants[i]);
       dk_table_set_number (t, row, 2, hours[i]);
       if (people_hidden[i])
@@ -1178,12 +1179,12 @@ participation_report (DkStore *store, const DkParticipationQuery *q, DkLang lang
       dk_table_set_suppressed (t, row, 1);
   dk_report_add_table (report, t);
   guint d0 = CELL_DEPT (&p, 0), k0 = CELL_KIND (&p, 0);
-  dk_report_add_table (report, groups_table ("by_unit", T_ (lang, "Per department"), p.depts, f.people + d0,
+  dk_report_add_table (report, groups_table ("by_unit", T_ (lang, "Per department"), p.depts, NULL, f.people + d0,
                                              f.hours + d0, f.people_hidden + d0,
                                              f.hours_hidden + d0, lang));
-  dk_report_add_table (report, groups_table ("by_kind", T_ (lang, "Per kind of activity"), p.kinds, f.people + k0,
-                                             f.hours + k0, f.people_hidden + k0,
-                                             f.hours_hidden + k0, lang));
+  dk_report_add_table (report, groups_table ("by_kind", T_ (lang, "Per kind of activity"), p.kinds,
+                                             dk_activity_kind_word, f.people + k0, f.hours + k0,
+                                             f.people_hidden + k0, f.hours_hidden + k0, lang));
   figures_clear (&f);
   participation_clear (&p);
   return report;

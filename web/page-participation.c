@@ -66,6 +66,7 @@ fund_report (Request *r, DkHtml *h, const char *from, const char *to, gboolean p
     }
   dk_html_element (h, "h2", T ("Participation by period and gender"));
   dk_html_open (h, "form", "method", "get", "action", "/participation", NULL);
+  dk_page_participation_period_hint (r, h);
   /* TRANSLATORS: the first day of the period the report counts */
   dk_page_label (h, "from", T ("From date"));
   dk_html_open (h, "input", "id", "from", "name", "from", "type", "date", "value", from != NULL ? from : "", NULL);

@@ -132,6 +132,7 @@ report_form (Request *r, DkHtml *h, const Form *f, GPtrArray *rounds, const char
     dk_page_input_field (h, &f->fields, "unit", T ("Unit (with its sub-units; empty: all)"), "text", f->unit);
   if (group & F_PERIOD)
     {
+      dk_page_participation_period_hint (r, h);
       dk_page_input_field (h, &f->fields, "from", T ("From (YYYY-MM-DD)"), "text", f->from);
       dk_page_input_field (h, &f->fields, "to", T ("To (YYYY-MM-DD)"), "text", f->to);
     }

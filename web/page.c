@@ -96,6 +96,14 @@ dk_page_period_problem (Request *r, const char *from, const char *to, const char
   return NULL;
 }
 
+void
+dk_page_participation_period_hint (Request *r, DkHtml *h)
+{
+  dk_html_element (h, "p", T ("The report covers a calendar year (1 January to 31 December) or a half of one "
+                              "(1 January to 30 June, 1 July to 31 December). Leave both dates empty for "
+                              "everything recorded."));
+}
+
 char *
 dk_page_query_path (const char *path, const char *const *names, const char *const *values, guint n_names)
 {

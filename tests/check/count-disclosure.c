@@ -828,7 +828,7 @@ read_group (Checker *ck, System *people, System *hours, const DkReport *r, const
 {
   const DkTable *total = table_named (r, "participation"), *by_unit = table_named (r, "by_unit");
   const DkTable *by_kind = table_named (r, "by_kind");
-  static const char *const kinds[] = { "course", "webinar" };
+  static const char *const kinds[] = { "Course", "Webinar" };   /* the kinds of make_catalogue, in words */
   guint n = g_hash_table_size (gr->who);
   if (d < 0 && kind < 0)
     {

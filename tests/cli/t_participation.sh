@@ -50,7 +50,7 @@ dump | cmp -s - "$T/before" || fail "importing the same file again changed the s
 #   hours 5.5 + 1.5 + 4 + 4 + 2 = 17.0; per participant 17.0 / 5 = 3.4
 #   targets 4 participants and 3 h each: 4 × 3 = 12.0 h in total
 #   per department: Org/Bib 3 people (Q1 Q2 Q5) 9.0 h; Org/Museum 2 (Q3 Q4) 8.0 h
-#   per kind: course (chefskurs) 3 people (Q1 Q3 Q4) 12.0 h; workshop (phishing) 3 (Q1 Q2 Q5) 5.0 h
+#   per kind: Course (chefskurs) 3 people (Q1 Q3 Q4) 12.0 h; Workshop (phishing) 3 (Q1 Q2 Q5) 5.0 h
 # Under the minimum group (k = 3 here) the genders (2, 1, 2) and Org/Museum (2) are
 # "–", and so is Org/Bib (3): the total 5 minus Org/Bib would give Org/Museum.  The
 # workshop's participants are Org/Bib's three, so it is "–" too: the total minus it
@@ -61,7 +61,7 @@ expect_rc 0
 tr -s ' ' <"$T/out" >"$T/table"
 for line in "Participants 5 4" "of whom women –" "of whom men –" "of whom other or not given –" \
             "Hours in total 17.0 12.0" "Hours per participant 3.4 3.0" "Org/Bib – –" "Org/Museum – –" \
-            "course 3 12.0" "workshop – –"; do
+            "Course 3 12.0" "Workshop – –"; do
   grep -q "^$line *\$" "$T/table" || fail "the table lacks the row: $line"
 done
 run dk report participation $Q -k 3 --format json
@@ -79,7 +79,7 @@ done
 # at the default k = 5 the kinds (3 each) are hidden too, the total still shown
 run dk report participation $Q
 tr -s ' ' <"$T/out" >"$T/table"
-for line in "Participants 5 4" "course – –" "workshop – –"; do
+for line in "Participants 5 4" "Course – –" "Workshop – –"; do
   grep -q "^$line *\$" "$T/table" || fail "the table lacks the row: $line"
 done
 
@@ -90,7 +90,7 @@ done
 # there those are hidden, the half-year's shown.
 run dk report participation -k 3 --format csv
 tr -d '\r' <"$T/out" >"$T/all.csv"
-for line in "Participants,5," "Hours in total,–," "course,–,–"; do
+for line in "Participants,5," "Hours in total,–," "Course,–,–"; do
   grep -qx "$line" "$T/all.csv" || fail "all of it lacks the row: $line"
 done
 run dk report participation -k 3 --from 2027-01-01 --to 2027-12-31 --format csv
@@ -101,7 +101,7 @@ grep -q "^Hours in total,–," "$T/out" || fail "2027's hours beside the half-ye
 run dk import participation "$P/deltagande-sv.csv"; expect_rc 0; expect_out "1 added"
 run dk report participation $Q -k 3
 tr -s ' ' <"$T/out" >"$T/table"
-for line in "Participants – 4" "Hours in total – 12.0" "Org/Bib – –" "course – –"; do
+for line in "Participants – 4" "Hours in total – 12.0" "Org/Bib – –" "Course – –"; do
   grep -q "^$line *\$" "$T/table" || fail "the half-year lacks the row: $line"
 done
 for period in "" "--from 2027-01-01 --to 2027-12-31"; do

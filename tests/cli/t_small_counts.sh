@@ -60,8 +60,8 @@ dk catalogue import "$T/catalogue.csv" >/dev/null
 dk attend c1 talk --date 2027-02-02 --hours 2 >/dev/null
 run dk report participation --format csv; expect_rc 0
 tr -d '\r' <"$T/out" >"$T/p2.csv"
-grep -q '^lecture,–,–' "$T/p2.csv" || fail "the lecture's one participant is shown"
-grep -q '^course,12,–' "$T/p2.csv" || fail "the course's hours beside the total give c1's lecture"
+grep -q '^Lecture,–,–' "$T/p2.csv" || fail "the lecture's one participant is shown"
+grep -q '^Course,12,–' "$T/p2.csv" || fail "the course's hours beside the total give c1's lecture"
 grep -q '^Hours in total,21.5' "$T/p2.csv" || fail "the hours in total are not shown"
 
 # ---- coverage: 6 people with a need on 1.1 (expected 3); a1..a5 at 2, which the

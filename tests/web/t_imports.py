@@ -6,7 +6,9 @@
 # roster, the example ratings and the catalogue as dry runs, which store
 # nothing, searches the catalogue and records a participation; Åsa (K10037,
 # trainer of ai-resa) records one for her activity.  Every page passes
-# axe-core at 1280 and 320 px and nothing scrolls sideways at 320.
+# axe-core at 1280 and 320 px and nothing scrolls sideways at 320.  HR
+# then asks for the participation report of a period of days (refused at
+# its field) and of a half-year.
 import os
 import subprocess
 import sys
@@ -91,6 +93,18 @@ b.look(d, "the coverage report")
 record(d, TRAINER, "ai-resa")
 check('role="status"' in d.page_source and "2026-03-02" in d.page_source, "HR records")
 b.look(d, "the participation page", "imports-participation")
+
+# the fund report: a period that is not a calendar year or a half of one is
+# refused at its field, what was typed kept; a half-year shows the report
+b.go(d, "/reports/participation?from=2026-01-15&to=2026-06-30")
+check(d.find_element(By.ID, "report-from").get_attribute("value") == "2026-01-15"
+      and "2026-01-01" in d.find_element(By.ID, "report-from-error").text
+      and not d.find_elements(By.ID, "report-title"), "a period of days is refused at its field")
+b.look(d, "the refused period")
+b.go(d, "/reports/participation?from=2026-01-01&to=2026-06-30")
+check(d.find_elements(By.ID, "report-title") and "ai-resa" not in d.find_element(By.ID, "report-title").text,
+      "the half-year's participation report")
+b.look(d, "the participation report", "reports-participation")
 b.go(d, "/logout")
 
 d.delete_all_cookies()
