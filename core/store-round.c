@@ -514,7 +514,11 @@ dk_store_rating_note_put (DkStore *store, gint64 round, gint64 person, const cha
           " adjusted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?5 IS NULL THEN NULL ELSE ?7 END)"
           " ON CONFLICT (round_id, person_id, competence) DO UPDATE SET"
           " comment = coalesce(?4, comment), reason = coalesce(?5, reason),"
-          " adjusted_by = coalesce(?6, adjusted_by), adjusted_at = coalesce(excluded.adjusted_at, adjusted_at)",
+          /* who adjusted, and when, change with the reason only: a re-import of
+           * the same reason leaves the note as it was */
+          " adjusted_by = CASE WHEN ?5 IS NOT reason THEN coalesce(?6, adjusted_by) ELSE adjusted_by END,"
+          " adjusted_at = CASE WHEN ?5 IS NOT reason THEN coalesce(excluded.adjusted_at, adjusted_at)"
+          " ELSE adjusted_at END",
           error);
       if (store->note_put == NULL)
         return FALSE;
