@@ -30,6 +30,17 @@ serve_py() {
   python3 "$TOP/tests/cli/$1.py" "$DIGIKOMP" "$TOP" "$T"
   exit $?
 }
+# gen_store N SEED  a store of bench/gen's organisation of N people (its
+#                   files in $T/g; DIGIKOMP_DB=$T/dk.db): the framework
+#                   kommun-digcomp-12 and the roster
+gen_store() {
+  GEN="$(dirname "$DIGIKOMP")/bench/gen"
+  [ -x "$GEN" ] || fail "no generator at $GEN"
+  "$GEN" --people "$1" --seed "$2" --out "$T/g" >/dev/null || fail "gen"
+  export DIGIKOMP_DB="$T/dk.db"
+  dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
+  dk import roster "$T/g/roster.csv" >/dev/null || fail "roster"
+}
 small_store() {
   dk init --framework "$TOP/tests/data/framework/small.xml" >/dev/null
   dk import roster "$TOP/tests/data/import/roster.csv" >/dev/null

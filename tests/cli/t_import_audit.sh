@@ -3,12 +3,7 @@
 # each person's change as before, unchanged people get nothing, and erasure
 # takes the person's entries out of the chunks.
 . "$TOP/tests/cli/lib.sh"
-GEN="$(dirname "$DIGIKOMP")/bench/gen"
-[ -x "$GEN" ] || fail "no generator at $GEN"
-"$GEN" --people 2500 --seed 3 --out "$T/g" >/dev/null || fail "gen"
-export DIGIKOMP_DB="$T/dk.db"
-dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
-dk import roster "$T/g/roster.csv" >/dev/null || fail "roster"
+gen_store 2500 3
 dk round open r1 --title R1 --framework kommun-digcomp-12 >/dev/null
 audit_rows() { sqlite3 "$DIGIKOMP_DB" "SELECT count(*) FROM audit"; }
 before=$(audit_rows)

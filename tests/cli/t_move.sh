@@ -2,11 +2,7 @@
 # round's reports (as the team view shows them); once the round is closed,
 # its reports keep the units at closing, whatever moves come after.
 . "$TOP/tests/cli/lib.sh"
-GEN="$(dirname "$DIGIKOMP")/bench/gen"
-"$GEN" --people 600 --seed 3 --out "$T/g" >/dev/null || fail "gen"
-export DIGIKOMP_DB="$T/dk.db"
-dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
-dk import roster "$T/g/roster.csv" >/dev/null || fail "roster"
+gen_store 600 3
 dk round open r1 --title R1 --framework kommun-digcomp-12 >/dev/null
 dk import ratings "$T/g/ratings-r1.csv" --round r1 >/dev/null || fail "ratings"
 people() { dk report needs --round r1 --by unit --format csv | grep "^Kommun/$1," | cut -d, -f2; }

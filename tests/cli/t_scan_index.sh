@@ -4,12 +4,7 @@
 # upgraded when it is opened, its reports stay the same byte for byte, and
 # both reads then come from their index alone, not the tables' rows.
 . "$TOP/tests/cli/lib.sh"
-GEN="$(dirname "$DIGIKOMP")/bench/gen"
-[ -x "$GEN" ] || fail "no generator at $GEN"
-"$GEN" --people 400 --seed 3 --out "$T/g" >/dev/null || fail "gen"
-export DIGIKOMP_DB="$T/dk.db"
-dk init --framework "$TOP/frameworks/kommun-digcomp-12.xml" >/dev/null
-dk import roster "$T/g/roster.csv" >/dev/null
+gen_store 400 3
 dk round open r1 --title R1 --framework kommun-digcomp-12 >/dev/null
 dk import ratings "$T/g/ratings-r1.csv" --round r1 >/dev/null
 dk round close r1 >/dev/null
