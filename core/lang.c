@@ -22,14 +22,20 @@ dk_lang_code (DkLang lang)
 
 
 /* ---- message catalogues ------------------------------------------------------ *
- * A GNU .mo file is a table of (original, translation) string pairs; the
- * originals of a plural message hold "msgid\0msgid_plural", their translations
- * "form0\0form1".  Each language's table is read once and never changed, so
- * lookups need no lock. */
+ * A GNU .mo file is a table of (original, translation) string pairs, the
+ * originals sorted; the originals of a plural message hold
+ * "msgid\0msgid_plural", their translations "form0\0form1".  Each
+ * language's file is mapped and checked once and never changed, so
+ * lookups need no lock; a lookup is a binary search of the originals in the
+ * file, so loading builds nothing (a command prints a few dozen messages,
+ * and a process that starts does not pay for the thousands it never shows). */
 
 typedef struct {
-  GMappedFile *file;
-  GHashTable  *messages;   /* msgid (in the file) -> translation (in the file) */
+  GMappedFile   *file;
+  const guint8  *data;
+  gsize          size;
+  gboolean       swap;
+  guint32        n, originals, translations;
 } Catalogue;
 
 static Catalogue catalogues[DK_N_LANGS];
@@ -56,39 +62,41 @@ mo_string (const guint8 *data, gsize size, gboolean swap, guint32 table, guint32
   return (const char *) data + off;
 }
 
+static const char *
+original (const Catalogue *c, guint32 i)
+{
+  return mo_string (c->data, c->size, c->swap, c->originals, i);
+}
+
+/* Maps PATH into C after checking every entry, and that the originals are
+ * sorted (the binary search relies on it). */
 static gboolean
 catalogue_read (Catalogue *c, const char *path, GError **error)
 {
   g_autoptr (GMappedFile) file = g_mapped_file_new (path, FALSE, error);
   if (file == NULL)
     return FALSE;
-  const guint8 *data = (const guint8 *) g_mapped_file_get_contents (file);
-  gsize size = g_mapped_file_get_length (file);
-  guint32 magic = size >= 20 ? mo_word (data, FALSE, 0) : 0;
-  gboolean swap = magic == 0xde120495u;
-  if (!swap && magic != 0x950412deu)
+  Catalogue read = { .data = (const guint8 *) g_mapped_file_get_contents (file),
+                     .size = g_mapped_file_get_length (file) };
+  guint32 magic = read.size >= 20 ? mo_word (read.data, FALSE, 0) : 0;
+  read.swap = magic == 0xde120495u;
+  if (!read.swap && magic != 0x950412deu)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: not a message catalogue", path);
       return FALSE;
     }
-  guint32 n = mo_word (data, swap, 8), originals = mo_word (data, swap, 12),
-          translations = mo_word (data, swap, 16);
-  GHashTable *messages = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint32 i = 0; i < n; i++)
-    {
-      const char *msgid = mo_string (data, size, swap, originals, i);
-      const char *msgstr = mo_string (data, size, swap, translations, i);
-      if (msgid == NULL || msgstr == NULL)
-        {
-          g_hash_table_unref (messages);
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: a damaged message catalogue", path);
-          return FALSE;
-        }
-      if (*msgid != '\0' && *msgstr != '\0')
-        g_hash_table_insert (messages, (gpointer) msgid, (gpointer) msgstr);
-    }
-  c->file = g_steal_pointer (&file);
-  c->messages = messages;
+  read.n = mo_word (read.data, read.swap, 8);
+  read.originals = mo_word (read.data, read.swap, 12);
+  read.translations = mo_word (read.data, read.swap, 16);
+  for (guint32 i = 0; i < read.n; i++)
+    if (original (&read, i) == NULL || mo_string (read.data, read.size, read.swap, read.translations, i) == NULL
+        || (i > 0 && strcmp (original (&read, i - 1), original (&read, i)) >= 0))
+      {
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "%s: a damaged message catalogue", path);
+        return FALSE;
+      }
+  read.file = g_steal_pointer (&file);
+  *c = read;
   return TRUE;
 }
 
@@ -121,9 +129,23 @@ dk_messages_load (const char *localedir, GError **error)
 static const char *
 lookup (DkLang lang, const char *msgid)
 {
-  if ((guint) lang >= DK_N_LANGS || catalogues[lang].messages == NULL)
-    return NULL;
-  return g_hash_table_lookup (catalogues[lang].messages, msgid);
+  const Catalogue *c = (guint) lang < DK_N_LANGS ? &catalogues[lang] : NULL;
+  guint32 lo = 0, hi = c != NULL && c->file != NULL ? c->n : 0;
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (msgid, original (c, mid));
+      if (cmp == 0)
+        {
+          const char *t = mo_string (c->data, c->size, c->swap, c->translations, mid);
+          return *msgid != '\0' && *t != '\0' ? t : NULL;
+        }
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return NULL;
 }
 
 const char *
