@@ -15,7 +15,10 @@ conversation_sheet (const char *person, const char *round, const CliCommon *comm
   if (store == NULL)
     return CLI_FAILED;
   g_autoptr (GError) error = NULL;
-  g_autoptr (DkReport) report = dk_view_conversation (store, person, round, common->lang, &error);
+  /* only HTML shows the chart; an unknown format fails when the sheet is written */
+  DkFormat format;
+  gboolean charts = !dk_format_parse (common->format, &format) || format == DK_FORMAT_HTML;
+  g_autoptr (DkReport) report = dk_view_conversation (store, person, round, charts, common->lang, &error);
   if (report == NULL)
     return cli_fail (_("cannot show the conversation sheet"), error);
   return cli_emit_report (report, common);

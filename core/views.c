@@ -158,7 +158,7 @@ dk_view_radar (const DkFramework *fw, const DkPersonGap *gaps, const char *expec
 }
 
 DkReport *
-dk_view_conversation (DkStore *store, const char *person, const char *round, DkLang lang,
+dk_view_conversation (DkStore *store, const char *person, const char *round, gboolean charts, DkLang lang,
                       GError **error)
 {
   Sheet s;
@@ -182,8 +182,11 @@ dk_view_conversation (DkStore *store, const char *person, const char *round, DkL
               dk_report_add_note (report, held);
             }
           dk_report_add_note (report, T_ (lang, "Gap = expected − effective level; a positive gap is a need (marked)."));
-          g_autofree char *radar = dk_view_radar (s.fw, s.gaps, T_ (lang, "Expected level"), T_ (lang, "Effective level"));
-          dk_report_add_chart (report, T_ (lang, "Expected and effective levels"), radar);
+          g_autofree char *radar = charts ? dk_view_radar (s.fw, s.gaps, T_ (lang, "Expected level"),
+                                                           T_ (lang, "Effective level"))
+                                          : NULL;
+          if (radar != NULL)
+            dk_report_add_chart (report, T_ (lang, "Expected and effective levels"), radar);
           dk_report_add_table (report, t);
         }
     }

@@ -16,8 +16,9 @@
  * NULL for the open round): per competence the area, expected, self,
  * manager and effective levels, the gap, motivation, don't know, the
  * previous round's effective level and the manager's reason; needs are
- * emphasised; a radar chart of expected against effective levels. */
-DkReport *dk_view_conversation (DkStore *store, const char *person, const char *round,
+ * emphasised; with CHARTS, a radar chart of expected against effective
+ * levels (only HTML shows it). */
+DkReport *dk_view_conversation (DkStore *store, const char *person, const char *round, gboolean charts,
                                 DkLang lang, GError **error);
 
 /* Returns the spider chart (SVG, caller frees) of GAPS (dk_gap_person's

@@ -140,7 +140,7 @@ every_format (Reader *r, DkReport *taken, DkLang lang, GError **error)
 static char *
 conversation (Reader *r, DkLang lang, GError **error)
 {
-  return every_format (r, dk_view_conversation (r->store, PERSON, "r1", lang, error), lang, error);
+  return every_format (r, dk_view_conversation (r->store, PERSON, "r1", TRUE, lang, error), lang, error);
 }
 
 static char *

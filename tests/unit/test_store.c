@@ -193,7 +193,7 @@ needs_report (DkStore *store, GError **error)
 static char *
 conversation_view (DkStore *store, GError **error)
 {
-  return text_of (dk_view_conversation (store, "P2", "r1", DK_LANG_EN, error));
+  return text_of (dk_view_conversation (store, "P2", "r1", TRUE, DK_LANG_EN, error));
 }
 
 static char *
