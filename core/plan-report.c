@@ -537,8 +537,9 @@ add_target_row (DkTable *t, const char *label, double actual, double target, gbo
 gboolean
 dk_participation_period_check (const char *from, const char *to, DkLang lang, const char **field, GError **error)
 {
-  *field = from == NULL || !dk_date_valid (from) || (strcmp (from + 5, "01-01") != 0 && strcmp (from + 5, "07-01") != 0)
-           ? "from" : "to";
+  gboolean starts_half = from != NULL && dk_date_valid (from)
+                         && (strcmp (from + 5, "01-01") == 0 || strcmp (from + 5, "07-01") == 0);
+  *field = starts_half ? "to" : "from";
   if (from == NULL && to == NULL)
     return TRUE;
   if (from == NULL || to == NULL)
@@ -548,7 +549,7 @@ dk_participation_period_check (const char *from, const char *to, DkLang lang, co
   else if (!dk_date_valid (from) || !dk_date_valid (to))
     g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID, T_ (lang, "'%s' is not a date YYYY-MM-DD"),
                  dk_date_valid (from) ? to : from);
-  else if (strcmp (*field, "from") == 0)
+  else if (!starts_half)
     g_set_error (error, DK_PLAN_ERROR, DK_PLAN_ERROR_INVALID,
                  T_ (lang, "the period must start on %.4s-01-01 or %.4s-07-01, not %s: a report covers a calendar "
                            "year or a half of one"), from, from, from);
@@ -665,6 +666,7 @@ participation_ranges (Participation *p)
         if (month_of_year (p, next) <= 6)
           half = next + 1;
       Range periods[] = { { y, next - 1 }, { y, half - 1 }, { half, next - 1 } };
+      /* a year without a first (second) half has none: HALF − 1 may wrap */
       for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
         if (periods[i].first <= periods[i].last && periods[i].last < next)
           g_array_append_val (p->ranges, periods[i]);

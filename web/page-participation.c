@@ -116,11 +116,7 @@ dk_page_participation (Request *r)
   /* a period the report does not protect is refused, as on the command line */
   const char *from = dk_page_query_value (r, "from"), *to = dk_page_query_value (r, "to"), *field;
   g_autofree char *problem = dk_access_allows (r->who, DK_ACCESS_HR, NULL)
-                             ? dk_page_period_problem (r, from, to, &field) : NULL;
-  g_autoptr (GError) error = NULL;
-  if (problem == NULL && dk_access_allows (r->who, DK_ACCESS_HR, NULL)
-      && !dk_participation_period_check (from, to, r->ctx.lang, &field, &error))
-    problem = g_strdup (error->message);
+                             ? dk_page_participation_period_problem (r, from, to, &field) : NULL;
   participation_form (r, problem != NULL ? 400 : 200, problem, NULL, problem != NULL);
 }
 

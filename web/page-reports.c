@@ -203,12 +203,9 @@ check_form (Request *r, Form *f, DkReportQuery *q, DkParticipationQuery *pq)
     refuse (f, "panel", g_strdup (T ("A panel compares two rounds: choose a round to compare with.")));
   *pq = (DkParticipationQuery) { f->from, f->to, 0, 0, q->min_group };
   const char *field;
-  char *problem = dk_page_period_problem (r, f->from, f->to, &field);
-  g_autoptr (GError) error = NULL;
+  char *problem = dk_page_participation_period_problem (r, f->from, f->to, &field);
   if (problem != NULL)
     refuse (f, field, problem);
-  else if (!dk_participation_period_check (f->from, f->to, r->ctx.lang, &field, &error))
-    refuse (f, field, g_strdup (error->message));
 }
 
 /* Builds F's report over ROUND and PREVIOUS. */

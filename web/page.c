@@ -8,6 +8,7 @@
 #include "page.h"
 #include "catalogue.h"
 #include "date.h"
+#include "plan-report.h"
 
 #include <gio/gio.h>
 #include <string.h>
@@ -94,6 +95,16 @@ dk_page_period_problem (Request *r, const char *from, const char *to, const char
   if (from != NULL && to != NULL && strcmp (from, to) > 0)
     return g_strdup (T ("The period runs backwards: the end is before the start."));
   return NULL;
+}
+
+char *
+dk_page_participation_period_problem (Request *r, const char *from, const char *to, const char **field)
+{
+  char *problem = dk_page_period_problem (r, from, to, field);
+  g_autoptr (GError) error = NULL;
+  if (problem == NULL && !dk_participation_period_check (from, to, r->ctx.lang, field, &error))
+    problem = g_strdup (error->message);
+  return problem;
 }
 
 void

@@ -37,6 +37,11 @@ const char *dk_page_query_value (Request *r, const char *name);
  * is about ("from" or "to"); NULL when nothing is.  Caller frees. */
 char *dk_page_period_problem (Request *r, const char *from, const char *to, const char **field);
 
+/* As dk_page_period_problem, and then whether the participation report
+ * takes the period (dk_participation_period_check): its message, in R's
+ * language, or NULL.  Caller frees. */
+char *dk_page_participation_period_problem (Request *r, const char *from, const char *to, const char **field);
+
 /* Writes, above a participation report's dates, which periods it takes
  * (dk_participation_period_check): a year, a half-year, or all. */
 void dk_page_participation_period_hint (Request *r, DkHtml *h);
